@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from './db/db';
+import type { Config } from './config';
+import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
+import { authRoutes } from './modules/auth/routes';
+import { unitRoutes } from './modules/units/routes';
+import { unitAdminRoutes } from './modules/units/admin-routes';
+import { orgRoutes } from './modules/org/routes';
+import { userRoutes } from './modules/users/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { metricRoutes } from './modules/metrics/routes';
+import { systemRoutes } from './modules/system/routes';
+import './modules/metrics-index';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the HTTP app over an open, migrated database. */
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+    logger: opts.logger
+      ? {
+          // Paths only: query strings can carry names (search), and bodies are never logged.
+          serializers: {
+            req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Đoàn Kết API', description: 'Nền tảng số của Mặt trận Tổ quốc / Fatherland Front platform', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dk_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  registerErrorHandler(app);
+  registerSessionHooks(app, db);
+
+  await authRoutes(app, db, config);
+  await unitRoutes(app, db);
+  await unitAdminRoutes(app, db);
+  await orgRoutes(app, db);
+  await userRoutes(app, db);
+  await auditRoutes(app, db);
+  await metricRoutes(app, db);
+  await systemRoutes(app, db);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The web app routes on the client: any non-API GET gets index.html.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

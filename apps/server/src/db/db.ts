@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import pg from 'pg';
+
+/** A connection or an open transaction. Inside `tx`, use only the handle passed in. */
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs fn in one transaction; nested calls reuse the outer transaction. */
+  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+export interface RootDb extends Db {
+  close(): Promise<void>;
+  /** PGlite only: a copy of the data directory, used to clone test databases quickly. */
+  dump?(): Promise<Blob>;
+}
+
+// Same value shapes from both drivers: int8 as number (VND fits in 2^53), dates as 'YYYY-MM-DD'.
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+const pgliteParsers = {
+  [pgliteTypes.INT8]: (v: string) => Number(v),
+  [pgliteTypes.DATE]: (v: string) => v,
+  [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+};
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+function wrapPglite(conn: PgliteLike, root: PGlite, inTx: boolean): Db {
+  const db: Db = {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      const res = await conn.query<T>(sql, params);
+      return res.rows;
+    },
+    async exec(sql: string) {
+      await conn.exec(sql);
+    },
+    async tx<T>(fn: (tx: Db) => Promise<T>) {
+      if (inTx) return fn(db);
+      return root.transaction((t) => fn(wrapPglite(t, root, true)));
+    },
+  };
+  return db;
+}
+
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<RootDb> {
+  let release = () => {};
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
+  }
+  const pglite = await PGlite.create({
+    dataDir: dataDir ? path.join(dataDir, 'pg') : undefined,
+    extensions: { pg_trgm, unaccent },
+    parsers: pgliteParsers,
+    loadDataDir,
+  });
+  const db = wrapPglite(pglite, pglite, false);
+  return {
+    ...db,
+    async close() {
+      await pglite.close();
+      release();
+    },
+    dump: () => pglite.dumpDataDir('gzip'),
+  };
+}
+
+export async function openPostgres(url: string): Promise<RootDb> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const wrapClient = (client: pg.PoolClient): Db => {
+    const db: Db = {
+      kind: 'postgres',
+      query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+      exec: async (sql) => void (await client.query(sql)),
+      tx: (fn) => fn(db),
+    };
+    return db;
+  };
+  return {
+    kind: 'postgres',
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    exec: async (sql) => void (await pool.query(sql)),
+    async tx<T>(fn: (tx: Db) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrapClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** One process per PGlite data directory: two writers on one directory lose writes. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'server.lock');
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. / The data directory is in use by process ${pid}; stop it first.`,
+      );
+    }
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+import { loadConfig } from './config';
+import { openDatabase } from './db/open';
+import { buildApp } from './app';
+import { loadDemo, DEMO_ACCOUNTS } from './demo/demo';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from users');
+if (n === 0 && config.loadDemo) {
+  console.log('Đang nạp dữ liệu mẫu… / Loading demo data…');
+  const t = Date.now();
+  await loadDemo(db, config.demoPassword);
+  console.log(`Đã nạp dữ liệu mẫu trong ${((Date.now() - t) / 1000).toFixed(1)} s / Demo data loaded.`);
+}
+const app = await buildApp(db, config, { logger: process.env.LOG !== '0' });
+await app.listen({ port: config.port, host: config.host });
+
+console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);
+console.log(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${config.demoPassword}):`);
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(24)} ${a.description}`);
+
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,182 @@
+import type { Unit, UnitDetail, UnitListQuery } from '@contract/units';
+import type { Db } from '../../db/db';
+import { scopeCondition, today, type CurrentUser } from '../../platform/access';
+import { normalizeVn } from '../../platform/vn-text';
+import { AppError } from '../../platform/errors';
+
+const toDate = (d: string) => (d === 'infinity' ? null : d);
+
+type UnitRow = {
+  id: number; code: string; level: Unit['level']; kind: string; name: string; parent_id: number | null;
+  parent_name: string | null; valid_from: string; valid_to: string; child_count?: number;
+};
+
+export const toUnit = (r: UnitRow): Unit => ({
+  id: r.id, code: r.code, level: r.level, kind: r.kind, name: r.name, parentId: r.parent_id,
+  parentName: r.parent_name, validFrom: r.valid_from, validTo: toDate(r.valid_to),
+  ...(r.child_count !== undefined ? { childCount: r.child_count } : {}),
+});
+
+// A unit joined with its version valid on $1 (the as-of date).
+const UNIT_AT = `
+  select u.id, u.code, u.level, u.kind, v.name, v.parent_id, pv.name as parent_name,
+         u.valid_from::text, u.valid_to::text
+    from units u
+    join unit_versions v on v.unit_id = u.id and v.valid_from <= $1::date and $1::date < v.valid_to
+    left join unit_versions pv on pv.unit_id = v.parent_id and pv.valid_from <= $1::date and $1::date < pv.valid_to`;
+
+/** The default as-of date for a user: today, or the last day of their unit if it has ended. */
+export function defaultAsOf(user: CurrentUser): string {
+  const t = today();
+  if (user.unitValidTo && user.unitValidTo <= t) {
+    const d = new Date(user.unitValidTo + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() - 1);
+    return d.toISOString().slice(0, 10);
+  }
+  return t;
+}
+
+/**
+ * Units valid on asOf within the user's scope: children of `parent`, matches of `q` (with or
+ * without diacritics), or, with neither, the roots of what the user can see.
+ */
+export async function listUnits(db: Db, user: CurrentUser, q: UnitListQuery): Promise<Unit[]> {
+  const asOf = q.asOf ?? defaultAsOf(user);
+  const params: unknown[] = [asOf];
+  const where: string[] = [];
+  const scope = scopeCondition(user, 'u.id', null, params.length + 1);
+  params.push(...scope.params);
+  where.push(scope.sql);
+  if (q.parent !== undefined) {
+    params.push(q.parent);
+    where.push(`v.parent_id = $${params.length}`);
+  }
+  if (q.level) {
+    params.push(q.level);
+    where.push(`u.level = $${params.length}`);
+  }
+  if (q.q) {
+    params.push(`%${normalizeVn(q.q)}%`);
+    where.push(`v.name_search like $${params.length}`);
+  }
+  if (q.parent === undefined && !q.q) {
+    // Roots of the visible forest: units whose parent on asOf is out of scope (or absent).
+    const parentScope = scopeCondition(user, 'v.parent_id', null, params.length + 1);
+    params.push(...parentScope.params);
+    where.push(`(v.parent_id is null or not (${parentScope.sql}))`);
+  }
+  params.push(q.limit);
+  const rows = await db.query<UnitRow>(
+    `select x.*, (select count(*)::int from unit_versions cv where cv.parent_id = x.id
+                    and cv.valid_from <= $1::date and $1::date < cv.valid_to) as child_count
+       from (${UNIT_AT} where ${where.join(' and ')}) x
+      order by x.level, x.name
+      limit $${params.length}`,
+    params,
+  );
+  return rows.map(toUnit);
+}
+
+/** A unit with its versions, events, lineage and ancestors on asOf. */
+export async function getUnitDetail(db: Db, id: number, asOf: string): Promise<UnitDetail> {
+  const base = await db.query<UnitRow>(
+    `select u.id, u.code, u.level, u.kind, v.name, v.parent_id, pv.name as parent_name,
+            u.valid_from::text, u.valid_to::text
+       from units u
+       join lateral (select * from unit_versions v where v.unit_id = u.id
+                      order by (v.valid_from <= $2::date and $2::date < v.valid_to) desc, v.valid_from desc limit 1) v on true
+       left join unit_versions pv on pv.unit_id = v.parent_id and pv.valid_from <= greatest(v.valid_from, least($2::date, v.valid_to - 1))
+            and greatest(v.valid_from, least($2::date, v.valid_to - 1)) < pv.valid_to
+      where u.id = $1`,
+    [id, asOf],
+  );
+  if (!base[0]) throw new AppError('UNIT_NOT_FOUND');
+  const [versions, events, predecessors, successors, ancestors] = await Promise.all([
+    db.query<{ name: string; parent_id: number | null; parent_name: string | null; valid_from: string; valid_to: string }>(
+      `select v.name, v.parent_id, (select pv.name from unit_versions pv where pv.unit_id = v.parent_id
+               order by pv.valid_from <= v.valid_from desc, pv.valid_from desc limit 1) as parent_name,
+              v.valid_from::text, v.valid_to::text
+         from unit_versions v where v.unit_id = $1 order by v.valid_from`,
+      [id],
+    ),
+    db.query<{ id: number; kind: UnitDetail['events'][number]['kind']; effective_date: string; legal_basis: string | null; note: string | null; units: UnitDetail['events'][number]['units'] }>(
+      `select e.id, e.kind, e.effective_date::text, e.legal_basis, e.note,
+              (select json_agg(json_build_object('id', u.id, 'code', u.code, 'role', eu2.role, 'part', eu2.part,
+                        'name', (select name from unit_versions v where v.unit_id = u.id order by v.valid_from desc limit 1))
+                      order by eu2.role, u.code)
+                 from unit_event_units eu2 join units u on u.id = eu2.unit_id where eu2.event_id = e.id) as units
+         from unit_events e
+        where e.id in (select event_id from unit_event_units where unit_id = $1)
+        order by e.effective_date, e.id`,
+      [id],
+    ),
+    linked(db, id, 'predecessor'),
+    linked(db, id, 'successor'),
+    db.query<{ id: number; name: string; level: Unit['level'] }>(
+      `select c.ancestor_id as id, v.name, u.level
+         from unit_closure c join units u on u.id = c.ancestor_id
+         join unit_versions v on v.unit_id = c.ancestor_id and v.valid_from <= $2::date and $2::date < v.valid_to
+        where c.descendant_id = $1 and c.depth > 0 and c.valid_from <= $2::date and $2::date < c.valid_to
+        order by c.depth desc`,
+      [id, asOf],
+    ),
+  ]);
+  return {
+    ...toUnit(base[0]),
+    versions: versions.map((v) => ({ name: v.name, parentId: v.parent_id, parentName: v.parent_name, validFrom: v.valid_from, validTo: toDate(v.valid_to) })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, effectiveDate: e.effective_date, legalBasis: e.legal_basis, note: e.note, units: e.units ?? [] })),
+    predecessors,
+    successors,
+    ancestors,
+  };
+}
+
+async function linked(db: Db, id: number, want: 'predecessor' | 'successor') {
+  const [self, other] = want === 'predecessor' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
+  const rows = await db.query<{ id: number; code: string; name: string; effective_date: string; part: 'full' | 'partial' }>(
+    `select u.id, u.code, (select name from unit_versions v where v.unit_id = u.id order by v.valid_from desc limit 1) as name,
+            l.effective_date::text, l.part
+       from unit_lineage l join units u on u.id = l.${other}
+      where l.${self} = $1 order by name`,
+    [id],
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, effectiveDate: r.effective_date, part: r.part }));
+}
+
+/** Ids of the subtree of unitId (itself included) as it was on date. */
+export async function subtreeIds(db: Db, unitId: number, date: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select descendant_id as id from unit_closure
+      where ancestor_id = $1 and valid_from <= $2::date and $2::date < valid_to`,
+    [unitId, date],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Units valid on date that the history of unitId rolled into (itself if still valid). */
+export async function successorsAt(db: Db, unitId: number, date: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select l.successor_id as id from unit_lineage_closure l join units u on u.id = l.successor_id
+      where l.predecessor_id = $1 and u.valid_from <= $2::date and $2::date < u.valid_to`,
+    [unitId, date],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Every unit whose history rolls up into unitId (transitively), itself excluded. */
+export async function predecessorsOf(db: Db, unitId: number): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select predecessor_id as id from unit_lineage_closure where successor_id = $1 and predecessor_id <> $1`,
+    [unitId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Children of unitId valid on date. */
+export async function childIds(db: Db, unitId: number, date: string): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select unit_id as id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to`,
+    [unitId, date],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,8 @@
+import { buildApp } from '../app';
+import { loadConfig } from '../config';
+import type { Db } from '../db/db';
+
+/** The real HTTP app over a test database, driven with app.inject. */
+export function testApp(db: Db) {
+  return buildApp(db, { ...loadConfig({}), demoPassword: 'test-password-1' });
+}
