@@ -3,6 +3,7 @@ import type { Role } from '@contract/access';
 import type { Db } from '../db/db';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession } from '../platform/auth';
 import type { CurrentUser } from '../platform/access';
+import { normalizeVn } from '../platform/vn-text';
 
 const uid = () => crypto.randomBytes(4).toString('hex');
 
@@ -24,8 +25,8 @@ export async function insertUnit(db: Db, s: UnitSpec): Promise<number> {
   const parents = s.parents ?? [[null, validFrom, validTo]];
   for (const [parentId, from, to] of parents) {
     await db.query(
-      `insert into unit_versions (unit_id, name, name_search, parent_id, valid_from, valid_to) values ($1, $2, lower($2), $3, $4, $5)`,
-      [id, s.name, parentId, from, to ?? validTo],
+      `insert into unit_versions (unit_id, name, name_search, parent_id, valid_from, valid_to) values ($1, $2, $3, $4, $5, $6)`,
+      [id, s.name, normalizeVn(s.name), parentId, from, to ?? validTo],
     );
   }
   return id;

@@ -89,6 +89,8 @@ create index unit_lineage_closure_pred on unit_lineage_closure (predecessor_id);
 
 create or replace function refresh_unit_closure() returns void language plpgsql as $$
 begin
+  -- Serialise rebuilds: two concurrent ones would each keep the other's inserted rows.
+  perform pg_advisory_xact_lock(2024112902);
   delete from unit_closure;
   insert into unit_closure (ancestor_id, descendant_id, valid_from, valid_to, depth)
   with recursive c (ancestor_id, descendant_id, valid_from, valid_to, depth) as (

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '@contract/access';
+import type { RootDb } from '../db/db';
+import type { App } from '../platform/http';
+import { countRows, testDb } from './db';
+import { testApp } from './app';
+import { makeWorld, sessionAs, type World } from './factories';
+
+/**
+ * Every foundation route, for each role held at ward S, against S itself, its child village, its
+ * sibling ward T and its parent province P. Expected results come from the role's permissions and
+ * the subtree rule; the org module has its own matrix beside it.
+ */
+let db: RootDb;
+let app: App;
+let w: World;
+beforeAll(async () => {
+  db = await testDb();
+  w = await makeWorld(db);
+  app = await testApp(db);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+type Target = 'own' | 'child' | 'sibling' | 'parent';
+const TARGETS: Target[] = ['own', 'child', 'sibling', 'parent'];
+const unitOf = (t: Target) => ({ own: w.S, child: w.A1, sibling: w.T, parent: w.P })[t];
+
+type RouteCase = {
+  name: string;
+  permission: Permission;
+  /** Admin-only routes don't depend on the unit scope. */
+  unscoped?: boolean;
+  request: (unitId: number) => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: unknown };
+};
+
+const ROUTES: RouteCase[] = [
+  { name: 'read a unit', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}` }) },
+  { name: 'list a unit\'s children', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units?parent=${u}` }) },
+  { name: 'read a metric', permission: 'metric.read', request: (u) => ({ method: 'GET', url: `/api/metrics/org.units_by_level?unit=${u}&from=2026-01-01&to=2026-12-31` }) },
+  { name: 'read the audit trail of a unit', permission: 'audit.read', request: (u) => ({ method: 'GET', url: `/api/audit?unit=${u}` }) },
+  { name: 'list accounts', permission: 'user.manage', unscoped: true, request: () => ({ method: 'GET', url: '/api/users' }) },
+  {
+    name: 'create an account at a unit', permission: 'user.manage', unscoped: true,
+    request: (u) => ({ method: 'POST', url: '/api/users', payload: { username: `mx.${u}.${Math.random().toString(36).slice(2, 8)}`, displayName: 'Trần Thị Bình', role: 'unit_staff', unitId: u, password: 'mat-khau-dai-du' } }),
+  },
+];
+
+function expected(role: Role, route: RouteCase, target: Target): number {
+  if (!ROLE_PERMISSIONS[role].includes(route.permission)) return 403;
+  if (role === 'admin' || route.unscoped) return 200;
+  return target === 'own' || target === 'child' ? 200 : 403;
+}
+
+describe.each(ROLES)('role %s at ward S', (role) => {
+  it.each(ROUTES.flatMap((r) => TARGETS.map((t) => [r.name, t, r] as const)))('%s → %s', async (_name, target, route) => {
+    const session = await sessionAs(db, role, role === 'admin' ? null : w.S);
+    const users = await countRows(db, 'users');
+    const audits = await countRows(db, 'audit_log');
+    const req = route.request(unitOf(target));
+    const res = await app.inject({ ...req, headers: session.headers } as Parameters<App['inject']>[0]);
+    const want = expected(role, route, target);
+    expect(res.statusCode, res.body).toBe(want);
+    if (want === 403) {
+      expect(['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.json().error.code);
+      expect(await countRows(db, 'users')).toBe(users);
+      expect(await countRows(db, 'audit_log')).toBe(audits);
+    }
+  });
+});
+
+describe('list queries are scoped in SQL', () => {
+  it('a ward user searching all units finds only their subtree and merged predecessors', async () => {
+    const { headers } = await sessionAs(db, 'unit_staff', w.S);
+    const res = await app.inject({ method: 'GET', url: '/api/units?q=phuong&asOf=2024-06-01', headers });
+    const ids = res.json().map((u: { id: number }) => u.id).sort();
+    expect(ids).toEqual([w.A, w.B].sort());
+    const roots = await app.inject({ method: 'GET', url: '/api/units', headers });
+    expect(roots.json().map((u: { id: number }) => u.id)).toEqual([w.S]);
+  });
+
+  it('search matches with and without diacritics', async () => {
+    const { headers } = await sessionAs(db, 'standing_committee', w.C);
+    for (const q of ['Trần Phú', 'tran phu', 'TRAN PHU thu']) {
+      const res = await app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent(q)}`, headers });
+      expect(res.json().map((u: { id: number }) => u.id)).toEqual([w.A]);
+    }
+  });
+
+  it('the audit trail of a non-admin holds only rows of units in scope', async () => {
+    const admin = await sessionAs(db, 'admin', null);
+    for (const unitId of [w.A1, w.D1]) {
+      await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
+        payload: { username: `scope.${unitId}.${Date.now()}`, displayName: 'Lê Văn Cường', role: 'village_head', unitId, password: 'mat-khau-dai-du' } });
+    }
+    const { headers } = await sessionAs(db, 'unit_staff', w.T);
+    const rows = (await app.inject({ method: 'GET', url: '/api/audit?entity=user', headers })).json() as Array<{ unitId: number }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.unitId === w.D1 || r.unitId === w.T || r.unitId === w.D)).toBe(true);
+  });
+});
