@@ -58,7 +58,7 @@ describe.each(ROLES)('role %s at ward S', (role) => {
   it.each(ROUTES.flatMap((r) => TARGETS.map((t) => [r.name, t, r] as const)))('%s → %s', async (_name, target, route) => {
     const session = await sessionAs(db, role, role === 'admin' ? null : w.S);
     const req = route.request(unitOf(target));
-    const res = await app.inject({ ...req, headers: session.headers } as Parameters<App['inject']>[0]);
+    const res = await app.inject({ ...req, payload: req.payload as object | undefined, headers: session.headers });
     const want = expected(role, route, target);
     expect(res.statusCode, res.body).toBe(want);
     if (want === 403) {
