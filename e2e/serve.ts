@@ -1,0 +1,25 @@
+// Starts the product for browser tests on a fresh database: a new PostgreSQL database when
+// DATABASE_URL is set, else a new embedded data directory. Demo data loads on first start.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const url = process.env.DATABASE_URL;
+if (url) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  // One browser run at a time: databases left by earlier runs go first.
+  const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'doanket_e2e_%'`);
+  for (const { datname } of old.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  const name = `doanket_e2e_${Date.now()}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  process.env.DATABASE_URL = u.toString();
+} else {
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-e2e-'));
+}
+process.env.LOG = '0';
+await import('../tools/start');
