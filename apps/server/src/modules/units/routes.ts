@@ -5,7 +5,9 @@ import type { App } from '../../platform/http';
 import { ctxOf } from '../../platform/http';
 import { assertUnitAccess, assertPermission } from '../../platform/access';
 import type { Db } from '../../db/db';
-import { defaultAsOf, getUnitDetail, listUnits } from './queries';
+import { defaultAsOf, getUnitDetail, listUnits, predecessorsOf, subtreeIds, successorsAt } from './queries';
+
+const IdList = z.object({ ids: z.array(z.number().int()) });
 
 export async function unitRoutes(app: App, db: Db): Promise<void> {
   app.get('/api/units', {
@@ -23,5 +25,28 @@ export async function unitRoutes(app: App, db: Db): Promise<void> {
     const { user } = ctxOf(db, req);
     await assertUnitAccess(db, user, 'unit.read', req.params.id);
     return getUnitDetail(db, req.params.id, req.query.asOf ?? defaultAsOf(user));
+  });
+
+  app.get('/api/units/:id/subtree', {
+    schema: { tags: ['units'], params: IdParams, querystring: z.object({ asOf: IsoDate.optional() }), response: { 200: IdList } },
+  }, async (req) => {
+    const { user } = ctxOf(db, req);
+    await assertUnitAccess(db, user, 'unit.read', req.params.id);
+    return { ids: await subtreeIds(db, req.params.id, req.query.asOf ?? defaultAsOf(user)) };
+  });
+
+  app.get('/api/units/:id/lineage', {
+    schema: {
+      tags: ['units'], params: IdParams, querystring: z.object({ at: IsoDate.optional() }),
+      response: { 200: z.object({ predecessors: z.array(z.number().int()), successorsAt: z.array(z.number().int()) }) },
+    },
+  }, async (req) => {
+    const { user } = ctxOf(db, req);
+    await assertUnitAccess(db, user, 'unit.read', req.params.id);
+    const [predecessors, successors] = await Promise.all([
+      predecessorsOf(db, req.params.id),
+      successorsAt(db, req.params.id, req.query.at ?? defaultAsOf(user)),
+    ]);
+    return { predecessors, successorsAt: successors };
   });
 }
