@@ -31,6 +31,20 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The day before an ISO date: the last day of a unit whose (exclusive) end is `date`. */
+export function dayBefore(date: string): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today, clamped into a unit's validity: its last day if it has ended, its first if not yet begun. */
+export function dayWithin(validFrom: string, validTo: string | null): string {
+  const t = today();
+  if (validTo && validTo !== 'infinity' && validTo <= t) return dayBefore(validTo);
+  return t < validFrom ? validFrom : t;
+}
+
 const isWrite = (p: Permission) => !p.endsWith('.read');
 
 /**

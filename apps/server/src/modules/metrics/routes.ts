@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MetricInfo, MetricQuery, MetricResult } from '@contract/metrics';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
-import { assertPermission, assertUnitAccess, today } from '../../platform/access';
+import { assertPermission, assertUnitAccess, dayWithin } from '../../platform/access';
 import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
 import { AppError } from '../../platform/errors';
 import { childIds } from '../units/queries';
@@ -23,7 +23,7 @@ export async function metricRoutes(app: App, db: Db): Promise<void> {
     await assertUnitAccess(db, user, 'metric.read', q.unit);
     const [unit] = await db.query<{ valid_from: string; valid_to: string }>(
       'select valid_from::text, valid_to::text from units where id = $1', [q.unit]);
-    const asOf = q.asOf ?? lastValidDay(unit.valid_from, unit.valid_to);
+    const asOf = q.asOf ?? dayWithin(unit.valid_from, unit.valid_to);
     const children = q.by === 'children' ? await childIds(db, q.unit, asOf) : [];
     const ids = [q.unit, ...children];
     const values = await computeMetric(db, def, { unitIds: ids, from: q.from, to: q.to, view: q.view });
@@ -38,13 +38,6 @@ export async function metricRoutes(app: App, db: Db): Promise<void> {
   });
 }
 
-function lastValidDay(validFrom: string, validTo: string): string {
-  const t = today();
-  if (validTo === 'infinity' || t < validTo) return t < validFrom ? validFrom : t;
-  const d = new Date(validTo + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 async function unitNames(db: Db, ids: number[], asOf: string): Promise<Map<number, string>> {
   const rows = await db.query<{ id: number; name: string }>(

@@ -1,6 +1,6 @@
 import type { Unit, UnitDetail, UnitListQuery } from '@contract/units';
 import type { Db } from '../../db/db';
-import { scopeCondition, today, type CurrentUser } from '../../platform/access';
+import { dayWithin, scopeCondition, type CurrentUser } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
 import { AppError } from '../../platform/errors';
 
@@ -27,13 +27,7 @@ const UNIT_AT = `
 
 /** The default as-of date for a user: today, or the last day of their unit if it has ended. */
 export function defaultAsOf(user: CurrentUser): string {
-  const t = today();
-  if (user.unitValidTo && user.unitValidTo <= t) {
-    const d = new Date(user.unitValidTo + 'T00:00:00Z');
-    d.setUTCDate(d.getUTCDate() - 1);
-    return d.toISOString().slice(0, 10);
-  }
-  return t;
+  return dayWithin('0001-01-01', user.unitValidTo);
 }
 
 /**
