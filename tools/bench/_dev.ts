@@ -1,0 +1,11 @@
+import pg from 'pg';
+import { openPostgres } from '../../apps/server/src/db/db';
+import { migrate } from '../../apps/server/src/db/migrate';
+import { buildWorld } from './hierarchy';
+import { loadWorld } from './load';
+const c = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await c.connect(); await c.query('drop database if exists doanket_bench_dev'); await c.query('create database doanket_bench_dev'); await c.end();
+const db = await openPostgres('postgres://postgres@127.0.0.1:5432/doanket_bench_dev');
+await migrate(db);
+console.log(await loadWorld(db, buildWorld(100000)));
+await db.close();

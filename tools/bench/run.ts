@@ -1,0 +1,100 @@
+// `npm run bench`: the foundation benchmark on embedded PGlite and on the PostgreSQL server.
+// Flags: --only pglite|postgres, --villages N (default 100000). Results also go to .tmp/bench-foundation.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildWorld, type World } from './hierarchy';
+import { loadWorld } from './load';
+import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
+import { accessSuite, metricSuite, subtreeSuite, type Budget } from './suites';
+import { formatDb, goals, machine, type DbResult } from './report';
+
+const BUDGETS: Record<BenchDb['kind'], Budget> = {
+  postgres: { fast: 1000, naiveFast: 1000, http: 500, warmup: 50, metricRuns: 20, metricSample: 200 },
+  // PGlite runs single-threaded in WebAssembly: fewer iterations keep the whole run near 10 minutes.
+  pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200 },
+};
+
+function parseArgs(argv: string[]) {
+  let only: BenchDb['kind'] | undefined;
+  let villages = 100_000;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === '--only') {
+      const v = value();
+      if (v !== 'pglite' && v !== 'postgres') throw new Error(`--only takes pglite or postgres, not ${v}`);
+      only = v;
+    } else if (flag === '--villages') {
+      villages = Number(value());
+      if (!Number.isInteger(villages) || villages < 1000) throw new Error('--villages takes an integer ≥ 1000');
+    } else throw new Error(`unknown flag ${argv[i]} (use --only pglite|postgres, --villages N)`);
+  }
+  return { only, villages };
+}
+
+const log = (s: string) => console.log(s);
+const step = (s: string) => process.stderr.write(`  … ${s}\n`);
+
+async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
+  const t0 = performance.now();
+  const budget = BUDGETS[bench.kind];
+  step(`${bench.kind}: loading ${world.counts.units} units`);
+  const load = await loadWorld(bench.db, world);
+  step(`${bench.kind}: subtree`);
+  const subtree = await subtreeSuite(bench.db, world, budget);
+  step(`${bench.kind}: access check and HTTP`);
+  const access = await accessSuite(bench.db, world, budget);
+  step(`${bench.kind}: metrics`);
+  const metrics = await metricSuite(bench.db, world, budget);
+  const rows = [...subtree, ...access];
+  return {
+    kind: bench.kind, version: bench.version, migration: bench.migration, world: world.counts, load, rows, metrics,
+    goals: bench.kind === 'postgres' ? goals(rows, metrics) : [], totalSeconds: (performance.now() - t0) / 1000,
+  };
+}
+
+async function main() {
+  const { only, villages } = parseArgs(process.argv.slice(2));
+  const m = machine();
+  log(`Đoàn Kết — foundation benchmark, ${m.date}`);
+  log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`);
+  const world = buildWorld(villages);
+  const results: DbResult[] = [];
+  const skipped: Array<{ kind: string; reason: string }> = [];
+  const kinds: Array<BenchDb['kind']> = only ? [only] : ['postgres', 'pglite'];
+  for (const kind of kinds) {
+    log('');
+    let bench: BenchDb;
+    if (kind === 'postgres') {
+      step(`postgres: creating a fresh database on ${redact(serverUrl())}`);
+      const opened = await openBenchPostgres();
+      if ('error' in opened) {
+        const reason = `PostgreSQL server unreachable (${opened.error}); set BENCH_DATABASE_URL or DATABASE_URL. Continuing without it.`;
+        log(`=== PostgreSQL server — SKIPPED: ${reason}`);
+        skipped.push({ kind, reason });
+        continue;
+      }
+      bench = opened;
+    } else {
+      step('pglite: creating an in-memory database');
+      bench = await openBenchPglite();
+    }
+    try {
+      const r = await benchOne(bench, world);
+      results.push(r);
+      log(formatDb(r));
+    } finally {
+      await bench.cleanup();
+    }
+  }
+  const file = path.resolve('.tmp/bench-foundation.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ machine: m, villages, budgets: BUDGETS, results, skipped }, null, 2));
+  log('');
+  log(`Results written to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
