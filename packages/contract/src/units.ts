@@ -66,3 +66,96 @@ export const UnitDetail = Unit.extend({
   ancestors: z.array(z.object({ id: Id, name: z.string(), level: UnitLevel })),
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
+
+// ---- Unit changes (administrator only). Each change has an effective date and, optionally, its legal basis.
+
+export const UnitPart = z.enum(['full', 'partial']);
+export type UnitPart = z.infer<typeof UnitPart>;
+
+const Code = z.string().trim().min(1).max(20).regex(/^[0-9A-Za-z._-]+$/, '0-9 A-Z . _ -');
+const Name = z.string().trim().min(1).max(200);
+const Kind = z.string().trim().min(1).max(50);
+const ChangeBasis = {
+  legalBasis: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(2000).optional(),
+};
+
+/** A unit that a change brings into being (its validity starts on the change's date). */
+export const NewUnitSpec = z.object({
+  code: Code,
+  level: UnitLevel,
+  kind: Kind,
+  name: Name,
+  /** Required except for a province. */
+  parentId: Id.nullable().default(null),
+});
+export type NewUnitSpec = z.infer<typeof NewUnitSpec>;
+
+export const CreateUnit = NewUnitSpec.extend({
+  validFrom: IsoDate,
+  /** For a unit already known to have ended. */
+  validTo: IsoDate.optional(),
+  ...ChangeBasis,
+});
+export type CreateUnit = z.infer<typeof CreateUnit>;
+
+export const RenameUnit = z.object({ effectiveDate: IsoDate, name: Name, kind: Kind.optional(), ...ChangeBasis });
+export type RenameUnit = z.infer<typeof RenameUnit>;
+
+export const MoveUnit = z.object({ effectiveDate: IsoDate, parentId: Id, ...ChangeBasis });
+export type MoveUnit = z.infer<typeof MoveUnit>;
+
+/**
+ * Several units into one, an existing unit or a new one. A 'full' source ends on the date and its
+ * subordinate units move to the target; a 'partial' source gives up part of itself and goes on.
+ */
+export const MergeUnits = z.object({
+  effectiveDate: IsoDate,
+  sources: z.array(z.object({ unitId: Id, part: UnitPart.default('full') })).min(1).max(100),
+  into: z.union([z.object({ unitId: Id }), z.object({ create: NewUnitSpec })]),
+  ...ChangeBasis,
+});
+export type MergeUnits = z.infer<typeof MergeUnits>;
+
+/**
+ * One unit into new units (lineage 'partial'). Unless `keepSource`, the source ends on the date and
+ * every subordinate unit must be handed to one of the new units through `childIds`.
+ */
+export const SplitUnit = z.object({
+  effectiveDate: IsoDate,
+  into: z.array(NewUnitSpec.omit({ parentId: true }).extend({
+    parentId: Id.nullable().optional(),
+    childIds: z.array(Id).max(1000).default([]),
+  })).min(1).max(50),
+  keepSource: z.boolean().default(false),
+  ...ChangeBasis,
+});
+export type SplitUnit = z.infer<typeof SplitUnit>;
+
+export const DissolveUnit = z.object({ effectiveDate: IsoDate, ...ChangeBasis });
+export type DissolveUnit = z.infer<typeof DissolveUnit>;
+
+/** What a change did: its event and every unit it touched (the first is the main one). */
+export const UnitChangeResult = z.object({ eventId: Id, unitId: Id, affectedUnitIds: z.array(Id) });
+export type UnitChangeResult = z.infer<typeof UnitChangeResult>;
+
+export const UNIT_DATASETS = ['bac-giang-2020-2025', 'reform-2025-07-01'] as const;
+export const UnitDataset = z.enum(UNIT_DATASETS);
+export type UnitDataset = z.infer<typeof UnitDataset>;
+
+export const ImportUnits = z.object({
+  dataset: UnitDataset,
+  /** Reform only: new provinces to import (e.g. ['24']); all 34 when omitted. */
+  provinceCodes: z.array(z.string().regex(/^\d{2}$/)).min(1).max(34).optional(),
+});
+export type ImportUnits = z.infer<typeof ImportUnits>;
+
+const Counts = z.object({ units: z.number().int(), versions: z.number().int(), events: z.number().int(), lineage: z.number().int() });
+export const ImportSummary = z.object({
+  dataset: UnitDataset,
+  created: Counts,
+  /** Parts already imported before (re-importing adds nothing). */
+  skipped: z.object({ provinces: z.array(z.string()), units: z.number().int() }),
+  ms: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -1,5 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImportSummary, ImportUnits, UnitDataset } from '@contract/units';
 import type { Db } from '../../db/db';
 import type { CurrentUser } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { HISTORY_START, buildBacGiangHistory, type BacGiangData } from './import-bac-giang';
+import {
+  REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult,
+} from './import-reform';
+import { UnitPlan, refreshClosure, writePlan } from './store';
 
-export async function importBacGiangHistory(_tx: Db, _actor: CurrentUser | null): Promise<void> {}
-export async function importReform2025(_tx: Db, _actor: CurrentUser | null, _opts: { provinceCodes?: string[] }): Promise<void> {}
+/**
+ * Imports of the real unit data (`../shared/data/admin-units`, or ADMIN_UNITS_DIR), whole or nothing
+ * inside the caller's transaction. Idempotent: what is already imported is detected and skipped; an
+ * import that would partly overlap existing units is refused (IMPORT_CONFLICT).
+ */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+export const adminUnitsDir = () => process.env.ADMIN_UNITS_DIR ?? path.resolve(repoRoot, '../shared/data/admin-units');
+
+function readJson<T>(file: string, check: (v: unknown) => boolean): T {
+  const full = path.join(adminUnitsDir(), file);
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (err) {
+    throw new AppError('IMPORT_INVALID', { file: full, reason: (err as Error).message });
+  }
+  if (!check(value)) throw new AppError('IMPORT_INVALID', { file: full, reason: 'unexpected shape' });
+  return value as T;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Refuses a plan whose new units would share a code with an overlapping unit of the same level. */
+async function assertNoOverlap(tx: Db, plan: UnitPlan): Promise<void> {
+  if (!plan.units.length) return;
+  const ends = new Map(plan.ends.map((e) => [e.unitId, e.date]));
+  const rows = await tx.query<{ id: number; code: string; level: string; valid_from: string; valid_to: string }>(
+    `select u.id, u.code, u.level, u.valid_from::text, u.valid_to::text
+       from units u join unnest($1::text[], $2::text[], $3::date[], $4::date[]) n(code, level, f, t)
+         on u.code = n.code and u.level = n.level and u.valid_from < n.t and n.f < u.valid_to`,
+    [plan.units.map((u) => u.code), plan.units.map((u) => u.level), plan.units.map((u) => u.validFrom), plan.units.map((u) => u.validTo)],
+  );
+  const clash = rows.filter((r) => {
+    const end = ends.get(r.id);
+    // A unit that this plan ends no longer overlaps what starts on its end date.
+    return !(end && plan.units.every((n) => n.code !== r.code || n.level !== r.level || n.validFrom >= end));
+  });
+  if (clash.length) throw new AppError('IMPORT_CONFLICT', { units: clash.slice(0, 10).map((r) => `${r.level} ${r.code} [${r.valid_from}, ${r.valid_to})`) });
+}
+
+async function finish(
+  tx: Db, actor: CurrentUser | null, dataset: UnitDataset, plan: UnitPlan, skipped: ImportSummary['skipped'], started: number,
+): Promise<ImportSummary> {
+  await writePlan(tx, plan, actor?.id ?? null);
+  if (plan.units.length || plan.ends.length || plan.cuts.length) await refreshClosure(tx);
+  const summary: ImportSummary = { dataset, created: plan.size, skipped, ms: Date.now() - started };
+  await audit(tx, actor, { action: 'import', entity: 'unit_import', entityId: dataset, after: summary });
+  return summary;
+}
+
+/** Bắc Giang province 2020–2025 (four snapshots, from 2019-01-01). */
+export async function importBacGiangHistory(tx: Db, actor: CurrentUser | null): Promise<ImportSummary> {
+  const started = Date.now();
+  const data = readJson<BacGiangData>('bac-giang-province-2020-2025.json', (v) => isObj(v) && isObj(v.snapshots) && typeof v.province_code === 'string');
+  const plan = buildBacGiangHistory(data);
+  const [done] = await tx.query<{ n: number }>(
+    `select count(*)::int as n from units where valid_from = $1::date and (
+       (level = 'province' and code = $2) or (level = 'district' and code = any($3::text[])))`,
+    [HISTORY_START, data.province_code, plan.units.filter((u) => u.level === 'district' && u.validFrom === HISTORY_START).map((u) => u.code)],
+  );
+  const firstDistricts = plan.units.filter((u) => u.level === 'district' && u.validFrom === HISTORY_START).length;
+  if (done.n === firstDistricts + 1) {
+    return finish(tx, actor, 'bac-giang-2020-2025', new UnitPlan(), { provinces: [data.province_code], units: plan.units.length }, started);
+  }
+  await assertNoOverlap(tx, plan);
+  return finish(tx, actor, 'bac-giang-2020-2025', plan, { provinces: [], units: 0 }, started);
+}
+
+async function reformLookup(tx: Db, codes: string[]): Promise<ReformLookup> {
+  const rows = await tx.query<ExistingUnit & { province_id: number | null; valid_to: string; parent_id: number | null }>(
+    `select u.id, u.code, u.level, v.name, v.parent_id, u.valid_to::text,
+            (select c.ancestor_id from unit_closure c join units p on p.id = c.ancestor_id and p.level = 'province'
+              where c.descendant_id = u.id and c.depth > 0 and c.valid_from <= $1::date and $1::date < c.valid_to limit 1) as province_id
+       from units u join unit_versions v on v.unit_id = u.id and v.valid_from <= $1::date and $1::date < v.valid_to
+      where u.valid_from <= $1::date and $1::date < u.valid_to and (u.code = any($2::text[]) or u.level in ('district', 'commune'))`,
+    [REFORM_EVE, codes],
+  );
+  const existing = new Map<string, ExistingUnit>();
+  const beneath = new Map<number, ExistingUnit[]>();
+  for (const r of rows) {
+    const u: ExistingUnit = { id: r.id, code: r.code, level: r.level, name: r.name, parentId: r.parent_id, validTo: r.valid_to };
+    if (codes.includes(r.code)) existing.set(`${r.level}:${r.code}`, u);
+    if (r.province_id !== null && r.level !== 'province' && r.level !== 'village') {
+      beneath.set(r.province_id, [...(beneath.get(r.province_id) ?? []), u]);
+    }
+  }
+  return { existing, beneath };
+}
+
+/** The 1 July 2025 reform for the given new provinces (all 34 when omitted). */
+export async function importReform2025(tx: Db, actor: CurrentUser | null, opts: { provinceCodes?: string[] }): Promise<ImportSummary> {
+  const started = Date.now();
+  const data = readJson<ReformData>('vn-units-2025-07-01-with-merges.json', (v) => isObj(v) && Array.isArray(v.data));
+  const wanted = opts.provinceCodes ? new Set(opts.provinceCodes) : null;
+  const groups = data.data.filter((g) => !wanted || wanted.has(g.level1_id));
+  const unknown = opts.provinceCodes?.filter((c) => !data.data.some((g) => g.level1_id === c)) ?? [];
+  if (unknown.length) throw new AppError('VALIDATION', [{ path: '/provinceCodes', message: `unknown province ${unknown.join(', ')}` }]);
+
+  // A group is imported when its new communes stand, on the reform date, under a province of its code.
+  const done = await tx.query<{ code: string; n: number }>(
+    `select p.code, count(*)::int as n from units c
+       join unit_versions v on v.unit_id = c.id and v.valid_from <= $1::date and $1::date < v.valid_to
+       join units p on p.id = v.parent_id and p.level = 'province'
+      where c.level = 'commune' and c.valid_from <= $1::date and $1::date < c.valid_to and p.code = any($2::text[])
+      group by p.code`,
+    [REFORM_DATE, groups.map((g) => g.level1_id)],
+  );
+  const doneBy = new Map(done.map((d) => [d.code, d.n]));
+  const skipped: ImportSummary['skipped'] = { provinces: [], units: 0 };
+  const todo = groups.filter((g) => {
+    const n = doneBy.get(g.level1_id) ?? 0;
+    if (n === 0) return true;
+    if (n < g.level2s.length) throw new AppError('IMPORT_CONFLICT', { province: g.level1_id, communesPresent: n, communesInData: g.level2s.length });
+    skipped.provinces.push(g.level1_id);
+    skipped.units += g.level2s.length + 1;
+    return false;
+  });
+
+  const codes = [...new Set(todo.flatMap((g) => [...g.merges.map((m) => m.old_id), ...g.level2s.flatMap((c) => [c.level2_id, ...c.merges.map((m) => m.old_id)])]))];
+  const look = await reformLookup(tx, codes);
+  const plan = new UnitPlan();
+  const out: ReformResult = { successorOf: new Map(), handled: new Set() };
+  for (const g of todo) buildReformGroup(plan, g, look, out);
+  await handOverChildren(tx, plan, out);
+  await assertNoOverlap(tx, plan);
+  return finish(tx, actor, 'reform-2025-07-01', plan, skipped, started);
+}
+
+/** Units under an old unit that ends (villages, say) move to the unit its history rolls into. */
+async function handOverChildren(tx: Db, plan: UnitPlan, out: ReformResult): Promise<void> {
+  const parents = [...out.successorOf.keys()];
+  if (!parents.length) return;
+  const kids = await tx.query<{ unit_id: number; parent_id: number; name: string; valid_to: string }>(
+    `select v.unit_id, v.parent_id, v.name, v.valid_to::text from unit_versions v
+      where v.parent_id = any($1::bigint[]) and v.valid_from <= $2::date and $2::date < v.valid_to and v.valid_to > $3::date`,
+    [parents, REFORM_EVE, REFORM_DATE],
+  );
+  for (const k of kids.filter((x) => !out.handled.has(x.unit_id))) {
+    plan.cuts.push({ unitId: k.unit_id, date: REFORM_DATE });
+    plan.versions.push({ unit: k.unit_id, name: k.name, parent: out.successorOf.get(k.parent_id)!, validFrom: REFORM_DATE, validTo: k.valid_to });
+    plan.addEvent({ kind: 'move', date: REFORM_DATE, note: 'Chuyển theo sắp xếp đơn vị cấp trên / moved with its parent in the reform', units: [{ unit: k.unit_id, role: 'subject' }] });
+  }
+}
+
+/** The admin action and the CLI: one dataset, in the caller's transaction. */
+export async function importUnits(tx: Db, actor: CurrentUser | null, input: ImportUnits): Promise<ImportSummary> {
+  if (input.dataset === 'bac-giang-2020-2025') return importBacGiangHistory(tx, actor);
+  return importReform2025(tx, actor, { provinceCodes: input.provinceCodes });
+}
