@@ -1,0 +1,98 @@
+import { useEffect, type ReactNode } from 'react';
+import type { Permission } from '@contract/access';
+import { useI18n } from './i18n/i18n';
+import { resolve, buildUrl } from './route-match';
+import { Link, navigate, useLocation } from './router';
+import { ErrorNote, Loading } from './ui/feedback';
+import { Layout } from './ui/layout';
+import { PageTitle } from './ui/page';
+import { ApiError } from './api';
+import { useSession } from './features/auth/session';
+import { LoginPage } from './features/auth/login-page';
+import { HomePage } from './features/auth/home-page';
+import { UnitsPage } from './features/units/units-page';
+import { UnitPage } from './features/units/unit-page';
+import { UsersPage } from './features/users/users-page';
+import { UserNewPage } from './features/users/user-new-page';
+import { UserPage } from './features/users/user-page';
+import { AuditPage } from './features/audit/audit-page';
+import { MetricsPage } from './features/metrics/metrics-page';
+import { MetricPage } from './features/metrics/metric-page';
+import { CommitteesPage } from './features/org/committees-page';
+import { CommitteePage } from './features/org/committee-page';
+import { MemberOrgsPage } from './features/org/member-orgs-page';
+import { WorkBoardsPage } from './features/org/work-boards-page';
+import { PeoplePage } from './features/org/people-page';
+
+type Params = Record<string, string>;
+type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
+
+const id = (p: Params) => Number(p.id);
+
+// Order matters: the first match wins ('/users/new' before '/users/:id').
+const ROUTES: Route[] = [
+  { name: 'home', path: '/', render: () => <HomePage /> },
+  { name: 'units', path: '/units', permission: 'unit.read', render: () => <UnitsPage /> },
+  { name: 'unit', path: '/units/:id', permission: 'unit.read', render: (p) => <UnitPage key={p.id} id={id(p)} /> },
+  { name: 'org', path: '/org', permission: 'org.read', render: () => <Redirect to="/org/committees" /> },
+  { name: 'committees', path: '/org/committees', permission: 'org.read', render: () => <CommitteesPage /> },
+  { name: 'committee', path: '/org/committees/:id', permission: 'org.read', render: (p) => <CommitteePage key={p.id} id={id(p)} /> },
+  { name: 'memberOrgs', path: '/org/member-organisations', permission: 'org.read', render: () => <MemberOrgsPage /> },
+  { name: 'workBoards', path: '/org/work-boards', permission: 'org.read', render: () => <WorkBoardsPage /> },
+  { name: 'people', path: '/org/people', permission: 'org.read', render: () => <PeoplePage /> },
+  { name: 'users', path: '/users', permission: 'user.manage', render: () => <UsersPage /> },
+  { name: 'userNew', path: '/users/new', permission: 'user.manage', render: () => <UserNewPage /> },
+  { name: 'user', path: '/users/:id', permission: 'user.manage', render: (p) => <UserPage key={p.id} id={id(p)} /> },
+  { name: 'audit', path: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
+  { name: 'metrics', path: '/metrics', permission: 'metric.read', render: () => <MetricsPage /> },
+  { name: 'metric', path: '/metrics/:key', permission: 'metric.read', render: (p) => <MetricPage key={p.key} metricKey={p.key} /> },
+];
+
+function Redirect({ to }: { to: string }) {
+  const { query } = useLocation();
+  useEffect(() => navigate(buildUrl(to, query), { replace: true }), [to, query]);
+  return null;
+}
+
+/** Sign-in gate, then the page for the address. */
+export function App() {
+  const { status, retry } = useSession();
+  const { t } = useI18n();
+  const { path } = useLocation();
+
+  if (status === 'loading') return <div className="main"><Loading /></div>;
+  if (status === 'offline') {
+    return (
+      <div className="main">
+        <ErrorNote error={new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection')} onRetry={retry} />
+      </div>
+    );
+  }
+  if (status === 'anonymous') return <LoginPage />;
+  if (path === '/login') return <Redirect to="/" />;
+  return <Layout><Page path={path} t={t} /></Layout>;
+}
+
+function Page({ path, t }: { path: string; t: ReturnType<typeof useI18n>['t'] }) {
+  const { can } = useSession();
+  const match = resolve(ROUTES, path);
+  const route = match && ROUTES.find((r) => r.name === match.name);
+  if (!match || !route || ((route.name === 'unit' || route.name === 'committee' || route.name === 'user') && !(id(match.params) > 0))) {
+    return (
+      <>
+        <PageTitle title={t('common.notFound')} />
+        <p><Link to="/">{t('common.goHome')}</Link></p>
+      </>
+    );
+  }
+  if (route.permission && !can(route.permission)) {
+    return (
+      <>
+        <PageTitle title={t('common.forbiddenTitle')} />
+        <ErrorNote error={new ApiError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này', 'You do not have permission to do this')} />
+        <p><Link to="/">{t('common.goHome')}</Link></p>
+      </>
+    );
+  }
+  return <>{route.render(match.params)}</>;
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AuditQuery, AuditRow } from '@contract/audit';
+import { ROLE_LABELS, type Role } from '@contract/access';
+import type { ApiError } from '../../api';
+import { formatDate, formatDateTime } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/vi';
+import { vi } from '../../i18n/vi';
+import { Link } from '../../router';
+import { asApiError } from '../../use-fetch';
+import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { auditApi } from './api';
+import { diffRecords, type Scalar } from './diff';
+
+const PAGE = 30;
+
+/** Audit rows for a filter, newest first, with "older" paging (by id, so new rows never shift pages). */
+export function useAuditPages(filter: Partial<AuditQuery>) {
+  const key = JSON.stringify(filter);
+  const [rows, setRows] = useState<AuditRow[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [more, setMore] = useState(false);
+  const gen = useRef(0);
+
+  const load = useCallback((before: number | undefined, replace: boolean) => {
+    const my = ++gen.current;
+    setLoading(true);
+    setError(null);
+    auditApi.list({ ...JSON.parse(key), before, limit: PAGE }).then(
+      (page) => {
+        if (my !== gen.current) return;
+        setRows((old) => (replace ? page : [...old, ...page]));
+        setMore(page.length === PAGE);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (my !== gen.current) return;
+        if (replace) setRows([]);
+        setError(asApiError(e));
+        setLoading(false);
+      },
+    );
+  }, [key]);
+
+  useEffect(() => load(undefined, true), [load]);
+
+  return {
+    rows, loading, error, more,
+    older: () => load(rows.length ? rows[rows.length - 1].id : undefined, false),
+    reload: () => load(undefined, true),
+  };
+}
+
+const hasKey = (k: string): k is MessageKey => k in vi;
+
+/** A list of audit rows with their changes; `compact` hides what the context already says. */
+export function AuditList({ filter, compact = false }: { filter: Partial<AuditQuery>; compact?: boolean }) {
+  const { t } = useI18n();
+  const p = useAuditPages(filter);
+  return (
+    <div aria-busy={p.loading}>
+      {p.error && <ErrorNote error={p.error} onRetry={p.reload} />}
+      {!p.error && !p.loading && p.rows.length === 0 && <Empty>{t('audit.none')}</Empty>}
+      <ol className="audit-list">
+        {p.rows.map((r) => <AuditEntry key={r.id} row={r} compact={compact} />)}
+      </ol>
+      {p.loading && <Loading inline />}
+      {p.more && !p.loading && (
+        <button type="button" className="btn btn-small" onClick={p.older}>{t('audit.older')}</button>
+      )}
+    </div>
+  );
+}
+
+function AuditEntry({ row, compact }: { row: AuditRow; compact: boolean }) {
+  const { t } = useI18n();
+  const changes = diffRecords(row.before, row.after);
+  const action = 'audit.action.' + row.action;
+  const entity = 'audit.entity.' + row.entity;
+  return (
+    <li>
+      <div className="audit-meta">
+        <strong>{hasKey(action) ? t(action) : row.action}</strong>
+        {!compact && <span>{hasKey(entity) ? t(entity) : row.entity} <EntityLink row={row} /></span>}
+        <time dateTime={row.at} className="small muted">{formatDateTime(row.at)}</time>
+        <span className="small">{t('audit.by', { name: row.actorName ?? t('audit.system') })}</span>
+        {!compact && row.unitId && row.unitName && <Link className="small" to={`/units/${row.unitId}`}>{row.unitName}</Link>}
+      </div>
+      {changes.length > 0 && (
+        <ul className="diff" aria-label={t('audit.changes')}>
+          {changes.map((c) => (
+            <li key={c.key}>
+              <span className="k">{fieldLabel(c.key, t)}</span>
+              {c.kind !== 'added' && <del><Value field={c.key} v={c.before} /></del>}
+              {c.kind === 'changed' && <span aria-hidden="true">→</span>}
+              {c.kind !== 'removed' && <ins><Value field={c.key} v={c.after} /></ins>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function EntityLink({ row }: { row: AuditRow }) {
+  if (row.entity === 'unit') return <Link to={`/units/${row.entityId}`}>#{row.entityId}</Link>;
+  if (row.entity === 'user') return <Link to={`/users/${row.entityId}`}>#{row.entityId}</Link>;
+  return <span>#{row.entityId}</span>;
+}
+
+function fieldLabel(key: string, t: (k: MessageKey) => string): string {
+  const last = key.split('.').pop() ?? key;
+  const k = 'field.' + last;
+  const label = hasKey(k) ? t(k) : last;
+  const prefix = key.includes('.') ? key.slice(0, key.length - last.length - 1) + ' · ' : '';
+  return prefix + label;
+}
+
+/** A value in words: yes/no, dates as dd/mm/yyyy, role names, '(trống)' for nothing. */
+function Value({ field, v }: { field: string; v: Scalar }) {
+  const { t, pick } = useI18n();
+  if (v === null || v === '') return <>{t('audit.empty')}</>;
+  if (typeof v === 'boolean') return <>{v ? t('common.yes') : t('common.no')}</>;
+  if (field.endsWith('role') && typeof v === 'string' && v in ROLE_LABELS) return <>{pick(ROLE_LABELS[v as Role])}</>;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <>{formatDate(v)}</>;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return <>{formatDateTime(v)}</>;
+  return <>{String(v)}</>;
+}

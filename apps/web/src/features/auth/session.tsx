@@ -1,0 +1,92 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Me } from '@contract/auth';
+import type { Permission } from '@contract/access';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api';
+import { authApi } from './api';
+
+type Status = 'loading' | 'anonymous' | 'signedIn' | 'offline';
+
+type Session = {
+  status: Status;
+  me: Me | null;
+  /** Whether my role allows this; only for hiding actions — the server decides. */
+  can: (p: Permission) => boolean;
+  signedIn: (me: Me) => void;
+  signOut: () => Promise<void>;
+  retry: () => void;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>('loading');
+  const [me, setMe] = useState<Me | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const signedIn = useCallback((m: Me) => {
+    setCsrfToken(m.csrfToken);
+    setMe(m);
+    setStatus('signedIn');
+  }, []);
+
+  const anonymous = useCallback(() => {
+    setCsrfToken(null);
+    setMe(null);
+    setStatus('anonymous');
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(anonymous);
+    return () => setUnauthenticatedHandler(null);
+  }, [anonymous]);
+
+  useEffect(() => {
+    let live = true;
+    authApi.me().then(
+      (m) => live && signedIn(m),
+      (e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && e.status === 401) anonymous();
+        else setStatus('offline');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt, signedIn, anonymous]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      anonymous();
+    }
+  }, [anonymous]);
+
+  const value = useMemo<Session>(() => ({
+    status,
+    me,
+    can: (p) => !!me?.permissions.includes(p),
+    signedIn,
+    signOut,
+    retry: () => {
+      setStatus('loading');
+      setAttempt((n) => n + 1);
+    },
+  }), [status, me, signedIn, signOut]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The signed-in user (pages behind sign-in only). */
+export function useMe(): Me {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a session');
+  return me;
+}

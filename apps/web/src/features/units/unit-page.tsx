@@ -1,0 +1,146 @@
+import { UNIT_LEVEL_LABELS, type UnitDetail } from '@contract/units';
+import { dayBefore, formatDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { buildUrl } from '../../route-match';
+import { Link, useQueryState } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { PageTitle, Section } from '../../ui/page';
+import { RecordHistory } from '../audit/record-history';
+import { useSession } from '../auth/session';
+import { orgPaths } from '../org/paths';
+import { AsOfField } from './as-of';
+import { unitsApi } from './api';
+import { dateWithin, validOn } from './dates';
+import { UnitHistory } from './unit-history';
+import { useDefaultAsOf } from './use-as-of';
+
+/** One unit: what it is on the chosen date, what it contains, and how it came to be. */
+export function UnitPage({ id }: { id: number }) {
+  const { t, pick } = useI18n();
+  const { can } = useSession();
+  const [query, setQuery] = useQueryState();
+  const fallback = useDefaultAsOf();
+  const asOf = query.asOf || fallback;
+  const res = useFetch(`unit:${id}@${asOf}`, () => unitsApi.get(id, asOf));
+  const u = res.data;
+
+  if (res.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
+  if (!u) return <Loading />;
+
+  const ended = !!u.validTo && u.validTo <= fallback;
+  const at = dateWithin(asOf, u.validFrom, u.validTo);
+  const keepAsOf = (to: string) => buildUrl(to, { asOf: query.asOf || null });
+
+  return (
+    <>
+      <PageTitle
+        before={u.ancestors.length > 0 && (
+          <nav className="breadcrumb" aria-label={t('units.breadcrumb')}>
+            <ol>
+              {u.ancestors.map((a) => <li key={a.id}><Link to={keepAsOf(`/units/${a.id}`)}>{a.name}</Link></li>)}
+              <li aria-current="page">{u.name}</li>
+            </ol>
+          </nav>
+        )}
+        title={u.name}
+        sub={
+          <>
+            <span className="badge badge-red">{pick(UNIT_LEVEL_LABELS[u.level])}</span>
+            <span>{t('units.code')}: {u.code}</span>
+            <span>{validity(u, t)}</span>
+          </>
+        }
+      />
+
+      {ended && (
+        <Notice kind="warn">
+          <p>{t('units.endedOn', { date: formatDate(dayBefore(u.validTo!)) })}</p>
+          {u.successors.length > 0 && (
+            <p>
+              {t('units.rolledInto')}{' '}
+              {u.successors.map((s, i) => (
+                <span key={s.id}>{i > 0 && ', '}<Link to={`/units/${s.id}`}>{s.name}</Link></span>
+              ))}
+            </p>
+          )}
+        </Notice>
+      )}
+      {!validOn(asOf, u.validFrom, u.validTo) && !ended && (
+        <Notice kind="info">{t('units.notValidAt', { date: formatDate(asOf) })}</Notice>
+      )}
+
+      <div className="card">
+        <div className="filters">
+          <AsOfField value={asOf} onChange={(d) => setQuery({ asOf: d === fallback ? null : d })} />
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <Section title={t('units.info')}>
+          <dl className="kv">
+            <dt>{t('units.code')}</dt><dd>{u.code}</dd>
+            <dt>{t('units.level')}</dt><dd>{pick(UNIT_LEVEL_LABELS[u.level])}</dd>
+            <dt>{t('units.kind')}</dt><dd>{u.kind}</dd>
+            <dt>{t('units.parent')}</dt>
+            <dd>{u.parentId ? <Link to={keepAsOf(`/units/${u.parentId}`)}>{u.parentName}</Link> : t('common.none')}</dd>
+            <dt>{t('units.validity')}</dt><dd>{validity(u, t)}</dd>
+          </dl>
+        </Section>
+        <Section title={t('units.work')}>
+          <ul className="link-list">
+            {can('org.read') && <li><Link to={orgPaths.committees(u.id)}>{t('org.committees')}</Link></li>}
+            {can('org.read') && <li><Link to={orgPaths.memberOrgs(u.id)}>{t('org.memberOrgs')}</Link></li>}
+            {can('org.read') && u.level !== 'village' && <li><Link to={orgPaths.workBoards(u.id)}>{t('org.workBoards')}</Link></li>}
+            {can('org.read') && u.level === 'village' && <li><Link to={orgPaths.workBoards(u.id)}>{t('org.workBoard')}</Link></li>}
+            {can('org.read') && <li><Link to={orgPaths.people(u.id)}>{t('org.people')}</Link></li>}
+            {can('metric.read') && <li><Link to={buildUrl('/metrics', { unit: u.id })}>{t('nav.metrics')}</Link></li>}
+            {can('audit.read') && <li><Link to={buildUrl('/audit', { unit: u.id })}>{t('units.auditOfUnit')}</Link></li>}
+          </ul>
+        </Section>
+      </div>
+
+      <Children unit={u} at={at} asOf={asOf} keepAsOf={keepAsOf} />
+      <UnitHistory unit={u} />
+      {can('audit.read') && <RecordHistory entity="unit" id={String(u.id)} />}
+    </>
+  );
+}
+
+function validity(u: UnitDetail, t: ReturnType<typeof useI18n>['t']): string {
+  return t('units.validFromTo', {
+    from: formatDate(u.validFrom),
+    to: u.validTo ? formatDate(dayBefore(u.validTo)) : t('units.present'),
+  });
+}
+
+function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; asOf: string; keepAsOf: (to: string) => string }) {
+  const { t, pick } = useI18n();
+  const res = useFetch(`kids:${unit.id}@${at}`, () => unitsApi.list({ parent: unit.id, asOf: at, limit: 500 }));
+  const title = at === asOf ? t('units.children') : t('units.childrenAt', { date: formatDate(at) });
+  return (
+    <Section title={title}>
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {!res.data && !res.error && <Loading inline />}
+      {res.data && res.data.length === 0 && <Empty>{t('units.noChildren')}</Empty>}
+      {res.data && res.data.length > 0 && (
+        <>
+          <p className="hint">{t('units.childTotal', { n: res.data.length })}</p>
+          <ul className="link-list">
+            {res.data.map((c) => (
+              <li key={c.id}>
+                <Link to={at === asOf ? keepAsOf(`/units/${c.id}`) : buildUrl(`/units/${c.id}`, { asOf: at })}>
+                  <span>{c.name}</span>
+                  <span className="small muted">
+                    {pick(UNIT_LEVEL_LABELS[c.level])}
+                    {(c.childCount ?? 0) > 0 ? ' · ' + t('units.childCount', { n: c.childCount ?? 0 }) : ''}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { UNIT_LEVEL_LABELS, type Unit } from '@contract/units';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { ErrorNote, Empty, Loading } from '../../ui/feedback';
+import { TextField } from '../../ui/fields';
+import { ChevronIcon } from '../../ui/icons';
+import { useDebounced } from '../../ui/use-debounced';
+import { unitsApi } from './api';
+
+const SEARCH_LIMIT = 50;
+
+type Mode = {
+  asOf: string;
+  /** Browse: each unit is a link to this address. */
+  linkTo?: (u: Unit) => string;
+  /** Choose: each unit is a button calling this. */
+  onPick?: (u: Unit) => void;
+  selectedId?: number | null;
+};
+
+/**
+ * Finds a unit: a tree from the roots of what I may see (children load when opened), or a search
+ * that matches with or without diacritics ("tran phu" finds "Trần Phú").
+ */
+export function UnitPicker(props: Mode) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const query = useDebounced(q.trim(), 250);
+  return (
+    <div className="unit-picker">
+      <TextField
+        label={t('units.search')}
+        hint={t('units.searchHint')}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="picker-body" aria-live="polite">
+        {query ? <SearchResults q={query} {...props} /> : <Roots {...props} />}
+      </div>
+    </div>
+  );
+}
+
+function SearchResults({ q, asOf, ...mode }: Mode & { q: string }) {
+  const { t } = useI18n();
+  const res = useFetch(`q:${q}@${asOf}`, () => unitsApi.list({ q, asOf, limit: SEARCH_LIMIT }));
+  if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Loading inline />;
+  if (!res.data.length) return <Empty>{t('units.noResults')}</Empty>;
+  return (
+    <>
+      <h3 className="sr-only">{t('units.results')}</h3>
+      <ul className="results">
+        {res.data.map((u) => (
+          <li key={u.id}>
+            <UnitRow unit={u} {...mode} asOf={asOf} showParent />
+          </li>
+        ))}
+      </ul>
+      {res.data.length >= SEARCH_LIMIT && <p className="hint">{t('units.more', { n: SEARCH_LIMIT })}</p>}
+    </>
+  );
+}
+
+function Roots({ asOf, ...mode }: Mode) {
+  const { t } = useI18n();
+  const res = useFetch(`roots@${asOf}`, () => unitsApi.list({ asOf }));
+  if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Loading inline />;
+  if (!res.data.length) return <Empty>{t('units.noneAtDate')}</Empty>;
+  // One root (a ward's staff see their ward): open it straight away.
+  const single = res.data.length === 1;
+  return (
+    <ul className="tree" aria-label={t('units.tree')}>
+      {res.data.map((u) => <TreeNode key={u.id} unit={u} asOf={asOf} initiallyOpen={single} {...mode} />)}
+    </ul>
+  );
+}
+
+function TreeNode({ unit, asOf, initiallyOpen = false, ...mode }: Mode & { unit: Unit; initiallyOpen?: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(initiallyOpen);
+  const hasChildren = (unit.childCount ?? 0) > 0;
+  const kids = useFetch(open && hasChildren ? `kids:${unit.id}@${asOf}` : null, () => unitsApi.list({ parent: unit.id, asOf, limit: 500 }));
+  return (
+    <li>
+      <div className={mode.selectedId === unit.id ? 'tree-row selected' : 'tree-row'}>
+        {hasChildren ? (
+          <button
+            type="button"
+            className="icon-btn tree-toggle"
+            aria-expanded={open}
+            aria-label={t(open ? 'units.collapse' : 'units.expand', { name: unit.name })}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <ChevronIcon />
+          </button>
+        ) : (
+          <span className="tree-spacer" />
+        )}
+        <UnitRow unit={unit} asOf={asOf} {...mode} />
+      </div>
+      {open && hasChildren && (
+        <ul>
+          {kids.error && <li><ErrorNote error={kids.error} onRetry={kids.reload} /></li>}
+          {!kids.data && !kids.error && <li><Loading inline /></li>}
+          {kids.data?.map((c) => <TreeNode key={c.id} unit={c} asOf={asOf} {...mode} />)}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function UnitRow({ unit, linkTo, onPick, showParent }: Mode & { unit: Unit; showParent?: boolean }) {
+  const { t, pick } = useI18n();
+  const meta = (
+    <>
+      <span className="badge">{pick(UNIT_LEVEL_LABELS[unit.level])}</span>
+      {showParent && unit.parentName && <span className="small muted">{t('units.in', { name: unit.parentName })}</span>}
+      {(unit.childCount ?? 0) > 0 && <span className="small muted">{t('units.childCount', { n: unit.childCount ?? 0 })}</span>}
+    </>
+  );
+  if (onPick) {
+    return (
+      <span className="tree-label">
+        <button type="button" className="tree-choose" onClick={() => onPick(unit)}>{unit.name}</button>
+        {meta}
+      </span>
+    );
+  }
+  return (
+    <span className="tree-label">
+      <Link className="unit-name" to={linkTo ? linkTo(unit) : `/units/${unit.id}`}>{unit.name}</Link>
+      {meta}
+    </span>
+  );
+}

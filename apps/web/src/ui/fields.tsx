@@ -1,0 +1,52 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+
+type A11y = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean };
+
+/** A label, a control, a hint and an error, wired together for screen readers. */
+export function Field({ label, hint, error, children }: { label: ReactNode; hint?: ReactNode; error?: string; children: (a: A11y) => ReactNode }) {
+  const id = useId();
+  const described = [hint ? id + '-hint' : '', error ? id + '-err' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
+      {hint && <p className="hint" id={id + '-hint'}>{hint}</p>}
+      {error && <p className="field-error" id={id + '-err'}>{error}</p>}
+    </div>
+  );
+}
+
+type TextFieldProps = { label: ReactNode; hint?: ReactNode; error?: string } & InputHTMLAttributes<HTMLInputElement>;
+
+export function TextField({ label, hint, error, ...input }: TextFieldProps) {
+  return <Field label={label} hint={hint} error={error}>{(a) => <input {...a} {...input} />}</Field>;
+}
+
+type SelectFieldProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: string; label: string }[];
+} & SelectHTMLAttributes<HTMLSelectElement>;
+
+export function SelectField({ label, hint, error, options, ...select }: SelectFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {(a) => (
+        <select {...a} {...select}>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckboxField({ label, ...input }: { label: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" {...input} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}

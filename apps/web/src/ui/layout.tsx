@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Permission } from '@contract/access';
+import { ROLE_LABELS } from '@contract/access';
+import { Link, useLocation } from '../router';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/vi';
+import type { Locale } from '../i18n/translate';
+import { useSession } from '../features/auth/session';
+import { authApi } from '../features/auth/api';
+import { CloseIcon, MenuIcon } from './icons';
+
+type NavItem = { to: string; label: MessageKey; permission?: Permission };
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home' },
+  { to: '/units', label: 'nav.units', permission: 'unit.read' },
+  { to: '/org', label: 'nav.org', permission: 'org.read' },
+  { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
+  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { to: '/users', label: 'nav.users', permission: 'user.manage' },
+];
+
+const isActive = (to: string, path: string) => (to === '/' ? path === '/' : path === to || path.startsWith(to + '/'));
+
+/** Vietnamese / English switch; the choice is kept in the browser and on the account. */
+export function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  const { me } = useSession();
+  const choose = (l: Locale) => {
+    if (l === locale) return;
+    setLocale(l);
+    if (me) authApi.setLocale(l).catch(() => undefined); // the local choice already applies
+  };
+  return (
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      <button type="button" aria-pressed={locale === 'vi'} onClick={() => choose('vi')} lang="vi" title="Tiếng Việt">VI</button>
+      <button type="button" aria-pressed={locale === 'en'} onClick={() => choose('en')} lang="en" title="English">EN</button>
+    </div>
+  );
+}
+
+/** The frame of every signed-in page: header, collapsible navigation, main content. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, pick } = useI18n();
+  const { me, can, signOut } = useSession();
+  const { path } = useLocation();
+  const [open, setOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After a navigation: close the phone menu and move focus to the new page's heading.
+  useEffect(() => {
+    setOpen(false);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const id = requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(id);
+  }, [path]);
+
+  const items = NAV.filter((n) => !n.permission || can(n.permission));
+
+  return (
+    <div className={open ? 'shell nav-open' : 'shell'}>
+      <a className="skip" href="#main">{t('nav.skip')}</a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="icon-btn menu-btn"
+          aria-expanded={open}
+          aria-controls="main-nav"
+          aria-label={open ? t('nav.close') : t('nav.open')}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? <CloseIcon /> : <MenuIcon />}
+        </button>
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">★</span>
+          <span>{t('app.name')}</span>
+        </Link>
+        <div className="topbar-end">
+          <LanguageSwitch />
+        </div>
+      </header>
+      <nav id="main-nav" className="sidenav" aria-label={t('nav.main')}>
+        {me && (
+          <div className="whoami">
+            <strong>{me.displayName}</strong>
+            <span>{pick(ROLE_LABELS[me.role])}</span>
+            {me.unitName && <span>{me.unitName}</span>}
+          </div>
+        )}
+        <ul>
+          {items.map((n) => (
+            <li key={n.to}>
+              <Link to={n.to} aria-current={isActive(n.to, path) ? 'page' : undefined}>{t(n.label)}</Link>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="btn btn-ghost signout" onClick={() => void signOut()}>{t('auth.signOut')}</button>
+      </nav>
+      <main id="main" ref={mainRef} className="main">{children}</main>
+    </div>
+  );
+}
