@@ -150,8 +150,12 @@ export async function subtreeIds(db: Db, unitId: number, date: string): Promise<
 /** Units valid on date that the history of unitId rolled into (itself if still valid). */
 export async function successorsAt(db: Db, unitId: number, date: string): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
+    // A unit merged into an existing one becomes its successor only from the merger's date.
     `select l.successor_id as id from unit_lineage_closure l join units u on u.id = l.successor_id
-      where l.predecessor_id = $1 and u.valid_from <= $2::date and $2::date < u.valid_to`,
+      where l.predecessor_id = $1 and u.valid_from <= $2::date and $2::date < u.valid_to
+        and (l.successor_id = $1 or exists (
+          select 1 from unit_lineage ul join unit_lineage_closure c on c.successor_id = ul.predecessor_id and c.predecessor_id = $1
+           where ul.successor_id = l.successor_id and ul.effective_date <= $2::date))`,
     [unitId, date],
   );
   return rows.map((r) => r.id);
