@@ -62,7 +62,7 @@ export function formatDb(r: DbResult): string {
   );
   out.push(
     `Load: insert ${(r.load.insertMs / 1000).toFixed(1)} s (multi-row VALUES); refresh_unit_closure() ${(r.load.closureMs / 1000).toFixed(1)} s ` +
-      `→ ${r.load.closureRows} closure rows, ${r.load.lineageClosureRows} lineage-closure rows; analyze ${(r.load.analyzeMs / 1000).toFixed(1)} s`,
+      `→ ${r.load.closureRows} closure rows, ${r.load.lineageClosureRows} lineage-closure rows; vacuum analyze ${(r.load.analyzeMs / 1000).toFixed(1)} s`,
   );
   out.push('');
   out.push('Per request (ms; one call at a time; naive = the simpler baseline in the same run; ratio = naive p50 / product p50)');

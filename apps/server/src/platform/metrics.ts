@@ -39,19 +39,26 @@ export async function computeMetric(
 ): Promise<Map<number, MetricRow>> {
   const facts = def.facts.replaceAll(':from', '$2::date').replaceAll(':to', '$3::date');
   const rows = await db.query<{ unit_id: number; dim: string | null; value: number }>(
-    `with roots as (
-       select t.id as target_id, t.id as root_id from unnest($1::bigint[]) as t(id)
+    // Joining the lineage on the id list (not `= any`) and keeping only closure rows that overlap the
+    // period lets both use their indexes: ~2× faster for all 3,321 communes (tools/bench).
+    `with targets as (select distinct t.id from unnest($1::bigint[]) as t(id)),
+     roots as (
+       select t.id as target_id, t.id as root_id from targets t
         where $4::text = 'then' and $2::date <= $3::date
        union all
-       select l.successor_id, l.predecessor_id from unit_lineage_closure l
-        where $4::text = 'now' and l.successor_id = any($1::bigint[])
+       select l.successor_id, l.predecessor_id from targets t join unit_lineage_closure l on l.successor_id = t.id
+        where $4::text = 'now'
+     ),
+     places as (
+       select r.target_id, c.descendant_id, c.valid_from, c.valid_to
+         from roots r
+         join unit_closure c on c.ancestor_id = r.root_id and c.valid_from <= $3::date and $2::date < c.valid_to
      ),
      facts as (${facts}),
      hits as (
-       select distinct r.target_id, f.fact_id, f.value, f.dim
-         from roots r
-         join unit_closure c on c.ancestor_id = r.root_id
-         join facts f on f.unit_id = c.descendant_id and f.fact_date >= c.valid_from and f.fact_date < c.valid_to
+       select distinct p.target_id, f.fact_id, f.value, f.dim
+         from places p
+         join facts f on f.unit_id = p.descendant_id and f.fact_date >= p.valid_from and f.fact_date < p.valid_to
      )
      select target_id as unit_id, dim, sum(value)::float8 as value from hits group by target_id, dim`,
     [opts.unitIds, opts.from, opts.to, opts.view],
