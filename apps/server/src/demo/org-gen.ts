@@ -38,7 +38,8 @@ export type Person = { name: string; gender: 'male' | 'female'; birthYear: numbe
 export function person(r: Rng, femaleShare = 0.45, born: [number, number] = [1955, 1990]): Person {
   const gender = r.chance(femaleShare) ? 'female' : 'male';
   const middle = r.pick(gender === 'female' ? MIDDLE_FEMALE : MIDDLE_MALE);
-  const given = r.pick(gender === 'female' ? GIVEN_FEMALE : GIVEN_MALE);
+  let given: string = r.pick(gender === 'female' ? GIVEN_FEMALE : GIVEN_MALE);
+  while (given === middle) given = r.pick(gender === 'female' ? GIVEN_FEMALE : GIVEN_MALE); // no "Bùi Minh Minh"
   return { name: `${r.pick(SURNAMES)} ${middle} ${given}`, gender, birthYear: r.int(born[0], born[1]) };
 }
 
