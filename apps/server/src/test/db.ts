@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type RootDb } from '../db/db';
+import { migrate } from '../db/migrate';
 
 /** A migrated database for one test file: the run's server database, or a fresh PGlite clone. */
 export async function testDb(): Promise<RootDb> {
@@ -14,4 +15,30 @@ export async function testDb(): Promise<RootDb> {
 export async function countRows(db: RootDb, table: string): Promise<number> {
   const [r] = await db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
   return r.n;
+}
+
+/**
+ * A database of its own, for tests that load whole data sets (the demo) which would collide with
+ * other files on the run's shared server database. Dropped on close.
+ */
+export async function isolatedDb(): Promise<RootDb> {
+  const url = inject('testDatabaseUrl');
+  if (!url) return testDb();
+  const name = `${new URL(url).pathname.slice(1)}_iso_${process.pid}_${Date.now()}`;
+  const admin = await openPostgres(url);
+  await admin.query(`create database ${name}`);
+  await admin.close();
+  const u = new URL(url);
+  u.pathname = '/' + name;
+  const db = await openPostgres(u.toString());
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const a = await openPostgres(url);
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.close();
+    },
+  };
 }
