@@ -33,7 +33,13 @@ try {
 }
 
 const config = loadConfig();
-const db = await openDatabase(config);
+let db: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  db = await openDatabase(config);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
 try {
   const summary = await db.tx((tx) => importUnits(tx, null, args));
   console.log(`Đã nhập / imported ${summary.dataset} (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'}) in ${summary.ms} ms`);
