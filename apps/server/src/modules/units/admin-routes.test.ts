@@ -19,7 +19,7 @@ afterAll(async () => {
   await db.close();
 });
 
-type Req = { url: string; payload: unknown };
+type Req = { url: string; payload: Record<string, unknown> };
 /** Every mutating unit route, with a valid request against a world of its own. */
 const ROUTES: Array<{ name: string; action: string; request: (w: UnitWorld, p: string) => Req; audited: (w: UnitWorld) => number | 'result' }> = [
   { name: 'create', action: 'create', audited: () => 'result',
