@@ -52,7 +52,7 @@ export function DateField({ label, value, onChange, hint, error, allowEmpty = fa
   };
 
   return (
-    <Field label={label} hint={hint ?? t('date.format')} error={bad ? t('date.invalid') : error}>
+    <Field label={label} hint={hint} error={bad ? t('date.invalid') : error}>
       {(a) => (
         <div className="date-input">
           <input
@@ -61,6 +61,7 @@ export function DateField({ label, value, onChange, hint, error, allowEmpty = fa
             inputMode="numeric"
             autoComplete="off"
             placeholder="dd/mm/yyyy"
+            title={t('date.format')}
             value={text}
             required={required}
             onChange={(e) => change(e.target.value)}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditQuery, AuditRow } from '@contract/audit';
 import { ROLE_LABELS, type Role } from '@contract/access';
 import type { ApiError } from '../../api';
-import { formatDate, formatDateTime } from '../../format';
+import { dayBefore, formatDate, formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { vi } from '../../i18n/vi';
@@ -10,9 +10,11 @@ import { Link } from '../../router';
 import { asApiError } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { auditApi } from './api';
-import { diffRecords, type Scalar } from './diff';
+import { diffRecords, type Change, type Scalar } from './diff';
 
 const PAGE = 30;
+/** More changed fields than this (a created record) fold behind a toggle, so the trail stays scannable. */
+const OPEN_LIMIT = 4;
 
 /** Audit rows for a filter, newest first, with "older" paging (by id, so new rows never shift pages). */
 export function useAuditPages(filter: Partial<AuditQuery>) {
@@ -87,19 +89,30 @@ function AuditEntry({ row, compact }: { row: AuditRow; compact: boolean }) {
         <span className="small">{t('audit.by', { name: row.actorName ?? t('audit.system') })}</span>
         {!compact && row.unitId && row.unitName && <Link className="small" to={`/units/${row.unitId}`}>{row.unitName}</Link>}
       </div>
-      {changes.length > 0 && (
-        <ul className="diff" aria-label={t('audit.changes')}>
-          {changes.map((c) => (
-            <li key={c.key}>
-              <span className="k">{fieldLabel(c.key, t)}</span>
-              {c.kind !== 'added' && <del><Value field={c.key} v={c.before} /></del>}
-              {c.kind === 'changed' && <span aria-hidden="true">→</span>}
-              {c.kind !== 'removed' && <ins><Value field={c.key} v={c.after} /></ins>}
-            </li>
-          ))}
-        </ul>
+      {changes.length > 0 && changes.length <= OPEN_LIMIT && <ChangeList changes={changes} />}
+      {changes.length > OPEN_LIMIT && (
+        <details className="audit-details">
+          <summary>{t('audit.showFields', { n: changes.length })}</summary>
+          <ChangeList changes={changes} />
+        </details>
       )}
     </li>
+  );
+}
+
+function ChangeList({ changes }: { changes: Change[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="diff" aria-label={t('audit.changes')}>
+      {changes.map((c) => (
+        <li key={c.key}>
+          <span className="k">{fieldLabel(c.key, t)}</span>
+          {c.kind !== 'added' && <del><Value field={c.key} v={c.before} /></del>}
+          {c.kind === 'changed' && <span aria-hidden="true">→</span>}
+          {c.kind !== 'removed' && <ins><Value field={c.key} v={c.after} /></ins>}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -108,6 +121,9 @@ function EntityLink({ row }: { row: AuditRow }) {
   if (row.entity === 'user') return <Link to={`/users/${row.entityId}`}>#{row.entityId}</Link>;
   return <span>#{row.entityId}</span>;
 }
+
+// The API keeps ends exclusive (validTo = first day no longer valid); people read the last day.
+const isExclusiveEnd = (key: string) => /(^|\.)validTo$/.test(key);
 
 function fieldLabel(key: string, t: (k: MessageKey) => string): string {
   const last = key.split('.').pop() ?? key;
@@ -123,7 +139,8 @@ function Value({ field, v }: { field: string; v: Scalar }) {
   if (v === null || v === '') return <>{t('audit.empty')}</>;
   if (typeof v === 'boolean') return <>{v ? t('common.yes') : t('common.no')}</>;
   if (field.endsWith('role') && typeof v === 'string' && v in ROLE_LABELS) return <>{pick(ROLE_LABELS[v as Role])}</>;
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <>{formatDate(v)}</>;
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return <>{formatDate(isExclusiveEnd(field) ? dayBefore(v) : v)}</>;
+  if (v === 'infinity') return <>{t('units.present')}</>;
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return <>{formatDateTime(v)}</>;
   return <>{String(v)}</>;
 }

@@ -29,7 +29,8 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
   const res = useFetch(ready ? `${metricKey}:${unit}:${from}:${to}:${view}` : null,
     () => metricsApi.get(metricKey, { unit: unit!, from, to, view }));
   const r = res.data;
-  const dims = r?.metric.dims ? Object.entries(r.metric.dims) : [];
+  // Dimensions with nothing in them (no province inside a ward) only widen the table.
+  const dims = r?.metric.dims ? Object.entries(r.metric.dims).filter(([k]) => (r.total.byDim[k] ?? 0) !== 0 || r.children.some((c) => (c.byDim[k] ?? 0) !== 0)) : [];
   const max = Math.max(0, ...(r?.children ?? []).map((c) => c.value));
   const year = from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31` ? from.slice(0, 4) : '';
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
@@ -75,7 +76,7 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
         <Section title={t('metrics.result', { unit: r.total.unitName, from: formatDate(r.from), to: formatDate(r.to) })}>
           <p className="hint">{t('metrics.asOfTree', { date: formatDate(r.asOf) })} · {r.view === 'now' ? t('metrics.viewNow') : t('metrics.viewThen')}</p>
           <div className="table-wrap" aria-busy={res.loading}>
-            <table>
+            <table className="metric-table">
               <thead>
                 <tr>
                   <th>{t('metrics.unitCol')}</th>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   POSITION_LABELS, POSITIONS_BY_KIND, type CommitteeDetail, type CommitteeMember, type CreateMembershipChange, type Position,
 } from '@contract/org';
@@ -96,6 +96,9 @@ export function ChangeDialog({ committee: c, onClose, onSaved }: { committee: Co
   // Seat holders on the chosen date (the committee's list is for its reference date).
   const holders = useFetch(`holders:${c.id}:${date}`, () => orgApi.committee(c.id, date)).data?.members
     .filter((m) => m.active && m.position === position) ?? [];
+  // A seat with one holder (a chair) is most likely the one being replaced: choose it for the user.
+  const only = holders.length === 1 ? holders[0].id : null;
+  useEffect(() => setOutgoing(only), [only]);
 
   const submit = async () => {
     const body: CreateMembershipChange = {

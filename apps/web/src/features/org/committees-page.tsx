@@ -51,24 +51,18 @@ function Committees({ unit }: { unit: UnitDetail }) {
         {!res.data && !res.error && <Loading inline />}
         {res.data?.length === 0 && <Empty>{t('org.noCommittees')}</Empty>}
         {res.data && res.data.length > 0 && (
-          <ul className="link-list" aria-busy={res.loading}>
+          <ul className="member-list" aria-busy={res.loading}>
             {res.data.map((c) => (
               <li key={c.id}>
-                <Link to={orgPaths.committee(c.id)}>
-                  <span>
-                    <strong>{c.name || pick(COMMITTEE_KIND_LABELS[c.kind])}</strong>
-                    {scope === 'subtree' && <span className="muted"> · {c.unitName}</span>}
-                    <br />
-                    <span className="small muted">
-                      {t('org.termN', { term: c.termLabel })} · {formatPeriod(c.validFrom, c.validTo, t('units.present'))}
-                    </span>
-                  </span>
-                  <span className="small muted right">
-                    {c.headName ?? t('org.noHead')}
-                    <br />
-                    {t('org.memberCount', { n: c.memberCount })}
-                  </span>
-                </Link>
+                <div className="member-main">
+                  <Link to={orgPaths.committee(c.id)}><strong>{c.name || pick(COMMITTEE_KIND_LABELS[c.kind])}</strong></Link>
+                  {scope === 'subtree' && <span className="muted">{c.unitName}</span>}
+                  <span className="badge">{t('org.termN', { term: c.termLabel })}</span>
+                </div>
+                <div className="small muted">
+                  {[formatPeriod(c.validFrom, c.validTo, t('units.present')), c.headName ? t('org.headOf', { name: c.headName }) : t('org.noHead'),
+                    t('org.memberCount', { n: c.memberCount })].join(' · ')}
+                </div>
               </li>
             ))}
           </ul>

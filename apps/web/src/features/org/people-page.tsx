@@ -78,10 +78,10 @@ function People({ unit }: { unit: UnitDetail }) {
               </li>
             ))}
           </ul>
-          <div className="actions">
+          {page.total > PAGE && <div className="actions">
             <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setQuery({ offset: Math.max(0, offset - PAGE) || null })}>{t('common.prev')}</button>
             <button type="button" className="btn btn-small" disabled={offset + PAGE >= page.total} onClick={() => setQuery({ offset: offset + PAGE })}>{t('common.next')}</button>
-          </div>
+          </div>}
         </>
       )}
       {editing && (

@@ -23,9 +23,13 @@ export function UnitPage({ id }: { id: number }) {
   const fallback = useDefaultAsOf();
   const asOf = query.asOf || fallback;
   const res = useFetch(`unit:${id}@${asOf}`, () => unitsApi.get(id, asOf));
-  const u = res.data;
+  // Outside the unit's life (an ended ward viewed today) its parents are read on its nearest day.
+  const near = res.data && dateWithin(asOf, res.data.validFrom, res.data.validTo);
+  const inner = useFetch(res.data && near !== asOf ? `unit:${id}@${near}` : null, () => unitsApi.get(id, near!));
+  const u = res.data && near !== asOf ? inner.data : res.data;
 
   if (res.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
+  if (inner.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={inner.error} onRetry={inner.reload} /></>;
   if (!u) return <Loading />;
 
   const ended = !!u.validTo && u.validTo <= fallback;
@@ -132,7 +136,7 @@ function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; 
                 <Link to={at === asOf ? keepAsOf(`/units/${c.id}`) : buildUrl(`/units/${c.id}`, { asOf: at })}>
                   <span>{c.name}</span>
                   <span className="small muted">
-                    {pick(UNIT_LEVEL_LABELS[c.level])}
+                    {c.kind || pick(UNIT_LEVEL_LABELS[c.level])}
                     {(c.childCount ?? 0) > 0 ? ' · ' + t('units.childCount', { n: c.childCount ?? 0 }) : ''}
                   </span>
                 </Link>

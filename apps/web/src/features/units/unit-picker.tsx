@@ -118,25 +118,25 @@ function TreeNode({ unit, asOf, initiallyOpen = false, ...mode }: Mode & { unit:
 
 function UnitRow({ unit, linkTo, onPick, showParent }: Mode & { unit: Unit; showParent?: boolean }) {
   const { t, pick } = useI18n();
-  const meta = (
-    <>
-      <span className="badge">{pick(UNIT_LEVEL_LABELS[unit.level])}</span>
-      {showParent && unit.parentName && <span className="small muted">{t('units.in', { name: unit.parentName })}</span>}
-      {(unit.childCount ?? 0) > 0 && <span className="small muted">{t('units.childCount', { n: unit.childCount ?? 0 })}</span>}
-    </>
-  );
+  // The name usually says the kind ("Phường …", "Tổ dân phố …"); say the level only when it does not.
+  const kindShown = unit.name.toLowerCase().startsWith(unit.kind.toLowerCase());
+  const meta = [
+    !kindShown && (unit.kind || pick(UNIT_LEVEL_LABELS[unit.level])),
+    showParent && unit.parentName && t('units.in', { name: unit.parentName }),
+    (unit.childCount ?? 0) > 0 && t('units.childCount', { n: unit.childCount ?? 0 }),
+  ].filter(Boolean).join(' · ');
   if (onPick) {
     return (
       <span className="tree-label">
         <button type="button" className="tree-choose" onClick={() => onPick(unit)}>{unit.name}</button>
-        {meta}
+        {meta && <span className="small muted">{meta}</span>}
       </span>
     );
   }
   return (
     <span className="tree-label">
       <Link className="unit-name" to={linkTo ? linkTo(unit) : `/units/${unit.id}`}>{unit.name}</Link>
-      {meta}
+      {meta && <span className="small muted">{meta}</span>}
     </span>
   );
 }
