@@ -1,5 +1,5 @@
 import type { Db } from '../db/db';
-import { INFINITY, UnitPlan, refreshClosure, writePlan, type PlanVersion } from '../modules/units/store';
+import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, writePlan, type PlanVersion } from '../modules/units/store';
 
 /**
  * The seed's 151 villages and residential groups of Bắc Giang city (from 2019), spread over its 16
@@ -56,6 +56,7 @@ async function wardChain(tx: Db, ward: Ward): Promise<Array<{ id: number; from: 
 }
 
 export async function seedDemoVillages(tx: Db): Promise<void> {
+  await lockUnitChanges(tx);
   const [seeded] = await tx.query(`select 1 from units where level = 'village' and code = '07213.01'`);
   if (seeded) return;
   const wards = await tx.query<Ward & { code: string }>(

@@ -85,11 +85,11 @@ describe('unit change routes', () => {
 });
 
 describe('only an administrator changes units', () => {
-  for (const role of ['unit_staff', 'standing_committee'] as const) {
+  for (const role of ['standing_committee', 'unit_staff', 'village_head', 'member_org', 'fund_accountant', 'inspection_member', 'leadership'] as const) {
     it(`a ${role} session is refused with FORBIDDEN on every mutating route, writing nothing`, async () => {
       const p = uniquePrefix();
       const w = await buildUnitWorld(db, admin.user, p);
-      const s = await sessionAs(db, role, role === 'unit_staff' ? w.A : w.D);
+      const s = await sessionAs(db, role, role === 'village_head' ? w.A1 : role === 'standing_committee' ? w.D : w.A);
       const before = await footprint(db, admin.user, p);
       const requests = [...ROUTES.map((r) => r.request(w, p)), { url: '/api/units/import', payload: { dataset: 'reform-2025-07-01', provinceCodes: ['24'] } }];
       for (const req of requests) {

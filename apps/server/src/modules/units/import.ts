@@ -10,7 +10,7 @@ import { HISTORY_START, buildBacGiangHistory, type BacGiangData } from './import
 import {
   REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult,
 } from './import-reform';
-import { UnitPlan, refreshClosure, writePlan } from './store';
+import { UnitPlan, lockUnitChanges, refreshClosure, writePlan } from './store';
 
 /**
  * Imports of the real unit data (`../shared/data/admin-units`, or ADMIN_UNITS_DIR), whole or nothing
@@ -66,6 +66,7 @@ async function finish(
 /** Bắc Giang province 2020–2025 (four snapshots, from 2019-01-01). */
 export async function importBacGiangHistory(tx: Db, actor: CurrentUser | null): Promise<ImportSummary> {
   const started = Date.now();
+  await lockUnitChanges(tx);
   const data = readJson<BacGiangData>('bac-giang-province-2020-2025.json', (v) => isObj(v) && isObj(v.snapshots) && typeof v.province_code === 'string');
   const plan = buildBacGiangHistory(data);
   const [done] = await tx.query<{ n: number }>(
@@ -105,6 +106,7 @@ async function reformLookup(tx: Db, codes: string[]): Promise<ReformLookup> {
 /** The 1 July 2025 reform for the given new provinces (all 34 when omitted). */
 export async function importReform2025(tx: Db, actor: CurrentUser | null, opts: { provinceCodes?: string[] }): Promise<ImportSummary> {
   const started = Date.now();
+  await lockUnitChanges(tx);
   const data = readJson<ReformData>('vn-units-2025-07-01-with-merges.json', (v) => isObj(v) && Array.isArray(v.data));
   const wanted = opts.provinceCodes ? new Set(opts.provinceCodes) : null;
   const groups = data.data.filter((g) => !wanted || wanted.has(g.level1_id));

@@ -10,7 +10,7 @@ import {
   assertChangeable, assertCodeFree, assertNoCycle, changeVersion, checkParent, childrenOn, loadUnit, loadUnits,
   parseInput, snapshot, type LoadedUnit,
 } from './rules';
-import { INFINITY, UnitPlan, refreshClosure, writePlan, type UnitRef } from './store';
+import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, writePlan, type UnitRef } from './store';
 
 /**
  * Changes to the unit hierarchy, each in one transaction: validate (nothing written on refusal),
@@ -57,6 +57,7 @@ export async function createUnit({ db, user }: Ctx, raw: unknown): Promise<UnitC
   const validTo = input.validTo ?? INFINITY;
   if (input.validFrom >= validTo) throw new AppError('UNIT_VALIDITY_OVERLAP', { validFrom: input.validFrom, validTo });
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const parent = await checkParent(tx, input.level, input.parentId, input.validFrom);
     await assertCodeFree(tx, input.code, input.level, input.validFrom, validTo);
     const plan = new UnitPlan();
@@ -73,6 +74,7 @@ export async function renameUnit({ db, user }: Ctx, id: number, raw: unknown): P
   assertPermission(user, 'unit.manage');
   const input = parseInput(RenameUnit, raw);
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const u = await loadUnit(tx, id, true);
     const v = assertChangeable(u, input.effectiveDate);
     if (v.name === input.name && (!input.kind || input.kind === u.kind)) {
@@ -90,6 +92,7 @@ export async function moveUnit({ db, user }: Ctx, id: number, raw: unknown): Pro
   assertPermission(user, 'unit.manage');
   const input = parseInput(MoveUnit, raw);
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const u = await loadUnit(tx, id, true);
     const v = assertChangeable(u, input.effectiveDate);
     await assertNoCycle(tx, u.id, input.parentId, input.effectiveDate);
@@ -109,6 +112,7 @@ export async function mergeUnits({ db, user }: Ctx, raw: unknown): Promise<UnitC
   const sourceIds = input.sources.map((s) => s.unitId);
   if (new Set(sourceIds).size !== sourceIds.length) throw new AppError('VALIDATION', [{ path: '/sources', message: 'duplicate unit' }]);
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const sources = await loadUnits(tx, sourceIds, true);
     const full = new Set(input.sources.filter((s) => s.part === 'full').map((s) => s.unitId));
     for (const s of sources) assertChangeable(s, date, full.has(s.id));
@@ -160,6 +164,7 @@ export async function splitUnit({ db, user }: Ctx, id: number, raw: unknown): Pr
   const codes = input.into.map((n) => `${n.level}:${n.code}`);
   if (new Set(codes).size !== codes.length) throw new AppError('UNIT_CODE_DUPLICATE', { codes });
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const src = await loadUnit(tx, id, true);
     const v = assertChangeable(src, date, !input.keepSource);
     const children = await childrenOn(tx, src.id, date);
@@ -202,6 +207,7 @@ export async function dissolveUnit({ db, user }: Ctx, id: number, raw: unknown):
   assertPermission(user, 'unit.manage');
   const input = parseInput(DissolveUnit, raw);
   return db.tx(async (tx) => {
+    await lockUnitChanges(tx);
     const u = await loadUnit(tx, id, true);
     assertChangeable(u, input.effectiveDate, true);
     const kids = await tx.query<{ unit_id: number }>(

@@ -151,6 +151,14 @@ export async function writePlan(tx: Db, plan: UnitPlan, createdBy: number | null
   return { ids, eventIds };
 }
 
+/**
+ * Serialises unit changes and imports (the same lock the closure rebuild takes): checks such as
+ * "is this code free?" or "is this dataset imported?" stay true until the transaction commits.
+ */
+export async function lockUnitChanges(tx: Db): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(2024112902)');
+}
+
 /** Rebuilds the derived closure tables; call once per transaction, after the last write. */
 export async function refreshClosure(tx: Db): Promise<void> {
   await tx.query('select refresh_unit_closure()');
