@@ -88,7 +88,10 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
               <tbody>
                 {r.children.map((c) => (
                   <tr key={c.unitId}>
-                    <td><Link to={buildUrl(`/metrics/${encodeURIComponent(metricKey)}`, { ...query, unit: c.unitId })}>{c.unitName}</Link></td>
+                    <td>
+                      <Link to={buildUrl(`/metrics/${encodeURIComponent(metricKey)}`, { ...query, unit: c.unitId })}>{c.unitName}</Link>
+                      <div className="bar bar-inline" aria-hidden="true"><span style={{ width: `${barPercent(c.value, max)}%` }} /></div>
+                    </td>
                     {dims.map(([k]) => <td key={k} className="num">{fmt(c.byDim[k] ?? 0)}</td>)}
                     <td className="num">{fmt(c.value)}</td>
                     <td className="bar-col"><div className="bar" aria-hidden="true"><span style={{ width: `${barPercent(c.value, max)}%` }} /></div></td>

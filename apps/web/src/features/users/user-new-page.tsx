@@ -46,7 +46,7 @@ export function UserNewPage() {
             onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
           <SelectField label={t('users.role')} error={errs.role} value={form.role} options={roleOptions(locale)}
             onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
-          <UnitSelect label={t('users.unit')} value={form.unitId} error={errs.unitId}
+          <UnitSelect label={t('users.unit')} value={form.unitId} error={errs.unitId} allowClear={!needsUnit}
             hint={needsUnit ? t('users.unitHint') : t('users.noUnitAdmin')} onChange={(id) => setForm({ ...form, unitId: id })} />
           <TextField label={t('users.password')} hint={t('users.passwordHint')} error={errs.password} type="password" required minLength={10}
             autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />

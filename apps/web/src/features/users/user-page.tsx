@@ -83,7 +83,7 @@ function EditForm({ account, onSaved }: { account: UserAccount; onSaved: (u: Use
           onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
         <SelectField label={t('users.role')} error={errs.role} value={form.role} options={roleOptions(locale)}
           onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
-        <UnitSelect label={t('users.unit')} value={form.unitId} name={form.unitId === account.unitId ? account.unitName : undefined}
+        <UnitSelect label={t('users.unit')} value={form.unitId} name={form.unitId === account.unitId ? account.unitName : undefined} allowClear={form.role === 'admin'}
           error={errs.unitId} hint={form.role === 'admin' ? t('users.noUnitAdmin') : t('users.unitHint')}
           onChange={(unitId) => setForm({ ...form, unitId })} />
         <CheckboxField label={t('users.activeLabel')} checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />

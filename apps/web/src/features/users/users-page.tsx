@@ -25,32 +25,22 @@ export function UsersPage() {
         {!res.data && !res.error && <Loading inline />}
         {res.data?.length === 0 && <Empty>{t('users.none')}</Empty>}
         {res.data && res.data.length > 0 && (
-          <div className="table-wrap" aria-busy={res.loading}>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('auth.username')}</th>
-                  <th>{t('users.displayName')}</th>
-                  <th>{t('users.role')}</th>
-                  <th>{t('users.unit')}</th>
-                  <th>{t('users.status')}</th>
-                  <th>{t('users.createdAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {res.data.map((u) => (
-                  <tr key={u.id}>
-                    <td><Link to={`/users/${u.id}`}>{u.username}</Link></td>
-                    <td>{u.displayName}</td>
-                    <td>{pick(ROLE_LABELS[u.role])}</td>
-                    <td>{u.unitId ? <Link to={`/units/${u.unitId}`}>{u.unitName}</Link> : '—'}</td>
-                    <td>{u.active ? <span className="badge badge-ok">{t('users.active')}</span> : <span className="badge badge-warn">{t('users.inactive')}</span>}</td>
-                    <td className="small">{formatDateTime(u.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="member-list" aria-busy={res.loading}>
+            {res.data.map((u) => (
+              <li key={u.id}>
+                <div className="member-main">
+                  <Link to={`/users/${u.id}`}><strong>{u.username}</strong></Link>
+                  <span>{u.displayName}</span>
+                  {u.active ? <span className="badge badge-ok">{t('users.active')}</span> : <span className="badge badge-warn">{t('users.inactive')}</span>}
+                </div>
+                <div className="small muted">
+                  {pick(ROLE_LABELS[u.role])}
+                  {u.unitId && <> · <Link to={`/units/${u.unitId}`}>{u.unitName}</Link></>}
+                  {' · '}{t('users.createdOn', { date: formatDateTime(u.createdAt) })}
+                </div>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
     </>
