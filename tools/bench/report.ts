@@ -5,7 +5,7 @@ import type { LoadTimes } from './load';
 import type { MetricResult, Row } from './suites';
 import type { Stats } from './stats';
 
-export type Machine = { cpu: string; cores: number; ramGiB: number; node: string; os: string; date: string };
+export type Machine = { cpu: string; cores: number; ramGiB: number; node: string; os: string; date: string; loadAvg: number[] };
 
 export function machine(): Machine {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
@@ -17,15 +17,18 @@ export function machine(): Machine {
   }
   return {
     cpu, cores: os.cpus().length, ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version,
-    os: `${os.type()} ${os.release()}`, date: new Date().toISOString(),
+    os: `${os.type()} ${os.release()}`, date: new Date().toISOString(), loadAvg: loadAvg(),
   };
 }
+
+/** 1/5/15-minute load averages: other work on the machine shows up in p95. */
+export const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
 export type Goal = { goal: string; measured: string; pass: boolean };
 
 export type DbResult = {
   kind: 'pglite' | 'postgres'; version: string; migration: string; world: Record<string, number>;
-  load: LoadTimes; rows: Row[]; metrics: MetricResult[]; goals: Goal[]; totalSeconds: number;
+  load: LoadTimes; rows: Row[]; metrics: MetricResult[]; goals: Goal[]; totalSeconds: number; loadAvgAfter: number[];
 };
 
 const ms = (v: number | undefined) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -92,6 +95,6 @@ export function formatDb(r: DbResult): string {
     out.push('Goals (issue 2, PostgreSQL server):');
     for (const g of r.goals) out.push(`  ${g.pass ? 'PASS' : 'FAIL'}  ${g.goal}: ${g.measured}`);
   }
-  out.push(`(${r.kind} section took ${r.totalSeconds.toFixed(0)} s)`);
+  out.push(`(${r.kind} section took ${r.totalSeconds.toFixed(0)} s; load average after it ${r.loadAvgAfter.join(' / ')})`);
   return out.join('\n');
 }

@@ -6,7 +6,7 @@ import { buildWorld, type World } from './hierarchy';
 import { loadWorld } from './load';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { accessSuite, metricSuite, subtreeSuite, type Budget } from './suites';
-import { formatDb, goals, machine, type DbResult } from './report';
+import { formatDb, goals, loadAvg, machine, type DbResult } from './report';
 
 const BUDGETS: Record<BenchDb['kind'], Budget> = {
   postgres: { fast: 1000, naiveFast: 1000, http: 500, warmup: 50, metricRuns: 20, metricSample: 200 },
@@ -50,6 +50,7 @@ async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   return {
     kind: bench.kind, version: bench.version, migration: bench.migration, world: world.counts, load, rows, metrics,
     goals: bench.kind === 'postgres' ? goals(rows, metrics) : [], totalSeconds: (performance.now() - t0) / 1000,
+    loadAvgAfter: loadAvg(),
   };
 }
 
@@ -57,7 +58,7 @@ async function main() {
   const { only, villages } = parseArgs(process.argv.slice(2));
   const m = machine();
   log(`Đoàn Kết — foundation benchmark, ${m.date}`);
-  log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}`);
+  log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}; load average ${m.loadAvg.join(' / ')} (1/5/15 min)`);
   const world = buildWorld(villages);
   const results: DbResult[] = [];
   const skipped: Array<{ kind: string; reason: string }> = [];

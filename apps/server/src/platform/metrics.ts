@@ -39,9 +39,10 @@ export async function computeMetric(
 ): Promise<Map<number, MetricRow>> {
   const facts = def.facts.replaceAll(':from', '$2::date').replaceAll(':to', '$3::date');
   const rows = await db.query<{ unit_id: number; dim: string | null; value: number }>(
-    // Joining the lineage on the id list (not `= any`) and keeping only closure rows that overlap the
-    // period lets both use their indexes: ~2× faster for all 3,321 communes (tools/bench).
-    `with targets as (select distinct t.id from unnest($1::bigint[]) as t(id)),
+    // The id list joined as a table (not `= any`), and only closure rows that overlap the period:
+    // ~2× faster on PostgreSQL for all 3,321 communes, same on PGlite (npm run bench). No DISTINCT in
+    // `targets`: it would hide the row count from the planner (hits are deduplicated anyway).
+    `with targets as (select t.id from unnest($1::bigint[]) as t(id)),
      roots as (
        select t.id as target_id, t.id as root_id from targets t
         where $4::text = 'then' and $2::date <= $3::date
