@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['apps/**/*.test.ts', 'apps/**/*.test.tsx', 'packages/**/*.test.ts', 'tools/**/*.test.ts'],
     globalSetup: ['apps/server/src/test/global-setup.ts'],
     pool: 'forks',
+    // Files share a worker's database (see apps/server/src/test/db.ts), so modules stay loaded.
+    isolate: false,
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,

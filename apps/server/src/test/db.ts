@@ -3,12 +3,23 @@ import { inject } from 'vitest';
 import { openPglite, openPostgres, type RootDb } from '../db/db';
 import { migrate } from '../db/migrate';
 
-/** A migrated database for one test file: the run's server database, or a fresh PGlite clone. */
+let sharedPglite: Promise<RootDb> | undefined;
+
+function freshPglite(): Promise<RootDb> {
+  return openPglite(undefined, new Blob([fs.readFileSync(inject('pgliteTemplate'))]));
+}
+
+/**
+ * The run's migrated database, shared by the test files like a server database is: on PostgreSQL
+ * the run's own database; on PGlite one clone per worker process (opening one costs seconds), kept
+ * open across files. Tests build their own world and assert on their own rows.
+ */
 export async function testDb(): Promise<RootDb> {
   const url = inject('testDatabaseUrl');
   if (url) return openPostgres(url);
-  const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-  return openPglite(undefined, template);
+  sharedPglite ??= freshPglite();
+  const db = await sharedPglite;
+  return { ...db, close: async () => {} };
 }
 
 /** Row count of a table: tests assert that refused input wrote nothing. */
@@ -23,7 +34,7 @@ export async function countRows(db: RootDb, table: string): Promise<number> {
  */
 export async function isolatedDb(): Promise<RootDb> {
   const url = inject('testDatabaseUrl');
-  if (!url) return testDb();
+  if (!url) return freshPglite();
   const name = `${new URL(url).pathname.slice(1)}_iso_${process.pid}_${Date.now()}`;
   const admin = await openPostgres(url);
   await admin.query(`create database ${name}`);
