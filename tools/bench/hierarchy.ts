@@ -112,14 +112,19 @@ export function buildWorld(villageCount: number, seed = 20250701): World {
     // Old communes first met under this province, grouped into its old provinces by code range.
     const isContinuingCommune = (c: Reform['data'][number]['level2s'][number]) =>
       c.merges.length === 1 && c.merges[0].type === 'full' && c.merges[0].old_id === c.level2_id && uses.get(c.level2_id) === 1;
+    // Communes that continue are grouped too: that tells which old province they belonged to.
     const oldCodes = new Map<string, string>();
+    const continuingCodes = new Set<string>();
     for (const c of rp.level2s) {
-      if (isContinuingCommune(c)) continue;
+      if (isContinuingCommune(c)) continuingCodes.add(c.level2_id);
       for (const m of c.merges) if (!oldCommuneIds.has(m.old_id)) oldCodes.set(m.old_id, m.name);
     }
+    const oldProvinceOf = new Map<string, (typeof oldProvinces)[number]>();
     const groups = splitAtGaps([...oldCodes.keys()].sort(), oldProvinces.length);
     groups.forEach((codes, gi) => {
       for (const code of codes) {
+        oldProvinceOf.set(code, oldProvinces[gi]);
+        if (continuingCodes.has(code)) continue;
         const id = addUnit(code, 'commune', kindOf(oldCodes.get(code)!), oldProvinces[gi].code, START, REFORM);
         addVersion(id, oldCodes.get(code)!, oldProvinces[gi].id, START, REFORM);
         oldCommuneIds.set(code, id);
@@ -134,7 +139,7 @@ export function buildWorld(villageCount: number, seed = 20250701): World {
       if (isContinuingCommune(rc)) {
         // Same unit before and after; its parent changes only if its province was merged.
         info.id = addUnit(cw.Code, 'commune', cw.AdministrativeUnitShortName, cp.Code, START);
-        const oldParent = oldProvinces.length === 1 ? oldProvinces[0].id : pid;
+        const oldParent = oldProvinceOf.get(rc.level2_id)!.id;
         if (oldParent === pid) addVersion(info.id, cw.FullName, pid, START);
         else {
           addVersion(info.id, rc.merges[0].name, oldParent, START, REFORM);

@@ -14,6 +14,8 @@ const BUDGETS: Record<BenchDb['kind'], Budget> = {
   pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200 },
 };
 
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]) {
   let only: BenchDb['kind'] | undefined;
   let villages = 100_000;
@@ -22,12 +24,12 @@ function parseArgs(argv: string[]) {
     const value = () => inline ?? argv[++i];
     if (flag === '--only') {
       const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new Error(`--only takes pglite or postgres, not ${v}`);
+      if (v !== 'pglite' && v !== 'postgres') throw new UsageError(`--only takes pglite or postgres, not ${v}`);
       only = v;
     } else if (flag === '--villages') {
       villages = Number(value());
-      if (!Number.isInteger(villages) || villages < 1000) throw new Error('--villages takes an integer ≥ 1000');
-    } else throw new Error(`unknown flag ${argv[i]} (use --only pglite|postgres, --villages N)`);
+      if (!Number.isInteger(villages) || villages < 1000) throw new UsageError('--villages takes an integer ≥ 1000');
+    } else throw new UsageError(`unknown flag ${argv[i]} (use --only pglite|postgres, --villages N)`);
   }
   return { only, villages };
 }
@@ -96,6 +98,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof UsageError ? err.message : err);
   process.exitCode = 1;
 });
