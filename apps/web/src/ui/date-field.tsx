@@ -67,7 +67,7 @@ export function DateField({ label, value, onChange, hint, error, allowEmpty = fa
             onChange={(e) => change(e.target.value)}
             onBlur={blur}
           />
-          <button type="button" className="icon-btn" onClick={openPicker} aria-label={t('date.pick', { label })} title={t('date.pick', { label })}>
+          <button type="button" className="icon-btn" onClick={openPicker} aria-label={t('date.pick')} title={t('date.pick')}>
             <CalendarIcon />
           </button>
           <input

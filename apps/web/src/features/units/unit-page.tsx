@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { UNIT_LEVEL_LABELS, type UnitDetail } from '@contract/units';
-import { dayBefore, formatDate } from '../../format';
+import { dayBefore, formatDate, formatPeriod, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
@@ -13,6 +14,7 @@ import { AsOfField } from './as-of';
 import { unitsApi } from './api';
 import { dateWithin, validOn } from './dates';
 import { UnitHistory } from './unit-history';
+import { UnitAdmin } from './unit-admin';
 import { useDefaultAsOf } from './use-as-of';
 
 /** One unit: what it is on the chosen date, what it contains, and how it came to be. */
@@ -22,10 +24,12 @@ export function UnitPage({ id }: { id: number }) {
   const [query, setQuery] = useQueryState();
   const fallback = useDefaultAsOf();
   const asOf = query.asOf || fallback;
-  const res = useFetch(`unit:${id}@${asOf}`, () => unitsApi.get(id, asOf));
+  // Bumped after an administrator's change, so everything on the page loads again.
+  const [version, setVersion] = useState(0);
+  const res = useFetch(`unit:${id}@${asOf}#${version}`, () => unitsApi.get(id, asOf));
   // Outside the unit's life (an ended ward viewed today) its parents are read on its nearest day.
   const near = res.data && dateWithin(asOf, res.data.validFrom, res.data.validTo);
-  const inner = useFetch(res.data && near !== asOf ? `unit:${id}@${near}` : null, () => unitsApi.get(id, near!));
+  const inner = useFetch(res.data && near !== asOf ? `unit:${id}@${near}#${version}` : null, () => unitsApi.get(id, near!));
   const u = res.data && near !== asOf ? inner.data : res.data;
 
   if (res.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
@@ -88,7 +92,7 @@ export function UnitPage({ id }: { id: number }) {
             <dt>{t('units.kind')}</dt><dd>{u.kind}</dd>
             <dt>{t('units.parent')}</dt>
             <dd>{u.parentId ? <Link to={keepAsOf(`/units/${u.parentId}`)}>{u.parentName}</Link> : t('common.none')}</dd>
-            <dt>{t('units.validity')}</dt><dd>{validity(u, t)}</dd>
+            <dt>{t('units.validity')}</dt><dd>{formatPeriod(u.validFrom, u.validTo, t('units.present'))}</dd>
           </dl>
         </Section>
         <Section title={t('units.work')}>
@@ -104,9 +108,10 @@ export function UnitPage({ id }: { id: number }) {
         </Section>
       </div>
 
-      <Children unit={u} at={at} asOf={asOf} keepAsOf={keepAsOf} />
+      <Children key={version} unit={u} at={at} asOf={asOf} keepAsOf={keepAsOf} />
       <UnitHistory unit={u} />
-      {can('audit.read') && <RecordHistory entity="unit" id={String(u.id)} />}
+      {can('unit.manage') && <UnitAdmin unit={u} today={todayIso()} onChanged={() => setVersion((v) => v + 1)} />}
+      {can('audit.read') && <RecordHistory key={version} entity="unit" id={String(u.id)} />}
     </>
   );
 }

@@ -3,6 +3,8 @@ import { buildUrl } from '../../route-match';
 import { useQueryState } from '../../router';
 import { PageTitle } from '../../ui/page';
 import { AsOfField } from './as-of';
+import { useSession } from '../auth/session';
+import { UnitImport } from './unit-import';
 import { UnitPicker } from './unit-picker';
 import { useDefaultAsOf } from './use-as-of';
 
@@ -13,6 +15,7 @@ export function UnitsPage() {
   const fallback = useDefaultAsOf();
   const asOf = query.asOf || fallback;
   const isDefault = asOf === fallback;
+  const { can } = useSession();
   return (
     <>
       <PageTitle title={t('units.title')} sub={t('units.intro')} />
@@ -24,6 +27,7 @@ export function UnitsPage() {
       <div className="card">
         <UnitPicker asOf={asOf} linkTo={(u) => buildUrl(`/units/${u.id}`, { asOf: isDefault ? null : asOf })} />
       </div>
+      {can('unit.manage') && <UnitImport />}
     </>
   );
 }
