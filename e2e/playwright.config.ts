@@ -31,7 +31,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { PORT: String(PORT), HOST: '127.0.0.1', DEMO_PASSWORD: 'doanket2026' },
     timeout: 300_000,
-    reuseExistingServer: false,
+    reuseExistingServer: process.env.E2E_REUSE === '1',
     stdout: 'pipe',
   },
 });
