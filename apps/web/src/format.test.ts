@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayAfter, dayBefore, formatPeriod, formatDate, formatNumber, formatVnd, parseDate, todayIso } from './format';
+import { dayAfter, dayBefore, foldVn, formatPeriod, naturalCompare, formatDate, formatNumber, formatVnd, parseDate, todayIso } from './format';
 
 describe('format', () => {
   it('shows ISO dates as dd/mm/yyyy', () => {
@@ -29,6 +29,17 @@ describe('format', () => {
   it('shows a half-open period with its last day', () => {
     expect(formatPeriod('2024-10-01', '2029-10-01', 'nay')).toBe('01/10/2024 – 30/09/2029');
     expect(formatPeriod('2025-07-01', null, 'nay')).toBe('01/07/2025 – nay');
+  });
+
+  it('folds Vietnamese for matching without diacritics', () => {
+    expect(foldVn('Đồng Sơn')).toBe('dong son');
+    expect(foldVn('TỔ DÂN PHỐ số 1')).toBe('to dan pho so 1');
+    expect(foldVn('Nguyễn Thị Thủy')).toBe('nguyen thi thuy');
+  });
+
+  it('sorts names with numbers naturally', () => {
+    const names = ['Tổ dân phố số 10', 'Tổ dân phố số 2', 'Thôn Đông', 'Thôn An', 'Tổ dân phố số 1'];
+    expect([...names].sort(naturalCompare)).toEqual(['Thôn An', 'Thôn Đông', 'Tổ dân phố số 1', 'Tổ dân phố số 2', 'Tổ dân phố số 10']);
   });
 
   it('groups numbers the Vietnamese way', () => {

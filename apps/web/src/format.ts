@@ -60,6 +60,19 @@ export function formatPeriod(from: string, to: string | null, openEnd: string): 
   return `${formatDate(from)} – ${to ? formatDate(dayBefore(to)) : openEnd}`;
 }
 
+/**
+ * Lower-case without diacritics ('Đồng Sơn' → 'dong son'), to match what people type on a phone
+ * keyboard; for filtering a list already on screen (searches across units go to the server).
+ */
+export function foldVn(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/** Orders names as people count: 'Tổ dân phố số 2' before 'Tổ dân phố số 10'. */
+export function naturalCompare(a: string, b: string): number {
+  return a.localeCompare(b, 'vi', { numeric: true, sensitivity: 'base' });
+}
+
 /** 1234567.5 → '1.234.567,5' (Vietnamese grouping, at most 2 decimals). */
 export function formatNumber(n: number): string {
   const neg = n < 0;

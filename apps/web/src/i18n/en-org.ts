@@ -94,6 +94,7 @@ export const enOrg: Record<keyof typeof viOrg, string> = {
   'org.hasIncoming': 'Someone takes the seat',
   'org.incoming': 'Incoming member',
   'org.changeRecorded': 'Membership change recorded.',
+  'org.filterMembers': 'Filter by name or whom they represent',
   'org.addMember': 'Add a member',
   'org.memberAdded': '{name} added.',
   'org.editMemberOf': 'Edit {name}',

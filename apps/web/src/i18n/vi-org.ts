@@ -92,6 +92,7 @@ export const viOrg = {
   'org.hasIncoming': 'Có người mới đảm nhiệm',
   'org.incoming': 'Người mới đảm nhiệm',
   'org.changeRecorded': 'Đã ghi nhận kiện toàn.',
+  'org.filterMembers': 'Lọc theo tên, nơi đại diện',
   'org.addMember': 'Thêm thành viên',
   'org.memberAdded': 'Đã thêm {name}.',
   'org.editMemberOf': 'Sửa thông tin {name}',

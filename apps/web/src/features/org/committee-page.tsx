@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { COMMITTEE_KIND_LABELS, POSITION_LABELS, POSITIONS, type CommitteeMember } from '@contract/org';
-import { formatDate, formatPeriod } from '../../format';
+import { foldVn, formatDate, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { DateField } from '../../ui/date-field';
+import { TextField } from '../../ui/fields';
 import { RecordHistory } from '../audit/record-history';
 import { orgApi } from './api';
 import { ChangeDialog, EndMemberDialog, MemberDialog } from './committee-forms';
@@ -77,7 +78,7 @@ export function CommitteePage({ id }: { id: number }) {
 
       <Section title={t('org.activeMembers', { date: formatDate(c.refDate), n: active.length })}>
         {active.length === 0 ? <Empty>{t('org.noMembers')}</Empty> : (
-          <MemberList members={active} canWrite={c.canWrite} onEdit={(m) => setOpen({ kind: 'editMember', m })} onEnd={(m) => setOpen({ kind: 'end', m })} />
+          <GroupedMembers members={active} canWrite={c.canWrite} onEdit={(m) => setOpen({ kind: 'editMember', m })} onEnd={(m) => setOpen({ kind: 'end', m })} />
         )}
       </Section>
 
@@ -123,8 +124,33 @@ export function CommitteePage({ id }: { id: number }) {
   );
 }
 
-function MemberList({ members, canWrite, onEdit, onEnd }: {
-  members: CommitteeMember[]; canWrite: boolean; onEdit?: (m: CommitteeMember) => void; onEnd?: (m: CommitteeMember) => void;
+/** Members by position (Chủ tịch, Phó Chủ tịch, …), with a name filter for a large committee. */
+function GroupedMembers({ members, canWrite, onEdit, onEnd }: {
+  members: CommitteeMember[]; canWrite: boolean; onEdit: (m: CommitteeMember) => void; onEnd: (m: CommitteeMember) => void;
+}) {
+  const { t, pick } = useI18n();
+  const [filter, setFilter] = useState('');
+  const needle = foldVn(filter.trim());
+  const shown = members.filter((m) => !needle || foldVn(`${m.personName} ${m.representing ?? ''} ${m.memberOrgName ?? ''}`).includes(needle));
+  const groups = POSITIONS.map((p) => [p, shown.filter((m) => m.position === p)] as const).filter(([, ms]) => ms.length > 0);
+  return (
+    <>
+      {members.length > 12 && (
+        <TextField label={t('org.filterMembers')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+      )}
+      {groups.length === 0 && <Empty>{t('org.noPeople')}</Empty>}
+      {groups.map(([p, ms]) => (
+        <div key={p}>
+          <h3 className="subhead">{pick(POSITION_LABELS[p])} ({ms.length})</h3>
+          <MemberList members={ms} canWrite={canWrite} onEdit={onEdit} onEnd={onEnd} showPosition={false} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function MemberList({ members, canWrite, onEdit, onEnd, showPosition = true }: {
+  members: CommitteeMember[]; canWrite: boolean; onEdit?: (m: CommitteeMember) => void; onEnd?: (m: CommitteeMember) => void; showPosition?: boolean;
 }) {
   const { t, pick } = useI18n();
   return (
@@ -133,7 +159,7 @@ function MemberList({ members, canWrite, onEdit, onEnd }: {
         <li key={m.id}>
           <div className="member-main">
             <strong>{m.personName}</strong>
-            <span className="badge">{pick(POSITION_LABELS[m.position])}</span>
+            {showPosition && <span className="badge">{pick(POSITION_LABELS[m.position])}</span>}
           </div>
           <div className="small muted">
             {[

@@ -45,7 +45,7 @@ function Committees({ unit }: { unit: UnitDetail }) {
             options={[{ value: '', label: t('common.all') }, ...COMMITTEE_KINDS.map((k) => ({ value: k, label: pick(COMMITTEE_KIND_LABELS[k]) }))]} />
           <SelectField label={t('org.term')} value={term ?? ''} onChange={(e) => setQuery({ term: e.target.value || null })}
             options={[{ value: '', label: t('common.all') }, ...TERMS.map((x) => ({ value: x, label: x }))]} />
-          <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />
+          {unit.level !== 'village' && <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />}
         </div>
         {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
         {!res.data && !res.error && <Loading inline />}

@@ -35,7 +35,7 @@ function MemberOrgs({ unit }: { unit: UnitDetail }) {
     <Section title={t('org.memberOrgsOf', { unit: unit.name })}
       actions={can('org.write') && <button type="button" className="btn btn-primary btn-small" onClick={() => setEditing('new')}>{t('org.addMemberOrg')}</button>}>
       {done && <Notice kind="ok">{done}</Notice>}
-      <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />
+      {unit.level !== 'village' && <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!res.data && !res.error && <Loading inline />}
       {res.data?.length === 0 && <Empty>{t('org.noMemberOrgs')}</Empty>}

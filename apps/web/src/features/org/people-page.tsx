@@ -51,7 +51,7 @@ function People({ unit }: { unit: UnitDetail }) {
         <SelectField label={t('org.personRole')} value={role ?? ''} onChange={(e) => setQuery({ role: e.target.value || null, offset: null })}
           options={[{ value: '', label: t('common.all') }, ...FRONT_PERSON_ROLES.map((r) => ({ value: r, label: pick(FRONT_PERSON_ROLE_LABELS[r]) }))]} />
         <TextField label={t('org.searchName')} hint={t('units.searchHint')} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? null : 'unit', offset: null })} />
+        {unit.level !== 'village' && <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? null : 'unit', offset: null })} />}
       </div>
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!page && !res.error && <Loading inline />}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { UNIT_LEVEL_LABELS, type UnitDetail } from '@contract/units';
-import { dayBefore, formatDate, formatPeriod, todayIso } from '../../format';
+import { dayBefore, foldVn, formatDate, formatPeriod, naturalCompare, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { RecordHistory } from '../audit/record-history';
 import { useSession } from '../auth/session';
@@ -123,10 +124,19 @@ function validity(u: UnitDetail, t: ReturnType<typeof useI18n>['t']): string {
   });
 }
 
+const FIRST = 30;
+
 function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; asOf: string; keepAsOf: (to: string) => string }) {
   const { t, pick } = useI18n();
   const res = useFetch(`kids:${unit.id}@${at}`, () => unitsApi.list({ parent: unit.id, asOf: at, limit: 500 }));
+  const [filter, setFilter] = useState('');
+  const [all, setAll] = useState(false);
   const title = at === asOf ? t('units.children') : t('units.childrenAt', { date: formatDate(at) });
+  // A new ward can hold a hundred villages with repeated names: find one by name or code.
+  const needle = foldVn(filter.trim());
+  const shown = (res.data ?? []).filter((c) => !needle || foldVn(`${c.name} ${c.code}`).includes(needle))
+    .sort((a, b) => naturalCompare(a.name, b.name));
+  const visible = all || needle ? shown : shown.slice(0, FIRST);
   return (
     <Section title={title}>
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
@@ -134,20 +144,26 @@ function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; 
       {res.data && res.data.length === 0 && <Empty>{t('units.noChildren')}</Empty>}
       {res.data && res.data.length > 0 && (
         <>
-          <p className="hint">{t('units.childTotal', { n: res.data.length })}</p>
+          {res.data.length > FIRST && (
+            <TextField label={t('units.filterChildren')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
+          )}
+          <p className="hint">{needle ? t('units.childMatches', { n: shown.length, total: res.data.length }) : t('units.childTotal', { n: res.data.length })}</p>
           <ul className="link-list">
-            {res.data.map((c) => (
+            {visible.map((c) => (
               <li key={c.id}>
                 <Link to={at === asOf ? keepAsOf(`/units/${c.id}`) : buildUrl(`/units/${c.id}`, { asOf: at })}>
                   <span>{c.name}</span>
                   <span className="small muted">
-                    {c.kind || pick(UNIT_LEVEL_LABELS[c.level])}
-                    {(c.childCount ?? 0) > 0 ? ' · ' + t('units.childCount', { n: c.childCount ?? 0 }) : ''}
+                    {[c.code, c.name.toLowerCase().startsWith(c.kind.toLowerCase()) ? '' : c.kind || pick(UNIT_LEVEL_LABELS[c.level]),
+                      (c.childCount ?? 0) > 0 ? t('units.childCount', { n: c.childCount ?? 0 }) : ''].filter(Boolean).join(' · ')}
                   </span>
                 </Link>
               </li>
             ))}
           </ul>
+          {visible.length < shown.length && (
+            <button type="button" className="btn btn-small" onClick={() => setAll(true)}>{t('units.showAll', { n: shown.length })}</button>
+          )}
         </>
       )}
     </Section>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { UNIT_LEVEL_LABELS, type Unit } from '@contract/units';
+import { naturalCompare } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { useFetch } from '../../use-fetch';
@@ -109,7 +110,7 @@ function TreeNode({ unit, asOf, initiallyOpen = false, ...mode }: Mode & { unit:
         <ul>
           {kids.error && <li><ErrorNote error={kids.error} onRetry={kids.reload} /></li>}
           {!kids.data && !kids.error && <li><Loading inline /></li>}
-          {kids.data?.map((c) => <TreeNode key={c.id} unit={c} asOf={asOf} {...mode} />)}
+          {kids.data && [...kids.data].sort((a, b) => naturalCompare(a.name, b.name)).map((c) => <TreeNode key={c.id} unit={c} asOf={asOf} {...mode} />)}
         </ul>
       )}
     </li>
@@ -121,6 +122,7 @@ function UnitRow({ unit, linkTo, onPick, showParent }: Mode & { unit: Unit; show
   // The name usually says the kind ("Phường …", "Tổ dân phố …"); say the level only when it does not.
   const kindShown = unit.name.toLowerCase().startsWith(unit.kind.toLowerCase());
   const meta = [
+    unit.code,
     !kindShown && (unit.kind || pick(UNIT_LEVEL_LABELS[unit.level])),
     showParent && unit.parentName && t('units.in', { name: unit.parentName }),
     (unit.childCount ?? 0) > 0 && t('units.childCount', { n: unit.childCount ?? 0 }),
