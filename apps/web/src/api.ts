@@ -23,6 +23,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The error for a request that never reached the server. */
+export const networkError = () =>
+  new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection');
+
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
 
@@ -68,7 +72,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection');
+    throw networkError();
   }
   const text = await res.text();
   let data: unknown = null;

@@ -6,7 +6,7 @@ import { Link, navigate, useLocation } from './router';
 import { ErrorNote, Loading } from './ui/feedback';
 import { Layout } from './ui/layout';
 import { PageTitle } from './ui/page';
-import { ApiError } from './api';
+import { ApiError, networkError } from './api';
 import { useSession } from './features/auth/session';
 import { LoginPage } from './features/auth/login-page';
 import { HomePage } from './features/auth/home-page';
@@ -57,24 +57,24 @@ function Redirect({ to }: { to: string }) {
 /** Sign-in gate, then the page for the address. */
 export function App() {
   const { status, retry } = useSession();
-  const { t } = useI18n();
   const { path } = useLocation();
 
   if (status === 'loading') return <div className="main"><Loading /></div>;
   if (status === 'offline') {
     return (
       <div className="main">
-        <ErrorNote error={new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection')} onRetry={retry} />
+        <ErrorNote error={networkError()} onRetry={retry} />
       </div>
     );
   }
   if (status === 'anonymous') return <LoginPage />;
   if (path === '/login') return <Redirect to="/" />;
-  return <Layout><Page path={path} t={t} /></Layout>;
+  return <Layout><Page path={path} /></Layout>;
 }
 
-function Page({ path, t }: { path: string; t: ReturnType<typeof useI18n>['t'] }) {
+function Page({ path }: { path: string }) {
   const { can } = useSession();
+  const { t } = useI18n();
   const match = resolve(ROUTES, path);
   const route = match && ROUTES.find((r) => r.name === match.name);
   if (!match || !route || ((route.name === 'unit' || route.name === 'committee' || route.name === 'user') && !(id(match.params) > 0))) {

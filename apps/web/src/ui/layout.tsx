@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/translate';
 import { useSession } from '../features/auth/session';
 import { authApi } from '../features/auth/api';
 import { CloseIcon, MenuIcon } from './icons';
+import { focusPageHeading } from './page';
 
 type NavItem = { to: string; label: MessageKey; permission?: Permission };
 
@@ -55,8 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
       first.current = false;
       return;
     }
-    const id = requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true }));
-    return () => cancelAnimationFrame(id);
+    focusPageHeading(mainRef.current);
   }, [path]);
 
   const items = NAV.filter((n) => !n.permission || can(n.permission));

@@ -1,13 +1,31 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+let focusPending = false;
+
+/**
+ * After a navigation, focus goes to the new page's heading (screen readers announce it). Pages that
+ * load first render their heading later; the request waits for it.
+ */
+export function focusPageHeading(root: HTMLElement | null): void {
+  const h1 = root?.querySelector<HTMLElement>('h1');
+  if (h1) h1.focus({ preventScroll: true });
+  else focusPending = true;
+}
 
 /** The page's one h1 (focus lands here after navigation) with optional actions beside it. */
 export function PageTitle({ title, sub, actions, before }: { title: ReactNode; sub?: ReactNode; actions?: ReactNode; before?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focusPending) return;
+    focusPending = false;
+    ref.current?.focus({ preventScroll: true });
+  }, []);
   return (
     <header className="page-title">
       {before}
       <div className="page-title-row">
         <div>
-          <h1 tabIndex={-1}>{title}</h1>
+          <h1 ref={ref} tabIndex={-1}>{title}</h1>
           {sub && <div className="page-sub">{sub}</div>}
         </div>
         {actions && <div className="page-actions">{actions}</div>}

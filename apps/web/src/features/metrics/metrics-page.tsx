@@ -1,11 +1,17 @@
 import type { MetricInfo } from '@contract/metrics';
 import { useI18n } from '../../i18n/i18n';
+import { vi, type MessageKey } from '../../i18n/vi';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { metricsApi } from './api';
+
+function moduleLabel(module: string, t: ReturnType<typeof useI18n>['t']): string {
+  const key = `metrics.moduleName.${module}`;
+  return key in vi ? t(key as MessageKey) : t('metrics.module', { module });
+}
 
 /** The registry of metrics, grouped by module; each opens for a unit and its children. */
 export function MetricsPage() {
@@ -21,7 +27,7 @@ export function MetricsPage() {
       {!res.data && !res.error && <Loading />}
       {res.data?.length === 0 && <Empty>{t('metrics.none')}</Empty>}
       {[...groups].map(([module, list]) => (
-        <Section key={module} title={t('metrics.module', { module })}>
+        <Section key={module} title={moduleLabel(module, t)}>
           <ul className="link-list">
             {list.map((m) => (
               <li key={m.key}>
