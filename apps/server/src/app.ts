@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Db } from './db/db';
 import type { Config } from './config';
 import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
+import { AppError } from './platform/errors';
 import { authRoutes } from './modules/auth/routes';
 import { unitRoutes } from './modules/units/routes';
 import { unitAdminRoutes } from './modules/units/admin-routes';
@@ -19,10 +20,11 @@ import { metricRoutes } from './modules/metrics/routes';
 import { systemRoutes } from './modules/system/routes';
 import './modules/metrics-index';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string } = {}): Promise<App> {
+  const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
     trustProxy: false,
@@ -60,13 +62,21 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean 
   await systemRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The web app routes on the client: any non-API GET gets index.html.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    // Files are looked up on each request (a rebuilt bundle is served without a restart).
+    await app.register(fastifyStatic, { root: webDist, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
   }
+  // The web app routes on the client: a page address gets index.html; a missing API route or asset
+  // gets a coded 404 (a stale page asking for an old bundle must not receive HTML).
+  app.setNotFoundHandler((req, reply) => {
+    const p = req.url.split('?')[0];
+    if (hasWeb && req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/assets/') && !path.extname(p)) {
+      return reply.sendFile('index.html');
+    }
+    const e = new AppError('ROUTE_NOT_FOUND');
+    return reply.status(e.status).send(e.toBody());
+  });
   return app;
 }

@@ -77,3 +77,22 @@ describe('the HTTP boundary', () => {
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
   });
 });
+
+describe('the web app', () => {
+  it('gets index.html for a page address and a coded 404 for a missing asset or API route', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'dk-web-'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html lang="vi"><title>Đoàn Kết</title></html>');
+    const web = await testApp(db, { webDist: dist });
+    const page = await web.inject({ method: 'GET', url: '/units/12?asOf=2024-01-01' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const asset = await web.inject({ method: 'GET', url: '/assets/index-old.js' });
+    expect(asset.statusCode).toBe(404);
+    expect(asset.json().error.code).toBe('ROUTE_NOT_FOUND');
+    expect((await web.inject({ method: 'GET', url: '/api/khong-co' })).json().error.code).toBe('ROUTE_NOT_FOUND');
+    await web.close();
+  });
+});

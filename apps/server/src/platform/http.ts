@@ -59,8 +59,4 @@ export function registerErrorHandler(app: App): void {
     }
     reply.status(appErr.status).send(appErr.toBody());
   });
-  app.setNotFoundHandler((req, reply) => {
-    const e = new AppError('ROUTE_NOT_FOUND');
-    reply.status(e.status).send(e.toBody());
-  });
 }
