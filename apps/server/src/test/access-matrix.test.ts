@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '@contract/access';
 import type { RootDb } from '../db/db';
 import type { App } from '../platform/http';
 import { testDb } from './db';
-import { testApp } from './app';
+import { useWorldApp } from './app';
 import { makeWorld, sessionAs, type World } from './factories';
 
 /**
@@ -11,22 +11,11 @@ import { makeWorld, sessionAs, type World } from './factories';
  * sibling ward T and its parent province P. Expected results come from the role's permissions and
  * the subtree rule; the org module has its own matrix beside it.
  */
-let db: RootDb;
-let app: App;
-let w: World;
-beforeAll(async () => {
-  db = await testDb();
-  w = await makeWorld(db);
-  app = await testApp(db);
-});
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+const t = useWorldApp();
 
 type Target = 'own' | 'child' | 'sibling' | 'parent';
 const TARGETS: Target[] = ['own', 'child', 'sibling', 'parent'];
-const unitOf = (t: Target) => ({ own: w.S, child: w.A1, sibling: w.T, parent: w.P })[t];
+const unitOf = (target: Target) => ({ own: t.w.S, child: t.w.A1, sibling: t.w.T, parent: t.w.P })[target];
 
 type RouteCase = {
   name: string;
@@ -56,48 +45,48 @@ function expected(role: Role, route: RouteCase, target: Target): number {
 
 describe.each(ROLES)('role %s at ward S', (role) => {
   it.each(ROUTES.flatMap((r) => TARGETS.map((t) => [r.name, t, r] as const)))('%s → %s', async (_name, target, route) => {
-    const session = await sessionAs(db, role, role === 'admin' ? null : w.S);
+    const session = await sessionAs(t.db, role, role === 'admin' ? null : t.w.S);
     const req = route.request(unitOf(target));
-    const res = await app.inject({ ...req, payload: req.payload as object | undefined, headers: session.headers });
+    const res = await t.app.inject({ ...req, payload: req.payload as object | undefined, headers: session.headers });
     const want = expected(role, route, target);
     expect(res.statusCode, res.body).toBe(want);
     if (want === 403) {
       expect(['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.json().error.code);
       // Nothing written: the test database is shared, so look for this request's own traces.
       const username = (req.payload as { username?: string } | undefined)?.username ?? '';
-      expect(await db.query('select 1 from users where username = $1', [username])).toHaveLength(0);
-      expect(await db.query('select 1 from audit_log where actor_id = $1', [session.user.id])).toHaveLength(0);
+      expect(await t.db.query('select 1 from users where username = $1', [username])).toHaveLength(0);
+      expect(await t.db.query('select 1 from audit_log where actor_id = $1', [session.user.id])).toHaveLength(0);
     }
   });
 });
 
 describe('list queries are scoped in SQL', () => {
   it('a ward user searching all units finds only their subtree and merged predecessors', async () => {
-    const { headers } = await sessionAs(db, 'unit_staff', w.S);
-    const res = await app.inject({ method: 'GET', url: '/api/units?q=phuong&asOf=2024-06-01', headers });
+    const { headers } = await sessionAs(t.db, 'unit_staff', t.w.S);
+    const res = await t.app.inject({ method: 'GET', url: '/api/units?q=phuong&asOf=2024-06-01', headers });
     const ids = res.json().map((u: { id: number }) => u.id).sort();
-    expect(ids).toEqual([w.A, w.B].sort());
-    const roots = await app.inject({ method: 'GET', url: '/api/units', headers });
-    expect(roots.json().map((u: { id: number }) => u.id)).toEqual([w.S]);
+    expect(ids).toEqual([t.w.A, t.w.B].sort());
+    const roots = await t.app.inject({ method: 'GET', url: '/api/units', headers });
+    expect(roots.json().map((u: { id: number }) => u.id)).toEqual([t.w.S]);
   });
 
   it('search matches with and without diacritics', async () => {
-    const { headers } = await sessionAs(db, 'standing_committee', w.C);
+    const { headers } = await sessionAs(t.db, 'standing_committee', t.w.C);
     for (const q of ['Trần Phú', 'tran phu', 'TRAN PHU thu']) {
-      const res = await app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent(q)}`, headers });
-      expect(res.json().map((u: { id: number }) => u.id)).toEqual([w.A]);
+      const res = await t.app.inject({ method: 'GET', url: `/api/units?q=${encodeURIComponent(q)}`, headers });
+      expect(res.json().map((u: { id: number }) => u.id)).toEqual([t.w.A]);
     }
   });
 
   it('the audit trail of a non-admin holds only rows of units in scope', async () => {
-    const admin = await sessionAs(db, 'admin', null);
-    for (const unitId of [w.A1, w.D1]) {
-      await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
+    const admin = await sessionAs(t.db, 'admin', null);
+    for (const unitId of [t.w.A1, t.w.D1]) {
+      await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
         payload: { username: `scope.${unitId}.${Date.now()}`, displayName: 'Lê Văn Cường', role: 'village_head', unitId, password: 'mat-khau-dai-du' } });
     }
-    const { headers } = await sessionAs(db, 'unit_staff', w.T);
-    const rows = (await app.inject({ method: 'GET', url: '/api/audit?entity=user', headers })).json() as Array<{ unitId: number }>;
+    const { headers } = await sessionAs(t.db, 'unit_staff', t.w.T);
+    const rows = (await t.app.inject({ method: 'GET', url: '/api/audit?entity=user', headers })).json() as Array<{ unitId: number }>;
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.unitId === w.D1 || r.unitId === w.T || r.unitId === w.D)).toBe(true);
+    expect(rows.every((r) => r.unitId === t.w.D1 || r.unitId === t.w.T || r.unitId === t.w.D)).toBe(true);
   });
 });
