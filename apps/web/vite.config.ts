@@ -10,8 +10,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contract': path.resolve(here, '../../packages/contract/src'),
-      // Types and labels only come from the contract; see src/zod-inert.ts.
-      zod: path.resolve(here, 'src/zod-inert.ts'),
     },
   },
   build: {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
 import { UnitLevel } from './units';
+import { COMMITTEE_KINDS, FRONT_PERSON_ROLES, GENDERS, MEMBER_ORG_KINDS, POSITIONS } from './org-values';
+
+// The plain values live in org-values.ts (zod-free, for the web bundle); re-exported here so
+// server code keeps importing everything org-related from one place.
+export {
+  COMMITTEE_KINDS, COMMITTEE_KIND_LABELS, FRONT_PERSON_ROLES, FRONT_PERSON_ROLE_LABELS, GENDERS, GENDER_LABELS,
+  MEMBER_ORG_KINDS, MEMBER_ORG_KIND_LABELS, POSITIONS, POSITIONS_BY_KIND, POSITION_LABELS,
+} from './org-values';
 
 /*
  * The Front organisation: committees per unit and term, their members and membership changes
@@ -9,65 +17,16 @@ import { UnitLevel } from './units';
  * day no longer valid and null while open. Every fact lives at a unit on a date.
  */
 
-type Label = { vi: string; en: string };
-
-export const COMMITTEE_KINDS = ['front_committee', 'work_board', 'advisory_board'] as const;
 export const CommitteeKind = z.enum(COMMITTEE_KINDS);
 export type CommitteeKind = z.infer<typeof CommitteeKind>;
-
-export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, Label> = {
-  front_committee: { vi: 'Ủy ban MTTQ', en: 'Front committee' },
-  work_board: { vi: 'Ban công tác Mặt trận', en: 'Village Front work board' },
-  advisory_board: { vi: 'Ban tư vấn / Tổ tư vấn', en: 'Advisory board / team' },
-};
-
-export const POSITIONS = ['chair', 'vice_chair', 'standing_member', 'member', 'head', 'deputy_head', 'board_member'] as const;
 export const Position = z.enum(POSITIONS);
 export type Position = z.infer<typeof Position>;
-
-export const POSITION_LABELS: Record<Position, Label> = {
-  chair: { vi: 'Chủ tịch', en: 'Chair' },
-  vice_chair: { vi: 'Phó Chủ tịch', en: 'Vice-chair' },
-  standing_member: { vi: 'Ủy viên Ban Thường trực', en: 'Standing committee member' },
-  member: { vi: 'Ủy viên', en: 'Member' },
-  head: { vi: 'Trưởng ban', en: 'Head' },
-  deputy_head: { vi: 'Phó Trưởng ban', en: 'Deputy head' },
-  board_member: { vi: 'Thành viên', en: 'Board member' },
-};
-
-/** Positions a member may hold, by kind of committee (the service refuses others). */
-export const POSITIONS_BY_KIND: Record<CommitteeKind, readonly Position[]> = {
-  front_committee: ['chair', 'vice_chair', 'standing_member', 'member'],
-  work_board: ['head', 'deputy_head', 'board_member'],
-  advisory_board: ['head', 'deputy_head', 'board_member'],
-};
-
-export const GENDERS = ['male', 'female'] as const;
 export const Gender = z.enum(GENDERS);
 export type Gender = z.infer<typeof Gender>;
-export const GENDER_LABELS: Record<Gender, Label> = { male: { vi: 'Nam', en: 'Male' }, female: { vi: 'Nữ', en: 'Female' } };
-
-export const MEMBER_ORG_KINDS = ['trade_union', 'women', 'farmers', 'veterans', 'youth', 'elderly', 'red_cross', 'other'] as const;
 export const MemberOrgKind = z.enum(MEMBER_ORG_KINDS);
 export type MemberOrgKind = z.infer<typeof MemberOrgKind>;
-export const MEMBER_ORG_KIND_LABELS: Record<MemberOrgKind, Label> = {
-  trade_union: { vi: 'Công đoàn', en: 'Trade union' },
-  women: { vi: 'Hội Liên hiệp Phụ nữ', en: "Women's Union" },
-  farmers: { vi: 'Hội Nông dân', en: "Farmers' Association" },
-  veterans: { vi: 'Hội Cựu chiến binh', en: "Veterans' Association" },
-  youth: { vi: 'Đoàn TNCS Hồ Chí Minh', en: 'Ho Chi Minh Communist Youth Union' },
-  elderly: { vi: 'Hội Người cao tuổi', en: 'Association of the Elderly' },
-  red_cross: { vi: 'Hội Chữ thập đỏ', en: 'Red Cross' },
-  other: { vi: 'Tổ chức khác', en: 'Other organisation' },
-};
-
-export const FRONT_PERSON_ROLES = ['reporter', 'propagandist'] as const;
 export const FrontPersonRole = z.enum(FRONT_PERSON_ROLES);
 export type FrontPersonRole = z.infer<typeof FrontPersonRole>;
-export const FRONT_PERSON_ROLE_LABELS: Record<FrontPersonRole, Label> = {
-  reporter: { vi: 'Báo cáo viên', en: 'Reporter' },
-  propagandist: { vi: 'Tuyên truyền viên', en: 'Propagandist' },
-};
 
 /** Term label such as "2024–2029" (an ASCII hyphen is accepted and stored as an en dash). */
 export const TermLabel = z.string().trim().regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'YYYY–YYYY');

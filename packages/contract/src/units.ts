@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
+import { UNIT_DATASETS, UNIT_LEVELS } from './units-values';
 
-export const UNIT_LEVELS = ['province', 'district', 'commune', 'village'] as const;
+// The plain values live in units-values.ts (zod-free, for the web bundle); re-exported here so
+// server code keeps importing everything unit-related from one place.
+export { UNIT_DATASETS, UNIT_LEVELS, UNIT_LEVEL_LABELS } from './units-values';
+
 export const UnitLevel = z.enum(UNIT_LEVELS);
 export type UnitLevel = z.infer<typeof UnitLevel>;
-
-export const UNIT_LEVEL_LABELS: Record<UnitLevel, { vi: string; en: string }> = {
-  province: { vi: 'Tỉnh/Thành phố', en: 'Province' },
-  district: { vi: 'Quận/Huyện/Thành phố thuộc tỉnh', en: 'District/City' },
-  commune: { vi: 'Xã/Phường/Thị trấn', en: 'Commune/Ward' },
-  village: { vi: 'Thôn/Tổ dân phố', en: 'Village/Residential group' },
-};
 
 /** A unit as it is on a given date ('validTo' null while still valid). */
 export const Unit = z.object({
@@ -139,7 +136,6 @@ export type DissolveUnit = z.infer<typeof DissolveUnit>;
 export const UnitChangeResult = z.object({ eventId: Id, unitId: Id, affectedUnitIds: z.array(Id) });
 export type UnitChangeResult = z.infer<typeof UnitChangeResult>;
 
-export const UNIT_DATASETS = ['bac-giang-2020-2025', 'reform-2025-07-01'] as const;
 export const UnitDataset = z.enum(UNIT_DATASETS);
 export type UnitDataset = z.infer<typeof UnitDataset>;
 

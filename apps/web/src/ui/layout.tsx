@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Permission } from '@contract/access';
-import { ROLE_LABELS } from '@contract/access';
+import { ROLE_LABELS } from '@contract/access-values';
 import { Link, useLocation } from '../router';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/vi';

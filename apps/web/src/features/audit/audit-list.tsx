@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditQuery, AuditRow } from '@contract/audit';
-import { ROLE_LABELS, type Role } from '@contract/access';
+import { ROLE_LABELS, type Role } from '@contract/access-values';
 import type { ApiError } from '../../api';
 import { dayBefore, formatDate, formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@contract/access';
+import { ROLE_LABELS } from '@contract/access-values';
 import { formatDate, dayBefore, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  POSITION_LABELS, POSITIONS_BY_KIND, type CommitteeDetail, type CommitteeMember, type CreateMembershipChange, type Position,
-} from '@contract/org';
+import type { CommitteeDetail, CommitteeMember, CreateMembershipChange } from '@contract/org';
+import { POSITION_LABELS, POSITIONS_BY_KIND, type Position } from '@contract/org-values';
 import { useI18n } from '../../i18n/i18n';
 import { useFetch } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';

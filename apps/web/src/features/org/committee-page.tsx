@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { COMMITTEE_KIND_LABELS, POSITION_LABELS, POSITIONS, type CommitteeMember } from '@contract/org';
+import type { CommitteeMember } from '@contract/org';
+import { COMMITTEE_KIND_LABELS, POSITION_LABELS, POSITIONS } from '@contract/org-values';
 import { foldVn, formatDate, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from '@contract/org';
+import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, type CommitteeKind } from '@contract/org-values';
 import type { UnitDetail } from '@contract/units';
 import { formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { MEMBER_ORG_KIND_LABELS, MEMBER_ORG_KINDS, type MemberOrg, type MemberOrgKind } from '@contract/org';
+import type { MemberOrg } from '@contract/org';
+import { MEMBER_ORG_KIND_LABELS, MEMBER_ORG_KINDS, type MemberOrgKind } from '@contract/org-values';
 import type { UnitDetail } from '@contract/units';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';

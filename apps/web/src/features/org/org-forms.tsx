@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import {
-  COMMITTEE_KIND_LABELS, GENDERS, GENDER_LABELS, type CommitteeDetail, type CommitteeKind, type CreateCommittee, type Gender, type MemberOrg,
-} from '@contract/org';
+import type { CommitteeDetail, CreateCommittee, MemberOrg } from '@contract/org';
+import { COMMITTEE_KIND_LABELS, GENDERS, GENDER_LABELS, type CommitteeKind, type Gender } from '@contract/org-values';
 import type { UnitLevel } from '@contract/units';
 import { dayAfter, dayBefore } from '../../format';
 import { useI18n } from '../../i18n/i18n';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { UNIT_LEVEL_LABELS, type UnitDetail } from '@contract/units';
+import type { UnitDetail } from '@contract/units';
+import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { Link, useQueryState } from '../../router';

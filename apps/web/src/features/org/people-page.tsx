@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { FRONT_PERSON_ROLE_LABELS, FRONT_PERSON_ROLES, GENDERS, GENDER_LABELS, type FrontPerson, type FrontPersonRole, type Gender } from '@contract/org';
+import type { FrontPerson } from '@contract/org';
+import { FRONT_PERSON_ROLE_LABELS, FRONT_PERSON_ROLES, GENDERS, GENDER_LABELS, type FrontPersonRole, type Gender } from '@contract/org-values';
 import type { UnitDetail } from '@contract/units';
 import { dayAfter, dayBefore, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';

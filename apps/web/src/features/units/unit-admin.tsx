@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { UNIT_LEVELS, UNIT_LEVEL_LABELS, type UnitDetail, type UnitLevel, type UnitPart } from '@contract/units';
+import type { UnitDetail, UnitPart } from '@contract/units';
+import { UNIT_LEVELS, UNIT_LEVEL_LABELS, type UnitLevel } from '@contract/units-values';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../router';
 import { DateField } from '../../ui/date-field';

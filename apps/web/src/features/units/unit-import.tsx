@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { UNIT_DATASETS, type ImportSummary, type UnitDataset } from '@contract/units';
+import type { ImportSummary } from '@contract/units';
+import { UNIT_DATASETS, type UnitDataset } from '@contract/units-values';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../format';
 import { Notice } from '../../ui/feedback';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { UNIT_LEVEL_LABELS, type UnitDetail } from '@contract/units';
+import type { UnitDetail } from '@contract/units';
+import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { dayBefore, foldVn, formatDate, formatPeriod, naturalCompare, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { UNIT_LEVEL_LABELS, type Unit } from '@contract/units';
+import type { Unit } from '@contract/units';
+import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { naturalCompare } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';

@@ -1,4 +1,4 @@
-import { ROLES, ROLE_LABELS } from '@contract/access';
+import { ROLES, ROLE_LABELS } from '@contract/access-values';
 
 /** The roles as select options in the reader's language. */
 export function roleOptions(locale: 'vi' | 'en') {

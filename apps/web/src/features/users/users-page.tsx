@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROLE_LABELS } from '@contract/access';
+import { ROLE_LABELS } from '@contract/access-values';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
