@@ -8,7 +8,7 @@ export const START = '2019-01-01';
 export const REFORM = '2025-07-01';
 const INF = 'infinity';
 
-const dataDir = path.resolve(import.meta.dirname, '../../../shared/data/admin-units');
+const dataDir = path.resolve(import.meta.dirname, '../../assets/admin-units');
 
 type Current = { Code: string; FullName: string; AdministrativeUnitShortName: string; Wards: Array<{ Code: string; FullName: string; AdministrativeUnitShortName: string }> };
 type Merge = { old_id: string; name: string; type: 'full' | 'partial' };

@@ -13,13 +13,13 @@ import {
 import { UnitPlan, lockUnitChanges, refreshClosure, writePlan } from './store';
 
 /**
- * Imports of the real unit data (`../shared/data/admin-units`, or ADMIN_UNITS_DIR), whole or nothing
+ * Imports of the real unit data (`assets/admin-units`, copied from the shared data; or ADMIN_UNITS_DIR), whole or nothing
  * inside the caller's transaction. Idempotent: what is already imported is detected and skipped; an
  * import that would partly overlap existing units is refused (IMPORT_CONFLICT).
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-export const adminUnitsDir = () => process.env.ADMIN_UNITS_DIR ?? path.resolve(repoRoot, '../shared/data/admin-units');
+export const adminUnitsDir = () => process.env.ADMIN_UNITS_DIR ?? path.resolve(repoRoot, 'assets/admin-units');
 
 function readJson<T>(file: string, check: (v: unknown) => boolean): T {
   const full = path.join(adminUnitsDir(), file);
