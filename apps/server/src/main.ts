@@ -4,7 +4,11 @@ import { buildApp } from './app';
 import { loadDemo, DEMO_ACCOUNTS } from './demo/demo';
 
 const config = loadConfig();
-const db = await openDatabase(config);
+const db = await openDatabase(config).catch((err: Error) => {
+  // A clear line for the person at the terminal (a second server on the same data, an unreachable DB).
+  console.error(`Không khởi động được / Cannot start: ${err.message}`);
+  process.exit(1);
+});
 const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from users');
 if (n === 0 && config.loadDemo) {
   console.log('Đang nạp dữ liệu mẫu… / Loading demo data…');
