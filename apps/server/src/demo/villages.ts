@@ -1,5 +1,5 @@
 import type { Db } from '../db/db';
-import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, writePlan, type PlanVersion } from '../modules/units/store';
+import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan, type PlanVersion } from '../modules/units/store';
 
 /**
  * The seed's 151 villages and residential groups of Bắc Giang city (from 2019), spread over its 16
@@ -82,6 +82,6 @@ export async function seedDemoVillages(tx: Db): Promise<void> {
       }
     }
   }
-  await writePlan(tx, plan, null);
-  await refreshClosure(tx);
+  const written = await writePlan(tx, plan, null);
+  await refreshClosure(tx, touchedUnitIds(plan, written));
 }

@@ -10,7 +10,7 @@ import { HISTORY_START, buildBacGiangHistory, type BacGiangData } from './import
 import {
   REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult,
 } from './import-reform';
-import { UnitPlan, lockUnitChanges, refreshClosure, writePlan } from './store';
+import { UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan } from './store';
 
 /**
  * Imports of the real unit data (`assets/admin-units`, copied from the shared data; or ADMIN_UNITS_DIR), whole or nothing
@@ -56,8 +56,8 @@ async function assertNoOverlap(tx: Db, plan: UnitPlan): Promise<void> {
 async function finish(
   tx: Db, actor: CurrentUser | null, dataset: UnitDataset, plan: UnitPlan, skipped: ImportSummary['skipped'], started: number,
 ): Promise<ImportSummary> {
-  await writePlan(tx, plan, actor?.id ?? null);
-  if (plan.units.length || plan.ends.length || plan.cuts.length) await refreshClosure(tx);
+  const written = await writePlan(tx, plan, actor?.id ?? null);
+  if (plan.units.length || plan.ends.length || plan.cuts.length) await refreshClosure(tx, touchedUnitIds(plan, written));
   const summary: ImportSummary = { dataset, created: plan.size, skipped, ms: Date.now() - started };
   await audit(tx, actor, { action: 'import', entity: 'unit_import', entityId: dataset, after: summary });
   return summary;

@@ -10,7 +10,7 @@ import {
   assertChangeable, assertCodeFree, assertNoCycle, changeVersion, checkParent, childrenOn, loadUnit, loadUnits,
   parseInput, snapshot, type LoadedUnit,
 } from './rules';
-import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, writePlan, type UnitRef } from './store';
+import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan, type UnitRef } from './store';
 
 /**
  * Changes to the unit hierarchy, each in one transaction: validate (nothing written on refusal),
@@ -24,8 +24,9 @@ async function commit(
   tx: Db, actor: CurrentUser | null, plan: UnitPlan, action: UnitEventKind,
   primary: UnitRef, touched: UnitRef[], before: LoadedUnit[],
 ): Promise<UnitChangeResult> {
-  const { ids, eventIds } = await writePlan(tx, plan, actor?.id ?? null);
-  await refreshClosure(tx);
+  const written = await writePlan(tx, plan, actor?.id ?? null);
+  const { ids, eventIds } = written;
+  await refreshClosure(tx, touchedUnitIds(plan, written));
   const resolve = (r: UnitRef) => (typeof r === 'number' ? r : ids.get(r)!);
   const affected = [...new Set(touched.map(resolve))];
   const beforeById = new Map(before.map((u) => [u.id, u]));
