@@ -6,12 +6,13 @@ import { buildWorld, type World } from './hierarchy';
 import { loadWorld } from './load';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { accessSuite, metricSuite, subtreeSuite, type Budget } from './suites';
+import { changeSuite } from './change';
 import { formatDb, goals, loadAvg, machine, type DbResult } from './report';
 
 const BUDGETS: Record<BenchDb['kind'], Budget> = {
-  postgres: { fast: 1000, naiveFast: 1000, http: 500, warmup: 50, metricRuns: 20, metricSample: 200 },
+  postgres: { fast: 1000, naiveFast: 1000, http: 500, warmup: 50, metricRuns: 20, metricSample: 200, changeRuns: 6 },
   // PGlite runs single-threaded in WebAssembly: fewer iterations keep the whole run near 10 minutes.
-  pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200 },
+  pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200, changeRuns: 3 },
 };
 
 class UsageError extends Error {}
@@ -48,7 +49,9 @@ async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   const access = await accessSuite(bench.db, world, budget);
   step(`${bench.kind}: metrics`);
   const metrics = await metricSuite(bench.db, world, budget);
-  const rows = [...subtree, ...access];
+  step(`${bench.kind}: unit changes`);
+  const changes = await changeSuite(bench.db, world, budget.changeRuns);
+  const rows = [...subtree, ...access, ...changes];
   return {
     kind: bench.kind, version: bench.version, migration: bench.migration, world: world.counts, load, rows, metrics,
     goals: bench.kind === 'postgres' ? goals(rows, metrics) : [], totalSeconds: (performance.now() - t0) / 1000,

@@ -14,7 +14,7 @@ import { pick, prng, summarize, timeLoop, timeOnce, type Stats } from './stats';
 export const D_NOW = '2026-06-30';
 export const D_THEN = '2024-06-01';
 
-export type Budget = { fast: number; naiveFast: number; http: number; warmup: number; metricRuns: number; metricSample: number };
+export type Budget = { fast: number; naiveFast: number; http: number; warmup: number; metricRuns: number; metricSample: number; changeRuns: number };
 
 export type Row = { group: string; name: string; product: Stats; naive?: Stats; ratio?: number; check?: string };
 export type MetricResult = {
