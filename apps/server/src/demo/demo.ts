@@ -14,7 +14,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'btt.thanhpho', displayName: 'Ban Thường trực UB MTTQ thành phố Bắc Giang', role: 'standing_committee', unit: { code: '213', level: 'district', on: '2024-01-01' }, description: 'BTT thành phố Bắc Giang (đến 30/06/2025) / city standing committee (ended)' },
   { username: 'canbo.bacgiang', displayName: 'Cán bộ MTTQ phường Bắc Giang', role: 'unit_staff', unit: { code: '07210', level: 'commune', on: '2025-07-01' }, description: 'Cán bộ phường Bắc Giang / ward staff' },
   { username: 'canbo.damai', displayName: 'Cán bộ MTTQ phường Đa Mai', role: 'unit_staff', unit: { code: '07228', level: 'commune', on: '2025-07-01' }, description: 'Cán bộ phường Đa Mai / ward staff' },
-  { username: 'bancongtac.bacgiang.1', displayName: 'Trưởng Ban công tác Mặt trận TDP số 1 (Trần Phú cũ)', role: 'village_head', unit: { code: '07213.01', level: 'village', on: '2025-07-01' }, description: 'Trưởng ban công tác MT / village board head' },
+  { username: 'bancongtac.bacgiang.1', displayName: 'Trưởng Ban công tác Mặt trận Tổ dân phố Trần Phú 1', role: 'village_head', unit: { code: '07213.01', level: 'village', on: '2025-07-01' }, description: 'Trưởng ban công tác MT / village board head' },
   { username: 'ketoan.bacgiang', displayName: 'Kế toán quỹ phường Bắc Giang', role: 'fund_accountant', unit: { code: '07210', level: 'commune', on: '2025-07-01' }, description: 'Kế toán quỹ / fund accountant' },
   { username: 'lanhdao', displayName: 'Lãnh đạo tỉnh Bắc Ninh', role: 'leadership', unit: { code: '24', level: 'province', on: '2025-07-01' }, description: 'Lãnh đạo (chỉ xem) / leadership, read-only' },
 ];

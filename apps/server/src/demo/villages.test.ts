@@ -47,16 +47,33 @@ describe('the demo villages', () => {
     expect(await wardOf('07204.01', '2025-01-01')).toMatchObject({ name: 'Phường Thọ Xương' });
     expect(await wardOf('07213.01', '2025-07-01')).toMatchObject({ code: '07210', name: 'Phường Bắc Giang' });
     expect(await villagesPerWard('2025-08-01')).toEqual({ 'Phường Bắc Giang': 97, 'Phường Đa Mai': 34, 'Phường Tiền Phong': 13, 'Phường Tân Tiến': 7 });
-    // The same village unit, with a 'move' event per change of ward.
+    // The same village unit, with a 'move' event per change of ward (and a 'rename' at the merger).
     const events = await db.query<{ kind: string; effective_date: string }>(
       `select e.kind, e.effective_date::text from unit_events e join unit_event_units eu on eu.event_id = e.id
-         join units u on u.id = eu.unit_id where u.code = '07219.01' order by e.effective_date`);
-    expect(events).toEqual([{ kind: 'move', effective_date: '2025-01-01' }, { kind: 'move', effective_date: '2025-07-01' }]);
+         join units u on u.id = eu.unit_id where u.code = '07219.01' order by e.effective_date, e.kind`);
+    expect(events).toEqual([
+      { kind: 'move', effective_date: '2025-01-01' }, { kind: 'move', effective_date: '2025-07-01' }, { kind: 'rename', effective_date: '2025-07-01' }]);
   });
 
   it('seeding again adds nothing', async () => {
     const count = async () => (await db.query<{ n: number }>(`select count(*)::int as n from units where level = 'village'`))[0].n;
     await db.tx((tx) => seedDemoVillages(tx));
     expect(await count()).toBe(151);
+  });
+});
+
+describe('names after the 2025 merger', () => {
+  it('numbered residential groups take their old ward\'s name, so none repeats inside a new ward', async () => {
+    const names = async (code: string, on: string) =>
+      (await db.query<{ name: string }>(
+        `select v.name from units u join unit_versions v on v.unit_id = u.id where u.code = $1 and v.valid_from <= $2::date and $2::date < v.valid_to`, [code, on]))[0]?.name;
+    expect(await names('07213.01', '2025-06-30')).toBe('Tổ dân phố số 1');
+    expect(await names('07213.01', '2025-07-01')).toBe('Tổ dân phố Trần Phú 1');
+    const [dup] = await db.query<{ n: number }>(
+      `select count(*)::int as n from (
+         select v.parent_id, v.name from units u join unit_versions v on v.unit_id = u.id
+          where u.level = 'village' and u.code like '072%.__' and v.valid_from <= '2025-08-01' and '2025-08-01' < v.valid_to
+          group by 1, 2 having count(*) > 1) d`);
+    expect(dup.n).toBe(0);
   });
 });

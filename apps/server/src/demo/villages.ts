@@ -10,6 +10,7 @@ import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, wr
  */
 
 const START = '2019-01-01';
+const REFORM = '2025-07-01';
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `Tổ dân phố số ${i + 1}`);
 const named = (names: string[]) => names.map((n) => `Tổ dân phố ${n}`);
 const thon = (names: string[]) => names.map((n) => `Thôn ${n}`);
@@ -59,8 +60,9 @@ export async function seedDemoVillages(tx: Db): Promise<void> {
   await lockUnitChanges(tx);
   const [seeded] = await tx.query(`select 1 from units where level = 'village' and code = '07213.01'`);
   if (seeded) return;
-  const wards = await tx.query<Ward & { code: string }>(
-    `select id, code, valid_to::text from units where level = 'commune' and code = any($1::text[]) and valid_from <= $2::date and $2::date < valid_to`,
+  const wards = await tx.query<Ward & { code: string; name: string }>(
+    `select u.id, u.code, u.valid_to::text, v.name from units u join unit_versions v on v.unit_id = u.id and v.valid_from <= $2::date and $2::date < v.valid_to
+      where u.level = 'commune' and u.code = any($1::text[]) and u.valid_from <= $2::date and $2::date < u.valid_to`,
     [Object.keys(VILLAGES), START],
   );
   if (wards.length !== Object.keys(VILLAGES).length) {
@@ -72,13 +74,20 @@ export async function seedDemoVillages(tx: Db): Promise<void> {
     const end = chain[chain.length - 1].to;
     for (const [i, name] of VILLAGES[w.code].entries()) {
       const kind = name.startsWith('Thôn') ? 'Thôn' : 'Tổ dân phố';
-      const versions: Array<Omit<PlanVersion, 'unit'>> = chain.map((c) => ({ name, parent: c.id, validFrom: c.from, validTo: c.to }));
+      // In the merged wards of 2025 "Tổ dân phố số 1" would repeat seven times: numbered groups take
+      // their old ward's name from the reform on, as merged wards renamed them.
+      const renamed = name.replace(/^Tổ dân phố số (\d+)$/, `Tổ dân phố ${w.name.replace(/^(Phường|Xã) /, '')} $1`);
+      const nameOn = (from: string) => (from >= REFORM ? renamed : name);
+      const versions: Array<Omit<PlanVersion, 'unit'>> = chain.map((c) => ({ name: nameOn(c.from), parent: c.id, validFrom: c.from, validTo: c.to }));
       const key = plan.addUnit(
         { key: `${w.code}.${String(i + 1).padStart(2, '0')}`, code: `${w.code}.${String(i + 1).padStart(2, '0')}`, level: 'village', kind, provinceCode: '24', validFrom: START, validTo: end },
         versions,
       );
       for (const c of chain.slice(1)) {
         plan.addEvent({ kind: 'move', date: c.from, note: 'Chuyển theo phường/xã sau sắp xếp / moved with its ward', units: [{ unit: key, role: 'subject' }] });
+        if (nameOn(c.from) !== name && c.from === REFORM) {
+          plan.addEvent({ kind: 'rename', date: c.from, note: `Đổi tên từ "${name}" / renamed after the merger`, units: [{ unit: key, role: 'subject' }] });
+        }
       }
     }
   }
