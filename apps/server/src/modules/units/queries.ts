@@ -19,7 +19,7 @@ export const toUnit = (r: UnitRow): Unit => ({
 
 // A unit joined with its version valid on $1 (the as-of date).
 const UNIT_AT = `
-  select u.id, u.code, u.level, u.kind, v.name, v.parent_id, pv.name as parent_name,
+  select u.id, u.code, u.level, u.kind, v.name, v.name_search, v.parent_id, pv.name as parent_name,
          u.valid_from::text, u.valid_to::text
     from units u
     join unit_versions v on v.unit_id = u.id and v.valid_from <= $1::date and $1::date < v.valid_to
@@ -64,7 +64,9 @@ export async function listUnits(db: Db, user: CurrentUser, q: UnitListQuery): Pr
     `select x.*, (select count(*)::int from unit_versions cv where cv.parent_id = x.id
                     and cv.valid_from <= $1::date and $1::date < cv.valid_to) as child_count
        from (${UNIT_AT} where ${where.join(' and ')}) x
-      order by x.level, x.name
+      -- Vietnamese order (tones ignored, Đ after D), numbers in number order ("số 2" before "số 10").
+      order by x.level, regexp_replace(f_unaccent(replace(lower(x.name), 'đ', 'dz')), '[0-9]+', '', 'g'),
+               nullif(substring(x.name_search from '[0-9]+'), '')::int nulls first, x.name
       limit $${params.length}`,
     params,
   );

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RootDb } from '../../db/db';
-import type { App } from '../../platform/http';
-import { testDb } from '../../test/db';
 import { useWorldApp } from '../../test/app';
-import { makeWorld, sessionAs, type World } from '../../test/factories';
+import { insertUnit, sessionAs } from '../../test/factories';
 
 const t = useWorldApp();
 
@@ -39,5 +36,17 @@ describe('unit read routes', () => {
     const { headers } = await sessionAs(t.db, 'standing_committee', t.w.C);
     const roots = (await t.app.inject({ method: 'GET', url: '/api/units', headers })).json();
     expect(roots.map((u: { id: number; childCount: number }) => [u.id, u.childCount])).toEqual([[t.w.C, 3]]);
+  });
+});
+
+describe('unit lists', () => {
+  it('sort in Vietnamese order (Đ after D) with numbers in number order', async () => {
+    const { headers } = await sessionAs(t.db, 'admin', null);
+    for (const name of ['Tổ dân phố số 10', 'Tổ dân phố số 2', 'Thôn Đông', 'Thôn Dưới']) {
+      await insertUnit(t.db, { name, level: 'village', parents: [[t.w.T, t.w.REFORM]], validFrom: t.w.REFORM });
+    }
+    await t.db.query('select refresh_unit_closure()');
+    const list = (await t.app.inject({ method: 'GET', url: `/api/units?parent=${t.w.T}&asOf=2026-01-01`, headers })).json();
+    expect(list.map((u: { name: string }) => u.name)).toEqual(['Thôn Dưới', 'Thôn Đa Mai 1', 'Thôn Đông', 'Tổ dân phố số 2', 'Tổ dân phố số 10']);
   });
 });
