@@ -31,7 +31,7 @@ test('a ward official of Phường Bắc Giang sees the ward, its villages and o
   await expect(page.getByText('Không có đơn vị nào khớp.')).toBeVisible();
 });
 
-test('the city standing committee reads the city as it was and records nothing after 30/06/2025', async ({ page, baseURL }) => {
+test('the city standing committee reads the city as it was and records nothing after 30/06/2025', async ({ page }) => {
   await signIn(page, 'btt.thanhpho');
   await expect(page.getByText('Đơn vị của bạn đã kết thúc hoạt động sau ngày 30/06/2025')).toBeVisible();
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '@contract/access';
-import type { RootDb } from '../db/db';
-import type { App } from '../platform/http';
-import { testDb } from './db';
 import { useWorldApp } from './app';
-import { makeWorld, sessionAs, type World } from './factories';
+import { sessionAs } from './factories';
 
 /**
  * Every foundation route, for each role held at ward S, against S itself, its child village, its

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RootDb } from '../../db/db';
-import type { App } from '../../platform/http';
-import { testDb } from '../../test/db';
 import { useWorldApp } from '../../test/app';
-import { makeWorld, sessionAs, type World } from '../../test/factories';
+import { sessionAs } from '../../test/factories';
 
 const t = useWorldApp();
 
