@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, ROLE_PERMISSIONS, type Permission, type Role } from '@contract/access';
 import { useWorldApp } from './app';
 import { sessionAs } from './factories';
@@ -14,6 +14,12 @@ type Target = 'own' | 'child' | 'sibling' | 'parent';
 const TARGETS: Target[] = ['own', 'child', 'sibling', 'parent'];
 const unitOf = (target: Target) => ({ own: t.w.S, child: t.w.A1, sibling: t.w.T, parent: t.w.P })[target];
 
+/** One account per target unit, for the account-change route. */
+const accountAt = new Map<number, number>();
+beforeAll(async () => {
+  for (const u of [t.w.S, t.w.A1, t.w.T, t.w.P]) accountAt.set(u, (await sessionAs(t.db, 'unit_staff', u)).user.id);
+});
+
 type RouteCase = {
   name: string;
   permission: Permission;
@@ -27,7 +33,17 @@ const ROUTES: RouteCase[] = [
   { name: 'list a unit\'s children', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units?parent=${u}` }) },
   { name: 'read a metric', permission: 'metric.read', request: (u) => ({ method: 'GET', url: `/api/metrics/org.units_by_level?unit=${u}&from=2026-01-01&to=2026-12-31` }) },
   { name: 'read the audit trail of a unit', permission: 'audit.read', request: (u) => ({ method: 'GET', url: `/api/audit?unit=${u}` }) },
+  { name: 'read a subtree as of a date', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}/subtree?asOf=2026-01-01` }) },
+  { name: 'read a unit\'s lineage', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}/lineage` }) },
+  {
+    name: 'rename a unit (administration)', permission: 'unit.manage', unscoped: true,
+    request: (u) => ({ method: 'POST', url: `/api/units/${u}/rename`, payload: { effectiveDate: '2026-09-01', name: `Tên mới ${u}` } }),
+  },
   { name: 'list accounts', permission: 'user.manage', unscoped: true, request: () => ({ method: 'GET', url: '/api/users' }) },
+  {
+    name: 'change the account of a user at a unit', permission: 'user.manage', unscoped: true,
+    request: (u) => ({ method: 'PATCH', url: `/api/users/${accountAt.get(u)}`, payload: { displayName: `Đổi tên ${Math.random().toString(36).slice(2, 6)}` } }),
+  },
   {
     name: 'create an account at a unit', permission: 'user.manage', unscoped: true,
     request: (u) => ({ method: 'POST', url: '/api/users', payload: { username: `mx.${u}.${Math.random().toString(36).slice(2, 8)}`, displayName: 'Trần Thị Bình', role: 'unit_staff', unitId: u, password: 'mat-khau-dai-du' } }),
