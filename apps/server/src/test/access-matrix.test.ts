@@ -40,6 +40,7 @@ const ROUTES: RouteCase[] = [
     request: (u) => ({ method: 'POST', url: `/api/units/${u}/rename`, payload: { effectiveDate: '2026-09-01', name: `Tên mới ${u}` } }),
   },
   { name: 'list accounts', permission: 'user.manage', unscoped: true, request: () => ({ method: 'GET', url: '/api/users' }) },
+  { name: 'read the account of a user at a unit', permission: 'user.manage', unscoped: true, request: (u) => ({ method: 'GET', url: `/api/users/${accountAt.get(u)}` }) },
   {
     name: 'change the account of a user at a unit', permission: 'user.manage', unscoped: true,
     request: (u) => ({ method: 'PATCH', url: `/api/users/${accountAt.get(u)}`, payload: { displayName: `Đổi tên ${Math.random().toString(36).slice(2, 6)}` } }),

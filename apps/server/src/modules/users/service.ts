@@ -18,6 +18,11 @@ const toAccount = (r: Row): UserAccount => ({
   unitName: r.unit_name, active: r.active, createdAt: new Date(r.created_at).toISOString(),
 });
 
+export async function getUserAccount({ db, user }: Ctx, id: number): Promise<UserAccount> {
+  assertPermission(user, 'user.manage');
+  return getUser(db, id);
+}
+
 async function getUser(db: Db, id: number): Promise<UserAccount> {
   const [r] = await db.query<Row>(`${SELECT} where u.id = $1`, [id]);
   if (!r) throw new AppError('NOT_FOUND');

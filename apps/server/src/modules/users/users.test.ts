@@ -74,3 +74,14 @@ describe('account administration', () => {
     expect(res.json().error.code).toBe('VALIDATION');
   });
 });
+
+describe('one account', () => {
+  it('an administrator reads one account; others are refused; an unknown id is NOT_FOUND', async () => {
+    const target = await sessionAs(db, 'unit_staff', w.S);
+    const res = await app.inject({ method: 'GET', url: `/api/users/${target.user.id}`, headers: admin.headers });
+    expect(res.json()).toMatchObject({ id: target.user.id, username: target.user.username, role: 'unit_staff', unitId: w.S });
+    const staff = await sessionAs(db, 'standing_committee', w.P);
+    expect((await app.inject({ method: 'GET', url: `/api/users/${target.user.id}`, headers: staff.headers })).json().error.code).toBe('FORBIDDEN');
+    expect((await app.inject({ method: 'GET', url: '/api/users/987654321', headers: admin.headers })).json().error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '@contract/access';
 import type { UpdateUser, UserAccount } from '@contract/users';
-import type { ApiError } from '../../api';
+import { ApiError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
@@ -19,8 +19,10 @@ import { roleOptions } from './role-options';
 export function UserPage({ id }: { id: number }) {
   const { t } = useI18n();
   const [query] = useQueryState();
-  // There is no single-account route; the list is small and already scoped to administrators.
-  const res = useFetch(`user:${id}`, async () => (await usersApi.list()).find((u) => u.id === id) ?? null);
+  const res = useFetch(`user:${id}`, () => usersApi.get(id).catch((e) => {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }));
   const [account, setAccount] = useState<UserAccount | null>(null);
   useEffect(() => setAccount(res.data ?? null), [res.data]);
 
