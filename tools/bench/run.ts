@@ -1,5 +1,6 @@
 // `npm run bench`: the foundation benchmark on embedded PGlite and on the PostgreSQL server.
 // Flags: --only pglite|postgres, --villages N (default 100000). Results also go to .tmp/bench-foundation.json.
+// `npm run bench -- <suite> [flags]` runs a module's benchmark instead (see SUITES).
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildWorld, type World } from './hierarchy';
@@ -59,8 +60,22 @@ async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   };
 }
 
+// Each module's benchmark lives in its own file and exports `main(argv)`.
+const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<void> }>> = {
+  fund: () => import('./fund'),
+  petitions: () => import('./petitions'),
+  households: () => import('./households'),
+  targets: () => import('./targets'),
+};
+
 async function main() {
-  const { only, villages } = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv[0] && !argv[0].startsWith('-')) {
+    const load = SUITES[argv[0]];
+    if (!load) throw new UsageError(`unknown suite ${argv[0]} (use one of: ${Object.keys(SUITES).join(', ')}, or no suite for the foundation)`);
+    return (await load()).main(argv.slice(1));
+  }
+  const { only, villages } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — foundation benchmark, ${m.date}`);
   log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}, ${m.os}; load average ${m.loadAvg.join(' / ')} (1/5/15 min)`);

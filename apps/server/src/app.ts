@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,6 +19,10 @@ import { userRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { metricRoutes } from './modules/metrics/routes';
 import { systemRoutes } from './modules/system/routes';
+import { fundRoutes } from './modules/fund/routes';
+import { petitionRoutes } from './modules/petitions/routes';
+import { householdRoutes } from './modules/households/routes';
+import { targetRoutes } from './modules/targets/routes';
 import './modules/metrics-index';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -49,6 +54,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
+  // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
+  await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);
   registerSessionHooks(app, db);
 
@@ -60,6 +67,10 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await auditRoutes(app, db);
   await metricRoutes(app, db);
   await systemRoutes(app, db);
+  await fundRoutes(app, db);
+  await petitionRoutes(app, db);
+  await householdRoutes(app, db);
+  await targetRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -23,6 +23,7 @@ import { CommitteePage } from './features/org/committee-page';
 import { MemberOrgsPage } from './features/org/member-orgs-page';
 import { WorkBoardsPage } from './features/org/work-boards-page';
 import { PeoplePage } from './features/org/people-page';
+import { PublicApp, isPublicPath } from './public-app';
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -56,8 +57,13 @@ function Redirect({ to }: { to: string }) {
 
 /** Sign-in gate, then the page for the address. */
 export function App() {
-  const { status, retry } = useSession();
   const { path } = useLocation();
+  if (isPublicPath(path)) return <PublicApp path={path} />;
+  return <SignedInApp path={path} />;
+}
+
+function SignedInApp({ path }: { path: string }) {
+  const { status, retry } = useSession();
 
   if (status === 'loading') return <div className="main"><Loading /></div>;
   if (status === 'offline') {

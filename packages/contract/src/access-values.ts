@@ -7,6 +7,14 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   'unit.read', 'unit.manage', 'org.read', 'org.write', 'user.manage', 'audit.read', 'metric.read',
+  // Funds: read the books; record receipts and propose payments; approve payments; funds, campaigns, closing.
+  'fund.read', 'fund.write', 'fund.approve', 'fund.manage',
+  // Citizens' voice: petitions, reception, voter meetings, situation reports; a denouncer's identity.
+  'petition.read', 'petition.write', 'petition.identity',
+  // Households: registry and support; exports of personal data.
+  'household.read', 'household.write', 'household.export',
+  // Targets and reports: generate and issue reports; publish them; set a congress's targets.
+  'report.generate', 'report.publish', 'target.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -15,13 +23,17 @@ const READ: Permission[] = ['unit.read', 'org.read', 'metric.read'];
 /** What each role may do, always within the subtree of the unit where it is held. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  standing_committee: [...READ, 'org.write', 'audit.read'],
-  unit_staff: [...READ, 'org.write', 'audit.read'],
-  village_head: [...READ, 'org.write'],
+  // The standing committee approves payments but does not book them: the two-person rule by role.
+  standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
+    'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
+    'report.generate', 'report.publish', 'target.manage'],
+  unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
+    'household.read', 'household.write', 'household.export', 'report.generate'],
+  village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write'],
   member_org: READ,
-  fund_accountant: READ,
-  inspection_member: READ,
-  leadership: [...READ, 'audit.read'],
+  fund_accountant: [...READ, 'fund.read', 'fund.write', 'fund.manage', 'household.read'],
+  inspection_member: [...READ, 'petition.read'],
+  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

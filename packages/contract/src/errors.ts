@@ -1,3 +1,8 @@
+import { FUND_ERRORS } from './errors-fund';
+import { PETITIONS_ERRORS } from './errors-petitions';
+import { HOUSEHOLDS_ERRORS } from './errors-households';
+import { TARGETS_ERRORS } from './errors-targets';
+
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
   VALIDATION: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
@@ -34,6 +39,10 @@ export const ERRORS = {
   ORG_MEMBER_NOT_ACTIVE: { status: 409, vi: 'Thành viên không còn giữ chức danh vào ngày này', en: 'The member does not hold the position on this date' },
   ORG_MEMBER_ORG_MISMATCH: { status: 409, vi: 'Tổ chức thành viên không thuộc đơn vị này', en: 'The member organisation does not belong to this unit' },
   CONFLICT: { status: 409, vi: 'Dữ liệu đã thay đổi hoặc trùng lặp', en: 'Conflicting or duplicate data' },
+  ...FUND_ERRORS,
+  ...PETITIONS_ERRORS,
+  ...HOUSEHOLDS_ERRORS,
+  ...TARGETS_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

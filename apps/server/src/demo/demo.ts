@@ -4,6 +4,10 @@ import { hashPassword } from '../platform/auth';
 import { importBacGiangHistory, importReform2025 } from '../modules/units/import';
 import { seedDemoVillages } from './villages';
 import { seedDemoOrg } from './org';
+import { seedDemoFunds } from './fund';
+import { seedDemoHouseholds } from './households';
+import { seedDemoPetitions } from './petitions';
+import { seedDemoTargets } from './targets';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -15,6 +19,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'canbo.bacgiang', displayName: 'Cán bộ MTTQ phường Bắc Giang', role: 'unit_staff', unit: { code: '07210', level: 'commune', on: '2025-07-01' }, description: 'Cán bộ phường Bắc Giang / ward staff' },
   { username: 'canbo.damai', displayName: 'Cán bộ MTTQ phường Đa Mai', role: 'unit_staff', unit: { code: '07228', level: 'commune', on: '2025-07-01' }, description: 'Cán bộ phường Đa Mai / ward staff' },
   { username: 'bancongtac.bacgiang.1', displayName: 'Trưởng Ban công tác Mặt trận Tổ dân phố Trần Phú 1', role: 'village_head', unit: { code: '07213.01', level: 'village', on: '2025-07-01' }, description: 'Trưởng ban công tác MT / village board head' },
+  { username: 'btt.bacgiang', displayName: 'Ban Thường trực UB MTTQ phường Bắc Giang', role: 'standing_committee', unit: { code: '07210', level: 'commune', on: '2025-07-01' }, description: 'BTT phường Bắc Giang (duyệt chi) / ward standing committee (approves payments)' },
+  { username: 'ketoan.damai', displayName: 'Kế toán quỹ phường Đa Mai', role: 'fund_accountant', unit: { code: '07228', level: 'commune', on: '2025-07-01' }, description: 'Kế toán quỹ phường Đa Mai / fund accountant' },
+  { username: 'ketoan.thanhpho', displayName: 'Kế toán quỹ thành phố Bắc Giang', role: 'fund_accountant', unit: { code: '213', level: 'district', on: '2024-01-01' }, description: 'Kế toán quỹ thành phố (đến 30/06/2025) / city fund accountant (ended)' },
   { username: 'ketoan.bacgiang', displayName: 'Kế toán quỹ phường Bắc Giang', role: 'fund_accountant', unit: { code: '07210', level: 'commune', on: '2025-07-01' }, description: 'Kế toán quỹ / fund accountant' },
   { username: 'lanhdao', displayName: 'Lãnh đạo tỉnh Bắc Ninh', role: 'leadership', unit: { code: '24', level: 'province', on: '2025-07-01' }, description: 'Lãnh đạo (chỉ xem) / leadership, read-only' },
 ];
@@ -28,6 +35,11 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoVillages(tx);
     await seedDemoOrg(tx);
     await createDemoUsers(tx, hash);
+    // Modules after the accounts: their demo records name who recorded and who approved.
+    await seedDemoFunds(tx);
+    await seedDemoHouseholds(tx);
+    await seedDemoPetitions(tx);
+    await seedDemoTargets(tx);
   });
 }
 

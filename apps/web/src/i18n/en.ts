@@ -1,10 +1,18 @@
 import type { MessageKey } from './vi';
 import { enOrg } from './en-org';
+import { enFund } from './en-fund';
+import { enPetitions } from './en-petitions';
+import { enHouseholds } from './en-households';
+import { enTargets } from './en-targets';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
 export const en: Record<MessageKey, string> = {
   ...enOrg,
+  ...enFund,
+  ...enPetitions,
+  ...enHouseholds,
+  ...enTargets,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 

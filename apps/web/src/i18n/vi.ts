@@ -1,9 +1,17 @@
 // Vietnamese: the default language. Every key here must exist in en.ts (the type checks it).
 
 import { viOrg } from './vi-org';
+import { viFund } from './vi-fund';
+import { viPetitions } from './vi-petitions';
+import { viHouseholds } from './vi-households';
+import { viTargets } from './vi-targets';
 
 export const vi = {
   ...viOrg,
+  ...viFund,
+  ...viPetitions,
+  ...viHouseholds,
+  ...viTargets,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 

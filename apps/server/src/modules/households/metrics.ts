@@ -1,0 +1,2 @@
+// The households module's metrics (defineMetrics), registered at start-up by metrics-index.ts.
+export {};

@@ -1,0 +1,2 @@
+// The targets module's metrics (defineMetrics), registered at start-up by metrics-index.ts.
+export {};

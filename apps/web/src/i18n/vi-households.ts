@@ -1,0 +1,3 @@
+// Vietnamese messages of the households pages (spread into vi.ts).
+export const viHouseholds = {
+};

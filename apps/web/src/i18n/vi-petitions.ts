@@ -1,0 +1,3 @@
+// Vietnamese messages of the petitions pages (spread into vi.ts).
+export const viPetitions = {
+};

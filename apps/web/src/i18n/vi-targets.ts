@@ -1,0 +1,3 @@
+// Vietnamese messages of the targets pages (spread into vi.ts).
+export const viTargets = {
+};

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { useI18n } from './i18n/i18n';
+import { resolve } from './route-match';
+import { Link } from './router';
+import { PageTitle } from './ui/page';
+
+type Params = Record<string, string>;
+type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
+
+/** Pages anyone can open without an account (public statements, petition form and tracking). */
+export const PUBLIC_ROUTES: PublicRoute[] = [];
+
+export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
+
+/** The frame of a public page: the product's name and the language switch, no navigation. */
+export function PublicApp({ path }: { path: string }) {
+  const { t, locale, setLocale } = useI18n();
+  const match = resolve(PUBLIC_ROUTES, path);
+  const route = match && PUBLIC_ROUTES.find((r) => r.name === match.name);
+  return (
+    <div className="public-shell">
+      <header className="public-header">
+        <Link to="/public" className="brand">{t('app.name')}</Link>
+        <span className="public-tagline">{t('app.tagline')}</span>
+        <button type="button" className="link" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+          {locale === 'vi' ? 'English' : 'Tiếng Việt'}
+        </button>
+      </header>
+      <main id="main" className="main public-main">
+        {route && match ? route.render(match.params) : <PageTitle title={t('common.notFound')} />}
+      </main>
+    </div>
+  );
+}
