@@ -9,9 +9,11 @@ const url = process.env.DATABASE_URL;
 if (url) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  // One browser run at a time: databases left by earlier runs go first.
+  // Databases left by earlier runs go first; those of the last hour may belong to a run still going.
   const old = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'doanket_e2e_%'`);
-  for (const { datname } of old.rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  for (const { datname } of old.rows) {
+    if (Date.now() - Number(datname.split('_')[2]) > 3600_000) await admin.query(`drop database if exists ${datname} with (force)`);
+  }
   const name = `doanket_e2e_${Date.now()}`;
   await admin.query(`create database ${name}`);
   await admin.end();

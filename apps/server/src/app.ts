@@ -23,6 +23,7 @@ import { fundRoutes } from './modules/fund/routes';
 import { petitionRoutes } from './modules/petitions/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
+import { reportRoutes } from './modules/reports/routes';
 import './modules/metrics-index';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -71,6 +72,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await petitionRoutes(app, db);
   await householdRoutes(app, db);
   await targetRoutes(app, db);
+  await reportRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -2,6 +2,7 @@ import { FUND_ERRORS } from './errors-fund';
 import { PETITIONS_ERRORS } from './errors-petitions';
 import { HOUSEHOLDS_ERRORS } from './errors-households';
 import { TARGETS_ERRORS } from './errors-targets';
+import { REPORTS_ERRORS } from './errors-reports';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -43,6 +44,7 @@ export const ERRORS = {
   ...PETITIONS_ERRORS,
   ...HOUSEHOLDS_ERRORS,
   ...TARGETS_ERRORS,
+  ...REPORTS_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

@@ -4,6 +4,7 @@ import { enFund } from './en-fund';
 import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
+import { enReports } from './en-reports';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enPetitions,
   ...enHouseholds,
   ...enTargets,
+  ...enReports,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 

@@ -5,6 +5,7 @@ import { viFund } from './vi-fund';
 import { viPetitions } from './vi-petitions';
 import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
+import { viReports } from './vi-reports';
 
 export const vi = {
   ...viOrg,
@@ -12,6 +13,7 @@ export const vi = {
   ...viPetitions,
   ...viHouseholds,
   ...viTargets,
+  ...viReports,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 
