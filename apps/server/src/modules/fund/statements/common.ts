@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type { Bank, StatementLine } from './types';
+
+/** "300,000" or "300000" → 300000; '' → null; anything else → undefined (unreadable). */
+export function parseGroupedAmount(s: string): number | null | undefined {
+  const t = s.trim();
+  if (t === '') return null;
+  if (/^\d{1,3}(,\d{3})+$/.test(t) || /^\d{1,15}$/.test(t)) return Number(t.replace(/,/g, ''));
+  return undefined;
+}
+
+/** dd/mm/yyyy → yyyy-mm-dd when the day exists; otherwise null. */
+export function parseDmy(s: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s.trim());
+  if (!m) return null;
+  return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+}
+
+export function isoDate(y: number, mo: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function parseTime(s: string): string | null | undefined {
+  const t = s.trim();
+  if (t === '') return null;
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return undefined;
+  return `${m[1].padStart(2, '0')}:${m[2]}:${m[3] ?? '00'}`;
+}
+
+/** Memos were wrapped when the PDF was printed: the breaks carry no meaning. */
+export const flattenMemo = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
+
+const NOT_A_NAME = new Set(['UNG', 'CHUYEN', 'CT', 'MBVCB', 'IBFT', 'TRF', 'CK', 'FT', 'ACC', 'TIEN', 'NOP', 'QR', 'GD', 'REM', 'TT', 'THANH']);
+
+/** The payer's name from "TRAN TIEN ANH – A/C" or "VND-TGTT-NGUYEN THU BINH – A/C"; null for cash desks and codes. */
+export function nameFromCounterparty(s: string | null): string | null {
+  if (!s) return null;
+  const t = flattenMemo(s).replace(/\s*[–-]\s*A\/C.*$/i, '').replace(/^VND-TGTT-/i, '').trim();
+  return looksLikeName(t) ? t : null;
+}
+
+/** The payer's name written in a memo: "…CT tu 0491000183195 NGUYEN THI VAN ANH toi…" or a leading "NGUYEN THI ANH ung ho…". */
+export function nameFromMemo(memo: string): string | null {
+  const ct = /\bCT tu \d+ (.+?) toi \d/i.exec(memo);
+  if (ct && looksLikeName(ct[1])) return ct[1];
+  const lead = /^((?:[A-ZĐÀ-Ỹ]{1,8} ){1,5}[A-ZĐÀ-Ỹ]{1,8})(?= [a-zà-ỹđ]| CHUYEN| UNG| CK| GUI|$)/.exec(memo);
+  if (lead && looksLikeName(lead[1])) return lead[1];
+  return null;
+}
+
+function looksLikeName(t: string): boolean {
+  const words = t.split(' ');
+  if (words.length < 2 || words.length > 6 || t.length > 60) return false;
+  if (!/^[\p{L} ]+$/u.test(t)) return false;
+  if (NOT_A_NAME.has(words[0].toUpperCase())) return false;
+  return !/TIEN MAT|NGAN HANG|CONG TY|MAT TRAN/i.test(t);
+}
+
+/**
+ * Keys that identify a line by its content (not by its place in a file, which changes when a statement
+ * is split differently). Identical lines in one import are told apart by their order.
+ */
+export function assignKeys(lines: Omit<StatementLine, 'key'>[]): StatementLine[] {
+  const seen = new Map<string, number>();
+  return lines.map((l) => {
+    const h = crypto.createHash('sha1')
+      .update([l.time ?? '', l.reference ?? '', l.memo, l.counterparty ?? '', l.debit, l.credit, l.balance ?? ''].join('\u0001'))
+      .digest('base64url').slice(0, 16);
+    const base = `${l.bank}:${l.account ?? '-'}:${l.date}:${h}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { ...l, key: n === 1 ? base : `${base}:${n}` };
+  });
+}
