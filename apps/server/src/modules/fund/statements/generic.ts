@@ -1,0 +1,147 @@
+// Any other bank's export (CSV or XLSX) with the columns chosen by the user: date, amount, memo, name,
+// reference. Credits become donations; debits are kept out (they are spending, booked elsewhere).
+import ExcelJS from 'exceljs';
+import { CsvError, CsvReader } from './csv';
+import { assignKeys, flattenMemo, isoDate, nameFromMemo, parseDmy, parseTime } from './common';
+import type { ParsedStatement, RowProblem, StatementLine } from './types';
+
+export type TableRow = { cells: string[]; line: number };
+
+/** Column numbers (0-based) chosen by the user; the first row is a header unless told otherwise. */
+export type ColumnMapping = {
+  date: number;
+  amount: number;
+  memo?: number | null;
+  name?: number | null;
+  reference?: number | null;
+  headerRow?: boolean;
+};
+
+export type UploadedFile = { name: string; data: Buffer };
+
+export const isXlsx = (f: UploadedFile) =>
+  /\.xlsx$/i.test(f.name) || (f.data[0] === 0x50 && f.data[1] === 0x4b); // a zip: Office Open XML
+
+/** The rows of a CSV or the first sheet of an XLSX file, cells as text (dates as YYYY-MM-DD). */
+export async function readTable(file: UploadedFile): Promise<{ rows: TableRow[]; problem: RowProblem | null }> {
+  if (isXlsx(file)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(file.data as unknown as ArrayBuffer);
+    } catch {
+      return { rows: [], problem: { file: file.name, row: 0, line: 0, reason: 'không đọc được tệp Excel / unreadable XLSX file' } };
+    }
+    const sheet = wb.worksheets[0];
+    const rows: TableRow[] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+      rows.push({ cells, line: rowNumber });
+    });
+    return { rows, problem: null };
+  }
+  const rows: TableRow[] = [];
+  const reader = new CsvReader((r) => rows.push({ cells: r.fields, line: r.line }));
+  let text = file.data.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    reader.push(text);
+    reader.end();
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    return { rows, problem: { file: file.name, row: rows.length, line: e.line, reason: e.reason } };
+  }
+  return { rows, problem: null };
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    // exceljs gives dates as UTC midnight of the day shown (plus the time of day, if any).
+    const d = v.toISOString();
+    return d.slice(11, 19) === '00:00:00' ? d.slice(0, 10) : `${d.slice(0, 10)} ${d.slice(11, 19)}`;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    return '';
+  }
+  return String(v);
+}
+
+/** "1.000.000", "1,000,000", "1000000 đ", "-50,000", "(50,000)", "1000000.00" → integer VND; undefined if unreadable. */
+export function parseLooseAmount(s: string): number | null | undefined {
+  let t = s.replace(/\s|đ|₫|VND|VNĐ/gi, '');
+  if (t === '') return null;
+  let sign = 1;
+  if (/^\(.*\)$/.test(t)) {
+    sign = -1;
+    t = t.slice(1, -1);
+  }
+  if (t.startsWith('-')) {
+    sign = -sign;
+    t = t.slice(1);
+  } else if (t.startsWith('+')) t = t.slice(1);
+  t = t.replace(/[.,]00?$/, ''); // whole đồng written with decimals; "1.000" (a thousand) has three digits
+  if (/^\d{1,15}$/.test(t)) return sign * Number(t);
+  if (/^\d{1,3}(\.\d{3})+$/.test(t) || /^\d{1,3}(,\d{3})+$/.test(t)) return sign * Number(t.replace(/[.,]/g, ''));
+  return undefined;
+}
+
+/** A date (and maybe a time) as banks write it, or an Excel serial day number. */
+export function parseLooseDate(s: string): { date: string; time: string | null } | null {
+  const t = s.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?/.exec(t);
+  if (m) {
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    return date ? { date, time: m[4] ? parseTime(m[4]) ?? null : null } : null;
+  }
+  m = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(t);
+  if (m) {
+    const date = parseDmy(m[1]);
+    return date ? { date, time: m[2] ? parseTime(m[2]) ?? null : null } : null;
+  }
+  if (/^\d{5}(\.\d+)?$/.test(t)) {
+    const ms = Math.round((Number(t) - 25569) * 86400000); // Excel day 25569 = 1970-01-01
+    const d = new Date(ms).toISOString();
+    return { date: d.slice(0, 10), time: null };
+  }
+  return null;
+}
+
+/** Turns a mapped table into statement lines; every unreadable row is reported with its line. */
+export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapping, account: string | null): ParsedStatement {
+  const problems: RowProblem[] = [];
+  const drafts: Omit<StatementLine, 'key'>[] = [];
+  const body = map.headerRow === false ? rows : rows.slice(1);
+  let credit = 0;
+  let debit = 0;
+  body.forEach((r, i) => {
+    const row = i + 1;
+    const bad = (reason: string) => problems.push({ file: fileName, row, line: r.line, reason });
+    const cell = (c: number | null | undefined) => (c === null || c === undefined ? '' : (r.cells[c] ?? '').trim());
+    if (r.cells.every((c) => c.trim() === '')) return;
+    const when = parseLooseDate(cell(map.date));
+    if (!when) return bad(`ngày không hợp lệ "${cell(map.date)}" / invalid date`);
+    const amount = parseLooseAmount(cell(map.amount));
+    if (amount === undefined) return bad(`số tiền không đọc được "${cell(map.amount)}" / unreadable amount`);
+    if (!amount) return bad('dòng không có số tiền / no amount on the row');
+    const memo = flattenMemo(cell(map.memo));
+    const name = flattenMemo(cell(map.name));
+    if (amount > 0) credit += amount;
+    else debit -= amount;
+    drafts.push({
+      file: fileName, row, line: r.line, bank: 'generic', account, date: when.date, time: when.time,
+      reference: cell(map.reference) || null, memo, counterparty: name || null,
+      donorName: name || nameFromMemo(memo), debit: amount < 0 ? -amount : 0, credit: amount > 0 ? amount : 0,
+      balance: null, recovered: false,
+    });
+  });
+  return {
+    lines: assignKeys(drafts),
+    problems,
+    recovered: [],
+    files: [{ file: fileName, bank: 'generic', account, rows: body.length, credit, debit }],
+  };
+}
