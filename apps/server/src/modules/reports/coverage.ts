@@ -1,0 +1,216 @@
+// Every figure of the seed's Part One (DOMAIN.md, "Part One's figures") with the metric that computes
+// it, or none yet. This one table drives the term report, the periodic reports, the Excel annex, the
+// consistency checks and `npm run report:coverage`; a test checks that every key named here is
+// registered, so the table cannot claim a figure the system does not compute.
+
+export type SectionId = 's1_1' | 's1_2_1' | 's1_2_2' | 's1_2_3' | 's1_2_4' | 's1_2_5' | 's1_3' | 's1_5' | 's2_1' | 's2_2';
+
+/** The six action programmes: one annex sheet each. */
+export const PROGRAMMES = [
+  { no: 1, sheet: 'CT1 Tuyên truyền', title: 'Tuyên truyền, vận động, tập hợp Nhân dân' },
+  { no: 2, sheet: 'CT2 Giám sát, phản biện', title: 'Giám sát, phản biện xã hội; xây dựng Đảng, chính quyền' },
+  { no: 3, sheet: 'CT3 Thi đua, cuộc vận động', title: 'Các cuộc vận động, phong trào thi đua; an sinh xã hội' },
+  { no: 4, sheet: 'CT4 Đối ngoại nhân dân', title: 'Đối ngoại nhân dân, người Việt Nam ở nước ngoài' },
+  { no: 5, sheet: 'CT5 Tổ chức, cán bộ', title: 'Tổ chức bộ máy, cán bộ' },
+  { no: 6, sheet: 'CT6 Khu dân cư', title: 'Khu dân cư đoàn kết; an ninh, môi trường' },
+] as const;
+
+/** Part One's sections (the seed's numbering), in document order. */
+export const SECTIONS: Array<{ id: SectionId; title: string; programme: number }> = [
+  { id: 's1_1', programme: 1, title: '1.1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh khối đại đoàn kết toàn dân tộc' },
+  { id: 's1_2_1', programme: 3, title: '1.2.1. Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”' },
+  { id: 's1_2_2', programme: 3, title: '1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện' },
+  { id: 's1_2_3', programme: 3, title: '1.2.3. Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”' },
+  { id: 's1_2_4', programme: 3, title: '1.2.4. Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, hội nhập quốc tế”' },
+  { id: 's1_2_5', programme: 6, title: '1.2.5. Hoạt động đền ơn đáp nghĩa; bảo vệ môi trường; phong trào “Toàn dân bảo vệ an ninh Tổ quốc”' },
+  { id: 's1_3', programme: 2, title: '1.3. Thực hiện dân chủ, giám sát và phản biện xã hội; tham gia xây dựng Đảng, chính quyền' },
+  { id: 's1_5', programme: 5, title: '1.5. Củng cố tổ chức, đổi mới nội dung, phương thức hoạt động của Mặt trận' },
+  { id: 's2_1', programme: 3, title: '2.1. Tham gia phòng, chống đại dịch Covid-19' },
+  { id: 's2_2', programme: 3, title: '2.2. Vận động hỗ trợ làm nhà Đại đoàn kết cho hộ nghèo tỉnh Điện Biên' },
+];
+
+export type Uom = 'count' | 'vnd' | 'percent';
+/** Which slice of the report period a figure is measured over. */
+export type FigurePeriod = 'period' | 'first_year' | 'last_year';
+
+export type Figure = {
+  id: string;
+  section: SectionId;
+  /** The figure's wording in the report (Vietnamese). */
+  wording: string;
+  uom: Uom;
+  /** What the seed states, for the coverage listing. */
+  seed: string;
+  metric?: { key: string; dim?: string };
+  period?: FigurePeriod;
+  /** A rate (percent) computed from two other figures; `share` means the numerator cannot exceed the denominator. */
+  rate?: { num: string; den: string; share?: boolean };
+  /** A difference of two other figures. */
+  diff?: { a: string; b: string };
+  /** Figures that must add up to this one. */
+  parts?: string[];
+  /** Not one of Part One's figures (DOMAIN.md): shown in reports, not counted in coverage. */
+  extra?: boolean;
+};
+
+const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: string, more: Partial<Figure> = {}): Figure =>
+  ({ id, section, wording, uom, seed, ...more });
+const m = (key: string, dim?: string) => ({ metric: dim ? { key, dim } : { key } });
+
+export const FIGURES: Figure[] = [
+  // 1.1 Propaganda, religion, Solidarity Day
+  f('s1_1', 'prop.columns', 'Chuyên trang, chuyên mục tuyên truyền', 'count', '36'),
+  f('s1_1', 'prop.portal_articles', 'Tin, bài đăng trên Cổng thông tin điện tử', 'count', '168'),
+  f('s1_1', 'prop.tv_reports', 'Phóng sự truyền hình', 'count', '45'),
+  f('s1_1', 'prop.online_reports', 'Phóng sự trên báo điện tử', 'count', '34'),
+  f('s1_1', 'prop.broadcasts', 'Buổi phát thanh trên hệ thống truyền thanh cơ sở', 'count', '> 5.000'),
+  f('s1_1', 'prop.social_posts', 'Bài đăng trên fanpage, nhóm Zalo', 'count', '> 3.000'),
+  f('s1_1', 'prop.situation_reports', 'Báo cáo tình hình Nhân dân đã lập', 'count', '80'),
+  f('s1_1', 'rel.core_people', 'Người tiêu biểu, nòng cốt trong các tôn giáo', 'count', '93'),
+  f('s1_1', 'rel.visits', 'Lượt thăm, chúc mừng chức sắc, cơ sở tôn giáo', 'count', '175'),
+  f('s1_1', 'rel.gifts', 'Suất quà tặng chức sắc, cơ sở tôn giáo', 'count', '186 + 256'),
+  f('s1_1', 'rel.gift_value', 'Trị giá quà tặng chức sắc, cơ sở tôn giáo', 'vnd', '279 triệu đồng'),
+  f('s1_1', 'rel.conferences', 'Hội nghị gặp mặt chức sắc, người tiêu biểu', 'count', '5'),
+  f('s1_1', 'rel.delegates', 'Đại biểu dự hội nghị gặp mặt', 'count', '360'),
+  f('s1_1', 'rel.commended', 'Cá nhân tiêu biểu trong tôn giáo được khen thưởng', 'count', '19'),
+  f('s1_1', 'fest.villages_held', 'Thôn, tổ dân phố tổ chức Ngày hội Đại đoàn kết toàn dân tộc', 'count', '151'),
+  f('s1_1', 'fest.villages', 'Tổng số thôn, tổ dân phố', 'count', '151', m('org.units_by_level', 'village')),
+  f('s1_1', 'fest.rate', 'Tỷ lệ thôn, tổ dân phố tổ chức Ngày hội', 'percent', '100%', { rate: { num: 'fest.villages_held', den: 'fest.villages', share: true } }),
+  f('s1_1', 'fest.attendance', 'Lượt người tham gia Ngày hội', 'count', '~ 800.000'),
+  f('s1_1', 'fest.meal_rate', 'Tỷ lệ khu dân cư tổ chức bữa cơm đoàn kết', 'percent', '> 96%'),
+  f('s1_1', 'fest.leader_visits', 'Lượt lãnh đạo dự Ngày hội', 'count', '> 1.000'),
+  f('s1_1', 'fest.golden_heart_gifts', 'Suất quà “Tấm lòng vàng” (mỗi suất từ 1.000.000 đồng)', 'count', '> 900'),
+  f('s1_1', 'fest.collectives_commended', 'Tập thể được khen thưởng tại Ngày hội', 'count', '1.435'),
+  f('s1_1', 'fest.individuals_commended', 'Cá nhân được khen thưởng tại Ngày hội', 'count', '9.124'),
+  f('s1_1', 'fest.civil_works', 'Công trình dân sinh được xây dựng', 'count', '325'),
+  f('s1_1', 'fest.civil_works_value', 'Trị giá công trình dân sinh', 'vnd', '> 300 tỷ đồng'),
+  // 1.2.1 New rural / civilised urban
+  f('s1_2_1', 'ntm.satisfaction_rate', 'Tỷ lệ người dân hài lòng (khảo sát)', 'percent', '> 95%'),
+  f('s1_2_1', 'ntm.wards_standard', 'Phường đạt chuẩn đô thị văn minh', 'count', '10/10'),
+  f('s1_2_1', 'ntm.communes_standard', 'Xã đạt chuẩn nông thôn mới', 'count', '6/6'),
+  f('s1_2_1', 'ntm.model_villages', 'Thôn, tổ dân phố kiểu mẫu', 'count', '19'),
+  f('s1_2_1', 'ntm.cultural_family_rate', 'Tỷ lệ hộ đạt danh hiệu gia đình văn hóa', 'percent', '94–95,2%'),
+  f('s1_2_1', 'ntm.village_conventions', 'Hương ước, quy ước thôn, tổ dân phố được phê duyệt', 'count', '151/151'),
+  f('s1_2_1', 'ntm.self_managed_models', 'Mô hình tự quản ở khu dân cư', 'count', '3.175'),
+  // 1.2.2 Fund for the Poor, social security, relief
+  f('s1_2_2', 'poor.fund_raised', 'Quỹ “Vì người nghèo” các cấp vận động được', 'vnd', '> 7 tỷ đồng', m('fund.raised', 'vi_nguoi_ngheo')),
+  f('s1_2_2', 'poor.tet_gifts', '“Tết vì người nghèo”: số suất quà trao tặng', 'count', '76.630', m('fund.gift_packages')),
+  f('s1_2_2', 'poor.tet_gift_value', '“Tết vì người nghèo”: trị giá quà', 'vnd', '32.027.693.000 đồng', m('fund.gift_value')),
+  f('s1_2_2', 'poor.tet_due', 'Hộ nghèo, cận nghèo trong năm', 'count', '', { ...m('households.tet_due'), period: 'last_year', extra: true }),
+  f('s1_2_2', 'poor.tet_reached', 'Hộ nghèo, cận nghèo được tặng quà Tết', 'count', '', { ...m('households.tet_reached'), period: 'last_year', extra: true }),
+  f('s1_2_2', 'poor.tet_rate', 'Tỷ lệ hộ nghèo, cận nghèo được tặng quà Tết', 'percent', '100%', { rate: { num: 'poor.tet_reached', den: 'poor.tet_due', share: true }, extra: true }),
+  f('s1_2_2', 'poor.households_first', 'Tổng số hộ (năm đầu kỳ)', 'count', '', { ...m('households.total'), period: 'first_year' }),
+  f('s1_2_2', 'poor.poor_first', 'Số hộ nghèo (năm đầu kỳ)', 'count', '', { ...m('households.poor'), period: 'first_year' }),
+  f('s1_2_2', 'poor.rate_first', 'Tỷ lệ hộ nghèo năm đầu kỳ', 'percent', '0,6% (2019)', { rate: { num: 'poor.poor_first', den: 'poor.households_first', share: true } }),
+  f('s1_2_2', 'poor.households_last', 'Tổng số hộ (năm cuối kỳ)', 'count', '', { ...m('households.total'), period: 'last_year' }),
+  f('s1_2_2', 'poor.poor_last', 'Số hộ nghèo (năm cuối kỳ)', 'count', '', { ...m('households.poor'), period: 'last_year' }),
+  f('s1_2_2', 'poor.rate_last', 'Tỷ lệ hộ nghèo năm cuối kỳ', 'percent', '0,39% (2023)', { rate: { num: 'poor.poor_last', den: 'poor.households_last', share: true } }),
+  f('s1_2_2', 'poor.reduction', 'Số hộ nghèo giảm so với đầu kỳ', 'count', '84', { diff: { a: 'poor.poor_first', b: 'poor.poor_last' } }),
+  f('s1_2_2', 'poor.gifts_other_districts', 'Suất quà Tết tặng người nghèo các huyện khó khăn', 'count', '5.992'),
+  f('s1_2_2', 'poor.gifts_other_districts_value', 'Trị giá quà Tết tặng các huyện khó khăn', 'vnd', '1,8 tỷ đồng'),
+  f('s1_2_2', 'poor.houses', 'Nhà Đại đoàn kết xây mới, sửa chữa', 'count', '140', m('households.houses')),
+  f('s1_2_2', 'poor.houses_value', 'Trị giá hỗ trợ nhà Đại đoàn kết', 'vnd', '18 tỷ đồng', m('households.support_value', 'house')),
+  f('s1_2_2', 'poor.production_households', 'Lượt hộ được hỗ trợ sản xuất', 'count', '217', m('households.support_acts', 'production')),
+  f('s1_2_2', 'poor.production_value', 'Trị giá hỗ trợ sản xuất', 'vnd', '323.334.000 đồng', m('households.support_value', 'production')),
+  f('s1_2_2', 'poor.medical_people', 'Lượt người được hỗ trợ khám chữa bệnh', 'count', '445', m('households.support_acts', 'medical')),
+  f('s1_2_2', 'poor.medical_value', 'Trị giá hỗ trợ khám chữa bệnh', 'vnd', '278.234.000 đồng', m('households.support_value', 'medical')),
+  f('s1_2_2', 'poor.pupils', 'Lượt học sinh được hỗ trợ học tập', 'count', '736', m('households.support_acts', 'schooling')),
+  f('s1_2_2', 'poor.pupils_value', 'Trị giá hỗ trợ học tập', 'vnd', '275.032.000 đồng', m('households.support_value', 'schooling')),
+  f('s1_2_2', 'fund.distributed', 'Tổng số tiền các quỹ đã chi hỗ trợ', 'vnd', '', { ...m('fund.distributed'), extra: true }),
+  f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ bị thiệt hại do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng'),
+  f('s1_2_2', 'relief.floods_transferred', 'Ủng hộ đồng bào miền Trung bị lũ lụt, chuyển MTTQ tỉnh', 'vnd', '~ 7 tỷ đồng'),
+  // 1.2.3 Buy Vietnamese
+  f('s1_2_3', 'bv.ocop', 'Sản phẩm OCOP được đánh giá, xếp hạng', 'count', '37'),
+  f('s1_2_3', 'bv.ecommerce', 'Cơ sở sản xuất được hỗ trợ đưa sản phẩm lên sàn thương mại điện tử', 'count', '7'),
+  f('s1_2_3', 'bv.fair_booths', 'Gian hàng hội chợ', 'count', '5'),
+  f('s1_2_3', 'bv.fair_products', 'Sản phẩm trưng bày tại hội chợ', 'count', '300'),
+  // 1.2.4 Creative models
+  f('s1_2_4', 'cr.conferences', 'Hội nghị phổ biến phong trào “Đoàn kết sáng tạo”', 'count', '52'),
+  f('s1_2_4', 'cr.participants', 'Lượt người tham dự', 'count', '> 8.000'),
+  f('s1_2_4', 'cr.models', 'Mô hình, giải pháp sáng tạo', 'count', '250'),
+  f('s1_2_4', 'cr.excellent', 'Mô hình xuất sắc đề nghị tỉnh khen thưởng', 'count', '20'),
+  // 1.2.5 Gratitude, environment, security
+  f('s1_2_5', 'grat.fund', 'Quỹ “Đền ơn đáp nghĩa” vận động được', 'vnd', '> 2,2 tỷ đồng', m('fund.raised', 'den_on_dap_nghia')),
+  f('s1_2_5', 'grat.houses', 'Nhà tình nghĩa cho cựu chiến binh, thương binh', 'count', '117'),
+  f('s1_2_5', 'grat.houses_value', 'Trị giá nhà tình nghĩa', 'vnd', '2,355 tỷ đồng'),
+  f('s1_2_5', 'env.eco_areas', 'Khu dân cư thân thiện với môi trường', 'count', '151'),
+  f('s1_2_5', 'env.waste_groups', 'Tổ phân loại rác tại nguồn', 'count', '835'),
+  f('s1_2_5', 'env.waste_members', 'Thành viên tổ phân loại rác', 'count', '1.000'),
+  f('s1_2_5', 'env.recycling_value', 'Tiền thu từ phế liệu tái chế', 'vnd', '> 600 triệu đồng'),
+  f('s1_2_5', 'env.recycling_cases', 'Trường hợp được giúp đỡ từ tiền tái chế', 'count', '187'),
+  f('s1_2_5', 'sec.self_managed_models', 'Mô hình tự quản về an ninh trật tự', 'count', '860'),
+  f('s1_2_5', 'sec.reintegrated', 'Người lầm lỗi được giúp đỡ tái hòa nhập cộng đồng', 'count', '150'),
+  f('s1_2_5', 'sec.conferences', 'Hội nghị về an ninh trật tự', 'count', '260'),
+  f('s1_2_5', 'sec.participants', 'Lượt người dự hội nghị an ninh trật tự', 'count', '> 2.000'),
+  f('s1_2_5', 'sec.opinions', 'Ý kiến tại hội nghị an ninh trật tự', 'count', '474'),
+  // 1.3 Democracy, supervision, Party and government building, elections, citizens
+  f('s1_3', 'pb.conferences', 'Hội nghị góp ý xây dựng Đảng, chính quyền', 'count', '320'),
+  f('s1_3', 'pb.drafts', 'Dự thảo văn bản được góp ý', 'count', '415'),
+  f('s1_3', 'pb.opinions', 'Ý kiến góp ý dự thảo', 'count', '1.845'),
+  f('s1_3', 'pb.opinions_officials', 'Ý kiến nhận xét cán bộ, đảng viên', 'count', '8.595'),
+  f('s1_3', 'pb.voter_meetings', 'Hội nghị tiếp xúc cử tri', 'count', '540', m('petitions.voter_meetings')),
+  f('s1_3', 'pb.voters', 'Lượt cử tri tham dự', 'count', '32.300', m('petitions.voters')),
+  f('s1_3', 'pb.voter_opinions', 'Ý kiến, kiến nghị của cử tri', 'count', '2.219', m('petitions.voter_opinions')),
+  f('s1_3', 'pb.dialogues', 'Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân', 'count', '96', m('petitions.dialogues')),
+  f('s1_3', 'el.turnout', 'Tỷ lệ cử tri đi bầu cử', 'percent', '99%'),
+  f('s1_3', 'el.na_deputies', 'Đại biểu Quốc hội trúng cử', 'count', '3'),
+  f('s1_3', 'el.province_deputies', 'Đại biểu HĐND tỉnh trúng cử', 'count', '7'),
+  f('s1_3', 'el.city_deputies', 'Đại biểu HĐND thành phố trúng cử', 'count', '35'),
+  f('s1_3', 'el.commune_deputies', 'Đại biểu HĐND xã, phường trúng cử', 'count', '370'),
+  f('s1_3', 'el.jurors', 'Hội thẩm nhân dân được giới thiệu', 'count', '28'),
+  f('s1_3', 'el.village_heads', 'Trưởng thôn, tổ trưởng tổ dân phố được bầu', 'count', '151'),
+  f('s1_3', 'el.inspection_boards', 'Ban Thanh tra nhân dân được bầu', 'count', '16'),
+  f('s1_3', 'el.inspection_members', 'Thành viên Ban Thanh tra nhân dân', 'count', '172'),
+  f('s1_3', 'sup.direct', 'Cuộc giám sát do Mặt trận chủ trì', 'count', '118'),
+  f('s1_3', 'sup.coordinated', 'Cuộc giám sát phối hợp', 'count', '303'),
+  f('s1_3', 'sup.criticism', 'Hội nghị phản biện xã hội', 'count', '46'),
+  f('s1_3', 'sup.people_boards', 'Cuộc giám sát của Ban TTND và Ban GSĐTCCĐ', 'count', '1.539', { parts: ['sup.ttnd', 'sup.gsdtccd'] }),
+  f('s1_3', 'sup.ttnd', 'Cuộc giám sát của Ban Thanh tra nhân dân', 'count', '1.114'),
+  f('s1_3', 'sup.gsdtccd', 'Cuộc giám sát của Ban Giám sát đầu tư của cộng đồng', 'count', '325'),
+  f('s1_3', 'sup.violations', 'Vi phạm được phát hiện qua giám sát', 'count', '87'),
+  f('s1_3', 'cit.received', 'Lượt công dân được tiếp', 'count', '318', m('petitions.citizens_received')),
+  f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63', m('petitions.received')),
+  f('s1_3', 'cit.answer_due', 'Đơn đã chuyển, đến hạn trả lời', 'count', '', { ...m('petitions.answer_due'), extra: true }),
+  f('s1_3', 'cit.answered', 'Đơn được cơ quan có thẩm quyền trả lời bằng văn bản', 'count', '', { ...m('petitions.answered_in_writing'), extra: true }),
+  f('s1_3', 'cit.answered_rate', 'Tỷ lệ đơn được trả lời bằng văn bản', 'percent', '≥ 90%', { rate: { num: 'cit.answered', den: 'cit.answer_due', share: true }, extra: true }),
+  f('s1_3', 'cit.mediation_teams', 'Tổ hòa giải ở cơ sở', 'count', '151'),
+  f('s1_3', 'cit.mediation_rate', 'Tỷ lệ hòa giải thành', 'percent', '92,3%'),
+  // 1.5 Organisation
+  f('s1_5', 'org.courses', 'Lớp tập huấn nghiệp vụ', 'count', '12'),
+  f('s1_5', 'org.attendances', 'Lượt người dự tập huấn', 'count', '1.805'),
+  f('s1_5', 'org.provincial_courses', 'Lượt cán bộ dự lớp do tỉnh tổ chức', 'count', '180'),
+  f('s1_5', 'org.wards_good', 'Ủy ban MTTQ xã, phường xếp loại tốt trở lên', 'count', '16/16'),
+  f('s1_5', 'org.wards_excellent_rate', 'Tỷ lệ Ủy ban MTTQ xã, phường vững mạnh xuất sắc', 'percent', '20%'),
+  f('s1_5', 'org.boards_good', 'Ban công tác Mặt trận xếp loại tốt trở lên', 'count', '151/151'),
+  f('s1_5', 'org.work_boards', 'Thôn, tổ dân phố có Ban công tác Mặt trận', 'count', '', { ...m('org.villages_with_work_board'), extra: true }),
+  f('s1_5', 'org.collectives_awarded', 'Tập thể được khen thưởng', 'count', '175'),
+  f('s1_5', 'org.individuals_awarded', 'Cá nhân được khen thưởng', 'count', '172'),
+  f('s1_5', 'org.members_admitted', 'Tổ chức thành viên được kết nạp', 'count', '3'),
+  f('s1_5', 'org.chairs_replaced', 'Lượt kiện toàn Chủ tịch', 'count', '3 + 8', m('org.membership_changes', 'chair')),
+  f('s1_5', 'org.vice_chairs_replaced', 'Lượt kiện toàn Phó Chủ tịch', 'count', '1 + 8', m('org.membership_changes', 'vice_chair')),
+  f('s1_5', 'org.members_replaced', 'Lượt kiện toàn Ủy viên', 'count', '21 + 240', m('org.membership_changes', 'member')),
+  // 2.1 Covid-19, 2.2 Điện Biên
+  f('s2_1', 'relief.covid_total', 'Tiền và hàng ủng hộ phòng, chống Covid-19', 'vnd', '~ 20 tỷ đồng', { parts: ['relief.covid_cash', 'relief.covid_goods'] }),
+  f('s2_1', 'relief.covid_cash', 'trong đó bằng tiền', 'vnd', '> 15 tỷ đồng'),
+  f('s2_1', 'relief.covid_goods', 'trong đó bằng hàng hóa, vật tư y tế', 'vnd', '> 5 tỷ đồng'),
+  f('s2_1', 'relief.vaccine_fund', 'Chuyển Quỹ Vắc xin phòng Covid-19 của tỉnh', 'vnd', '2.980.393.000 đồng'),
+  f('s2_2', 'relief.dien_bien_raised', 'Vận động ủng hộ làm nhà Đại đoàn kết tỉnh Điện Biên (các đợt vận động có chỉ tiêu)', 'vnd', '316.023.000 đồng', m('fund.campaign_raised')),
+  f('s2_2', 'relief.dien_bien_quota', 'Chỉ tiêu vận động được giao', 'vnd', '', { ...m('fund.campaign_quota'), extra: true }),
+  f('s2_2', 'relief.dien_bien_rate', 'Tỷ lệ so với chỉ tiêu', 'percent', '126,4%', { rate: { num: 'relief.dien_bien_raised', den: 'relief.dien_bien_quota' } }),
+];
+
+export const FIGURE_BY_ID = new Map(FIGURES.map((x) => [x.id, x]));
+
+/** The figures of the periodic (monthly … annual) reports: those a metric computes or will compute. */
+export function isMapped(fig: Figure): boolean {
+  if (fig.metric) return true;
+  const deps = fig.rate ? [fig.rate.num, fig.rate.den] : fig.diff ? [fig.diff.a, fig.diff.b] : [];
+  return deps.length > 0 && deps.every((d) => isMapped(FIGURE_BY_ID.get(d)!));
+}
+
+/** A figure is covered when it, or every figure it is computed from, names a registered metric. */
+export function isCovered(fig: Figure, registered: (key: string) => boolean): boolean {
+  if (fig.metric) return registered(fig.metric.key);
+  const deps = fig.rate ? [fig.rate.num, fig.rate.den] : fig.diff ? [fig.diff.a, fig.diff.b] : [];
+  return deps.length > 0 && deps.every((d) => isCovered(FIGURE_BY_ID.get(d)!, registered));
+}

@@ -1,0 +1,145 @@
+import {
+  AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
+  TableLayoutType, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { Figure } from './coverage';
+import { SECTIONS } from './coverage';
+import type { FigureValues } from './compute';
+import { formatFigure, viDateLine } from './format';
+
+/** Decree 30/2020/NĐ-CP layout: A4, margins (twips: 1 mm = 56.7), Times New Roman 13–14. */
+export const LAYOUT = {
+  pageWidth: 11906, pageHeight: 16838,
+  top: 1134, bottom: 1134, left: 1701, right: 1134, // 20, 20, 30, 20 mm
+  font: 'Times New Roman', body: 28, small: 26, // half-points: 14 pt, 13 pt
+} as const;
+
+export type ReportHead = {
+  parentBody: string;    // "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"
+  issuingBody: string;   // "THÀNH PHỐ BẮC GIANG"
+  symbol: string;        // "12/BC-MTTQ"
+  place: string;         // "Bắc Giang"
+  issuedOn: string;      // ISO date
+  title: string;         // "Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024"
+  partOneHeading?: string;
+};
+
+export type TargetLine = { label: string; value: string; status: string };
+
+type Occ = Map<string, Set<string>>;
+const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
+  new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ?? LAYOUT.body, underline: o.underline ? {} : undefined });
+const para = (children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: boolean } = {}) =>
+  new Paragraph({
+    children, alignment: o.align ?? AlignmentType.JUSTIFIED,
+    spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 300 },
+    indent: o.indent ? { firstLine: 567 } : undefined,
+  });
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const center = (lines: TextRun[][], after = 0) => lines.map((l) => para(l, { align: AlignmentType.CENTER, after }));
+
+function cell(children: Paragraph[], widthPct: number): TableCell {
+  return new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
+}
+
+/** Issuing body and number on the left; national title, motto, place and date on the right. */
+function headTable(h: ReportHead): Table {
+  const left = [
+    ...center([[run(h.parentBody, { size: LAYOUT.small })], [run(h.issuingBody, { bold: true, size: LAYOUT.small })], [run('———', { size: LAYOUT.small })]]),
+    ...center([[run(`Số: ${h.symbol}`, { size: LAYOUT.small })]]),
+  ];
+  const right = [
+    ...center([[run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: LAYOUT.small })],
+      [run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: LAYOUT.body, underline: true })], [run(' ', { size: LAYOUT.small })]]),
+    ...center([[run(viDateLine(h.place, h.issuedOn), { italics: true, size: LAYOUT.body })]]),
+  ];
+  return new Table({
+    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+    width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: NO_BORDERS,
+  });
+}
+
+function figureLine(fig: Figure, values: FigureValues, occ: Occ): Paragraph {
+  const text = formatFigure(values.get(fig.id)?.value ?? null, fig.uom);
+  note(occ, fig.id, text);
+  return para([run(`- ${fig.wording}: `), run(text, { bold: true }), run('.')], { indent: true });
+}
+
+function note(occ: Occ, id: string, text: string): void {
+  if (!occ.has(id)) occ.set(id, new Set());
+  occ.get(id)!.add(text);
+}
+
+/** Renders the report; `occ` collects every printed value of every figure for the "same figure" check. */
+export async function renderDocx(
+  head: ReportHead,
+  figures: Figure[],
+  values: FigureValues,
+  opts: { highlights: string[]; targets?: TargetLine[]; closing: string; occ: Occ },
+): Promise<Buffer> {
+  const byId = new Map(figures.map((x) => [x.id, x]));
+  const body: Array<Paragraph | Table> = [headTable(head)];
+  body.push(...center([[run('BÁO CÁO', { bold: true })], [run(head.title, { bold: true })], [run('———', { size: LAYOUT.small })]], 60));
+  for (const line of head.partOneHeading?.split('\n') ?? []) body.push(para([run(line, { bold: true })], { align: AlignmentType.CENTER, before: 120 }));
+
+  const hl = opts.highlights.map((id) => byId.get(id)).filter((x): x is Figure => !!x && values.get(x.id)?.value != null);
+  if (hl.length) {
+    body.push(para([run('Một số kết quả nổi bật', { bold: true })], { before: 200 }));
+    const parts = hl.map((fig) => {
+      const text = formatFigure(values.get(fig.id)!.value, fig.uom);
+      note(opts.occ, fig.id, text);
+      return `${fig.wording.replace(/^./, (c) => c.toLowerCase())} ${text}`;
+    });
+    body.push(para([run(`Trong kỳ báo cáo: ${parts.join('; ')}.`)], { indent: true }));
+  }
+
+  body.push(para([run('I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG', { bold: true })], { before: 200 }));
+  for (const s of SECTIONS) {
+    const own = figures.filter((x) => x.section === s.id);
+    if (!own.length) continue;
+    body.push(para([run(s.title, { bold: true })], { before: 120 }));
+    for (const fig of own) body.push(figureLine(fig, values, opts.occ));
+  }
+
+  if (opts.targets?.length) {
+    body.push(para([run('II. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU', { bold: true })], { before: 200 }));
+    for (const t of opts.targets) body.push(para([run(`- ${t.label}: `), run(t.value, { bold: true }), run(` (${t.status}).`)], { indent: true }));
+  }
+  body.push(para([run(opts.closing)], { indent: true, before: 200 }));
+  body.push(signature());
+
+  const doc = new Document({
+    creator: 'Đoàn Kết', title: `Báo cáo ${head.symbol}`, description: head.title,
+    styles: { default: { document: { run: { font: LAYOUT.font, size: LAYOUT.body } } } },
+    sections: [{
+      properties: {
+        titlePage: true,
+        page: {
+          size: { width: LAYOUT.pageWidth, height: LAYOUT.pageHeight, orientation: PageOrientation.PORTRAIT },
+          margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 567, footer: 567 },
+        },
+      },
+      // Page numbers from page 2, centred at the top; the first page has its own (empty) header.
+      headers: {
+        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: LAYOUT.small })] })] }),
+        first: new Header({ children: [new Paragraph({ children: [] })] }),
+      },
+      children: body,
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+function signature(): Table {
+  const left = [
+    para([run('Nơi nhận:', { bold: true, italics: true, size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
+    para([run('- Như trên;', { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
+    para([run('- Lưu: VT.', { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
+  ];
+  const right = center([[run('TM. BAN THƯỜNG TRỰC', { bold: true })], [run('CHỦ TỊCH', { bold: true })]]);
+  return new Table({
+    rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })],
+    width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: NO_BORDERS,
+  });
+}
