@@ -1,5 +1,65 @@
+import { z } from 'zod';
+import { IdParams } from '@contract/common';
+import {
+  Account, Campaign, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateDonation,
+  CreateFund, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
+  Fund, FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry,
+} from '@contract/fund';
 import type { Db } from '../../db/db';
-import type { App } from '../../platform/http';
+import { ctxOf, type App } from '../../platform/http';
+import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDisbursement } from './disbursement-service';
+import { recordDonation, reverseDonation } from './donation-service';
+import {
+  getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds,
+} from './read-service';
+import { closeMonth, createBankAccount, createCampaign, createFund } from './service';
 
-/** The fund module's routes (signed-in and public). */
-export async function fundRoutes(_app: App, _db: Db): Promise<void> {}
+/** The fund module's routes (signed-in under /api/fund; public ones in their own files, called from here). */
+export async function fundRoutes(app: App, db: Db): Promise<void> {
+  const tags = ['fund'];
+  const user = (req: Parameters<typeof ctxOf>[1]) => ctxOf(db, req).user;
+
+  app.get('/api/fund/funds', { schema: { tags, querystring: FundListQuery, response: { 200: z.array(Fund) } } },
+    async (req) => listFunds(db, user(req), req.query));
+  app.get('/api/fund/funds/:id', { schema: { tags, params: IdParams, response: { 200: Fund } } },
+    async (req) => getFund(db, user(req), req.params.id));
+  app.post('/api/fund/funds', { schema: { tags, body: CreateFund, response: { 200: Fund } } },
+    async (req) => createFund(db, user(req), req.body));
+
+  app.get('/api/fund/campaigns', { schema: { tags, querystring: CampaignListQuery, response: { 200: z.array(Campaign) } } },
+    async (req) => listCampaigns(db, user(req), req.query));
+  app.get('/api/fund/campaigns/:id', { schema: { tags, params: IdParams, response: { 200: Campaign } } },
+    async (req) => getCampaign(db, user(req), req.params.id));
+  app.post('/api/fund/campaigns', { schema: { tags, body: CreateCampaign, response: { 200: CampaignCreated } } },
+    async (req) => createCampaign(db, user(req), req.body));
+
+  app.get('/api/fund/accounts', { schema: { tags, querystring: z.object({ unit: IdParams.shape.id }), response: { 200: z.array(Account) } } },
+    async (req) => listAccounts(db, user(req), req.query.unit));
+  app.post('/api/fund/accounts', { schema: { tags, body: CreateBankAccount, response: { 200: Account } } },
+    async (req) => createBankAccount(db, user(req), req.body));
+
+  app.get('/api/fund/donations', { schema: { tags, querystring: DonationListQuery, response: { 200: DonationPage } } },
+    async (req) => listDonations(db, user(req), req.query));
+  app.post('/api/fund/donations', { schema: { tags, body: CreateDonation, response: { 200: Donation } } },
+    async (req) => recordDonation(db, user(req), req.body));
+  app.get('/api/fund/donations/:id/receipt', { schema: { tags, params: IdParams, response: { 200: DonationReceipt } } },
+    async (req) => getReceipt(db, user(req), req.params.id));
+  app.post('/api/fund/donations/:id/reverse', { schema: { tags, params: IdParams, body: ReverseEntry, response: { 200: Donation } } },
+    async (req) => reverseDonation(db, user(req), req.params.id, req.body));
+
+  app.get('/api/fund/disbursements', { schema: { tags, querystring: DisbursementListQuery, response: { 200: z.array(Disbursement) } } },
+    async (req) => listDisbursements(db, user(req), req.query));
+  app.post('/api/fund/disbursements', { schema: { tags, body: ProposeDisbursement, response: { 200: Disbursement } } },
+    async (req) => proposeDisbursement(db, user(req), req.body));
+  app.post('/api/fund/disbursements/:id/approve', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Disbursement } } },
+    async (req) => approveDisbursement(db, user(req), req.params.id, req.body));
+  app.post('/api/fund/disbursements/:id/reject', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Disbursement } } },
+    async (req) => rejectDisbursement(db, user(req), req.params.id, req.body));
+  app.post('/api/fund/disbursements/:id/reverse', { schema: { tags, params: IdParams, body: ReverseEntry, response: { 200: Disbursement } } },
+    async (req) => reverseDisbursement(db, user(req), req.params.id, req.body));
+
+  app.get('/api/fund/ledger', { schema: { tags, querystring: LedgerQuery, response: { 200: Ledger } } },
+    async (req) => getLedger(db, user(req), req.query));
+  app.post('/api/fund/closings', { schema: { tags, body: CloseMonth, response: { 200: Closing } } },
+    async (req) => closeMonth(db, user(req), req.body));
+}

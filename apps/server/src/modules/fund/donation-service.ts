@@ -1,0 +1,196 @@
+import type { CreateDonation, Donation, DonorKind } from '@contract/fund';
+import type { Db } from '../../db/db';
+import { assertUnitAccess, today, type CurrentUser } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { normalizeVn } from '../../platform/vn-text';
+import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, withFundErrors } from './ledger';
+import { accountRow, donationById, resolveTarget, type FundRow } from './queries';
+
+const donorText = (name: string | null | undefined, memo: string | null | undefined) => normalizeVn(`${name ?? ''} ${memo ?? ''}`).trim();
+
+function assertDonor(kind: DonorKind, name: string | null | undefined): string | null {
+  if (kind === 'anonymous') return null;
+  if (!name?.trim()) throw new AppError('FUND_DONOR_NAME_REQUIRED');
+  return name.trim();
+}
+
+function assertOpened(fund: FundRow, date: string): void {
+  if (date < fund.opened_on) throw new AppError('FUND_BEFORE_OPENING', { openedOn: fund.opened_on });
+}
+
+/** Next receipt number of the unit's year; the counter row stays locked until commit, so numbers have no gaps. */
+async function nextReceiptNo(tx: Db, unitId: number, year: number): Promise<number> {
+  const [r] = await tx.query<{ last_no: number }>(
+    `insert into fund_receipt_counters (unit_id, year, last_no) values ($1, $2, 1)
+     on conflict (unit_id, year) do update set last_no = fund_receipt_counters.last_no + 1 returning last_no`,
+    [unitId, year],
+  );
+  return r.last_no;
+}
+
+/**
+ * Records one donation (money into cash or a bank account, goods at their valuation into the goods
+ * account) with its numbered receipt and one balanced entry. Runs in the caller's transaction when
+ * given one. A repeated idempotency key answers the first donation and books nothing.
+ */
+export async function recordDonation(db: Db, user: CurrentUser, input: CreateDonation): Promise<Donation> {
+  return db.tx(async (tx) => {
+    const { fund, campaign } = await resolveTarget(tx, input);
+    await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, input.receivedOn);
+    assertOpened(fund, input.receivedOn);
+    const donorName = assertDonor(input.donorKind, input.donorName);
+    const kind = input.kind ?? 'money';
+    if (kind === 'goods' && (!input.goodsDescription?.trim() || !input.goodsQuantity || !input.goodsUnit?.trim())) {
+      throw new AppError('FUND_GOODS_REQUIRED');
+    }
+    const own = await ensureUnitAccounts(tx, fund.unit_id);
+    const accountId = input.accountId ?? (kind === 'goods' ? own.goods : own.cash);
+    const account = await accountRow(tx, accountId);
+    if (account.unit_id !== fund.unit_id) throw new AppError('FUND_ACCOUNT_UNIT', { accountId });
+    const fits = kind === 'goods' ? account.kind === 'goods' : account.kind === 'cash' || account.kind === 'bank';
+    if (!fits) throw new AppError('FUND_ACCOUNT_KIND', { accountId, kind: account.kind });
+
+    const balanceAccount = await balanceAccountOf(tx, fund.id, campaign?.id ?? null);
+    const who = input.donorKind === 'anonymous' ? 'nhà hảo tâm ẩn danh' : donorName;
+    const posted = await postEntry(tx, {
+      unitId: fund.unit_id, date: input.receivedOn, kind: 'donation', createdBy: user.id,
+      memo: `Thu ủng hộ ${campaign ? campaign.name : fund.name} — ${who}`,
+      idempotencyKey: input.idempotencyKey ? `donation:${input.idempotencyKey}` : null,
+      lines: [{ accountId, debit: input.amount }, { accountId: balanceAccount, credit: input.amount }],
+    });
+    if (!posted.created) {
+      const [first] = await tx.query<{ id: number }>('select id from fund_donations where entry_id = $1', [posted.entryId]);
+      if (!first) throw new AppError('CONFLICT', { idempotencyKey: input.idempotencyKey });
+      return donationById(tx, first.id);
+    }
+    const year = Number(input.receivedOn.slice(0, 4));
+    const receiptNo = await nextReceiptNo(tx, fund.unit_id, year);
+    const [{ id }] = await tx.query<{ id: number }>(
+      `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, received_on, amount, kind, goods_description,
+         goods_quantity, goods_unit, donor_kind, donor_name, donor_address, publish_name, memo, reference, source, search_text,
+         receipt_year, receipt_no, entry_id, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'manual', $17, $18, $19, $20, $21) returning id`,
+      [fund.unit_id, fund.id, campaign?.id ?? null, accountId, input.receivedOn, input.amount, kind,
+        kind === 'goods' ? input.goodsDescription!.trim() : null, kind === 'goods' ? input.goodsQuantity : null,
+        kind === 'goods' ? input.goodsUnit!.trim() : null, input.donorKind, donorName, input.donorAddress || null,
+        input.donorKind === 'anonymous' ? false : input.publishName ?? true, input.memo || null, input.reference || null,
+        donorText(donorName, input.memo), year, receiptNo, posted.entryId, user.id],
+    );
+    const after = await donationById(tx, id);
+    await audit(tx, user, { action: 'create', entity: 'fund_donation', entityId: id, unitId: fund.unit_id, after });
+    return after;
+  });
+}
+
+/** One credit line of a bank statement (or any batch), keyed so that importing it again adds nothing. */
+export type BulkDonationLine = {
+  receivedOn: string;
+  amount: number;
+  donorName: string | null;
+  donorKind?: DonorKind;
+  memo: string | null;
+  reference?: string | null;
+  /** Unique across all donations, e.g. "vietinbank:111602391111:<transaction no>". */
+  statementLineKey: string;
+  publishName?: boolean;
+};
+
+export type BulkDonationInput = {
+  fundId?: number;
+  campaignId?: number;
+  /** The bank (or cash) account the money landed in. */
+  accountId: number;
+  lines: BulkDonationLine[];
+  /** Text of the batch's journal entry, e.g. the file name. */
+  memo?: string;
+};
+
+export type BulkDonationResult = { inserted: number; skipped: number; total: number; entryId: number | null };
+
+const CHUNK = 5000;
+
+/**
+ * Records many donations (a bank statement) with multi-row inserts and ONE balanced entry for the
+ * batch (debit the account, credit the fund or campaign), dated on the batch's last day. Lines whose
+ * key is already recorded are skipped, so a repeated import adds nothing. Runs in the caller's
+ * transaction: an error leaves nothing written.
+ */
+export async function recordDonationsBulk(db: Db, user: CurrentUser | null, input: BulkDonationInput): Promise<BulkDonationResult> {
+  return db.tx(async (tx) => {
+    const { fund, campaign } = await resolveTarget(tx, input);
+    const account = await accountRow(tx, input.accountId);
+    if (account.unit_id !== fund.unit_id) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: input.accountId });
+    if (account.kind !== 'bank' && account.kind !== 'cash') throw new AppError('FUND_ACCOUNT_KIND', { accountId: input.accountId });
+    // Unique within the batch first (a file listing a line twice), then against what is recorded.
+    const seen = new Set<string>();
+    const unique = input.lines.filter((l) => !seen.has(l.statementLineKey) && seen.add(l.statementLineKey));
+    const existing = new Set<string>();
+    for (let i = 0; i < unique.length; i += CHUNK * 4) {
+      const keys = unique.slice(i, i + CHUNK * 4).map((l) => l.statementLineKey);
+      const rows = await tx.query<{ k: string }>('select statement_line_key as k from fund_donations where statement_line_key = any($1::text[])', [keys]);
+      for (const r of rows) existing.add(r.k);
+    }
+    const fresh = unique.filter((l) => !existing.has(l.statementLineKey));
+    const skipped = input.lines.length - fresh.length;
+    if (!fresh.length) return { inserted: 0, skipped, total: 0, entryId: null };
+    let first = fresh[0].receivedOn;
+    let last = first;
+    let total = 0;
+    for (const l of fresh) {
+      if (!Number.isSafeInteger(l.amount) || l.amount <= 0) throw new AppError('VALIDATION', { statementLineKey: l.statementLineKey, amount: l.amount });
+      if (l.receivedOn < first) first = l.receivedOn;
+      if (l.receivedOn > last) last = l.receivedOn;
+      total += l.amount;
+    }
+    if (user) {
+      await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, first);
+      await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, last);
+    }
+    assertOpened(fund, first);
+    const balanceAccount = await balanceAccountOf(tx, fund.id, campaign?.id ?? null);
+    const { entryId } = await postEntry(tx, {
+      unitId: fund.unit_id, date: last, kind: 'donation_batch', createdBy: user?.id ?? null,
+      memo: input.memo ?? `Thu ủng hộ theo sao kê — ${campaign ? campaign.name : fund.name} (${fresh.length} khoản)`,
+      lines: [{ accountId: input.accountId, debit: total }, { accountId: balanceAccount, credit: total }],
+    });
+    await withFundErrors(async () => {
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const part = fresh.slice(i, i + CHUNK);
+        const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
+        await tx.query(
+          `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, created_by,
+             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text)
+           select $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, 'money', 'statement', $6::bigint, t.*
+             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[]) as t`,
+          [fund.unit_id, fund.id, campaign?.id ?? null, input.accountId, entryId, user?.id ?? null,
+            part.map((l) => l.receivedOn), part.map((l) => l.amount), kinds,
+            part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => kinds[j] !== 'anonymous' && (l.publishName ?? true)),
+            part.map((l) => l.memo), part.map((l) => l.reference ?? null), part.map((l) => l.statementLineKey),
+            part.map((l) => donorText(l.donorName, l.memo))],
+        );
+      }
+    });
+    await audit(tx, user, {
+      action: 'import', entity: 'fund_donation_batch', entityId: entryId, unitId: fund.unit_id,
+      after: { fundId: fund.id, campaignId: campaign?.id ?? null, accountId: input.accountId, inserted: fresh.length, skipped, total, from: first, to: last },
+    });
+    return { inserted: fresh.length, skipped, total, entryId };
+  });
+}
+
+/** Cancels a recorded donation with a reversing entry and a reason (the donation stays, marked reversed). */
+export async function reverseDonation(db: Db, user: CurrentUser, id: number, input: { reason: string; date?: string }): Promise<Donation> {
+  return db.tx(async (tx) => {
+    const before = await donationById(tx, id);
+    const date = input.date ?? today();
+    await assertUnitAccess(tx, user, 'fund.write', before.unitId, date);
+    if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
+    if (before.source === 'statement') throw new AppError('FUND_ACCOUNT_KIND', { reason: 'statement lines are corrected by their batch' });
+    const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason: input.reason, createdBy: user.id });
+    await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
+    const after = await donationById(tx, id);
+    await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason: input.reason } });
+    return after;
+  });
+}

@@ -1,0 +1,145 @@
+import type { EntryKind } from '@contract/fund';
+import type { Db } from '../../db/db';
+import { AppError } from '../../platform/errors';
+
+export type LineInput = { accountId: number; debit?: number; credit?: number };
+
+export type PostEntryInput = {
+  unitId: number;
+  date: string;
+  kind: EntryKind;
+  memo: string;
+  lines: LineInput[];
+  idempotencyKey?: string | null;
+  reversesEntryId?: number | null;
+  reason?: string | null;
+  createdBy: number | null;
+};
+
+const DB_CODES = ['FUND_APPEND_ONLY', 'FUND_PERIOD_CLOSED', 'FUND_UNBALANCED', 'FUND_ACCOUNT_UNIT'] as const;
+
+/** Turns the ledger triggers' errors into coded AppErrors; anything else passes through. */
+export function fundDbError(err: unknown): unknown {
+  const e = err as { message?: string; code?: string; constraint?: string };
+  const code = DB_CODES.find((c) => e?.message === c || e?.message?.startsWith(c + ' '));
+  if (code) return new AppError(code);
+  if (e?.code === '23514' && (e.constraint === 'fund_accounts_balance_nonnegative' || e.message?.includes('fund_accounts_balance_nonnegative'))) {
+    return new AppError('FUND_INSUFFICIENT');
+  }
+  return err;
+}
+
+/** Runs fn, translating the database's ledger errors. */
+export async function withFundErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw fundDbError(err);
+  }
+}
+
+// The sign a line moves an account's balance by: funds and payables are credit-normal.
+const CREDIT_NORMAL = new Set(['fund', 'payable_up']);
+
+/**
+ * Books one balanced entry in the caller's transaction. With an idempotency key already used, books
+ * nothing and answers the first entry (`created: false`). The accounts are locked in id order first,
+ * so concurrent payments from one fund queue up and none can take the balance below zero.
+ */
+export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: number; created: boolean }> {
+  const debit = e.lines.reduce((s, l) => s + (l.debit ?? 0), 0);
+  const credit = e.lines.reduce((s, l) => s + (l.credit ?? 0), 0);
+  if (debit !== credit || debit <= 0 || e.lines.some((l) => (l.debit ?? 0) < 0 || (l.credit ?? 0) < 0)) {
+    throw new AppError('FUND_UNBALANCED', { debit, credit });
+  }
+  return db.tx((tx) => withFundErrors(async () => {
+    const inserted = await tx.query<{ id: number }>(
+      `insert into fund_entries (unit_id, entry_date, kind, memo, idempotency_key, reverses_entry_id, reason, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (idempotency_key) do nothing returning id`,
+      [e.unitId, e.date, e.kind, e.memo, e.idempotencyKey ?? null, e.reversesEntryId ?? null, e.reason ?? null, e.createdBy],
+    );
+    if (!inserted.length) {
+      const [first] = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [e.idempotencyKey]);
+      return { entryId: first.id, created: false };
+    }
+    const entryId = inserted[0].id;
+    const ids = [...new Set(e.lines.map((l) => l.accountId))].sort((a, b) => a - b);
+    const accounts = await tx.query<{ id: number; kind: string; balance: number; unit_id: number }>(
+      'select id, kind, balance, unit_id from fund_accounts where id = any($1::bigint[]) order by id for update',
+      [ids],
+    );
+    if (accounts.length !== ids.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND');
+    for (const a of accounts) {
+      if (a.unit_id !== e.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: a.id });
+      const delta = e.lines.filter((l) => l.accountId === a.id)
+        .reduce((s, l) => s + (CREDIT_NORMAL.has(a.kind) ? (l.credit ?? 0) - (l.debit ?? 0) : (l.debit ?? 0) - (l.credit ?? 0)), 0);
+      if (a.balance + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: a.balance, needed: -delta });
+    }
+    await tx.query(
+      `insert into fund_entry_lines (entry_id, account_id, debit, credit)
+       select $1, a, d, c from unnest($2::bigint[], $3::bigint[], $4::bigint[]) as t(a, d, c)`,
+      [entryId, e.lines.map((l) => l.accountId), e.lines.map((l) => l.debit ?? 0), e.lines.map((l) => l.credit ?? 0)],
+    );
+    return { entryId, created: true };
+  }));
+}
+
+/** Books the mirror image of an entry (debits become credits), dated `date`, with the reason. */
+export async function reverseEntryLines(
+  tx: Db, entryId: number, opts: { date: string; reason: string; createdBy: number | null; idempotencyKey?: string | null },
+): Promise<{ entryId: number; created: boolean }> {
+  const [entry] = await tx.query<{ unit_id: number; memo: string; kind: string; reversed_by: number | null }>(
+    `select e.unit_id, e.memo, e.kind, (select r.id from fund_entries r where r.reverses_entry_id = e.id) as reversed_by
+       from fund_entries e where e.id = $1`,
+    [entryId],
+  );
+  if (!entry) throw new AppError('FUND_ENTRY_NOT_FOUND');
+  if (entry.kind === 'reversal') throw new AppError('FUND_ACCOUNT_KIND', { reason: 'a reversal is not reversed again' });
+  if (entry.reversed_by !== null) {
+    if (opts.idempotencyKey) {
+      const again = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [opts.idempotencyKey]);
+      if (again.length) return { entryId: again[0].id, created: false };
+    }
+    throw new AppError('FUND_ALREADY_REVERSED', { reversalEntryId: entry.reversed_by });
+  }
+  const lines = await tx.query<{ account_id: number; debit: number; credit: number }>(
+    'select account_id, debit, credit from fund_entry_lines where entry_id = $1 order by id', [entryId],
+  );
+  try {
+    return await postEntry(tx, {
+      unitId: entry.unit_id, date: opts.date, kind: 'reversal', memo: `Đảo bút toán #${entryId}: ${entry.memo}`,
+      reversesEntryId: entryId, reason: opts.reason, createdBy: opts.createdBy, idempotencyKey: opts.idempotencyKey,
+      lines: lines.map((l) => ({ accountId: l.account_id, debit: l.credit, credit: l.debit })),
+    });
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; message?: string };
+    // Two reversals racing: the unique reverses_entry_id lets one through.
+    if (e?.code === '23505' && (e.constraint ?? e.message ?? '').includes('reverses_entry_id')) throw new AppError('FUND_ALREADY_REVERSED');
+    throw err;
+  }
+}
+
+/** The unit's cash, goods and payable-to-higher-level accounts, created on first use. */
+export async function ensureUnitAccounts(tx: Db, unitId: number): Promise<{ cash: number; goods: number; payableUp: number }> {
+  await tx.query(
+    `insert into fund_accounts (unit_id, kind, name)
+     select $1, k, n from (values ('cash', 'Tiền mặt'), ('goods', 'Hiện vật'), ('payable_up', 'Phải nộp cấp trên')) as v(k, n)
+     on conflict do nothing`,
+    [unitId],
+  );
+  const rows = await tx.query<{ id: number; kind: string }>(
+    `select id, kind from fund_accounts where unit_id = $1 and kind in ('cash', 'goods', 'payable_up')`, [unitId],
+  );
+  const by = (k: string) => rows.find((r) => r.kind === k)!.id;
+  return { cash: by('cash'), goods: by('goods'), payableUp: by('payable_up') };
+}
+
+/** The balance account of a fund (campaign_id null) or of one campaign. */
+export async function balanceAccountOf(tx: Db, fundId: number, campaignId: number | null): Promise<number> {
+  const rows = await tx.query<{ id: number }>(
+    `select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`,
+    [fundId, campaignId],
+  );
+  if (!rows.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND', { fundId, campaignId });
+  return rows[0].id;
+}

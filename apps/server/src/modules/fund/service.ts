@@ -1,0 +1,149 @@
+import type {
+  Account, CampaignCreated, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateFund, Fund,
+} from '@contract/fund';
+import type { Db } from '../../db/db';
+import { assertUnitAccess, type CurrentUser } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { normalizeVn } from '../../platform/vn-text';
+import { balanceAccountOf, ensureUnitAccounts, postEntry, withFundErrors } from './ledger';
+import { ACCOUNT_SELECT, campaignRow, closedThrough, fundRow } from './queries';
+import { campaignsByIds, fundsByIds } from './read-service';
+import { decree93PlanWarnings } from './rules';
+
+/** Opens a standing fund at a unit, with its balance account (and the unit's cash/goods/payable accounts). */
+export async function createFund(db: Db, user: CurrentUser, input: CreateFund): Promise<Fund> {
+  return db.tx(async (tx) => {
+    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.openedOn);
+    const id = await insertFund(tx, input, user.id);
+    const [after] = await fundsByIds(tx, [id]);
+    await audit(tx, user, { action: 'create', entity: 'fund_fund', entityId: id, unitId: input.unitId, after });
+    return after;
+  });
+}
+
+/** Inserts a fund and its accounts without access checks (the service and the demo use it). */
+export async function insertFund(tx: Db, input: CreateFund, createdBy: number | null): Promise<number> {
+  await ensureUnitAccounts(tx, input.unitId);
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into fund_funds (unit_id, kind, name, opened_on, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [input.unitId, input.kind, input.name, input.openedOn, input.note || null, createdBy],
+  );
+  await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id) values ($1, 'fund', $2, $3)`, [input.unitId, input.name, id]);
+  return id;
+}
+
+/** Opens a campaign in a fund. Dates beyond the Decree 93 limits are saved with warnings. */
+export async function createCampaign(db: Db, user: CurrentUser, input: CreateCampaign): Promise<CampaignCreated> {
+  return db.tx(async (tx) => {
+    const fund = await fundRow(tx, input.fundId);
+    if (fund.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { fundId: input.fundId });
+    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.receiveFrom);
+    const id = await insertCampaign(tx, input, user.id);
+    const [campaign] = await campaignsByIds(tx, [id]);
+    await audit(tx, user, { action: 'create', entity: 'fund_campaign', entityId: id, unitId: input.unitId, after: campaign });
+    return { campaign, warnings: decree93PlanWarnings(input) };
+  });
+}
+
+export async function insertCampaign(tx: Db, input: CreateCampaign, createdBy: number | null): Promise<number> {
+  if (!(input.receiveFrom <= input.receiveTo && input.receiveTo <= input.distributeBy)) throw new AppError('FUND_CAMPAIGN_DATES');
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into fund_campaigns (unit_id, fund_id, name, name_search, purpose, receive_from, receive_to, distribute_by, quota,
+       quota_unit_id, is_public, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [input.unitId, input.fundId, input.name, normalizeVn(input.name), input.purpose, input.receiveFrom, input.receiveTo, input.distributeBy,
+      input.quota ?? null, input.quotaUnitId ?? null, input.isPublic ?? false, createdBy],
+  );
+  await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id, campaign_id) values ($1, 'fund', $2, $3, $4)`,
+    [input.unitId, input.name, input.fundId, id]);
+  return id;
+}
+
+export async function createBankAccount(db: Db, user: CurrentUser, input: CreateBankAccount): Promise<Account> {
+  return db.tx(async (tx) => {
+    await assertUnitAccess(tx, user, 'fund.manage', input.unitId);
+    if (input.campaignId) {
+      const c = await campaignRow(tx, input.campaignId);
+      if (c.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { campaignId: input.campaignId });
+    }
+    const id = await insertBankAccount(tx, input);
+    const [after] = await tx.query<Account>(`${ACCOUNT_SELECT} where a.id = $1`, [id]);
+    await audit(tx, user, { action: 'create', entity: 'fund_account', entityId: id, unitId: input.unitId, after });
+    return after;
+  });
+}
+
+export async function insertBankAccount(tx: Db, input: CreateBankAccount): Promise<number> {
+  await ensureUnitAccounts(tx, input.unitId);
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into fund_accounts (unit_id, kind, name, bank_name, bank_bin, account_no, account_holder, campaign_id)
+     values ($1, 'bank', $2, $3, $4, $5, $6, $7) returning id`,
+    [input.unitId, input.name, input.bankName, input.bankBin ?? null, input.accountNo, input.accountHolder ?? null, input.campaignId ?? null],
+  );
+  return id;
+}
+
+const monthEnd = (month: string) => {
+  const d = new Date(month + '-01T00:00:00Z');
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Closes a month of a unit's books: afterwards no entry may be dated in it or before it. */
+export async function closeMonth(db: Db, user: CurrentUser, input: CloseMonth): Promise<Closing> {
+  return db.tx(async (tx) => {
+    const last = monthEnd(input.month);
+    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, last);
+    if (last >= new Date().toISOString().slice(0, 10)) throw new AppError('FUND_MONTH_NOT_ENDED');
+    // Every account of the unit locked: an entry being booked for that month finishes first or waits.
+    await tx.query('select id from fund_accounts where unit_id = $1 order by id for update', [input.unitId]);
+    const rows = await tx.query(
+      `insert into fund_closings (unit_id, month, closed_by) values ($1, $2, $3) on conflict do nothing returning month`,
+      [input.unitId, input.month + '-01', user.id],
+    );
+    if (!rows.length) throw new AppError('FUND_MONTH_ALREADY_CLOSED');
+    const closing = { unitId: input.unitId, month: input.month, closedThrough: await closedThrough(tx, input.unitId) ?? last };
+    await audit(tx, user, { action: 'close', entity: 'fund_closing', entityId: `${input.unitId}:${input.month}`, unitId: input.unitId, after: closing });
+    return closing;
+  });
+}
+
+export type TransferInput = {
+  fromFundId: number; fromCampaignId?: number | null; fromAccountId: number;
+  toFundId: number; toCampaignId?: number | null; toAccountId: number;
+  amount: number; date: string; memo: string;
+};
+
+/**
+ * Moves money from one unit's fund to another's as two recorded entries (out of the one's books, into
+ * the other's) — e.g. an ended city's balances passing to its successor wards.
+ */
+export async function bookTransfer(tx: Db, t: TransferInput, createdBy: number | null): Promise<{ outEntryId: number; inEntryId: number }> {
+  return withFundErrors(async () => {
+    const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
+    const out = await postEntry(tx, {
+      unitId: from.unit_id, date: t.date, kind: 'transfer_out', memo: t.memo, createdBy,
+      lines: [{ accountId: await balanceAccountOf(tx, from.id, t.fromCampaignId ?? null), debit: t.amount }, { accountId: t.fromAccountId, credit: t.amount }],
+    });
+    const inn = await postEntry(tx, {
+      unitId: to.unit_id, date: t.date, kind: 'transfer_in', memo: t.memo, createdBy,
+      lines: [{ accountId: t.toAccountId, debit: t.amount }, { accountId: await balanceAccountOf(tx, to.id, t.toCampaignId ?? null), credit: t.amount }],
+    });
+    return { outEntryId: out.entryId, inEntryId: inn.entryId };
+  });
+}
+
+/** The same transfer done by a person: fund.manage on both sides on the date; audited. */
+export async function transferBetweenFunds(db: Db, user: CurrentUser, t: TransferInput): Promise<{ outEntryId: number; inEntryId: number }> {
+  return db.tx(async (tx) => {
+    const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
+    await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
+    await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.date);
+    const r = await bookTransfer(tx, t, user.id);
+    await audit(tx, user, { action: 'transfer', entity: 'fund_fund', entityId: from.id, unitId: from.unit_id, after: { ...t, ...r } });
+    return r;
+  });
+}
+
