@@ -29,13 +29,14 @@ import './modules/metrics-index';
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void } } = {}): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
     trustProxy: false,
     logger: opts.logger
       ? {
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
           // Paths only: query strings can carry names (search), and bodies are never logged.
           serializers: {
             req: (req) => ({ method: req.method, path: req.url.split('?')[0] }),

@@ -1,0 +1,279 @@
+import type {
+  Classification, Coverage, CoverageKind, CoverageRow, DuplicateCandidate, DuplicateGroup, Household, HouseholdClass,
+  HouseholdListQuery, Member, Support,
+} from '@contract/households';
+import type { Db } from '../../db/db';
+import { scopeCondition, type CurrentUser } from '../../platform/access';
+import { normalizeVn } from '../../platform/vn-text';
+import { maskName, maskNationalId, nationalIdDigest } from './crypto';
+
+/**
+ * The unit at unitExpr lay on dateExpr in the subtree of the unit $param, or of a unit whose history
+ * rolls into it: the scope rule, used to filter by a chosen unit (a merged ward's households belong
+ * to its successor).
+ */
+export const inHistorySubtree = (param: string, unitExpr: string, dateExpr: string) =>
+  `exists (select 1 from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
+    where l.successor_id = ${param} and c.descendant_id = ${unitExpr} and c.valid_from <= ${dateExpr} and ${dateExpr} < c.valid_to)`;
+
+/** Where a household stands in year $Y: its review's date, else 1 January (not before its village began). */
+const refDate = (y: string) => `coalesce(hc.fact_date, greatest(make_date(${y}, 1, 1), u.valid_from))`;
+
+const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
+   order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
+const parentNameAt = (unitExpr: string, dateExpr: string) => `(select pv.name from unit_versions v join unit_versions pv on pv.unit_id = v.parent_id
+   and pv.valid_from <= ${dateExpr} and ${dateExpr} < pv.valid_to
+   where v.unit_id = ${unitExpr} and v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to limit 1)`;
+
+/** Numbered parameters for a growing WHERE clause. */
+export class Params {
+  readonly list: unknown[] = [];
+  p(v: unknown): string {
+    return `$${this.list.push(v)}`;
+  }
+  scope(user: CurrentUser, unitExpr: string, dateExpr: string | null): string {
+    const c = scopeCondition(user, unitExpr, dateExpr, this.list.length + 1);
+    this.list.push(...c.params);
+    return c.sql;
+  }
+}
+
+type HouseholdRow = {
+  id: number; unit_id: number; village_name: string; commune_name: string | null; head_name: string; head_birth_year: number | null;
+  address: string | null; registered_on: string; member_count: number; year: number; classes: HouseholdClass[] | null;
+  housing_need: Household['housingNeed']; note?: string | null;
+};
+
+export const toHousehold = (r: HouseholdRow): Household => ({
+  id: r.id, unitId: r.unit_id, villageName: r.village_name, communeName: r.commune_name, headName: r.head_name,
+  headBirthYear: r.head_birth_year, address: r.address, registeredOn: r.registered_on, memberCount: r.member_count,
+  year: r.year, classes: r.classes, housingNeed: r.housing_need,
+});
+
+const HOUSEHOLD_COLUMNS = (y: string) => `h.id, h.unit_id, ${unitNameAt('h.unit_id', refDate(y))} as village_name,
+  ${parentNameAt('h.unit_id', refDate(y))} as commune_name, h.head_name, h.head_birth_year, h.address, h.registered_on::text,
+  (select count(*)::int from household_members m where m.household_id = h.id) as member_count,
+  ${y}::int as year, hc.classes, hc.housing_need`;
+
+/** The registry of a year: households registered by its end, with that year's classification, in scope. */
+export async function listHouseholds(db: Db, user: CurrentUser, q: HouseholdListQuery & { year: number }): Promise<Household[]> {
+  const P = new Params();
+  const y = P.p(q.year);
+  const where = [`h.registered_on <= make_date(${y}::int, 12, 31)`, P.scope(user, 'h.unit_id', refDate(y))];
+  if (q.unit !== undefined) where.push(inHistorySubtree(`${P.p(q.unit)}::bigint`, 'h.unit_id', refDate(y)));
+  if (q.class) where.push(`${P.p(q.class)}::text = any(hc.classes)`);
+  if (q.q) where.push(`h.head_name_search like ${P.p(`%${normalizeVn(q.q)}%`)}`);
+  const rows = await db.query<HouseholdRow>(
+    `select ${HOUSEHOLD_COLUMNS(y)}
+       from households h join units u on u.id = h.unit_id
+       left join household_classifications hc on hc.household_id = h.id and hc.year = ${y}
+      where ${where.join(' and ')}
+      order by village_name, h.head_name_search, h.id limit ${P.p(q.limit)}`,
+    P.list,
+  );
+  return rows.map(toHousehold);
+}
+
+export async function householdById(db: Db, id: number, year: number): Promise<(HouseholdRow & { note: string | null }) | undefined> {
+  const [r] = await db.query<HouseholdRow & { note: string | null }>(
+    `select ${HOUSEHOLD_COLUMNS('$2')}, h.note
+       from households h join units u on u.id = h.unit_id
+       left join household_classifications hc on hc.household_id = h.id and hc.year = $2
+      where h.id = $1`,
+    [id, year],
+  );
+  return r;
+}
+
+export async function membersOf(db: Db, householdId: number): Promise<Member[]> {
+  const rows = await db.query<{ id: number; full_name: string; birth_year: number | null; relation: Member['relation']; national_id_last: string | null }>(
+    `select id, full_name, birth_year, relation, national_id_last from household_members where household_id = $1
+      order by relation = 'head' desc, birth_year nulls last, id`,
+    [householdId],
+  );
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, birthYear: r.birth_year, relation: r.relation, nationalIdMasked: maskNationalId(r.national_id_last) }));
+}
+
+export async function historyOf(db: Db, householdId: number): Promise<Classification[]> {
+  const rows = await db.query<{ year: number; classes: HouseholdClass[]; housing_condition: Classification['housingCondition']; housing_need: Classification['housingNeed']; note: string | null }>(
+    `select year, classes, housing_condition, housing_need, note from household_classifications where household_id = $1 order by year desc`,
+    [householdId],
+  );
+  return rows.map((r) => ({ year: r.year, classes: r.classes, housingCondition: r.housing_condition, housingNeed: r.housing_need, note: r.note }));
+}
+
+type SupportRow = {
+  id: number; household_id: number; member_id: number | null; member_name: string | null; unit_id: number; unit_name: string;
+  kind: Support['kind']; year: number; support_date: string; form: Support['form']; value_vnd: number; people: number;
+  provider: string | null; campaign: string | null; fund_id: number | null; disbursement_id: number | null; loan_group: string | null;
+  note: string | null; build: 'new' | 'repair' | null; status: 'approved' | 'under_construction' | 'handed_over' | null;
+  approved_on: string | null; started_on: string | null; handed_over_on: string | null; cost_vnd: number | null;
+  from_fund_vnd: number | null; from_member_orgs_vnd: number | null; from_social_vnd: number | null; labour_days: number | null;
+  photos: Array<{ id: number; stage: 'approved' | 'under_construction' | 'handed_over'; fileName: string }> | null;
+};
+
+const toSupport = (r: SupportRow): Support => ({
+  id: r.id, householdId: r.household_id, memberId: r.member_id, memberName: r.member_name, unitId: r.unit_id, unitName: r.unit_name,
+  kind: r.kind, year: r.year, supportDate: r.support_date, form: r.form, valueVnd: r.value_vnd, people: r.people, provider: r.provider,
+  campaign: r.campaign, fundId: r.fund_id, disbursementId: r.disbursement_id, loanGroup: r.loan_group, note: r.note,
+  house: r.build === null ? null : {
+    build: r.build, status: r.status!, approvedOn: r.approved_on!, startedOn: r.started_on, handedOverOn: r.handed_over_on,
+    costVnd: r.cost_vnd!, fromFundVnd: r.from_fund_vnd!, fromMemberOrgsVnd: r.from_member_orgs_vnd!, fromSocialVnd: r.from_social_vnd!,
+    labourDays: r.labour_days!, photos: r.photos ?? [],
+  },
+});
+
+const SUPPORT_SELECT = `
+  select s.id, s.household_id, s.member_id, m.full_name as member_name, s.unit_id, ${unitNameAt('s.unit_id', 's.support_date')} as unit_name,
+         s.kind, s.year, s.support_date::text, s.form, s.value_vnd, s.people, s.provider, s.campaign, s.fund_id, s.disbursement_id,
+         s.loan_group, s.note, hh.build, hh.status, hh.approved_on::text, hh.started_on::text, hh.handed_over_on::text, hh.cost_vnd,
+         hh.from_fund_vnd, hh.from_member_orgs_vnd, hh.from_social_vnd, hh.labour_days,
+         (select json_agg(json_build_object('id', p.id, 'stage', p.stage, 'fileName', p.file_name) order by p.id)
+            from household_house_photos p where p.support_id = s.id) as photos
+    from household_supports s
+    left join household_members m on m.id = s.member_id
+    left join household_houses hh on hh.support_id = s.id`;
+
+export async function supportsOf(db: Db, householdId: number): Promise<Support[]> {
+  const rows = await db.query<SupportRow>(`${SUPPORT_SELECT} where s.household_id = $1 order by s.support_date desc, s.id desc`, [householdId]);
+  return rows.map(toSupport);
+}
+
+export async function supportById(db: Db, id: number): Promise<Support | undefined> {
+  const [r] = await db.query<SupportRow>(`${SUPPORT_SELECT} where s.id = $1`, [id]);
+  return r && toSupport(r);
+}
+
+// ---------- coverage ----------
+
+/** The first and last day of a quarter. */
+export const quarterBounds = (year: number, q: number) => {
+  const from = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+  const end = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
+  return { from, to: end };
+};
+
+/** Who is due and whether reached, per kind: the one definition shared by the lists and the metrics. */
+export const COVERAGE_SQL: Record<CoverageKind, { due: string; reached: (y: string, from: string, to: string) => string }> = {
+  tet: {
+    due: `hc.classes && array['poor', 'near_poor']::text[]`,
+    reached: (y) => `exists (select 1 from household_supports s where s.household_id = hc.household_id and s.kind = 'tet' and s.year = ${y})`,
+  },
+  hardship: {
+    due: `'special_hardship' = any(hc.classes)`,
+    reached: (_y, from, to) => `exists (select 1 from household_supports s where s.household_id = hc.household_id
+      and s.support_date between ${from} and ${to})`,
+  },
+  house: {
+    due: `hc.housing_need <> 'none'`,
+    reached: (y) => `exists (select 1 from household_supports s where s.household_id = hc.household_id and s.kind = 'house' and s.year = ${y})`,
+  },
+};
+
+/** Households due for a kind of support in a unit and year, and which of them have not been reached. */
+export async function coverage(db: Db, user: CurrentUser, unitId: number, year: number, kind: CoverageKind, quarter: number | null): Promise<Coverage> {
+  const P = new Params();
+  const y = `${P.p(year)}::int`;
+  const b = quarter ? quarterBounds(year, quarter) : { from: `${year}-01-01`, to: `${year}-12-31` };
+  const def = COVERAGE_SQL[kind];
+  const reached = kind === 'hardship' ? def.reached(y, `${P.p(b.from)}::date`, `${P.p(b.to)}::date`) : def.reached(y, '', '');
+  const rows = await db.query<CoverageRow & { reached: boolean; head_name: string; head_birth_year: number | null; unit_id: number;
+    village_name: string; household_id: number; housing_need: CoverageRow['housingNeed'] }>(
+    `select hc.household_id, h.unit_id, ${unitNameAt('h.unit_id', 'hc.fact_date')} as village_name, h.head_name, h.head_birth_year,
+            h.address, hc.classes, hc.housing_need, ${reached} as reached
+       from household_classifications hc join households h on h.id = hc.household_id
+      where hc.year = ${y} and ${def.due}
+        and ${inHistorySubtree(`${P.p(unitId)}::bigint`, 'h.unit_id', 'hc.fact_date')}
+        and ${P.scope(user, 'h.unit_id', 'hc.fact_date')}
+      order by village_name, h.head_name_search, h.id`,
+    P.list,
+  );
+  const missing = rows.filter((r) => !r.reached).map((r) => ({
+    householdId: r.household_id, unitId: r.unit_id, villageName: r.village_name, headName: r.head_name, headBirthYear: r.head_birth_year,
+    address: r.address, classes: r.classes, housingNeed: r.housing_need,
+  }));
+  return { unitId, year, kind, quarter, total: rows.length, reached: rows.length - missing.length, missing };
+}
+
+// ---------- duplicates ----------
+
+type DupInput = { name: string; birthYear?: number | null; address?: string | null; nationalId?: string; exclude?: number };
+
+/**
+ * Likely duplicates of a person anywhere: the same name with or without diacritics and the same year
+ * of birth (or, without a year, a similar address), or the same ID number. Outside the user's scope
+ * only a masked name and the village are shown.
+ */
+export async function personDuplicates(db: Db, user: CurrentUser, input: DupInput): Promise<DuplicateCandidate[]> {
+  const P = new Params();
+  const name = P.p(normalizeVn(input.name));
+  const addr = P.p(normalizeVn(input.address ?? ''));
+  const match: string[] = [];
+  if (input.birthYear) match.push(`(m.name_search = ${name} and m.birth_year = ${P.p(input.birthYear)})`);
+  else if (input.address) match.push(`(m.name_search = ${name} and similarity(h.address_search, ${addr}) >= 0.5)`);
+  else match.push(`(m.name_search = ${name})`);
+  if (input.nationalId) match.push(`m.national_id_digest = ${P.p(nationalIdDigest(input.nationalId))}`);
+  const exclude = input.exclude ? `and h.id <> ${P.p(input.exclude)}` : '';
+  const rows = await db.query<{ household_id: number; member_id: number; unit_id: number; village_name: string; full_name: string;
+    birth_year: number | null; address: string | null; same_id: boolean; in_scope: boolean }>(
+    `select h.id as household_id, m.id as member_id, h.unit_id, ${unitNameAt('h.unit_id', 'current_date')} as village_name,
+            m.full_name, m.birth_year, h.address, coalesce(m.national_id_digest = ${input.nationalId ? P.p(nationalIdDigest(input.nationalId)) : 'null'}, false) as same_id,
+            ${P.scope(user, 'h.unit_id', null)} as in_scope
+       from household_members m join households h on h.id = m.household_id
+      where (${match.join(' or ')}) ${exclude}
+      order by similarity(h.address_search, ${addr}) desc, h.id limit 20`,
+    P.list,
+  );
+  return rows.map((r) => ({
+    householdId: r.household_id, memberId: r.member_id, unitId: r.unit_id, villageName: r.village_name,
+    name: r.in_scope ? r.full_name : maskName(r.full_name), birthYear: r.birth_year, address: r.in_scope ? r.address : null,
+    reason: r.same_id ? 'same_id' : 'same_person', inScope: r.in_scope, support: null,
+  }));
+}
+
+/** Support already given for the same purpose (same kind and year) to this household or to the same person elsewhere. */
+export async function supportDuplicates(db: Db, user: CurrentUser, householdId: number, kind: Support['kind'], year: number): Promise<DuplicateCandidate[]> {
+  const rows = await db.query<{ household_id: number; unit_id: number; village_name: string; head_name: string; head_birth_year: number | null;
+    address: string | null; in_scope: boolean; support_id: number; kind: Support['kind']; year: number; unit_name: string; provider: string | null; support_date: string }>(
+    `with me as (select head_name_search, head_birth_year from households where id = $1),
+     same as (select h.id from households h, me where h.id = $1
+                 or (h.head_name_search = me.head_name_search and h.head_birth_year = me.head_birth_year))
+     select h.id as household_id, h.unit_id, ${unitNameAt('h.unit_id', 'current_date')} as village_name, h.head_name, h.head_birth_year,
+            h.address, ${scopeCondition(user, 'h.unit_id', null, 4).sql} as in_scope,
+            s.id as support_id, s.kind, s.year, ${unitNameAt('s.unit_id', 's.support_date')} as unit_name, s.provider, s.support_date::text
+       from household_supports s join households h on h.id = s.household_id
+      where s.household_id in (select id from same) and s.kind = $2 and s.year = $3
+      order by s.support_date desc limit 20`,
+    [householdId, kind, year, ...scopeCondition(user, 'h.unit_id', null, 4).params],
+  );
+  return rows.map((r) => ({
+    householdId: r.household_id, memberId: null, unitId: r.unit_id, villageName: r.village_name,
+    name: r.in_scope ? r.head_name : maskName(r.head_name), birthYear: r.head_birth_year, address: r.in_scope ? r.address : null,
+    reason: 'same_support', inScope: r.in_scope,
+    support: { id: r.support_id, kind: r.kind, year: r.year, unitName: r.unit_name, provider: r.in_scope ? r.provider : null, supportDate: r.support_date },
+  }));
+}
+
+/** People registered in more than one household within a unit (as it stands on `on`), in scope. */
+export async function duplicateReport(db: Db, user: CurrentUser, unitId: number, on: string): Promise<DuplicateGroup[]> {
+  const P = new Params();
+  const d = `${P.p(on)}::date`;
+  const rows = await db.query<{ name_search: string; birth_year: number | null; items: DuplicateGroup['households'] & { name: string }[] }>(
+    `with m as (
+       select m.id, m.household_id, m.full_name, m.name_search, m.birth_year, m.relation, h.unit_id, h.address
+         from household_members m join households h on h.id = m.household_id join units u on u.id = h.unit_id
+        where m.birth_year is not null
+          and ${inHistorySubtree(`${P.p(unitId)}::bigint`, 'h.unit_id', `least(${d}, u.valid_to - 1)`)}
+          and ${P.scope(user, 'h.unit_id', null)})
+     select name_search, birth_year,
+            json_agg(json_build_object('householdId', household_id, 'memberId', id, 'unitId', unit_id, 'name', full_name,
+              'villageName', ${unitNameAt('unit_id', d)}, 'address', address, 'relation', relation) order by household_id) as items
+       from m group by name_search, birth_year having count(distinct household_id) > 1
+      order by name_search, birth_year limit 500`,
+    P.list,
+  );
+  return rows.map((r) => ({
+    key: `${r.name_search}|${r.birth_year}`, name: (r.items[0] as unknown as { name: string }).name, birthYear: r.birth_year,
+    households: r.items.map(({ householdId, memberId, unitId, villageName, address, relation }) => ({ householdId, memberId, unitId, villageName, address, relation })),
+  }));
+}
