@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import {
+  PETITION_CHANNEL_LABELS, PETITION_FIELD_LABELS, PETITION_KIND_LABELS, PETITION_STATE_LABELS, type PetitionListQuery,
+} from '@contract/petitions';
+import type { Db } from '../../db/db';
+import { assertPermission, assertUnitAccess, today, type Ctx } from '../../platform/access';
+import { normalizeVn } from '../../platform/vn-text';
+import { listPetitions, unitNameAt } from './queries';
+
+const cell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  // A leading =, +, - or @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** The petition list as CSV (Excel opens it with Vietnamese intact). Never the petitioner's identity. */
+export async function exportCsv({ db, user }: Ctx, q: PetitionListQuery): Promise<string> {
+  assertPermission(user, 'petition.read');
+  if (q.unit) await assertUnitAccess(db, user, 'petition.read', q.unit);
+  const page = await listPetitions(db, user, { ...q, limit: 200, offset: 0 });
+  let items = page.items;
+  for (let offset = 200; offset < Math.min(page.total, 20_000); offset += 200) {
+    items = items.concat((await listPetitions(db, user, { ...q, limit: 200, offset })).items);
+  }
+  const head = ['Mã theo dõi', 'Đơn vị', 'Ngày tiếp nhận', 'Loại', 'Kênh', 'Lĩnh vực', 'Tiêu đề', 'Trạng thái', 'Hạn xử lý', 'Quá hạn', 'Người xử lý', 'Cơ quan giải quyết'];
+  const lines = items.map((p) => [
+    p.trackingCode, p.unitName, p.receivedOn, PETITION_KIND_LABELS[p.kind].vi, PETITION_CHANNEL_LABELS[p.channel].vi,
+    PETITION_FIELD_LABELS[p.field]?.vi ?? p.field, p.title, PETITION_STATE_LABELS[p.state].vi, p.dueOn ?? '', p.overdue ? 'Có' : '',
+    p.handlerName ?? '', p.agencyName ?? '',
+  ].map(cell).join(','));
+  return '\uFEFF' + [head.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+export const PublicUnitsQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const PublicUnit = z.object({ code: z.string(), name: z.string() });
+
+/** Wards and communes a citizen can address today, found by name or code. */
+export async function publicUnits(db: Db, q: z.infer<typeof PublicUnitsQuery>): Promise<Array<z.infer<typeof PublicUnit>>> {
+  const term = q.q ? normalizeVn(q.q) : '';
+  return db.query(
+    `select u.code, ${unitNameAt('u.id', '$1::date')} as name from units u
+      where u.level = 'commune' and u.valid_from <= $1::date and $1::date < u.valid_to
+        and ($2 = '' or u.code = $3 or exists (select 1 from unit_versions v where v.unit_id = u.id and v.valid_from <= $1::date
+                                              and $1::date < v.valid_to and v.name_search like '%' || $2 || '%'))
+      order by name limit 30`,
+    [today(), term, q.q ?? ''],
+  );
+}

@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import type { PublicPetitionInput, PublicPetitionStatus } from '@contract/petitions';
+import type { Db } from '../../db/db';
+import { today } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { sealIdentity } from './identity';
+import { unitNameAt } from './queries';
+import { checkUploads, contentHash, parseTrackingCode, plainText, type Upload } from './rules';
+import { insertPetition } from './service';
+
+/** Floods: at most this many submissions per address in the window, and per day. */
+export const FLOOD_LIMIT = { perWindow: 5, windowMinutes: 15, perDay: 20 };
+
+// Addresses are kept only as a keyed hash: enough to recognise a flood, not to tell who sent it.
+const ADDRESS_SALT = crypto.createHash('sha256').update(process.env.PETITION_IDENTITY_KEY ?? 'doanket-dev-address-salt').digest();
+export const addressHash = (ip: string) => crypto.createHmac('sha256', ADDRESS_SALT).update(ip).digest('hex').slice(0, 32);
+
+/**
+ * The ward or commune a citizen addresses by its official code today. A unit that has ended is
+ * refused with its successor's name, so the citizen knows where to send it.
+ */
+export async function unitForCode(db: Db, code: string, on = today()): Promise<{ id: number; name: string }> {
+  const rows = await db.query<{ id: number; level: string; current: boolean; name: string }>(
+    `select u.id, u.level, u.valid_from <= $2::date and $2::date < u.valid_to as current, ${unitNameAt('u.id', '$2::date')} as name
+       from units u where u.code = $1 and u.level in ('commune', 'village') and u.valid_from <= $2::date
+      order by (u.valid_from <= $2::date and $2::date < u.valid_to) desc, u.valid_to desc limit 1`,
+    [code, on],
+  );
+  const u = rows[0];
+  if (!u) throw new AppError('PETITION_UNIT_UNKNOWN', { unitCode: code });
+  if (u.current) {
+    if (u.level !== 'commune') throw new AppError('PETITION_UNIT_LEVEL', { unitCode: code });
+    return { id: u.id, name: u.name };
+  }
+  const [s] = await db.query<{ id: number; code: string; name: string }>(
+    `select s.id, s.code, ${unitNameAt('s.id', '$2::date')} as name
+       from unit_lineage_closure l join units s on s.id = l.successor_id
+      where l.predecessor_id = $1 and s.id <> $1 and s.level = 'commune' and s.valid_from <= $2::date and $2::date < s.valid_to
+      order by s.valid_from desc, s.code limit 1`,
+    [u.id, on],
+  );
+  throw new AppError('PETITION_UNIT_ENDED', {
+    unitName: u.name, successorName: s?.name ?? 'đơn vị kế thừa', successorCode: s?.code ?? null,
+  });
+}
+
+/** A petition from the public form: anonymous unless the citizen gives an identity (stored encrypted). */
+export async function submitPublic(db: Db, input: PublicPetitionInput, ip: string, files: Upload[] = []): Promise<{ trackingCode: string }> {
+  const uploads = checkUploads(files);
+  const title = plainText(input.title);
+  const content = plainText(input.content);
+  if (!title || !content) throw new AppError('PETITION_EMPTY_TEXT');
+  const source = addressHash(ip);
+  return db.tx(async (tx) => {
+    const unit = await unitForCode(tx, input.unitCode);
+    const [flood] = await tx.query<{ recent: number; day: number }>(
+      `select count(*) filter (where created_at > now() - make_interval(mins => $2))::int as recent, count(*)::int as day
+         from petitions where source_hash = $1 and created_at > now() - interval '1 day'`,
+      [source, FLOOD_LIMIT.windowMinutes],
+    );
+    if (flood.recent >= FLOOD_LIMIT.perWindow || flood.day >= FLOOD_LIMIT.perDay) throw new AppError('PETITION_RATE_LIMITED');
+    const [dup] = await tx.query<{ id: number }>(
+      `select id from petitions where content_hash = $1 and created_at > now() - interval '30 days' limit 1`,
+      [contentHash(unit.id, title, content)],
+    );
+    if (dup) throw new AppError('PETITION_DUPLICATE');
+    const id = await insertPetition(tx, {
+      unitId: unit.id, channel: 'web', kind: input.kind, field: input.field ?? 'khac', title, content, receivedOn: today(),
+      handlerId: null, identity: sealIdentity(input), sourceHash: source, receptionId: null, meetingId: null, reportId: null,
+    }, null);
+    for (const f of uploads) {
+      await tx.query(
+        `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, 'petition', $2, $3, $4, $5, $6)`,
+        [id, f.filename, f.mime, f.data.length, f.sha256, f.data],
+      );
+    }
+    const [{ tracking_code }] = await tx.query<{ tracking_code: string }>('select tracking_code from petitions where id = $1', [id]);
+    await audit(tx, null, {
+      action: 'create', entity: 'petition', entityId: id, unitId: unit.id,
+      after: { trackingCode: tracking_code, channel: 'web', kind: input.kind, attachments: uploads.length, title },
+    });
+    return { trackingCode: tracking_code };
+  });
+}
+
+/** The public status page: states, dates, the agency and the published answer; nothing personal. */
+export async function trackPublic(db: Db, raw: string): Promise<PublicPetitionStatus> {
+  const code = parseTrackingCode(raw);
+  const [p] = await db.query<{
+    id: number; kind: PublicPetitionStatus['kind']; unit_name: string; received_on: string; state: PublicPetitionStatus['state'];
+    due_on: string | null; answered_on: string | null; answer_in_writing: boolean | null; answer_summary: string | null; answer_public: boolean;
+  }>(
+    `select p.id, p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as unit_name, p.received_on, p.state, p.due_on,
+            p.answered_on, p.answer_in_writing, p.answer_summary, p.answer_public
+       from petitions p where p.tracking_code = $1`,
+    [code],
+  );
+  if (!p) throw new AppError('PETITION_NOT_FOUND');
+  const events = await db.query<{ on_date: string; to_state: PublicPetitionStatus['state']; action: string; agency_name: string | null }>(
+    `select e.on_date, e.to_state, e.action, a.name as agency_name
+       from petition_events e left join petition_agencies a on a.id = e.agency_id where e.petition_id = $1 order by e.id`,
+    [p.id],
+  );
+  const published = p.answer_public && p.answered_on && p.answer_summary && ['answered', 'informed', 'closed'].includes(p.state);
+  return {
+    trackingCode: code, kind: p.kind, unitName: p.unit_name, receivedOn: p.received_on, state: p.state, dueOn: p.due_on,
+    timeline: events.map((e) => ({ date: e.on_date, state: e.to_state, action: e.action, agencyName: e.agency_name })),
+    answer: published ? { date: p.answered_on!, inWriting: !!p.answer_in_writing, summary: p.answer_summary! } : null,
+  };
+}

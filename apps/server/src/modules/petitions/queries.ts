@@ -1,0 +1,138 @@
+import type {
+  DeadlineRule, PetitionDetail, PetitionItem, PetitionKind, PetitionListQuery, PetitionPage,
+} from '@contract/petitions';
+import type { Db } from '../../db/db';
+import { scopeCondition, today, type CurrentUser } from '../../platform/access';
+
+/** Builds a WHERE clause with numbered parameters. */
+export class Where {
+  readonly parts: string[] = [];
+  constructor(readonly params: unknown[] = []) {}
+  add(sql: (p: (v: unknown) => string) => string) {
+    this.parts.push(sql((v) => `$${this.params.push(v)}`));
+  }
+  scoped(cond: (next: number) => { sql: string; params: unknown[] }) {
+    const c = cond(this.params.length + 1);
+    this.params.push(...c.params);
+    this.parts.push(c.sql);
+  }
+  get sql() {
+    return this.parts.length ? this.parts.join(' and ') : 'true';
+  }
+}
+
+export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
+   order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
+
+/**
+ * The places a unit's subtree covered through its history (its own and its predecessors' subtrees),
+ * each with the interval it covered: facts join it on unit and date. Same rule as the access scope.
+ */
+export const PLACES_SQL = (unitParam: string) => `select distinct c.descendant_id as unit_id, c.valid_from, c.valid_to
+   from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id where l.successor_id = ${unitParam}`;
+
+export async function deadlineRules(db: Db): Promise<Record<PetitionKind, DeadlineRule>> {
+  const rows = await db.query<DeadlineRule>(
+    `select kind, accept_days as "acceptDays", answer_days as "answerDays", complex_answer_days as "complexAnswerDays",
+            extension_days as "extensionDays", max_extensions as "maxExtensions", result_notice_days as "resultNoticeDays"
+       from petition_deadline_rules order by kind`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, r])) as Record<PetitionKind, DeadlineRule>;
+}
+
+export async function deadlineRule(db: Db, kind: PetitionKind): Promise<DeadlineRule> {
+  return (await deadlineRules(db))[kind];
+}
+
+type ItemRow = {
+  id: number; tracking_code: string; unit_id: number; unit_name: string; channel: PetitionItem['channel']; kind: PetitionKind;
+  field: PetitionItem['field']; title: string; received_on: string; state: PetitionItem['state']; due_on: string | null;
+  handler_id: number | null; handler_name: string | null; agency_name: string | null;
+};
+
+// Only public-safe columns: the identity column is never selected in lists.
+const ITEM_COLUMNS = `p.id, p.tracking_code, p.unit_id, ${unitNameAt('p.unit_id', 'p.received_on')} as unit_name, p.channel, p.kind,
+  p.field, p.title, p.received_on, p.state, p.due_on, p.handler_id, h.display_name as handler_name, a.name as agency_name`;
+const ITEM_JOINS = `left join users h on h.id = p.handler_id left join petition_agencies a on a.id = p.agency_id`;
+
+const toItem = (r: ItemRow, on: string): PetitionItem => ({
+  id: r.id, trackingCode: r.tracking_code, unitId: r.unit_id, unitName: r.unit_name, channel: r.channel, kind: r.kind,
+  field: r.field, title: r.title, receivedOn: r.received_on, state: r.state, dueOn: r.due_on,
+  overdue: r.due_on !== null && r.due_on < on, handlerId: r.handler_id, handlerName: r.handler_name, agencyName: r.agency_name,
+});
+
+/**
+ * Petitions in the user's scope, optionally of one unit's subtree (through its history). Overdue:
+ * open with its current due date before today. Open items are found through the partial index on
+ * (unit_id, due_on), so the overdue list of a province does not read closed items.
+ */
+export async function listPetitions(db: Db, user: CurrentUser, q: PetitionListQuery, on = today()): Promise<PetitionPage> {
+  const w = new Where();
+  const unit = q.unit ?? (user.role === 'admin' ? undefined : user.unitId ?? undefined);
+  let from = 'petitions p';
+  if (unit !== undefined) {
+    from = `(${PLACES_SQL(`$${w.params.push(unit)}::bigint`)}) s
+      join petitions p on p.unit_id = s.unit_id and p.received_on >= s.valid_from and p.received_on < s.valid_to`;
+  }
+  w.scoped((n) => scopeCondition(user, 'p.unit_id', 'p.received_on', n));
+  if (q.overdue) w.add((p) => `p.due_on < ${p(on)}::date`);
+  if (q.dueWithin !== undefined) w.add((p) => `p.due_on >= ${p(on)}::date and p.due_on <= ${p(on)}::date + ${p(q.dueWithin)}::int`);
+  if (q.state) w.add((p) => `p.state = ${p(q.state)}`);
+  if (q.kind) w.add((p) => `p.kind = ${p(q.kind)}`);
+  if (q.channel) w.add((p) => `p.channel = ${p(q.channel)}`);
+  const order = q.overdue || q.dueWithin !== undefined ? 'p.due_on, p.id' : 'p.received_on desc, p.id desc';
+  const [rows, [count]] = await Promise.all([
+    db.query<ItemRow>(
+      `select ${ITEM_COLUMNS} from ${from} ${ITEM_JOINS} where ${w.sql} order by ${order} limit ${Number(q.limit)} offset ${Number(q.offset)}`,
+      w.params,
+    ),
+    db.query<{ n: number }>(`select count(*)::int as n from ${from} where ${w.sql}`, w.params),
+  ]);
+  return { items: rows.map((r) => toItem(r, on)), total: count.n };
+}
+
+export type PetitionFacts = {
+  id: number; unit_id: number; kind: PetitionKind; state: PetitionItem['state']; received_on: string; forwarded_on: string | null;
+  complex: boolean; extensions: number; has_identity: boolean; answered_on: string | null; informed_on: string | null;
+};
+
+export async function petitionFacts(db: Db, id: number): Promise<PetitionFacts | undefined> {
+  const [r] = await db.query<PetitionFacts>(
+    `select id, unit_id, kind, state, received_on, forwarded_on, complex, extensions, identity_enc is not null as has_identity,
+            answered_on, informed_on
+       from petitions where id = $1`, [id]);
+  return r;
+}
+
+type DetailRow = ItemRow & {
+  content: string; accept_due_on: string; answer_due_on: string | null; complex: boolean; extensions: number; agency_id: number | null;
+  forward_letter_no: string | null; forward_letter_date: string | null; forwarded_on: string | null; decline_reason: string | null;
+  answered_on: string | null; answer_in_writing: boolean | null; answer_doc_no: string | null; answer_summary: string | null;
+  answer_public: boolean; informed_on: string | null; closed_on: string | null; has_identity: boolean;
+};
+
+export type DetailBase = Omit<PetitionDetail, 'identityProtected' | 'canReadIdentity' | 'canWrite' | 'allowedActions'>;
+
+export async function petitionDetail(db: Db, id: number, on = today()): Promise<DetailBase | undefined> {
+  const [r] = await db.query<DetailRow>(
+    `select ${ITEM_COLUMNS}, p.content, p.accept_due_on, p.answer_due_on, p.complex, p.extensions, p.agency_id, p.forward_letter_no,
+            p.forward_letter_date, p.forwarded_on, p.decline_reason, p.answered_on, p.answer_in_writing, p.answer_doc_no,
+            p.answer_summary, p.answer_public, p.informed_on, p.closed_on, p.identity_enc is not null as has_identity
+       from petitions p ${ITEM_JOINS} where p.id = $1`, [id]);
+  if (!r) return undefined;
+  const [events, attachments] = await Promise.all([
+    db.query<PetitionDetail['events'][number]>(
+      `select e.id, e.on_date as "onDate", e.action, e.from_state as "fromState", e.to_state as "toState",
+              u.display_name as "actorName", ${unitNameAt('e.actor_unit_id', 'e.on_date')} as "actorUnitName", e.note
+         from petition_events e left join users u on u.id = e.actor_id where e.petition_id = $1 order by e.id`, [id]),
+    db.query<PetitionDetail['attachments'][number]>(
+      'select id, purpose, filename, mime, size from petition_attachments where petition_id = $1 order by id', [id]),
+  ]);
+  return {
+    ...toItem(r, on), content: r.content, acceptDueOn: r.accept_due_on, answerDueOn: r.answer_due_on, complex: r.complex,
+    extensions: r.extensions, agencyId: r.agency_id, forwardLetterNo: r.forward_letter_no, forwardLetterDate: r.forward_letter_date,
+    forwardedOn: r.forwarded_on, declineReason: r.decline_reason, answeredOn: r.answered_on, answerInWriting: r.answer_in_writing,
+    answerDocNo: r.answer_doc_no, answerSummary: r.answer_summary, answerPublic: r.answer_public, informedOn: r.informed_on,
+    closedOn: r.closed_on, hasIdentity: r.has_identity, events, attachments,
+  };
+}

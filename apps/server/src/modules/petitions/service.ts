@@ -1,0 +1,236 @@
+import type { CreatePetition, PetitionActionInput, PetitionDetail, PetitionIdentity } from '@contract/petitions';
+import type { Db } from '../../db/db';
+import { assertUnitAccess, today, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { openIdentity, sealIdentity } from './identity';
+import { deadlineRule, petitionDetail, petitionFacts, type PetitionFacts } from './queries';
+import {
+  acceptDue, addDays, allowedActions, answerDue, canExtend, contentHash, isOpen, isProtectedKind, newTrackingCode, nextState, plainText,
+} from './rules';
+
+async function loadFacts(db: Db, id: number): Promise<PetitionFacts> {
+  const f = await petitionFacts(db, id);
+  if (!f) throw new AppError('NOT_FOUND', { petitionId: id });
+  return f;
+}
+
+/** One petition with its timeline; the identity is never part of it. */
+export async function getPetition({ db, user }: Ctx, id: number): Promise<PetitionDetail> {
+  const f = await loadFacts(db, id);
+  await assertUnitAccess(db, user, 'petition.read', f.unit_id, f.received_on);
+  return present(db, user, id);
+}
+
+async function present(db: Db, user: CurrentUser, id: number): Promise<PetitionDetail> {
+  const d = (await petitionDetail(db, id))!;
+  const protectedIdentity = isProtectedKind(d.kind);
+  const [writable, identity] = await Promise.all([
+    unitsInScope(db, user, 'petition.write', [d.unitId]),
+    unitsInScope(db, user, protectedIdentity ? 'petition.identity' : 'petition.read', [d.unitId]),
+  ]);
+  const ended = !!user.unitValidTo && today() >= user.unitValidTo;
+  const canWrite = writable.has(d.unitId) && !ended;
+  return {
+    ...d,
+    identityProtected: protectedIdentity,
+    canReadIdentity: d.hasIdentity && identity.has(d.unitId),
+    canWrite,
+    allowedActions: canWrite ? allowedActions(d.state) : [],
+  };
+}
+
+/** Writes on a petition happen today (or on a given past date); a user of an ended unit writes nothing. */
+function assertActiveUser(user: CurrentUser, date: string): void {
+  if (user.unitValidTo && date >= user.unitValidTo) throw new AppError('UNIT_ENDED');
+}
+
+function assertDate(date: string, notBefore: string): void {
+  if (date < notBefore || date > today()) throw new AppError('PETITION_DATE_INVALID', { date, notBefore });
+}
+
+/** Records a petition received through an official channel (reception, letter, meeting, report). */
+export async function createPetition(ctx: Ctx, input: CreatePetition): Promise<PetitionDetail> {
+  return ctx.db.tx(async (tx) => {
+    await assertUnitAccess(tx, ctx.user, 'petition.write', input.unitId, input.receivedOn);
+    assertActiveUser(ctx.user, today());
+    assertDate(input.receivedOn, '1900-01-01');
+    const [unit] = await tx.query<{ ok: boolean }>(
+      'select valid_from <= $2::date and $2::date < valid_to as ok from units where id = $1', [input.unitId, input.receivedOn]);
+    if (!unit.ok) throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId: input.unitId, date: input.receivedOn });
+    const title = plainText(input.title);
+    const content = plainText(input.content);
+    if (!title || !content) throw new AppError('PETITION_EMPTY_TEXT');
+    const id = await insertPetition(tx, {
+      unitId: input.unitId, channel: input.channel, kind: input.kind, field: input.field, title, content, receivedOn: input.receivedOn,
+      handlerId: input.handlerId ?? ctx.user.id, identity: sealIdentity(input), sourceHash: null,
+      receptionId: input.receptionId ?? null, meetingId: input.meetingId ?? null, reportId: input.reportId ?? null,
+    }, ctx.user);
+    const after = await present(tx, ctx.user, id);
+    await audit(tx, ctx.user, { action: 'create', entity: 'petition', entityId: id, unitId: input.unitId, after: snapshot(after) });
+    return after;
+  });
+}
+
+export type NewPetition = {
+  unitId: number; channel: string; kind: CreatePetition['kind']; field: string; title: string; content: string; receivedOn: string;
+  handlerId: number | null; identity: Buffer | null; sourceHash: string | null;
+  receptionId: number | null; meetingId: number | null; reportId: number | null;
+};
+
+/** Inserts a petition and its first timeline entry; returns its id. Callers check access and write the audit. */
+export async function insertPetition(tx: Db, p: NewPetition, actor: CurrentUser | null): Promise<number> {
+  const rule = await deadlineRule(tx, p.kind);
+  const due = acceptDue(rule, p.receivedOn);
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into petitions (tracking_code, unit_id, channel, kind, field, title, content, received_on, accept_due_on, due_on, handler_id,
+                            identity_enc, source_hash, content_hash, reception_id, meeting_id, report_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
+    [newTrackingCode(), p.unitId, p.channel, p.kind, p.field, p.title, p.content, p.receivedOn, due, p.handlerId, p.identity,
+      p.sourceHash, contentHash(p.unitId, p.title, p.content), p.receptionId, p.meetingId, p.reportId],
+  );
+  await tx.query(
+    `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id)
+     values ($1, $2, 'receive', null, 'received', $3, $4)`,
+    [id, p.receivedOn, actor?.id ?? null, actor?.unitId ?? null],
+  );
+  return id;
+}
+
+// The audit keeps the state and dates; the identity is never part of a petition's snapshot.
+const snapshot = (d: PetitionDetail) => ({
+  trackingCode: d.trackingCode, unitId: d.unitId, kind: d.kind, channel: d.channel, field: d.field, title: d.title, state: d.state,
+  dueOn: d.dueOn, handlerId: d.handlerId, agencyId: d.agencyId, forwardLetterNo: d.forwardLetterNo, answeredOn: d.answeredOn,
+  answerInWriting: d.answerInWriting, extensions: d.extensions,
+});
+
+/** Moves a petition along its states (see PETITION_ACTION_FROM), with its due date and timeline entry. */
+export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionInput): Promise<PetitionDetail> {
+  return ctx.db.tx(async (tx) => {
+    const [locked] = await tx.query<{ id: number }>('select id from petitions where id = $1 for update', [id]);
+    if (!locked) throw new AppError('NOT_FOUND', { petitionId: id });
+    const f = await loadFacts(tx, id);
+    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
+    const date = input.date ?? today();
+    assertActiveUser(ctx.user, date);
+    const [last] = await tx.query<{ d: string }>('select max(on_date) as d from petition_events where petition_id = $1', [id]);
+    assertDate(date, last.d ?? f.received_on);
+    const to = nextState(f.state, input.action);
+    const before = await present(tx, ctx.user, id);
+    const rule = await deadlineRule(tx, f.kind);
+    let agencyId: number | null = null;
+    let note: string | null = null;
+    switch (input.action) {
+      case 'accept':
+        await tx.query('update petitions set handler_id = $2 where id = $1', [id, input.handlerId ?? ctx.user.id]);
+        break;
+      case 'decline':
+        note = input.reason;
+        await tx.query('update petitions set decline_reason = $2, due_on = null where id = $1', [id, input.reason]);
+        break;
+      case 'forward': {
+        await assertAgency(tx, input.agencyId, f.unit_id);
+        agencyId = input.agencyId;
+        const due = answerDue(rule, date, input.complex, 0);
+        await tx.query(
+          `update petitions set agency_id = $2, forward_letter_no = $3, forward_letter_date = $4, forwarded_on = $5, complex = $6,
+                  extensions = 0, answer_due_on = $7, due_on = $7, answered_on = null, answer_in_writing = null, answer_doc_no = null,
+                  answer_summary = null, answer_public = false, informed_on = null, closed_on = null
+            where id = $1`,
+          [id, input.agencyId, input.letterNo, input.letterDate, date, input.complex, due],
+        );
+        break;
+      }
+      case 'extend': {
+        if (!canExtend(rule, f.extensions)) throw new AppError('PETITION_EXTENSION_LIMIT', { extensions: f.extensions });
+        note = input.note ?? null;
+        const due = answerDue(rule, f.forwarded_on!, f.complex, f.extensions + 1);
+        await tx.query('update petitions set extensions = extensions + 1, answer_due_on = $2, due_on = $2 where id = $1', [id, due]);
+        break;
+      }
+      case 'answer':
+        await tx.query(
+          `update petitions set answered_on = $2, answer_in_writing = $3, answer_doc_no = $4, answer_summary = $5, answer_public = $6,
+                  due_on = null where id = $1`,
+          [id, date, input.inWriting, input.docNo || null, plainText(input.summary), input.publish],
+        );
+        break;
+      case 'inform':
+        note = input.note ?? null;
+        await tx.query('update petitions set informed_on = $2 where id = $1', [id, date]);
+        break;
+      case 'close':
+        await tx.query('update petitions set closed_on = $2 where id = $1', [id, date]);
+        break;
+      case 'reopen': {
+        note = input.reason;
+        const due = addDays(date, rule.acceptDays);
+        await tx.query('update petitions set closed_on = null, accept_due_on = $2, due_on = $2 where id = $1', [id, due]);
+        break;
+      }
+    }
+    await tx.query('update petitions set state = $2 where id = $1', [id, to]);
+    if (!isOpen(to)) await tx.query('update petitions set due_on = null where id = $1', [id]);
+    await tx.query(
+      `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id, agency_id, note)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, date, input.action, f.state, to, ctx.user.id, ctx.user.unitId, agencyId, note],
+    );
+    const after = await present(tx, ctx.user, id);
+    await audit(tx, ctx.user, { action: input.action, entity: 'petition', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+/** The agency must serve the petition's unit (or its successor) or a level above it. */
+async function assertAgency(db: Db, agencyId: number, unitId: number): Promise<void> {
+  const rows = await db.query(
+    `select 1 from petition_agencies a where a.id = $1 and a.active and exists (
+       select 1 from unit_lineage_closure l join unit_closure c on c.descendant_id = l.successor_id
+        where l.predecessor_id = $2 and c.ancestor_id = a.unit_id)`,
+    [agencyId, unitId],
+  );
+  if (!rows.length) throw new AppError('PETITION_AGENCY_INVALID', { agencyId });
+}
+
+/** Names the handling officer: a user whose unit reaches the petition. */
+export async function assignHandler(ctx: Ctx, id: number, handlerId: number): Promise<PetitionDetail> {
+  return ctx.db.tx(async (tx) => {
+    const f = await loadFacts(tx, id);
+    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
+    assertActiveUser(ctx.user, today());
+    const [h] = await tx.query<{ role: string; unit_id: number | null }>('select role, unit_id from users where id = $1 and active', [handlerId]);
+    if (!h) throw new AppError('NOT_FOUND', { handlerId });
+    const before = await present(tx, ctx.user, id);
+    await tx.query('update petitions set handler_id = $2 where id = $1', [id, handlerId]);
+    const after = await present(tx, ctx.user, id);
+    await audit(tx, ctx.user, { action: 'assign', entity: 'petition', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+/**
+ * The petitioner's identity, decrypted for one permitted reader. A denouncer's needs petition.identity
+ * at the petition's unit; every read is audited (who, which petition — never what was read).
+ */
+export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdentity> {
+  return ctx.db.tx(async (tx) => {
+    const f = await loadFacts(tx, id);
+    const perm = isProtectedKind(f.kind) ? 'petition.identity' : 'petition.read';
+    await assertUnitAccess(tx, ctx.user, perm, f.unit_id, f.received_on);
+    const [row] = await tx.query<{ identity_enc: Uint8Array | null }>('select identity_enc from petitions where id = $1', [id]);
+    await audit(tx, ctx.user, { action: 'read_identity', entity: 'petition', entityId: id, unitId: f.unit_id });
+    if (!row.identity_enc) return { name: null, phone: null, email: null, address: null };
+    return openIdentity(row.identity_enc);
+  });
+}
+
+export async function readAttachment(ctx: Ctx, id: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
+  const f = await loadFacts(ctx.db, id);
+  await assertUnitAccess(ctx.db, ctx.user, 'petition.read', f.unit_id, f.received_on);
+  const [a] = await ctx.db.query<{ filename: string; mime: string; data: Uint8Array }>(
+    'select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [attachmentId, id]);
+  if (!a) throw new AppError('NOT_FOUND', { attachmentId });
+  return { filename: a.filename, mime: a.mime, data: Buffer.from(a.data) };
+}
+
