@@ -178,7 +178,7 @@ export type DecideDisbursement = z.infer<typeof DecideDisbursement>;
 export const DisbursementListQuery = z.object({
   unit: Id.optional(), fund: Id.optional(), campaign: Id.optional(), status: DisbursementStatus.optional(),
   /** Only what the reader may decide: proposals awaiting them. */
-  pendingForMe: z.coerce.boolean().optional(),
+  pendingForMe: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0),
 });
 export type DisbursementListQuery = z.infer<typeof DisbursementListQuery>;

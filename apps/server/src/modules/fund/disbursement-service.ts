@@ -10,8 +10,9 @@ import { accountRow, disbursementById, resolveTarget, type DisbursementData } fr
 export async function withDecide(db: Db, user: CurrentUser, rows: DisbursementData[]): Promise<Disbursement[]> {
   const pendingUnits = [...new Set(rows.filter((r) => r.status === 'proposed').map((r) => r.unitId))];
   const ok = await unitsInScope(db, user, 'fund.approve', pendingUnits);
-  const open = !user.unitValidTo;
-  return rows.map((r) => ({ ...r, canDecide: r.status === 'proposed' && r.proposedBy !== user.id && ok.has(r.unitId) && open && can(user, 'fund.approve') }));
+  // A user whose unit has ended may still decide payments dated before its end.
+  const open = (r: DisbursementData) => !user.unitValidTo || r.paidOn < user.unitValidTo;
+  return rows.map((r) => ({ ...r, canDecide: r.status === 'proposed' && r.proposedBy !== user.id && ok.has(r.unitId) && open(r) && can(user, 'fund.approve') }));
 }
 
 async function assertTargetUnit(tx: Db, kind: 'transfer_up' | 'allocation_down', unitId: number, targetUnitId: number, date: string) {
