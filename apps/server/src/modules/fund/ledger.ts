@@ -23,6 +23,7 @@ export function fundDbError(err: unknown): unknown {
   const e = err as { message?: string; code?: string; constraint?: string };
   const code = DB_CODES.find((c) => e?.message === c || e?.message?.startsWith(c + ' '));
   if (code) return new AppError(code);
+  if (e?.message === 'FUND_UNIT_NOT_VALID') return new AppError('UNIT_NOT_VALID_AT_DATE');
   if (e?.code === '23514' && (e.constraint === 'fund_accounts_balance_nonnegative' || e.message?.includes('fund_accounts_balance_nonnegative'))) {
     return new AppError('FUND_INSUFFICIENT');
   }

@@ -114,6 +114,8 @@ export type TransferInput = {
   fromFundId: number; fromCampaignId?: number | null; fromAccountId: number;
   toFundId: number; toCampaignId?: number | null; toAccountId: number;
   amount: number; date: string; memo: string;
+  /** The receiving side's date when it differs (a successor that begins the day after the transfer). */
+  inDate?: string;
 };
 
 /**
@@ -128,7 +130,7 @@ export async function bookTransfer(tx: Db, t: TransferInput, createdBy: number |
       lines: [{ accountId: await balanceAccountOf(tx, from.id, t.fromCampaignId ?? null), debit: t.amount }, { accountId: t.fromAccountId, credit: t.amount }],
     });
     const inn = await postEntry(tx, {
-      unitId: to.unit_id, date: t.date, kind: 'transfer_in', memo: t.memo, createdBy,
+      unitId: to.unit_id, date: t.inDate ?? t.date, kind: 'transfer_in', memo: t.memo, createdBy,
       lines: [{ accountId: t.toAccountId, debit: t.amount }, { accountId: await balanceAccountOf(tx, to.id, t.toCampaignId ?? null), credit: t.amount }],
     });
     return { outEntryId: out.entryId, inEntryId: inn.entryId };
@@ -140,7 +142,7 @@ export async function transferBetweenFunds(db: Db, user: CurrentUser, t: Transfe
   return db.tx(async (tx) => {
     const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
     await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
-    await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.date);
+    await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.inDate ?? t.date);
     const r = await bookTransfer(tx, t, user.id);
     await audit(tx, user, { action: 'transfer', entity: 'fund_fund', entityId: from.id, unitId: from.unit_id, after: { ...t, ...r } });
     return r;
