@@ -60,12 +60,12 @@ export async function listCongressesById(db: Db, ids: number[]): Promise<Congres
   return rows.map(toCongress);
 }
 
-/** Congresses held by the unit, by the units whose history rolls into it, and by its ancestors. */
+/** Congresses held by the unit or its ancestors, and by those of the units whose history rolls into it. */
 export async function congressesAround(db: Db, unitId: number): Promise<Congress[]> {
   const rows = await db.query<CongressRow>(
     `${CONGRESS_SELECT}
-      where k.unit_id in (select predecessor_id from unit_lineage_closure where successor_id = $1
-                          union select ancestor_id from unit_closure where descendant_id = $1)
+      where k.unit_id in (select c.ancestor_id from unit_lineage_closure l join unit_closure c on c.descendant_id = l.predecessor_id
+                           where l.successor_id = $1)
       order by k.valid_from desc, k.id`,
     [unitId],
   );

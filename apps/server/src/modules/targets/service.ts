@@ -139,9 +139,14 @@ async function detail(db: Db, ctx: Ctx, k: Congress): Promise<CongressDetail> {
   return { ...k, targets, canManage };
 }
 
+/** A congress is readable in its unit's scope, and by the units it set targets for (a ward reads its city's). */
 export async function getCongress(ctx: Ctx, id: number): Promise<CongressDetail> {
   const k = await loadCongress(ctx.db, id);
-  await assertUnitAccess(ctx.db, ctx.user, 'metric.read', k.unitId);
+  assertPermission(ctx.user, 'metric.read');
+  const inScope = (await unitsInScope(ctx.db, ctx.user, 'metric.read', [k.unitId])).has(k.unitId);
+  if (!inScope && !(ctx.user.unitId && (await congressesAround(ctx.db, ctx.user.unitId)).some((x) => x.id === k.id))) {
+    throw new AppError('OUT_OF_SCOPE');
+  }
   return detail(ctx.db, ctx, k);
 }
 
