@@ -25,14 +25,13 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, Label> = {
   failed: { vi: 'Lỗi khi lập báo cáo', en: 'Generation failed' },
 };
 
-export const FINDING_KINDS = ['sum', 'share', 'repeat', 'children'] as const;
+export const FINDING_KINDS = ['sum', 'share', 'repeat'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export const FINDING_KIND_LABELS: Record<FindingKind, Label> = {
   sum: { vi: 'Các phần không cộng đúng tổng', en: 'Parts do not add up to the total' },
   share: { vi: 'Tỷ lệ không khớp với số đếm', en: 'A rate does not match its counts' },
   repeat: { vi: 'Cùng một số liệu có giá trị khác nhau', en: 'The same figure has different values' },
-  children: { vi: 'Tổng các đơn vị trực thuộc vượt số của đơn vị', en: 'Subordinate units add up to more than the unit' },
 };
 
 /** Wording used in documents when a figure's metric is not recorded yet. */

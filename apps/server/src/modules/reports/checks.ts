@@ -7,14 +7,14 @@ const TOLERANCE_PERCENT = 0.05;
 
 /**
  * The consistency checks run before a report is issued: parts add up to their totals, rates match
- * their counts (and a share never exceeds its whole), subordinate units do not add up to more than
- * the unit, and every printed occurrence of a figure says the same. Findings are returned, never
- * printed into the document.
+ * their counts (and a share never exceeds its whole), and every printed occurrence of a figure says
+ * the same. Findings are returned, never printed into the document. Subordinate units are not summed
+ * against the unit: "as units are now", a ward split in two carries its predecessor's history in both.
  */
 export function checkFigures(
   figures: Figure[],
   values: FigureValues,
-  opts: { unitId: number; childIds: number[]; occurrences?: Map<string, Set<string>> },
+  opts: { occurrences?: Map<string, Set<string>> } = {},
 ): Finding[] {
   const out: Finding[] = [];
   const v = (id: string) => values.get(id)?.value ?? null;
@@ -53,18 +53,6 @@ export function checkFigures(
             messageEn: `${fig.id}: states ${total}%, but ${num}/${den} = ${computed.toFixed(2)}%`,
           });
         }
-      }
-    }
-    // Additive figures only: a rate or a difference of children does not add up.
-    if (!fig.rate && !fig.diff && fig.uom !== 'percent' && total !== null && opts.childIds.length) {
-      const by = values.get(fig.id)!.byUnit;
-      const sum = opts.childIds.reduce((a, id) => a + (by[id] ?? 0), 0);
-      if (sum > total) {
-        out.push({
-          kind: 'children', figureId: fig.id, expected: total, actual: sum,
-          message: `${fig.wording}: tổng các đơn vị trực thuộc ${groupVi(sum)} lớn hơn số của đơn vị ${groupVi(total)}`,
-          messageEn: `${fig.id}: subordinate units add up to ${sum}, more than the unit's ${total}`,
-        });
       }
     }
     const shown = opts.occurrences?.get(fig.id);

@@ -60,7 +60,7 @@ export async function prepareReport(
   const occ = new Map<string, Set<string>>();
   await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, targets, closing: closingLine(template), occ });
   await renderXlsx(caption, figures, values, units, occ);
-  const findings = checkFigures(figures, values, { unitId: unit.id, childIds: children.map((c) => c.id), occurrences: occ });
+  const findings = checkFigures(figures, values, { occurrences: occ });
   return { head, figures, values, findings, units, caption, targets, template };
 }
 

@@ -1,0 +1,137 @@
+// The term report of the demo city 2019–2024: a valid .docx in the Decree 30 layout whose text carries
+// the figures the metrics give, and an .xlsx annex with one sheet per programme.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import type { ReportJob } from '@contract/reports';
+import type { RootDb } from '../../db/db';
+import type { App } from '../../platform/http';
+import { isolatedDb } from '../../test/db';
+import { testApp } from '../../test/app';
+import { sessionAs, type TestSession } from '../../test/factories';
+import { loadDemo } from '../../demo/demo';
+import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
+import { FIGURES, PROGRAMMES } from './coverage';
+import { formatFigure } from './format';
+import { slicePeriod } from './compute';
+import { waitForJob } from './testing';
+
+let db: RootDb;
+let app: App;
+let s: TestSession;
+let city: number;
+let job: ReportJob;
+let docXml: string;
+let zip: JSZip;
+const FROM = '2019-01-01';
+const TO = '2024-12-31';
+
+beforeAll(async () => {
+  db = await isolatedDb();
+  await loadDemo(db, 'demo-password-1');
+  app = await testApp(db);
+  const [p] = await db.query<{ id: number }>(`select id from units where code = '24' and level = 'province' and valid_from <= '2025-07-01' and '2025-07-01' < valid_to`);
+  [{ id: city }] = await db.query<{ id: number }>(`select id from units where code = '213' and level = 'district' and valid_from <= '2024-06-01' and '2024-06-01' < valid_to`);
+  s = await sessionAs(db, 'standing_committee', p.id);
+  const res = await app.inject({ method: 'POST', url: '/api/reports', headers: s.headers, payload: { template: 'term', unit: city, from: FROM, to: TO } });
+  expect(res.statusCode).toBe(200);
+  job = await waitForJob(app, res.json().id, s.headers, 300_000);
+  expect(job.findings, JSON.stringify(job.findings)).toEqual([]);
+  expect(job.status).toBe('issued');
+  const file = await app.inject({ method: 'GET', url: `/api/reports/${job.id}/docx`, headers: s.headers });
+  zip = await JSZip.loadAsync(file.rawPayload);
+  docXml = await zip.file('word/document.xml')!.async('string');
+}, 600_000);
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+/** Paragraph texts of the document, runs joined. */
+const paragraphs = () => docXml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+const unescape = (x: string) => x.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"');
+
+describe('term report of the demo city, 2019–2024', () => {
+  it('has the Decree 30 head: issuing body, number, national title and motto, place and date', () => {
+    const text = paragraphs().map(unescape);
+    expect(text).toContain('ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM');
+    expect(text).toContain('THÀNH PHỐ BẮC GIANG');
+    expect(text).toContain(`Số: ${job.issued!.symbol}`);
+    expect(job.issued!.symbol).toMatch(/^1\/BC-MTTQ$/);
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text.some((p) => /^Bắc Giang, ngày \d{2} tháng \d{2} năm \d{4}$/.test(p))).toBe(true);
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024');
+    expect(text).toContain('1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện');
+  });
+
+  it('is A4 with Decree 30 margins, Times New Roman 13–14, numbered from page 2', async () => {
+    const sect = docXml.slice(docXml.lastIndexOf('<w:sectPr'));
+    expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = Object.fromEntries([...sect.match(/<w:pgMar [^>]*>/)![0].matchAll(/w:(\w+)="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+    const mm = (tw: number) => tw / 56.7;
+    expect(mm(mar.top)).toBeGreaterThanOrEqual(20); expect(mm(mar.top)).toBeLessThanOrEqual(25);
+    expect(mm(mar.bottom)).toBeGreaterThanOrEqual(20); expect(mm(mar.bottom)).toBeLessThanOrEqual(25);
+    expect(mm(mar.left)).toBeGreaterThanOrEqual(30); expect(mm(mar.left)).toBeLessThanOrEqual(35);
+    expect(mm(mar.right)).toBeGreaterThanOrEqual(15); expect(mm(mar.right)).toBeLessThanOrEqual(20);
+    expect(sect).toContain('<w:titlePg');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const defaults = styles.slice(styles.indexOf('<w:docDefaults'), styles.indexOf('</w:docDefaults>'));
+    expect(defaults).toMatch(/<w:rFonts w:ascii="Times New Roman" [^>]*w:hAnsi="Times New Roman"/);
+    expect(defaults).toMatch(/<w:sz w:val="28"/);
+    const sizes = [...docXml.matchAll(/<w:sz w:val="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const sz of sizes) { expect(sz).toBeGreaterThanOrEqual(26); expect(sz).toBeLessThanOrEqual(28); }
+    expect(docXml).not.toMatch(/<w:rFonts w:ascii="(?!Times New Roman)/);
+    // The default header carries the page number; the first page has its own header without one.
+    const refs = [...sect.matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"/g)].map((m) => ({ type: m[1], id: m[2] }));
+    expect(refs.map((r) => r.type).sort()).toEqual(['default', 'first']);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const target = (id: string) => rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))![1];
+    const header = async (type: string) => zip.file(`word/${target(refs.find((r) => r.type === type)!.id)}`)!.async('string');
+    expect(await header('default')).toContain('PAGE');
+    expect(await header('first')).not.toContain('PAGE');
+  });
+
+  it('states every figure the metrics give, and "chưa có số liệu" for the others', async () => {
+    const text = paragraphs().map(unescape);
+    const registered = new Set(listMetrics().map((m) => m.key));
+    let measured = 0;
+    for (const fig of FIGURES.filter((f) => f.metric)) {
+      let expected: number | null = null;
+      if (registered.has(fig.metric!.key)) {
+        const p = slicePeriod({ from: FROM, to: TO }, fig.period);
+        const row = (await computeMetric(db, getMetric(fig.metric!.key), { unitIds: [city], from: p.from, to: p.to, view: 'now' })).get(city)!;
+        expected = fig.metric!.dim ? (row.byDim[fig.metric!.dim] ?? 0) : row.value;
+        measured++;
+      }
+      expect(text, fig.id).toContain(`- ${fig.wording}: ${formatFigure(expected, fig.uom)}.`);
+    }
+    expect(measured).toBeGreaterThan(0);
+    expect(text).toContain('- Cuộc giám sát của Ban Thanh tra nhân dân: chưa có số liệu.');
+  });
+
+  it('the Tết gift total is the one fund.gift_value gives', async () => {
+    const text = paragraphs().map(unescape).join('\n');
+    const known = listMetrics().some((m) => m.key === 'fund.gift_value');
+    const v = known ? (await computeMetric(db, getMetric('fund.gift_value'), { unitIds: [city], from: FROM, to: TO, view: 'now' })).get(city)!.value : null;
+    expect(text).toContain(`- “Tết vì người nghèo”: trị giá quà: ${formatFigure(v, 'vnd')}.`);
+  });
+
+  it('has an .xlsx annex exceljs reads back: one sheet per programme, the wards as columns', async () => {
+    const file = await app.inject({ method: 'GET', url: `/api/reports/${job.id}/xlsx`, headers: s.headers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(PROGRAMMES.map((p) => p.sheet));
+    const ws = wb.getWorksheet('CT3 Thi đua, cuộc vận động')!;
+    const head = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(head.slice(0, 4)).toEqual(['STT', 'Nội dung', 'Đơn vị tính', 'Thành phố Bắc Giang']);
+    expect(head.length).toBe(3 + 1 + 16);
+    let row = 0;
+    ws.eachRow((r, i) => { if (r.getCell(2).value === '“Tết vì người nghèo”: số suất quà trao tặng') row = i; });
+    expect(row).toBeGreaterThan(4);
+    const stored = job.issued ? (await db.query<{ v: number | null }>(`select (figures->>'poor.tet_gifts')::float8 as v from report_issues where job_id = $1`, [job.id]))[0].v : null;
+    expect(ws.getRow(row).getCell(4).value).toBe(stored === null ? 'chưa có số liệu' : stored);
+  });
+});
