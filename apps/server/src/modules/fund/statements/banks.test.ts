@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBankStatements, type InputFile } from './banks';
 import { CsvReader, parseCsv } from './csv';
 
-export const STATEMENTS_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
+const STATEMENTS_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
 
-export function realFiles(prefix: 'Vietinbank' | 'Agribank'): InputFile[] {
+function realFiles(prefix: 'Vietinbank' | 'Agribank'): InputFile[] {
   return fs.readdirSync(STATEMENTS_DIR).filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
     .map((name) => ({ name, text: fs.readFileSync(path.join(STATEMENTS_DIR, name), 'utf8') }));
 }

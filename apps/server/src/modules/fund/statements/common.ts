@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Bank, StatementLine } from './types';
+import type { StatementLine } from './types';
 
 /** "300,000" or "300000" → 300000; '' → null; anything else → undefined (unreadable). */
 export function parseGroupedAmount(s: string): number | null | undefined {

@@ -1,0 +1,171 @@
+// The public statement of a campaign: totals, where the money went, bank accounts with VietQR, and the
+// donation list. Nothing here needs a session; nothing here shows an unpublished name.
+import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_PURPOSE_LABELS, DONOR_KIND_LABELS } from '@contract/fund-values';
+import type {
+  PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDonationQuery,
+} from '@contract/fund-public';
+import { PUBLIC_CSV_MAX_ROWS } from '@contract/fund-public-values';
+import type { Db } from '../../../db/db';
+import { AppError } from '../../../platform/errors';
+import { buildVietQr, campaignReference } from '../vietqr';
+import { cached } from './cache';
+import { searchDonations, type SearchResult } from './search';
+
+const TOTALS_TTL_MS = 30_000;
+
+const CAMPAIGN_SQL = `
+  select c.id, c.name, c.purpose, c.receive_from as "receiveFrom", c.receive_to as "receiveTo", c.distribute_by as "distributeBy",
+    (select v.name from unit_versions v where v.unit_id = c.unit_id and v.valid_from <= c.receive_from order by v.valid_from desc limit 1) as "unitName",
+    coalesce(d.money, 0)::bigint as "receivedMoney", coalesce(d.goods, 0)::bigint as "receivedGoods", coalesce(d.n, 0)::int as "donationCount",
+    coalesce(x.paid, 0)::bigint as distributed,
+    greatest(d.last_at, x.last_at)::text as "lastUpdate"
+  from fund_campaigns c
+  left join lateral (select sum(amount) filter (where kind = 'money') as money, sum(amount) filter (where kind = 'goods') as goods,
+      count(*) as n, max(created_at) as last_at
+    from fund_donations where campaign_id = c.id and reversal_entry_id is null) d on true
+  left join lateral (select sum(amount) as paid, max(decided_at) as last_at from fund_disbursements
+    where campaign_id = c.id and status = 'approved' and reversal_entry_id is null) x on true
+  where c.is_public`;
+
+type CampaignRow = Omit<PublicCampaign, 'balance'>;
+const withBalance = (r: CampaignRow): PublicCampaign => ({ ...r, balance: r.receivedMoney + r.receivedGoods - r.distributed });
+
+export function listPublicCampaigns(db: Db): Promise<PublicCampaign[]> {
+  return cached('campaigns', TOTALS_TTL_MS, async () =>
+    (await db.query<CampaignRow>(`${CAMPAIGN_SQL} order by c.receive_from desc, c.id desc`)).map(withBalance));
+}
+
+async function publicCampaign(db: Db, id: number): Promise<PublicCampaign & { unitId: number }> {
+  return cached(`campaign:${id}`, TOTALS_TTL_MS, async () => {
+    const [r] = await db.query<CampaignRow & { unitId: number }>(
+      `${CAMPAIGN_SQL.replace('select c.id,', 'select c.unit_id as "unitId", c.id,')} and c.id = $1`, [id],
+    );
+    if (!r) throw new AppError('FUND_CAMPAIGN_NOT_FOUND');
+    return { ...withBalance(r), unitId: r.unitId };
+  });
+}
+
+type BankRow = { bank_name: string | null; bank_bin: string | null; account_no: string; account_holder: string | null };
+
+async function campaignBanks(db: Db, campaignId: number, unitId: number): Promise<BankRow[]> {
+  // Accounts opened for the campaign; otherwise the unit's own bank accounts.
+  return db.query<BankRow>(
+    `select bank_name, bank_bin, account_no, account_holder from fund_accounts
+      where kind = 'bank' and unit_id = $2 and (campaign_id = $1 or (campaign_id is null and not exists (
+        select 1 from fund_accounts o where o.kind = 'bank' and o.campaign_id = $1)))
+      order by campaign_id nulls last, id`,
+    [campaignId, unitId],
+  );
+}
+
+export const vietQrMemo = (campaignId: number) => `UNG HO ${campaignReference(campaignId)}`;
+
+export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCampaignDetail> {
+  const c = await publicCampaign(db, id);
+  return cached(`detail:${id}`, TOTALS_TTL_MS, async () => {
+    const byPurpose = await db.query<{ key: string; amount: number; count: number }>(
+      `select purpose as key, sum(amount)::bigint as amount, count(*)::int as count from fund_disbursements
+        where campaign_id = $1 and status = 'approved' and reversal_entry_id is null group by purpose order by 2 desc`, [id]);
+    const byUnit = await db.query<{ key: string; label: string; amount: number; count: number }>(
+      `select u.id::text as key,
+         (select v.name from unit_versions v where v.unit_id = u.id and v.valid_from <= max(x.paid_on) order by v.valid_from desc limit 1) as label,
+         sum(x.amount)::bigint as amount, count(*)::int as count
+         from fund_disbursements x join units u on u.id = coalesce(x.target_unit_id, x.unit_id)
+        where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null group by u.id order by 3 desc`, [id]);
+    const byDonor = await db.query<{ key: string; amount: number; count: number }>(
+      `select case when publish_name then donor_kind else 'anonymous' end as key, sum(amount)::bigint as amount, count(*)::int as count
+         from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1 order by 2 desc`, [id]);
+    const memo = vietQrMemo(id);
+    const banks = await campaignBanks(db, id, c.unitId);
+    const { unitId: _u, ...pub } = c;
+    return {
+      ...pub,
+      reference: campaignReference(id),
+      distributedByPurpose: byPurpose.map((r) => ({ ...r, label: DISBURSEMENT_PURPOSE_LABELS[r.key as keyof typeof DISBURSEMENT_PURPOSE_LABELS]?.vi ?? r.key })),
+      distributedByUnit: byUnit.map((r) => ({ ...r, label: r.label ?? '' })),
+      donorsByKind: byDonor.map((r) => ({ ...r, label: DONOR_KIND_LABELS[r.key as keyof typeof DONOR_KIND_LABELS]?.vi ?? r.key })),
+      accounts: banks.map((b) => ({
+        bankName: b.bank_name, bankBin: b.bank_bin, accountNo: b.account_no, accountHolder: b.account_holder,
+        vietQr: b.bank_bin ? buildVietQr({ bankBin: b.bank_bin, accountNumber: b.account_no, memo }) : null,
+        reference: campaignReference(id),
+        qrSvgUrl: b.bank_bin ? `/api/public/campaigns/${id}/vietqr.svg?account=${encodeURIComponent(b.account_no)}` : null,
+      })),
+    };
+  });
+}
+
+/** The VietQR text for one of the campaign's accounts, with an optional amount. */
+export async function campaignVietQr(db: Db, id: number, accountNo: string | undefined, amount: number | undefined): Promise<string> {
+  const c = await publicCampaign(db, id);
+  const banks = (await campaignBanks(db, id, c.unitId)).filter((b) => b.bank_bin);
+  const b = accountNo ? banks.find((x) => x.account_no === accountNo) : banks[0];
+  if (!b) throw new AppError('FUND_ACCOUNT_NOT_FOUND');
+  return buildVietQr({ bankBin: b.bank_bin!, accountNumber: b.account_no, amount: amount ?? null, memo: vietQrMemo(id) });
+}
+
+export async function publicDonations(db: Db, id: number, q: PublicDonationQuery): Promise<SearchResult> {
+  const c = await publicCampaign(db, id);
+  const key = `donations:${id}:${JSON.stringify(q)}`;
+  // The same searches come in waves (a name in the news): a few seconds of caching absorbs them.
+  return cached(key, 5_000, () => searchDonations(db, id, q, c.donationCount));
+}
+
+/** "Nguyễn Văn An" → "Nguyễn V. A.": the family name, then initials. */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return '';
+  if (words.length === 1) return `${words[0][0].toUpperCase()}.`;
+  return [words[0], ...words.slice(1).map((w) => `${w[0].toUpperCase()}.`)].join(' ');
+}
+
+const DIST_PAGE = 50;
+
+export async function publicDistributions(db: Db, id: number, pageNo: number): Promise<PublicDistributionPage> {
+  const c = await publicCampaign(db, id);
+  const rows = await db.query<{
+    id: number; paid_on: string; kind: keyof typeof DISBURSEMENT_KIND_LABELS; purpose: string; amount: number;
+    beneficiary_name: string | null; beneficiary_village: string | null; project_name: string | null; target_name: string | null;
+    packages: number | null; total: number;
+  }>(
+    `select x.id, x.paid_on, x.kind, x.purpose, x.amount, x.beneficiary_name, x.beneficiary_village, x.project_name, x.packages,
+       (select v.name from unit_versions v where v.unit_id = x.target_unit_id and v.valid_from <= x.paid_on order by v.valid_from desc limit 1) as target_name,
+       count(*) over ()::int as total
+       from fund_disbursements x
+      where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null
+      order by x.paid_on desc, x.id desc limit $2 offset $3`,
+    [c.id, DIST_PAGE, (pageNo - 1) * DIST_PAGE],
+  );
+  return {
+    page: pageNo, size: DIST_PAGE, total: rows[0]?.total ?? 0,
+    items: rows.map((r) => {
+      let recipient: string;
+      if (r.target_name && (r.kind === 'transfer_up' || r.kind === 'allocation_down')) recipient = r.target_name;
+      else if (r.project_name && !r.beneficiary_name) recipient = r.project_name;
+      else recipient = [r.beneficiary_name ? maskName(r.beneficiary_name) : 'Hộ gia đình', r.beneficiary_village].filter(Boolean).join(' — ');
+      return {
+        id: r.id, paidOn: r.paid_on, kind: r.kind, kindLabel: DISBURSEMENT_KIND_LABELS[r.kind]?.vi ?? r.kind,
+        purpose: DISBURSEMENT_PURPOSE_LABELS[r.purpose as keyof typeof DISBURSEMENT_PURPOSE_LABELS]?.vi ?? r.purpose,
+        amount: r.amount, recipient, packages: r.packages,
+      };
+    }),
+  };
+}
+
+const csvField = (v: string | number | null) => {
+  let s = v === null ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // a spreadsheet must not run a memo as a formula
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The rows the list shows for these filters (all pages, up to PUBLIC_CSV_MAX_ROWS), as CSV for spreadsheets. */
+export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery): Promise<{ csv: string; truncated: boolean; name: string }> {
+  const c = await publicCampaign(db, id);
+  const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, c.donationCount);
+  const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvField).join(',')];
+  for (const d of r.items) {
+    lines.push([d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? d.goodsDescription ?? d.memo : d.memo,
+      d.kind === 'goods' ? 'Hiện vật' : 'Tiền'].map(csvField).join(','));
+  }
+  if (r.hasMore) lines.push(csvField(`… chỉ ${PUBLIC_CSV_MAX_ROWS} dòng đầu; hãy lọc hẹp hơn / first ${PUBLIC_CSV_MAX_ROWS} rows only; narrow the search`));
+  return { csv: '\ufeff' + lines.join('\r\n') + '\r\n', truncated: r.hasMore, name: `sao-ke-dot-${id}.csv` };
+}

@@ -1,0 +1,100 @@
+// The public statement of campaigns (no sign-in) and statement imports: schemas shared with the web app.
+import { z } from 'zod';
+import { Id, IsoDate } from './common';
+import { PUBLIC_DONATION_SORTS } from './fund-public-values';
+
+const Vnd = z.number().int();
+
+export const PublicCampaign = z.object({
+  id: Id, name: z.string(), purpose: z.string(), unitName: z.string(),
+  receiveFrom: IsoDate, receiveTo: IsoDate, distributeBy: IsoDate,
+  receivedMoney: Vnd, receivedGoods: Vnd, distributed: Vnd, balance: Vnd, donationCount: z.number().int(),
+  lastUpdate: z.string().nullable(),
+});
+export type PublicCampaign = z.infer<typeof PublicCampaign>;
+
+export const PublicBankAccount = z.object({
+  bankName: z.string().nullable(), bankBin: z.string().nullable(), accountNo: z.string(), accountHolder: z.string().nullable(),
+  /** The VietQR text (NAPAS) carrying the campaign's reference in its memo; null when the bank has no BIN. */
+  vietQr: z.string().nullable(),
+  reference: z.string(),
+  qrSvgUrl: z.string().nullable(),
+});
+
+const Breakdown = z.object({ key: z.string(), label: z.string(), amount: Vnd, count: z.number().int() });
+
+export const PublicCampaignDetail = PublicCampaign.extend({
+  distributedByPurpose: z.array(Breakdown),
+  distributedByUnit: z.array(Breakdown),
+  donorsByKind: z.array(Breakdown),
+  accounts: z.array(PublicBankAccount),
+  reference: z.string(),
+});
+export type PublicCampaignDetail = z.infer<typeof PublicCampaignDetail>;
+
+const Amount = z.coerce.number().int().min(0).max(9_000_000_000_000_000);
+
+export const PublicDonationQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  min: Amount.optional(),
+  max: Amount.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  sort: z.enum(PUBLIC_DONATION_SORTS).default('newest'),
+  page: z.coerce.number().int().min(1).max(500).default(1),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicDonationQuery = z.infer<typeof PublicDonationQuery>;
+
+export const PublicDonation = z.object({
+  id: Id, receivedOn: IsoDate, amount: Vnd, kind: z.enum(['money', 'goods']),
+  /** null: anonymous, or the donor chose not to publish their name. */
+  donorName: z.string().nullable(),
+  memo: z.string().nullable(),
+  goodsDescription: z.string().nullable(),
+});
+export type PublicDonation = z.infer<typeof PublicDonation>;
+
+export const PublicDonationPage = z.object({
+  items: z.array(PublicDonation),
+  page: z.number().int(), size: z.number().int(),
+  /** Counting every match is costly on millions of rows: exact, at least, or an estimate. */
+  total: z.object({ count: z.number().int(), kind: z.enum(['exact', 'atLeast', 'estimate']) }),
+  hasMore: z.boolean(),
+});
+export type PublicDonationPage = z.infer<typeof PublicDonationPage>;
+
+export const PublicDistribution = z.object({
+  id: Id, paidOn: IsoDate, kind: z.string(), kindLabel: z.string(), purpose: z.string(), amount: Vnd,
+  /** Masked: "Nguyễn V. A. — thôn Đông"; a unit's or project's name in full. */
+  recipient: z.string(),
+  packages: z.number().int().nullable(),
+});
+export type PublicDistribution = z.infer<typeof PublicDistribution>;
+
+export const PublicDistributionQuery = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1) });
+export const PublicDistributionPage = z.object({
+  items: z.array(PublicDistribution), page: z.number().int(), size: z.number().int(), total: z.number().int(),
+});
+export type PublicDistributionPage = z.infer<typeof PublicDistributionPage>;
+
+export const VietQrQuery = z.object({ amount: z.coerce.number().int().positive().max(9_999_999_999_999).optional(), account: z.string().optional() });
+
+// ---------- statement imports (signed in) ----------
+
+export const ImportJob = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  progress: z.object({ phase: z.enum(['parsing', 'writing', 'done']), total: z.number().int(), done: z.number().int() }),
+  result: z.object({
+    importId: z.number().int(), rowsRead: z.number().int(), credits: z.number().int(), inserted: z.number().int(),
+    skipped: z.number().int(), amount: Vnd, matchedByReference: z.number().int(),
+    files: z.array(z.object({ file: z.string(), bank: z.string(), account: z.string().nullable(), rows: z.number().int(), credit: Vnd, debit: Vnd })),
+    recovered: z.array(z.object({ file: z.string(), row: z.number().int(), line: z.number().int(), amount: Vnd, memoShowsAmount: z.boolean() })),
+    entryIds: z.array(z.number().int()),
+  }).nullable(),
+  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }).nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportJobParams = z.object({ id: z.string().uuid() });
