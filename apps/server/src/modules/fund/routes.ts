@@ -13,6 +13,8 @@ import {
   getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds,
 } from './read-service';
 import { closeMonth, createBankAccount, createCampaign, createFund } from './service';
+import { publicFundRoutes } from './public/routes';
+import { statementRoutes } from './statements/routes';
 
 /** The fund module's routes (signed-in under /api/fund; public ones in their own files, called from here). */
 export async function fundRoutes(app: App, db: Db): Promise<void> {
@@ -62,4 +64,7 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
     async (req) => getLedger(db, user(req), req.query));
   app.post('/api/fund/closings', { schema: { tags, body: CloseMonth, response: { 200: Closing } } },
     async (req) => closeMonth(db, user(req), req.body));
+
+  await statementRoutes(app, db);
+  await publicFundRoutes(app, db);
 }
