@@ -24,6 +24,8 @@ import { MemberOrgsPage } from './features/org/member-orgs-page';
 import { WorkBoardsPage } from './features/org/work-boards-page';
 import { PeoplePage } from './features/org/people-page';
 import { PublicApp, isPublicPath } from './public-app';
+import { ReportsPage } from './features/reports/reports-page';
+import { ReportPage } from './features/reports/report-page';
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -47,6 +49,8 @@ const ROUTES: Route[] = [
   { name: 'audit', path: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
   { name: 'metrics', path: '/metrics', permission: 'metric.read', render: () => <MetricsPage /> },
   { name: 'metric', path: '/metrics/:key', permission: 'metric.read', render: (p) => <MetricPage key={p.key} metricKey={p.key} /> },
+  { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
+  { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];
 
 function Redirect({ to }: { to: string }) {

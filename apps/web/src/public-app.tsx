@@ -3,12 +3,15 @@ import { useI18n } from './i18n/i18n';
 import { resolve } from './route-match';
 import { Link } from './router';
 import { PageTitle } from './ui/page';
+import { PublicReportsPage } from './features/reports/public-reports-page';
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
 
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
-export const PUBLIC_ROUTES: PublicRoute[] = [];
+export const PUBLIC_ROUTES: PublicRoute[] = [
+  { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
+];
 
 export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');
 

@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units', permission: 'unit.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
+  { to: '/reports', label: 'nav.reports', permission: 'metric.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/users', label: 'nav.users', permission: 'user.manage' },
 ];

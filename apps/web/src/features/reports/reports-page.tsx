@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { REPORT_STATUS_LABELS, REPORT_TEMPLATES, REPORT_TEMPLATE_LABELS, type ReportTemplate } from '@contract/reports-values';
+import { formatDate, formatDateTime, todayIso } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { Link, navigate } from '../../router';
+import { asApiError, useFetch } from '../../use-fetch';
+import type { ApiError } from '../../api';
+import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { SelectField } from '../../ui/fields';
+import { PageTitle, Section } from '../../ui/page';
+import { useMe, useSession } from '../auth/session';
+import { UnitSelect } from '../units/unit-select';
+import { reportsApi } from './api';
+import { partsOf, reportPeriod } from './period';
+
+const FIRST_YEAR = 2019;
+
+/** Choose a template, a unit and a period; start; and the reports already made in my scope. */
+export function ReportsPage() {
+  const { t, pick } = useI18n();
+  const me = useMe();
+  const { can } = useSession();
+  const thisYear = Number(todayIso().slice(0, 4));
+  const [template, setTemplate] = useState<ReportTemplate>('annual');
+  const [unit, setUnit] = useState<number | null>(me.unitId);
+  const [year, setYear] = useState(thisYear - 1);
+  const [startYear, setStartYear] = useState(FIRST_YEAR);
+  const [part, setPart] = useState(1);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const list = useFetch('reports', () => reportsApi.list({ limit: 50 }));
+  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
+  const parts = partsOf(template);
+  const period = reportPeriod(template, year, Math.min(part, parts || 1), startYear);
+  const partLabel = template === 'monthly' ? 'reports.month' : template === 'quarterly' ? 'reports.quarter' : 'reports.half';
+
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!unit || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const job = await reportsApi.create({ template, unit, ...period });
+      navigate(`/reports/${job.id}`);
+    } catch (err) {
+      setError(asApiError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={t('reports.title')} sub={t('reports.sub')} />
+      {can('report.generate') && (
+        <Section title={t('reports.new')}>
+          <form className="form" onSubmit={start}>
+            {error && <ErrorNote error={error} />}
+            <div className="filters">
+              <SelectField label={t('reports.template')} value={template} onChange={(e) => setTemplate(e.target.value as ReportTemplate)}
+                options={REPORT_TEMPLATES.map((k) => ({ value: k, label: pick(REPORT_TEMPLATE_LABELS[k]) }))} />
+              <UnitSelect label={t('reports.unit')} value={unit} allowClear={false} onChange={(id) => setUnit(id)} />
+              {template === 'term' && (
+                <SelectField label={t('reports.startYear')} value={String(startYear)} onChange={(e) => setStartYear(Number(e.target.value))}
+                  options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+              )}
+              <SelectField label={template === 'term' ? t('reports.endYear') : t('reports.year')} value={String(year)}
+                onChange={(e) => setYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+              {parts > 0 && (
+                <SelectField label={t(partLabel)} value={String(Math.min(part, parts))} onChange={(e) => setPart(Number(e.target.value))}
+                  options={Array.from({ length: parts }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} />
+              )}
+            </div>
+            <p className="hint">{t('reports.period', { from: formatDate(period.from), to: formatDate(period.to) })}</p>
+            <div className="actions">
+              <button type="submit" className="btn btn-primary" disabled={busy || !unit}>{busy ? t('reports.starting') : t('reports.start')}</button>
+            </div>
+          </form>
+        </Section>
+      )}
+      <Section title={t('reports.list')}>
+        {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
+        {!list.data && !list.error && <Loading inline />}
+        {list.data && list.data.length === 0 && <Empty>{t('reports.none')}</Empty>}
+        {list.data && list.data.length > 0 && (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr><th>{t('reports.report')}</th><th>{t('reports.unit')}</th><th>{t('reports.periodCol')}</th><th>{t('reports.status')}</th><th>{t('reports.created')}</th></tr>
+              </thead>
+              <tbody>
+                {list.data.map((j) => (
+                  <tr key={j.id}>
+                    <td><Link to={`/reports/${j.id}`}>{j.issued ? `${t('reports.no')} ${j.issued.symbol}` : pick(REPORT_TEMPLATE_LABELS[j.template])}</Link>
+                      {j.issued && <div className="small">{pick(REPORT_TEMPLATE_LABELS[j.template])}</div>}</td>
+                    <td>{j.unitName}</td>
+                    <td>{formatDate(j.from)} – {formatDate(j.to)}</td>
+                    <td>{pick(REPORT_STATUS_LABELS[j.status])}{j.issued?.published ? ` · ${t('reports.published')}` : ''}</td>
+                    <td>{formatDateTime(j.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+    </>
+  );
+}
