@@ -199,6 +199,7 @@ export const MapQuery = z.object({
 export const MapResult = z.object({
   year: z.number().int(), from: IsoDate, to: IsoDate, metric: z.string().nullable(), target: z.number().int().nullable(),
   unitOfMeasure: z.enum(['count', 'vnd', 'percent', 'days']).nullable(),
-  units: z.array(z.object({ unit: UnitRef, value: z.number().nullable(), status: TargetStatus.nullable() })),
+  /** Current communes/wards (the map's shapes), each with the units of the year it stands for. */
+  units: z.array(z.object({ unit: UnitRef, value: z.number().nullable(), status: TargetStatus.nullable(), from: z.array(UnitRef) })),
 });
 export type MapResult = z.infer<typeof MapResult>;

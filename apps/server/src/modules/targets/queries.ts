@@ -122,3 +122,14 @@ export async function descendants(db: Db, unitId: number, ref: string, scope: 'c
   );
   return rows.map((r) => r.id);
 }
+
+/** The communes/wards existing today that each given commune became (itself if it still exists). */
+export async function currentSuccessors(db: Db, communeIds: number[]): Promise<Array<{ predecessor_id: number; successor_id: number }>> {
+  if (communeIds.length === 0) return [];
+  return db.query(
+    `select l.predecessor_id, l.successor_id from unit_lineage_closure l join units s on s.id = l.successor_id
+      where l.predecessor_id = any($1::bigint[]) and s.level = 'commune' and s.valid_to = 'infinity'
+      order by l.successor_id, l.predecessor_id`,
+    [communeIds],
+  );
+}

@@ -11,7 +11,7 @@ import { computeMetric, getMetric } from '../../platform/metrics';
 import { EMPTY_CHILDREN, ruleProblems } from './engine';
 import { evaluateTargets, yearBounds, type UnitTargets } from './compute';
 import {
-  congressById, congressesAround, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit,
+  congressById, congressesAround, currentSuccessors, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit,
 } from './queries';
 
 const unitRef = ({ id, code, name, level }: YearUnit) => ({ id, code, name, level });
@@ -94,28 +94,44 @@ export async function targetYears({ db, user }: Ctx, q: { unit: number; from: nu
   return { unit: unitRef(last!), years };
 }
 
-/** Communes/wards below the unit with a metric's value or a target's status, for the map. */
+const WORST = ['not_met', 'not_measured', 'met', 'exceeded', 'not_applicable'] as const;
+
+/**
+ * Communes/wards for the map with a metric's value or a target's status. Values are computed for the
+ * communes of the year (within the user's scope) and shown on the shapes of their current successors,
+ * so the old wards of 2024 appear through the wards of 2025.
+ */
 export async function targetMap({ db, user }: Ctx, q: { unit: number; year: number; metric?: string; target?: number; view: MetricView }): Promise<MapResult> {
   await assertUnitAccess(db, user, 'metric.read', q.unit);
   const unit = await yearUnit(db, q.unit, q.year);
   const bounds = yearBounds(q.year);
   const communeIds = !unit.ref ? [] : unit.level === 'commune' ? [unit.id]
     : (await unitsBelow(db, [{ id: unit.id, ref: unit.ref }], 'commune')).get(unit.id)!.map((c) => c.id);
-  const units = await unitsInYear(db, communeIds, q.year);
+  const successors = await currentSuccessors(db, communeIds);
+  const names = await unitsInYear(db, [...communeIds, ...successors.map((s) => s.successor_id)], q.year);
+  const byShape = new Map<number, number[]>();
+  for (const s of successors) byShape.set(s.successor_id, [...(byShape.get(s.successor_id) ?? []), s.predecessor_id]);
+  const shape = (id: number, preds: number[], value: number | null, status: MapResult['units'][number]['status']) =>
+    ({ unit: unitRef(names.get(id)!), value, status, from: preds.map((p) => unitRef(names.get(p)!)) });
   const base = { year: q.year, ...bounds, metric: q.metric ?? null, target: q.target ?? null };
   if (q.metric) {
     const def = getMetric(q.metric);
     const values = await computeMetric(db, def, { unitIds: communeIds, ...bounds, view: q.view });
-    return { ...base, unitOfMeasure: def.unitOfMeasure, units: communeIds.map((id) => ({ unit: unitRef(units.get(id)!), value: values.get(id)!.value, status: null })) };
+    return {
+      ...base, unitOfMeasure: def.unitOfMeasure,
+      units: [...byShape].map(([id, preds]) => shape(id, preds, preds.reduce((a, p) => a + values.get(p)!.value, 0), null)),
+    };
   }
   const judged = await evaluateTargets(db, { unitIds: communeIds, year: q.year, view: q.view });
   const number = q.target ?? 1;
   const first = [...judged.values()].flatMap((j) => j.targets).find((t) => t.number === number);
   return {
     ...base, target: number, unitOfMeasure: first?.unitOfMeasure ?? null,
-    units: communeIds.map((id) => {
-      const t = judged.get(id)!.targets.find((x) => x.number === number);
-      return { unit: unitRef(units.get(id)!), value: t?.value ?? null, status: t?.status ?? 'not_applicable' };
+    units: [...byShape].map(([id, preds]) => {
+      const found = preds.map((p) => judged.get(p)!.targets.find((x) => x.number === number));
+      const status = WORST.find((w) => found.some((t) => (t?.status ?? 'not_applicable') === w)) ?? 'not_applicable';
+      // A value only where one unit of the year stands behind the shape (rates do not add up).
+      return shape(id, preds, preds.length === 1 ? found[0]?.value ?? null : null, status);
     }),
   };
 }

@@ -143,10 +143,17 @@ describe('GET /api/targets', () => {
     const s = await sessionAs(db, 'standing_committee', w.C);
     const years = (await app.inject({ url: `/api/targets/years?unit=${w.A}&from=2023&to=2025`, headers: s.headers })).json();
     expect(years.years.map((y: { year: number; targets: unknown[] }) => [y.year, y.targets.length])).toEqual([[2023, 0], [2024, 3], [2025, 3]]);
-    const map = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&metric=ttest.festivals`, headers: s.headers })).json();
-    expect(Object.fromEntries(map.units.map((u: { unit: { id: number }; value: number }) => [u.unit.id, u.value]))).toEqual({ [w.A]: 1, [w.B]: 0, [w.D]: 1 });
-    const byTarget = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&target=1`, headers: s.headers })).json();
-    expect(byTarget.units.find((u: { unit: { id: number } }) => u.unit.id === w.B).status).toBe('not_met');
+    // The old wards of 2024 appear on the shapes of their successors: A + B on S, D on T.
+    type Shape = { unit: { id: number }; value: number | null; status: string | null; from: Array<{ id: number }> };
+    const map = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&metric=ttest.festivals`, headers: s.headers })).json<{ units: Shape[] }>();
+    expect(map.units.map((u) => [u.unit.id, u.value, u.from.map((f) => f.id).sort()])).toEqual([[w.S, 1, [w.A, w.B].sort()], [w.T, 1, [w.D]]]);
+    const byTarget = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&target=1`, headers: s.headers })).json<{ units: Shape[] }>();
+    expect(byTarget.units.map((u) => [u.unit.id, u.status, u.value])).toEqual([[w.S, 'not_met', null], [w.T, 'not_measured', null]]);
+    const p = await sessionAs(db, 'standing_committee', w.P);
+    const ward = (await app.inject({ url: `/api/targets/map?unit=${w.S}&year=2026&target=1`, headers: p.headers })).json<{ units: Shape[] }>();
+    // The ended city's committee does not reach the new ward's own records.
+    expect((await app.inject({ url: `/api/targets/map?unit=${w.S}&year=2026&target=1`, headers: s.headers })).statusCode).toBe(403);
+    expect(ward.units.map((u) => [u.unit.id, u.status, u.value])).toEqual([[w.S, 'met', 100]]);
     const shapes = await app.inject({ url: '/api/targets/map/shapes', headers: s.headers });
     expect(shapes.json().features).toHaveLength(99);
     expect(shapes.json().features[0].properties.code).toMatch(/^\d{5}$/);
