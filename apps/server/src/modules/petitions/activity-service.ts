@@ -117,7 +117,7 @@ export async function listConferences({ db, user }: Ctx, q: { unit: number; from
   return db.query<Conference>(
     `select k.id, k.unit_id as "unitId", ${unitNameAt('k.unit_id', 'k.held_on')} as "unitName", k.held_on as "heldOn", k.title,
             k.attendees, k.note,
-            coalesce((select array_agg(c.petition_id order by c.petition_id) from petition_conference_cases c where c.conference_id = k.id), '{}') as "petitionIds"
+            coalesce((select array_agg(c.petition_id::int order by c.petition_id) from petition_conference_cases c where c.conference_id = k.id), '{}'::int[]) as "petitionIds"
        from (${PLACES_SQL('$1::bigint')}) s join petition_conferences k on k.unit_id = s.unit_id and k.held_on >= s.valid_from and k.held_on < s.valid_to
       where ${scope.sql}${extra} order by k.held_on desc, k.id desc limit 200`, params);
 }

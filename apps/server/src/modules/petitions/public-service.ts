@@ -65,9 +65,13 @@ export async function submitPublic(db: Db, input: PublicPetitionInput, ip: strin
       [contentHash(unit.id, title, content)],
     );
     if (dup) throw new AppError('PETITION_DUPLICATE');
+    // Someone is named from the start: the unit's full-time staff (else its standing committee) until reassigned.
+    const [handler] = await tx.query<{ id: number }>(
+      `select id from users where unit_id = $1 and active and role in ('unit_staff', 'standing_committee')
+        order by (role = 'unit_staff') desc, id limit 1`, [unit.id]);
     const id = await insertPetition(tx, {
       unitId: unit.id, channel: 'web', kind: input.kind, field: input.field ?? 'khac', title, content, receivedOn: today(),
-      handlerId: null, identity: sealIdentity(input), sourceHash: source, receptionId: null, meetingId: null, reportId: null,
+      handlerId: handler?.id ?? null, identity: sealIdentity(input), sourceHash: source, receptionId: null, meetingId: null, reportId: null,
     }, null);
     for (const f of uploads) {
       await tx.query(
