@@ -58,7 +58,10 @@ function conditions(campaignId: number, q: PublicDonationQuery, words: string[],
   return { where, params };
 }
 
-export async function searchDonations(db: Db, campaignId: number, q: PublicDonationQuery, campaignCount: number): Promise<SearchResult> {
+export async function searchDonations(
+  db: Db, campaignId: number, q: PublicDonationQuery, campaignCount: number, opts: { walkCap?: number } = {},
+): Promise<SearchResult> {
+  const walkCap = opts.walkCap ?? WALK_CAP;
   const words = queryWords(q.q);
   const offset = (q.page - 1) * q.size;
   const need = offset + q.size + 1; // one more tells whether there is a next page
@@ -84,7 +87,7 @@ export async function searchDonations(db: Db, campaignId: number, q: PublicDonat
     const walkWhere = ['campaign_id = $1'];
     const rest: string[] = [];
     for (const w of c.where.slice(1)) (byDate && w.startsWith('received_on') ? walkWhere : rest).push(w);
-    c.params.push(WALK_CAP);
+    c.params.push(walkCap);
     const capParam = `$${c.params.length}`;
     c.params.push(need);
     const needParam = `$${c.params.length}`;
@@ -101,7 +104,7 @@ export async function searchDonations(db: Db, campaignId: number, q: PublicDonat
     const walked = rows[0]?.walked ?? 0;
     const matched = rows[0]?.matched ?? 0;
     const found = rows.filter((r) => r.id !== null).map(strip);
-    if (walked < WALK_CAP) return page(found, { count: matched, kind: 'exact' }, 'walk');
+    if (walked < walkCap) return page(found, { count: matched, kind: 'exact' }, 'walk');
     if (found.length >= need) {
       // Enough in the first rows walked: estimate the rest from the share that matched.
       const estimate = Math.max(matched, Math.round((matched / walked) * campaignCount));
