@@ -23,6 +23,9 @@ import { CommitteePage } from './features/org/committee-page';
 import { MemberOrgsPage } from './features/org/member-orgs-page';
 import { WorkBoardsPage } from './features/org/work-boards-page';
 import { PeoplePage } from './features/org/people-page';
+import { TargetsPage } from './features/targets/targets-page';
+import { TargetUnitsPage } from './features/targets/target-units-page';
+import { CongressPage } from './features/targets/congress-page';
 import { PublicApp, isPublicPath } from './public-app';
 import { ReportsPage } from './features/reports/reports-page';
 import { ReportPage } from './features/reports/report-page';
@@ -49,6 +52,9 @@ const ROUTES: Route[] = [
   { name: 'audit', path: '/audit', permission: 'audit.read', render: () => <AuditPage /> },
   { name: 'metrics', path: '/metrics', permission: 'metric.read', render: () => <MetricsPage /> },
   { name: 'metric', path: '/metrics/:key', permission: 'metric.read', render: (p) => <MetricPage key={p.key} metricKey={p.key} /> },
+  { name: 'targets', path: '/targets', permission: 'metric.read', render: () => <TargetsPage /> },
+  { name: 'targetCongress', path: '/targets/congresses/:id', permission: 'metric.read', render: (p) => <CongressPage key={p.id} id={id(p)} /> },
+  { name: 'targetUnits', path: '/targets/:number', permission: 'metric.read', render: (p) => <TargetUnitsPage key={p.number} number={Number(p.number)} /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];

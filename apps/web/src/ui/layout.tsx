@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'nav.home' },
   { to: '/units', label: 'nav.units', permission: 'unit.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
+  { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
   { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
   { to: '/reports', label: 'nav.reports', permission: 'metric.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },

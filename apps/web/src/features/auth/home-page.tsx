@@ -32,6 +32,7 @@ export function HomePage() {
           {can('unit.read') && <Link to={me.unitId ? `/units/${me.unitId}` : '/units'}>{t('home.myUnit')}</Link>}
           {can('unit.read') && <Link to="/units">{t('nav.units')}</Link>}
           {can('org.read') && <Link to="/org">{t('nav.org')}</Link>}
+          {can('metric.read') && <Link to="/targets">{t('targets.home')}</Link>}
           {can('metric.read') && <Link to="/metrics">{t('nav.metrics')}</Link>}
           {can('audit.read') && <Link to="/audit">{t('nav.audit')}</Link>}
           {can('user.manage') && <Link to="/users">{t('nav.users')}</Link>}

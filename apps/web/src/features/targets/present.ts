@@ -2,6 +2,9 @@ import type { MeasureProgress, Rule, TargetStatus } from '@contract/targets';
 import { buildUrl } from '../../route-match';
 import { formatMetric } from '../metrics/present';
 
+/** The first year with records (the seed's term began in 2019). */
+export const FIRST_YEAR = 2019;
+
 export const STATUS_CLASS: Record<TargetStatus, string> = {
   met: 'st-met', exceeded: 'st-exceeded', not_met: 'st-not-met', not_measured: 'st-none', not_applicable: 'st-na',
 };

@@ -1,0 +1,74 @@
+import type { MetricView } from '@contract/metrics';
+import { useI18n } from '../../i18n/i18n';
+import { Link, useQueryState } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { SelectField } from '../../ui/fields';
+import { PageTitle, Section } from '../../ui/page';
+import { useMe } from '../auth/session';
+import { targetsApi } from './api';
+import { dashboardUrl, formatRule, formatValue, recordsUrl } from './present';
+import { StatusBadge } from './target-list';
+import { defaultYear } from './targets-page';
+import './targets.css';
+
+/** One target across the units below: those that miss it first, every figure linked to its records. */
+export function TargetUnitsPage({ number }: { number: number }) {
+  const { t, pick, locale } = useI18n();
+  const me = useMe();
+  const [query, setQuery] = useQueryState();
+  const unit = query.unit ? Number(query.unit) : me.unitId;
+  const year = Number(query.year) || defaultYear(me.unitValidTo);
+  const view: MetricView = query.view === 'then' ? 'then' : 'now';
+  const scope = query.scope === 'all' ? 'all' : 'children';
+  const res = useFetch(unit ? `target-units:${number}:${unit}:${year}:${view}:${scope}` : null,
+    () => targetsApi.units(number, { unit: unit!, year, view, scope }));
+  const r = res.data;
+  return (
+    <>
+      <PageTitle
+        before={<p className="small"><Link to={dashboardUrl(unit ?? 0, year)}>← {t('targets.back')}</Link></p>}
+        title={t('targets.unitsTitle', { n: number })}
+        sub={r ? <span>{pick(r.title)} · {r.year}</span> : undefined}
+      />
+      <div className="filters">
+        <SelectField label={t('targets.scope')} value={scope} onChange={(e) => setQuery({ scope: e.target.value === 'all' ? 'all' : null })}
+          options={[{ value: 'children', label: t('targets.scopeChildren') }, { value: 'all', label: t('targets.scopeAll') }]} />
+      </div>
+      {!unit && <Notice>{t('targets.pickUnit')}</Notice>}
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {unit && !r && !res.error && <Loading />}
+      {r && (
+        <Section title={t('targets.unitsTitle', { n: number })}>
+          {r.units.length === 0 ? <p className="hint">{t('targets.noUnits')}</p> : (
+            <div className="table-wrap" aria-busy={res.loading}>
+              <table className="unit-rows">
+                <thead><tr><th>{t('targets.unitCol')}</th><th>{t('targets.status')}</th><th>{t('targets.measures')}</th></tr></thead>
+                <tbody>
+                  {r.units.map((u) => (
+                    <tr key={u.unit.id} data-testid={`unit-row-${u.unit.code}`}>
+                      <th scope="row"><Link to={dashboardUrl(u.unit.id, r.year)}>{u.unit.name}</Link></th>
+                      <td><StatusBadge status={u.status} /></td>
+                      <td>
+                        {u.measures.map((m) => (
+                          <div key={m.code}>
+                            <span className="measure-code">{m.code}</span>{' '}
+                            <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
+                              {formatValue(m.value, m.unitOfMeasure, locale)}
+                            </Link>
+                            {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
+                            <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
+                          </div>
+                        ))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Section>
+      )}
+    </>
+  );
+}
