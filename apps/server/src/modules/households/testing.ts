@@ -14,11 +14,14 @@ export async function addSupport(db: Db, user: CurrentUser, input: CreateSupport
   return s.id;
 }
 
-/** Row counts of the module's tables: refused input must leave them unchanged. */
-export async function householdFootprint(db: Db): Promise<Record<string, number>> {
+/** Row counts of the module's tables for households in these villages: refused input must leave them unchanged. */
+export async function householdFootprint(db: Db, villageIds: number[]): Promise<Record<string, number>> {
   const [r] = await db.query<Record<string, number>>(
-    `select (select count(*)::int from households) as households, (select count(*)::int from household_members) as members,
-            (select count(*)::int from household_classifications) as classifications, (select count(*)::int from household_supports) as supports,
-            (select count(*)::int from household_houses) as houses`);
+    `with h as (select id from households where unit_id = any($1::bigint[]))
+     select (select count(*)::int from h) as households,
+            (select count(*)::int from household_members where household_id in (select id from h)) as members,
+            (select count(*)::int from household_classifications where household_id in (select id from h)) as classifications,
+            (select count(*)::int from household_supports where household_id in (select id from h)) as supports`,
+    [villageIds]);
   return r;
 }
