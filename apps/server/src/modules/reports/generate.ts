@@ -12,15 +12,11 @@ import { renderXlsx } from './xlsx';
 import { closingLine, HIGHLIGHTS, reportTitle, templateFigures } from './templates';
 import { setProgress, unitFacts, type JobRow } from './queries';
 import { viDate } from './format';
+import { targetLines } from './targets';
 
 export const LEASE_SECONDS = 120;
 const PARENT_BODY = 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM';
 const PLACE_PREFIX = /^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu|Thôn|Tổ dân phố)\s+/i;
-
-/** Hook for target progress in annual and term reports (set by the targets module when it exists). */
-export type TargetSource = (db: Db, unitId: number, year: number) => Promise<TargetLine[]>;
-let targetSource: TargetSource | undefined;
-export function setTargetSource(fn: TargetSource): void { targetSource = fn; }
 
 export type Prepared = {
   head: ReportHead; figures: Figure[]; values: FigureValues; findings: Finding[];
@@ -42,9 +38,8 @@ export async function prepareReport(
     unitId: unit.id, childIds: children.map((c) => c.id), period: { from: job.period_from, to: job.period_to },
     onProgress: (d, t) => progress(5 + (70 * d) / t, 'figures'),
   });
-  const targets = (template === 'annual' || template === 'term') && targetSource
-    ? await targetSource(db, unit.id, Number(job.period_to.slice(0, 4))).catch(() => [])
-    : [];
+  // Annual and term reports state the targets' progress in the period's last year.
+  const targets = template === 'annual' || template === 'term' ? await targetLines(db, unit.id, Number(job.period_to.slice(0, 4))) : [];
   const head: ReportHead = {
     parentBody: PARENT_BODY,
     issuingBody: unit.name.toLocaleUpperCase('vi'),

@@ -15,6 +15,7 @@ import { FIGURES, PROGRAMMES } from './coverage';
 import { formatFigure } from './format';
 import { slicePeriod } from './compute';
 import { waitForJob } from './testing';
+import { targetLines } from './targets';
 
 let db: RootDb;
 let app: App;
@@ -117,6 +118,14 @@ describe('term report of the demo city, 2019–2024', () => {
     const known = listMetrics().some((m) => m.key === 'fund.gift_value');
     const v = known ? (await computeMetric(db, getMetric('fund.gift_value'), { unitIds: [city], from: FROM, to: TO, view: 'now' })).get(city)!.value : null;
     expect(text).toContain(`- “Tết vì người nghèo”: trị giá quà: ${formatFigure(v, 'vnd')}.`);
+  });
+
+  it("states the city's targets of 2024 as the targets engine judges them", async () => {
+    const text = paragraphs().map(unescape);
+    const lines = await targetLines(db, city, 2024);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(text).toContain('II. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU');
+    for (const l of lines) expect(text).toContain(`- ${l.label}: ${l.value} (${l.status}).`);
   });
 
   it('has an .xlsx annex exceljs reads back: one sheet per programme, the wards as columns', async () => {
