@@ -29,6 +29,16 @@ import { CongressPage } from './features/targets/congress-page';
 import { PublicApp, isPublicPath } from './public-app';
 import { ReportsPage } from './features/reports/reports-page';
 import { ReportPage } from './features/reports/report-page';
+import { PetitionsPage } from './features/petitions/petitions-page';
+import { PetitionPage } from './features/petitions/petition-page';
+import { PetitionNewPage } from './features/petitions/petition-new-page';
+import { PetitionActivitiesPage } from './features/petitions/activities-page';
+import { SituationPage } from './features/petitions/situation-page';
+import { RegistryPage } from './features/households/registry-page';
+import { CoveragePage } from './features/households/coverage-page';
+import { DuplicatesPage } from './features/households/duplicates-page';
+import { ImportPage } from './features/households/import-page';
+import { HouseholdPage } from './features/households/household-page';
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -55,6 +65,16 @@ const ROUTES: Route[] = [
   { name: 'targets', path: '/targets', permission: 'metric.read', render: () => <TargetsPage /> },
   { name: 'targetCongress', path: '/targets/congresses/:id', permission: 'metric.read', render: (p) => <CongressPage key={p.id} id={id(p)} /> },
   { name: 'targetUnits', path: '/targets/:number', permission: 'metric.read', render: (p) => <TargetUnitsPage key={p.number} number={Number(p.number)} /> },
+  { name: 'petitions', path: '/petitions', permission: 'petition.read', render: () => <PetitionsPage /> },
+  { name: 'petitionNew', path: '/petitions/new', permission: 'petition.write', render: () => <PetitionNewPage /> },
+  { name: 'petitionActivities', path: '/petitions/activities', permission: 'petition.read', render: () => <PetitionActivitiesPage /> },
+  { name: 'situation', path: '/petitions/situation', permission: 'petition.read', render: () => <SituationPage /> },
+  { name: 'petition', path: '/petitions/:id', permission: 'petition.read', render: (p) => <PetitionPage key={p.id} id={id(p)} /> },
+  { name: 'households', path: '/households', permission: 'household.read', render: () => <RegistryPage /> },
+  { name: 'householdCoverage', path: '/households/coverage', permission: 'household.read', render: () => <CoveragePage /> },
+  { name: 'householdDuplicates', path: '/households/duplicates', permission: 'household.read', render: () => <DuplicatesPage /> },
+  { name: 'householdImport', path: '/households/import', permission: 'household.write', render: () => <ImportPage /> },
+  { name: 'household', path: '/households/:id', permission: 'household.read', render: (p) => <HouseholdPage key={p.id} id={id(p)} /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];
@@ -93,7 +113,7 @@ function Page({ path }: { path: string }) {
   const { t } = useI18n();
   const match = resolve(ROUTES, path);
   const route = match && ROUTES.find((r) => r.name === match.name);
-  if (!match || !route || ((route.name === 'unit' || route.name === 'committee' || route.name === 'user') && !(id(match.params) > 0))) {
+  if (!match || !route || ((route.name === 'unit' || route.name === 'committee' || route.name === 'user' || route.name === 'petition') && !(id(match.params) > 0))) {
     return (
       <>
         <PageTitle title={t('common.notFound')} />

@@ -4,6 +4,8 @@ import { resolve } from './route-match';
 import { Link } from './router';
 import { PageTitle } from './ui/page';
 import { PublicReportsPage } from './features/reports/public-reports-page';
+import { PublicPetitionNewPage } from './features/petitions/public-new-page';
+import { PublicTrackFormPage, PublicTrackPage } from './features/petitions/public-track-page';
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
@@ -11,6 +13,9 @@ type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNod
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
+  { name: 'publicPetitionNew', path: '/public/petitions/new', render: () => <PublicPetitionNewPage /> },
+  { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },
+  { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
 ];
 
 export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');

@@ -171,6 +171,7 @@ export type PetitionActionInput = z.infer<typeof PetitionActionInput>;
 export const AssignHandler = z.object({ handlerId: Id });
 
 export const PetitionReminders = z.object({ overdue: z.number().int(), dueSoon: z.number().int() });
+export type PetitionReminders = z.infer<typeof PetitionReminders>;
 
 export const DeadlineRule = z.object({
   kind: PetitionKind,

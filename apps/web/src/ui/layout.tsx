@@ -17,6 +17,8 @@ const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units', permission: 'unit.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
+  { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
+  { to: '/households', label: 'nav.households', permission: 'household.read' },
   { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
   { to: '/reports', label: 'nav.reports', permission: 'metric.read' },
   { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
