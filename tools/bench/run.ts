@@ -66,6 +66,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   petitions: () => import('./petitions'),
   households: () => import('./households'),
   targets: () => import('./targets'),
+  reports: () => import('./reports'),
 };
 
 async function main() {
