@@ -63,7 +63,7 @@ export function UnitChart({ result }: { result: TargetsResult }) {
   const { t, pick, locale } = useI18n();
   const [number, setNumber] = useState(result.targets[0]?.number ?? 1);
   const target = result.targets.find((x) => x.number === number) ?? result.targets[0];
-  const rows = result.children.flatMap((c) => {
+  const rows = result.children.filter((c) => c.cells.length > 0).flatMap((c) => {
     const cell = c.cells.find((x) => x.number === target.number);
     return cell ? [{ unit: c.unit, ...cell }] : [];
   });

@@ -19,7 +19,8 @@ export function ChildrenMatrix({ result }: { result: TargetsResult }) {
           </tr>
         </thead>
         <tbody>
-          {result.children.map((c) => (
+          {/* Units without targets of their own (no congress) would only add empty rows. */}
+          {result.children.filter((c) => c.cells.length > 0).map((c) => (
             <tr key={c.unit.id} data-testid={`child-${c.unit.code}`}>
               <th scope="row"><Link to={dashboardUrl(c.unit.id, result.year)}>{c.unit.name}</Link></th>
               {numbers.map((n) => {

@@ -16,9 +16,12 @@ let shapesOnce: Promise<Shapes> | undefined;
 const loadShapes = () => (shapesOnce ??= targetsApi.shapes().catch((e) => { shapesOnce = undefined; throw e; }));
 
 /** The communes/wards coloured by a target's verdict or a metric's value; a tap opens the commune's targets. */
-export function CommuneMap({ unit, year, view, targets }: { unit: number; year: number; view: MetricView; targets: Array<{ number: number; title: string }> }) {
+type MapTarget = { number: number; title: string; measured: boolean };
+
+export function CommuneMap({ unit, year, view, targets }: { unit: number; year: number; view: MetricView; targets: MapTarget[] }) {
   const { t, pick, locale } = useI18n();
-  const [choice, setChoice] = useState(targets[0] ? `target:${targets[0].number}` : 'metric:org.units_by_level');
+  const first = targets.find((x) => x.measured) ?? targets[0];
+  const [choice, setChoice] = useState(first ? `target:${first.number}` : 'metric:org.units_by_level');
   const metrics = useFetch('metrics-list', metricsApi.list);
   const shapes = useFetch('map-shapes', loadShapes);
   const [kind, key] = choice.split(':');
@@ -72,7 +75,7 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
           </svg>
           {kind === 'metric' && <p className="small muted">{t('targets.mapLegendMax', { value: formatValue(max, uom, locale) })}</p>}
           <ul className="map-list small">
-            {data.data.units.map((u) => (
+            {data.data.units.filter((u) => kind === 'metric' || u.status !== 'not_applicable').map((u) => (
               <li key={u.unit.id}>
                 <span className="swatch" style={{ background: colour(u.unit.code) }} aria-hidden="true" />
                 <Link to={open(u)}>{u.unit.name}</Link>

@@ -39,7 +39,8 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
         {primary && (
           <span>
             <span className="muted">{t('targets.value')}: </span>
-            <Link to={recordsUrl(primary.metricKeys[0], unitId, year)} className="target-value">{formatValue(x.value, x.unitOfMeasure, locale)}</Link>
+            {primary.reason === 'metric_missing' ? <span className="target-value">—</span>
+              : <Link to={recordsUrl(primary.metricKeys[0], unitId, year)} className="target-value">{formatValue(x.value, x.unitOfMeasure, locale)}</Link>}
             {x.trend && <span className="trend" title={t('targets.previous', { value: formatValue(x.previousValue, x.unitOfMeasure, locale) })}> {TREND_ARROW[x.trend]}</span>}
             <span className="muted"> · {t('targets.required')}: {formatRule(primary.rule, primary.unitOfMeasure, locale)}</span>
           </span>
@@ -61,7 +62,8 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
                 <span className="measure-code">{m.code}</span> {pick(m.label)}
                 {m.each && <span className="muted"> ({t('targets.eachUnit', { level: pick(UNIT_LEVEL_LABELS[m.each]).toLowerCase() })})</span>}
                 <div className="measure-figures">
-                  <Link to={recordsUrl(m.metricKeys[0], unitId, year)}>{formatValue(m.value, m.unitOfMeasure, locale)}</Link>
+                  {m.reason === 'metric_missing' ? <span>—</span>
+                    : <Link to={recordsUrl(m.metricKeys[0], unitId, year)}>{formatValue(m.value, m.unitOfMeasure, locale)}</Link>}
                   {m.numerator !== null && m.denominator !== null && !m.each && (
                     <span className="muted small"> ({m.numerator}/<Link to={recordsUrl(m.metricKeys[1], unitId, year)}>{m.denominator}</Link>)</span>
                   )}

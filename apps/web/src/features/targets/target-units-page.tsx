@@ -53,9 +53,11 @@ export function TargetUnitsPage({ number }: { number: number }) {
                         {u.measures.map((m) => (
                           <div key={m.code}>
                             <span className="measure-code">{m.code}</span>{' '}
-                            <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
-                              {formatValue(m.value, m.unitOfMeasure, locale)}
-                            </Link>
+                            {m.reason === 'metric_missing' ? <span>—</span> : (
+                              <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
+                                {formatValue(m.value, m.unitOfMeasure, locale)}
+                              </Link>
+                            )}
                             {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
                             <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
                           </div>

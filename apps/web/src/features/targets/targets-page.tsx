@@ -40,7 +40,7 @@ export function TargetsPage() {
     <>
       <PageTitle
         title={t('targets.title')}
-        sub={r?.congress ? <span>{t('targets.congress', { name: r.congress.name, term: r.congress.termLabel })}</span> : undefined}
+        sub={r?.congress ? <span>{r.congress.name.includes(r.congress.termLabel) ? r.congress.name : t('targets.congress', { name: r.congress.name, term: r.congress.termLabel })}</span> : undefined}
         actions={r?.congress && r.canManage ? <Link className="btn" to={`/targets/congresses/${r.congress.id}`}>{t('targets.manage')}</Link> : undefined}
       />
       <Section title={t('metrics.params')}>
@@ -68,14 +68,17 @@ export function TargetsPage() {
               </>
             )}
           </Section>
-          {r.children.length > 0 && r.targets.length > 0 && (
+          {r.children.some((c) => c.cells.length > 0) && (
             <Section title={t('targets.byUnit')}>
               <ChildrenMatrix result={r} />
             </Section>
           )}
-          {r.targets.length > 0 && <YearChart unit={r.unit.id} year={r.year} view={view} count={r.targets.length} />}
-          {r.children.length > 0 && r.targets.length > 0 && <UnitChart result={r} />}
-          <CommuneMap unit={r.unit.id} year={r.year} view={view} targets={r.targets.map((x) => ({ number: x.number, title: pick(x.title) }))} />
+          {r.congress && r.targets.length > 0 && <YearChart unit={r.unit.id} year={r.year} view={view} count={r.targets.length} />}
+          {r.children.some((c) => c.cells.length > 0) && <UnitChart result={r} />}
+          <CommuneMap unit={r.unit.id} year={r.year} view={view} targets={r.targets.map((x) => ({
+            number: x.number, title: pick(x.title),
+            measured: ['met', 'exceeded', 'not_met'].includes(x.status) || x.children.met + x.children.exceeded + x.children.notMet > 0,
+          }))} />
         </div>
       )}
     </>
