@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { HOUSE_BUILDS, HOUSE_BUILD_LABELS, SUPPORT_FORMS, SUPPORT_FORM_LABELS, SUPPORT_KINDS, SUPPORT_KIND_LABELS, type SupportForm, type SupportKind } from '@contract/households-values';
+import type { DuplicateCandidate, Support } from '@contract/households';
+import { todayIso } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { DateField } from '../../ui/date-field';
+import { SelectField, TextField } from '../../ui/fields';
+import { FormDialog } from '../../ui/form-dialog';
+import { householdsApi } from './api';
+import { DuplicatesNote, duplicatesOf } from './duplicates-note';
+
+type Props = {
+  open: boolean; onClose: () => void; householdId: number; headName: string; year: number;
+  /** Fixed kind (the one-tap Tết gift); otherwise the user chooses. */
+  kind?: SupportKind;
+  onSaved: (s: Support) => void;
+};
+
+const num = (s: string) => Number(s.replace(/[^\d]/g, '') || 0);
+
+/** Records one act of support; a solidarity house carries its cost and sources. Duplicates are shown before saving. */
+export function SupportFormDialog({ open, onClose, householdId, headName, year, kind: fixedKind, onSaved }: Props) {
+  const { t, pick } = useI18n();
+  const [f, setF] = useState({
+    kind: (fixedKind ?? 'tet') as SupportKind, form: 'cash' as SupportForm, value: '500000', date: todayIso(), year: String(year),
+    provider: '', note: '', build: 'repair', cost: '', fromFund: '', fromOrgs: '', fromSocial: '', labourDays: '',
+  });
+  const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setDups(null); setConfirmed(false); };
+  const house = f.kind === 'house';
+
+  const submit = async () => {
+    try {
+      onSaved(await householdsApi.support({
+        householdId, kind: f.kind, year: Number(f.year), supportDate: f.date, form: house ? 'in_kind' : f.form, valueVnd: num(f.value),
+        provider: f.provider || null, campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null, note: f.note || null,
+        confirmDuplicates: confirmed,
+        house: house ? { build: f.build as 'new' | 'repair', approvedOn: f.date, costVnd: num(f.cost), fromFundVnd: num(f.fromFund),
+          fromMemberOrgsVnd: num(f.fromOrgs), fromSocialVnd: num(f.fromSocial), labourDays: num(f.labourDays) } : undefined,
+      }));
+    } catch (e) {
+      setDups(duplicatesOf(e));
+      throw e;
+    }
+  };
+  const title = fixedKind === 'tet' ? t('hh.recordTetFor', { name: headName }) : t('hh.recordSupport');
+  return (
+    <FormDialog open={open} onClose={onClose} title={title} submitLabel={t('common.save')} onSubmit={submit} canSubmit={!dups || confirmed}>
+      {(errors) => (
+        <>
+          {!fixedKind && <SelectField label={t('hh.kind')} value={f.kind} onChange={set('kind')} options={SUPPORT_KINDS.map((k) => ({ value: k, label: pick(SUPPORT_KIND_LABELS[k]) }))} />}
+          <DateField label={t('hh.date')} value={f.date} onChange={(date) => setF({ ...f, date })} error={errors['/supportDate']} />
+          <TextField label={f.kind === 'tet' ? t('hh.campaignYear') : t('hh.year')} inputMode="numeric" value={f.year} onChange={set('year')} />
+          {!house && <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />}
+          {!house && <TextField label={t('hh.value')} inputMode="numeric" value={f.value} onChange={set('value')} error={errors['/valueVnd']} />}
+          {house && (
+            <>
+              <SelectField label={t('hh.houseBuild')} value={f.build} onChange={set('build')} options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))} />
+              <TextField label={t('hh.houseCost')} inputMode="numeric" value={f.cost} onChange={set('cost')} />
+              <TextField label={t('hh.houseFromFund')} inputMode="numeric" value={f.fromFund} onChange={set('fromFund')} />
+              <TextField label={t('hh.houseFromOrgs')} inputMode="numeric" value={f.fromOrgs} onChange={set('fromOrgs')} />
+              <TextField label={t('hh.houseFromSocial')} inputMode="numeric" value={f.fromSocial} onChange={set('fromSocial')} />
+              <TextField label={t('hh.labourDays')} inputMode="numeric" value={f.labourDays} onChange={set('labourDays')} />
+            </>
+          )}
+          <TextField label={t('hh.provider')} value={f.provider} onChange={set('provider')} />
+          <TextField label={t('hh.note')} value={f.note} onChange={set('note')} />
+          {dups && <DuplicatesNote candidates={dups} confirmed={confirmed} onConfirm={setConfirmed} />}
+        </>
+      )}
+    </FormDialog>
+  );
+}
