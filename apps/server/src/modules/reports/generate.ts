@@ -14,7 +14,8 @@ import { setProgress, unitFacts, type JobRow } from './queries';
 import { viDate } from './format';
 import { targetLines } from './targets';
 
-export const LEASE_SECONDS = 120;
+// Renewed at every step; a worker silent this long is taken for dead and its job resumed.
+export const LEASE_SECONDS = 60;
 const PARENT_BODY = 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM';
 const PLACE_PREFIX = /^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu|Thôn|Tổ dân phố)\s+/i;
 

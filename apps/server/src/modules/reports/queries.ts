@@ -30,12 +30,19 @@ export async function jobById(db: Db, id: number): Promise<JobView | undefined> 
   return row;
 }
 
+const MAX_ATTEMPTS = 5;
+
 /**
  * Takes the oldest waiting job, or a running one whose worker stopped renewing its lease (a restart),
  * so two workers never take the same job.
  */
 export async function claimJob(db: Db, leaseSeconds: number): Promise<JobRow | undefined> {
   return db.tx(async (tx) => {
+    // A job that keeps killing its worker is given up rather than retried for ever.
+    await tx.query(
+      `update report_jobs set status = 'failed', error = 'gave up after ${MAX_ATTEMPTS} attempts', lease_until = null, updated_at = now()
+        where status = 'running' and lease_until < now() and attempts >= ${MAX_ATTEMPTS}`,
+    );
     const [row] = await tx.query<JobRow>(
       `update report_jobs j set status = 'running', attempts = attempts + 1, step = 'started', updated_at = now(),
               lease_until = now() + make_interval(secs => $1)

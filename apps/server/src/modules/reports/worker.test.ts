@@ -7,7 +7,7 @@ import { testApp } from '../../test/app';
 import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
 import { defineMetrics } from '../../platform/metrics';
 import type { Figure } from './coverage';
-import { JOB_COLS, jobById, type JobRow } from './queries';
+import { JOB_COLS, claimJob, jobById, type JobRow } from './queries';
 import { runJob } from './generate';
 import { startReportWorker } from './worker';
 import { waitForJob } from './testing';
@@ -44,6 +44,17 @@ describe('report worker', () => {
     } finally { await worker.stop(); }
     expect((await jobById(db, alive))!.status).toBe('running');
     await db.query(`update report_jobs set status = 'failed', lease_until = null where id = $1`, [alive]);
+  });
+});
+
+describe('a job that keeps killing its worker', () => {
+  it('is given up after five attempts instead of being retried for ever', async () => {
+    const id = await insertJob('running', '2020-01-01T00:00:00Z');
+    await db.query('update report_jobs set attempts = 5 where id = $1', [id]);
+    const claimed = await claimJob(db, 60);
+    expect(claimed?.id).not.toBe(id);
+    if (claimed) await db.query(`update report_jobs set status = 'queued', lease_until = null where id = $1`, [claimed.id]);
+    expect((await jobById(db, id))!).toMatchObject({ status: 'failed', error: 'gave up after 5 attempts' });
   });
 });
 
