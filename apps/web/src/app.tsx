@@ -27,6 +27,10 @@ import { TargetsPage } from './features/targets/targets-page';
 import { TargetUnitsPage } from './features/targets/target-units-page';
 import { CongressPage } from './features/targets/congress-page';
 import { PublicApp, isPublicPath } from './public-app';
+import { FundsPage } from './features/fund/funds-page';
+import { CampaignPage, FundPage } from './features/fund/fund-detail-page';
+import { LedgerPage } from './features/fund/ledger-page';
+import { ReceiptPage } from './features/fund/receipt-page';
 import { ReportsPage } from './features/reports/reports-page';
 import { ReportPage } from './features/reports/report-page';
 import { PetitionsPage } from './features/petitions/petitions-page';
@@ -75,6 +79,11 @@ const ROUTES: Route[] = [
   { name: 'householdDuplicates', path: '/households/duplicates', permission: 'household.read', render: () => <DuplicatesPage /> },
   { name: 'householdImport', path: '/households/import', permission: 'household.write', render: () => <ImportPage /> },
   { name: 'household', path: '/households/:id', permission: 'household.read', render: (p) => <HouseholdPage key={p.id} id={id(p)} /> },
+  { name: 'fund', path: '/fund', permission: 'fund.read', render: () => <FundsPage /> },
+  { name: 'fundLedger', path: '/fund/ledger', permission: 'fund.read', render: () => <LedgerPage /> },
+  { name: 'fundFund', path: '/fund/funds/:id', permission: 'fund.read', render: (p) => <FundPage key={p.id} id={id(p)} /> },
+  { name: 'fundCampaign', path: '/fund/campaigns/:id', permission: 'fund.read', render: (p) => <CampaignPage key={p.id} id={id(p)} /> },
+  { name: 'fundReceipt', path: '/fund/receipts/:id', permission: 'fund.read', render: (p) => <ReceiptPage key={p.id} id={id(p)} /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
   { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
+  { to: '/fund', label: 'nav.fund', permission: 'fund.read' },
   { to: '/households', label: 'nav.households', permission: 'household.read' },
   { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
   { to: '/reports', label: 'nav.reports', permission: 'metric.read' },

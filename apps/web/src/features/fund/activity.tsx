@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import type { Decree93Status, Disbursement, DonationListQuery } from '@contract/fund';
+import {
+  DECREE93_LABELS, DISBURSEMENT_PURPOSE_LABELS, DISBURSEMENT_STATUS_LABELS, DONOR_KIND_LABELS,
+} from '@contract/fund-values';
+import { formatDate, formatNumber, formatVnd } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { asApiError, useFetch } from '../../use-fetch';
+import type { ApiError } from '../../api';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { Section } from '../../ui/page';
+import { fundApi } from './api';
+
+/** Decree 93 warnings (before a limit) and flags (after it), as badges. */
+export function Decree93Badges({ status }: { status: Decree93Status }) {
+  const { pick } = useI18n();
+  return (
+    <>
+      {status.flags.map((c) => <span key={c} className="badge badge-red">{pick(DECREE93_LABELS[c])}</span>)}
+      {status.warnings.map((c) => <span key={c} className="badge badge-warn">{pick(DECREE93_LABELS[c])}</span>)}
+    </>
+  );
+}
+
+/** The latest donations of a fund or campaign, with links to their printable receipts. */
+export function DonationsSection({ query, version }: { query: Partial<DonationListQuery>; version: number }) {
+  const { t, pick } = useI18n();
+  const [page, setPage] = useState(0);
+  const size = 50;
+  const res = useFetch(`fund-donations:${JSON.stringify(query)}:${page}:${version}`, () => fundApi.donations({ ...query, limit: size, offset: page * size }));
+  const d = res.data;
+  return (
+    <Section title={t('fund.donations')}>
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {!d && !res.error && <Loading inline />}
+      {d && d.total === 0 && <Empty>{t('fund.noDonations')}</Empty>}
+      {d && d.total > 0 && (
+        <>
+          <p className="small muted">{t('fund.donationCount', { n: formatNumber(d.total), sum: formatVnd(d.sum) })}</p>
+          <div className="table-wrap">
+            <table aria-busy={res.loading}>
+              <thead><tr><th>{t('fund.receivedOn')}</th><th>{t('fund.donor')}</th><th className="num">{t('fund.amount')}</th><th>{t('fund.receipt')}</th></tr></thead>
+              <tbody>
+                {d.items.map((x) => (
+                  <tr key={x.id}>
+                    <td>{formatDate(x.receivedOn)}</td>
+                    <td>
+                      {x.donorName ?? pick(DONOR_KIND_LABELS.anonymous)}
+                      {!x.publishName && x.donorName && <span className="badge">{t('fund.nameNotPublished')}</span>}
+                      {x.kind === 'goods' && <div className="small muted">{`${x.goodsDescription} — ${formatNumber(x.goodsQuantity ?? 0)} ${x.goodsUnit ?? ''}`}</div>}
+                      {x.memo && <div className="small muted">{x.memo}</div>}
+                      {x.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
+                    </td>
+                    <td className="num">{formatVnd(x.amount)}</td>
+                    <td>{x.receiptNo ? <Link to={`/fund/receipts/${x.id}`}>{x.receiptNo}</Link> : <span className="small muted">{t('fund.fromStatement')}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} pages={Math.ceil(d.total / size)} onPage={setPage} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (p: number) => void }) {
+  const { t } = useI18n();
+  if (pages <= 1) return null;
+  return (
+    <div className="actions">
+      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => onPage(page - 1)}>{t('fund.previous')}</button>
+      <span className="small muted">{t('fund.pageOf', { page: page + 1, pages })}</span>
+      <button type="button" className="btn btn-small" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>{t('fund.next')}</button>
+    </div>
+  );
+}
+
+/** Payments (proposed, approved, rejected); the approver decides here. */
+export function DisbursementsSection({ title, query, version, onChanged, emptyText }: {
+  title: string; query: Parameters<typeof fundApi.disbursements>[0]; version: number; onChanged: () => void; emptyText: string;
+}) {
+  const { t, pick } = useI18n();
+  const res = useFetch(`fund-disbursements:${JSON.stringify(query)}:${version}`, () => fundApi.disbursements(query));
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const decide = async (d: Disbursement, approve: boolean) => {
+    setBusy(d.id);
+    setError(null);
+    try {
+      await (approve ? fundApi.approve(d.id, {}) : fundApi.reject(d.id, {}));
+      setDone(t(approve ? 'fund.approvedNamed' : 'fund.rejectedNamed', { name: who(d) }));
+      onChanged();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const who = (d: Disbursement) => d.beneficiaryName ?? d.projectName ?? d.targetUnitName ?? '';
+  return (
+    <Section title={title}>
+      {done && <Notice kind="ok">{done}</Notice>}
+      {error && <ErrorNote error={error} />}
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {!res.data && !res.error && <Loading inline />}
+      {res.data?.length === 0 && <Empty>{emptyText}</Empty>}
+      {res.data && res.data.length > 0 && (
+        <ul className="member-list" aria-busy={res.loading}>
+          {res.data.map((d) => (
+            <li key={d.id}>
+              <div className="member-main">
+                <strong>{who(d)}</strong>
+                <span>{formatVnd(d.amount)}</span>
+                <span className={d.status === 'approved' ? 'badge badge-ok' : d.status === 'rejected' ? 'badge badge-red' : 'badge badge-warn'}>
+                  {pick(DISBURSEMENT_STATUS_LABELS[d.status])}
+                </span>
+                {d.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
+              </div>
+              <div className="small muted">
+                {[formatDate(d.paidOn), pick(DISBURSEMENT_PURPOSE_LABELS[d.purpose]), d.beneficiaryVillage, d.packages ? t('fund.packagesN', { n: formatNumber(d.packages) }) : null,
+                  d.campaignName ?? d.fundName, t('fund.proposedByName', { name: d.proposedByName }),
+                  d.decidedByName && t('fund.decidedByName', { name: d.decidedByName }), d.note].filter(Boolean).join(' · ')}
+              </div>
+              {d.canDecide && (
+                <div className="member-actions">
+                  <button type="button" className="btn btn-primary btn-small" disabled={busy === d.id} onClick={() => void decide(d, true)}
+                    aria-label={t('fund.approveNamed', { name: who(d) })}>{t('fund.approve')}</button>
+                  <button type="button" className="btn btn-small" disabled={busy === d.id} onClick={() => void decide(d, false)}
+                    aria-label={t('fund.rejectNamed', { name: who(d) })}>{t('fund.reject')}</button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

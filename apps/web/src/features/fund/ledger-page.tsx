@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { ACCOUNT_KIND_LABELS, ENTRY_KIND_LABELS } from '@contract/fund-values';
+import { formatDate, formatNumber, formatVnd } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { Link, useQueryState } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { TextField } from '../../ui/fields';
+import { FormDialog } from '../../ui/form-dialog';
+import { PageTitle, Section } from '../../ui/page';
+import { useMe, useSession } from '../auth/session';
+import { UnitSelect } from '../units/unit-select';
+import { Pager } from './activity';
+import { fundApi } from './api';
+
+/** A unit's books: accounts with balances, the journal newest first, totals, and monthly closing. */
+export function LedgerPage() {
+  const { t, pick } = useI18n();
+  const me = useMe();
+  const { can } = useSession();
+  const [query, setQuery] = useQueryState();
+  const unitId = query.unit ? Number(query.unit) : me.unitId;
+  const [page, setPage] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [closing, setClosing] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const size = 50;
+  const res = useFetch(unitId ? `ledger:${unitId}:${page}:${version}` : null, () => fundApi.ledger({ unit: unitId!, limit: size, offset: page * size }));
+  const l = res.data;
+  const balanced = l && l.totalDebit === l.totalCredit;
+  return (
+    <>
+      <PageTitle title={t('fund.ledger')} before={<nav className="breadcrumb"><Link to={unitId ? `/fund?unit=${unitId}` : '/fund'}>{t('fund.title')}</Link></nav>}
+        actions={unitId && can('fund.manage') && <button type="button" className="btn btn-small" onClick={() => setClosing(true)}>{t('fund.closeMonth')}</button>} />
+      <div className="card">
+        <UnitSelect label={t('fund.unit')} value={unitId} allowClear={false} onChange={(id) => { setPage(0); setQuery({ unit: id }, { push: true }); }} />
+      </div>
+      {done && <Notice kind="ok">{done}</Notice>}
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {unitId && !l && !res.error && <Loading />}
+      {l && (
+        <>
+          <Section title={t('fund.accounts')}>
+            <p>
+              <span className={balanced ? 'badge badge-ok' : 'badge badge-red'}>{balanced ? t('fund.booksBalance') : t('fund.booksDoNotBalance')}</span>{' '}
+              <span className="small muted">{t('fund.totalsDebitCredit', { debit: formatVnd(l.totalDebit), credit: formatVnd(l.totalCredit) })}</span>
+              {l.closedThrough && <span className="small muted">{` · ${t('fund.closedThrough', { date: formatDate(l.closedThrough) })}`}</span>}
+            </p>
+            {l.accounts.length === 0 ? <Empty>{t('fund.noAccounts')}</Empty> : (
+              <div className="table-wrap">
+                <table>
+                  <thead><tr><th>{t('fund.account')}</th><th>{t('fund.accountKind')}</th><th className="num">{t('fund.balance')}</th></tr></thead>
+                  <tbody>
+                    {l.accounts.map((a) => (
+                      <tr key={a.id}>
+                        <td>{a.name}{a.accountNo && <div className="small muted">{`${a.bankName ?? ''} ${a.accountNo}`}</div>}</td>
+                        <td>{pick(ACCOUNT_KIND_LABELS[a.kind])}</td>
+                        <td className="num">{formatVnd(a.balance)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </Section>
+          <Section title={t('fund.journal')}>
+            <p className="small muted">{t('fund.entryCount', { n: formatNumber(l.entryCount) })}</p>
+            {l.entries.length === 0 ? <Empty>{t('fund.noEntries')}</Empty> : (
+              <div className="table-wrap">
+                <table>
+                  <thead><tr><th>{t('fund.entry')}</th><th>{t('fund.account')}</th><th className="num">{t('fund.debit')}</th><th className="num">{t('fund.credit')}</th></tr></thead>
+                  {l.entries.map((e) => (
+                    <tbody key={e.id}>
+                      {e.lines.map((x, i) => (
+                        <tr key={i}>
+                          {i === 0 && (
+                            <td rowSpan={e.lines.length}>
+                              <strong>{`#${e.id} · ${formatDate(e.entryDate)}`}</strong>
+                              <div className="small">{pick(ENTRY_KIND_LABELS[e.kind])}{e.reversedByEntryId && <span className="badge badge-red">{t('fund.reversedBy', { id: e.reversedByEntryId })}</span>}</div>
+                              <div className="small muted">{e.memo}{e.reason ? ` — ${t('fund.reason')}: ${e.reason}` : ''}</div>
+                            </td>
+                          )}
+                          <td>{x.accountName}</td>
+                          <td className="num">{x.debit ? formatNumber(x.debit) : ''}</td>
+                          <td className="num">{x.credit ? formatNumber(x.credit) : ''}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  ))}
+                </table>
+              </div>
+            )}
+            <Pager page={page} pages={Math.ceil(l.entryCount / size)} onPage={setPage} />
+          </Section>
+        </>
+      )}
+      {closing && unitId && <CloseMonthDialog unitId={unitId} onClose={() => setClosing(false)}
+        onSaved={(through) => { setDone(t('fund.closedThrough', { date: formatDate(through) })); setVersion((n) => n + 1); }} />}
+    </>
+  );
+}
+
+function CloseMonthDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (through: string) => void }) {
+  const { t } = useI18n();
+  const last = new Date();
+  last.setDate(0);
+  const [month, setMonth] = useState(`${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`);
+  const submit = async () => onSaved((await fundApi.closeMonth({ unitId, month })).closedThrough);
+  return (
+    <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={/^\d{4}-\d{2}$/.test(month)} title={t('fund.closeMonth')} submitLabel={t('fund.closeMonth')}>
+      {(errs) => <TextField label={t('fund.month')} hint={t('fund.monthHint')} value={month} error={errs.month} onChange={(e) => setMonth(e.target.value.trim())} />}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,51 @@
+import { DONOR_KIND_LABELS } from '@contract/fund-values';
+import { formatDate, formatNumber, formatVnd } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { ErrorNote, Loading } from '../../ui/feedback';
+import { PageTitle } from '../../ui/page';
+import { fundApi } from './api';
+
+// On paper only the receipt shows: no navigation, no buttons.
+const PRINT_CSS = `@media print {
+  .topbar, .sidenav, .skip, .no-print, .page-title { display: none !important; }
+  .shell, .main { display: block; margin: 0; padding: 0; }
+  .receipt { border: none; box-shadow: none; }
+}`;
+
+/** The printable receipt (giấy biên nhận) of a donation, with the amount in Vietnamese words. */
+export function ReceiptPage({ id }: { id: number }) {
+  const { t, pick } = useI18n();
+  const res = useFetch(`receipt:${id}`, () => fundApi.receipt(id));
+  const r = res.data;
+  return (
+    <>
+      <style>{PRINT_CSS}</style>
+      <PageTitle title={t('fund.receipt')} before={<nav className="breadcrumb no-print"><Link to={r ? `/fund/funds/${r.fundId}` : '/fund'}>{t('fund.title')}</Link></nav>}
+        actions={r && <button type="button" className="btn btn-primary no-print" onClick={() => window.print()}>{t('fund.print')}</button>} />
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {!r && !res.error && <Loading />}
+      {r && (
+        <article className="card receipt" lang="vi">
+          <p className="small">{`ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM ${r.unitName.toUpperCase()}`}</p>
+          <p className="small"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br />Độc lập – Tự do – Hạnh phúc</p>
+          <h2>{`GIẤY BIÊN NHẬN TIỀN, HIỆN VẬT ỦNG HỘ`}</h2>
+          <p>{`Số: ${r.receiptNo ?? '—'}`}{r.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}</p>
+          <dl className="kv">
+            <dt>Ngày nhận</dt><dd>{formatDate(r.receivedOn)}</dd>
+            <dt>Người/đơn vị ủng hộ</dt><dd>{r.donorName ?? pick(DONOR_KIND_LABELS.anonymous)}{r.donorAddress ? ` — ${r.donorAddress}` : ''}</dd>
+            <dt>Ủng hộ</dt><dd>{r.campaignName ?? r.fundName}</dd>
+            {r.kind === 'goods' && <><dt>Hiện vật</dt><dd>{`${r.goodsDescription}: ${formatNumber(r.goodsQuantity ?? 0)} ${r.goodsUnit ?? ''}`}</dd></>}
+            <dt>{r.kind === 'goods' ? 'Giá trị quy đổi' : 'Số tiền'}</dt><dd><strong>{formatVnd(r.amount)}</strong></dd>
+            <dt>Bằng chữ</dt><dd><em>{r.amountInWords}</em></dd>
+            {r.memo && <><dt>Nội dung</dt><dd>{r.memo}</dd></>}
+            <dt>Công khai tên</dt><dd>{r.publishName ? 'Có' : 'Không'}</dd>
+            <dt>Người lập</dt><dd>{r.recordedBy ?? ''}</dd>
+          </dl>
+          <p className="small muted no-print">{t('fund.receiptNote')}</p>
+        </article>
+      )}
+    </>
+  );
+}
