@@ -91,25 +91,26 @@ export async function submitPublic(db: Db, input: PublicPetitionInput, ip: strin
 /** The public status page: states, dates, the agency and the published answer; nothing personal. */
 export async function trackPublic(db: Db, raw: string): Promise<PublicPetitionStatus> {
   const code = parseTrackingCode(raw);
+  // One round trip: the petition with its timeline (a public page is the hottest read).
   const [p] = await db.query<{
-    id: number; kind: PublicPetitionStatus['kind']; unit_name: string; received_on: string; state: PublicPetitionStatus['state'];
+    kind: PublicPetitionStatus['kind']; unit_name: string; received_on: string; state: PublicPetitionStatus['state'];
     due_on: string | null; answered_on: string | null; answer_in_writing: boolean | null; answer_summary: string | null; answer_public: boolean;
+    events: Array<{ date: string; state: PublicPetitionStatus['state']; action: string; agencyName: string | null }>;
   }>(
-    `select p.id, p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as unit_name, p.received_on, p.state, p.due_on,
-            p.answered_on, p.answer_in_writing, p.answer_summary, p.answer_public
+    `select p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as unit_name, p.received_on, p.state, p.due_on,
+            p.answered_on, p.answer_in_writing, p.answer_summary, p.answer_public,
+            (select coalesce(json_agg(json_build_object('date', to_char(e.on_date, 'YYYY-MM-DD'), 'state', e.to_state, 'action', e.action,
+                                                        'agencyName', a.name) order by e.id), '[]'::json)
+               from petition_events e left join petition_agencies a on a.id = e.agency_id where e.petition_id = p.id) as events
        from petitions p where p.tracking_code = $1`,
     [code],
   );
   if (!p) throw new AppError('PETITION_NOT_FOUND');
-  const events = await db.query<{ on_date: string; to_state: PublicPetitionStatus['state']; action: string; agency_name: string | null }>(
-    `select e.on_date, e.to_state, e.action, a.name as agency_name
-       from petition_events e left join petition_agencies a on a.id = e.agency_id where e.petition_id = $1 order by e.id`,
-    [p.id],
-  );
+  const events = p.events;
   const published = p.answer_public && p.answered_on && p.answer_summary && ['answered', 'informed', 'closed'].includes(p.state);
   return {
     trackingCode: code, kind: p.kind, unitName: p.unit_name, receivedOn: p.received_on, state: p.state, dueOn: p.due_on,
-    timeline: events.map((e) => ({ date: e.on_date, state: e.to_state, action: e.action, agencyName: e.agency_name })),
+    timeline: events,
     answer: published ? { date: p.answered_on!, inWriting: !!p.answer_in_writing, summary: p.answer_summary! } : null,
   };
 }
