@@ -86,12 +86,11 @@ export async function renderDocx(
   const hl = opts.highlights.map((id) => byId.get(id)).filter((x): x is Figure => !!x && values.get(x.id)?.value != null);
   if (hl.length) {
     body.push(para([run('Một số kết quả nổi bật', { bold: true })], { before: 200 }));
-    const parts = hl.map((fig) => {
+    for (const fig of hl) {
       const text = formatFigure(values.get(fig.id)!.value, fig.uom);
       note(opts.occ, fig.id, text);
-      return `${fig.wording.replace(/^./, (c) => c.toLowerCase())} ${text}`;
-    });
-    body.push(para([run(`Trong kỳ báo cáo: ${parts.join('; ')}.`)], { indent: true }));
+      body.push(para([run(`- ${fig.wording}: `), run(text, { bold: true }), run('.')], { indent: true }));
+    }
   }
 
   body.push(para([run('I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG', { bold: true })], { before: 200 }));

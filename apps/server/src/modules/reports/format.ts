@@ -7,10 +7,16 @@ export function groupVi(n: number): string {
   return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+/** A rate rounded as printed: two decimals below 1%, one above. */
+export function roundRate(value: number): number {
+  return Math.abs(value) < 1 ? Math.round(value * 100) / 100 : Math.round(value * 10) / 10;
+}
+
 /** A figure as the report prints it; null → "chưa có số liệu". */
 export function formatFigure(value: number | null, uom: Uom): string {
   if (value === null) return NO_DATA.vi;
-  if (uom === 'percent') return `${(Math.round(value * 10) / 10).toFixed(1).replace('.', ',').replace(/,0$/, '')}%`;
+  // Small rates need two decimals (a poverty rate of 0,39%), others one (92,3%).
+  if (uom === 'percent') return `${roundRate(value).toFixed(Math.abs(value) < 1 ? 2 : 1).replace('.', ',').replace(/,?0+$/, '')}%`;
   if (uom === 'vnd') return `${groupVi(Math.round(value))} đồng`;
   return groupVi(Math.round(value));
 }

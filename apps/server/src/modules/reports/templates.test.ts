@@ -22,7 +22,9 @@ describe('report wording', () => {
   it('prints figures with Vietnamese grouping, and never a number for what is not measured', () => {
     expect(formatFigure(32027693000, 'vnd')).toBe('32.027.693.000 đồng');
     expect(formatFigure(76630, 'count')).toBe('76.630');
-    expect(formatFigure(0.3912, 'percent')).toBe('0,4%');
+    expect(formatFigure(0.3912, 'percent')).toBe('0,39%');
+    expect(formatFigure(0.6, 'percent')).toBe('0,6%');
+    expect(formatFigure(92.34, 'percent')).toBe('92,3%');
     expect(formatFigure(126.4, 'percent')).toBe('126,4%');
     expect(formatFigure(100, 'percent')).toBe('100%');
     expect(formatFigure(null, 'vnd')).toBe('chưa có số liệu');

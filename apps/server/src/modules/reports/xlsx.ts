@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { NO_DATA } from '@contract/reports-values';
 import { PROGRAMMES, SECTIONS, type Figure } from './coverage';
 import type { FigureValues } from './compute';
-import { formatFigure } from './format';
+import { formatFigure, roundRate } from './format';
 
 const UOM_LABEL = { count: 'Số lượng', vnd: 'Đồng', percent: '%' } as const;
 
@@ -35,7 +35,7 @@ export async function renderXlsx(
       const cells = units.map((u) => {
         const x = v?.byUnit[u.id] ?? null;
         if (x === null) return NO_DATA.vi;
-        return fig.uom === 'percent' ? Math.round(x * 10) / 10 : Math.round(x);
+        return fig.uom === 'percent' ? roundRate(x) : Math.round(x);
       });
       const row = ws.addRow([i + 1, fig.wording, UOM_LABEL[fig.uom], ...cells]);
       row.font = { name: 'Times New Roman', size: 12 };
