@@ -101,6 +101,17 @@ describe('refused', () => {
     expect(await countRows(t.db, 'report_jobs')).toBe(before);
   });
 
+  it('an unknown report, or a file of a report not issued, is refused with its code', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/reports/999999999', headers: province.headers })).json().error.code).toBe('REPORT_NOT_FOUND');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/reports/999999999/docx' })).json().error.code).toBe('REPORT_NOT_FOUND');
+    const [{ id }] = await t.db.query<{ id: number }>(
+      `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, status, lease_until)
+       values ('monthly', $1, '2024-01-01', '2024-01-31', '2024-01-31', 'running', '2999-01-01') returning id`, [t.w.C]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/reports/${id}/docx`, headers: province.headers })).json().error.code).toBe('REPORT_NOT_ISSUED');
+    expect((await post(`/api/reports/${id}/publish`, province)).json().error.code).toBe('REPORT_NOT_ISSUED');
+    await t.db.query(`update report_jobs set status = 'failed', lease_until = null where id = $1`, [id]);
+  });
+
   it("a ward cannot read the city's report, nor download or publish it", async () => {
     const res = await post('/api/reports', province, { template: 'monthly', unit: t.w.C, from: '2024-03-01', to: '2024-03-31' });
     const job = await waitForJob(t.app, res.json().id, province.headers);
