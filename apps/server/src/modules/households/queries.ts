@@ -277,3 +277,26 @@ export async function duplicateReport(db: Db, user: CurrentUser, unitId: number,
     households: r.items.map(({ householdId, memberId, unitId, villageName, address, relation }) => ({ householdId, memberId, unitId, villageName, address, relation })),
   }));
 }
+
+export type VillageCoverage = { unitId: number; total: number; reached: number };
+
+/**
+ * Target-4/5 coverage for every village under a unit in one query: the unit's history subtree on
+ * each review's date, joined once (not one query per village). Admin-level: callers check access.
+ */
+export async function coverageByVillage(db: Db, unitId: number, year: number, kind: 'tet' | 'house'): Promise<VillageCoverage[]> {
+  const def = COVERAGE_SQL[kind];
+  return db.query<VillageCoverage>(
+    `with places as (
+       select distinct c.descendant_id, c.valid_from, c.valid_to
+         from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
+        where l.successor_id = $1 and c.valid_from <= make_date($2, 12, 31) and make_date($2, 1, 1) < c.valid_to)
+     select h.unit_id as "unitId", count(*)::int as total, count(*) filter (where ${def.reached('$2::int', '', '')})::int as reached
+       from household_classifications hc
+       join households h on h.id = hc.household_id
+       join places p on p.descendant_id = h.unit_id and hc.fact_date >= p.valid_from and hc.fact_date < p.valid_to
+      where hc.year = $2 and ${def.due}
+      group by h.unit_id`,
+    [unitId, year],
+  );
+}
