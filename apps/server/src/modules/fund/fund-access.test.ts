@@ -70,7 +70,9 @@ const RECORD: Case[] = [
 
 describe('fund access matrix', () => {
   it.each(READ)('%s reading the books of %s → %s', async (who, b, expected) => {
-    for (const url of [`/api/fund/funds?unit=${unitOf(b)}`, `/api/fund/ledger?unit=${unitOf(b)}`, `/api/fund/funds/${funds[b]}`]) {
+    const u = unitOf(b);
+    for (const url of [`/api/fund/funds?unit=${u}`, `/api/fund/funds?unit=${u}&scope=subtree`, `/api/fund/ledger?unit=${u}`, `/api/fund/funds/${funds[b]}`,
+      `/api/fund/campaigns?unit=${u}&scope=subtree`, `/api/fund/disbursements?unit=${u}`, `/api/fund/donations?fund=${funds[b]}`, `/api/fund/accounts?unit=${u}`]) {
       const res = await call(who, 'GET', url);
       if (expected === 'ok') expect(res.statusCode, url).toBe(200);
       else expect(res.json().error.code, url).toBe(expected);

@@ -82,12 +82,13 @@ export async function getFund(db: Db, user: CurrentUser, id: number): Promise<Fu
 export async function listCampaigns(db: Db, user: CurrentUser, q: CampaignListQuery): Promise<Campaign[]> {
   assertPermission(user, 'fund.read');
   const params: unknown[] = [];
-  let where = await unitFilter(db, user, 'c.unit_id', q.unit, q.scope, params);
+  // Not aliased `c`: the scope condition's own subquery uses that name.
+  let where = await unitFilter(db, user, 'k.unit_id', q.unit, q.scope, params);
   if (q.fund) {
     params.push(q.fund);
-    where += ` and c.fund_id = $${params.length}`;
+    where += ` and k.fund_id = $${params.length}`;
   }
-  const ids = await db.query<{ id: number }>(`select c.id from fund_campaigns c where ${where}`, params);
+  const ids = await db.query<{ id: number }>(`select k.id from fund_campaigns k where ${where}`, params);
   return campaignsByIds(db, ids.map((r) => r.id));
 }
 
