@@ -19,6 +19,12 @@ describe('consistency checks', () => {
     expect(found[0].message).toContain('1.539');
   });
 
+  it('compares two metrics over the same records: receipts by fund kind and by donor', () => {
+    const found = checkFigures(figs('fund.raised_total', 'fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'),
+      values({ 'fund.raised_total': 100_000_000, 'fund.raised_organisation': 40_000_000, 'fund.raised_individual': 50_000_000, 'fund.raised_anonymous': 5_000_000 }));
+    expect(found).toMatchObject([{ kind: 'sum', figureId: 'fund.raised_total', expected: 95_000_000, actual: 100_000_000 }]);
+  });
+
   it('finds nothing when the parts add up', () => {
     expect(checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'),
       values({ 'sup.people_boards': 1439, 'sup.ttnd': 1114, 'sup.gsdtccd': 325 }))).toEqual([]);

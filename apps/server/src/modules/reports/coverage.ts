@@ -57,6 +57,12 @@ const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: stri
   ({ id, section, wording, uom, seed, ...more });
 const m = (key: string, dim?: string) => ({ metric: dim ? { key, dim } : { key } });
 
+// Petitions by the channel they came through: together they are all petitions received.
+const CHANNELS: Array<[string, string]> = [
+  ['reception', 'trong đó qua tiếp công dân'], ['written', 'trong đó gửi bằng văn bản'], ['web', 'trong đó gửi qua cổng trực tuyến'],
+  ['voter_meeting', 'trong đó qua tiếp xúc cử tri'], ['dialogue', 'trong đó qua đối thoại'], ['situation_report', 'trong đó qua báo cáo tình hình Nhân dân'],
+];
+
 export const FIGURES: Figure[] = [
   // 1.1 Propaganda, religion, Solidarity Day
   f('s1_1', 'prop.columns', 'Chuyên trang, chuyên mục tuyên truyền', 'count', '36'),
@@ -94,6 +100,12 @@ export const FIGURES: Figure[] = [
   f('s1_2_1', 'ntm.self_managed_models', 'Mô hình tự quản ở khu dân cư', 'count', '3.175'),
   // 1.2.2 Fund for the Poor, social security, relief
   f('s1_2_2', 'poor.fund_raised', 'Quỹ “Vì người nghèo” các cấp vận động được', 'vnd', '> 7 tỷ đồng', m('fund.raised', 'vi_nguoi_ngheo')),
+  // Two metrics over the same receipts: by fund kind and by donor kind must give the same total.
+  f('s1_2_2', 'fund.raised_total', 'Tổng số tiền các quỹ vận động được (tiền và hiện vật quy đổi)', 'vnd', '', { ...m('fund.raised'), extra: true,
+    parts: ['fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'] }),
+  f('s1_2_2', 'fund.raised_organisation', 'trong đó do tổ chức, doanh nghiệp ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'organisation'), extra: true }),
+  f('s1_2_2', 'fund.raised_individual', 'trong đó do cá nhân ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'individual'), extra: true }),
+  f('s1_2_2', 'fund.raised_anonymous', 'trong đó do người không nêu danh ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'anonymous'), extra: true }),
   f('s1_2_2', 'poor.tet_gifts', '“Tết vì người nghèo”: số suất quà trao tặng', 'count', '76.630', m('fund.gift_packages')),
   f('s1_2_2', 'poor.tet_gift_value', '“Tết vì người nghèo”: trị giá quà', 'vnd', '32.027.693.000 đồng', m('fund.gift_value')),
   f('s1_2_2', 'poor.tet_due', 'Hộ nghèo, cận nghèo trong năm', 'count', '', { ...m('households.tet_due'), period: 'last_year', extra: true }),
@@ -170,7 +182,9 @@ export const FIGURES: Figure[] = [
   f('s1_3', 'sup.gsdtccd', 'Cuộc giám sát của Ban Giám sát đầu tư của cộng đồng', 'count', '325'),
   f('s1_3', 'sup.violations', 'Vi phạm được phát hiện qua giám sát', 'count', '87'),
   f('s1_3', 'cit.received', 'Lượt công dân được tiếp', 'count', '318', m('petitions.citizens_received')),
-  f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63', m('petitions.received')),
+  f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63',
+    { ...m('petitions.received'), parts: CHANNELS.map(([dim]) => `cit.by_${dim}`) }),
+  ...CHANNELS.map(([dim, wording]) => f('s1_3', `cit.by_${dim}`, wording, 'count', '', { ...m('petitions.received_by_channel', dim), extra: true })),
   f('s1_3', 'cit.answer_due', 'Đơn đã chuyển, đến hạn trả lời', 'count', '', { ...m('petitions.answer_due'), extra: true }),
   f('s1_3', 'cit.answered', 'Đơn được cơ quan có thẩm quyền trả lời bằng văn bản', 'count', '', { ...m('petitions.answered_in_writing'), extra: true }),
   f('s1_3', 'cit.answered_rate', 'Tỷ lệ đơn được trả lời bằng văn bản', 'percent', '≥ 90%', { rate: { num: 'cit.answered', den: 'cit.answer_due', share: true }, extra: true }),
