@@ -3,6 +3,8 @@ import { useI18n } from './i18n/i18n';
 import { resolve } from './route-match';
 import { Link } from './router';
 import { PageTitle } from './ui/page';
+import { PublicCampaignsPage } from './features/fund-public/campaigns-page';
+import { PublicCampaignPage } from './features/fund-public/campaign-page';
 import { PublicReportsPage } from './features/reports/public-reports-page';
 import { PublicPetitionNewPage } from './features/petitions/public-new-page';
 import { PublicTrackFormPage, PublicTrackPage } from './features/petitions/public-track-page';
@@ -12,6 +14,8 @@ type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNod
 
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
+  { name: 'publicCampaigns', path: '/public/campaigns', render: () => <PublicCampaignsPage /> },
+  { name: 'publicCampaign', path: '/public/campaigns/:id', render: (p) => <PublicCampaignPage key={p.id} id={Number(p.id)} /> },
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
   { name: 'publicPetitionNew', path: '/public/petitions/new', render: () => <PublicPetitionNewPage /> },
   { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },

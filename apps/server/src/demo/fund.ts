@@ -3,6 +3,7 @@
 // Planned in memory (FundBook) and written in bulk; the ledger's triggers check every entry.
 import type { FundKind } from '@contract/fund-values';
 import type { Db } from '../db/db';
+import { importDemoStatements } from '../modules/fund/statements/demo-import';
 import { insertBankAccount } from '../modules/fund/service';
 import { FundBook, apportion, split, type FundRef } from './fund-book';
 import { donor, loadDemoWorld, openBooks, openCampaign, openFund, type DemoUnit, type DemoWorld, type UnitBooks } from './fund-setup';
@@ -58,8 +59,7 @@ export async function seedDemoFunds(tx: Db): Promise<void> {
   await book.write(tx);
 
   const yagi = await yagiCampaign(tx, w);
-  // ---- fund-public: import the real VietinBank and Agribank statements into `yagi` here ----
-  // (accounts yagi.vietinbankAccountId / yagi.agribankAccountId, campaign yagi.campaign.campaignId).
+  await importDemoStatements(tx, yagi.campaign.campaignId!);
   await distributeYagi(tx, w, yagi);
 }
 

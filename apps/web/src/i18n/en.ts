@@ -1,6 +1,7 @@
 import type { MessageKey } from './vi';
 import { enOrg } from './en-org';
 import { enFund } from './en-fund';
+import { enFundPublic } from './en-fund-public';
 import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
@@ -11,6 +12,7 @@ import { enReports } from './en-reports';
 export const en: Record<MessageKey, string> = {
   ...enOrg,
   ...enFund,
+  ...enFundPublic,
   ...enPetitions,
   ...enHouseholds,
   ...enTargets,

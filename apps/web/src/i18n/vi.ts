@@ -2,6 +2,7 @@
 
 import { viOrg } from './vi-org';
 import { viFund } from './vi-fund';
+import { viFundPublic } from './vi-fund-public';
 import { viPetitions } from './vi-petitions';
 import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
@@ -10,6 +11,7 @@ import { viReports } from './vi-reports';
 export const vi = {
   ...viOrg,
   ...viFund,
+  ...viFundPublic,
   ...viPetitions,
   ...viHouseholds,
   ...viTargets,

@@ -141,6 +141,8 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
       let recipient: string;
       if (r.target_name && (r.kind === 'transfer_up' || r.kind === 'allocation_down')) recipient = r.target_name;
       else if (r.project_name && !r.beneficiary_name) recipient = r.project_name;
+      // Only a person's name is masked; an organisation or committee receiving money is named in full.
+      else if (r.kind !== 'household' && r.beneficiary_name) recipient = r.beneficiary_name;
       else recipient = [r.beneficiary_name ? maskName(r.beneficiary_name) : 'Hộ gia đình', r.beneficiary_village].filter(Boolean).join(' — ');
       return {
         id: r.id, paidOn: r.paid_on, kind: r.kind, kindLabel: DISBURSEMENT_KIND_LABELS[r.kind]?.vi ?? r.kind,
