@@ -96,6 +96,7 @@ describe('refused', () => {
     const swapped = (await post('/api/reports', province, { ...body(), from: '2024-12-31', to: '2019-01-01' })).json();
     expect(swapped.error).toMatchObject({ code: 'REPORT_PERIOD_INVALID', message: expect.stringContaining('Kỳ báo cáo') });
     expect((await post('/api/reports', province, { ...body(), from: '2026-01-01', to: '2026-12-31' })).json().error.code).toBe('REPORT_PERIOD_INVALID');
+    expect((await post('/api/reports', province, { ...body(), from: '2000-01-01' })).json().error.code).toBe('REPORT_PERIOD_INVALID');
     expect((await post('/api/reports', province, { ...body(), template: 'weekly' })).json().error.code).toBe('VALIDATION');
     expect((await post('/api/reports', province, { ...body(), unit: 999999999 })).json().error.code).toBe('UNIT_NOT_FOUND');
     expect(await countRows(t.db, 'report_jobs')).toBe(before);

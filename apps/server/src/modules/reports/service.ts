@@ -28,7 +28,8 @@ function present(j: JobView, user: CurrentUser | null): ReportJob {
 /** Queues a report for a unit and period the user may report on; the worker does the rest. */
 export async function requestReport(ctx: Ctx, body: CreateReport): Promise<ReportJob> {
   const { db, user } = ctx;
-  if (body.from > body.to) throw new AppError('REPORT_PERIOD_INVALID');
+  // A term is five years; ten is the longest period a report may cover.
+  if (body.from > body.to || Number(body.to.slice(0, 4)) - Number(body.from.slice(0, 4)) > 10) throw new AppError('REPORT_PERIOD_INVALID');
   const [unit] = await db.query<{ valid_from: string; valid_to: string }>(
     'select valid_from::text, valid_to::text from units where id = $1', [body.unit]);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
