@@ -26,16 +26,25 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
   for (const d of defs) defsOf.set(d.congressId, [...(defsOf.get(d.congressId) ?? []), d]);
 
   // What to compute: the measures that apply at each unit's level, and the units below for `each` rules.
+  // The previous year only where it is shown (each target's first measure: the trend) or judged (no_decrease).
   const registered = new Map(listMetrics().map((m) => [m.key, m]));
-  const needs = new Map<string, Set<number>>();
-  const need = (key: string, id: number) => registered.has(key) && (needs.get(key) ?? needs.set(key, new Set()).get(key)!).add(id);
+  const needs: Record<Period, Map<string, Set<number>>> = { current: new Map(), previous: new Map() };
+  const need = (key: string, id: number, withPrevious: boolean) => {
+    if (!registered.has(key)) return;
+    for (const p of withPrevious ? (['current', 'previous'] as const) : (['current'] as const)) {
+      (needs[p].get(key) ?? needs[p].set(key, new Set()).get(key)!).add(id);
+    }
+  };
   const eachLevels = new Map<UnitLevel, Array<YearUnit & { ref: string }>>();
+  const applicable = (d: TargetDef, level: UnitLevel) => d.measures.filter((x) => x.levels.includes(level));
+  const wantsPrevious = (d: TargetDef, level: UnitLevel, m: TargetDef['measures'][number]) =>
+    applicable(d, level)[0] === m || m.rule.op === 'no_decrease';
   for (const u of live) {
     const k = congresses.get(u.id);
     for (const d of (k && defsOf.get(k.id)) ?? []) {
-      for (const m of d.measures.filter((x) => x.levels.includes(u.level))) {
+      for (const m of applicable(d, u.level)) {
         if (m.each) eachLevels.set(m.each, [...(eachLevels.get(m.each) ?? []), u]);
-        else for (const key of metricKeysOf(m.quantity)) need(key, u.id);
+        else for (const key of metricKeysOf(m.quantity)) need(key, u.id, wantsPrevious(d, u.level, m));
       }
     }
   }
@@ -47,8 +56,9 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
   for (const u of live) {
     const k = congresses.get(u.id);
     for (const d of (k && defsOf.get(k.id)) ?? []) {
-      for (const m of d.measures.filter((x) => x.each && x.levels.includes(u.level))) {
-        for (const s of below.get(`${u.id}:${m.each}`) ?? []) for (const key of metricKeysOf(m.quantity)) need(key, s.id);
+      for (const m of applicable(d, u.level).filter((x) => x.each)) {
+        const prev = wantsPrevious(d, u.level, m);
+        for (const s of below.get(`${u.id}:${m.each}`) ?? []) for (const key of metricKeysOf(m.quantity)) need(key, s.id, prev);
       }
     }
   }
@@ -56,7 +66,10 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
   const values = await computeAll(db, needs, opts.year, view);
   const src: FactSource = {
     has: (key) => registered.has(key),
-    value: (ref: MetricRef, unitId: number, period: Period) => valueOf(values.get(`${ref.metric}:${period}`)?.get(unitId), ref.dims),
+    value: (ref: MetricRef, unitId: number, period: Period) => {
+      const row = values.get(`${ref.metric}:${period}`)?.get(unitId);
+      return row ? valueOf(row, ref.dims) : null;
+    },
     unitOfMeasure: (key) => (registered.get(key)?.unitOfMeasure ?? 'count') as UnitOfMeasure,
     unitsBelow: (unitId, level) => below.get(`${unitId}:${level}`) ?? [],
   };
@@ -72,21 +85,27 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
 
 const uniqueById = <T extends { id: number }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
 
-function valueOf(row: MetricRow | undefined, dims: string[] | undefined): number {
-  if (!row) return 0;
+function valueOf(row: MetricRow, dims: string[] | undefined): number {
   if (!dims) return row.value;
   return dims.reduce((sum, d) => sum + (row.byDim[d] ?? 0), 0);
 }
 
-/** One query per metric and year (current and previous) for all the units that need it. */
-async function computeAll(db: Db, needs: Map<string, Set<number>>, year: number, view: MetricView) {
+// Metric queries in flight at once: on the server they use the pool's connections and both cores
+// (PGlite runs them one after another anyway).
+const CONCURRENCY = 3;
+
+/** One query per metric and year (current, and previous where needed) for all the units that need it. */
+async function computeAll(db: Db, needs: Record<Period, Map<string, Set<number>>>, year: number, view: MetricView) {
   const out = new Map<string, Map<number, MetricRow>>();
-  const periods: Array<[Period, number]> = [['current', year], ['previous', year - 1]];
-  for (const [key, ids] of needs) {
-    const def = getMetric(key);
-    for (const [period, y] of periods) {
-      out.set(`${key}:${period}`, await computeMetric(db, def, { unitIds: [...ids], ...yearBounds(y), view }));
-    }
-  }
+  const jobs = (['current', 'previous'] as const).flatMap((period) =>
+    [...needs[period]].map(([key, ids]) => async () => {
+      const y = period === 'current' ? year : year - 1;
+      out.set(`${key}:${period}`, await computeMetric(db, getMetric(key), { unitIds: [...ids], ...yearBounds(y), view }));
+    }));
+  // Inside a transaction the one connection would serialise them anyway; outside, run a few at once.
+  const workers = Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+  });
+  await Promise.all(workers);
   return out;
 }

@@ -14,8 +14,11 @@ export type SubUnit = { id: number; name: string };
 export interface FactSource {
   /** False when no module has registered the metric yet: the measure is "not yet measured". */
   has(metric: string): boolean;
-  /** The metric's value for the unit over the period (0 when it has no facts), restricted to ref.dims. */
-  value(ref: MetricRef, unitId: number, period: Period): number;
+  /**
+   * The metric's value for the unit over the period (0 when it has no facts), restricted to ref.dims;
+   * null when it was not computed (the previous year is computed only where a trend or rule needs it).
+   */
+  value(ref: MetricRef, unitId: number, period: Period): number | null;
   unitOfMeasure(metric: string): UnitOfMeasure;
   /** Units of `level` below the unit (in the year judged), for "100% of villages" rules. */
   unitsBelow(unitId: number, level: UnitLevel): SubUnit[];
@@ -29,9 +32,13 @@ export const metricKeysOf = (q: Quantity): string[] =>
 /** A value, or numerator ÷ denominator in percent (× 100 first, so 9 ÷ 10 is exactly 90). */
 export function quantityOf(q: Quantity, src: FactSource, unitId: number, period: Period): QuantityResult {
   if (metricKeysOf(q).some((k) => !src.has(k))) return { value: null, numerator: null, denominator: null, reason: 'metric_missing' };
-  if (q.kind === 'value') return { value: src.value(q.metric, unitId, period), numerator: null, denominator: null, reason: null };
+  if (q.kind === 'value') {
+    const v = src.value(q.metric, unitId, period);
+    return { value: v, numerator: null, denominator: null, reason: v === null ? 'no_data' : null };
+  }
   const n = src.value(q.numerator, unitId, period);
   const d = src.value(q.denominator, unitId, period);
+  if (n === null || d === null) return { value: null, numerator: null, denominator: null, reason: 'no_data' };
   // Nothing to count against (no poor household recorded): no verdict rather than a vacuous 100%.
   if (d === 0) return { value: null, numerator: n, denominator: d, reason: 'no_data' };
   return { value: (n * 100) / d, numerator: n, denominator: d, reason: null };
