@@ -74,7 +74,8 @@ export async function listPetitions(db: Db, user: CurrentUser, q: PetitionListQu
     from = `(${PLACES_SQL(`$${w.params.push(unit)}::bigint`)}) s
       join petitions p on p.unit_id = s.unit_id and p.received_on >= s.valid_from and p.received_on < s.valid_to`;
   }
-  w.scoped((n) => scopeCondition(user, 'p.unit_id', 'p.received_on', n));
+  // The user's own unit's places are exactly the user's scope: the per-row check would repeat the join.
+  if (unit === undefined || unit !== user.unitId) w.scoped((n) => scopeCondition(user, 'p.unit_id', 'p.received_on', n));
   if (q.overdue) w.add((p) => `p.due_on < ${p(on)}::date`);
   if (q.dueWithin !== undefined) w.add((p) => `p.due_on >= ${p(on)}::date and p.due_on <= ${p(on)}::date + ${p(q.dueWithin)}::int`);
   if (q.state) w.add((p) => `p.state = ${p(q.state)}`);
