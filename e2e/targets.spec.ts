@@ -42,6 +42,13 @@ test('btt.tinh sees the targets of 2026, opens a ward that misses one and reache
   await expect(page).toHaveURL(/\/metrics\/households\.tet_reached\?unit=\d+&from=2026-01-01&to=2026-12-31/);
   await expect(page.getByRole('heading', { level: 1, name: 'Hộ nghèo, cận nghèo đã nhận quà Tết' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(`^Toàn ${ward}`) })).toContainText(String(reached));
+
+  // And the households themselves: the ward's list of poor and near-poor households without a Tết gift.
+  await page.goBack();
+  await page.getByTestId('target-4').getByText('Các nội dung đánh giá').click();
+  await page.getByTestId('target-4').locator('li', { hasText: 'Tỷ lệ hộ nghèo, cận nghèo được nhận quà Tết' }).getByRole('link', { name: 'Xem số liệu gốc' }).click();
+  await expect(page).toHaveURL(/\/households\/coverage\?unit=\d+&year=2026&kind=tet/);
+  await expect(page.getByTestId('missing-count')).toHaveText(String(due - reached));
 });
 
 test('canbo.bacgiang sees only Phường Bắc Giang', async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundsOf, projector } from './map-geometry';
-import { formatRule, formatValue, recordsUrl, scaleColour } from './present';
+import { formatRule, formatValue, moduleRecordsUrl, recordsUrl, scaleColour } from './present';
 
 describe('targets presentation', () => {
   it('says rules and values the way reports do', () => {
@@ -14,6 +14,10 @@ describe('targets presentation', () => {
 
   it('links a figure to the records of its unit and year', () => {
     expect(recordsUrl('households.tet_reached', 42, 2026)).toBe('/metrics/households.tet_reached?unit=42&from=2026-01-01&to=2026-12-31');
+    expect(moduleRecordsUrl('households.tet_reached', 42, 2026)).toBe('/households/coverage?unit=42&year=2026&kind=tet');
+    expect(moduleRecordsUrl('households.hardship_reached', 42, 2026)).toBe('/households/coverage?unit=42&year=2026&kind=hardship');
+    expect(moduleRecordsUrl('petitions.answered_in_writing', 42, 2026)).toBe('/petitions?unit=42');
+    expect(moduleRecordsUrl('supervision.topics', 42, 2026)).toBeNull();
   });
 
   it('colours by value and projects with north up', () => {

@@ -35,6 +35,18 @@ export function recordsUrl(metricKey: string, unitId: number, year: number): str
   return buildUrl(`/metrics/${encodeURIComponent(metricKey)}`, { unit: unitId, from: `${year}-01-01`, to: `${year}-12-31` });
 }
 
+/**
+ * The module's own list of the records behind a measure, filtered by unit and year, where one exists:
+ * the households not yet reached (coverage) and the petitions of the unit.
+ */
+export function moduleRecordsUrl(metricKey: string, unitId: number, year: number): string | null {
+  const coverage = /^households\.(tet|hardship|house)_/.exec(metricKey);
+  if (coverage) return buildUrl('/households/coverage', { unit: unitId, year, kind: coverage[1] });
+  if (metricKey.startsWith('petitions.') && !metricKey.startsWith('petitions.situation')) return buildUrl('/petitions', { unit: unitId });
+  if (metricKey.startsWith('petitions.situation')) return buildUrl('/petitions/situation', { unit: unitId });
+  return null;
+}
+
 export const dashboardUrl = (unitId: number, year: number) => buildUrl('/targets', { unit: unitId, year });
 export const targetUnitsUrl = (number: number, unitId: number, year: number) => buildUrl(`/targets/${number}`, { unit: unitId, year });
 

@@ -3,7 +3,7 @@ import { NOT_MEASURED_REASON_LABELS, TARGET_STATUS_LABELS } from '@contract/targ
 import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { dashboardUrl, formatRule, formatValue, recordsUrl, STATUS_CLASS, targetUnitsUrl, TREND_ARROW } from './present';
+import { dashboardUrl, formatRule, formatValue, moduleRecordsUrl, recordsUrl, STATUS_CLASS, targetUnitsUrl, TREND_ARROW } from './present';
 
 export function StatusBadge({ status, reason }: { status: TargetProgress['status']; reason?: TargetProgress['reason'] }) {
   const { pick } = useI18n();
@@ -69,6 +69,7 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
                   )}
                   <span className="muted"> · {formatRule(m.rule, m.unitOfMeasure, locale)} </span>
                   <StatusBadge status={m.status} reason={m.reason} />
+                  <RecordsLink metricKey={m.metricKeys[0]} unitId={unitId} year={year} />
                 </div>
                 {m.missing && m.missing.length > 0 && (
                   <p className="small">
@@ -83,4 +84,11 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
       )}
     </li>
   );
+}
+
+/** "See the records": the module's list behind a figure, when the module has one. */
+export function RecordsLink({ metricKey, unitId, year }: { metricKey: string; unitId: number; year: number }) {
+  const { t } = useI18n();
+  const url = moduleRecordsUrl(metricKey, unitId, year);
+  return url ? <> · <Link to={url} className="small">{t('targets.records')}</Link></> : null;
 }

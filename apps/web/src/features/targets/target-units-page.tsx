@@ -8,7 +8,7 @@ import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
 import { targetsApi } from './api';
 import { dashboardUrl, formatRule, formatValue, recordsUrl } from './present';
-import { StatusBadge } from './target-list';
+import { RecordsLink, StatusBadge } from './target-list';
 import { defaultYear } from './targets-page';
 import './targets.css';
 
@@ -60,6 +60,7 @@ export function TargetUnitsPage({ number }: { number: number }) {
                             )}
                             {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
                             <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
+                            <RecordsLink metricKey={m.metricKeys[0]} unitId={u.unit.id} year={r.year} />
                           </div>
                         ))}
                       </td>
