@@ -50,8 +50,8 @@ async function households(db: Db): Promise<void> {
   const mine = `(select id from units where level = 'village' and code like '${P}.%')`;
   await db.query(`insert into households (unit_id, head_name, head_name_search, registered_on)
     select v, 'Hộ thử ' || v || '-' || h, 'ho thu ' || v || '-' || h, '2019-01-01' from ${mine} as m(v), generate_series(1, ${SIZE.householdsPerVillage}) h`);
-  await db.query(`insert into household_classifications (household_id, year, classes, housing_need, fact_date)
-    select h.id, y, (case (h.id + y) % 8 when 0 then '{poor}' when 1 then '{near_poor}' when 2 then '{special_hardship}'
+  await db.query(`insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date)
+    select h.id, h.unit_id, y, (case (h.id + y) % 8 when 0 then '{poor}' when 1 then '{near_poor}' when 2 then '{special_hardship}'
                                           when 3 then '{poor,special_hardship}' else '{}' end)::text[],
            case when (h.id * 7 + y) % 23 = 0 then 'repair' when (h.id * 7 + y) % 41 = 0 then 'new' else 'none' end, make_date(y, 1, 1)
       from households h, unnest(array[${YEARS.join(',')}]) y where h.unit_id in ${mine}`);
