@@ -47,7 +47,7 @@ function parseArgs(argv: string[]) {
 }
 
 /** The current province with the most villages: the synthetic province the households live in. */
-function biggestProvince(w: World) {
+export function biggestProvince(w: World) {
   const byProvince = new Map<number, number[]>();
   for (const c of w.communes) byProvince.set(c.provinceId, [...(byProvince.get(c.provinceId) ?? []), ...c.villages]);
   const [id, villages] = [...byProvince.entries()].sort((a, b) => b[1].length - a[1].length)[0];
@@ -55,7 +55,7 @@ function biggestProvince(w: World) {
 }
 
 /** Households, their heads as members, the 2026 review and support, all generated in SQL (set-based). */
-async function generate(db: Db, villages: number[], n: number): Promise<void> {
+export async function generate(db: Db, villages: number[], n: number): Promise<void> {
   const chunk = 250_000;
   const arrays = [SURNAMES, SURNAMES.map(normalizeVn), MIDDLES, MIDDLES.map(normalizeVn), GIVENS, GIVENS.map(normalizeVn)];
   // Multiplicative hashes pick each name part independently of the village (g mod villages).
@@ -77,8 +77,8 @@ async function generate(db: Db, villages: number[], n: number): Promise<void> {
   await db.exec(`insert into household_members (household_id, full_name, name_search, birth_year, relation)
                    select id, head_name, head_name_search, head_birth_year, 'head' from households`);
   // 3% poor, 5% near-poor, 2% special hardship, 1% needing a house; everyone else reviewed, unclassified.
-  await db.exec(`insert into household_classifications (household_id, year, classes, housing_need, fact_date)
-                   select id, ${YEAR}, case when id % 100 < 3 then '{poor}' when id % 100 < 8 then '{near_poor}'
+  await db.exec(`insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date)
+                   select id, unit_id, ${YEAR}, case when id % 100 < 3 then '{poor}' when id % 100 < 8 then '{near_poor}'
                                             when id % 100 < 10 then '{special_hardship}' else '{}' end::text[],
                           case when id % 100 in (0, 5) then 'repair' else 'none' end, '${YEAR}-01-01' from households`);
   // Tết gifts to nine in ten due households; medical support to one household in twenty.

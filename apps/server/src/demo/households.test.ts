@@ -5,6 +5,8 @@ import { isolatedDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
 import { importBacGiangHistory, importReform2025 } from '../modules/units/import';
 import { coverage } from '../modules/households/queries';
+import { getSummary } from '../modules/households/service';
+import { publicHouses } from '../modules/households/public';
 import { seedDemoVillages } from './villages';
 import { DEMO_HOUSEHOLD_TOTALS, DEMO_POOR, PART_ONE, PART_ONE_FIGURES, seedDemoHouseholds } from './households';
 import '../modules/households/metrics';
@@ -30,8 +32,8 @@ const metric = async (key: string, unit: number, from: string, to: string, view:
   (await computeMetric(db, getMetric(key), { unitIds: [unit], from, to, view })).get(unit)!;
 
 describe('demo households', () => {
-  it('loads quickly', () => {
-    expect(seedMs).toBeLessThan(10_000);
+  it('loads quickly (≈1.2 s on PGlite on a quiet machine; the bound allows a loaded one)', () => {
+    expect(seedMs).toBeLessThan(30_000);
   });
 
   it('poverty rate 0.6% in 2019, 0.39% in 2023, 84 households fewer', async () => {
@@ -45,6 +47,18 @@ describe('demo households', () => {
     expect(y2019).toEqual({ total: DEMO_HOUSEHOLD_TOTALS[2019], poor: DEMO_POOR[2019], rate: 0.6 });
     expect(y2023.rate).toBe(0.39);
     expect(y2019.poor - y2023.poor).toBe(84);
+    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
+    const s = await getSummary({ db, user: admin }, city, 2019);
+    expect([s.households, s.poor, s.povertyRate]).toEqual([40_000, 240, 0.6]);
+  });
+
+  it('the public side shows handed-over houses with a masked name and the village only', async () => {
+    const houses = await publicHouses(db, city);
+    expect(houses.length).toBeGreaterThan(100);
+    for (const h of houses) {
+      expect(Object.keys(h).sort()).toEqual(['build', 'handedOverOn', 'name', 'villageName', 'year']);
+      expect(h.name).toMatch(/^\S+( \S\.)+$/u);
+    }
   });
 
   it("Part One's support figures: 140 houses worth 18 billion; production, medical, schooling", async () => {

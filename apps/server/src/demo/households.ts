@@ -143,10 +143,10 @@ export async function seedDemoHouseholds(tx: Db): Promise<void> {
     for (const y of YEARS) {
       const c = classesOf(k, y);
       const n = need.get(`${k}:${y}`) ?? 'none';
-      cls.push([hhIds[k], y, c, n === 'none' ? (c.length ? 'semi_solid' : 'solid') : n === 'new' ? 'damaged' : 'makeshift', n, `${y}-01-01`]);
+      cls.push([hhIds[k], hhRows[k][1], y, c, n === 'none' ? (c.length ? 'semi_solid' : 'solid') : n === 'new' ? 'damaged' : 'makeshift', n, `${y}-01-01`]);
     }
   }
-  await bulkInsert(tx, 'household_classifications', ['household_id', 'year', 'classes', 'housing_condition', 'housing_need', 'fact_date'], cls);
+  await bulkInsert(tx, 'household_classifications', ['household_id', 'unit_id', 'year', 'classes', 'housing_condition', 'housing_need', 'fact_date'], cls);
 
   // Support acts. unit_id is first the village; one update below puts each at its ward on its date.
   const supports: SupportRow[] = [];

@@ -77,5 +77,6 @@ export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
   'hh.row': 'Row',
   'hh.column': 'Column',
   'hh.problem': 'Problem',
+  'hh.addPhoto': 'Add a photo',
   'hh.open': 'Open household',
 };

@@ -75,5 +75,6 @@ export const viHouseholds = {
   'hh.row': 'Dòng',
   'hh.column': 'Cột',
   'hh.problem': 'Lỗi',
+  'hh.addPhoto': 'Thêm ảnh',
   'hh.open': 'Xem hộ',
 } as const;

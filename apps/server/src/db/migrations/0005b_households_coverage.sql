@@ -1,6 +1,12 @@
--- Coverage lists and metrics start from the year's due households, a few percent of all reviewed:
--- partial indexes keep a province-wide count from reading every review of the year.
-create index household_classifications_tet_due on household_classifications (year, household_id)
+-- A year's review is a fact at a unit on a date: it carries the household's village, so coverage
+-- for every village of a province joins the closure to the year's due reviews directly (the
+-- households table is not read), and partial indexes hold only the due reviews, a few percent.
+alter table household_classifications add column unit_id bigint references units (id);
+update household_classifications hc set unit_id = h.unit_id from households h where h.id = hc.household_id;
+alter table household_classifications alter column unit_id set not null;
+create index household_classifications_tet_due on household_classifications (year, unit_id) include (household_id, fact_date)
   where classes && array['poor', 'near_poor']::text[];
-create index household_classifications_house_due on household_classifications (year, household_id)
+create index household_classifications_house_due on household_classifications (year, unit_id) include (household_id, fact_date)
   where housing_need <> 'none';
+create index household_classifications_hardship_due on household_classifications (year, unit_id) include (household_id, fact_date)
+  where 'special_hardship' = any(classes);

@@ -53,6 +53,12 @@ describe('coverage (target 4 and 5) on a hand-built case', () => {
     expect(r.body.missing.map((m) => m.householdId).sort()).toEqual([ids.poor1, ids.near1, ids.near3].sort());
   });
 
+  it('coverage of every village in one query gives the same counts', async () => {
+    const r = await get<Array<{ unitId: number; total: number; reached: number }>>(staffS, `/api/households/coverage/villages?unit=${t.w.S}&year=2024&kind=tet`);
+    expect(r.body.sort((a, b) => a.unitId - b.unitId)).toEqual([{ unitId: t.w.A1, total: 3, reached: 1 }, { unitId: A2, total: 2, reached: 1 }].sort((a, b) => a.unitId - b.unitId));
+    expect((await get(staffT, `/api/households/coverage/villages?unit=${t.w.S}&year=2024&kind=tet`)).status).toBe(403);
+  });
+
   it('hardship by quarter and house need by year', async () => {
     const q2 = await get<Coverage>(staffS, `/api/households/coverage?unit=${t.w.S}&year=2024&kind=hardship&quarter=2`);
     expect([q2.body.total, q2.body.reached, q2.body.missing.length]).toEqual([1, 1, 0]);

@@ -150,8 +150,8 @@ export async function importHouseholds(ctx: Ctx, input: { unitId: number; year: 
         [id, r.name, normalizeVn(r.name), r.birthYear, sealed?.enc ?? null, sealed?.last ?? null, sealed?.digest ?? null],
       );
       await tx.query(
-        `insert into household_classifications (household_id, year, classes, housing_need, fact_date) values ($1, $2, $3, $4, $5)`,
-        [id, input.year, r.classes, r.housing, date],
+        `insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date) values ($1, $2, $3, $4, $5, $6)`,
+        [id, r.villageId, input.year, r.classes, r.housing, date],
       );
     }
     await audit(tx, ctx.user, { action: 'import', entity: 'household_list', entityId: `${input.unitId}:${input.year}`, unitId: input.unitId,

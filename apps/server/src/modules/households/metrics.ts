@@ -2,18 +2,18 @@ import { HOUSE_STATUS_LABELS, HOUSEHOLD_CLASS_LABELS, SUPPORT_KIND_LABELS } from
 import { defineMetrics } from '../../platform/metrics';
 import { COVERAGE_SQL } from './queries';
 
-// Facts sit at the household's village. A year's review is dated on its fact_date (1 January), so a
+// Facts sit at the household's village (a review carries it). A year's review is dated on its fact_date (1 January), so a
 // year's due and reached households are placed in the same unit; hardship is counted per quarter.
 const reviewed = (cond: string, value = '1', dim = 'null::text', id = `'hc:' || hc.household_id || ':' || hc.year`) =>
-  `select ${id} as fact_id, h.unit_id, hc.fact_date, ${value} as value, ${dim} as dim
-     from household_classifications hc join households h on h.id = hc.household_id
+  `select ${id} as fact_id, hc.unit_id, hc.fact_date, ${value} as value, ${dim} as dim
+     from household_classifications hc
     where hc.fact_date between :from and :to and ${cond}`;
 
 const quarterStart = `greatest(make_date(hc.year, q * 3 - 2, 1), hc.fact_date)`;
 const quarterEnd = `(make_date(hc.year, q * 3 - 2, 1) + interval '3 months' - interval '1 day')::date`;
 const hardship = (reachedOnly: boolean) =>
-  `select 'hq:' || hc.household_id || ':' || hc.year || ':' || q as fact_id, h.unit_id, ${quarterStart} as fact_date, 1 as value, null::text as dim
-     from household_classifications hc join households h on h.id = hc.household_id cross join generate_series(1, 4) as q
+  `select 'hq:' || hc.household_id || ':' || hc.year || ':' || q as fact_id, hc.unit_id, ${quarterStart} as fact_date, 1 as value, null::text as dim
+     from household_classifications hc cross join generate_series(1, 4) as q
     where ${COVERAGE_SQL.hardship.due} and ${quarterStart} between :from and :to
       ${reachedOnly ? `and ${COVERAGE_SQL.hardship.reached('hc.year', `make_date(hc.year, q * 3 - 2, 1)`, quarterEnd)}` : ''}`;
 
@@ -36,8 +36,8 @@ defineMetrics([
   {
     key: 'households.by_class', module: 'households', unitOfMeasure: 'count', dims: classLabels,
     label: { vi: 'Số hộ theo phân loại (rà soát hằng năm)', en: 'Households by class (annual review)' },
-    facts: `select 'hc:' || hc.household_id || ':' || hc.year || ':' || c as fact_id, h.unit_id, hc.fact_date, 1 as value, c as dim
-              from household_classifications hc join households h on h.id = hc.household_id cross join unnest(hc.classes) as c
+    facts: `select 'hc:' || hc.household_id || ':' || hc.year || ':' || c as fact_id, hc.unit_id, hc.fact_date, 1 as value, c as dim
+              from household_classifications hc cross join unnest(hc.classes) as c
              where hc.fact_date between :from and :to`,
   },
   {

@@ -153,6 +153,12 @@ export const quarterBounds = (year: number, q: number) => {
   return { from, to: end };
 };
 
+/** Where a unit's facts of a year lie: its history subtree (itself and merged predecessors) during the year. */
+const placesCte = (unit: string, year: string) => `places as (
+  select distinct c.descendant_id, c.valid_from, c.valid_to
+    from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
+   where l.successor_id = ${unit} and c.valid_from <= make_date(${year}, 12, 31) and make_date(${year}, 1, 1) < c.valid_to)`;
+
 /** Who is due and whether reached, per kind: the one definition shared by the lists and the metrics. */
 export const COVERAGE_SQL: Record<CoverageKind, { due: string; reached: (y: string, from: string, to: string) => string }> = {
   tet: {
@@ -179,12 +185,14 @@ export async function coverage(db: Db, user: CurrentUser, unitId: number, year: 
   const reached = kind === 'hardship' ? def.reached(y, `${P.p(b.from)}::date`, `${P.p(b.to)}::date`) : def.reached(y, '', '');
   const rows = await db.query<CoverageRow & { reached: boolean; head_name: string; head_birth_year: number | null; unit_id: number;
     village_name: string; household_id: number; housing_need: CoverageRow['housingNeed'] }>(
-    `select hc.household_id, h.unit_id, ${unitNameAt('h.unit_id', 'hc.fact_date')} as village_name, h.head_name, h.head_birth_year,
+    `with ${placesCte(P.p(unitId), y)}
+     select hc.household_id, h.unit_id, ${unitNameAt('h.unit_id', 'hc.fact_date')} as village_name, h.head_name, h.head_birth_year,
             h.address, hc.classes, hc.housing_need, ${reached} as reached
-       from household_classifications hc join households h on h.id = hc.household_id
+       from places p
+       join household_classifications hc on hc.unit_id = p.descendant_id and hc.fact_date >= p.valid_from and hc.fact_date < p.valid_to
+       join households h on h.id = hc.household_id
       where hc.year = ${y} and ${def.due}
-        and ${inHistorySubtree(`${P.p(unitId)}::bigint`, 'h.unit_id', 'hc.fact_date')}
-        and ${P.scope(user, 'h.unit_id', 'hc.fact_date')}
+        and ${P.scope(user, 'hc.unit_id', 'hc.fact_date')}
       order by village_name, h.head_name_search, h.id`,
     P.list,
   );
@@ -287,16 +295,12 @@ export type VillageCoverage = { unitId: number; total: number; reached: number }
 export async function coverageByVillage(db: Db, unitId: number, year: number, kind: 'tet' | 'house'): Promise<VillageCoverage[]> {
   const def = COVERAGE_SQL[kind];
   return db.query<VillageCoverage>(
-    `with places as (
-       select distinct c.descendant_id, c.valid_from, c.valid_to
-         from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
-        where l.successor_id = $1 and c.valid_from <= make_date($2, 12, 31) and make_date($2, 1, 1) < c.valid_to)
-     select h.unit_id as "unitId", count(*)::int as total, count(*) filter (where ${def.reached('$2::int', '', '')})::int as reached
-       from household_classifications hc
-       join households h on h.id = hc.household_id
-       join places p on p.descendant_id = h.unit_id and hc.fact_date >= p.valid_from and hc.fact_date < p.valid_to
+    `with ${placesCte('$1::bigint', '$2::int')}
+     select hc.unit_id as "unitId", count(*)::int as total, count(*) filter (where ${def.reached('$2::int', '', '')})::int as reached
+       from places p
+       join household_classifications hc on hc.unit_id = p.descendant_id and hc.fact_date >= p.valid_from and hc.fact_date < p.valid_to
       where hc.year = $2 and ${def.due}
-      group by h.unit_id`,
+      group by hc.unit_id`,
     [unitId, year],
   );
 }

@@ -11,7 +11,7 @@ import { importHouseholds } from './import';
 import { publicHouses, PublicHouse } from './public';
 import {
   addHousePhoto, addMember, checkDuplicates, createHousehold, createSupport, currentYear, findHouseholds, getCoverage, getDuplicateReport,
-  getHousehold, getSummary, housePhoto, setClassification, updateHouse,
+  getHousehold, getSummary, housePhoto, setClassification, updateHouse, villageCoverage,
 } from './service';
 
 const Upload = z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1) });
@@ -27,6 +27,10 @@ export async function householdRoutes(app: App, db: Db): Promise<void> {
     async (req) => createHousehold(ctxOf(db, req), req.body));
   app.get('/api/households/coverage', { schema: { tags, querystring: CoverageQuery, response: { 200: Coverage } } },
     async (req) => getCoverage(ctxOf(db, req), req.query));
+  app.get('/api/households/coverage/villages', {
+    schema: { tags, querystring: z.object({ unit: IdParams.shape.id, year: z.coerce.number().int().min(2000).max(2100).optional(), kind: z.enum(['tet', 'house']) }),
+      response: { 200: z.array(z.object({ unitId: z.number().int(), total: z.number().int(), reached: z.number().int() })) } },
+  }, async (req) => villageCoverage(ctxOf(db, req), req.query.unit, req.query.year ?? currentYear(), req.query.kind));
   app.get('/api/households/summary', { schema: { tags, querystring: z.object({ unit: IdParams.shape.id, year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: Summary } } },
     async (req) => getSummary(ctxOf(db, req), req.query.unit, req.query.year ?? currentYear()));
   app.get('/api/households/duplicates', { schema: { tags, querystring: DuplicateQuery, response: { 200: z.array(DuplicateCandidate) } } },

@@ -11,7 +11,7 @@ import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { sealNationalId } from './crypto';
 import {
-  coverage, duplicateReport, historyOf, householdById, listHouseholds, membersOf, personDuplicates, supportById, supportDuplicates,
+  coverage, coverageByVillage, duplicateReport, historyOf, householdById, listHouseholds, membersOf, personDuplicates, supportById, supportDuplicates,
   supportsOf, toHousehold,
 } from './queries';
 import { linkFundDisbursement } from './fund-link';
@@ -77,6 +77,12 @@ export async function getCoverage({ db, user }: Ctx, q: CoverageQuery): Promise<
   return coverage(db, user, q.unit, year, q.kind, quarter);
 }
 
+/** Coverage of every village under a unit, in one query (target 4: tet, target 5: house). */
+export async function villageCoverage({ db, user }: Ctx, unitId: number, year: number, kind: 'tet' | 'house') {
+  await assertUnitAccess(db, user, 'household.read', unitId);
+  return coverageByVillage(db, unitId, year, kind);
+}
+
 export async function checkDuplicates({ db, user }: Ctx, q: DuplicateQuery): Promise<DuplicateCandidate[]> {
   await assertUnitAccess(db, user, 'household.read', q.unit);
   return personDuplicates(db, user, { name: q.name, birthYear: q.birthYear, address: q.address, nationalId: q.nationalId, exclude: q.exclude });
@@ -125,11 +131,11 @@ async function insertMember(tx: Db, householdId: number, m: { fullName: string; 
 
 async function upsertClassification(tx: Db, householdId: number, v: Village, c: Classification) {
   await tx.query(
-    `insert into household_classifications (household_id, year, classes, housing_condition, housing_need, fact_date, note)
-     values ($1, $2, $3, $4, $5, $6, $7)
+    `insert into household_classifications (household_id, year, classes, housing_condition, housing_need, fact_date, note, unit_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (household_id, year) do update set classes = excluded.classes, housing_condition = excluded.housing_condition,
        housing_need = excluded.housing_need, fact_date = excluded.fact_date, note = excluded.note`,
-    [householdId, c.year, [...new Set(c.classes)], c.housingCondition, c.housingNeed, reviewDate(v, c.year), c.note],
+    [householdId, c.year, [...new Set(c.classes)], c.housingCondition, c.housingNeed, reviewDate(v, c.year), c.note, v.id],
   );
 }
 

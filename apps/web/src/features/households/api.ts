@@ -14,6 +14,8 @@ export const householdsApi = {
   coverage: (unit: number, year: number, kind: CoverageKind) => api.get<Coverage>('/api/households/coverage', { unit, year, kind }),
   summary: (unit: number, year: number) => api.get<Summary>('/api/households/summary', { unit, year }),
   support: (body: CreateSupport) => api.post<Support>('/api/households/supports', body),
+  houseProgress: (supportId: number, body: { status: string; date: string }) => api.post<Support>(`/api/households/supports/${supportId}/house`, body),
+  housePhoto: (supportId: number, body: { fileName: string; mime: string; contentBase64: string }) => api.post<Support>(`/api/households/supports/${supportId}/photos`, body),
   duplicates: (unit: number) => api.get<DuplicateGroup[]>('/api/households/duplicates/report', { unit }),
   import: (body: { unitId: number; year: number; fileName: string; contentBase64: string }) => api.post<ImportResult>('/api/households/import', body),
 };

@@ -8,6 +8,8 @@ import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { householdsApi } from './api';
 import { thisYear } from './frame';
+import { ClassifyDialog } from './classify-form';
+import { HouseActions } from './house-actions';
 import { classList } from './labels';
 import { SupportFormDialog } from './support-form';
 
@@ -18,6 +20,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const year = query.year ? Number(query.year) : thisYear();
   const res = useFetch(`hh-detail:${id}:${year}`, () => householdsApi.get(id, year));
   const [recording, setRecording] = useState(false);
+  const [classifying, setClassifying] = useState(false);
   const h = res.data;
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
   if (!h) return <Loading />;
@@ -36,7 +39,7 @@ export function HouseholdPage({ id }: { id: number }) {
           ))}
         </ul>
       </Section>
-      <Section title={t('hh.history')}>
+      <Section title={t('hh.history')} actions={h.canWrite && <button type="button" className="btn btn-small" onClick={() => setClassifying(true)}>{t('hh.classify', { year })}</button>}>
         {h.history.length === 0 && <Empty>{t('hh.notReviewed')}</Empty>}
         <div className="table-wrap">
           <table>
@@ -64,10 +67,12 @@ export function HouseholdPage({ id }: { id: number }) {
                   s.house && `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
                   s.disbursementId && `#${s.disbursementId}`].filter(Boolean).join(' · ')}
               </div>
+              {s.house && h.canWrite && <HouseActions support={s} onChanged={res.reload} />}
             </li>
           ))}
         </ul>
       </Section>
+      {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} year={year} current={h.history.find((c) => c.year === year)} onSaved={res.reload} />}
       {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName} year={year} onSaved={() => res.reload()} />}
     </>
   );

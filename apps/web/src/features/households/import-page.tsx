@@ -9,19 +9,13 @@ import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field } from '../../ui/fields';
 import { Section } from '../../ui/page';
 import { householdsApi } from './api';
+import { toBase64 } from './files';
 import { HouseholdsFrame } from './frame';
 
 /** Imports a commune's list for the year; any wrong row refuses the whole file, with every row to fix listed. */
 export function ImportPage() {
   return <HouseholdsFrame tab="import">{(unit, year) => <ImportForm unit={unit} year={year} />}</HouseholdsFrame>;
 }
-
-const toBase64 = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
 
 function ImportForm({ unit, year }: { unit: UnitDetail; year: number }) {
   const { t, locale } = useI18n();
