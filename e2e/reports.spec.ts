@@ -20,6 +20,14 @@ test('the province standing committee generates an annual report, downloads it, 
   await page.getByRole('link', { name: 'Tải báo cáo (.docx)' }).click();
   expect((await download).suggestedFilename()).toMatch(/^bao-cao-\d+-BC-MTTQ-\d{4}-\d{2}-\d{2}\.docx$/);
 
+  // Every figure leads to the metric behind it, for the report's unit and period.
+  await page.getByText('1.1. Tuyên truyền, vận động', { exact: false }).click();
+  const villages = page.getByRole('listitem').filter({ hasText: 'Tổng số thôn, tổ dân phố:' }).getByRole('link');
+  await expect(villages).toHaveText(/^\d[\d.]*$/);
+  await villages.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Số đơn vị hành chính theo cấp' })).toBeVisible();
+  await page.goBack();
+
   await page.getByRole('button', { name: 'Công khai báo cáo' }).click();
   await expect(page.getByText('Báo cáo đã được công khai.')).toBeVisible();
   const symbol = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Số ', '');

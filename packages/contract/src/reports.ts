@@ -39,6 +39,20 @@ export const IssuedReport = z.object({
 });
 export type IssuedReport = z.infer<typeof IssuedReport>;
 
+/** A figure as the issued report states it, with the metric and period to trace it to its records. */
+export const ReportFigure = z.object({
+  id: z.string(),
+  section: z.string(),
+  wording: z.string(),
+  value: z.number().nullable(),
+  text: z.string(),
+  metricKey: z.string().nullable(),
+  dim: z.string().nullable(),
+  from: IsoDate,
+  to: IsoDate,
+});
+export type ReportFigure = z.infer<typeof ReportFigure>;
+
 export const ReportJob = z.object({
   id: Id,
   template: ReportTemplate,
@@ -57,6 +71,8 @@ export const ReportJob = z.object({
   /** What the signed-in user may do with this job (the web app hides the rest). */
   canOverride: z.boolean(),
   canPublish: z.boolean(),
+  /** The issued report's figures (detail only). */
+  figures: z.array(ReportFigure).optional(),
 });
 export type ReportJob = z.infer<typeof ReportJob>;
 

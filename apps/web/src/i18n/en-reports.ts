@@ -45,4 +45,7 @@ export const enReports: Record<keyof typeof viReports, string> = {
   'reports.publicTitle': 'Published reports',
   'reports.publicSub': 'Reports published by the Fatherland Front committees.',
   'reports.publicNone': 'No report has been published yet.',
+  'reports.figures': 'Figures in the report',
+  'reports.figuresHelp': 'Click a figure to see it by unit and the records behind it.',
+  'reports.noData': 'not yet measured',
 };

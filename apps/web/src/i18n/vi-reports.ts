@@ -43,4 +43,7 @@ export const viReports = {
   'reports.publicTitle': 'Báo cáo công khai',
   'reports.publicSub': 'Các báo cáo do Ủy ban Mặt trận Tổ quốc các cấp công khai.',
   'reports.publicNone': 'Chưa có báo cáo nào được công khai.',
+  'reports.figures': 'Số liệu trong báo cáo',
+  'reports.figuresHelp': 'Bấm vào một số liệu để xem số liệu theo từng đơn vị và dữ liệu gốc.',
+  'reports.noData': 'chưa có số liệu',
 };

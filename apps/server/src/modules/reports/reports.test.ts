@@ -33,6 +33,14 @@ describe('report jobs', () => {
     expect(job.canPublish).toBe(true);
   });
 
+  it('the detail lists the figures as printed, each with the metric and period behind it', async () => {
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/reports/${job.id}`, headers: province.headers })).json() as ReportJob;
+    const villages = detail.figures!.find((f) => f.id === 'fest.villages')!;
+    expect(villages).toMatchObject({ metricKey: 'org.units_by_level', dim: 'village', from: '2024-01-01', to: '2024-12-31', value: 3, text: '3' }); // A1, B1, D1
+    const list = (await t.app.inject({ method: 'GET', url: '/api/reports', headers: province.headers })).json() as ReportJob[];
+    expect(list[0].figures).toBeUndefined();
+  });
+
   it('downloads the stored files, whose hashes match', async () => {
     for (const kind of ['docx', 'xlsx'] as const) {
       const res = await t.app.inject({ method: 'GET', url: `/api/reports/${job.id}/${kind}`, headers: province.headers });

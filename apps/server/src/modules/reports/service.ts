@@ -5,6 +5,10 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Db } from '../../db/db';
 import { JOB_VIEW, UNIT_NAME_AT, jobById, type JobView } from './queries';
+import { SECTIONS } from './coverage';
+import { slicePeriod } from './compute';
+import { formatFigure } from './format';
+import { templateFigures } from './templates';
 
 /** A committee whose unit has ended issues nothing more in its own name. */
 function assertUnitLive(user: CurrentUser): void {
@@ -59,7 +63,18 @@ async function readable(ctx: Ctx, id: number): Promise<JobView> {
 }
 
 export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
-  return present(await readable(ctx, id), ctx.user);
+  const job = await readable(ctx, id);
+  const out = present(job, ctx.user);
+  if (job.issue_id === null) return out;
+  const [row] = await ctx.db.query<{ figures: Record<string, number | null> }>('select figures from report_issues where id = $1', [job.issue_id]);
+  const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
+  const period = { from: job.period_from, to: job.period_to };
+  out.figures = templateFigures(job.template as ReportTemplate).map((f) => ({
+    id: f.id, section: sections.get(f.section)!, wording: f.wording, value: row.figures[f.id] ?? null,
+    text: formatFigure(row.figures[f.id] ?? null, f.uom), metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null,
+    ...slicePeriod(period, f.period),
+  }));
+  return out;
 }
 
 export async function listReports(ctx: Ctx, q: ReportListQuery): Promise<ReportJob[]> {

@@ -136,11 +136,13 @@ describe('term report of the demo city, 2019–2024', () => {
     const ws = wb.getWorksheet('CT3 Thi đua, cuộc vận động')!;
     const head = (ws.getRow(4).values as unknown[]).slice(1);
     expect(head.slice(0, 4)).toEqual(['STT', 'Nội dung', 'Đơn vị tính', 'Thành phố Bắc Giang']);
-    expect(head.length).toBe(3 + 1 + 16);
+    expect(head.length).toBe(3 + 1 + 16 + 1);
+    expect(head.at(-1)).toBe('Nguồn số liệu (chỉ số)');
     let row = 0;
     ws.eachRow((r, i) => { if (r.getCell(2).value === '“Tết vì người nghèo”: số suất quà trao tặng') row = i; });
     expect(row).toBeGreaterThan(4);
     const stored = job.issued ? (await db.query<{ v: number | null }>(`select (figures->>'poor.tet_gifts')::float8 as v from report_issues where job_id = $1`, [job.id]))[0].v : null;
     expect(ws.getRow(row).getCell(4).value).toBe(stored === null ? 'chưa có số liệu' : stored);
+    expect(ws.getRow(row).getCell(head.length).value).toBe('fund.gift_packages');
   });
 });

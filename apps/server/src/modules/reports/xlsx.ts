@@ -6,6 +6,14 @@ import { formatFigure, roundRate } from './format';
 
 const UOM_LABEL = { count: 'Số lượng', vnd: 'Đồng', percent: '%' } as const;
 
+/** Where a figure comes from, so a reader can trace it to the records (the metric page shows them). */
+function sourceOf(fig: Figure): string {
+  if (fig.metric) return fig.metric.dim ? `${fig.metric.key} [${fig.metric.dim}]` : fig.metric.key;
+  if (fig.rate) return `${fig.rate.num} ÷ ${fig.rate.den}`;
+  if (fig.diff) return `${fig.diff.a} − ${fig.diff.b}`;
+  return 'chưa có chỉ số';
+}
+
 /**
  * The statistics annex: one sheet per action programme; a row per figure, a column for the unit and
  * one per subordinate unit. Cells hold numbers (so the annex can be summed); unmeasured cells say so.
@@ -26,9 +34,9 @@ export async function renderXlsx(
     ws.addRow([`Phụ lục: ${p.title}`]).font = { bold: true, name: 'Times New Roman', size: 13 };
     ws.addRow([caption]).font = { italic: true, name: 'Times New Roman', size: 12 };
     ws.addRow(['Số liệu mỗi đơn vị gồm cả lịch sử của các đơn vị đã hợp nhất vào đơn vị đó; vì vậy cột các đơn vị có thể không cộng đúng bằng cột tổng.']).font = { italic: true, name: 'Times New Roman', size: 11 };
-    const head = ws.addRow(['STT', 'Nội dung', 'Đơn vị tính', ...units.map((u) => u.name)]);
+    const head = ws.addRow(['STT', 'Nội dung', 'Đơn vị tính', ...units.map((u) => u.name), 'Nguồn số liệu (chỉ số)']);
     head.font = { bold: true, name: 'Times New Roman', size: 12 };
-    ws.columns = [{ width: 6 }, { width: 60 }, { width: 12 }, ...units.map(() => ({ width: 18 }))];
+    ws.columns = [{ width: 6 }, { width: 60 }, { width: 12 }, ...units.map(() => ({ width: 18 })), { width: 40 }];
     const own = figures.filter((x) => sectionProgramme.get(x.section) === p.no);
     own.forEach((fig, i) => {
       const v = values.get(fig.id);
@@ -37,7 +45,7 @@ export async function renderXlsx(
         if (x === null) return NO_DATA.vi;
         return fig.uom === 'percent' ? roundRate(x) : Math.round(x);
       });
-      const row = ws.addRow([i + 1, fig.wording, UOM_LABEL[fig.uom], ...cells]);
+      const row = ws.addRow([i + 1, fig.wording, UOM_LABEL[fig.uom], ...cells, sourceOf(fig)]);
       row.font = { name: 'Times New Roman', size: 12 };
       for (let c = 4; c < 4 + units.length; c++) {
         if (typeof row.getCell(c).value === 'number' && fig.uom !== 'percent') row.getCell(c).numFmt = '#,##0';

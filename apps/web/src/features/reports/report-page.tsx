@@ -3,12 +3,14 @@ import { FINDING_KIND_LABELS, REPORT_STATUS_LABELS, REPORT_TEMPLATE_LABELS } fro
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
+import { buildUrl } from '../../route-match';
 import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { Field } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
+import type { ReportJob } from '@contract/reports';
 import { reportsApi } from './api';
 
 /** One report: progress while it is made, the contradictions found, the files once issued, publishing. */
@@ -85,6 +87,8 @@ export function ReportPage({ id }: { id: number }) {
         </Section>
       )}
 
+      {job.figures && <FiguresSection job={job} />}
+
       <FormDialog open={overriding} onClose={() => setOverriding(false)} title={t('reports.override')} submitLabel={t('reports.overrideSubmit')}
         canSubmit={reason.trim().length >= 10}
         onSubmit={async () => { await reportsApi.override(job.id, reason.trim()); setReason(''); reload(); }}>
@@ -95,5 +99,31 @@ export function ReportPage({ id }: { id: number }) {
         )}
       </FormDialog>
     </>
+  );
+}
+
+/** The figures as the report states them, by section; each measured one links to the records behind it. */
+function FiguresSection({ job }: { job: ReportJob }) {
+  const { t } = useI18n();
+  const sections = [...new Set(job.figures!.map((f) => f.section))];
+  return (
+    <Section title={t('reports.figures')}>
+      <p className="hint">{t('reports.figuresHelp')}</p>
+      {sections.map((title) => (
+        <details key={title}>
+          <summary>{title}</summary>
+          <ul className="plain-list">
+            {job.figures!.filter((f) => f.section === title).map((f) => (
+              <li key={f.id}>
+                {f.wording}:{' '}
+                {f.metricKey && f.value !== null
+                  ? <Link to={buildUrl(`/metrics/${encodeURIComponent(f.metricKey)}`, { unit: job.unitId, from: f.from, to: f.to })}><strong>{f.text}</strong></Link>
+                  : <strong>{f.value === null ? t('reports.noData') : f.text}</strong>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </Section>
   );
 }
