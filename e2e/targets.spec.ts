@@ -32,7 +32,7 @@ test('btt.tinh sees the targets of 2026, opens a ward that misses one and reache
   await expect(wardTet.locator('.target-head')).toContainText('Chưa đạt');
   await wardTet.getByText('Các nội dung đánh giá').click();
   const measure = wardTet.locator('li', { hasText: 'Tỷ lệ hộ nghèo, cận nghèo được nhận quà Tết' });
-  const [reached, due] = (await measure.locator('.measure-figures .small').innerText()).match(/\d+/g)!.map(Number);
+  const [reached, due] = (await measure.locator('.measure-ratio').innerText()).match(/\d+/g)!.map(Number);
   expect(reached).toBeLessThan(due);
   // Targets whose module does not exist yet say so instead of showing a number.
   await expect(page.getByTestId('target-7')).toContainText('Chưa đo được');

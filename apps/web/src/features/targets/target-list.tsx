@@ -65,7 +65,7 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
                   {m.reason === 'metric_missing' ? <span>—</span>
                     : <Link to={recordsUrl(m.metricKeys[0], unitId, year)}>{formatValue(m.value, m.unitOfMeasure, locale)}</Link>}
                   {m.numerator !== null && m.denominator !== null && !m.each && (
-                    <span className="muted small"> ({m.numerator}/<Link to={recordsUrl(m.metricKeys[1], unitId, year)}>{m.denominator}</Link>)</span>
+                    <span className="muted small measure-ratio"> ({m.numerator}/<Link to={recordsUrl(m.metricKeys[1], unitId, year)}>{m.denominator}</Link>)</span>
                   )}
                   <span className="muted"> · {formatRule(m.rule, m.unitOfMeasure, locale)} </span>
                   <StatusBadge status={m.status} reason={m.reason} />
