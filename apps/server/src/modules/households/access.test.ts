@@ -50,8 +50,9 @@ describe('households access', () => {
     expect((await call(head, 'GET', `/api/households/export.xlsx?unit=${t.w.A1}`)).json().error.code).toBe('FORBIDDEN');
   });
 
-  it('the ended city records nothing today; households are registered in villages only', async () => {
+  it('the ended city reads its era but records nothing today; households are registered in villages only', async () => {
     const city = await as('standing_committee', t.w.C);
+    expect((await call(city, 'GET', `/api/households/${hh}`)).statusCode).toBe(200);
     expect((await call(city, 'POST', '/api/households/supports', tet())).json().error.code).toBe('UNIT_ENDED');
     const staff = await as('unit_staff', t.w.S);
     expect((await call(staff, 'POST', '/api/households', { ...household(), unitId: t.w.S })).json().error.code).toBe('HOUSEHOLD_UNIT_NOT_VILLAGE');

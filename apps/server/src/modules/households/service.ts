@@ -41,7 +41,8 @@ async function householdAccess(db: Db, user: CurrentUser, id: number, permission
     'select id, unit_id, head_name, registered_on::text from households where id = $1', [id]);
   if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND');
   const v = await villageOf(db, h.unit_id);
-  const on = date ?? dayWithin(v.valid_from, v.valid_to === 'infinity' ? null : v.valid_to);
+  // Reading without a date: the village in scope at any time of its life (the ended city reads its era).
+  const on = date ?? (permission === 'household.write' ? dayWithin(v.valid_from, v.valid_to === 'infinity' ? null : v.valid_to) : undefined);
   try {
     await assertUnitAccess(db, user, permission, h.unit_id, on);
   } catch (e) {
