@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../../db/db';
-import { countRows, testDb } from '../../test/db';
+import { testDb } from '../../test/db';
 import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
 import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDisbursement } from './disbursement-service';
 import { recordDonation } from './donation-service';
 import { getCampaign, listDisbursements } from './read-service';
-import { expectBooksBalanced, makeCampaign, makeFund } from './testing';
+import { countOwn, expectBooksBalanced, makeCampaign, makeFund } from './testing';
 
 let db: RootDb;
 let w: World;
@@ -33,14 +33,14 @@ async function fundWith(amount: number) {
 describe('spending with two people', () => {
   it('a proposal books nothing; the approval by another person books debit fund / credit cash', async () => {
     const f = await fundWith(5_000_000);
-    const entries = await countRows(db, 'fund_entries');
+    const entries = await countOwn(db, 'fund_entries', w);
     const p = await proposeDisbursement(db, acct.user, {
       fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 500_000, paidOn: '2023-01-20',
       beneficiaryName: 'Nguyễn Văn An', beneficiaryVillage: 'Tổ dân phố số 1', packages: 1,
     });
     expect(p.status).toBe('proposed');
     expect(p.canDecide).toBe(false);
-    expect(await countRows(db, 'fund_entries')).toBe(entries);
+    expect(await countOwn(db, 'fund_entries', w)).toBe(entries);
     expect(await fundBalance(f.fundId)).toBe(5_000_000);
     const pending = await listDisbursements(db, btt.user, { pendingForMe: true, limit: 100, offset: 0 });
     expect(pending.find((d) => d.id === p.id)?.canDecide).toBe(true);

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@contract/access';
 import type { RootDb } from '../../db/db';
 import type { App } from '../../platform/http';
-import { countRows, testDb } from '../../test/db';
+import { testDb } from '../../test/db';
 import { testApp } from '../../test/app';
 import { makeWorld, sessionAs, type World } from '../../test/factories';
 import { recordDonation } from './donation-service';
-import { expectBooksBalanced, makeFund } from './testing';
+import { countOwn, expectBooksBalanced, makeFund } from './testing';
 
 let db: RootDb;
 let app: App;
@@ -80,7 +80,7 @@ describe('fund access matrix', () => {
   });
 
   it.each(RECORD)('%s recording a donation in the books of %s → %s', async (who, b, expected) => {
-    const before = [await countRows(db, 'fund_donations'), await countRows(db, 'fund_entries')];
+    const before = [await countOwn(db, 'fund_donations', w), await countOwn(db, 'fund_entries', w)];
     const res = await call(who, 'POST', '/api/fund/donations', {
       fundId: funds[b], receivedOn: dateFor(b), amount: 100_000, donorKind: 'individual', donorName: 'Nguyễn Văn Thử',
     });
@@ -89,11 +89,11 @@ describe('fund access matrix', () => {
       return;
     }
     expect(res.json().error).toMatchObject({ code: expected, message: expect.any(String) });
-    expect([await countRows(db, 'fund_donations'), await countRows(db, 'fund_entries')]).toEqual(before);
+    expect([await countOwn(db, 'fund_donations', w), await countOwn(db, 'fund_entries', w)]).toEqual(before);
   });
 
   it('nobody records in the ended city\'s books after 30 June 2025', async () => {
-    const before = await countRows(db, 'fund_entries');
+    const before = await countOwn(db, 'fund_entries', w);
     const payload = (date: string) => ({ fundId: funds.C, receivedOn: date, amount: 1000, donorKind: 'anonymous' });
     expect((await call('accC', 'POST', '/api/fund/donations', payload('2025-06-30'))).statusCode).toBe(200);
     expect((await call('accC', 'POST', '/api/fund/donations', payload('2025-07-01'))).json().error.code).toBe('UNIT_ENDED');
@@ -102,7 +102,7 @@ describe('fund access matrix', () => {
     expect((await call('accC', 'POST', '/api/fund/disbursements', {
       fundId: funds.C, kind: 'other', purpose: 'other', amount: 1000, paidOn: '2025-07-10', beneficiaryName: 'X',
     })).json().error.code).toBe('UNIT_ENDED');
-    expect(await countRows(db, 'fund_entries')).toBe(before + 1);
+    expect(await countOwn(db, 'fund_entries', w)).toBe(before + 1);
   });
 
   it('approving: only the approving role, in scope, never the proposer', async () => {
@@ -113,12 +113,12 @@ describe('fund access matrix', () => {
       expect(res.statusCode).toBe(200);
       proposals[b].push(res.json().id);
     }
-    const entries = await countRows(db, 'fund_entries');
+    const entries = await countOwn(db, 'fund_entries', w);
     expect((await call('accA', 'POST', `/api/fund/disbursements/${proposals.A[0]}/approve`, {})).json().error.code).toBe('FORBIDDEN');
     expect((await call('staffA', 'POST', `/api/fund/disbursements/${proposals.A[0]}/approve`, {})).json().error.code).toBe('FORBIDDEN');
     expect((await call('bttA', 'POST', `/api/fund/disbursements/${proposals.B[0]}/approve`, {})).json().error.code).toBe('OUT_OF_SCOPE');
     expect((await call('admin', 'POST', `/api/fund/disbursements/${proposals.A[0]}/approve`, {})).json().error.code).toBe('FUND_SELF_APPROVAL');
-    expect(await countRows(db, 'fund_entries')).toBe(entries);
+    expect(await countOwn(db, 'fund_entries', w)).toBe(entries);
     const ok = await call('bttA', 'POST', `/api/fund/disbursements/${proposals.A[0]}/approve`, {});
     expect(ok.json()).toMatchObject({ status: 'approved' });
   });
@@ -130,13 +130,13 @@ describe('fund access matrix', () => {
   });
 
   it('bad input: a stable code with a Vietnamese message, and nothing written', async () => {
-    const before = await countRows(db, 'fund_donations');
+    const before = await countOwn(db, 'fund_donations', w);
     const res = await call('accA', 'POST', '/api/fund/donations', { fundId: funds.A, receivedOn: '2024-13-01', amount: -5, donorKind: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION', message: 'Dữ liệu không hợp lệ' });
     const noCsrf = await app.inject({ method: 'POST', url: '/api/fund/donations', headers: { cookie: headers.accA.cookie },
       payload: { fundId: funds.A, receivedOn: '2024-01-01', amount: 5, donorKind: 'anonymous' } });
     expect(noCsrf.json().error.code).toBe('CSRF_INVALID');
-    expect(await countRows(db, 'fund_donations')).toBe(before);
+    expect(await countOwn(db, 'fund_donations', w)).toBe(before);
   });
 });

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../../db/db';
-import { countRows, testDb } from '../../test/db';
+import { testDb } from '../../test/db';
 import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
 import { recordDonation, recordDonationsBulk, reverseDonation } from './donation-service';
 import { postEntry } from './ledger';
 import { amountInWords, getReceipt } from './read-service';
 import { closeMonth } from './service';
-import { expectBooksBalanced, makeFund } from './testing';
+import { countOwn, expectBooksBalanced, makeFund } from './testing';
 
 let db: RootDb;
 let w: World;
@@ -44,12 +44,12 @@ describe('receiving', () => {
 
   it('values goods in kind into the goods account and needs their description', async () => {
     const f = await makeFund(db, w.A, 'cuu_tro');
-    const before = await countRows(db, 'fund_donations');
+    const before = await countOwn(db, 'fund_donations', w);
     await expect(recordDonation(db, acct.user, { fundId: f.fundId, receivedOn: '2021-08-01', kind: 'goods', amount: 3_000_000, donorKind: 'organisation', donorName: 'Công ty A' }))
       .rejects.toMatchObject({ code: 'FUND_GOODS_REQUIRED' });
     await expect(recordDonation(db, acct.user, { fundId: f.fundId, receivedOn: '2021-08-01', amount: 3_000_000, donorKind: 'individual' }))
       .rejects.toMatchObject({ code: 'FUND_DONOR_NAME_REQUIRED' });
-    expect(await countRows(db, 'fund_donations')).toBe(before);
+    expect(await countOwn(db, 'fund_donations', w)).toBe(before);
     const g = await recordDonation(db, acct.user, {
       fundId: f.fundId, receivedOn: '2021-08-01', kind: 'goods', amount: 3_000_000, goodsDescription: 'Gạo tẻ', goodsQuantity: 200,
       goodsUnit: 'kg', donorKind: 'organisation', donorName: 'Công ty A',
@@ -62,10 +62,10 @@ describe('receiving', () => {
     const f = await makeFund(db, w.A);
     const input = { fundId: f.fundId, receivedOn: '2023-04-01', amount: 200_000, donorKind: 'individual' as const, donorName: 'Lê Văn B', idempotencyKey: `key-${Date.now()}-1` };
     const first = await recordDonation(db, acct.user, input);
-    const entries = await countRows(db, 'fund_entries');
+    const entries = await countOwn(db, 'fund_entries', w);
     const again = await recordDonation(db, acct.user, input);
     expect(again.id).toBe(first.id);
-    expect(await countRows(db, 'fund_entries')).toBe(entries);
+    expect(await countOwn(db, 'fund_entries', w)).toBe(entries);
     expect(await fundBalance(f.fundId)).toBe(200_000);
   });
 
@@ -76,11 +76,11 @@ describe('receiving', () => {
       receivedOn: `2024-09-${String(10 + (i % 10)).padStart(2, '0')}`, amount: 10_000 + i, donorName: i % 7 ? `Nguyễn Văn ${i}` : null,
       memo: `MTTQ ung ho bao Yagi ${i}`, statementLineKey: `test:${tag}:${i}`,
     }));
-    const entries = await countRows(db, 'fund_entries');
+    const entries = await countOwn(db, 'fund_entries', w);
     const r = await recordDonationsBulk(db, acct.user, { fundId: f.fundId, accountId: f.bankId, lines });
     expect(r.inserted).toBe(1200);
     expect(r.total).toBe(lines.reduce((s, l) => s + l.amount, 0));
-    expect(await countRows(db, 'fund_entries')).toBe(entries + 1);
+    expect(await countOwn(db, 'fund_entries', w)).toBe(entries + 1);
     expect(await balanceOf(f.bankId)).toBe(r.total);
     const again = await recordDonationsBulk(db, acct.user, { fundId: f.fundId, accountId: f.bankId, lines: [...lines, ...lines] });
     expect(again).toMatchObject({ inserted: 0, skipped: 2400, entryId: null });
@@ -138,12 +138,12 @@ describe('the ledger refuses', () => {
     const closing = await closeMonth(db, k.user, { unitId: w.D, month: '2022-02' });
     expect(closing.closedThrough).toBe('2022-02-28');
     await expect(closeMonth(db, k.user, { unitId: w.D, month: '2022-02' })).rejects.toMatchObject({ code: 'FUND_MONTH_ALREADY_CLOSED' });
-    const before = await countRows(db, 'fund_donations');
+    const before = await countOwn(db, 'fund_donations', w);
     for (const date of ['2022-02-28', '2021-12-31']) {
       await expect(recordDonation(db, k.user, { fundId: f.fundId, receivedOn: date, amount: 1_000, donorKind: 'anonymous' }))
         .rejects.toMatchObject({ code: 'FUND_PERIOD_CLOSED' });
     }
-    expect(await countRows(db, 'fund_donations')).toBe(before);
+    expect(await countOwn(db, 'fund_donations', w)).toBe(before);
     await recordDonation(db, k.user, { fundId: f.fundId, receivedOn: '2022-03-01', amount: 1_000, donorKind: 'anonymous' });
   });
 });

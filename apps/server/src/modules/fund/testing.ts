@@ -37,3 +37,10 @@ export async function expectBooksBalanced(db: Db, unitIds: number[]): Promise<vo
   expect(t.neg).toBe(0);
   expect(t.drift).toBe(0);
 }
+
+/** Rows of a fund table at the world's units: test files share the run's database, so never count the whole table. */
+export async function countOwn(db: Db, table: 'fund_donations' | 'fund_entries' | 'fund_disbursements', world: Record<string, unknown>): Promise<number> {
+  const units = Object.values(world).filter((v): v is number => typeof v === 'number');
+  const [r] = await db.query<{ n: number }>(`select count(*)::int as n from ${table} where unit_id = any($1::bigint[])`, [units]);
+  return r.n;
+}
