@@ -198,9 +198,10 @@ export async function seedDemoPetitions(tx: Db): Promise<void> {
     [bg, 'closed', 160], [dm, 'closed', 150, { inWriting: false }],
   ];
   living.forEach(([ward, target, days, extra], i) => {
-    const [field, title, kind] = TITLES[(i * 3) % TITLES.length];
+    const k = (extra?.kind ?? TITLES[(i * 3) % TITLES.length][2]) as Kind;
+    const ofKind = TITLES.filter((x) => x[2] === k);
+    const [field, title] = ofKind[i % ofKind.length];
     const received = ago(days) < '2025-07-02' ? addDays('2025-07-02', i) : ago(days);
-    const k = (extra?.kind ?? kind) as Kind;
     specs.push({
       unitId: ward, kind: k, field, title, channel: i % 5 === 0 ? 'web' : CHANNELS[i % CHANNELS.length], received, target,
       actor: ward === bg ? canboBg : canboDm, identity: k === 'to_cao' || i % 3 === 0,
