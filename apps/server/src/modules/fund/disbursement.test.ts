@@ -81,6 +81,19 @@ describe('spending with two people', () => {
       .rejects.toMatchObject({ code: 'FUND_BENEFICIARY_REQUIRED' });
   });
 
+  it('refuses a payment dated before the money came, although the fund holds it today', async () => {
+    const f = await fundWith(1_000_000); // received on 2023-01-10
+    const early = await proposeDisbursement(db, acct.user, { fundId: f.fundId, kind: 'household', purpose: 'hardship', amount: 600_000, paidOn: '2023-01-05', beneficiaryName: 'Đinh Văn G' });
+    await expect(approveDisbursement(db, btt.user, early.id)).rejects.toMatchObject({ code: 'FUND_INSUFFICIENT', details: { available: 0, asOf: '2023-01-05' } });
+    // Nor may a backdated payment take the fund below zero on a later day it had already paid out.
+    const later = await proposeDisbursement(db, acct.user, { fundId: f.fundId, kind: 'household', purpose: 'hardship', amount: 700_000, paidOn: '2023-03-01', beneficiaryName: 'Đinh Văn H' });
+    await approveDisbursement(db, btt.user, later.id);
+    await recordDonation(db, acct.user, { fundId: f.fundId, receivedOn: '2023-04-01', amount: 500_000, donorKind: 'anonymous' });
+    const between = await proposeDisbursement(db, acct.user, { fundId: f.fundId, kind: 'household', purpose: 'hardship', amount: 400_000, paidOn: '2023-02-01', beneficiaryName: 'Đinh Văn I' });
+    await expect(approveDisbursement(db, btt.user, between.id)).rejects.toMatchObject({ code: 'FUND_INSUFFICIENT', details: { available: 300_000 } });
+    expect(await fundBalance(f.fundId)).toBe(800_000);
+  });
+
   it('a transfer up passes through the payable account and goes to a unit above; a reversal restores the fund', async () => {
     const f = await fundWith(2_000_000);
     await expect(proposeDisbursement(db, acct.user, { fundId: f.fundId, kind: 'transfer_up', purpose: 'transfer', amount: 1, paidOn: '2023-04-01', targetUnitId: w.B }))

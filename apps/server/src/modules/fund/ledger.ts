@@ -75,6 +75,12 @@ export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: n
       const delta = e.lines.filter((l) => l.accountId === a.id)
         .reduce((s, l) => s + (CREDIT_NORMAL.has(a.kind) ? (l.credit ?? 0) - (l.debit ?? 0) : (l.debit ?? 0) - (l.credit ?? 0)), 0);
       if (a.balance + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: a.balance, needed: -delta });
+      // A payment dated in the past must also have been covered then, and on every later day:
+      // otherwise the books would show the fund below zero for that stretch.
+      if (delta < 0) {
+        const low = await lowestBalanceFrom(tx, a.id, CREDIT_NORMAL.has(a.kind), e.date);
+        if (low + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: low, needed: -delta, asOf: e.date });
+      }
     }
     await tx.query(
       `insert into fund_entry_lines (entry_id, account_id, debit, credit)
@@ -83,6 +89,20 @@ export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: n
     );
     return { entryId, created: true };
   }));
+}
+
+/** The lowest running balance of an account on `date` or any later day with entries. */
+async function lowestBalanceFrom(tx: Db, accountId: number, creditNormal: boolean, date: string): Promise<number> {
+  const [r] = await tx.query<{ low: number }>(
+    `with days as (
+       select e.entry_date as d, sum(${creditNormal ? 'l.credit - l.debit' : 'l.debit - l.credit'}) as v
+         from fund_entry_lines l join fund_entries e on e.id = l.entry_id where l.account_id = $1 group by e.entry_date),
+     running as (select d, sum(v) over (order by d) as cum from days),
+     upto as (select coalesce(sum(v), 0) as b from days where d <= $2::date)
+     select least((select b from upto), coalesce((select min(cum) from running where d >= $2::date), (select b from upto)))::bigint as low`,
+    [accountId, date],
+  );
+  return r.low;
 }
 
 /** Books the mirror image of an entry (debits become credits), dated `date`, with the reason. */
