@@ -8,6 +8,8 @@ export type FigureValues = Map<string, FigureValue>;
 
 export type Period = { from: string; to: string };
 
+const CONCURRENCY = 4;
+
 /** The slice of the report period a figure is measured over (a whole calendar year for first/last). */
 export function slicePeriod(p: Period, kind: FigurePeriod = 'period'): Period {
   if (kind === 'first_year') { const y = p.from.slice(0, 4); return { from: `${y}-01-01`, to: `${y}-12-31` }; }
@@ -39,11 +41,17 @@ export async function computeFigures(
   }
   const results = new Map<string, Awaited<ReturnType<typeof computeMetric>>>();
   let done = 0;
-  for (const [gk, g] of groups) {
-    results.set(gk, await computeMetric(db, getMetric(g.key), { unitIds, from: g.period.from, to: g.period.to, view: 'now' }));
-    done++;
-    await opts.onProgress?.(done, groups.size);
-  }
+  // A few metric queries at once: the server runs them on separate connections (PGlite queues them).
+  const queue = [...groups];
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [gk, g] = next;
+      results.set(gk, await computeMetric(db, getMetric(g.key), { unitIds, from: g.period.from, to: g.period.to, view: 'now' }));
+      done++;
+      await opts.onProgress?.(done, groups.size);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
 
   const out: FigureValues = new Map();
   const nulls = () => Object.fromEntries(unitIds.map((id) => [id, null])) as Record<number, number | null>;
