@@ -7,9 +7,7 @@ import type { Db } from '../../../db/db';
 import { normalizeVn } from '../../../platform/vn-text';
 
 /** Rows walked in display order before switching to the index. */
-export const WALK_CAP = 20_000;
-/** Counting beyond this is not worth its cost on a public page: "≥ 10 000". */
-const COUNT_CAP = 10_000;
+export const WALK_CAP = 5_000;
 
 const ORDER: Record<PublicDonationQuery['sort'], string> = {
   newest: 'received_on desc, id desc',
@@ -61,10 +59,11 @@ function conditions(campaignId: number, q: PublicDonationQuery, words: string[],
 export async function searchDonations(
   db: Db, campaignId: number, q: PublicDonationQuery, campaignCount: number, opts: { walkCap?: number } = {},
 ): Promise<SearchResult> {
-  const walkCap = opts.walkCap ?? WALK_CAP;
   const words = queryWords(q.q);
   const offset = (q.page - 1) * q.size;
   const need = offset + q.size + 1; // one more tells whether there is a next page
+  // Deep pages and the CSV (10,000 rows) walk proportionally further before asking the index.
+  const walkCap = opts.walkCap ?? Math.max(WALK_CAP, need * 5);
   const order = ORDER[q.sort];
   const filtered = words.length > 0 || q.min !== undefined || q.max !== undefined;
   const page = (rows: PublicDonation[], total: PublicDonationPage['total'], plan: SearchPlan): SearchResult => ({
@@ -79,8 +78,9 @@ export async function searchDonations(
     return page(rows, { count: campaignCount, kind: 'exact' }, 'list');
   }
 
-  // 1. Walk: the newest (or largest…) rows in display order, through the campaign's btree; date bounds
-  // narrow the walk itself when the order is by date.
+  // 1. Walk: rows in display order through the campaign's btree (date bounds narrow the walk itself when
+  // the order is by date), filtered as they stream by; the scan stops as soon as the page is full, or
+  // after walkCap rows. row_number() tells how far it went, hence the share of rows that match.
   if (filtered) {
     const c = conditions(campaignId, q, words, false);
     const byDate = q.sort === 'newest' || q.sort === 'oldest';
@@ -91,25 +91,29 @@ export async function searchDonations(
     const capParam = `$${c.params.length}`;
     c.params.push(need);
     const needParam = `$${c.params.length}`;
-    const rows = await db.query<PublicDonation & { walked: number; matched: number }>(
-      `with w as materialized (
-         select id, received_on, amount, kind, donor_kind, donor_name, publish_name, memo, goods_description, search_text, reversal_entry_id
-           from fund_donations where ${walkWhere.join(' and ')} order by ${order} limit ${capParam}),
-       m as (select * from w where ${rest.join(' and ')})
-       select p.*, c.walked::int as walked, (select count(*) from m)::int as matched
-         from (select count(*) as walked from w) c
-         left join lateral (select ${PUBLIC_COLS} from m order by ${order} limit ${needParam}) p on true`,
+    const rows = await db.query<PublicDonation & { pos: number }>(
+      `select ${PUBLIC_COLS}, pos from (
+         select *, row_number() over () as pos from (
+           select id, received_on, amount, kind, donor_kind, donor_name, publish_name, memo, goods_description, search_text, reversal_entry_id
+             from fund_donations where ${walkWhere.join(' and ')} order by ${order} limit ${capParam}) a) w
+       where ${rest.join(' and ')} limit ${needParam}`,
       c.params,
     );
-    const walked = rows[0]?.walked ?? 0;
-    const matched = rows[0]?.matched ?? 0;
-    const found = rows.filter((r) => r.id !== null).map(strip);
-    if (walked < walkCap) return page(found, { count: matched, kind: 'exact' }, 'walk');
+    const found = rows.map(strip);
     if (found.length >= need) {
-      // Enough in the first rows walked: estimate the rest from the share that matched.
-      const estimate = Math.max(matched, Math.round((matched / walked) * campaignCount));
+      const walked = Number(rows[rows.length - 1].pos);
+      const estimate = Math.max(need - 1, Math.round(((need - 1) / walked) * campaignCount));
       return page(found, { count: estimate, kind: 'estimate' }, 'walk');
     }
+    // Fewer than a page: if the walk saw every row in range, these are all the matches.
+    const wp: unknown[] = [campaignId];
+    const ww = ['campaign_id = $1'];
+    if (byDate && q.from) ww.push(`received_on >= $${wp.push(q.from)}::date`);
+    if (byDate && q.to) ww.push(`received_on <= $${wp.push(q.to)}::date`);
+    const [{ n }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from fund_donations where ${ww.join(' and ')} limit $${wp.push(walkCap)}) t`, wp,
+    );
+    if (n < walkCap) return page(found, { count: found.length, kind: 'exact' }, 'walk');
   }
 
   // 2. Rare matches (or a date range on its own): the index finds them; the planner sorts the few rows.
@@ -119,19 +123,11 @@ export async function searchDonations(
     `select ${PUBLIC_COLS} from fund_donations where ${c.where.join(' and ')} order by ${order} limit $${c.params.length}`,
     c.params,
   );
-  let total: PublicDonationPage['total'];
-  if (rows.length < need) total = { count: rows.length, kind: 'exact' };
-  else {
-    const cc = conditions(campaignId, q, words, words.length > 0);
-    cc.params.push(COUNT_CAP + 1);
-    const [{ n }] = await db.query<{ n: number }>(
-      `select count(*)::int as n from (select 1 from fund_donations where ${cc.where.join(' and ')} limit $${cc.params.length}) t`, cc.params,
-    );
-    total = n > COUNT_CAP ? { count: COUNT_CAP, kind: 'atLeast' } : { count: n, kind: 'exact' };
-  }
+  // A full page means more matches than shown; counting them all would cost more than the page.
+  const total: PublicDonationPage['total'] = rows.length < need ? { count: rows.length, kind: 'exact' } : { count: need - 1, kind: 'atLeast' };
   return page(rows, total, words.length ? 'index' : 'filter');
 }
 
-function strip(r: PublicDonation & { walked?: number; matched?: number }): PublicDonation {
+function strip(r: PublicDonation & { pos?: number }): PublicDonation {
   return { id: r.id, receivedOn: r.receivedOn, amount: r.amount, kind: r.kind, donorName: r.donorName, memo: r.memo, goodsDescription: r.goodsDescription };
 }
