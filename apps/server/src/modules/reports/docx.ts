@@ -133,8 +133,8 @@ export async function renderDocx(
 function signature(): Table {
   const left = [
     para([run('Nơi nhận:', { bold: true, italics: true, size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
-    para([run('- Như trên;', { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
-    para([run('- Lưu: VT.', { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
+    ...['- Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên (để báo cáo);', '- Các tổ chức thành viên;', '- Lưu: VT.']
+      .map((line) => para([run(line, { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 })),
   ];
   const right = center([[run('TM. BAN THƯỜNG TRỰC', { bold: true })], [run('CHỦ TỊCH', { bold: true })]]);
   return new Table({

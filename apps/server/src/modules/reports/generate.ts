@@ -87,7 +87,7 @@ export async function issueReport(db: Db, job: JobRow, p: Prepared, issuedBy: nu
     );
     await audit(tx, null, {
       action: 'report.issue', entity: 'report', entityId: job.id, unitId: job.unit_id,
-      after: { symbol: head.symbol, issuedOn: head.issuedOn, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx), findings: p.findings.length },
+      after: { symbol: head.symbol, issuedOn: head.issuedOn, requestedBy: job.requested_by, overrideReason: job.override_reason, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx), findings: p.findings.length },
     });
     return id;
   });
