@@ -211,6 +211,16 @@ export type Ledger = z.infer<typeof Ledger>;
 export const ReverseEntry = z.object({ reason: z.string().trim().min(3).max(1000), idempotencyKey: IdempotencyKey.optional() });
 export type ReverseEntry = z.infer<typeof ReverseEntry>;
 
+/** Money moved between two funds' books (e.g. an ended unit's balance to its successor), as two entries. */
+export const CreateTransfer = z.object({
+  fromFundId: Id, fromCampaignId: Id.optional(), fromAccountId: Id,
+  toFundId: Id, toCampaignId: Id.optional(), toAccountId: Id,
+  amount: Vnd, date: IsoDate, inDate: IsoDate.optional(), memo: z.string().trim().min(3).max(500),
+});
+export type CreateTransfer = z.infer<typeof CreateTransfer>;
+export const TransferResult = z.object({ outEntryId: Id, inEntryId: Id });
+export type TransferResult = z.infer<typeof TransferResult>;
+
 export const CloseMonth = z.object({ unitId: Id, month: z.string().regex(/^\d{4}-\d{2}$/, 'YYYY-MM') });
 export type CloseMonth = z.infer<typeof CloseMonth>;
 export const Closing = z.object({ unitId: Id, month: z.string(), closedThrough: IsoDate });

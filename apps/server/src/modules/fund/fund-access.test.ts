@@ -22,6 +22,7 @@ const WHO: Record<Who, [Role, keyof World | null]> = {
 };
 const headers = {} as Record<Who, Record<string, string>>;
 const funds = {} as Record<Books, number>;
+const cashes = {} as Record<Books, number>;
 // A proposal per books, made by the admin, for approval attempts.
 const proposals = {} as Record<Books, number[]>;
 
@@ -36,7 +37,9 @@ beforeAll(async () => {
   for (const b of ['A', 'B', 'C', 'S'] as Books[]) {
     const unit = w[b] as number;
     const opened = b === 'S' ? '2025-07-01' : '2019-01-01';
-    funds[b] = (await makeFund(db, unit, 'vi_nguoi_ngheo', opened)).fundId;
+    const made = await makeFund(db, unit, 'vi_nguoi_ngheo', opened);
+    funds[b] = made.fundId;
+    cashes[b] = made.cash;
     await recordDonation(db, admin, { fundId: funds[b], receivedOn: opened, amount: 50_000_000, donorKind: 'organisation', donorName: 'Quỹ ban đầu' });
     proposals[b] = [];
   }
@@ -121,6 +124,18 @@ describe('fund access matrix', () => {
     expect(await countOwn(db, 'fund_entries', w)).toBe(entries);
     const ok = await call('bttA', 'POST', `/api/fund/disbursements/${proposals.A[0]}/approve`, {});
     expect(ok.json()).toMatchObject({ status: 'approved' });
+  });
+
+  it('handing a balance over from the ended ward to its successor: both sides in scope, as two recorded entries', async () => {
+    const body = { fromFundId: funds.A, fromAccountId: cashes.A, toFundId: funds.S, toAccountId: cashes.S, amount: 1_000_000,
+      date: '2025-06-30', inDate: '2025-07-01', memo: 'Bàn giao số dư quỹ' };
+    expect((await call('accA', 'POST', '/api/fund/transfers', body)).json().error.code).toBe('UNIT_ENDED');
+    expect((await call('accS', 'POST', '/api/fund/transfers', { ...body, date: '2025-07-01' })).json().error.code).toBe('OUT_OF_SCOPE');
+    const ok = await call('admin', 'POST', '/api/fund/transfers', body);
+    expect(ok.statusCode).toBe(200);
+    const kinds = await db.query<{ kind: string; unit_id: number; entry_date: string }>(
+      'select kind, unit_id, entry_date from fund_entries where id = any($1::bigint[]) order by id', [[ok.json().outEntryId, ok.json().inEntryId]]);
+    expect(kinds).toEqual([{ kind: 'transfer_out', unit_id: w.A, entry_date: '2025-06-30' }, { kind: 'transfer_in', unit_id: w.S, entry_date: '2025-07-01' }]);
   });
 
   it('closing a month: fund.manage in scope; the standing committee of a sibling may not', async () => {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IdParams } from '@contract/common';
 import {
   Account, Campaign, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateDonation,
-  CreateFund, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
-  Fund, FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry,
+  CreateFund, CreateTransfer, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
+  Fund, FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry, TransferResult,
 } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
@@ -12,7 +12,7 @@ import { recordDonation, reverseDonation } from './donation-service';
 import {
   getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds,
 } from './read-service';
-import { closeMonth, createBankAccount, createCampaign, createFund } from './service';
+import { closeMonth, createBankAccount, createCampaign, createFund, transferBetweenFunds } from './service';
 import { publicFundRoutes } from './public/routes';
 import { statementRoutes } from './statements/routes';
 
@@ -62,6 +62,8 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
 
   app.get('/api/fund/ledger', { schema: { tags, querystring: LedgerQuery, response: { 200: Ledger } } },
     async (req) => getLedger(db, user(req), req.query));
+  app.post('/api/fund/transfers', { schema: { tags, body: CreateTransfer, response: { 200: TransferResult } } },
+    async (req) => transferBetweenFunds(db, user(req), req.body));
   app.post('/api/fund/closings', { schema: { tags, body: CloseMonth, response: { 200: Closing } } },
     async (req) => closeMonth(db, user(req), req.body));
 

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, withFundErrors } from './ledger';
-import { ACCOUNT_SELECT, campaignRow, closedThrough, fundRow } from './queries';
+import { ACCOUNT_SELECT, accountRow, campaignRow, closedThrough, fundRow } from './queries';
 import { campaignsByIds, fundsByIds } from './read-service';
 import { decree93PlanWarnings } from './rules';
 
@@ -142,6 +142,10 @@ export async function transferBetweenFunds(db: Db, user: CurrentUser, t: Transfe
   return db.tx(async (tx) => {
     const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
     await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
+    for (const id of [t.fromAccountId, t.toAccountId]) {
+      const a = await accountRow(tx, id);
+      if (a.kind !== 'cash' && a.kind !== 'bank') throw new AppError('FUND_ACCOUNT_KIND', { accountId: id });
+    }
     await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.inDate ?? t.date);
     const r = await bookTransfer(tx, t, user.id);
     await audit(tx, user, { action: 'transfer', entity: 'fund_fund', entityId: from.id, unitId: from.unit_id, after: { ...t, ...r } });
