@@ -26,6 +26,7 @@ import { PeoplePage } from './features/org/people-page';
 import { TargetsPage } from './features/targets/targets-page';
 import { TargetUnitsPage } from './features/targets/target-units-page';
 import { CongressPage } from './features/targets/congress-page';
+import { CongressNewPage } from './features/targets/congress-new-page';
 import { PublicApp, isPublicPath } from './public-app';
 import { FundsPage } from './features/fund/funds-page';
 import { CampaignPage, FundPage } from './features/fund/fund-detail-page';
@@ -42,6 +43,7 @@ import { RegistryPage } from './features/households/registry-page';
 import { CoveragePage } from './features/households/coverage-page';
 import { DuplicatesPage } from './features/households/duplicates-page';
 import { ImportPage } from './features/households/import-page';
+import { StatementImportPage } from './features/fund-public/import-page';
 import { HouseholdPage } from './features/households/household-page';
 
 type Params = Record<string, string>;
@@ -67,6 +69,7 @@ const ROUTES: Route[] = [
   { name: 'metrics', path: '/metrics', permission: 'metric.read', render: () => <MetricsPage /> },
   { name: 'metric', path: '/metrics/:key', permission: 'metric.read', render: (p) => <MetricPage key={p.key} metricKey={p.key} /> },
   { name: 'targets', path: '/targets', permission: 'metric.read', render: () => <TargetsPage /> },
+  { name: 'targetCongressNew', path: '/targets/congresses/new', permission: 'target.manage', render: () => <CongressNewPage /> },
   { name: 'targetCongress', path: '/targets/congresses/:id', permission: 'metric.read', render: (p) => <CongressPage key={p.id} id={id(p)} /> },
   { name: 'targetUnits', path: '/targets/:number', permission: 'metric.read', render: (p) => <TargetUnitsPage key={p.number} number={Number(p.number)} /> },
   { name: 'petitions', path: '/petitions', permission: 'petition.read', render: () => <PetitionsPage /> },
@@ -83,6 +86,7 @@ const ROUTES: Route[] = [
   { name: 'fundLedger', path: '/fund/ledger', permission: 'fund.read', render: () => <LedgerPage /> },
   { name: 'fundFund', path: '/fund/funds/:id', permission: 'fund.read', render: (p) => <FundPage key={p.id} id={id(p)} /> },
   { name: 'fundCampaign', path: '/fund/campaigns/:id', permission: 'fund.read', render: (p) => <CampaignPage key={p.id} id={id(p)} /> },
+  { name: 'fundStatementImport', path: '/fund/campaigns/:id/import', permission: 'fund.write', render: (p) => <StatementImportPage key={p.id} campaignId={id(p)} /> },
   { name: 'fundReceipt', path: '/fund/receipts/:id', permission: 'fund.read', render: (p) => <ReceiptPage key={p.id} id={id(p)} /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },

@@ -52,5 +52,11 @@ export const enTargets: Record<keyof typeof viTargets, string> = {
   'targets.max': 'To',
   'targets.threshold': 'Level',
   'targets.saved': 'Target saved.',
+  'targets.newCongress': 'New congress',
+  'targets.termLabel': 'Term',
+  'targets.congressName': 'Name of the congress',
+  'targets.validFrom': 'Targets apply from',
+  'targets.copyFrom': 'Copy the targets of',
+  'targets.copyNone': 'Do not copy (add targets later)',
   'targets.home': 'Targets dashboard',
 };

@@ -50,5 +50,11 @@ export const viTargets = {
   'targets.max': 'Đến',
   'targets.threshold': 'Mức',
   'targets.saved': 'Đã lưu chỉ tiêu.',
+  'targets.newCongress': 'Đại hội mới',
+  'targets.termLabel': 'Nhiệm kỳ',
+  'targets.congressName': 'Tên đại hội',
+  'targets.validFrom': 'Chỉ tiêu áp dụng từ ngày',
+  'targets.copyFrom': 'Sao chép chỉ tiêu từ',
+  'targets.copyNone': 'Không sao chép (thêm chỉ tiêu sau)',
   'targets.home': 'Bảng chỉ tiêu',
 } as const;

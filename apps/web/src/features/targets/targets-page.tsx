@@ -41,7 +41,12 @@ export function TargetsPage() {
       <PageTitle
         title={t('targets.title')}
         sub={r?.congress ? <span>{r.congress.name.includes(r.congress.termLabel) ? r.congress.name : t('targets.congress', { name: r.congress.name, term: r.congress.termLabel })}</span> : undefined}
-        actions={r?.congress && r.canManage ? <Link className="btn" to={`/targets/congresses/${r.congress.id}`}>{t('targets.manage')}</Link> : undefined}
+        actions={r?.canManage ? (
+          <>
+            {r.congress && <Link className="btn" to={`/targets/congresses/${r.congress.id}`}>{t('targets.manage')}</Link>}
+            <Link className="btn" to={`/targets/congresses/new?unit=${r.unit.id}`}>{t('targets.newCongress')}</Link>
+          </>
+        ) : undefined}
       />
       <Section title={t('metrics.params')}>
         <div className="filters">
