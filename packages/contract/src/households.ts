@@ -167,6 +167,8 @@ export const HouseInput = z.object({
   fromMemberOrgsVnd: Vnd.default(0),
   fromSocialVnd: Vnd.default(0),
   labourDays: z.number().int().min(0).max(100000).default(0),
+}).refine((h) => h.fromFundVnd + h.fromMemberOrgsVnd + h.fromSocialVnd <= h.costVnd, {
+  message: 'Tổng các nguồn không được vượt quá kinh phí / the sources exceed the cost', path: ['costVnd'],
 });
 
 export const CreateSupport = z.object({
