@@ -82,14 +82,18 @@ export async function listPetitions(db: Db, user: CurrentUser, q: PetitionListQu
   if (q.kind) w.add((p) => `p.kind = ${p(q.kind)}`);
   if (q.channel) w.add((p) => `p.channel = ${p(q.channel)}`);
   const order = q.overdue || q.dueWithin !== undefined ? 'p.due_on, p.id' : 'p.received_on desc, p.id desc';
-  const [rows, [count]] = await Promise.all([
-    db.query<ItemRow>(
-      `select ${ITEM_COLUMNS} from ${from} ${ITEM_JOINS} where ${w.sql} order by ${order} limit ${Number(q.limit)} offset ${Number(q.offset)}`,
-      w.params,
-    ),
-    db.query<{ n: number }>(`select count(*)::int as n from ${from} where ${w.sql}`, w.params),
-  ]);
-  return { items: rows.map((r) => toItem(r, on)), total: count.n };
+  // One pass over the matching rows: the page's ids with the total, then the columns for those ids only.
+  const rows = await db.query<ItemRow & { total: number }>(
+    `with page as (select p.id, count(*) over ()::int as total from ${from} where ${w.sql}
+                    order by ${order} limit ${Number(q.limit)} offset ${Number(q.offset)})
+     select ${ITEM_COLUMNS}, page.total from page join petitions p on p.id = page.id ${ITEM_JOINS} order by ${order}`,
+    w.params,
+  );
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && q.offset > 0) {
+    [{ n: total }] = await db.query<{ n: number }>(`select count(*)::int as n from ${from} where ${w.sql}`, w.params);
+  }
+  return { items: rows.map((r) => toItem(r, on)), total };
 }
 
 export type PetitionFacts = {

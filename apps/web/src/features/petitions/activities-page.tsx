@@ -5,7 +5,7 @@ import { useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
-import { SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
@@ -19,7 +19,7 @@ export function PetitionActivitiesPage() {
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
-  const [adding, setAdding] = useState<'reception' | 'meeting' | null>(null);
+  const [adding, setAdding] = useState<'reception' | 'meeting' | 'conference' | null>(null);
   const receptions = useFetch(unit ? `receptions:${unit}` : null, () => petitionsApi.receptions(unit!));
   const meetings = useFetch(unit ? `meetings:${unit}` : null, () => petitionsApi.meetings(unit!));
   const conferences = useFetch(unit ? `conferences:${unit}` : null, () => petitionsApi.conferences(unit!));
@@ -50,7 +50,7 @@ export function PetitionActivitiesPage() {
           ))}
         </ul>
       </Section>
-      <Section title={t('petitions.conferences')}>
+      <Section title={t('petitions.conferences')} actions={write && <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding('conference')}>{t('petitions.addConference')}</button>}>
         {conferences.data?.length === 0 && <Empty>{t('petitions.noneYet')}</Empty>}
         <ul className="member-list">
           {conferences.data?.map((c) => (
@@ -59,7 +59,8 @@ export function PetitionActivitiesPage() {
           ))}
         </ul>
       </Section>
-      {adding && unit && <AddDialog kind={adding} unitId={unit} onClose={() => setAdding(null)} onSaved={() => { receptions.reload(); meetings.reload(); }} />}
+      {adding === 'conference' && unit && <ConferenceDialog unitId={unit} onClose={() => setAdding(null)} onSaved={conferences.reload} />}
+      {adding && adding !== 'conference' && unit && <AddDialog kind={adding} unitId={unit} onClose={() => setAdding(null)} onSaved={() => { receptions.reload(); meetings.reload(); }} />}
     </>
   );
 }
@@ -98,6 +99,38 @@ function AddDialog({ kind, unitId, onClose, onSaved }: { kind: 'reception' | 'me
               <TextField label={t('petitions.opinions')} type="number" min={0} value={v.opinions} error={errs.opinions} onChange={(e) => set({ opinions: e.target.value })} />
             </>
           )}
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** A public result conference and the answered cases it covered. */
+function ConferenceDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [v, setV] = useState({ heldOn: todayIso(), title: '', attendees: '0' });
+  const [cases, setCases] = useState<Set<number>>(new Set());
+  const answered = useFetch(`conference-cases:${unitId}`, () => petitionsApi.list({ unit: unitId, limit: 200 }));
+  const done = (answered.data?.items ?? []).filter((p) => p.state === 'answered' || p.state === 'informed' || p.state === 'closed');
+  const toggle = (id: number) => setCases((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
+  return (
+    <FormDialog open onClose={onClose} title={t('petitions.addConference')} submitLabel={t('petitions.save')} canSubmit={!!v.title.trim()}
+      onSubmit={async () => {
+        await petitionsApi.createConference({ unitId, heldOn: v.heldOn, title: v.title, attendees: Number(v.attendees), petitionIds: [...cases] });
+        onSaved();
+      }}>
+      {(errs) => (
+        <>
+          <DateField label={t('petitions.heldOn')} value={v.heldOn} required error={errs.heldOn} onChange={(d) => setV({ ...v, heldOn: d })} />
+          <TextField label={t('petitions.titleLabel')} required value={v.title} error={errs.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+          <TextField label={t('petitions.attendees')} type="number" min={0} value={v.attendees} onChange={(e) => setV({ ...v, attendees: e.target.value })} />
+          <fieldset className="plain-fieldset">
+            <legend>{t('petitions.casesCovered')}</legend>
+            {done.length === 0 && <p className="small muted">{t('petitions.noneYet')}</p>}
+            {done.slice(0, 60).map((p) => (
+              <CheckboxField key={p.id} label={`${p.trackingCode} — ${p.title}`} checked={cases.has(p.id)} onChange={() => toggle(p.id)} />
+            ))}
+          </fieldset>
         </>
       )}
     </FormDialog>

@@ -24,6 +24,7 @@ export const petitionsApi = {
   createConference: (body: Record<string, unknown>) => api.post<Conference>('/api/petition-conferences', body),
   situation: (q: Query) => api.get<SituationOverview>('/api/situation-reports', q),
   periods: (unit: number) => api.get<SituationPeriod[]>('/api/situation-periods', { unit }),
+  createPeriod: (body: Record<string, unknown>) => api.post<SituationPeriod>('/api/situation-periods', body),
   fileReport: (body: Record<string, unknown>) => api.post<unknown>('/api/situation-reports', body),
   exportUrl: (q: Record<string, string | number>) =>
     '/api/petitions/export.csv?' + new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString(),

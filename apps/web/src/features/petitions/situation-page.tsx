@@ -7,7 +7,7 @@ import { useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
-import { SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
@@ -24,6 +24,7 @@ export function SituationPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const [filing, setFiling] = useState<SituationOverview['rows'][number] | null>(null);
+  const [addingPeriod, setAddingPeriod] = useState(false);
   const res = useFetch(unit ? `situation:${unit}:${q.period ?? ''}` : null, () => petitionsApi.situation({ unit: unit!, period: q.period }));
   const periodLabel = (id: number) => {
     const p = res.data?.periods.find((x) => x.id === id);
@@ -31,7 +32,8 @@ export function SituationPage() {
   };
   return (
     <>
-      <PageTitle title={t('petitions.situationTitle')} sub={t('petitions.situationSub')} />
+      <PageTitle title={t('petitions.situationTitle')} sub={t('petitions.situationSub')}
+        actions={can('petition.write') && unit && <button type="button" className="btn btn-primary" onClick={() => setAddingPeriod(true)}>{t('petitions.addPeriod')}</button>} />
       <PetitionTabs tab="situation" />
       <div className="filters">
         <UnitSelect label={t('petitions.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
@@ -68,6 +70,7 @@ export function SituationPage() {
           </Section>
         </>
       )}
+      {addingPeriod && unit && <PeriodDialog unitId={unit} onClose={() => setAddingPeriod(false)} onSaved={res.reload} />}
       {filing && <FileDialog row={filing} onClose={() => setFiling(null)} onSaved={res.reload} />}
     </>
   );
@@ -88,6 +91,32 @@ function FileDialog({ row, onClose, onSaved }: { row: SituationOverview['rows'][
           <DateField label={t('petitions.filedOnLabel')} value={v.filedOn} required error={errs.filedOn} onChange={(d) => setV({ ...v, filedOn: d })} />
           <TextField label={t('petitions.topics')} value={v.topics} onChange={(e) => setV({ ...v, topics: e.target.value })} />
           <TextField label={t('petitions.hotIssuesInput')} hint={t('petitions.hotIssuesHint')} value={v.hot} onChange={(e) => setV({ ...v, hot: e.target.value })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** A reporting period the unit sets for itself and the units below it (by level). */
+function PeriodDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+  const { t, pick } = useI18n();
+  const [v, setV] = useState({ kind: 'month', startsOn: todayIso().slice(0, 8) + '01', endsOn: '', dueOn: '', commune: true, village: true });
+  const levels = [v.commune && 'commune', v.village && 'village'].filter(Boolean);
+  return (
+    <FormDialog open onClose={onClose} title={t('petitions.addPeriod')} submitLabel={t('petitions.save')} canSubmit={!!v.endsOn && !!v.dueOn && levels.length > 0}
+      onSubmit={async () => {
+        await petitionsApi.createPeriod({ unitId, kind: v.kind, startsOn: v.startsOn, endsOn: v.endsOn, dueOn: v.dueOn, levels });
+        onSaved();
+      }}>
+      {(errs) => (
+        <>
+          <SelectField label={t('petitions.periodKind')} value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}
+            options={SITUATION_PERIOD_KINDS.map((k) => ({ value: k, label: pick(SITUATION_PERIOD_KIND_LABELS[k]) }))} />
+          <DateField label={t('petitions.periodStarts')} value={v.startsOn} required error={errs.startsOn} onChange={(d) => setV({ ...v, startsOn: d })} />
+          <DateField label={t('petitions.periodEnds')} value={v.endsOn} required error={errs.endsOn} onChange={(d) => setV({ ...v, endsOn: d })} />
+          <DateField label={t('petitions.periodDue')} value={v.dueOn} required error={errs.dueOn} onChange={(d) => setV({ ...v, dueOn: d })} />
+          <CheckboxField label={t('petitions.levelCommune')} checked={v.commune} onChange={(e) => setV({ ...v, commune: e.target.checked })} />
+          <CheckboxField label={t('petitions.levelVillage')} checked={v.village} onChange={(e) => setV({ ...v, village: e.target.checked })} />
         </>
       )}
     </FormDialog>
