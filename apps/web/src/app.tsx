@@ -44,7 +44,6 @@ import { CoveragePage } from './features/households/coverage-page';
 import { DuplicatesPage } from './features/households/duplicates-page';
 import { ImportPage } from './features/households/import-page';
 import { StatementImportPage } from './features/fund-public/import-page';
-import { StatementImportPage } from './features/fund-public/import-page';
 import { HouseholdPage } from './features/households/household-page';
 
 type Params = Record<string, string>;
@@ -87,7 +86,6 @@ const ROUTES: Route[] = [
   { name: 'fundLedger', path: '/fund/ledger', permission: 'fund.read', render: () => <LedgerPage /> },
   { name: 'fundFund', path: '/fund/funds/:id', permission: 'fund.read', render: (p) => <FundPage key={p.id} id={id(p)} /> },
   { name: 'fundCampaign', path: '/fund/campaigns/:id', permission: 'fund.read', render: (p) => <CampaignPage key={p.id} id={id(p)} /> },
-  { name: 'fundStatementImport', path: '/fund/campaigns/:id/import', permission: 'fund.write', render: (p) => <StatementImportPage key={p.id} campaignId={id(p)} /> },
   { name: 'fundStatementImport', path: '/fund/campaigns/:id/import', permission: 'fund.write', render: (p) => <StatementImportPage key={p.id} campaignId={id(p)} /> },
   { name: 'fundReceipt', path: '/fund/receipts/:id', permission: 'fund.read', render: (p) => <ReceiptPage key={p.id} id={id(p)} /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
