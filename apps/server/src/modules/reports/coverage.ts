@@ -3,7 +3,7 @@
 // consistency checks and `npm run report:coverage`; a test checks that every key named here is
 // registered, so the table cannot claim a figure the system does not compute.
 
-export type SectionId = 's1_1' | 's1_2_1' | 's1_2_2' | 's1_2_3' | 's1_2_4' | 's1_2_5' | 's1_3' | 's1_5' | 's2_1' | 's2_2';
+export type SectionId = 's1_1' | 's1_2_1' | 's1_2_2' | 's1_2_3' | 's1_2_4' | 's1_2_5' | 's1_3' | 's1_4' | 's1_5' | 's2_1' | 's2_2';
 
 /** The six action programmes: one annex sheet each. */
 export const PROGRAMMES = [
@@ -15,18 +15,23 @@ export const PROGRAMMES = [
   { no: 6, sheet: 'CT6 Khu dân cư', title: 'Khu dân cư đoàn kết; an ninh, môi trường' },
 ] as const;
 
-/** Part One's sections (the seed's numbering), in document order. */
-export const SECTIONS: Array<{ id: SectionId; title: string; programme: number }> = [
-  { id: 's1_1', programme: 1, title: '1.1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh khối đại đoàn kết toàn dân tộc' },
-  { id: 's1_2_1', programme: 3, title: '1.2.1. Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”' },
-  { id: 's1_2_2', programme: 3, title: '1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện' },
-  { id: 's1_2_3', programme: 3, title: '1.2.3. Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”' },
-  { id: 's1_2_4', programme: 3, title: '1.2.4. Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, hội nhập quốc tế”' },
-  { id: 's1_2_5', programme: 6, title: '1.2.5. Hoạt động đền ơn đáp nghĩa; bảo vệ môi trường; phong trào “Toàn dân bảo vệ an ninh Tổ quốc”' },
-  { id: 's1_3', programme: 2, title: '1.3. Thực hiện dân chủ, giám sát và phản biện xã hội; tham gia xây dựng Đảng, chính quyền' },
-  { id: 's1_5', programme: 5, title: '1.5. Củng cố tổ chức, đổi mới nội dung, phương thức hoạt động của Mặt trận' },
-  { id: 's2_1', programme: 3, title: '2.1. Tham gia phòng, chống đại dịch Covid-19' },
-  { id: 's2_2', programme: 3, title: '2.2. Vận động hỗ trợ làm nhà Đại đoàn kết cho hộ nghèo tỉnh Điện Biên' },
+/** Part One's sections (the seed's numbering), in document order; `before` are the headings above it (each printed once). */
+const H1 = '1. Kết quả thực hiện các chương trình hành động';
+const H12 = '1.2. Vận động Nhân dân thi đua học tập, lao động sáng tạo, thực hiện thắng lợi các mục tiêu phát triển kinh tế, văn hóa, xã hội, giữ vững quốc phòng, an ninh';
+const H2 = '2. Kết quả thực hiện nhiệm vụ mới đáp ứng yêu cầu thực tiễn';
+
+export const SECTIONS: Array<{ id: SectionId; title: string; programme: number; before?: string[] }> = [
+  { id: 's1_1', programme: 1, before: [H1], title: '1.1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh khối đại đoàn kết toàn dân tộc' },
+  { id: 's1_2_1', programme: 3, before: [H1, H12], title: '1.2.1. Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”' },
+  { id: 's1_2_2', programme: 3, before: [H1, H12], title: '1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện' },
+  { id: 's1_2_3', programme: 3, before: [H1, H12], title: '1.2.3. Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”' },
+  { id: 's1_2_4', programme: 3, before: [H1, H12], title: '1.2.4. Phong trào thi đua “Đoàn kết sáng tạo, nâng cao năng suất, chất lượng, hiệu quả, hội nhập quốc tế”' },
+  { id: 's1_2_5', programme: 6, before: [H1, H12], title: '1.2.5. Hoạt động đền ơn đáp nghĩa; bảo vệ môi trường; phong trào “Toàn dân bảo vệ an ninh Tổ quốc”' },
+  { id: 's1_3', programme: 2, before: [H1], title: '1.3. Thực hiện dân chủ, giám sát và phản biện xã hội; tham gia xây dựng Đảng, chính quyền' },
+  { id: 's1_4', programme: 4, before: [H1], title: '1.4. Tăng cường đoàn kết quốc tế, mở rộng hoạt động đối ngoại nhân dân' },
+  { id: 's1_5', programme: 5, before: [H1], title: '1.5. Củng cố tổ chức, đổi mới nội dung, phương thức hoạt động của Mặt trận' },
+  { id: 's2_1', programme: 3, before: [H2], title: '2.1. Tham gia phòng, chống đại dịch Covid-19' },
+  { id: 's2_2', programme: 3, before: [H2], title: '2.2. Vận động hỗ trợ làm nhà Đại đoàn kết cho hộ nghèo tỉnh Điện Biên' },
 ];
 
 export type Uom = 'count' | 'vnd' | 'percent';

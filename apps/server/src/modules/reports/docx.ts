@@ -22,6 +22,7 @@ export type ReportHead = {
   issuedOn: string;      // ISO date
   title: string;         // "Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024"
   partOneHeading?: string;
+  resultsHeading: string; // "I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2019 – 2024"
 };
 
 export type TargetLine = { label: string; value: string; status: string };
@@ -76,7 +77,7 @@ export async function renderDocx(
   head: ReportHead,
   figures: Figure[],
   values: FigureValues,
-  opts: { highlights: string[]; targets?: TargetLine[]; closing: string; occ: Occ },
+  opts: { highlights: string[]; targets?: TargetLine[]; closing: string; occ: Occ; fullOutline?: boolean },
 ): Promise<Buffer> {
   const byId = new Map(figures.map((x) => [x.id, x]));
   const body: Array<Paragraph | Table> = [headTable(head)];
@@ -93,12 +94,19 @@ export async function renderDocx(
     }
   }
 
-  body.push(para([run('I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG', { bold: true })], { before: 200 }));
+  body.push(para([run(head.resultsHeading, { bold: true })], { before: 200 }));
+  const headed = new Set<string>();
   for (const s of SECTIONS) {
     const own = figures.filter((x) => x.section === s.id);
-    if (!own.length) continue;
+    // The term report keeps the seed's whole outline; periodic reports only the sections with figures.
+    if (!own.length && !opts.fullOutline) continue;
+    for (const h of (s.before ?? []).filter((x) => !headed.has(x))) {
+      headed.add(h);
+      body.push(para([run(h, { bold: true })], { before: 120 }));
+    }
     body.push(para([run(s.title, { bold: true })], { before: 120 }));
     for (const fig of own) body.push(figureLine(fig, values, opts.occ));
+    if (!own.length) body.push(para([run('- Chưa có số liệu thống kê cho nội dung này.', { italics: true })], { indent: true }));
   }
 
   if (opts.targets?.length) {

@@ -48,13 +48,16 @@ export async function prepareReport(
     place: unit.name.replace(PLACE_PREFIX, ''),
     issuedOn: today(),
     title: reportTitle(template, job.period_from, job.period_to),
+    resultsHeading: template === 'term'
+      ? `I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ ${job.period_from.slice(0, 4)} – ${job.period_to.slice(0, 4)}`
+      : 'I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG',
     partOneHeading: template === 'term' ? 'Phần thứ nhất\nKẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM' : undefined,
   };
   const units = [{ id: unit.id, name: unit.name }, ...children];
   const caption = `${unit.name} — ${head.title} (số liệu từ ${viDate(job.period_from)} đến ${viDate(job.period_to)})`;
   await progress(80, 'checks');
   const occ = new Map<string, Set<string>>();
-  await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, targets, closing: closingLine(template), occ });
+  await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, targets, closing: closingLine(template), occ, fullOutline: template === 'term' });
   await renderXlsx(caption, figures, values, units, occ);
   const findings = checkFigures(figures, values, { occurrences: occ });
   return { head, figures, values, findings, units, caption, targets, template };
@@ -71,7 +74,7 @@ export async function issueReport(db: Db, job: JobRow, p: Prepared, issuedBy: nu
       'select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [job.unit_id, year]);
     const head = { ...p.head, symbol: `${n}/BC-MTTQ` };
     const occ = new Map<string, Set<string>>();
-    const docx = await renderDocx(head, p.figures, p.values, { highlights: HIGHLIGHTS, targets: p.targets, closing: closingLine(p.template), occ });
+    const docx = await renderDocx(head, p.figures, p.values, { highlights: HIGHLIGHTS, targets: p.targets, closing: closingLine(p.template), occ, fullOutline: p.template === 'term' });
     const xlsx = await renderXlsx(p.caption, p.figures, p.values, p.units, occ);
     const figures = Object.fromEntries([...p.values].map(([id, v]) => [id, v.value]));
     const [{ id }] = await tx.query<{ id: number }>(

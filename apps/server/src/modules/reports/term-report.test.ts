@@ -11,7 +11,7 @@ import { testApp } from '../../test/app';
 import { sessionAs, type TestSession } from '../../test/factories';
 import { loadDemo } from '../../demo/demo';
 import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
-import { FIGURES, PROGRAMMES } from './coverage';
+import { FIGURES, PROGRAMMES, SECTIONS } from './coverage';
 import { formatFigure } from './format';
 import { slicePeriod } from './compute';
 import { waitForJob } from './testing';
@@ -64,6 +64,15 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(text.some((p) => /^Bắc Giang, ngày \d{2} tháng \d{2} năm \d{4}$/.test(p))).toBe(true);
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024');
+    // The seed's outline of Part One, in its order.
+    const outline = ['Phần thứ nhất', 'I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2019 – 2024', '1. Kết quả thực hiện các chương trình hành động',
+      ...SECTIONS.filter((x) => x.id.startsWith('s1_1')).map((x) => x.title), SECTIONS.find((x) => x.id === 's1_2_1')!.before![1],
+      ...SECTIONS.filter((x) => x.id !== 's1_1' && x.id.startsWith('s1_')).map((x) => x.title),
+      '2. Kết quả thực hiện nhiệm vụ mới đáp ứng yêu cầu thực tiễn', ...SECTIONS.filter((x) => x.id.startsWith('s2_')).map((x) => x.title),
+      'II. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU'];
+    const at = outline.map((h) => text.indexOf(h));
+    expect(at.every((i) => i >= 0), JSON.stringify(outline.filter((_, i) => at[i] < 0))).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain('1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện');
   });
 
