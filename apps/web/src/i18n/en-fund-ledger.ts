@@ -128,4 +128,8 @@ export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
   'fund.receipt': 'Receipt',
   'fund.print': 'Print the receipt',
   'fund.receiptNote': 'Receipts are numbered without gaps per unit and year.',
+  'fund.reverse': 'Reverse',
+  'fund.reverseNamed': 'Reverse: {name}',
+  'fund.reverseHint': 'Nothing is erased: the books add an opposite entry with this reason',
+  'fund.reversedNamed': 'Payment to {name} reversed.',
 };

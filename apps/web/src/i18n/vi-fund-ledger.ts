@@ -126,4 +126,8 @@ export const viFundLedger = {
   'fund.receipt': 'Biên nhận',
   'fund.print': 'In biên nhận',
   'fund.receiptNote': 'Biên nhận được đánh số liên tục theo đơn vị và năm.',
+  'fund.reverse': 'Đảo',
+  'fund.reverseNamed': 'Đảo bút toán: {name}',
+  'fund.reverseHint': 'Không xóa gì: sổ ghi thêm bút toán ngược lại kèm lý do này',
+  'fund.reversedNamed': 'Đã đảo khoản chi cho {name}.',
 } as const;

@@ -9,8 +9,23 @@ import { Link } from '../../router';
 import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { TextField } from '../../ui/fields';
+import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
+import { useSession } from '../auth/session';
 import { fundApi } from './api';
+
+/** A correction: a reversing entry with a reason; nothing is erased. */
+function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () => void; onSubmit: (reason: string) => Promise<unknown> }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <FormDialog open onClose={onClose} onSubmit={() => onSubmit(reason.trim())} canSubmit={reason.trim().length >= 3}
+      title={t('fund.reverseNamed', { name: what })} submitLabel={t('fund.reverse')}>
+      {(errs) => <TextField label={t('fund.reason')} hint={t('fund.reverseHint')} required value={reason} error={errs.reason} onChange={(e) => setReason(e.target.value)} />}
+    </FormDialog>
+  );
+}
 
 /** Decree 93 warnings (before a limit) and flags (after it), as badges. */
 export function Decree93Badges({ status }: { status: Decree93Status }) {
@@ -26,9 +41,12 @@ export function Decree93Badges({ status }: { status: Decree93Status }) {
 /** The latest donations of a fund or campaign, with links to their printable receipts. */
 export function DonationsSection({ query, version }: { query: Partial<DonationListQuery>; version: number }) {
   const { t, pick } = useI18n();
+  const { can } = useSession();
   const [page, setPage] = useState(0);
+  const [reversing, setReversing] = useState<{ id: number; name: string } | null>(null);
+  const [mine, setMine] = useState(0);
   const size = 50;
-  const res = useFetch(`fund-donations:${JSON.stringify(query)}:${page}:${version}`, () => fundApi.donations({ ...query, limit: size, offset: page * size }));
+  const res = useFetch(`fund-donations:${JSON.stringify(query)}:${page}:${version}:${mine}`, () => fundApi.donations({ ...query, limit: size, offset: page * size }));
   const d = res.data;
   return (
     <Section title={t('fund.donations')}>
@@ -53,7 +71,12 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
                       {x.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
                     </td>
                     <td className="num">{formatVnd(x.amount)}</td>
-                    <td>{x.receiptNo ? <Link to={`/fund/receipts/${x.id}`}>{x.receiptNo}</Link> : <span className="small muted">{t('fund.fromStatement')}</span>}</td>
+                    <td>
+                      {x.receiptNo ? <Link to={`/fund/receipts/${x.id}`}>{x.receiptNo}</Link> : <span className="small muted">{t('fund.fromStatement')}</span>}
+                      {can('fund.write') && x.source === 'manual' && !x.reversed && (
+                        <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing({ id: x.id, name: x.receiptNo ?? String(x.id) })}>{t('fund.reverse')}</button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -62,6 +85,8 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
           <Pager page={page} pages={Math.ceil(d.total / size)} onPage={setPage} />
         </>
       )}
+      {reversing && <ReverseDialog what={reversing.name} onClose={() => setReversing(null)}
+        onSubmit={async (reason) => { await fundApi.reverseDonation(reversing.id, { reason }); setMine((n) => n + 1); }} />}
     </Section>
   );
 }
@@ -83,6 +108,8 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
   title: string; query: Parameters<typeof fundApi.disbursements>[0]; version: number; onChanged: () => void; emptyText: string;
 }) {
   const { t, pick } = useI18n();
+  const { can } = useSession();
+  const [reversing, setReversing] = useState<Disbursement | null>(null);
   const res = useFetch(`fund-disbursements:${JSON.stringify(query)}:${version}`, () => fundApi.disbursements(query));
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -125,6 +152,11 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
                   d.campaignName ?? d.fundName, t('fund.proposedByName', { name: d.proposedByName }),
                   d.decidedByName && t('fund.decidedByName', { name: d.decidedByName }), d.note].filter(Boolean).join(' · ')}
               </div>
+              {can('fund.write') && d.status === 'approved' && !d.reversed && (
+                <div className="member-actions">
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing(d)}>{t('fund.reverse')}</button>
+                </div>
+              )}
               {d.canDecide && (
                 <div className="member-actions">
                   <button type="button" className="btn btn-primary btn-small" disabled={busy === d.id} onClick={() => void decide(d, true)}
@@ -137,6 +169,8 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
           ))}
         </ul>
       )}
+      {reversing && <ReverseDialog what={who(reversing)} onClose={() => setReversing(null)}
+        onSubmit={async (reason) => { await fundApi.reverseDisbursement(reversing.id, { reason }); setDone(t('fund.reversedNamed', { name: who(reversing) })); onChanged(); }} />}
     </Section>
   );
 }

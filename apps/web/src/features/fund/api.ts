@@ -23,6 +23,7 @@ export const fundApi = {
   propose: (body: ProposeDisbursement) => api.post<Disbursement>('/api/fund/disbursements', body),
   approve: (id: number, body: DecideDisbursement) => api.post<Disbursement>(`/api/fund/disbursements/${id}/approve`, body),
   reject: (id: number, body: DecideDisbursement) => api.post<Disbursement>(`/api/fund/disbursements/${id}/reject`, body),
+  reverseDisbursement: (id: number, body: ReverseEntry) => api.post<Disbursement>(`/api/fund/disbursements/${id}/reverse`, body),
   ledger: (q: LedgerQuery) => api.get<Ledger>('/api/fund/ledger', q),
   closeMonth: (body: CloseMonth) => api.post<Closing>('/api/fund/closings', body),
 };
