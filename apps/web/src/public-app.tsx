@@ -8,6 +8,7 @@ import { PublicCampaignPage } from './features/fund-public/campaign-page';
 import { PublicReportsPage } from './features/reports/public-reports-page';
 import { PublicPetitionNewPage } from './features/petitions/public-new-page';
 import { PublicTrackFormPage, PublicTrackPage } from './features/petitions/public-track-page';
+import { PublicHousesPage } from './features/households/public-houses-page';
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
@@ -20,6 +21,7 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { name: 'publicPetitionNew', path: '/public/petitions/new', render: () => <PublicPetitionNewPage /> },
   { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },
   { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
+  { name: 'publicHouses', path: '/public/houses/:unit', render: (p) => <PublicHousesPage key={p.unit} unitId={Number(p.unit)} /> },
 ];
 
 export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');

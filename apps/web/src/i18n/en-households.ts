@@ -78,5 +78,7 @@ export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
   'hh.column': 'Column',
   'hh.problem': 'Problem',
   'hh.addPhoto': 'Add a photo',
+  'hh.publicHouses': 'Solidarity houses handed over',
+  'hh.handedOver': 'Handed over on',
   'hh.open': 'Open household',
 };

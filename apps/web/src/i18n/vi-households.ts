@@ -76,5 +76,7 @@ export const viHouseholds = {
   'hh.column': 'Cột',
   'hh.problem': 'Lỗi',
   'hh.addPhoto': 'Thêm ảnh',
+  'hh.publicHouses': 'Nhà Đại đoàn kết đã bàn giao',
+  'hh.handedOver': 'Ngày bàn giao',
   'hh.open': 'Xem hộ',
 } as const;

@@ -1,0 +1,35 @@
+import { HOUSE_BUILD_LABELS, type HouseBuild } from '@contract/households-values';
+import { api } from '../../api';
+import { formatDate } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { useFetch } from '../../use-fetch';
+import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { PageTitle } from '../../ui/page';
+
+type PublicHouse = { villageName: string; name: string; year: number; build: HouseBuild; handedOverOn: string };
+
+/** Public: solidarity houses handed over under a unit — a masked name and the village, nothing more. */
+export function PublicHousesPage({ unitId }: { unitId: number }) {
+  const { t, pick } = useI18n();
+  const res = useFetch(`public-houses:${unitId}`, () => api.get<PublicHouse[]>('/api/public/households/houses', { unit: unitId }));
+  return (
+    <>
+      <PageTitle title={t('hh.publicHouses')} />
+      {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
+      {!res.data && !res.error && <Loading />}
+      {res.data && res.data.length === 0 && <Empty>{t('hh.noSupports')}</Empty>}
+      {res.data && res.data.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>{t('hh.village')}</th><th>{t('hh.head')}</th><th>{t('hh.houseBuild')}</th><th>{t('hh.handedOver')}</th></tr></thead>
+            <tbody>
+              {res.data.map((h, i) => (
+                <tr key={i}><td>{h.villageName}</td><td>{h.name}</td><td>{pick(HOUSE_BUILD_LABELS[h.build])}</td><td>{formatDate(h.handedOverOn)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
