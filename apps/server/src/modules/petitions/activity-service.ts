@@ -42,7 +42,7 @@ export async function createReception(ctx: Ctx, input: In<typeof CreateReception
 }
 
 export async function listReceptions({ db, user }: Ctx, q: { unit: number; from?: string; to?: string }, onlyId?: number): Promise<Reception[]> {
-  assertPermission(user, 'petition.read');
+  await assertUnitAccess(db, user, 'petition.read', q.unit);
   const params: unknown[] = [q.unit];
   const scope = scopeCondition(user, 'r.unit_id', 'r.held_on', params.length + 1);
   params.push(...scope.params);
@@ -71,7 +71,7 @@ export async function createMeeting(ctx: Ctx, input: In<typeof CreateMeeting>): 
 }
 
 export async function listMeetings({ db, user }: Ctx, q: { unit: number; from?: string; to?: string }, onlyId?: number): Promise<Meeting[]> {
-  assertPermission(user, 'petition.read');
+  await assertUnitAccess(db, user, 'petition.read', q.unit);
   const params: unknown[] = [q.unit];
   const scope = scopeCondition(user, 'm.unit_id', 'm.held_on', params.length + 1);
   params.push(...scope.params);
@@ -109,7 +109,7 @@ export async function createConference(ctx: Ctx, input: In<typeof CreateConferen
 }
 
 export async function listConferences({ db, user }: Ctx, q: { unit: number; from?: string; to?: string }, onlyId?: number): Promise<Conference[]> {
-  assertPermission(user, 'petition.read');
+  await assertUnitAccess(db, user, 'petition.read', q.unit);
   const params: unknown[] = [q.unit];
   const scope = scopeCondition(user, 'k.unit_id', 'k.held_on', params.length + 1);
   params.push(...scope.params);

@@ -106,5 +106,12 @@ describe('reception, voter meetings, dialogues, conferences', () => {
     expect(await metric('petitions.dialogues', t.w.S, ...y)).toBe(1);
     expect(await metric('petitions.conferences', t.w.S, ...y)).toBe(1);
     expect(await metric('petitions.conferences', t.w.T, ...y, s.bttP)).toBe(0);
+    // Another ward's officer reads none of it; the province does.
+    for (const url of ['/api/petition-receptions', '/api/voter-meetings', '/api/petition-conferences', '/api/situation-reports']) {
+      const refused = await t.app.inject({ method: 'GET', url: `${url}?unit=${t.w.S}`, headers: s.staffT.headers });
+      expect(refused.json().error?.code, url).toBe('OUT_OF_SCOPE');
+      expect((await t.app.inject({ method: 'GET', url: `${url}?unit=${t.w.S}`, headers: s.bttP.headers })).statusCode, url).toBe(200);
+    }
+    expect((await post(s.leader, '/api/petition-receptions', { unitId: t.w.S, heldOn: '2026-04-16', officials: 'X', citizensCount: 1 })).json().error.code).toBe('FORBIDDEN');
   });
 });
