@@ -109,6 +109,9 @@ describe('congress targets', () => {
     const list = (await app.inject({ url: `/api/target-congresses?unit=${w.S}`, headers: s.headers })).json();
     expect(list.map((k: { unitId: number }) => k.unitId).sort()).toEqual([w.C, w.S].sort());
     expect((await app.inject({ url: `/api/target-congresses?unit=${w.T}`, headers: s.headers })).json().error.code).toBe('OUT_OF_SCOPE');
+    // From the province: the congresses below it too, to copy from.
+    const fromP = (await app.inject({ url: `/api/target-congresses?unit=${w.P}`, headers: btt.headers })).json();
+    expect(fromP.map((k: { unitId: number }) => k.unitId).sort()).toEqual([w.C, w.S].sort());
     // The city's congress set the targets of S's predecessors: S may read it; T's staff may not read S's.
     expect((await app.inject({ url: `/api/target-congresses/${source.id}`, headers: s.headers })).statusCode).toBe(200);
     const [wardCongress] = list.filter((k: { unitId: number }) => k.unitId === w.S);

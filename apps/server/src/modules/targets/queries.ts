@@ -60,12 +60,16 @@ export async function listCongressesById(db: Db, ids: number[]): Promise<Congres
   return rows.map(toCongress);
 }
 
-/** Congresses held by the unit or its ancestors, and by those of the units whose history rolls into it. */
+/**
+ * Congresses held by the unit or its ancestors, by those of the units whose history rolls into it, and
+ * by the units below it (a new congress may copy any of them).
+ */
 export async function congressesAround(db: Db, unitId: number): Promise<Congress[]> {
   const rows = await db.query<CongressRow>(
     `${CONGRESS_SELECT}
       where k.unit_id in (select c.ancestor_id from unit_lineage_closure l join unit_closure c on c.descendant_id = l.predecessor_id
-                           where l.successor_id = $1)
+                           where l.successor_id = $1
+                          union select descendant_id from unit_closure where ancestor_id = $1)
       order by k.valid_from desc, k.id`,
     [unitId],
   );
