@@ -1,5 +1,5 @@
 import type {
-  Account, Campaign, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateCampaign, CreateDonation, CreateFund,
+  Account, Campaign, CreateBankAccount, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateCampaign, CreateDonation, CreateFund,
   DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt, Fund,
   FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry,
 } from '@contract/fund';
@@ -14,6 +14,7 @@ export const fundApi = {
   campaign: (id: number) => api.get<Campaign>(`/api/fund/campaigns/${id}`),
   createCampaign: (body: CreateCampaign) => api.post<CampaignCreated>('/api/fund/campaigns', body),
   accounts: (unit: number) => api.get<Account[]>('/api/fund/accounts', { unit }),
+  createBankAccount: (body: CreateBankAccount) => api.post<Account>('/api/fund/accounts', body),
   donations: (q: Partial<DonationListQuery>) => api.get<DonationPage>('/api/fund/donations', q),
   recordDonation: (body: CreateDonation) => api.post<Donation>('/api/fund/donations', body),
   receipt: (id: number) => api.get<DonationReceipt>(`/api/fund/donations/${id}/receipt`),

@@ -23,6 +23,7 @@ export function LedgerPage() {
   const [page, setPage] = useState(0);
   const [version, setVersion] = useState(0);
   const [closing, setClosing] = useState(false);
+  const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const size = 50;
   const res = useFetch(unitId ? `ledger:${unitId}:${page}:${version}` : null, () => fundApi.ledger({ unit: unitId!, limit: size, offset: page * size }));
@@ -40,7 +41,7 @@ export function LedgerPage() {
       {unitId && !l && !res.error && <Loading />}
       {l && (
         <>
-          <Section title={t('fund.accounts')}>
+          <Section title={t('fund.accounts')} actions={can('fund.manage') && <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>{t('fund.addBankAccount')}</button>}>
             <p>
               <span className={balanced ? 'badge badge-ok' : 'badge badge-red'}>{balanced ? t('fund.booksBalance') : t('fund.booksDoNotBalance')}</span>{' '}
               <span className="small muted">{t('fund.totalsDebitCredit', { debit: formatVnd(l.totalDebit), credit: formatVnd(l.totalCredit) })}</span>
@@ -94,6 +95,8 @@ export function LedgerPage() {
           </Section>
         </>
       )}
+      {adding && unitId && <BankAccountDialog unitId={unitId} onClose={() => setAdding(false)}
+        onSaved={(name) => { setDone(t('fund.savedNamed', { name })); setVersion((n) => n + 1); }} />}
       {closing && unitId && <CloseMonthDialog unitId={unitId} onClose={() => setClosing(false)}
         onSaved={(through) => { setDone(t('fund.closedThrough', { date: formatDate(through) })); setVersion((n) => n + 1); }} />}
     </>
@@ -109,6 +112,32 @@ function CloseMonthDialog({ unitId, onClose, onSaved }: { unitId: number; onClos
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={/^\d{4}-\d{2}$/.test(month)} title={t('fund.closeMonth')} submitLabel={t('fund.closeMonth')}>
       {(errs) => <TextField label={t('fund.month')} hint={t('fund.monthHint')} value={month} error={errs.month} onChange={(e) => setMonth(e.target.value.trim())} />}
+    </FormDialog>
+  );
+}
+
+function BankAccountDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (name: string) => void }) {
+  const { t } = useI18n();
+  const [v, setV] = useState({ bankName: '', bankBin: '', accountNo: '', accountHolder: '' });
+  const set = (p: Partial<typeof v>) => setV((o) => ({ ...o, ...p }));
+  const submit = async () => {
+    const a = await fundApi.createBankAccount({
+      unitId, name: `${v.bankName.trim()} ${v.accountNo.trim()}`, bankName: v.bankName.trim(), accountNo: v.accountNo.trim(),
+      ...(v.bankBin.trim() ? { bankBin: v.bankBin.trim() } : {}), ...(v.accountHolder.trim() ? { accountHolder: v.accountHolder.trim() } : {}),
+    });
+    onSaved(a.name);
+  };
+  return (
+    <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={!!v.bankName.trim() && /^[0-9A-Za-z]{4,30}$/.test(v.accountNo.trim())}
+      title={t('fund.addBankAccount')} submitLabel={t('common.create')}>
+      {(errs) => (
+        <>
+          <TextField label={t('fund.bankName')} required value={v.bankName} error={errs.bankName} onChange={(e) => set({ bankName: e.target.value })} />
+          <TextField label={t('fund.bankBin')} hint={t('fund.bankBinHint')} inputMode="numeric" value={v.bankBin} error={errs.bankBin} onChange={(e) => set({ bankBin: e.target.value })} />
+          <TextField label={t('fund.accountNo')} required inputMode="numeric" value={v.accountNo} error={errs.accountNo} onChange={(e) => set({ accountNo: e.target.value })} />
+          <TextField label={t('fund.accountHolder')} value={v.accountHolder} onChange={(e) => set({ accountHolder: e.target.value })} />
+        </>
+      )}
     </FormDialog>
   );
 }
