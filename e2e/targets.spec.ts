@@ -85,3 +85,26 @@ test('btt.thanhpho gets the city\'s targets for 2024', async ({ page }) => {
   await expect(page.locator('.target-matrix tbody tr')).toHaveCount(16);
   await expect(page.getByRole('link', { name: 'Sửa chỉ tiêu của đại hội' })).toBeVisible();
 });
+
+test('a new congress sets its targets without code: copied from a ward congress, then a level edited', async ({ page }) => {
+  await signIn(page, 'btt.tinh');
+  await openDashboard(page, 2026);
+  await page.getByRole('link', { name: 'Đại hội mới' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đại hội mới' })).toBeVisible();
+  await page.getByLabel('Nhiệm kỳ').fill('2026–2031');
+  await page.getByLabel('Tên đại hội').fill('Đại hội đại biểu MTTQ Việt Nam tỉnh Bắc Ninh, nhiệm kỳ 2026–2031');
+  await page.getByLabel('Chỉ tiêu áp dụng từ ngày').fill('01/01/2026');
+  const source = page.getByLabel('Sao chép chỉ tiêu từ');
+  const option = source.locator('option', { hasText: 'Phường Bắc Giang' });
+  await source.selectOption(await option.getAttribute('value'));
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Đại hội đại biểu MTTQ Việt Nam tỉnh Bắc Ninh, nhiệm kỳ 2026–2031' })).toBeVisible();
+  await expect(page.locator('.target-list > li')).toHaveCount(16);
+
+  await page.getByRole('button', { name: 'Sửa mức yêu cầu 9' }).click();
+  await page.getByLabel('Từ').fill('6');
+  await page.getByLabel('Đến').fill('8');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu chỉ tiêu.')).toBeVisible();
+  await expect(page.locator('.target-list > li').nth(8)).toContainText('6 – 8');
+});
