@@ -22,6 +22,32 @@ const PUBLIC_COLS = `id, received_on as "receivedOn", amount, kind,
   case when publish_name and donor_kind <> 'anonymous' then donor_name end as "donorName",
   case when publish_name then memo end as memo, goods_description as "goodsDescription"`;
 
+/** Longest walk when the statistics say matches are common but other filters thin them out. */
+const WALK_MAX = 100_000;
+const STATS_TTL_MS = 10 * 60_000;
+
+type TokenStats = { freq: Map<string, number>; floor: number };
+let statsCache: { at: number; db: Db; value: Promise<TokenStats | null> } | null = null;
+
+/**
+ * How common each search token is, from the statistics ANALYZE keeps for the GIN index's expression
+ * (most common elements and their frequencies). A token not listed is rarer than the least common one
+ * listed. null when there are no statistics yet (a new database): the walk then decides alone.
+ */
+function tokenStats(db: Db): Promise<TokenStats | null> {
+  if (statsCache && statsCache.db === db && Date.now() - statsCache.at < STATS_TTL_MS) return statsCache.value;
+  const value = db.query<{ elems: string[] | null; freqs: number[] | null }>(
+    `select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs from pg_stats
+      where tablename = 'fund_donations_search_tokens' and attname = 'fund_search_tokens'`,
+  ).then(([r]) => {
+    if (!r?.elems?.length || !r.freqs) return null;
+    const freq = new Map(r.elems.map((e, i) => [e, r.freqs![i]]));
+    return { freq, floor: r.freqs[r.elems.length] ?? Math.min(...freq.values()) };
+  }, () => null);
+  statsCache = { at: Date.now(), db, value };
+  return value;
+}
+
 export type SearchPlan = 'list' | 'walk' | 'index' | 'filter';
 export type SearchResult = PublicDonationPage & { plan: SearchPlan };
 
@@ -62,8 +88,19 @@ export async function searchDonations(
   const words = queryWords(q.q);
   const offset = (q.page - 1) * q.size;
   const need = offset + q.size + 1; // one more tells whether there is a next page
-  // Deep pages and the CSV (10,000 rows) walk proportionally further before asking the index.
-  const walkCap = opts.walkCap ?? Math.max(WALK_CAP, need * 5);
+  // Deep pages and the CSV (10,000 rows) walk proportionally further before asking the index; with
+  // statistics, a rare phrase goes straight to the index and a common one walks as far as it must.
+  let walkCap = opts.walkCap ?? Math.max(WALK_CAP, need * 5);
+  let walk = true;
+  if (words.length && opts.walkCap === undefined) {
+    const st = await tokenStats(db);
+    if (st) {
+      const share = Math.min(...phraseTokens(words).map((t) => st.freq.get(t) ?? st.floor / 2));
+      const thinner = q.min !== undefined || q.max !== undefined ? 10 : 3;
+      if (share * campaignCount < need * 50) walk = false;
+      else walkCap = Math.min(WALK_MAX, Math.max(walkCap, Math.ceil((need / share) * thinner)));
+    }
+  }
   const order = ORDER[q.sort];
   const filtered = words.length > 0 || q.min !== undefined || q.max !== undefined;
   const page = (rows: PublicDonation[], total: PublicDonationPage['total'], plan: SearchPlan): SearchResult => ({
@@ -81,7 +118,7 @@ export async function searchDonations(
   // 1. Walk: rows in display order through the campaign's btree (date bounds narrow the walk itself when
   // the order is by date), filtered as they stream by; the scan stops as soon as the page is full, or
   // after walkCap rows. row_number() tells how far it went, hence the share of rows that match.
-  if (filtered) {
+  if (filtered && walk) {
     const c = conditions(campaignId, q, words, false);
     const byDate = q.sort === 'newest' || q.sort === 'oldest';
     const walkWhere = ['campaign_id = $1'];
