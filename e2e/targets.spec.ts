@@ -20,10 +20,11 @@ test('btt.tinh sees the targets of 2026, opens a ward that misses one and reache
   // Who misses target 4: the units page lists them first; open the first such ward.
   await tet.getByRole('link', { name: /Đơn vị chưa đạt/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Chỉ tiêu 4: kết quả theo đơn vị' })).toBeVisible();
-  const firstRow = page.locator('tbody tr').first();
+  const firstRow = page.locator('.unit-cards > li').first();
   await expect(firstRow).toContainText('Chưa đạt');
-  const ward = (await firstRow.locator('th').innerText()).trim();
-  await firstRow.getByRole('link', { name: ward, exact: true }).click();
+  const wardLink = firstRow.locator('.unit-card-head a');
+  const ward = (await wardLink.innerText()).trim();
+  await wardLink.click();
   await expect(page.getByRole('heading', { name: `Chỉ tiêu năm 2026 — ${ward}` })).toBeVisible();
   await expect(page.getByText(`Đại hội đại biểu MTTQ Việt Nam ${ward.replace('Phường', 'phường')}`)).toBeVisible();
 

@@ -41,34 +41,29 @@ export function TargetUnitsPage({ number }: { number: number }) {
       {r && (
         <Section title={t('targets.unitsTitle', { n: number })}>
           {r.units.length === 0 ? <p className="hint">{t('targets.noUnits')}</p> : (
-            <div className="table-wrap" aria-busy={res.loading}>
-              <table className="unit-rows">
-                <thead><tr><th>{t('targets.unitCol')}</th><th>{t('targets.status')}</th><th>{t('targets.measures')}</th></tr></thead>
-                <tbody>
-                  {r.units.map((u) => (
-                    <tr key={u.unit.id} data-testid={`unit-row-${u.unit.code}`}>
-                      <th scope="row"><Link to={dashboardUrl(u.unit.id, r.year)}>{u.unit.name}</Link></th>
-                      <td><StatusBadge status={u.status} /></td>
-                      <td>
-                        {u.measures.map((m) => (
-                          <div key={m.code}>
-                            <span className="measure-code">{m.code}</span>{' '}
-                            {m.reason === 'metric_missing' ? <span>—</span> : (
-                              <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
-                                {formatValue(m.value, m.unitOfMeasure, locale)}
-                              </Link>
-                            )}
-                            {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
-                            <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
-                            <RecordsLink metricKey={m.metricKeys[0]} unitId={u.unit.id} year={r.year} />
-                          </div>
-                        ))}
-                      </td>
-                    </tr>
+            <ul className="unit-cards" aria-busy={res.loading}>
+              {r.units.map((u) => (
+                <li key={u.unit.id} data-testid={`unit-row-${u.unit.code}`}>
+                  <div className="unit-card-head">
+                    <Link to={dashboardUrl(u.unit.id, r.year)}>{u.unit.name}</Link>
+                    <StatusBadge status={u.status} />
+                  </div>
+                  {u.measures.map((m) => (
+                    <div key={m.code} className="unit-card-measure">
+                      <span className="measure-code">{m.code}</span>{' '}
+                      {m.reason === 'metric_missing' ? <span>—</span> : (
+                        <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
+                          {formatValue(m.value, m.unitOfMeasure, locale)}
+                        </Link>
+                      )}
+                      {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
+                      <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
+                      <RecordsLink metricKey={m.metricKeys[0]} unitId={u.unit.id} year={r.year} />
+                    </div>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
       )}
