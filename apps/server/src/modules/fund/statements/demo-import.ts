@@ -22,6 +22,8 @@ export async function importDemoStatements(tx: Db, campaignId: number, dir = pro
   );
   for (const i of indexes) await tx.exec(`drop index ${i.name}`);
   const result = await importParsed(tx, null, parsed, { campaignId });
+  // The GIN build sorts its entries in memory; the default 64 MB makes it spill and merge.
+  await tx.exec(`set local maintenance_work_mem = '256MB'`);
   for (const i of indexes) await tx.exec(i.def);
   return result;
 }
