@@ -4,7 +4,7 @@ import type { RootDb } from '../db/db';
 import { isolatedDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
 import { importBacGiangHistory, importReform2025 } from '../modules/units/import';
-import { coverage } from '../modules/households/queries';
+import { coverage, duplicateReport } from '../modules/households/queries';
 import { getSummary } from '../modules/households/service';
 import { publicHouses } from '../modules/households/public';
 import { seedDemoVillages } from './villages';
@@ -88,5 +88,13 @@ describe('demo households', () => {
     expect(tet.total - tet.reached).toBe(tet.missing.length);
     const house = await coverage(db, admin, pbg.id, 2026, 'house', null);
     expect(house.total).toBeGreaterThan(house.reached);
+  });
+
+  it("the duplicate report of Phường Bắc Giang finds the man registered in two groups of old Trần Phú", async () => {
+    const [pbg] = await db.query<{ id: number }>(`select id from units where code = '07210' and level = 'commune' and valid_from = '2025-07-01'`);
+    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
+    const groups = await duplicateReport(db, admin, pbg.id, '2026-06-01');
+    const an = groups.find((g) => g.name === 'Nguyễn Văn An' && g.birthYear === 1962);
+    expect(an?.households.map((h) => h.villageName).sort()).toEqual(['Tổ dân phố Trần Phú 2', 'Tổ dân phố Trần Phú 5']);
   });
 });

@@ -266,22 +266,23 @@ export async function supportDuplicates(db: Db, user: CurrentUser, householdId: 
 export async function duplicateReport(db: Db, user: CurrentUser, unitId: number, on: string): Promise<DuplicateGroup[]> {
   const P = new Params();
   const d = `${P.p(on)}::date`;
-  const rows = await db.query<{ name_search: string; birth_year: number | null; items: DuplicateGroup['households'] & { name: string }[] }>(
+  type Item = DuplicateGroup['households'][number] & { name: string };
+  const rows = await db.query<{ name_search: string; birth_year: number | null; items: Item[] }>(
     `with m as (
        select m.id, m.household_id, m.full_name, m.name_search, m.birth_year, m.relation, h.unit_id, h.address
          from household_members m join households h on h.id = m.household_id join units u on u.id = h.unit_id
         where m.birth_year is not null
           and ${inHistorySubtree(`${P.p(unitId)}::bigint`, 'h.unit_id', `least(${d}, u.valid_to - 1)`)}
           and ${P.scope(user, 'h.unit_id', null)})
-     select name_search, birth_year,
-            json_agg(json_build_object('householdId', household_id, 'memberId', id, 'unitId', unit_id, 'name', full_name,
-              'villageName', ${unitNameAt('unit_id', d)}, 'address', address, 'relation', relation) order by household_id) as items
-       from m group by name_search, birth_year having count(distinct household_id) > 1
+     select x.name_search, x.birth_year,
+            json_agg(json_build_object('householdId', x.household_id, 'memberId', x.id, 'unitId', x.unit_id, 'name', x.full_name,
+              'villageName', ${unitNameAt('x.unit_id', d)}, 'address', x.address, 'relation', x.relation) order by x.household_id) as items
+       from m as x group by x.name_search, x.birth_year having count(distinct x.household_id) > 1
       order by name_search, birth_year limit 500`,
     P.list,
   );
   return rows.map((r) => ({
-    key: `${r.name_search}|${r.birth_year}`, name: (r.items[0] as unknown as { name: string }).name, birthYear: r.birth_year,
+    key: `${r.name_search}|${r.birth_year}`, name: r.items[0].name, birthYear: r.birth_year,
     households: r.items.map(({ householdId, memberId, unitId, villageName, address, relation }) => ({ householdId, memberId, unitId, villageName, address, relation })),
   }));
 }
