@@ -36,9 +36,11 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
     }
   };
   const eachLevels = new Map<UnitLevel, Array<YearUnit & { ref: string }>>();
-  const applicable = (d: TargetDef, level: UnitLevel) => d.measures.filter((x) => x.levels.includes(level));
+  // A measure with any metric not registered is "not yet measured": its other metrics need no query.
+  const applicable = (d: TargetDef, level: UnitLevel) =>
+    d.measures.filter((x) => x.levels.includes(level) && metricKeysOf(x.quantity).every((k) => registered.has(k)));
   const wantsPrevious = (d: TargetDef, level: UnitLevel, m: TargetDef['measures'][number]) =>
-    applicable(d, level)[0] === m || m.rule.op === 'no_decrease';
+    d.measures.find((x) => x.levels.includes(level)) === m || m.rule.op === 'no_decrease';
   for (const u of live) {
     const k = congresses.get(u.id);
     for (const d of (k && defsOf.get(k.id)) ?? []) {

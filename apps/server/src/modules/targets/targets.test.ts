@@ -23,7 +23,10 @@ const TARGETS: TargetInput[] = [
   { number: 7, title: { vi: '100% thôn tổ chức Ngày hội', en: 'Every village holds the festival' }, measures: [{ code: '7a', label: { vi: 'Thôn', en: 'Villages' },
     levels: ['district', 'commune'], each: 'village', quantity: { kind: 'value', metric: { metric: 'ttest.festivals' } }, rule: { op: 'gte', value: 1 } }] },
   { number: 9, title: { vi: 'Chưa có phân hệ', en: 'No module' }, measures: [{ code: '9', label: { vi: 'Mô hình', en: 'Models' }, levels: ['district', 'commune'],
-    quantity: { kind: 'value', metric: { metric: 'ttest.never_registered' } }, rule: { op: 'range', min: 5, max: 7 } }] },
+    quantity: { kind: 'value', metric: { metric: 'ttest.never_registered' } }, rule: { op: 'range', min: 5, max: 7 } },
+    // Half registered: no query for the registered half either.
+    { code: '9b', label: { vi: 'Tỷ lệ', en: 'Rate' }, levels: ['district', 'commune'],
+      quantity: { kind: 'ratio', numerator: { metric: 'ttest.never_registered' }, denominator: { metric: 'org.units_by_level' } }, rule: { op: 'gte', value: 100 } }] },
 ];
 
 const t = useWorldApp();
@@ -65,7 +68,7 @@ describe('evaluateTargets', () => {
     let metricQueries = 0;
     const counting: Db = { ...db, query: (sql, params) => { if (sql.includes('with targets as')) metricQueries++; return db.query(sql, params); } };
     const r = await evaluateTargets(counting, { unitIds: [w.C, w.A, w.B, w.D, w.A1, w.B1, w.D1], year: 2024 });
-    // ttest.due, ttest.done, ttest.festivals × (2024, 2023); the unregistered metric costs nothing.
+    // ttest.due, ttest.done, ttest.festivals × (2024, 2023); target 9 (nothing registered, or only half) costs nothing.
     expect(metricQueries).toBe(6);
     const city = r.get(w.C)!;
     expect(city.congress?.id).toBe(cityCongress);
