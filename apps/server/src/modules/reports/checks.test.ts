@@ -3,6 +3,7 @@ import type { Figure } from './coverage';
 import { FIGURE_BY_ID } from './coverage';
 import { checkFigures } from './checks';
 import { deriveFigures, type FigureValues } from './compute';
+import { crossCheckTargets, type TargetRatio } from './targets';
 
 const U = 1;
 const values = (entries: Record<string, number | null>): FigureValues =>
@@ -51,5 +52,25 @@ describe('consistency checks', () => {
     const occ = new Map([['cit.petitions', new Set(['63', '64'])]]);
     const found = checkFigures(figs('cit.petitions'), values({ 'cit.petitions': 63 }), { occurrences: occ });
     expect(found).toMatchObject([{ kind: 'repeat', figureId: 'cit.petitions' }]);
+  });
+});
+
+describe('figures against the targets engine', () => {
+  const f = figs('poor.tet_rate', 'poor.tet_reached', 'poor.tet_due');
+  const ratio = (numerator: number): TargetRatio =>
+    ({ label: 'Chỉ tiêu 4 (quà Tết)', numKey: 'households.tet_reached', denKey: 'households.tet_due', numerator, denominator: 452 });
+  const period = { from: '2019-01-01', to: '2024-12-31' };
+
+  it('the same count of the same year must agree in both places', () => {
+    const v = values({ 'poor.tet_reached': 452, 'poor.tet_due': 452, 'poor.tet_rate': 100 });
+    expect(crossCheckTargets(f, v, [ratio(452)], period, 2024)).toEqual([]);
+    const found = crossCheckTargets(f, v, [ratio(450)], period, 2024);
+    expect(found).toMatchObject([{ kind: 'repeat', figureId: 'poor.tet_reached', expected: 452, actual: 450 }]);
+    expect(found[0].message).toContain('Chỉ tiêu 4 (quà Tết) ghi 450');
+  });
+
+  it('does not compare counts of different years', () => {
+    const v = values({ 'poor.tet_reached': 452, 'poor.tet_due': 452 });
+    expect(crossCheckTargets(f, v, [ratio(450)], period, 2023)).toEqual([]);
   });
 });

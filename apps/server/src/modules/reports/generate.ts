@@ -12,7 +12,7 @@ import { renderXlsx } from './xlsx';
 import { closingLine, HIGHLIGHTS, reportTitle, templateFigures } from './templates';
 import { setProgress, unitFacts, type JobRow } from './queries';
 import { viDate } from './format';
-import { targetLines } from './targets';
+import { crossCheckTargets, targetProgress } from './targets';
 
 // Renewed at every step; a worker silent this long is taken for dead and its job resumed.
 export const LEASE_SECONDS = 60;
@@ -40,7 +40,9 @@ export async function prepareReport(
     onProgress: (d, t) => progress(5 + (70 * d) / t, 'figures'),
   });
   // Annual and term reports state the targets' progress in the period's last year.
-  const targets = template === 'annual' || template === 'term' ? await targetLines(db, unit.id, Number(job.period_to.slice(0, 4))) : [];
+  const year = Number(job.period_to.slice(0, 4));
+  const progressOfTargets = template === 'annual' || template === 'term' ? await targetProgress(db, unit.id, year) : { lines: [], ratios: [] };
+  const targets = progressOfTargets.lines;
   const head: ReportHead = {
     parentBody: PARENT_BODY,
     issuingBody: unit.name.toLocaleUpperCase('vi'),
@@ -59,7 +61,10 @@ export async function prepareReport(
   const occ = new Map<string, Set<string>>();
   await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, targets, closing: closingLine(template), occ, fullOutline: template === 'term' });
   await renderXlsx(caption, figures, values, units, occ);
-  const findings = checkFigures(figures, values, { occurrences: occ });
+  const findings = [
+    ...checkFigures(figures, values, { occurrences: occ }),
+    ...crossCheckTargets(figures, values, progressOfTargets.ratios, { from: job.period_from, to: job.period_to }, year),
+  ];
   return { head, figures, values, findings, units, caption, targets, template };
 }
 
