@@ -21,16 +21,16 @@ create index fund_donations_search_tokens on fund_donations using gin (fund_sear
 -- Public lists sorted by amount walk this index (by date: fund_donations_campaign).
 create index fund_donations_campaign_amount on fund_donations (campaign_id, amount, id);
 
--- Statement imports: the whole import is one transaction, so a row here with status 'done' means all of
--- its lines are in; a crash leaves 'running' rows that nothing refers to (no lines were committed).
+-- Statement imports: the row is written in the import's own transaction, so it exists exactly when all
+-- of the import's lines are in (a crash or a refused file leaves neither the row nor any line).
 create table fund_statement_imports (
   id bigint generated always as identity primary key,
   unit_id bigint not null references units (id),
   campaign_id bigint references fund_campaigns (id),
   fund_id bigint references fund_funds (id),
-  account_id bigint not null references fund_accounts (id),
+  account_id bigint references fund_accounts (id),
   files jsonb not null,
-  status text not null check (status in ('done', 'failed')),
+  status text not null check (status = 'done'),
   rows_read int not null,
   credits int not null,
   inserted int not null,

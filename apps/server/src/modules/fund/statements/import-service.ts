@@ -153,7 +153,7 @@ export async function importParsed(
       `insert into fund_statement_imports (unit_id, campaign_id, fund_id, account_id, files, status, rows_read, credits, inserted,
          skipped, amount, matched_by_reference, recovered, entry_ids, created_by, started_at)
        values ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-      [unitId, campaign?.id ?? null, fund.id, [...groups.values()][0]?.accountId ?? accounts[0]?.id ?? null,
+      [unitId, campaign?.id ?? null, fund.id, [...groups.values()][0]?.accountId ?? null,
         JSON.stringify(parsed.files), parsed.lines.length, credits.length, inserted, skipped, amount, matchedByReference,
         JSON.stringify(parsed.recovered), entryIds, user?.id ?? null, startedAt],
     );
