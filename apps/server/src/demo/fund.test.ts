@@ -102,6 +102,13 @@ describe('fund demo books', () => {
     expect(pending.n).toBeGreaterThan(0);
   });
 
+  it('every campaign of 2019–2024 kept Decree 93: nothing left undistributed, nothing late', async () => {
+    const ids = await db.query<{ id: number }>(`select id from fund_campaigns where receive_to < '2025-01-01'`);
+    const flagged = (await campaignsByIds(db, ids.map((r) => r.id))).filter((c) => c.decree93.flags.length > 0).map((c) => [c.name, c.decree93.flags]);
+    expect(ids.length).toBeGreaterThan(8);
+    expect(flagged).toEqual([]);
+  });
+
   it('holds the public "Bão Yagi 2024" campaign with the two real relief accounts', async () => {
     const [yagi] = await campaignsNamed('Bão Yagi 2024');
     expect(yagi.isPublic).toBe(true);

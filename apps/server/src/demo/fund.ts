@@ -160,8 +160,10 @@ async function tetGifts(tx: Db, c: Ctx) {
             goods: { description: item[0], quantity: Math.max(1, Math.round(amount / item[2])), unit: item[1] }, memo: `Quà Tết Xuân ${year}` });
         }
       }
-      // Money raised a little above what the gifts cost; the rest stays in the fund.
-      raise(c, to, u, Math.round((money * 1.02) / 1000) * 1000, c.r.int(4, 8), when, `Ủng hộ Tết vì người nghèo Xuân ${year}`);
+      // A ward raises a little above what its gifts cost (the rest stays in its fund); the city's campaign
+      // raises what it gives, so nothing is left when its distribution deadline passes.
+      const raised = to.campaignId ? money : Math.round((money * 1.02) / 1000) * 1000;
+      raise(c, to, u, raised, c.r.int(4, 8), when, `Ủng hộ Tết vì người nghèo Xuân ${year}`);
       villages.forEach((v, j) => {
         if (!vPacks[j]) return;
         c.book.payment({
@@ -355,7 +357,7 @@ async function newWards(tx: Db, c: Ctx) {
     });
     const packs = Math.round(2_400 * p.scale);
     const value = packs * 500_000;
-    for (const amount of split(c.r, value + 40_000_000, c.r.int(25, 40))) {
+    for (const amount of split(c.r, value, c.r.int(25, 40))) {
       c.book.donation({ to: tet, accountId: b.bank, date: dayIn(c.r, '2025-12-01', '2026-02-06'), amount, ...donor(c.r, u), memo: 'Ủng hộ Tết vì người nghèo 2026', createdBy: acct });
     }
     const vPacks = apportion(packs, u.villages.map(() => 1 + c.r.next()));

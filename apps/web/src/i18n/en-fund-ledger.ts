@@ -128,6 +128,7 @@ export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
   'fund.receipt': 'Receipt',
   'fund.print': 'Print the receipt',
   'fund.receiptNote': 'Receipts are numbered without gaps per unit and year.',
+  'fund.distributedAmount': 'Paid out {amount}',
   'fund.addBankAccount': 'Add a bank account',
   'fund.bankName': 'Bank',
   'fund.bankBin': 'Bank code (BIN, 6 digits)',

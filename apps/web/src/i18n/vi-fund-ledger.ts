@@ -126,6 +126,7 @@ export const viFundLedger = {
   'fund.receipt': 'Biên nhận',
   'fund.print': 'In biên nhận',
   'fund.receiptNote': 'Biên nhận được đánh số liên tục theo đơn vị và năm.',
+  'fund.distributedAmount': 'Đã chi {amount}',
   'fund.addBankAccount': 'Thêm tài khoản ngân hàng',
   'fund.bankName': 'Ngân hàng',
   'fund.bankBin': 'Mã ngân hàng (BIN, 6 số)',

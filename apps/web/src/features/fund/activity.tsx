@@ -27,13 +27,16 @@ function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () 
   );
 }
 
+// Long labels wrap on a phone instead of running off the card.
+const WRAP = { whiteSpace: 'normal' } as const;
+
 /** Decree 93 warnings (before a limit) and flags (after it), as badges. */
 export function Decree93Badges({ status }: { status: Decree93Status }) {
   const { pick } = useI18n();
   return (
     <>
-      {status.flags.map((c) => <span key={c} className="badge badge-red">{pick(DECREE93_LABELS[c])}</span>)}
-      {status.warnings.map((c) => <span key={c} className="badge badge-warn">{pick(DECREE93_LABELS[c])}</span>)}
+      {status.flags.map((c) => <span key={c} className="badge badge-red" style={WRAP}>{pick(DECREE93_LABELS[c])}</span>)}
+      {status.warnings.map((c) => <span key={c} className="badge badge-warn" style={WRAP}>{pick(DECREE93_LABELS[c])}</span>)}
     </>
   );
 }

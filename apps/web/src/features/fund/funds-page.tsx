@@ -56,21 +56,20 @@ export function FundsPage() {
           {!funds.data && !funds.error && <Loading inline />}
           {funds.data?.length === 0 && <Empty>{t('fund.noFunds')}</Empty>}
           {funds.data && funds.data.length > 0 && (
-            <div className="table-wrap">
-              <table aria-busy={funds.loading}>
-                <thead><tr><th>{t('fund.fund')}</th><th className="num">{t('fund.raised')}</th><th className="num">{t('fund.distributed')}</th><th className="num">{t('fund.balance')}</th></tr></thead>
-                <tbody>
-                  {funds.data.map((f) => (
-                    <tr key={f.id}>
-                      <td><Link to={`/fund/funds/${f.id}`}>{f.name}</Link><div className="small muted">{[pick(FUND_KIND_LABELS[f.kind]), scope === 'subtree' && f.unitName].filter(Boolean).join(' · ')}</div></td>
-                      <td className="num">{formatVnd(f.raised)}</td>
-                      <td className="num">{formatVnd(f.distributed)}</td>
-                      <td className="num">{formatVnd(f.balance)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul className="member-list" aria-busy={funds.loading}>
+              {funds.data.map((f) => (
+                <li key={f.id}>
+                  <div className="member-main">
+                    <Link to={`/fund/funds/${f.id}`}><strong>{f.name}</strong></Link>
+                    <span className="badge">{pick(FUND_KIND_LABELS[f.kind])}</span>
+                  </div>
+                  <div className="small muted">
+                    {[t('fund.balanceAmount', { amount: formatVnd(f.balance) }), t('fund.raisedAmount', { amount: formatVnd(f.raised) }),
+                      t('fund.distributedAmount', { amount: formatVnd(f.distributed) }), scope === 'subtree' && f.unitName].filter(Boolean).join(' · ')}
+                  </div>
+                </li>
+              ))}
+            </ul>
           )}
         </Section>
       )}

@@ -48,20 +48,14 @@ export function LedgerPage() {
               {l.closedThrough && <span className="small muted">{` · ${t('fund.closedThrough', { date: formatDate(l.closedThrough) })}`}</span>}
             </p>
             {l.accounts.length === 0 ? <Empty>{t('fund.noAccounts')}</Empty> : (
-              <div className="table-wrap">
-                <table>
-                  <thead><tr><th>{t('fund.account')}</th><th>{t('fund.accountKind')}</th><th className="num">{t('fund.balance')}</th></tr></thead>
-                  <tbody>
-                    {l.accounts.map((a) => (
-                      <tr key={a.id}>
-                        <td>{a.name}{a.accountNo && <div className="small muted">{`${a.bankName ?? ''} ${a.accountNo}`}</div>}</td>
-                        <td>{pick(ACCOUNT_KIND_LABELS[a.kind])}</td>
-                        <td className="num">{formatVnd(a.balance)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ul className="member-list">
+                {l.accounts.map((a) => (
+                  <li key={a.id}>
+                    <div className="member-main"><strong>{a.name}</strong><span>{formatVnd(a.balance)}</span></div>
+                    <div className="small muted">{[pick(ACCOUNT_KIND_LABELS[a.kind]), a.accountNo && `${a.bankName ?? ''} ${a.accountNo}`].filter(Boolean).join(' · ')}</div>
+                  </li>
+                ))}
+              </ul>
             )}
           </Section>
           <Section title={t('fund.journal')}>
