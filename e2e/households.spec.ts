@@ -30,3 +30,22 @@ test('canbo.bacgiang records a Tết gift from the not-yet-reached list, and the
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText('Quà Tết').first()).toBeVisible();
 });
+
+test('registering a household shows a likely duplicate before saving, with or without diacritics', async ({ page }) => {
+  await signIn(page, 'canbo.bacgiang');
+  await page.goto('/households');
+  await page.getByRole('button', { name: 'Thêm hộ' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Họ tên chủ hộ').fill('NGUYEN VAN AN');
+  await dialog.getByLabel('Năm sinh').fill('1962');
+  await expect(dialog.getByText('Có thể trùng với:')).toBeVisible();
+  await expect(dialog.getByRole('link', { name: 'Nguyễn Văn An' }).first()).toBeVisible();
+  await expect(dialog.locator('.note-warn li').filter({ hasText: 'Tổ dân phố Trần Phú 2' })).toHaveCount(1);
+  // Saving is refused until the official confirms having checked.
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog.getByLabel('Tôi đã kiểm tra, vẫn lưu')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Lưu' })).toBeDisabled();
+  // Another year of birth: no warning.
+  await dialog.getByLabel('Năm sinh').fill('1963');
+  await expect(dialog.getByText('Có thể trùng với:')).toHaveCount(0);
+});

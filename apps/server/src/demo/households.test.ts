@@ -4,7 +4,7 @@ import type { RootDb } from '../db/db';
 import { isolatedDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
 import { importBacGiangHistory, importReform2025 } from '../modules/units/import';
-import { coverage, duplicateReport } from '../modules/households/queries';
+import { coverage, duplicateReport, listHouseholds } from '../modules/households/queries';
 import { getSummary } from '../modules/households/service';
 import { publicHouses } from '../modules/households/public';
 import { seedDemoVillages } from './villages';
@@ -88,6 +88,21 @@ describe('demo households', () => {
     expect(tet.total - tet.reached).toBe(tet.missing.length);
     const house = await coverage(db, admin, pbg.id, 2026, 'house', null);
     expect(house.total).toBeGreaterThan(house.reached);
+  });
+
+  it("households of old Trần Phú's groups are in Phường Bắc Giang's registry, not in Đa Mai's", async () => {
+    const [pbg] = await db.query<{ id: number }>(`select id from units where code = '07210' and level = 'commune' and valid_from = '2025-07-01'`);
+    const [dm] = await db.query<{ id: number }>(`select id from units where code = '07228' and level = 'commune' and valid_from = '2025-07-01'`);
+    const tranPhu = new Set((await db.query<{ id: number }>(`select h.id from households h join units u on u.id = h.unit_id where u.code like '07213.%'`)).map((r) => r.id));
+    expect(tranPhu.size).toBeGreaterThan(0);
+    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
+    for (const year of [2023, 2026]) {
+      const bg = await listHouseholds(db, admin, { unit: pbg.id, year, limit: 5000 });
+      const damai = await listHouseholds(db, admin, { unit: dm.id, year, limit: 5000 });
+      expect(bg.filter((h) => tranPhu.has(h.id)).length).toBe(tranPhu.size);
+      expect(damai.filter((h) => tranPhu.has(h.id))).toEqual([]);
+      expect(damai.length).toBeGreaterThan(0);
+    }
   });
 
   it("the duplicate report of Phường Bắc Giang finds the man registered in two groups of old Trần Phú", async () => {

@@ -1,5 +1,5 @@
 import type {
-  Classification, Coverage, CoverageKind, CreateHousehold, CreateSupport, DuplicateGroup, Household, HouseholdDetail, ImportResult,
+  Classification, Coverage, CoverageKind, CreateHousehold, DuplicateCandidate, CreateSupport, DuplicateGroup, Household, HouseholdDetail, ImportResult,
   Summary, Support,
 } from '@contract/households';
 import { api } from '../../api';
@@ -16,6 +16,7 @@ export const householdsApi = {
   support: (body: CreateSupport) => api.post<Support>('/api/households/supports', body),
   houseProgress: (supportId: number, body: { status: string; date: string }) => api.post<Support>(`/api/households/supports/${supportId}/house`, body),
   housePhoto: (supportId: number, body: { fileName: string; mime: string; contentBase64: string }) => api.post<Support>(`/api/households/supports/${supportId}/photos`, body),
+  check: (q: { unit: number; name: string; birthYear?: number; address?: string }) => api.get<DuplicateCandidate[]>('/api/households/duplicates', q),
   duplicates: (unit: number) => api.get<DuplicateGroup[]>('/api/households/duplicates/report', { unit }),
   import: (body: { unitId: number; year: number; fileName: string; contentBase64: string }) => api.post<ImportResult>('/api/households/import', body),
 };

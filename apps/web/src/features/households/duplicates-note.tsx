@@ -12,8 +12,8 @@ export function duplicatesOf(e: unknown): DuplicateCandidate[] | null {
   return null;
 }
 
-/** The likely duplicates shown before saving, and the box that saves anyway. */
-export function DuplicatesNote({ candidates, confirmed, onConfirm }: { candidates: DuplicateCandidate[]; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+/** The likely duplicates shown before saving, and (once the server refused) the box that saves anyway. */
+export function DuplicatesNote({ candidates, confirmed, onConfirm }: { candidates: DuplicateCandidate[]; confirmed?: boolean; onConfirm?: (v: boolean) => void }) {
   const { t, pick } = useI18n();
   return (
     <div className="note note-warn">
@@ -28,7 +28,7 @@ export function DuplicatesNote({ candidates, confirmed, onConfirm }: { candidate
           </li>
         ))}
       </ul>
-      <CheckboxField label={t('hh.confirmDuplicates')} checked={confirmed} onChange={(e) => onConfirm(e.target.checked)} />
+      {onConfirm && <CheckboxField label={t('hh.confirmDuplicates')} checked={!!confirmed} onChange={(e) => onConfirm(e.target.checked)} />}
     </div>
   );
 }

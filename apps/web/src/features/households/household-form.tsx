@@ -3,6 +3,7 @@ import { HOUSEHOLD_CLASSES, HOUSEHOLD_CLASS_LABELS, HOUSING_NEEDS, HOUSING_NEED_
 import type { DuplicateCandidate } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
 import { useFetch } from '../../use-fetch';
+import { useDebounced } from '../../ui/use-debounced';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { unitsApi } from '../units/api';
@@ -24,6 +25,11 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
   const [confirmed, setConfirmed] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setDups(null); setConfirmed(false); };
   const unitId = f.unitId || String(villages.data?.[0]?.id ?? '');
+  // As the name and year are typed: people already registered with them (shown before saving).
+  const probe = useDebounced(`${unitId}|${f.headName.trim()}|${f.headBirthYear}`, 500);
+  const [pUnit, pName, pYear] = probe.split('|');
+  const live = useFetch(pUnit && pName.length >= 5 && /^\d{4}$/.test(pYear) ? `hh-dupcheck:${probe}` : null,
+    () => householdsApi.check({ unit: Number(pUnit), name: pName, birthYear: Number(pYear) }));
 
   const submit = async () => {
     try {
@@ -56,6 +62,7 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
           </fieldset>
           <SelectField label={t('hh.housingNeed')} value={f.housingNeed} onChange={set('housingNeed')} options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))} />
           {dups && <DuplicatesNote candidates={dups} confirmed={confirmed} onConfirm={setConfirmed} />}
+          {!dups && live.data && live.data.length > 0 && <DuplicatesNote candidates={live.data} />}
         </>
       )}
     </FormDialog>
