@@ -25,6 +25,17 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, Label> = {
   failed: { vi: 'Lỗi khi lập báo cáo', en: 'Generation failed' },
 };
 
+/** What the worker is doing (the job's `step`), for the progress line. */
+export const REPORT_STEP_LABELS: Record<string, Label> = {
+  queued: { vi: 'Đang chờ đến lượt', en: 'Waiting in the queue' },
+  started: { vi: 'Bắt đầu', en: 'Starting' },
+  figures: { vi: 'Đang tính số liệu từ dữ liệu gốc', en: 'Computing the figures from the records' },
+  checks: { vi: 'Đang kiểm tra tính thống nhất của số liệu', en: 'Checking the figures agree' },
+  issuing: { vi: 'Đang lập văn bản và phụ lục', en: 'Writing the document and the annex' },
+  issued: { vi: 'Đã ban hành', en: 'Issued' },
+  blocked: { vi: 'Dừng lại vì số liệu mâu thuẫn', en: 'Stopped on contradictions' },
+};
+
 export const FINDING_KINDS = ['sum', 'share', 'repeat'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FINDING_KIND_LABELS, REPORT_STATUS_LABELS, REPORT_TEMPLATE_LABELS } from '@contract/reports-values';
+import { FINDING_KIND_LABELS, REPORT_STATUS_LABELS, REPORT_STEP_LABELS, REPORT_TEMPLATE_LABELS } from '@contract/reports-values';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -54,7 +54,7 @@ export function ReportPage({ id }: { id: number }) {
         <div className="bar" role="progressbar" aria-label={t('reports.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.progress}>
           <span style={{ width: `${job.progress}%` }} />
         </div>
-        <p className="hint">{job.progress}%</p>
+        <p className="hint">{job.progress}%{working && REPORT_STEP_LABELS[job.step] ? ` · ${pick(REPORT_STEP_LABELS[job.step])}` : ''}</p>
         {job.status === 'failed' && <Notice kind="warn">{t('reports.failed')}</Notice>}
         {job.overrideReason && <p className="small">{t('reports.overrideReason')}: {job.overrideReason}</p>}
       </Section>
