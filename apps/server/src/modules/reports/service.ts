@@ -69,7 +69,8 @@ export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
   const [row] = await ctx.db.query<{ figures: Record<string, number | null> }>('select figures from report_issues where id = $1', [job.issue_id]);
   const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
   const period = { from: job.period_from, to: job.period_to };
-  out.figures = templateFigures(job.template as ReportTemplate).map((f) => ({
+  // The figures the issued file holds (the template may have grown since).
+  out.figures = templateFigures(job.template as ReportTemplate).filter((f) => f.id in row.figures).map((f) => ({
     id: f.id, section: sections.get(f.section)!, wording: f.wording, value: row.figures[f.id] ?? null,
     text: formatFigure(row.figures[f.id] ?? null, f.uom), metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null,
     ...slicePeriod(period, f.period),
