@@ -8,6 +8,7 @@ import path from 'node:path';
 import '../../apps/server/src/modules/metrics-index';
 import type { Db } from '../../apps/server/src/db/db';
 import { evaluateTargets, type UnitTargets } from '../../apps/server/src/modules/targets/compute';
+import { getMetric, listMetrics } from '../../apps/server/src/platform/metrics';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { loadAvg, machine } from './report';
 import { prng, summarize, type Stats } from './stats';
@@ -16,7 +17,7 @@ import { buildTargetWorld, SIZE, type TargetWorld } from './targets-data';
 const YEAR = 2025;
 type Result = {
   kind: BenchDb['kind']; version: string; buildSeconds: number; counts: Record<string, number>;
-  batch: Stats; queries: number; naivePerUnit: Stats; naiveTotalMs: number; sample: number; verdicts: Record<string, number>;
+  batch: Stats; queries: number; slowest: Array<{ key: string; ms: number }>; naivePerUnit: Stats; naiveTotalMs: number; sample: number; verdicts: Record<string, number>;
   dashboard: Stats; report: unknown; reportNote: string | null;
 };
 
@@ -41,11 +42,24 @@ function parseArgs(argv: string[]) {
   return { only, runs, sample };
 }
 
-/** Counts the metric queries a call makes (they are the SQL that places facts into units). */
+/** Counts and times the metric queries a call makes (the SQL that places facts into units), by metric key. */
 function counting(db: Db) {
-  let n = 0;
-  const wrapped: Db = { ...db, query: (sql, params) => { if (sql.includes('with targets as')) n++; return db.query(sql, params); } };
-  return { db: wrapped, count: () => n };
+  const facts = listMetrics().map((m) => {
+    const sql = getMetric(m.key).facts.replaceAll(':from', '$2::date').replaceAll(':to', '$3::date');
+    return { key: m.key, sql };
+  });
+  const times: Array<{ key: string; ms: number }> = [];
+  const wrapped: Db = {
+    ...db,
+    query: async (sql, params) => {
+      if (!sql.includes('with targets as')) return db.query(sql, params);
+      const t = performance.now();
+      const rows = await db.query(sql, params);
+      times.push({ key: facts.find((f) => sql.includes(f.sql))?.key ?? '?', ms: performance.now() - t });
+      return rows;
+    },
+  };
+  return { db: wrapped, count: () => times.length, slowest: () => [...times].sort((a, b) => b.ms - a.ms).slice(0, 4) };
 }
 
 const fingerprint = (u: UnitTargets) => JSON.stringify(u.targets.map((t) => [t.number, t.status, t.value === null ? null : Math.round(t.value * 1000)]));
@@ -60,6 +74,7 @@ async function benchOne(bench: BenchDb, runs: number, sampleSize: number): Promi
   const c = counting(bench.db);
   let batchResult = await evaluateTargets(c.db, { unitIds: w.all, year: YEAR }); // warm-up; also the reference answers
   const queries = c.count();
+  const slowest = c.slowest();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
@@ -104,7 +119,7 @@ async function benchOne(bench: BenchDb, runs: number, sampleSize: number): Promi
     reportNote = `term report not measured: ${(err as Error).message}`;
   }
   return {
-    kind: bench.kind, version: bench.version, buildSeconds, counts: w.counts, batch: summarize(samples), queries,
+    kind: bench.kind, version: bench.version, buildSeconds, counts: w.counts, batch: summarize(samples), queries, slowest,
     naivePerUnit, naiveTotalMs: naivePerUnit.mean * w.all.length, sample: sample.length, verdicts, dashboard: summarize(dash), report, reportNote,
   };
 }
@@ -117,6 +132,7 @@ function format(r: Result): string {
     `world built in ${r.buildSeconds.toFixed(1)} s: ${Object.entries(r.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
     `all 16 targets × ${r.counts.units} units, year ${YEAR} (trend against ${YEAR - 1}): p50 ${ms(r.batch.p50)}, p95 ${ms(r.batch.p95)}, max ${ms(r.batch.max)} over ${r.batch.n} runs — ${r.queries} metric queries`,
     `  verdicts: ${Object.entries(r.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  slowest metric queries (first run, 3 at a time): ${r.slowest.map((x) => `${x.key} ${ms(x.ms)}`).join(', ')}`,
     `naive loop, one unit at a time: ${ms(r.naivePerUnit.mean)} a unit (p95 ${ms(r.naivePerUnit.p95)}, sample of ${r.sample}, answers equal) → ≈ ${ms(r.naiveTotalMs)} for all units, ${(r.naiveTotalMs / r.batch.p50).toFixed(0)}× slower`,
     `one district's dashboard (district + ${SIZE.communesPerDistrict} communes): p50 ${ms(r.dashboard.p50)}, p95 ${ms(r.dashboard.p95)}`,
     r.reportNote ?? '',
