@@ -68,15 +68,20 @@ export async function proposeDisbursement(db: Db, user: CurrentUser, input: Prop
 }
 
 /** Loads a proposal locked for the decision, after checking the decider may make it. */
-async function lockForDecision(tx: Db, user: CurrentUser, id: number) {
-  const [row] = await tx.query<{ id: number; unit_id: number; status: string; proposed_by: number; paid_on: string }>(
-    'select id, unit_id, status, proposed_by, paid_on from fund_disbursements where id = $1 for update', [id],
+/**
+ * Loads a proposal locked for the decision, after checking the decider may make it. The same decision
+ * sent again by the same person (a retry) answers 'repeat': nothing more is booked.
+ */
+async function lockForDecision(tx: Db, user: CurrentUser, id: number, decision: 'approved' | 'rejected'): Promise<'decide' | 'repeat'> {
+  const [row] = await tx.query<{ id: number; unit_id: number; status: string; proposed_by: number; decided_by: number | null; paid_on: string }>(
+    'select id, unit_id, status, proposed_by, decided_by, paid_on from fund_disbursements where id = $1 for update', [id],
   );
   if (!row) throw new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id });
   await assertUnitAccess(tx, user, 'fund.approve', row.unit_id, row.paid_on);
   if (row.proposed_by === user.id) throw new AppError('FUND_SELF_APPROVAL');
+  if (row.status === decision && row.decided_by === user.id) return 'repeat';
   if (row.status !== 'proposed') throw new AppError('FUND_NOT_PROPOSED', { status: row.status });
-  return row;
+  return 'decide';
 }
 
 /** The lines a payment books: out of the fund (or campaign) balance, out of the account paid from. */
@@ -98,7 +103,7 @@ async function paymentLines(tx: Db, d: DisbursementData): Promise<LineInput[]> {
  */
 export async function approveDisbursement(db: Db, user: CurrentUser, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
-    await lockForDecision(tx, user, id);
+    if (await lockForDecision(tx, user, id, 'approved') === 'repeat') return (await withDecide(tx, user, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
     const purposeText = before.beneficiaryName ?? before.projectName ?? before.targetUnitName ?? '';
     const { entryId } = await postEntry(tx, {
@@ -118,7 +123,7 @@ export async function approveDisbursement(db: Db, user: CurrentUser, id: number,
 
 export async function rejectDisbursement(db: Db, user: CurrentUser, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
-    await lockForDecision(tx, user, id);
+    if (await lockForDecision(tx, user, id, 'rejected') === 'repeat') return (await withDecide(tx, user, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
     await tx.query(
       `update fund_disbursements set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`,

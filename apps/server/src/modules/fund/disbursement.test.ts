@@ -47,7 +47,14 @@ describe('spending with two people', () => {
     const a = await approveDisbursement(db, btt.user, p.id, { note: 'Đồng ý' });
     expect(a).toMatchObject({ status: 'approved', decidedBy: btt.user.id, decisionNote: 'Đồng ý' });
     expect(await fundBalance(f.fundId)).toBe(4_500_000);
-    await expect(approveDisbursement(db, btt.user, p.id)).rejects.toMatchObject({ code: 'FUND_NOT_PROPOSED' });
+    // The same approval sent again (a retry) answers the first result and books nothing; another decider is refused.
+    const entriesNow = await countOwn(db, 'fund_entries', w);
+    expect(await approveDisbursement(db, btt.user, p.id)).toMatchObject({ status: 'approved', entryId: a.entryId });
+    expect(await countOwn(db, 'fund_entries', w)).toBe(entriesNow);
+    expect(await fundBalance(f.fundId)).toBe(4_500_000);
+    const other = await sessionAs(db, 'standing_committee', w.A);
+    await expect(approveDisbursement(db, other.user, p.id)).rejects.toMatchObject({ code: 'FUND_NOT_PROPOSED' });
+    await expect(rejectDisbursement(db, btt.user, p.id)).rejects.toMatchObject({ code: 'FUND_NOT_PROPOSED' });
     const audits = await db.query<{ action: string }>(`select action from audit_log where entity = 'fund_disbursement' and entity_id = $1 order by id`, [String(p.id)]);
     expect(audits.map((r) => r.action)).toEqual(['propose', 'approve']);
   });
