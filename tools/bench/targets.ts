@@ -51,10 +51,10 @@ function counting(db: Db) {
   const times: Array<{ key: string; ms: number }> = [];
   const wrapped: Db = {
     ...db,
-    query: async (sql, params) => {
-      if (!sql.includes('with targets as')) return db.query(sql, params);
+    query: async <T,>(sql: string, params?: unknown[]) => {
+      if (!sql.includes('with targets as')) return db.query<T>(sql, params);
       const t = performance.now();
-      const rows = await db.query(sql, params);
+      const rows = await db.query<T>(sql, params);
       times.push({ key: facts.find((f) => sql.includes(f.sql))?.key ?? '?', ms: performance.now() - t });
       return rows;
     },
