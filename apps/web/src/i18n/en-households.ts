@@ -80,5 +80,7 @@ export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
   'hh.addPhoto': 'Add a photo',
   'hh.publicHouses': 'Solidarity houses handed over',
   'hh.handedOver': 'Handed over on',
+  'hh.fund': 'Paid from a fund (proposes the payment)',
+  'hh.noFund': 'Not paid from a fund',
   'hh.open': 'Open household',
 };

@@ -78,5 +78,7 @@ export const viHouseholds = {
   'hh.addPhoto': 'Thêm ảnh',
   'hh.publicHouses': 'Nhà Đại đoàn kết đã bàn giao',
   'hh.handedOver': 'Ngày bàn giao',
+  'hh.fund': 'Chi từ quỹ (lập đề nghị chi)',
+  'hh.noFund': 'Không chi từ quỹ',
   'hh.open': 'Xem hộ',
 } as const;

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { HOUSE_BUILDS, HOUSE_BUILD_LABELS, SUPPORT_FORMS, SUPPORT_FORM_LABELS, SUPPORT_KINDS, SUPPORT_KIND_LABELS, type SupportForm, type SupportKind } from '@contract/households-values';
 import type { DuplicateCandidate, Support } from '@contract/households';
-import { todayIso } from '../../format';
+import { formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
+import { api } from '../../api';
+import { useFetch } from '../../use-fetch';
+import { useMe, useSession } from '../auth/session';
 import { householdsApi } from './api';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
@@ -25,6 +28,12 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
     kind: (fixedKind ?? 'tet') as SupportKind, form: 'cash' as SupportForm, value: '500000', date: todayIso(), year: String(year),
     provider: '', note: '', build: 'repair', cost: '', fromFund: '', fromOrgs: '', fromSocial: '', labourDays: '',
   });
+  const { can } = useSession();
+  const me = useMe();
+  // Paid from one of my unit's funds: the fund's disbursement is proposed in the same act.
+  const funds = useFetch(can('fund.write') && me.unitId ? `hh-funds:${me.unitId}` : null,
+    () => api.get<Array<{ id: number; name: string; balance: number }>>('/api/fund/funds', { unit: me.unitId! }));
+  const [fundId, setFundId] = useState('');
   const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setDups(null); setConfirmed(false); };
@@ -35,7 +44,7 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
       onSaved(await householdsApi.support({
         householdId, kind: f.kind, year: Number(f.year), supportDate: f.date, form: house ? 'in_kind' : f.form, valueVnd: num(f.value),
         provider: f.provider || null, campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null, note: f.note || null,
-        confirmDuplicates: confirmed,
+        confirmDuplicates: confirmed, fundId: fundId ? Number(fundId) : undefined,
         house: house ? { build: f.build as 'new' | 'repair', approvedOn: f.date, costVnd: num(f.cost), fromFundVnd: num(f.fromFund),
           fromMemberOrgsVnd: num(f.fromOrgs), fromSocialVnd: num(f.fromSocial), labourDays: num(f.labourDays) } : undefined,
       }));
@@ -63,6 +72,10 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
               <TextField label={t('hh.houseFromSocial')} inputMode="numeric" value={f.fromSocial} onChange={set('fromSocial')} />
               <TextField label={t('hh.labourDays')} inputMode="numeric" value={f.labourDays} onChange={set('labourDays')} />
             </>
+          )}
+          {funds.data && funds.data.length > 0 && (
+            <SelectField label={t('hh.fund')} value={fundId} onChange={(e) => setFundId(e.target.value)}
+              options={[{ value: '', label: t('hh.noFund') }, ...funds.data.map((x) => ({ value: String(x.id), label: `${x.name} (${formatVnd(x.balance)})` }))]} />
           )}
           <TextField label={t('hh.provider')} value={f.provider} onChange={set('provider')} />
           <TextField label={t('hh.note')} value={f.note} onChange={set('note')} />
