@@ -79,7 +79,7 @@ export function ReportPage({ id }: { id: number }) {
             <a className="btn btn-primary" href={job.issued.docxUrl} download>{t('reports.downloadDocx')}</a>
             <a className="btn" href={job.issued.xlsxUrl} download>{t('reports.downloadXlsx')}</a>
           </div>
-          <p className="small">SHA-256 (.docx): <code>{job.issued.docxSha256}</code></p>
+          <p className="small">SHA-256 (.docx): <code style={{ overflowWrap: 'anywhere' }}>{job.issued.docxSha256}</code></p>
           {publishError && <ErrorNote error={publishError} />}
           {job.issued.published
             ? <Notice kind="ok">{t('reports.isPublished')} <Link to="/public/reports">{t('reports.publicLink')}</Link></Notice>
