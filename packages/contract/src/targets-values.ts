@@ -38,3 +38,12 @@ export const LEVEL_SHORT_LABELS: Record<UnitLevel, { vi: string; en: string }> =
   commune: { vi: 'cấp xã, phường', en: 'ward/commune' },
   village: { vi: 'thôn, tổ dân phố', en: 'village' },
 };
+
+/** Ready-made target sets a new congress can start from (the seed's 16, for a city or for a ward). */
+export const TARGET_TEMPLATES = ['standard_2024_city', 'standard_2024_ward'] as const;
+export type TargetTemplate = (typeof TARGET_TEMPLATES)[number];
+
+export const TARGET_TEMPLATE_LABELS: Record<TargetTemplate, { vi: string; en: string }> = {
+  standard_2024_city: { vi: 'Mẫu 16 chỉ tiêu nhiệm kỳ 2024–2029 (cấp thành phố, huyện)', en: 'The 16 targets of 2024–2029 (city or district)' },
+  standard_2024_ward: { vi: 'Mẫu 16 chỉ tiêu nhiệm kỳ 2024–2029 (cấp xã, phường)', en: 'The 16 targets of 2024–2029 (ward or commune)' },
+};

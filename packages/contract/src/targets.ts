@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './common';
 import { UnitLevel } from './units';
 import { MetricView } from './metrics';
-import { NOT_MEASURED_REASONS, RULE_OPS, TARGET_STATUSES, TRENDS } from './targets-values';
+import { NOT_MEASURED_REASONS, RULE_OPS, TARGET_STATUSES, TARGET_TEMPLATES, TRENDS } from './targets-values';
 
 export {
   TARGET_STATUSES, TARGET_STATUS_LABELS, NOT_MEASURED_REASONS, NOT_MEASURED_REASON_LABELS, RULE_OPS, TRENDS,
@@ -92,6 +92,8 @@ export const CreateCongress = z.object({
   decisionNo: z.string().trim().max(100).optional(),
   /** Copy the targets of another congress (its measures and rules) into the new one. */
   copyFrom: Id.optional(),
+  /** Or start from the seed's 16 targets, as set for a city or as adopted by a ward. */
+  template: z.enum(TARGET_TEMPLATES).optional(),
   targets: z.array(TargetInput).max(40).optional(),
 });
 export type CreateCongress = z.infer<typeof CreateCongress>;

@@ -118,4 +118,15 @@ describe('congress targets', () => {
     const tStaff = await sessionAs(db, 'unit_staff', w.T);
     expect((await app.inject({ url: `/api/target-congresses/${wardCongress.id}`, headers: tStaff.headers })).json().error.code).toBe('OUT_OF_SCOPE');
   });
+
+  it('starts a ward congress from the template of the 16 targets adopted by a ward', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/target-congresses', headers: btt.headers,
+      payload: { unitId: t.w.T, termLabel: '2025–2030', name: 'Đại hội phường Đa Mai', validFrom: '2025-07-01', template: 'standard_2024_ward' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const k = res.json<CongressDetail>();
+    expect(k.targets).toHaveLength(16);
+    expect(k.targets.find((x) => x.number === 10)!.measures.map((m) => m.code)).toEqual(['10b', '10d']);
+  });
 });

@@ -9,6 +9,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { computeMetric, getMetric } from '../../platform/metrics';
 import { EMPTY_CHILDREN, ruleProblems } from './engine';
+import { adoptForWard, STANDARD_TARGETS_2024 } from './standard-targets';
 import { evaluateTargets, yearBounds, type UnitTargets } from './compute';
 import {
   congressById, congressesAround, currentSuccessors, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit,
@@ -185,6 +186,10 @@ export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<C
     const overlap = await tx.query('select 1 from target_congresses where unit_id = $1 and valid_from < $3::date and $2::date < valid_to', [input.unitId, input.validFrom, validTo]);
     if (overlap.length) throw new AppError('TARGET_CONGRESS_OVERLAP');
     let targets: TargetInput[] = input.targets ?? [];
+    if (input.template) {
+      const base = input.template === 'standard_2024_ward' ? adoptForWard(STANDARD_TARGETS_2024) : STANDARD_TARGETS_2024;
+      targets = [...targets, ...base.filter((t) => !targets.some((x) => x.number === t.number))];
+    }
     if (input.copyFrom !== undefined) {
       const source = await loadCongress(tx, input.copyFrom);
       await assertUnitAccess(tx, ctx.user, 'metric.read', source.unitId);

@@ -12,11 +12,12 @@ import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
+import { TARGET_TEMPLATES, TARGET_TEMPLATE_LABELS } from '@contract/targets-values';
 import './targets.css';
 
 /** A new congress term sets its targets without code: copied from an earlier congress, then edited. */
 export function CongressNewPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const me = useMe();
   const [query] = useQueryState();
   const [unit, setUnit] = useState<number | null>(query.unit ? Number(query.unit) : me.unitId);
@@ -36,7 +37,8 @@ export function CongressNewPage() {
     setError(null);
     try {
       const k = await api.post<CongressDetail>('/api/target-congresses', {
-        unitId: unit, termLabel, name, validFrom, ...(copyFrom ? { copyFrom: Number(copyFrom) } : {}),
+        unitId: unit, termLabel, name, validFrom,
+        ...(copyFrom.startsWith('template:') ? { template: copyFrom.slice(9) } : copyFrom ? { copyFrom: Number(copyFrom) } : {}),
       });
       navigate(`/targets/congresses/${k.id}`);
     } catch (err) {
@@ -56,7 +58,11 @@ export function CongressNewPage() {
           <TextField label={t('targets.congressName')} value={name} onChange={(e) => setName(e.target.value)} required error={errors.name} />
           <DateField label={t('targets.validFrom')} value={validFrom} onChange={setFrom} required />
           <SelectField label={t('targets.copyFrom')} value={copyFrom} onChange={(e) => setCopy(e.target.value)}
-            options={[{ value: '', label: t('targets.copyNone') }, ...(around.data ?? []).map((k) => ({ value: String(k.id), label: `${k.unitName}: ${k.name}` }))]} />
+            options={[
+              { value: '', label: t('targets.copyNone') },
+              ...TARGET_TEMPLATES.map((x) => ({ value: `template:${x}`, label: pick(TARGET_TEMPLATE_LABELS[x]) })),
+              ...(around.data ?? []).map((k) => ({ value: String(k.id), label: `${k.unitName}: ${k.name}` })),
+            ]} />
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={busy || !unit}>{busy ? t('common.saving') : t('common.save')}</button>
           </div>
