@@ -54,3 +54,22 @@ test('the province standing committee generates an annual report, downloads it, 
   const refused = await pagePost(page, '/api/reports', { template: 'annual', unit: 1, from: '2025-01-01', to: '2025-12-31' });
   expect((await refused.json()).error.code).toBe('FORBIDDEN');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  test("a ward official makes the ward's monthly report; the page fits the screen", async ({ page }) => {
+    await signIn(page, 'canbo.bacgiang');
+    await page.goto('/reports');
+    await page.getByLabel('Loại báo cáo').selectOption('monthly');
+    await page.getByLabel('Năm', { exact: true }).selectOption('2025');
+    await page.getByLabel('Tháng').selectOption('12');
+    await expect(page.getByText('Kỳ báo cáo: từ 01/12/2025 đến 31/12/2025')).toBeVisible();
+    await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await expect(page.getByText('Đã ban hành', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText('Báo cáo tháng · Phường Bắc Giang · 01/12/2025 – 31/12/2025')).toBeVisible();
+    // Unit staff generate reports but do not publish them.
+    await expect(page.getByRole('button', { name: 'Công khai báo cáo' })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
