@@ -5,6 +5,7 @@ import { makeWorld, sessionAs, type TestSession, type World } from '../../test/f
 import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDisbursement } from './disbursement-service';
 import { recordDonation } from './donation-service';
 import { getCampaign, listDisbursements } from './read-service';
+import { createCampaign } from './service';
 import { countOwn, expectBooksBalanced, makeCampaign, makeFund } from './testing';
 
 let db: RootDb;
@@ -121,6 +122,19 @@ describe('spending with two people', () => {
     const rev = await reverseDisbursement(db, acct.user, p.id, { reason: 'Chuyển nhầm cấp', date: '2023-04-02' });
     expect(rev.reversed).toBe(true);
     expect(await fundBalance(f.fundId)).toBe(2_000_000);
+  });
+
+  it('a campaign is created with Decree 93 warnings when its dates exceed the limits, and its quota comes from above', async () => {
+    const f = await makeFund(db, w.A, 'cuu_tro');
+    const mgr = await sessionAs(db, 'fund_accountant', w.A);
+    const base = { unitId: w.A, fundId: f.fundId, name: 'Ủng hộ đồng bào vùng lũ', purpose: 'Cứu trợ', receiveFrom: '2024-01-01' };
+    const ok = await createCampaign(db, mgr.user, { ...base, receiveTo: '2024-03-30', distributeBy: '2024-04-19', quota: 10_000_000, quotaUnitId: w.C });
+    expect(ok.warnings).toEqual([]);
+    const long = await createCampaign(db, mgr.user, { ...base, receiveTo: '2024-04-30', distributeBy: '2024-06-30' });
+    expect(long.warnings).toEqual(['receive_period_too_long', 'distribute_deadline_too_late']);
+    await expect(createCampaign(db, mgr.user, { ...base, receiveTo: '2024-03-30', distributeBy: '2024-04-19', quota: 1_000, quotaUnitId: w.B }))
+      .rejects.toMatchObject({ code: 'FUND_TARGET_UNIT' });
+    await expect(createCampaign(db, mgr.user, { ...base, receiveTo: '2023-12-30', distributeBy: '2024-04-19' })).rejects.toMatchObject({ code: 'FUND_CAMPAIGN_DATES' });
   });
 
   it('a campaign pays from its own balance, and its totals show the quota rate', async () => {

@@ -39,6 +39,13 @@ export async function createCampaign(db: Db, user: CurrentUser, input: CreateCam
     const fund = await fundRow(tx, input.fundId);
     if (fund.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { fundId: input.fundId });
     await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.receiveFrom);
+    if (input.quotaUnitId) {
+      // The quota comes from a level above the campaign's unit.
+      const above = await tx.query(
+        `select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and ancestor_id <> descendant_id
+            and valid_from <= $3::date and $3::date < valid_to`, [input.quotaUnitId, input.unitId, input.receiveFrom]);
+      if (!above.length) throw new AppError('FUND_TARGET_UNIT', { quotaUnitId: input.quotaUnitId });
+    }
     const id = await insertCampaign(tx, input, user.id);
     const [campaign] = await campaignsByIds(tx, [id]);
     await audit(tx, user, { action: 'create', entity: 'fund_campaign', entityId: id, unitId: input.unitId, after: campaign });
