@@ -89,10 +89,13 @@ export async function issueReport(db: Db, job: JobRow, p: Prepared, issuedBy: nu
       [job.id, job.unit_id, job.template, job.period_from, job.period_to, year, n, head.symbol, head.issuedOn, issuedBy,
         docx, sha256(docx), xlsx, sha256(xlsx), JSON.stringify(figures)],
     );
-    await tx.query(
-      `update report_jobs set status = 'issued', progress = 100, step = 'issued', findings = $2, lease_until = null, updated_at = now() where id = $1`,
+    // Only the worker still holding the job may finish it (one whose lease lapsed may have been overtaken).
+    const done = await tx.query(
+      `update report_jobs set status = 'issued', progress = 100, step = 'issued', findings = $2, lease_until = null, updated_at = now()
+        where id = $1 and status = 'running' returning id`,
       [job.id, JSON.stringify(p.findings)],
     );
+    if (!done.length) throw new Error(`report job ${job.id} is no longer running here`);
     await audit(tx, null, {
       action: 'report.issue', entity: 'report', entityId: job.id, unitId: job.unit_id,
       after: { symbol: head.symbol, issuedOn: head.issuedOn, requestedBy: job.requested_by, overrideReason: job.override_reason, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx), findings: p.findings.length },
@@ -108,7 +111,7 @@ export async function runJob(db: Db, job: JobRow, opts: { figures?: Figure[] } =
   if (prepared.findings.length && !job.override_reason) {
     await db.query(
       `update report_jobs set status = 'blocked', progress = 100, step = 'blocked', findings = $2, lease_until = null, updated_at = now()
-        where id = $1`,
+        where id = $1 and status = 'running'`,
       [job.id, JSON.stringify(prepared.findings)],
     );
     return;

@@ -47,6 +47,19 @@ describe('report worker', () => {
   });
 });
 
+describe('two workers on one job', () => {
+  it('the one overtaken after its lease lapsed cannot issue it again nor mark it failed', async () => {
+    const id = await insertJob('running', '2999-01-01T00:00:00Z');
+    const [job] = await db.query<JobRow>(`select ${JOB_COLS} from report_jobs j where j.id = $1`, [id]);
+    await runJob(db, job);
+    const first = (await jobById(db, id))!;
+    expect(first.status).toBe('issued');
+    await expect(runJob(db, job)).rejects.toThrow();
+    const after = (await jobById(db, id))!;
+    expect(after).toMatchObject({ status: 'issued', issue_id: first.issue_id, symbol: first.symbol });
+  });
+});
+
 describe('a job that keeps killing its worker', () => {
   it('is given up after five attempts instead of being retried for ever', async () => {
     const id = await insertJob('running', '2020-01-01T00:00:00Z');

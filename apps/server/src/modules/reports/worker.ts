@@ -27,7 +27,7 @@ export function startReportWorker(db: Db, opts: { pollMs?: number; log?: (msg: s
           // The job fails visibly; its message is technical (no personal data is in report figures).
           opts.log?.(`report job ${job.id} failed: ${(err as Error).message}`);
           await db.query(
-            `update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1`,
+            `update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1 and status = 'running'`,
             [job.id, (err as Error).message.slice(0, 500)],
           ).catch(() => {});
         }
