@@ -11,6 +11,7 @@ import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { petitionsApi } from './api';
+import { DirectorySection } from './directory-section';
 import { PetitionTabs } from './tabs';
 
 /** Citizen reception sessions, voter meetings and dialogues, and public result conferences of a unit. */
@@ -24,6 +25,10 @@ export function PetitionActivitiesPage() {
   const meetings = useFetch(unit ? `meetings:${unit}` : null, () => petitionsApi.meetings(unit!));
   const conferences = useFetch(unit ? `conferences:${unit}` : null, () => petitionsApi.conferences(unit!));
   const write = can('petition.write');
+  const [more, setMore] = useState(false);
+  const shown = more ? 200 : 8;
+  const moreButton = (n: number | undefined) => !more && (n ?? 0) > shown &&
+    <button type="button" className="btn btn-small" onClick={() => setMore(true)}>{t('petitions.showMore', { n: n! })}</button>;
   return (
     <>
       <PageTitle title={t('petitions.title')} />
@@ -34,21 +39,23 @@ export function PetitionActivitiesPage() {
         {!receptions.data && !receptions.error && <Loading inline />}
         {receptions.data?.length === 0 && <Empty>{t('petitions.noneYet')}</Empty>}
         <ul className="member-list">
-          {receptions.data?.slice(0, 50).map((r) => (
+          {receptions.data?.slice(0, shown).map((r) => (
             <li key={r.id}><strong>{formatDate(r.heldOn)}</strong> · {t('petitions.citizensN', { n: r.citizensCount })} · {r.unitName}
               <div className="small muted">{[r.officials, r.matters].filter(Boolean).join(' · ')}</div></li>
           ))}
         </ul>
+        {moreButton(receptions.data?.length)}
       </Section>
       <Section title={t('petitions.meetings')} actions={write && <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding('meeting')}>{t('petitions.addMeeting')}</button>}>
         {meetings.error && <ErrorNote error={meetings.error} onRetry={meetings.reload} />}
         {meetings.data?.length === 0 && <Empty>{t('petitions.noneYet')}</Empty>}
         <ul className="member-list">
-          {meetings.data?.slice(0, 50).map((m) => (
+          {meetings.data?.slice(0, shown).map((m) => (
             <li key={m.id}><strong>{formatDate(m.heldOn)}</strong> · {m.kind === 'dialogue' ? t('petitions.dialogue') : t('petitions.voterMeeting')} · {m.unitName}
               <div className="small muted">{t('petitions.votersOpinions', { voters: formatNumber(m.voters), opinions: formatNumber(m.opinions) })} · {[m.deputies, m.place].filter(Boolean).join(' · ')}</div></li>
           ))}
         </ul>
+        {moreButton(meetings.data?.length)}
       </Section>
       <Section title={t('petitions.conferences')} actions={write && <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding('conference')}>{t('petitions.addConference')}</button>}>
         {conferences.data?.length === 0 && <Empty>{t('petitions.noneYet')}</Empty>}
@@ -59,6 +66,7 @@ export function PetitionActivitiesPage() {
           ))}
         </ul>
       </Section>
+      {unit && <DirectorySection unitId={unit} />}
       {adding === 'conference' && unit && <ConferenceDialog unitId={unit} onClose={() => setAdding(null)} onSaved={conferences.reload} />}
       {adding && adding !== 'conference' && unit && <AddDialog kind={adding} unitId={unit} onClose={() => setAdding(null)} onSaved={() => { receptions.reload(); meetings.reload(); }} />}
     </>

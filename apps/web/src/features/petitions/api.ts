@@ -1,5 +1,5 @@
 import type {
-  Agency, Conference, Meeting, PetitionDetail, PetitionIdentity, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionStatus,
+  Agency, Conference, DeadlineRule, Meeting, PetitionDetail, PetitionIdentity, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionStatus,
   Reception, SituationOverview, SituationPeriod,
 } from '@contract/petitions';
 import { api, networkError, toApiError } from '../../api';
@@ -16,6 +16,9 @@ export const petitionsApi = {
   act: (id: number, body: Record<string, unknown>) => api.post<PetitionDetail>(`/api/petitions/${id}/actions`, body),
   identity: (id: number) => api.get<PetitionIdentity>(`/api/petitions/${id}/identity`),
   agencies: (unit: number) => api.get<Agency[]>('/api/petition-agencies', { unit }),
+  createAgency: (body: Record<string, unknown>) => api.post<Agency>('/api/petition-agencies', body),
+  rules: () => api.get<DeadlineRule[]>('/api/petition-rules'),
+  updateRule: (kind: string, body: Record<string, unknown>) => api.put<DeadlineRule>(`/api/petition-rules/${kind}`, body),
   receptions: (unit: number) => api.get<Reception[]>('/api/petition-receptions', { unit }),
   createReception: (body: Record<string, unknown>) => api.post<Reception>('/api/petition-receptions', body),
   meetings: (unit: number) => api.get<Meeting[]>('/api/voter-meetings', { unit }),
