@@ -22,5 +22,7 @@ export const FUND_ERRORS = {
   FUND_CAMPAIGN_DATES: { status: 400, vi: 'Thời gian đợt vận động không hợp lệ (tiếp nhận từ ≤ đến ≤ hạn phân phối)', en: 'Invalid campaign dates (receive from ≤ to ≤ distribution deadline)' },
   FUND_BEFORE_OPENING: { status: 409, vi: 'Ngày ghi sổ trước ngày lập quỹ', en: 'The date is before the fund was opened' },
   FUND_MONTH_ALREADY_CLOSED: { status: 409, vi: 'Tháng này đã khóa sổ', en: 'This month is already closed' },
+  FUND_STATEMENT_LINE: { status: 409, vi: 'Khoản nhận theo sao kê ngân hàng không đảo riêng từng dòng; hãy điều chỉnh theo lô sao kê', en: 'A bank statement line is not reversed on its own; correct its statement batch' },
+  FUND_REVERSAL_OF_REVERSAL: { status: 409, vi: 'Không đảo một bút toán đảo; hãy ghi nhận lại nghiệp vụ đúng', en: 'A reversal is not reversed again; record the right operation instead' },
   FUND_MONTH_NOT_ENDED: { status: 409, vi: 'Chỉ khóa sổ tháng đã kết thúc', en: 'Only a month that has ended can be closed' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

@@ -186,7 +186,7 @@ export async function reverseDonation(db: Db, user: CurrentUser, id: number, inp
     const date = input.date ?? today();
     await assertUnitAccess(tx, user, 'fund.write', before.unitId, date);
     if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
-    if (before.source === 'statement') throw new AppError('FUND_ACCOUNT_KIND', { reason: 'statement lines are corrected by their batch' });
+    if (before.source === 'statement') throw new AppError('FUND_STATEMENT_LINE');
     const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason: input.reason, createdBy: user.id });
     await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
     const after = await donationById(tx, id);

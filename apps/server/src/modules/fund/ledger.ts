@@ -115,7 +115,7 @@ export async function reverseEntryLines(
     [entryId],
   );
   if (!entry) throw new AppError('FUND_ENTRY_NOT_FOUND');
-  if (entry.kind === 'reversal') throw new AppError('FUND_ACCOUNT_KIND', { reason: 'a reversal is not reversed again' });
+  if (entry.kind === 'reversal') throw new AppError('FUND_REVERSAL_OF_REVERSAL');
   if (entry.reversed_by !== null) {
     if (opts.idempotencyKey) {
       const again = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [opts.idempotencyKey]);
