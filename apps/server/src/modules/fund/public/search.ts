@@ -25,6 +25,8 @@ const PUBLIC_COLS = `id, received_on as "receivedOn", amount, kind,
 /** Longest walk when the statistics say matches are common but other filters thin them out. */
 const WALK_MAX = 100_000;
 const STATS_TTL_MS = 10 * 60_000;
+/** Beyond this many expected matches the index is slower than walking in display order. */
+const INDEX_MAX_ROWS = 20_000;
 
 type TokenStats = { freq: Map<string, number>; floor: number };
 let statsCache: { at: number; db: Db; value: Promise<TokenStats | null> } | null = null;
@@ -92,6 +94,7 @@ export async function searchDonations(
   // statistics, a rare phrase goes straight to the index and a common one walks as far as it must.
   let walkCap = opts.walkCap ?? Math.max(WALK_CAP, need * 5);
   let walk = true;
+  let useIndex = words.length > 0;
   if (words.length && opts.walkCap === undefined) {
     const st = await tokenStats(db);
     if (st) {
@@ -99,6 +102,9 @@ export async function searchDonations(
       const thinner = q.min !== undefined || q.max !== undefined ? 10 : 3;
       if (share * campaignCount < need * 50) walk = false;
       else walkCap = Math.min(WALK_MAX, Math.max(walkCap, Math.ceil((need / share) * thinner)));
+      // The index would hand over a large share of the table (a common name, thinned by an amount
+      // range): reading it all and sorting costs seconds, walking in order until the page fills does not.
+      if (share * campaignCount > INDEX_MAX_ROWS) useIndex = false;
     }
   }
   const order = ORDER[q.sort];
@@ -154,7 +160,7 @@ export async function searchDonations(
   }
 
   // 2. Rare matches (or a date range on its own): the index finds them; the planner sorts the few rows.
-  const c = conditions(campaignId, q, words, words.length > 0);
+  const c = conditions(campaignId, q, words, useIndex);
   c.params.push(need);
   const rows = await db.query<PublicDonation>(
     `select ${PUBLIC_COLS} from fund_donations where ${c.where.join(' and ')} order by ${order} limit $${c.params.length}`,
@@ -162,7 +168,7 @@ export async function searchDonations(
   );
   // A full page means more matches than shown; counting them all would cost more than the page.
   const total: PublicDonationPage['total'] = rows.length < need ? { count: rows.length, kind: 'exact' } : { count: need - 1, kind: 'atLeast' };
-  return page(rows, total, words.length ? 'index' : 'filter');
+  return page(rows, total, useIndex ? 'index' : 'filter');
 }
 
 function strip(r: PublicDonation & { pos?: number }): PublicDonation {
