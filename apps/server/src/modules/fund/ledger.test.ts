@@ -3,7 +3,7 @@ import type { RootDb } from '../../db/db';
 import { testDb } from '../../test/db';
 import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
 import { recordDonation, recordDonationsBulk, reverseDonation } from './donation-service';
-import { postEntry } from './ledger';
+import { postEntry, reverseEntryLines } from './ledger';
 import { amountInWords, getReceipt } from './read-service';
 import { closeMonth } from './service';
 import { countOwn, expectBooksBalanced, makeFund } from './testing';
@@ -88,6 +88,8 @@ describe('receiving', () => {
     const [row] = await db.query<{ search_text: string; donor_kind: string }>(
       'select search_text, donor_kind from fund_donations where statement_line_key = $1', [`test:${tag}:1`]);
     expect(row).toEqual({ search_text: 'nguyen van 1 mttq ung ho bao yagi 1', donor_kind: 'individual' });
+    const [line] = await db.query<{ id: number }>('select id from fund_donations where statement_line_key = $1', [`test:${tag}:1`]);
+    await expect(reverseDonation(db, acct.user, line.id, { reason: 'Sai', date: '2024-09-20' })).rejects.toMatchObject({ code: 'FUND_STATEMENT_LINE' });
   });
 });
 
@@ -118,8 +120,9 @@ describe('the ledger refuses', () => {
     expect(reversed.reversed).toBe(true);
     expect(await fundBalance(f.fundId)).toBe(0);
     await expect(reverseDonation(db, acct.user, d.id, { reason: 'lần hai', date: '2023-05-02' })).rejects.toMatchObject({ code: 'FUND_ALREADY_REVERSED' });
-    const [rev] = await db.query<{ reason: string; kind: string }>('select reason, kind from fund_entries where reverses_entry_id = $1', [d.entryId]);
-    expect(rev).toEqual({ reason: 'Ghi nhầm số tiền', kind: 'reversal' });
+    const [rev] = await db.query<{ id: number; reason: string; kind: string }>('select id, reason, kind from fund_entries where reverses_entry_id = $1', [d.entryId]);
+    expect({ reason: rev.reason, kind: rev.kind }).toEqual({ reason: 'Ghi nhầm số tiền', kind: 'reversal' });
+    await expect(reverseEntryLines(db, rev.id, { date: '2023-05-03', reason: 'Đảo lại', createdBy: null })).rejects.toMatchObject({ code: 'FUND_REVERSAL_OF_REVERSAL' });
   });
 
   it('a reversal that would take a fund below zero', async () => {
