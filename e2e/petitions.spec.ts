@@ -48,6 +48,12 @@ test('a citizen sends a petition, a ward official accepts, forwards and records 
   await answer.getByLabel('Tóm tắt kết quả trả lời').fill('UBND phường đã thay bóng đèn, ngõ 12 đã sáng trở lại.');
   await answer.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
   await expect(page.getByText('Đã cập nhật: Đã có trả lời')).toBeVisible();
+  // The answer document itself, checked by its bytes on the server.
+  await page.getByLabel('Văn bản trả lời (PDF, JPEG, PNG, tối đa 2 MB):').setInputFiles({
+    name: 'tra-loi-1024.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% trả lời\n'),
+  });
+  await page.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'tra-loi-1024.pdf' })).toBeVisible();
 
   // The citizen's page shows the answer and the path it took.
   await citizen.reload();

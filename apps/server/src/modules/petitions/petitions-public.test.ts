@@ -127,3 +127,26 @@ describe('the public form', () => {
     expect(none.json().error.code).toBe('PETITION_NOT_FOUND');
   });
 });
+
+describe('documents attached by officials', () => {
+  it('takes the agency\'s answer as a PDF from the ward, refuses fakes and other wards, serves it back to readers only', async () => {
+    const res = await submit(t.app, publicBody(s.sCode));
+    const [{ id }] = await t.db.query<{ id: number }>('select id from petitions where tracking_code = $1', [res.json().trackingCode]);
+    const upload = (headers: Record<string, string>, data: Buffer) => {
+      const m = multipart({ purpose: 'answer' }, [{ name: 'tra-loi.pdf', type: 'application/pdf', data }]);
+      return t.app.inject({ method: 'POST', url: `/api/petitions/${id}/attachments`, payload: m.payload, headers: { ...headers, ...m.headers } });
+    };
+    const ok = await upload(s.staffS.headers, PDF);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().attachments).toEqual([expect.objectContaining({ purpose: 'answer', filename: 'tra-loi.pdf', mime: 'application/pdf', size: PDF.length })]);
+    expect((await upload(s.staffS.headers, Buffer.from('not a pdf'))).json().error.code).toBe('PETITION_ATTACHMENT_TYPE');
+    expect((await upload(s.staffT.headers, PDF)).json().error.code).toBe('OUT_OF_SCOPE');
+    expect((await upload(s.leader.headers, PDF)).json().error.code).toBe('FORBIDDEN');
+    const attId = ok.json().attachments[0].id;
+    const got = await t.app.inject({ method: 'GET', url: `/api/petitions/${id}/attachments/${attId}`, headers: s.leader.headers });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `/api/petitions/${id}/attachments/${attId}`, headers: s.staffT.headers })).statusCode).toBe(403);
+  });
+});

@@ -19,7 +19,7 @@ import { submitPublic, trackPublic } from './public-service';
 import { listPetitions } from './queries';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES } from '@contract/petitions';
 import type { Upload } from './rules';
-import { actOnPetition, assignHandler, createPetition, getPetition, readAttachment, readIdentity } from './service';
+import { actOnPetition, addAttachments, assignHandler, createPetition, getPetition, readAttachment, readIdentity } from './service';
 import { createPeriod, fileReport, listPeriods, situationOverview } from './situation-service';
 import { assertUnitAccess } from '../../platform/access';
 import type { FastifyRequest } from 'fastify';
@@ -100,6 +100,12 @@ export async function petitionRoutes(app: App, db: Db): Promise<void> {
       reply.header('cache-control', 'no-store');
       return readIdentity(ctxOf(db, req), req.params.id);
     });
+  app.post('/api/petitions/:id/attachments', { schema: { tags, params: IdParams, response: { 200: PetitionDetail } } }, async (req) => {
+    const ctx = ctxOf(db, req);
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA');
+    const { fields, files } = await readMultipart(req);
+    return addAttachments(ctx, req.params.id, fields.purpose === 'petition' ? 'petition' : 'answer', files);
+  });
   app.get('/api/petitions/:id/attachments/:attachmentId',
     { schema: { tags, params: IdParams.extend({ attachmentId: z.coerce.number().int().positive() }) } }, async (req, reply) => {
       const a = await readAttachment(ctxOf(db, req), req.params.id, req.params.attachmentId);

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors';
 import { openIdentity, sealIdentity } from './identity';
 import { deadlineRule, petitionDetail, petitionFacts, type PetitionFacts } from './queries';
 import {
-  acceptDue, addDays, allowedActions, answerDue, canExtend, contentHash, isOpen, isProtectedKind, newTrackingCode, nextState, plainText,
+  acceptDue, addDays, allowedActions, answerDue, canExtend, checkUploads, contentHash, isOpen, isProtectedKind, newTrackingCode, nextState, plainText,
+  type Upload,
 } from './rules';
 
 async function loadFacts(db: Db, id: number): Promise<PetitionFacts> {
@@ -234,3 +235,22 @@ export async function readAttachment(ctx: Ctx, id: number, attachmentId: number)
   return { filename: a.filename, mime: a.mime, data: Buffer.from(a.data) };
 }
 
+
+/** Attaches documents to a petition (the agency's answer, a scanned letter): same type and size checks as the public form. */
+export async function addAttachments(ctx: Ctx, id: number, purpose: 'petition' | 'answer', files: Upload[]): Promise<PetitionDetail> {
+  const checked = checkUploads(files);
+  if (!checked.length) throw new AppError('PETITION_ATTACHMENT_TYPE');
+  return ctx.db.tx(async (tx) => {
+    const f = await loadFacts(tx, id);
+    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
+    assertActiveUser(ctx.user, today());
+    for (const a of checked) {
+      const [{ id: attId }] = await tx.query<{ id: number }>(
+        `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [id, purpose, a.filename, a.mime, a.data.length, a.sha256, a.data]);
+      await audit(tx, ctx.user, { action: 'attach', entity: 'petition', entityId: id, unitId: f.unit_id,
+        after: { attachmentId: attId, purpose, filename: a.filename, mime: a.mime, size: a.data.length, sha256: a.sha256 } });
+    }
+    return present(tx, ctx.user, id);
+  });
+}

@@ -2,7 +2,7 @@ import type {
   Agency, Conference, DeadlineRule, Meeting, PetitionDetail, PetitionIdentity, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionStatus,
   Reception, SituationOverview, SituationPeriod,
 } from '@contract/petitions';
-import { api, networkError, toApiError } from '../../api';
+import { api, networkError, readCookie, toApiError } from '../../api';
 import type { Query } from '../../route-match';
 
 export type PublicUnit = { code: string; name: string };
@@ -29,6 +29,21 @@ export const petitionsApi = {
   periods: (unit: number) => api.get<SituationPeriod[]>('/api/situation-periods', { unit }),
   createPeriod: (body: Record<string, unknown>) => api.post<SituationPeriod>('/api/situation-periods', body),
   fileReport: (body: Record<string, unknown>) => api.post<unknown>('/api/situation-reports', body),
+  /** Multipart upload of documents (the agency's answer), with the session's CSRF token. */
+  async attach(id: number, form: FormData): Promise<PetitionDetail> {
+    let res: Response;
+    try {
+      res = await fetch(`/api/petitions/${id}/attachments`, {
+        method: 'POST', body: form, credentials: 'include',
+        headers: { accept: 'application/json', 'x-csrf-token': readCookie(document.cookie, 'dk_csrf') ?? '' },
+      });
+    } catch {
+      throw networkError();
+    }
+    const data = await res.json().catch(() => null);
+    if (!res.ok) throw toApiError(res.status, data);
+    return data as PetitionDetail;
+  },
   exportUrl: (q: Record<string, string | number>) =>
     '/api/petitions/export.csv?' + new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString(),
 };

@@ -55,9 +55,10 @@ export function PetitionPage({ id }: { id: number }) {
           {row(t('petitions.declineReason'), p.declineReason)}
         </dl>
         <p className="prewrap">{p.content}</p>
+        {p.canWrite && <AttachAnswer id={p.id} onDone={res.reload} />}
         {p.attachments.length > 0 && (
           <ul className="plain-list">
-            {p.attachments.map((a) => <li key={a.id}><a href={`/api/petitions/${p.id}/attachments/${a.id}`} download>{a.filename}</a> <span className="small muted">({Math.ceil(a.size / 1024)} KB)</span></li>)}
+            {p.attachments.map((a) => <li key={a.id}><a href={`/api/petitions/${p.id}/attachments/${a.id}`} download>{a.filename}</a> <span className="small muted">({a.purpose === 'answer' ? t('petitions.answerDocument') + ', ' : ''}{Math.ceil(a.size / 1024)} KB)</span></li>)}
           </ul>
         )}
       </Section>
@@ -111,5 +112,39 @@ function Identity({ p }: { p: PetitionDetail }) {
         </dl>
       )}
     </Section>
+  );
+}
+
+/** Attaches the agency's written answer (PDF or image) to the petition. */
+function AttachAnswer({ id, onDone }: { id: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    const form = new FormData();
+    form.append('purpose', 'answer');
+    form.append('files', file, file.name);
+    try {
+      await petitionsApi.attach(id, form);
+      setFile(null);
+      onDone();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="actions">
+      <label className="small">{t('petitions.attachAnswer')}{' '}
+        <input type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <button type="button" className="btn btn-small" disabled={!file || busy} onClick={send}>{t('petitions.attach')}</button>
+      {error && <ErrorNote error={error} />}
+    </div>
   );
 }
