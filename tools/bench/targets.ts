@@ -132,7 +132,7 @@ function format(r: Result): string {
     `world built in ${r.buildSeconds.toFixed(1)} s: ${Object.entries(r.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
     `all 16 targets × ${r.counts.units} units, year ${YEAR} (trend against ${YEAR - 1}): p50 ${ms(r.batch.p50)}, p95 ${ms(r.batch.p95)}, max ${ms(r.batch.max)} over ${r.batch.n} runs — ${r.queries} metric queries`,
     `  verdicts: ${Object.entries(r.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `  slowest metric queries (first run, 3 at a time): ${r.slowest.map((x) => `${x.key} ${ms(x.ms)}`).join(', ')}`,
+    `  slowest metric queries (first run; 3 at a time on the server): ${r.slowest.map((x) => `${x.key} ${ms(x.ms)}`).join(', ')}`,
     `naive loop, one unit at a time: ${ms(r.naivePerUnit.mean)} a unit (p95 ${ms(r.naivePerUnit.p95)}, sample of ${r.sample}, answers equal) → ≈ ${ms(r.naiveTotalMs)} for all units, ${(r.naiveTotalMs / r.batch.p50).toFixed(0)}× slower`,
     `one district's dashboard (district + ${SIZE.communesPerDistrict} communes): p50 ${ms(r.dashboard.p50)}, p95 ${ms(r.dashboard.p95)}`,
     r.reportNote ?? '',

@@ -92,8 +92,8 @@ function valueOf(row: MetricRow, dims: string[] | undefined): number {
   return dims.reduce((sum, d) => sum + (row.byDim[d] ?? 0), 0);
 }
 
-// Metric queries in flight at once: on the server they use the pool's connections and both cores
-// (PGlite runs them one after another anyway).
+// Metric queries in flight at once on the server (the pool's connections, both cores); PGlite runs
+// one query at a time anyway.
 const CONCURRENCY = 3;
 
 /** One query per metric and year (current, and previous where needed) for all the units that need it. */
@@ -104,8 +104,7 @@ async function computeAll(db: Db, needs: Record<Period, Map<string, Set<number>>
       const y = period === 'current' ? year : year - 1;
       out.set(`${key}:${period}`, await computeMetric(db, getMetric(key), { unitIds: [...ids], ...yearBounds(y), view }));
     }));
-  // Inside a transaction the one connection would serialise them anyway; outside, run a few at once.
-  const workers = Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, async () => {
+  const workers = Array.from({ length: Math.min(db.kind === 'pglite' ? 1 : CONCURRENCY, jobs.length) }, async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) await job();
   });
   await Promise.all(workers);
