@@ -160,6 +160,8 @@ export const TargetsResult = z.object({
   from: IsoDate,
   to: IsoDate,
   view: MetricView,
+  /** False when the unit did not exist in the year (nothing to judge). */
+  unitExisted: z.boolean(),
   congress: Congress.nullable(),
   targets: z.array(TargetProgress),
   children: z.array(ChildRow),

@@ -49,7 +49,7 @@ export async function targetsOverview({ db, user }: Ctx, q: TargetsQuery): Promi
   })).sort(byName);
   const manageable = own.congress?.unitId ?? unit.id;
   const canManage = can(user, 'target.manage') && (await unitsInScope(db, user, 'target.manage', [manageable])).has(manageable);
-  return { unit: unitRef(unit), year: q.year, ...yearBounds(q.year), view: q.view, congress: own.congress, targets, children, canManage };
+  return { unit: unitRef(unit), year: q.year, ...yearBounds(q.year), view: q.view, unitExisted: unit.ref !== null, congress: own.congress, targets, children, canManage };
 }
 
 const placeholder = (t: TargetProgress): TargetProgress => ({

@@ -121,8 +121,10 @@ describe('GET /api/targets', () => {
     const { app, w, db } = t;
     const s = await sessionAs(db, 'leadership', w.P);
     const body = (await app.inject({ url: `/api/targets?unit=${w.P}&year=2026`, headers: s.headers })).json<TargetsResult>();
-    expect(body.congress).toBeNull();
+    expect(body).toMatchObject({ congress: null, unitExisted: true });
     expect(body.targets.map((x) => [x.number, x.status])).toEqual([[1, 'not_applicable'], [7, 'not_applicable'], [9, 'not_applicable']]);
+    const before = (await app.inject({ url: `/api/targets?unit=${w.S}&year=2024`, headers: s.headers })).json<TargetsResult>();
+    expect(before).toMatchObject({ unitExisted: false, targets: [], children: [] });
     expect(body.targets[0].children).toMatchObject({ met: 1, notApplicable: 1 }); // S met, T has no targets
     expect(body.canManage).toBe(false);
   });

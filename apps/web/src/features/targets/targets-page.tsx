@@ -62,7 +62,7 @@ export function TargetsPage() {
         <div aria-busy={res.loading}>
           {!r.congress && r.targets.length > 0 && <Notice>{t('targets.noCongress', { year: r.year })}</Notice>}
           <Section title={`${t('targets.glance', { year: r.year })} — ${r.unit.name}`}>
-            {r.targets.length === 0 ? <p className="hint">{t('targets.noTargets', { year: r.year })}</p> : (
+            {r.targets.length === 0 ? <p className="hint">{t(r.unitExisted ? 'targets.noTargets' : 'targets.notExisting', { year: r.year })}</p> : (
               <>
                 {r.congress && (
                   <p className="target-summary" data-testid="targets-summary">
