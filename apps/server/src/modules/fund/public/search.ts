@@ -28,7 +28,7 @@ const STATS_TTL_MS = 10 * 60_000;
 /** Beyond this many expected matches the index is slower than walking in display order. */
 const INDEX_MAX_ROWS = 20_000;
 
-type TokenStats = { freq: Map<string, number>; floor: number };
+export type TokenStats = { freq: Map<string, number>; floor: number };
 let statsCache: { at: number; db: Db; value: Promise<TokenStats | null> } | null = null;
 
 /**
@@ -48,6 +48,18 @@ function tokenStats(db: Db): Promise<TokenStats | null> {
   }, () => null);
   statsCache = { at: Date.now(), db, value };
   return value;
+}
+
+/**
+ * The share of rows holding the phrase, from its word pairs: P(a b c) ≈ P(a b) · P(b c) / P(b), each
+ * from the statistics (a token not listed is rarer than the least common listed one).
+ */
+export function phraseShare(words: string[], st: TokenStats): number {
+  const f = (t: string) => st.freq.get(t) ?? st.floor / 2;
+  if (words.length === 1) return f(words[0]);
+  let share = f(`${words[0]}_${words[1]}`);
+  for (let i = 2; i < words.length; i++) share *= f(`${words[i - 1]}_${words[i]}`) / Math.max(f(words[i - 1]), 1e-9);
+  return Math.max(st.floor / 100, Math.min(share, 1));
 }
 
 export type SearchPlan = 'list' | 'walk' | 'index' | 'filter';
@@ -98,15 +110,19 @@ export async function searchDonations(
   if (words.length && opts.walkCap === undefined) {
     const st = await tokenStats(db);
     if (st) {
-      const share = Math.min(...phraseTokens(words).map((t) => st.freq.get(t) ?? st.floor / 2));
-      const thinner = q.min !== undefined || q.max !== undefined ? 10 : 3;
-      if (share * campaignCount < need * 50) walk = false;
-      else walkCap = Math.min(WALK_MAX, Math.max(walkCap, Math.ceil((need / share) * thinner)));
-      // The index would hand over a large share of the table (a common name, thinned by an amount
-      // range): reading it all and sorting costs seconds, walking in order until the page fills does not.
-      if (share * campaignCount > INDEX_MAX_ROWS) useIndex = false;
+      const share = phraseShare(words, st);
+      const expected = share * campaignCount;
+      const walkRows = need / share;
+      // A walked row costs about a sixth of a row fetched through the index (random read, then sorted).
+      if (walkRows < expected * 6) {
+        const thinner = q.min !== undefined || q.max !== undefined ? 10 : 3;
+        walkCap = Math.min(WALK_MAX, Math.max(walkCap, Math.ceil(walkRows * thinner)));
+      } else walk = false;
+      // The index would hand over a large share of the table: reading it all and sorting costs seconds.
+      if (expected > INDEX_MAX_ROWS) useIndex = false;
     }
   }
+
   const order = ORDER[q.sort];
   const filtered = words.length > 0 || q.min !== undefined || q.max !== undefined;
   const page = (rows: PublicDonation[], total: PublicDonationPage['total'], plan: SearchPlan): SearchResult => ({
