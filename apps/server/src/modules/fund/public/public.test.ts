@@ -10,7 +10,7 @@ import { makeCampaign } from '../testing';
 import { crc16, decodeVietQr } from '../vietqr';
 import { invalidatePublicCache } from './cache';
 import { maskName } from './queries';
-import { searchDonations } from './search';
+import { phraseShare, searchDonations } from './search';
 
 const t = useWorldApp();
 const SECRET = 'Trịnh Bảo Mật';
@@ -127,5 +127,15 @@ describe('public statement (no sign-in)', () => {
     expect(index.plan).toBe('index');
     expect(index.items).toEqual(walk.items);
     expect(index.total).toEqual({ count: 3, kind: 'exact' });
+  });
+});
+
+describe('choosing between the walk and the index', () => {
+  it('estimates a phrase\'s share from its word pairs, and calls an unlisted pair rarer than any listed', () => {
+    const st = { freq: new Map([['le', 0.1], ['thi', 0.3], ['huong', 0.07], ['le_thi', 0.03], ['thi_huong', 0.02]]), floor: 0.001 };
+    expect(phraseShare(['le', 'thi', 'huong'], st)).toBeCloseTo((0.03 * 0.02) / 0.3, 10);
+    expect(phraseShare(['thi'], st)).toBe(0.3);
+    expect(phraseShare(['lo', 'thi', 'huong'], st)).toBeCloseTo((0.0005 * 0.02) / 0.3, 10);
+    expect(phraseShare(['xyz'], st)).toBe(0.0005);
   });
 });
