@@ -80,6 +80,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 export async function openPostgres(url: string): Promise<RootDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (restart, a dropped database) must not crash the process: the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', () => {});
   const wrapClient = (client: pg.PoolClient): Db => {
     const db: Db = {
       kind: 'postgres',

@@ -129,7 +129,10 @@ export async function seedDemoPetitions(tx: Db): Promise<void> {
   const tp = await unitAt(tx, '07213', 'commune', '2025-06-01');
   const province = await unitAt(tx, '24', 'province', '2025-07-01');
   const oldProvince = await unitAt(tx, '24', 'province', '2024-06-01');
-  const [bttCity, canboBg, canboDm] = await Promise.all([userId(tx, 'btt.thanhpho'), userId(tx, 'canbo.bacgiang'), userId(tx, 'canbo.damai')]);
+  // One at a time: a transaction is one connection, which runs one query at a time.
+  const bttCity = await userId(tx, 'btt.thanhpho');
+  const canboBg = await userId(tx, 'canbo.bacgiang');
+  const canboDm = await userId(tx, 'canbo.damai');
 
   const [cityUbnd, cityThanhTra] = await agencies(tx, city, ['UBND thành phố Bắc Giang', 'Thanh tra thành phố Bắc Giang', 'Phòng Tài nguyên và Môi trường thành phố Bắc Giang', 'Công an thành phố Bắc Giang']);
   await agencies(tx, oldProvince, ['UBND tỉnh Bắc Giang', 'Thanh tra tỉnh Bắc Giang']);
