@@ -15,11 +15,16 @@ import {
 import { closeMonth, createBankAccount, createCampaign, createFund, transferBetweenFunds } from './service';
 import { publicFundRoutes } from './public/routes';
 import { statementRoutes } from './statements/routes';
+import { invalidatePublicCache } from './public/cache';
 
 /** The fund module's routes (signed-in under /api/fund; public ones in their own files, called from here). */
 export async function fundRoutes(app: App, db: Db): Promise<void> {
   const tags = ['fund'];
   const user = (req: Parameters<typeof ctxOf>[1]) => ctxOf(db, req).user;
+  // A booked change shows on the public statement at once: cleared after the response, so after commit.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.url.startsWith('/api/fund/') && reply.statusCode < 400) invalidatePublicCache();
+  });
 
   app.get('/api/fund/funds', { schema: { tags, querystring: FundListQuery, response: { 200: z.array(Fund) } } },
     async (req) => listFunds(db, user(req), req.query));

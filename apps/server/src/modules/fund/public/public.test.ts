@@ -119,6 +119,17 @@ describe('public statement (no sign-in)', () => {
     expect(maskName('Lò Thị')).toBe('Lò T.');
   });
 
+  it('a donation booked through the API shows in the cached totals at once', async () => {
+    const total = async () => ((await get('/api/public/campaigns')).json() as Array<{ id: number; receivedMoney: number }>)
+      .find((x) => x.id === campaignId)!.receivedMoney;
+    const before = await total();
+    const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
+    const res = await t.app.inject({ method: 'POST', url: '/api/fund/donations', headers: acct.headers,
+      payload: { campaignId, receivedOn: '2024-09-21', amount: 1_234_000, donorKind: 'anonymous' } });
+    expect(res.statusCode).toBe(200);
+    expect(await total()).toBe(before + 1_234_000);
+  });
+
   it('the walk and the index give the same rows (the index is used when the walk is too short)', async () => {
     const q = PublicDonationQuery.parse({ q: 'nguyen thi anh', sort: 'newest' });
     const walk = await searchDonations(t.db, campaignId, q, 7);
