@@ -11,6 +11,14 @@ async function openYagi(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Bão Yagi 2024' })).toBeVisible();
 }
 
+test('from the sign-in page a citizen finds the public pages without an account', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Thông tin công khai, gửi kiến nghị (không cần tài khoản)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thông tin công khai' })).toBeVisible();
+  await page.getByRole('link', { name: /Công khai thu, chi các cuộc vận động/ }).click();
+  await expect(page.getByRole('link', { name: 'Bão Yagi 2024' })).toBeVisible();
+});
+
 test('a citizen opens the campaign, searches a donor with or without diacritics, and downloads the CSV', async ({ page }) => {
   await openYagi(page);
   // Totals of the real statements: 33,229,937,407 + 43,553,107,197 VND.

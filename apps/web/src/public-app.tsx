@@ -1,20 +1,26 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { lazyPage } from './lazy-page';
+import { Loading } from './ui/feedback';
 import { useI18n } from './i18n/i18n';
 import { resolve } from './route-match';
 import { Link } from './router';
 import { PageTitle } from './ui/page';
-import { PublicCampaignsPage } from './features/fund-public/campaigns-page';
-import { PublicCampaignPage } from './features/fund-public/campaign-page';
-import { PublicReportsPage } from './features/reports/public-reports-page';
-import { PublicPetitionNewPage } from './features/petitions/public-new-page';
-import { PublicTrackFormPage, PublicTrackPage } from './features/petitions/public-track-page';
-import { PublicHousesPage } from './features/households/public-houses-page';
+
+// Each section's pages load with their code on first visit (see lazy-page.ts).
+const PublicCampaignsPage = lazyPage(() => import('./features/fund-public/campaigns-page'), 'PublicCampaignsPage');
+const PublicCampaignPage = lazyPage(() => import('./features/fund-public/campaign-page'), 'PublicCampaignPage');
+const PublicReportsPage = lazyPage(() => import('./features/reports/public-reports-page'), 'PublicReportsPage');
+const PublicPetitionNewPage = lazyPage(() => import('./features/petitions/public-new-page'), 'PublicPetitionNewPage');
+const PublicTrackFormPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackFormPage');
+const PublicTrackPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackPage');
+const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
 
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
+  { name: 'publicHome', path: '/public', render: () => <PublicHomePage /> },
   { name: 'publicCampaigns', path: '/public/campaigns', render: () => <PublicCampaignsPage /> },
   { name: 'publicCampaign', path: '/public/campaigns/:id', render: (p) => <PublicCampaignPage key={p.id} id={Number(p.id)} /> },
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
@@ -41,8 +47,30 @@ export function PublicApp({ path }: { path: string }) {
         </button>
       </header>
       <main id="main" className="main public-main">
-        {route && match ? route.render(match.params) : <PageTitle title={t('common.notFound')} />}
+        <Suspense fallback={<Loading />}>{route && match ? route.render(match.params) : <PageTitle title={t('common.notFound')} />}</Suspense>
       </main>
     </div>
+  );
+}
+
+/** Where a citizen without an account starts: what they can read or send. */
+function PublicHomePage() {
+  const { t } = useI18n();
+  const links = [
+    { to: '/public/campaigns', title: 'public.campaigns', hint: 'public.campaignsHint' },
+    { to: '/public/petitions/new', title: 'public.petitionNew', hint: 'public.petitionNewHint' },
+    { to: '/public/petitions', title: 'public.petitionTrack', hint: 'public.petitionTrackHint' },
+    { to: '/public/reports', title: 'public.reports', hint: 'public.reportsHint' },
+  ] as const;
+  return (
+    <>
+      <PageTitle title={t('public.title')} />
+      <ul className="public-links">
+        {links.map((l) => (
+          <li key={l.to}><Link to={l.to}><strong>{t(l.title)}</strong><span className="small">{t(l.hint)}</span></Link></li>
+        ))}
+      </ul>
+      <p className="small"><Link to="/">{t('public.signIn')}</Link></p>
+    </>
   );
 }

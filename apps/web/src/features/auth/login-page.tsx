@@ -7,6 +7,7 @@ import { TextField, CheckboxField } from '../../ui/fields';
 import { LanguageSwitch } from '../../ui/layout';
 import { authApi } from './api';
 import { useSession } from './session';
+import { Link } from '../../router';
 
 /** Sign-in; after it the user stays on the address they asked for. */
 export function LoginPage() {
@@ -67,6 +68,7 @@ export function LoginPage() {
               {busy ? t('auth.signingIn') : t('auth.submit')}
             </button>
           </form>
+          <p className="small"><Link to="/public">{t('public.forCitizens')}</Link></p>
         </div>
       </main>
     </div>

@@ -63,6 +63,7 @@ export function CampaignPage({ id }: { id: number }) {
 
 function CampaignTotals({ c }: { c: Campaign }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const x = c.totals;
   return (
     <Section title={t('fund.totals')}>
@@ -86,7 +87,11 @@ function CampaignTotals({ c }: { c: Campaign }) {
         <dt>{t('fund.transferredUp')}</dt><dd>{formatVnd(x.transferredUp)}</dd>
         <dt>{t('fund.balance')}</dt><dd><strong>{formatVnd(x.balance)}</strong></dd>
       </dl>
-      {c.isPublic && <p className="small"><Link to={`/public/campaigns/${c.id}`}>{t('fund.publicPage')}</Link></p>}
+      <p className="small">
+        {c.isPublic && <Link to={`/public/campaigns/${c.id}`}>{t('fund.publicPage')}</Link>}
+        {c.isPublic && can('fund.write') && ' · '}
+        {can('fund.write') && <Link to={`/fund/campaigns/${c.id}/import`}>{t('fundImport.title')}</Link>}
+      </p>
     </Section>
   );
 }

@@ -1,0 +1,13 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * A page loaded with its feature's code on first visit: a cheap phone downloads the sign-in page and
+ * the frame first, and each section's code only when it is opened.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<M[K]> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
