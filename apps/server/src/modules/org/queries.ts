@@ -5,6 +5,7 @@ import type {
 import type { Db } from '../../db/db';
 import { scopeCondition, today, type CurrentUser } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
+import { Where } from '../../platform/sql';
 
 /** 'infinity' (open period) leaves the API as null. */
 export const toDate = (d: string) => (d === 'infinity' ? null : d);
@@ -32,22 +33,6 @@ function historySubtree(unitId: number, unitExpr: string, dateExpr: string, next
   return scopeCondition({ id: 0, username: '', displayName: '', role: 'unit_staff', unitId, unitValidTo: null }, unitExpr, dateExpr, nextParam);
 }
 
-/** Builds a WHERE clause with numbered parameters. */
-class Where {
-  readonly parts: string[] = [];
-  constructor(readonly params: unknown[] = []) {}
-  add(sql: (p: (v: unknown) => string) => string) {
-    this.parts.push(sql((v) => `$${this.params.push(v)}`));
-  }
-  scoped(cond: (next: number) => { sql: string; params: unknown[] }) {
-    const c = cond(this.params.length + 1);
-    this.params.push(...c.params);
-    this.parts.push(c.sql);
-  }
-  get sql() {
-    return this.parts.length ? this.parts.join(' and ') : 'true';
-  }
-}
 
 const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
    order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;

@@ -3,23 +3,8 @@ import type {
 } from '@contract/petitions';
 import type { Db } from '../../db/db';
 import { scopeCondition, today, type CurrentUser } from '../../platform/access';
+import { Where } from '../../platform/sql';
 
-/** Builds a WHERE clause with numbered parameters. */
-export class Where {
-  readonly parts: string[] = [];
-  constructor(readonly params: unknown[] = []) {}
-  add(sql: (p: (v: unknown) => string) => string) {
-    this.parts.push(sql((v) => `$${this.params.push(v)}`));
-  }
-  scoped(cond: (next: number) => { sql: string; params: unknown[] }) {
-    const c = cond(this.params.length + 1);
-    this.params.push(...c.params);
-    this.parts.push(c.sql);
-  }
-  get sql() {
-    return this.parts.length ? this.parts.join(' and ') : 'true';
-  }
-}
 
 export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
    order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
