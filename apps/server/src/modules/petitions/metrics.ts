@@ -66,10 +66,16 @@ defineMetrics([
        from (${REQUIRED_SQL}) r join situation_periods sp on sp.id = r.period_id where r.due_on between :from and :to`,
     SITUATION_PERIOD_KIND_LABELS),
   count('petitions.situation_reports_on_time', 'Số báo cáo tình hình Nhân dân nộp đúng hạn', "Situation reports filed on time",
-    `select 'sr:' || r.period_id || ':' || r.unit_id as fact_id, r.unit_id, r.due_on as fact_date, 1 as value, sp.kind as dim
-       from (${REQUIRED_SQL}) r join situation_periods sp on sp.id = r.period_id
-       join situation_reports s on s.period_id = r.period_id and s.unit_id = r.unit_id and s.filed_on <= r.due_on
-      where r.due_on between :from and :to`, SITUATION_PERIOD_KIND_LABELS),
+    // From the reports filed (few) rather than from every unit owing one (many): same facts, ~4× faster
+    // for a province (npm run bench -- targets).
+    `select 'sr:' || s.period_id || ':' || s.unit_id as fact_id, s.unit_id, sp.due_on as fact_date, 1 as value, sp.kind as dim
+       from situation_reports s join situation_periods sp on sp.id = s.period_id
+      where sp.due_on between :from and :to and s.filed_on <= sp.due_on
+        and exists (select 1 from unit_closure c join units u on u.id = c.descendant_id
+                     where c.ancestor_id = sp.unit_id and c.descendant_id = s.unit_id
+                       and c.valid_from <= sp.due_on and sp.due_on < c.valid_to
+                       and u.level = any(sp.levels) and u.valid_from <= sp.due_on and sp.due_on < u.valid_to)`,
+    SITUATION_PERIOD_KIND_LABELS),
   count('petitions.situation_reports', 'Số báo cáo tình hình Nhân dân đã nộp', "Situation reports filed",
     `select 'sr:' || s.id as fact_id, s.unit_id, s.filed_on as fact_date, 1 as value, sp.kind as dim
        from situation_reports s join situation_periods sp on sp.id = s.period_id where s.filed_on between :from and :to`,
