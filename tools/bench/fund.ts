@@ -20,27 +20,15 @@ import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } f
 import { generateDonations, withIndexesRebuilt, type Target } from './fund-data';
 import { loadAvg, machine } from './report';
 import { prng, summarize, type Stats } from './stats';
+import { log, parseBenchArgs, step, UsageError } from './cli';
 
-const log = (s: string) => console.log(s);
-const step = (s: string) => process.stderr.write(`  … ${s}\n`);
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const STATEMENTS = path.resolve(import.meta.dirname, '../../assets/statements');
 
 function parseArgs(argv: string[]) {
-  let only: BenchDb['kind'] | undefined;
-  let rows: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') {
-      const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new Error(`--only takes pglite or postgres, not ${v}`);
-      only = v;
-    } else if (flag === '--rows') rows = Number(value());
-    else throw new Error(`unknown flag ${argv[i]} (use --only pglite|postgres, --rows N)`);
-  }
-  if (rows !== undefined && !(Number.isInteger(rows) && rows >= 200_000)) throw new Error('--rows takes an integer ≥ 200000');
-  return { only, rows };
+  const args = parseBenchArgs(argv, { rows: undefined as number | undefined });
+  if (args.rows !== undefined && args.rows < 200_000) throw new UsageError('--rows takes an integer ≥ 200000');
+  return args;
 }
 
 type Shape = { name: string; queries: Array<Partial<PublicDonationQuery>> };

@@ -12,6 +12,7 @@ import { buildWorld, type World } from './hierarchy';
 import { loadWorld } from './load';
 import { loadAvg, machine } from './report';
 import { pick, prng, timeLoop, timeOnce, type Stats } from './stats';
+import { log, parseBenchArgs, step, UsageError } from './cli';
 
 const YEAR = 2026;
 const SURNAMES = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Thân', 'Giáp', 'Vũ', 'Đỗ', 'Ngô', 'Bùi', 'Đặng', 'Dương', 'Phan', 'Đào', 'Lý', 'Hà', 'Trịnh', 'Đinh', 'Chu'];
@@ -21,29 +22,13 @@ const GIVENS = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu',
   'Nhung', 'Phương', 'Thảo', 'Thủy', 'Trang', 'Vân', 'Yến'];
 const ADMIN: CurrentUser = { id: 0, username: 'bench', displayName: 'bench', role: 'admin', unitId: null, unitValidTo: null };
 
-class UsageError extends Error {}
-const log = (s: string) => console.log(s);
-const step = (s: string) => process.stderr.write(`  … ${s}\n`);
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
 const fmt = (s: Stats) => `${ms(s.p50)} / ${ms(s.p95)}`;
 
 function parseArgs(argv: string[]) {
-  let only: BenchDb['kind'] | undefined;
-  let households = 1_000_000;
-  let pgliteHouseholds = 250_000;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') {
-      const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new UsageError(`--only takes pglite or postgres, not ${v}`);
-      only = v;
-    } else if (flag === '--households') households = Number(value());
-    else if (flag === '--pglite-households') pgliteHouseholds = Number(value());
-    else throw new UsageError(`unknown flag ${argv[i]} (use --only pglite|postgres, --households N, --pglite-households N)`);
-  }
-  if (!(households >= 10_000 && pgliteHouseholds >= 10_000)) throw new UsageError('household counts must be ≥ 10000');
-  return { only, households, pgliteHouseholds };
+  const args = parseBenchArgs(argv, { households: 1_000_000, pgliteHouseholds: 250_000 });
+  if (!(args.households >= 10_000 && args.pgliteHouseholds >= 10_000)) throw new UsageError('household counts must be ≥ 10000');
+  return args;
 }
 
 /** The current province with the most villages: the synthetic province the households live in. */

@@ -17,29 +17,15 @@ import { loadWorld } from './load';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { machine, loadAvg } from './report';
 import { summarize, timeLoop, timeOnce, type Stats } from './stats';
+import { log, parseBenchArgs, step, UsageError } from './cli';
 
 const TODAY = new Date().toISOString().slice(0, 10);
-const log = (s: string) => console.log(s);
-const step = (s: string) => process.stderr.write(`  … ${s}\n`);
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function parseArgs(argv: string[]) {
-  let only: BenchDb['kind'] | undefined;
-  let rows: number | undefined;
-  let villages = 100_000;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') {
-      const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new Error(`--only takes pglite or postgres, not ${v}`);
-      only = v;
-    } else if (flag === '--rows') rows = Number(value());
-    else if (flag === '--villages') villages = Number(value());
-    else throw new Error(`unknown flag ${argv[i]} (use --only pglite|postgres, --rows N, --villages N)`);
-  }
-  if (rows !== undefined && !(Number.isInteger(rows) && rows >= 10_000)) throw new Error('--rows takes an integer ≥ 10000');
-  return { only, rows, villages };
+  const args = parseBenchArgs(argv, { rows: undefined as number | undefined, villages: 100_000 });
+  if (args.rows !== undefined && args.rows < 10_000) throw new UsageError('--rows takes an integer ≥ 10000');
+  return args;
 }
 
 /**

@@ -12,9 +12,10 @@ import { renderXlsx } from '../../apps/server/src/modules/reports/xlsx';
 import { closingLine, HIGHLIGHTS, templateFigures } from '../../apps/server/src/modules/reports/templates';
 import { unitFacts } from '../../apps/server/src/modules/reports/queries';
 import { loadDemo } from '../../apps/server/src/demo/demo';
-import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
+import { openBenchPglite, openBenchPostgres, redact, serverUrl } from './databases';
 import { machine } from './report';
 import { summarize, type Stats } from './stats';
+import { parseBenchArgs } from './cli';
 
 export type ReportBenchOpts = { unitId: number; from: string; to: string; template?: ReportTemplate; runs?: number; naive?: boolean };
 export type ReportBench = {
@@ -106,15 +107,7 @@ const unitAt = async (db: Db, code: string, level: string, on: string) => {
 
 /** Standalone: the demo world on each database; the city's term report 2019–2024 and the province's 2026 annual report. */
 export async function main(argv: string[]): Promise<void> {
-  let only: BenchDb['kind'] | undefined;
-  let runs = 5;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') only = value() as BenchDb['kind'];
-    else if (flag === '--runs') runs = Number(value());
-    else throw new Error(`unknown flag ${argv[i]} (use --only pglite|postgres, --runs N)`);
-  }
+  const { only, runs } = parseBenchArgs(argv, { runs: 5 });
   const m = machine();
   console.log(`Đoàn Kết — reports benchmark, ${m.date}`);
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}; load average ${m.loadAvg.join(' / ')}`);

@@ -9,6 +9,7 @@ import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } f
 import { accessSuite, metricSuite, subtreeSuite, type Budget } from './suites';
 import { changeSuite } from './change';
 import { formatDb, goals, loadAvg, machine, type DbResult } from './report';
+import { log, parseBenchArgs, step, UsageError } from './cli';
 
 const BUDGETS: Record<BenchDb['kind'], Budget> = {
   postgres: { fast: 1000, naiveFast: 1000, http: 500, warmup: 50, metricRuns: 20, metricSample: 200, changeRuns: 6 },
@@ -16,28 +17,13 @@ const BUDGETS: Record<BenchDb['kind'], Budget> = {
   pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200, changeRuns: 3 },
 };
 
-class UsageError extends Error {}
 
 function parseArgs(argv: string[]) {
-  let only: BenchDb['kind'] | undefined;
-  let villages = 100_000;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') {
-      const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new UsageError(`--only takes pglite or postgres, not ${v}`);
-      only = v;
-    } else if (flag === '--villages') {
-      villages = Number(value());
-      if (!Number.isInteger(villages) || villages < 1000) throw new UsageError('--villages takes an integer ≥ 1000');
-    } else throw new UsageError(`unknown flag ${argv[i]} (use --only pglite|postgres, --villages N)`);
-  }
-  return { only, villages };
+  const args = parseBenchArgs(argv, { villages: 100_000 });
+  if (args.villages < 1000) throw new UsageError('--villages takes an integer ≥ 1000');
+  return args;
 }
 
-const log = (s: string) => console.log(s);
-const step = (s: string) => process.stderr.write(`  … ${s}\n`);
 
 async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   const t0 = performance.now();

@@ -13,6 +13,7 @@ import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } f
 import { loadAvg, machine } from './report';
 import { prng, summarize, type Stats } from './stats';
 import { buildTargetWorld, SIZE, type TargetWorld } from './targets-data';
+import { parseBenchArgs, UsageError } from './cli';
 
 const YEAR = 2025;
 type Result = {
@@ -21,25 +22,11 @@ type Result = {
   dashboard: Stats; report: unknown; reportNote: string | null;
 };
 
-class UsageError extends Error {}
 
 function parseArgs(argv: string[]) {
-  let only: BenchDb['kind'] | undefined;
-  let runs = 5;
-  let sample = 60;
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--only') {
-      const v = value();
-      if (v !== 'pglite' && v !== 'postgres') throw new UsageError(`--only takes pglite or postgres, not ${v}`);
-      only = v;
-    } else if (flag === '--runs') runs = Number(value());
-    else if (flag === '--sample') sample = Number(value());
-    else throw new UsageError(`unknown flag ${argv[i]} (use --only pglite|postgres, --runs N, --sample N)`);
-  }
-  if (!(runs >= 1 && sample >= 1)) throw new UsageError('--runs and --sample take positive integers');
-  return { only, runs, sample };
+  const args = parseBenchArgs(argv, { runs: 5, sample: 60 });
+  if (!(args.runs >= 1 && args.sample >= 1)) throw new UsageError('--runs and --sample take positive integers');
+  return args;
 }
 
 /** Counts and times the metric queries a call makes (the SQL that places facts into units), by metric key. */
