@@ -12,6 +12,7 @@ import { renderXlsx } from '../../apps/server/src/modules/reports/xlsx';
 import { closingLine, HIGHLIGHTS, templateFigures } from '../../apps/server/src/modules/reports/templates';
 import { unitFacts } from '../../apps/server/src/modules/reports/queries';
 import { loadDemo } from '../../apps/server/src/demo/demo';
+import { unitIdByCode } from '../../apps/server/src/modules/units/queries';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl } from './databases';
 import { machine } from './report';
 import { summarize, type Stats } from './stats';
@@ -99,11 +100,7 @@ export function formatReportBench(label: string, r: ReportBench): string {
   return lines.join('\n');
 }
 
-const unitAt = async (db: Db, code: string, level: string, on: string) => {
-  const [u] = await db.query<{ id: number }>(
-    'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
-  return u.id;
-};
+const unitAt = async (db: Db, code: string, level: string, on: string) => (await unitIdByCode(db, code, level, on))!;
 
 /** Standalone: the demo world on each database; the city's term report 2019–2024 and the province's 2026 annual report. */
 export async function main(argv: string[]): Promise<void> {

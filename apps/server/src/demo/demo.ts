@@ -2,6 +2,7 @@ import type { Role } from '@contract/access';
 import type { Db } from '../db/db';
 import { hashPassword } from '../platform/auth';
 import { importBacGiangHistory, importReform2025 } from '../modules/units/import';
+import { unitIdByCode } from '../modules/units/queries';
 import { seedDemoVillages } from './villages';
 import { seedDemoOrg } from './org';
 import { seedDemoFunds } from './fund';
@@ -47,12 +48,8 @@ async function createDemoUsers(tx: Db, passwordHash: string): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
     let unitId: number | null = null;
     if (a.unit) {
-      const [u] = await tx.query<{ id: number }>(
-        `select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to`,
-        [a.unit.code, a.unit.level, a.unit.on],
-      );
-      if (!u) throw new Error(`demo unit ${a.unit.code} (${a.unit.level}) on ${a.unit.on} is missing`);
-      unitId = u.id;
+      unitId = await unitIdByCode(tx, a.unit.code, a.unit.level, a.unit.on);
+      if (!unitId) throw new Error(`demo unit ${a.unit.code} (${a.unit.level}) on ${a.unit.on} is missing`);
     }
     await tx.query(
       `insert into users (username, display_name, password_hash, role, unit_id) values ($1, $2, $3, $4, $5)`,

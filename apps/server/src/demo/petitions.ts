@@ -8,6 +8,7 @@ import type { Db } from '../db/db';
 import { today } from '../platform/access';
 import { sealIdentity } from '../modules/petitions/identity';
 import { trackingCodeSql } from '../modules/petitions/rules';
+import { unitIdByCode } from '../modules/units/queries';
 import { addDays, bulkInsert, daysBetween, person, reserveIds, rng, type Rng } from './org-gen';
 
 export const DEMO_PETITION_TERM = { from: '2019-01-01', to: '2024-06-30' };
@@ -106,8 +107,11 @@ async function one(tx: Db, sql: string, params: unknown[]): Promise<number> {
   if (!rows[0]) throw new Error(`demo petitions: nothing for ${JSON.stringify(params)}`);
   return rows[0].id;
 }
-const unitAt = (tx: Db, code: string, level: string, on: string) =>
-  one(tx, 'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
+const unitAt = async (tx: Db, code: string, level: string, on: string) => {
+  const id = await unitIdByCode(tx, code, level, on);
+  if (!id) throw new Error(`demo petitions: no unit ${code} (${level}) on ${on}`);
+  return id;
+};
 const userId = (tx: Db, name: string) => one(tx, 'select id from users where username = $1', [name]);
 
 async function agencies(tx: Db, unitId: number, names: string[]): Promise<number[]> {

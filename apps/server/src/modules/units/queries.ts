@@ -139,6 +139,13 @@ async function linked(db: Db, id: number, want: 'predecessor' | 'successor') {
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, effectiveDate: r.effective_date, part: r.part }));
 }
 
+/** The unit with this official code and level on date (codes are reused over time), or null. */
+export async function unitIdByCode(db: Db, code: string, level: string, date: string): Promise<number | null> {
+  const [u] = await db.query<{ id: number }>(
+    'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, date]);
+  return u?.id ?? null;
+}
+
 /** Ids of the subtree of unitId (itself included) as it was on date. */
 export async function subtreeIds(db: Db, unitId: number, date: string): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
