@@ -16,10 +16,11 @@ import { buildWorld } from './hierarchy';
 import { loadWorld } from './load';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { machine, loadAvg } from './report';
+import { today } from '../../apps/server/src/platform/access';
 import { summarize, timeLoop, timeOnce, type Stats } from './stats';
 import { log, parseBenchArgs, step, UsageError } from './cli';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = today();
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function parseArgs(argv: string[]) {
@@ -36,9 +37,9 @@ function parseArgs(argv: string[]) {
 async function generate(db: Db, n: number): Promise<void> {
   await db.exec(`
     create temp table bu as select row_number() over (order by id) as n, id, valid_from,
-      least(valid_to, current_date) - valid_from as span from units where level in ('commune', 'village') and valid_from < current_date;
+      least(valid_to, vn_today()) - valid_from as span from units where level in ('commune', 'village') and valid_from < vn_today();
     create temp table bc as select row_number() over (order by id) as n, id from units
-      where level in ('commune', 'village') and valid_from <= current_date - 150 and current_date < valid_to;
+      where level in ('commune', 'village') and valid_from <= vn_today() - 150 and vn_today() < valid_to;
     alter table bu add primary key (n); alter table bc add primary key (n);
     analyze bu; analyze bc;`);
   const [{ m, k }] = await db.query<{ m: number; k: number }>('select (select count(*) from bu)::int as m, (select count(*) from bc)::int as k');
@@ -61,7 +62,7 @@ async function generate(db: Db, n: number): Promise<void> {
          from generate_series($1::bigint, $2::bigint) i
          cross join lateral (
            select case when i % 100 < 90 then bu.id else bc.id end as unit_id,
-                  case when i % 100 < 90 then bu.valid_from + ((i * 7919) % greatest(bu.span, 1))::int else current_date - (i % 150)::int end as received,
+                  case when i % 100 < 90 then bu.valid_from + ((i * 7919) % greatest(bu.span, 1))::int else vn_today() - (i % 150)::int end as received,
                   case when i % 100 < 80 then 'closed' when i % 100 < 85 then 'declined' when i % 100 < 90 then 'answered'
                        when i % 100 < 93 then 'received' when i % 100 < 95 then 'accepted' else 'forwarded' end as state
              from bu, bc where bu.n = 1 + (i * 2654435761) % $3 and bc.n = 1 + (i * 40503) % $4) x`,

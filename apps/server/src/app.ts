@@ -11,6 +11,7 @@ import type { Db } from './db/db';
 import type { Config } from './config';
 import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
 import { AppError } from './platform/errors';
+import { registerTextHygiene } from './platform/text-hygiene';
 import { authRoutes } from './modules/auth/routes';
 import { unitRoutes } from './modules/units/routes';
 import { unitAdminRoutes } from './modules/units/admin-routes';
@@ -59,6 +60,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);
+  registerTextHygiene(app);
   registerSessionHooks(app, db);
 
   await authRoutes(app, db, config);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayAfter, dayBefore, foldVn, formatPeriod, naturalCompare, formatDate, formatNumber, formatVnd, parseDate, todayIso } from './format';
+import { formatDateTime, dayAfter, dayBefore, foldVn, formatPeriod, naturalCompare, formatDate, formatNumber, formatVnd, parseDate, todayIso } from './format';
 
 describe('format', () => {
   it('shows ISO dates as dd/mm/yyyy', () => {
@@ -18,8 +18,11 @@ describe('format', () => {
     expect(parseDate('')).toBeNull();
   });
 
-  it('gives local today and the day before', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+  it("gives Vietnam's today whatever the browser's zone, and the day before", () => {
+    // 20:30 UTC on 5 January is 03:30 on 6 January in Vietnam: forms pre-filled with today must say the 6th.
+    expect(todayIso(new Date('2026-01-05T20:30:00Z'))).toBe('2026-01-06');
+    expect(todayIso(new Date('2026-01-05T16:59:00Z'))).toBe('2026-01-05');
+    expect(formatDateTime('2026-01-05T20:30:00Z')).toBe('06/01/2026 03:30');
     expect(dayBefore('2025-07-01')).toBe('2025-06-30');
     expect(dayBefore('2024-03-01')).toBe('2024-02-29');
     expect(dayAfter('2025-06-30')).toBe('2025-07-01');

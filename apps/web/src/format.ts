@@ -9,12 +9,22 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** A timestamp (ISO with time) in local time as 'dd/mm/yyyy HH:mm'. */
+// One clock for the product: dates and times as they are in Vietnam, whatever the browser's zone.
+const VN_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+function vnParts(d: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(VN_PARTS.formatToParts(d).map((p) => [p.type, p.value]));
+  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+}
+
+/** A timestamp (ISO with time) in Vietnam's time as 'dd/mm/yyyy HH:mm'. */
 export function formatDateTime(ts: string): string {
   const d = new Date(ts);
   if (Number.isNaN(d.getTime())) return ts;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const p = vnParts(d);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 /**
@@ -35,10 +45,10 @@ export function parseDate(text: string): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Today in the browser's local time as 'YYYY-MM-DD'. */
+/** Today in Asia/Ho_Chi_Minh as 'YYYY-MM-DD' (the server's and SQL's "today"), whatever the browser's zone. */
 export function todayIso(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+  const p = vnParts(now);
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** The day before an ISO date (validity ends are exclusive; people read the last valid day). */

@@ -10,6 +10,7 @@
 import type { Db } from '../db/db';
 import { sealNationalId } from '../modules/households/crypto';
 import { normalizeVn } from '../platform/vn-text';
+import { today as vnToday } from '../platform/access';
 import { addDays, bulkInsert, person, reserveIds, rng, type Rng } from './org-gen';
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
@@ -232,7 +233,7 @@ export async function seedDemoHouseholds(tx: Db): Promise<void> {
   await bulkInsert(tx, 'household_supports', ['id', 'household_id', 'member_id', 'unit_id', 'kind', 'year', 'support_date', 'form', 'value_vnd', 'people', 'provider', 'campaign', 'loan_group', 'note'],
     supports.map((s, i) => [supportIds[i], s.hh, s.member, s.unit, s.kind, s.year, s.date, s.form, s.value, s.people, s.provider, s.campaign, s.loanGroup, s.note]), true);
   const firstHouse = supports.length - houseSupports.length;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vnToday();
   await bulkInsert(tx, 'household_houses', ['support_id', 'build', 'status', 'approved_on', 'started_on', 'handed_over_on', 'cost_vnd', 'from_fund_vnd', 'from_member_orgs_vnd', 'from_social_vnd', 'labour_days'],
     houseSupports.map(({ h, cost }, i) => {
       const started = addDays(h.approved, 20);

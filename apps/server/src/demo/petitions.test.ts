@@ -50,7 +50,7 @@ describe('petitions demo', () => {
     const states = await db.query<{ state: string }>(
       `select distinct state from petitions where unit_id = any($1::bigint[]) and received_on >= '2025-07-01'`, [[bg, dm]]);
     expect(states.map((s) => s.state).sort()).toEqual([...PETITION_STATES].sort());
-    const [o] = await db.query<{ n: number }>(`select count(*)::int as n from petitions where unit_id = any($1::bigint[]) and due_on < current_date`, [[bg, dm]]);
+    const [o] = await db.query<{ n: number }>(`select count(*)::int as n from petitions where unit_id = any($1::bigint[]) and due_on < vn_today()`, [[bg, dm]]);
     expect(o.n).toBeGreaterThanOrEqual(3);
     const handled = await db.query<{ n: number }>(
       `select count(distinct p.id)::int as n from petitions p join units u on u.id = p.unit_id and u.code = '07213'

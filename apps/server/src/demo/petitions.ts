@@ -239,12 +239,12 @@ export async function seedDemoPetitions(tx: Db): Promise<void> {
   await tx.query(
     `insert into citizen_receptions (unit_id, held_on, officials, citizens_count, matters)
      select w, m::date + 14, 'Chủ tịch UB MTTQ phường', 2 + (extract(month from m)::int % 5), ($2::text[])[1 + extract(month from m)::int % 8]
-       from unnest($1::bigint[]) w cross join generate_series(date '2025-07-01', current_date - 15, interval '1 month') m`, [[bg, dm], HOT]);
+       from unnest($1::bigint[]) w cross join generate_series(date '2025-07-01', vn_today() - 15, interval '1 month') m`, [[bg, dm], HOT]);
   await tx.query(
     `insert into voter_meetings (unit_id, kind, held_on, deputies, place, voters, opinions)
      select w, case when i % 4 = 3 then 'dialogue' else 'voter_meeting' end, date '2025-07-20' + i * 37,
             'Đại biểu HĐND tỉnh Bắc Ninh', 'Nhà văn hóa tổ dân phố', 55 + i * 3, 3 + i % 4
-       from unnest($1::bigint[]) w cross join generate_series(0, 11) i where date '2025-07-20' + i * 37 < current_date`, [[bg, dm]]);
+       from unnest($1::bigint[]) w cross join generate_series(0, 11) i where date '2025-07-20' + i * 37 < vn_today()`, [[bg, dm]]);
   const confs: Array<[number, string, string, number]> = [
     [city, '2020-12-18', 'Hội nghị công khai kết quả giải quyết kiến nghị năm 2020', 120], [city, '2021-12-20', 'Hội nghị công khai kết quả giải quyết kiến nghị năm 2021', 110],
     [city, '2022-12-16', 'Hội nghị công khai kết quả giải quyết kiến nghị năm 2022', 130], [city, '2023-12-15', 'Hội nghị công khai kết quả giải quyết kiến nghị năm 2023', 125],
@@ -272,10 +272,10 @@ async function seedLivingReports(tx: Db, wards: number[]): Promise<void> {
             case when k.kind = 'month' then '{commune,village}'::text[] else '{commune}'::text[] end
        from unnest($1::bigint[]) w
        cross join (values ('month', interval '1 month', 0), ('quarter', interval '3 months', 5)) k(kind, len, grace)
-       cross join lateral generate_series(date '2025-07-01', current_date, k.len) s
+       cross join lateral generate_series(date '2025-07-01', vn_today(), k.len) s
      union all
      select ($1::bigint[])[1], 'half_month', s::date, (s + interval '14 days')::date, (s + interval '15 days')::date, '{commune}'
-       from generate_series(greatest(date '2026-09-01', current_date - 75), current_date, interval '15 days') s`, [wards]);
+       from generate_series(greatest(date '2026-09-01', vn_today() - 75), vn_today(), interval '15 days') s`, [wards]);
   // Hash of (period, unit) decides the outcome: ~85% on time, ~8% late, the rest not filed.
   await tx.query(
     `insert into situation_reports (period_id, unit_id, filed_on, topics, hot_issues)
@@ -289,6 +289,6 @@ async function seedLivingReports(tx: Db, wards: number[]): Promise<void> {
                join unit_closure c on c.ancestor_id = sp.unit_id and c.valid_from <= sp.due_on and sp.due_on < c.valid_to
                join units u on u.id = c.descendant_id and u.level = any(sp.levels)
               where sp.unit_id = any($1::bigint[])) r
-      where r.h < 93 and (case when r.h < 85 then r.due_on - (r.h % 6) else r.due_on + 1 + (r.h % 9) end) <= current_date`,
+      where r.h < 93 and (case when r.h < 85 then r.due_on - (r.h % 6) else r.due_on + 1 + (r.h % 9) end) <= vn_today()`,
     [wards, HOT]);
 }

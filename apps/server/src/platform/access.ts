@@ -27,8 +27,13 @@ export function assertPermission(user: CurrentUser, permission: Permission): voi
   if (!can(user, permission)) throw new AppError('FORBIDDEN');
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The product's time zone: "today" is the date in Vietnam on the server, in SQL (`vn_today()`) and in the web. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in Asia/Ho_Chi_Minh as 'YYYY-MM-DD' (the UTC date is yesterday until 07:00 in Vietnam). */
+export function today(now: Date = new Date()): string {
+  return vnDate.format(now);
 }
 
 /** The day before an ISO date: the last day of a unit whose (exclusive) end is `date`. */

@@ -2,7 +2,7 @@ import type {
   Account, CampaignCreated, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateFund, Fund,
 } from '@contract/fund';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, type CurrentUser } from '../../platform/access';
+import { assertUnitAccess, today, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
@@ -103,7 +103,7 @@ export async function closeMonth(db: Db, user: CurrentUser, input: CloseMonth): 
   return db.tx(async (tx) => {
     const last = monthEnd(input.month);
     await assertUnitAccess(tx, user, 'fund.manage', input.unitId, last);
-    if (last >= new Date().toISOString().slice(0, 10)) throw new AppError('FUND_MONTH_NOT_ENDED');
+    if (last >= today()) throw new AppError('FUND_MONTH_NOT_ENDED');
     // Every account of the unit locked: an entry being booked for that month finishes first or waits.
     await tx.query('select id from fund_accounts where unit_id = $1 order by id for update', [input.unitId]);
     const rows = await tx.query(

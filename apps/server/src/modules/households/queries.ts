@@ -224,7 +224,7 @@ export async function personDuplicates(db: Db, user: CurrentUser, input: DupInpu
   const exclude = input.exclude ? `and h.id <> ${P.p(input.exclude)}` : '';
   const rows = await db.query<{ household_id: number; member_id: number; unit_id: number; village_name: string; full_name: string;
     birth_year: number | null; address: string | null; same_id: boolean; in_scope: boolean }>(
-    `select h.id as household_id, m.id as member_id, h.unit_id, ${unitNameAt('h.unit_id', 'current_date')} as village_name,
+    `select h.id as household_id, m.id as member_id, h.unit_id, ${unitNameAt('h.unit_id', 'vn_today()')} as village_name,
             m.full_name, m.birth_year, h.address, coalesce(m.national_id_digest = ${input.nationalId ? P.p(nationalIdDigest(input.nationalId)) : 'null'}, false) as same_id,
             ${P.scope(user, 'h.unit_id', null)} as in_scope
        from household_members m join households h on h.id = m.household_id
@@ -246,7 +246,7 @@ export async function supportDuplicates(db: Db, user: CurrentUser, householdId: 
     `with me as (select head_name_search, head_birth_year from households where id = $1),
      same as (select h.id from households h, me where h.id = $1
                  or (h.head_name_search = me.head_name_search and h.head_birth_year = me.head_birth_year))
-     select h.id as household_id, h.unit_id, ${unitNameAt('h.unit_id', 'current_date')} as village_name, h.head_name, h.head_birth_year,
+     select h.id as household_id, h.unit_id, ${unitNameAt('h.unit_id', 'vn_today()')} as village_name, h.head_name, h.head_birth_year,
             h.address, ${scopeCondition(user, 'h.unit_id', null, 4).sql} as in_scope,
             s.id as support_id, s.kind, s.year, ${unitNameAt('s.unit_id', 's.support_date')} as unit_name, s.provider, s.support_date::text
        from household_supports s join households h on h.id = s.household_id

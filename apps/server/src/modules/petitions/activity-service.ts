@@ -128,7 +128,7 @@ export async function listConferences({ db, user }: Ctx, q: { unit: number; from
 export async function listAgencies({ db, user }: Ctx, unitId: number): Promise<Agency[]> {
   await assertUnitAccess(db, user, 'petition.read', unitId);
   return db.query<Agency>(
-    `select a.id, a.unit_id as "unitId", ${unitNameAt('a.unit_id', 'current_date')} as "unitName", a.name, a.fields
+    `select a.id, a.unit_id as "unitId", ${unitNameAt('a.unit_id', 'vn_today()')} as "unitName", a.name, a.fields
        from petition_agencies a
       where a.active and exists (select 1 from unit_lineage_closure l join unit_closure c on c.descendant_id = l.successor_id
                                   where l.predecessor_id = $1 and c.ancestor_id = a.unit_id)
@@ -141,7 +141,7 @@ export async function createAgency(ctx: Ctx, input: In<typeof CreateAgency>): Pr
     const [{ id }] = await tx.query<{ id: number }>(
       'insert into petition_agencies (unit_id, name, fields) values ($1, $2, $3) returning id', [input.unitId, plainText(input.name), input.fields]);
     const [a] = await tx.query<Agency>(
-      `select a.id, a.unit_id as "unitId", ${unitNameAt('a.unit_id', 'current_date')} as "unitName", a.name, a.fields from petition_agencies a where a.id = $1`, [id]);
+      `select a.id, a.unit_id as "unitId", ${unitNameAt('a.unit_id', 'vn_today()')} as "unitName", a.name, a.fields from petition_agencies a where a.id = $1`, [id]);
     await audit(tx, ctx.user, { action: 'create', entity: 'petition_agency', entityId: id, unitId: input.unitId, after: a });
     return a;
   });
@@ -182,7 +182,7 @@ export async function petitionStats({ db, user }: Ctx, q: { unit: number; from: 
             (select count(*) from p where answer_due_on between $2 and $3 and answer_in_writing)::int as "answeredInWriting",
             (select percentile_cont(0.5) within group (order by answered_on - forwarded_on) from p
               where answered_on between $2 and $3 and forwarded_on is not null)::float8 as median,
-            (select count(*) from p where due_on < current_date)::int as overdue`,
+            (select count(*) from p where due_on < vn_today())::int as overdue`,
     [q.unit, q.from, q.to]);
   return {
     received: r.received, forwarded: r.forwarded, answerDue: r.answerDue, answeredInWriting: r.answeredInWriting,

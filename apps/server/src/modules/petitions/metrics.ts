@@ -42,7 +42,7 @@ defineMetrics([
   },
   count('petitions.overdue', 'Số kiến nghị quá hạn chưa giải quyết', 'Petitions open past their due date',
     `select 'p:' || id as fact_id, ${holderAt('unit_id', 'due_on')} as unit_id, due_on as fact_date, 1 as value, state as dim
-       from petitions where due_on < current_date and due_on between :from and :to`),
+       from petitions where due_on < vn_today() and due_on between :from and :to`),
   count('petitions.citizens_received', 'Số lượt công dân được tiếp', 'Citizens received',
     `select 'r:' || id as fact_id, unit_id, held_on as fact_date, citizens_count as value, null::text as dim
        from citizen_receptions where held_on between :from and :to`),

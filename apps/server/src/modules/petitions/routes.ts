@@ -23,6 +23,7 @@ import { actOnPetition, addAttachments, assignHandler, createPetition, getPetiti
 import { createPeriod, fileReport, listPeriods, situationOverview } from './situation-service';
 import { assertUnitAccess } from '../../platform/access';
 import type { FastifyRequest } from 'fastify';
+import { assertCleanText } from '../../platform/text-hygiene';
 
 /** Fields and files of a multipart public submission, with the attachment limits enforced while reading. */
 async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<string, string>; files: Upload[] }> {
@@ -42,6 +43,7 @@ async function readMultipart(req: FastifyRequest): Promise<{ fields: Record<stri
     if (/FILE_TOO_LARGE|FILES_LIMIT|FIELDS_LIMIT|PARTS_LIMIT/.test(code)) throw new AppError('PETITION_ATTACHMENT_SIZE');
     throw e;
   }
+  assertCleanText({ fields, files: files.map((f) => f.filename) }, '/body');
   return { fields, files };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ACCOUNT_KIND_LABELS, ENTRY_KIND_LABELS } from '@contract/fund-values';
-import { formatDate, formatNumber, formatVnd } from '../../format';
+import { dayBefore, formatDate, formatNumber, formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
@@ -99,9 +99,8 @@ export function LedgerPage() {
 
 function CloseMonthDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (through: string) => void }) {
   const { t } = useI18n();
-  const last = new Date();
-  last.setDate(0);
-  const [month, setMonth] = useState(`${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}`);
+  // The month before this one, in Vietnam's calendar.
+  const [month, setMonth] = useState(dayBefore(todayIso().slice(0, 8) + '01').slice(0, 7));
   const submit = async () => onSaved((await fundApi.closeMonth({ unitId, month })).closedThrough);
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={/^\d{4}-\d{2}$/.test(month)} title={t('fund.closeMonth')} submitLabel={t('fund.closeMonth')}>
