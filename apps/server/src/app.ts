@@ -34,7 +34,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     logger: opts.logger
       ? {
           ...(opts.logStream ? { stream: opts.logStream } : {}),
@@ -61,7 +61,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);
   registerTextHygiene(app);
-  registerSessionHooks(app, db);
+  registerSessionHooks(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
 
   await authRoutes(app, db, config);
   await unitRoutes(app, db);

@@ -6,19 +6,42 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   demoPassword: string;
-  /** Secure cookies only behind HTTPS; local runs are plain HTTP. */
+  /** NODE_ENV=production: keys and salt are required (see assertProductionReady). */
+  production: boolean;
+  /** Secure cookies everywhere but development and tests (SECURE_COOKIES=0/1 overrides). */
   secureCookies: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** A session ends after this long without a request, and in any case after sessionMaxHours. */
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
   loadDemo: boolean;
 };
 
+function trustProxyOf(v: string | undefined): Config['trustProxy'] {
+  if (!v || v === '0' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.NODE_ENV ?? '';
+  const relaxed = mode === 'development' || mode === 'test';
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD ?? 'doanket2026',
-    secureCookies: env.SECURE_COOKIES === '1',
+    production: mode === 'production',
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : !relaxed,
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     loadDemo: env.LOAD_DEMO !== '0',
   };
 }

@@ -20,9 +20,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ['unit.read', 'org.read', 'metric.read'];
 
+/**
+ * Permissions an administrator grants to one user beyond their role (audited). A denouncer's identity is
+ * not IT's business: the administrator role does not hold it, but can be granted it explicitly.
+ */
+export const GRANTABLE_PERMISSIONS = ['petition.identity'] as const satisfies readonly Permission[];
+export type GrantablePermission = (typeof GRANTABLE_PERMISSIONS)[number];
+
 /** What each role may do, always within the subtree of the unit where it is held. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
+  admin: PERMISSIONS.filter((p) => p !== 'petition.identity'),
   // The standing committee approves payments but does not book them: the two-person rule by role.
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',

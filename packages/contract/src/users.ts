@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './access';
+import { GRANTABLE_PERMISSIONS, Role } from './access';
 import { Id } from './common';
 
 export const UserAccount = z.object({
@@ -11,11 +11,19 @@ export const UserAccount = z.object({
   unitName: z.string().nullable(),
   active: z.boolean(),
   createdAt: z.string(),
+  /** Permissions granted beyond the role (audited). */
+  grants: z.array(z.enum(GRANTABLE_PERMISSIONS)),
 });
 export type UserAccount = z.infer<typeof UserAccount>;
 
 const Username = z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/, 'a-z 0-9 . _ -');
-const Password = z.string().min(10).max(200);
+/** Minimum length of a new password (NIST SP 800-63B; the server also refuses common passwords). */
+export const PASSWORD_MIN_LENGTH = 12;
+// Length and commonness are checked by the server with their own codes (PASSWORD_TOO_SHORT / _COMMON).
+const Password = z.string().min(1).max(200);
+
+export const ChangePassword = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export type ChangePassword = z.infer<typeof ChangePassword>;
 
 export const CreateUser = z.object({
   username: Username,
@@ -36,3 +44,6 @@ export const UpdateUser = z.object({
 export type UpdateUser = z.infer<typeof UpdateUser>;
 
 export const UserListQuery = z.object({ q: z.string().trim().max(100).optional() });
+
+export const SetGrants = z.object({ permissions: z.array(z.enum(GRANTABLE_PERMISSIONS)).max(GRANTABLE_PERMISSIONS.length) });
+export type SetGrants = z.infer<typeof SetGrants>;

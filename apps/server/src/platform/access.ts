@@ -11,6 +11,8 @@ export type CurrentUser = {
   unitId: number | null;
   /** End of the user's unit ('infinity' while it exists): nothing may be recorded on or after it. */
   unitValidTo: string | null;
+  /** Permissions granted to this user beyond their role (e.g. petition.identity to an administrator). */
+  grants?: readonly Permission[];
 };
 
 export type Ctx = { db: Db; user: CurrentUser };
@@ -19,8 +21,14 @@ export function permissionsOf(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];
 }
 
+/** The role's permissions and the user's own grants. */
+export function permissionsOfUser(user: Pick<CurrentUser, 'role' | 'grants'>): Permission[] {
+  const own = user.grants ?? [];
+  return [...permissionsOf(user.role), ...own.filter((p) => !permissionsOf(user.role).includes(p))];
+}
+
 export function can(user: CurrentUser, permission: Permission): boolean {
-  return permissionsOf(user.role).includes(permission);
+  return permissionsOf(user.role).includes(permission) || (user.grants ?? []).includes(permission);
 }
 
 export function assertPermission(user: CurrentUser, permission: Permission): void {

@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
 import { z } from 'zod';
 import { AppError } from './errors';
-import { CSRF_HEADER, SESSION_COOKIE, safeEqual, userBySession, type SessionUser } from './auth';
+import { CSRF_HEADER, SESSION_COOKIE, safeEqual, userBySession, type SessionPolicy, type SessionUser } from './auth';
 import type { Db } from '../db/db';
 import type { Ctx } from './access';
 
@@ -26,11 +26,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = ['/api/auth/login', '/api/public/'];
 
 /** Loads the session user and enforces CSRF (double submit, token bound to the session). */
-export function registerSessionHooks(app: App, db: Db): void {
+export function registerSessionHooks(app: App, db: Db, policy?: SessionPolicy): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    req.user = token ? await userBySession(db, token) : null;
+    req.user = token ? await userBySession(db, token, policy) : null;
     if (!MUTATING.has(req.method) || !req.url.startsWith('/api/')) return;
     if (CSRF_EXEMPT.some((p) => req.url.startsWith(p))) return;
     if (!req.user) return; // the route answers 401
@@ -57,6 +57,8 @@ export function registerErrorHandler(app: App): void {
       req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'unhandled error');
       appErr = new AppError('INTERNAL');
     }
+    const retry = (appErr.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retry) reply.header('retry-after', String(retry));
     reply.status(appErr.status).send(appErr.toBody());
   });
 }

@@ -109,7 +109,7 @@ describe('CSRF', () => {
     const ok = await app.inject({ method: 'PUT', url: '/api/me/locale', payload: { locale: 'en' }, headers: { cookie: a.header, 'x-csrf-token': a.jar.dk_csrf.value } });
     expect(ok.statusCode).toBe(200);
     const rows = await db.query<{ after: { locale: string } }>(
-      `select a.after from audit_log a join users u on u.id::text = a.entity_id where a.entity = 'user' and u.username = 'auth.csrf'`);
+      `select a.after from audit_log a join users u on u.id::text = a.entity_id where a.entity = 'user' and a.action = 'update' and u.username = 'auth.csrf'`);
     expect(rows.map((r) => r.after.locale)).toEqual(['en']);
   });
 });

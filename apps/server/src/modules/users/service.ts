@@ -1,21 +1,23 @@
-import type { CreateUser, UpdateUser, UserAccount } from '@contract/users';
+import type { CreateUser, SetGrants, UpdateUser, UserAccount } from '@contract/users';
 import type { Ctx } from '../../platform/access';
 import { assertPermission } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { hashPassword } from '../../platform/auth';
+import { assertPasswordAcceptable } from '../../platform/password-policy';
 import { normalizeVn } from '../../platform/vn-text';
 import type { Db } from '../../db/db';
 
-type Row = { id: number; username: string; display_name: string; role: UserAccount['role']; unit_id: number | null; unit_name: string | null; active: boolean; created_at: Date };
+type Row = { id: number; username: string; display_name: string; role: UserAccount['role']; unit_id: number | null; unit_name: string | null; active: boolean; created_at: Date; grants: UserAccount['grants'] };
 
 const SELECT = `select u.id, u.username, u.display_name, u.role, u.unit_id, u.active, u.created_at,
-  (select v.name from unit_versions v where v.unit_id = u.unit_id order by v.valid_from desc limit 1) as unit_name
+  (select v.name from unit_versions v where v.unit_id = u.unit_id order by v.valid_from desc limit 1) as unit_name,
+  coalesce((select array_agg(g.permission order by g.permission) from user_grants g where g.user_id = u.id), '{}') as grants
   from users u`;
 
 const toAccount = (r: Row): UserAccount => ({
   id: r.id, username: r.username, displayName: r.display_name, role: r.role, unitId: r.unit_id,
-  unitName: r.unit_name, active: r.active, createdAt: new Date(r.created_at).toISOString(),
+  unitName: r.unit_name, active: r.active, createdAt: new Date(r.created_at).toISOString(), grants: r.grants,
 });
 
 export async function getUserAccount({ db, user }: Ctx, id: number): Promise<UserAccount> {
@@ -44,6 +46,7 @@ export async function listUsers({ db, user }: Ctx, q?: string): Promise<UserAcco
 
 export async function createUser({ db, user }: Ctx, input: CreateUser): Promise<UserAccount> {
   assertPermission(user, 'user.manage');
+  assertPasswordAcceptable(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.tx(async (tx) => {
     await assertUnitExists(tx, input.unitId);
@@ -61,6 +64,7 @@ export async function createUser({ db, user }: Ctx, input: CreateUser): Promise<
 
 export async function updateUser({ db, user }: Ctx, id: number, input: UpdateUser): Promise<UserAccount> {
   assertPermission(user, 'user.manage');
+  if (input.password) assertPasswordAcceptable(input.password);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.tx(async (tx) => {
     const before = await getUser(tx, id);
@@ -82,6 +86,25 @@ export async function updateUser({ db, user }: Ctx, id: number, input: UpdateUse
       action: 'update', entity: 'user', entityId: id, unitId: after.unitId, before,
       after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
     });
+    return after;
+  });
+}
+
+/**
+ * Sets the permissions a user holds beyond their role (only petition.identity today). Audited with
+ * before and after; the user's sessions see the change on their next request.
+ */
+export async function setGrants({ db, user }: Ctx, id: number, input: SetGrants): Promise<UserAccount> {
+  assertPermission(user, 'user.manage');
+  return db.tx(async (tx) => {
+    const before = await getUser(tx, id);
+    const wanted = [...new Set(input.permissions)].sort();
+    await tx.query('delete from user_grants where user_id = $1 and not (permission = any($2::text[]))', [id, wanted]);
+    await tx.query(
+      `insert into user_grants (user_id, permission, granted_by) select $1, p, $2 from unnest($3::text[]) p on conflict do nothing`,
+      [id, user.id, wanted]);
+    const after = await getUser(tx, id);
+    await audit(tx, user, { action: 'grant', entity: 'user', entityId: id, unitId: after.unitId, before: { grants: before.grants }, after: { grants: after.grants } });
     return after;
   });
 }
