@@ -135,7 +135,7 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   let agree = 0;
   let hits = 0;
   for (let i = 0; i < 20; i++) {
-    const a = (await personDuplicates(db, ADMIN, input(i))).map((c) => c.householdId).sort((x, y) => x - y);
+    const a = (await personDuplicates(db, ADMIN, input(i))).map((c) => c.householdId).sort((x, y) => x! - y!);
     const b = await naiveDuplicates(db, input(i).name, input(i).birthYear);
     hits += a.length;
     if (JSON.stringify(a) === JSON.stringify(b.slice(0, 20).sort((x, y) => x - y)) || (b.length > 20 && a.length === 20)) agree++;

@@ -207,13 +207,16 @@ export const DuplicateQuery = z.object({
 });
 export type DuplicateQuery = z.infer<typeof DuplicateQuery>;
 
+/**
+ * A likely duplicate. Outside the user's scope it says only that one exists (no household, unit, village,
+ * name, year, address or support details), and only to a query that already names the birth year or ID.
+ */
 export const DuplicateCandidate = z.object({
-  householdId: Id,
+  householdId: Id.nullable(),
   memberId: Id.nullable(),
-  unitId: Id,
-  villageName: z.string(),
-  /** The name, or a masked form when the household lies outside the user's scope. */
-  name: z.string(),
+  unitId: Id.nullable(),
+  villageName: z.string().nullable(),
+  name: z.string().nullable(),
   birthYear: z.number().int().nullable(),
   address: z.string().nullable(),
   reason: z.enum(['same_person', 'same_id', 'same_support']),

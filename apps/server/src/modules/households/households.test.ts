@@ -136,8 +136,15 @@ describe('duplicates', () => {
     expect(refused.json().error.details.candidates.map((c: DuplicateCandidate) => c.householdId)).toContain(an);
     const saved = await t.app.inject({ method: 'POST', url: '/api/households', headers: staffS.headers, payload: { ...payload, confirmDuplicates: true } });
     expect(saved.statusCode).toBe(200);
-    // Outside the user's scope the match shows a masked name and no address.
+    // Another ward's officer learns only that a match exists outside their scope: no household, village,
+    // name, year or address; and asking by name alone (to learn birth years or villages) tells nothing.
     const fromT = await get<DuplicateCandidate[]>(staffT, `/api/households/duplicates?unit=${t.w.D1}&name=${encodeURIComponent('Nguyen Van An')}&birthYear=1962`);
-    expect(fromT.body.find((c) => c.householdId === an)).toMatchObject({ inScope: false, name: 'Nguyễn V. A.', address: null });
+    expect(fromT.body).toEqual([{ householdId: null, memberId: null, unitId: null, villageName: null, name: null, birthYear: null, address: null,
+      reason: 'same_person', inScope: false, support: null }]);
+    expect(JSON.stringify(fromT.body)).not.toMatch(/An|1962|Đông|Thôn/);
+    const byName = await get<DuplicateCandidate[]>(staffT, `/api/households/duplicates?unit=${t.w.D1}&name=${encodeURIComponent('Nguyen Van An')}`);
+    expect(byName.body).toEqual([]);
+    const refusedT = await t.app.inject({ method: 'POST', url: '/api/households', headers: staffT.headers, payload: { unitId: t.w.D1, headName: 'Nguyễn Văn An', headBirthYear: 1962 } });
+    expect(JSON.stringify(refusedT.json())).not.toMatch(/Thôn Đông|"villageName":"/);
   });
 });

@@ -5,7 +5,7 @@ import type {
 import type { Db } from '../../db/db';
 import { scopeCondition, type CurrentUser } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
-import { maskName, maskNationalId, nationalIdDigest } from './crypto';
+import { maskNationalId, nationalIdDigests } from './crypto';
 
 /**
  * The unit at unitExpr lay on dateExpr in the subtree of the unit $param, or of a unit whose history
@@ -220,23 +220,26 @@ export async function personDuplicates(db: Db, user: CurrentUser, input: DupInpu
   if (input.birthYear) match.push(`(m.name_search = ${name} and m.birth_year = ${P.p(input.birthYear)})`);
   else if (input.address) match.push(`(m.name_search = ${name} and similarity(h.address_search, ${addr}) >= 0.5)`);
   else match.push(`(m.name_search = ${name})`);
-  if (input.nationalId) match.push(`m.national_id_digest = ${P.p(nationalIdDigest(input.nationalId))}`);
+  const digests = input.nationalId ? P.p(nationalIdDigests(input.nationalId)) : null;
+  if (digests) match.push(`m.national_id_digest = any(${digests}::text[])`);
   const exclude = input.exclude ? `and h.id <> ${P.p(input.exclude)}` : '';
   const rows = await db.query<{ household_id: number; member_id: number; unit_id: number; village_name: string; full_name: string;
     birth_year: number | null; address: string | null; same_id: boolean; in_scope: boolean }>(
     `select h.id as household_id, m.id as member_id, h.unit_id, ${unitNameAt('h.unit_id', 'vn_today()')} as village_name,
-            m.full_name, m.birth_year, h.address, coalesce(m.national_id_digest = ${input.nationalId ? P.p(nationalIdDigest(input.nationalId)) : 'null'}, false) as same_id,
+            m.full_name, m.birth_year, h.address, coalesce(m.national_id_digest = any(${digests ?? 'null'}::text[]), false) as same_id,
             ${P.scope(user, 'h.unit_id', null)} as in_scope
        from household_members m join households h on h.id = m.household_id
       where (${match.join(' or ')}) ${exclude}
       order by similarity(h.address_search, ${addr}) desc, h.id limit 20`,
     P.list,
   );
-  return rows.map((r) => ({
+  // Outside the scope: that a match exists, once per reason, and only when the asker named the year or ID.
+  const knowsMore = !!input.birthYear || !!input.nationalId;
+  return hideOutOfScope(rows.map((r) => ({
     householdId: r.household_id, memberId: r.member_id, unitId: r.unit_id, villageName: r.village_name,
-    name: r.in_scope ? r.full_name : maskName(r.full_name), birthYear: r.birth_year, address: r.in_scope ? r.address : null,
-    reason: r.same_id ? 'same_id' : 'same_person', inScope: r.in_scope, support: null,
-  }));
+    name: r.full_name, birthYear: r.birth_year, address: r.address,
+    reason: r.same_id ? 'same_id' as const : 'same_person' as const, inScope: r.in_scope, support: null,
+  })), knowsMore);
 }
 
 /** Support already given for the same purpose (same kind and year) to this household or to the same person elsewhere. */
@@ -254,12 +257,23 @@ export async function supportDuplicates(db: Db, user: CurrentUser, householdId: 
       order by s.support_date desc limit 20`,
     [householdId, kind, year, ...scopeCondition(user, 'h.unit_id', null, 4).params],
   );
-  return rows.map((r) => ({
+  return hideOutOfScope(rows.map((r) => ({
     householdId: r.household_id, memberId: null, unitId: r.unit_id, villageName: r.village_name,
-    name: r.in_scope ? r.head_name : maskName(r.head_name), birthYear: r.head_birth_year, address: r.in_scope ? r.address : null,
-    reason: 'same_support', inScope: r.in_scope,
-    support: { id: r.support_id, kind: r.kind, year: r.year, unitName: r.unit_name, provider: r.in_scope ? r.provider : null, supportDate: r.support_date },
-  }));
+    name: r.head_name, birthYear: r.head_birth_year, address: r.address,
+    reason: 'same_support' as const, inScope: r.in_scope,
+    support: { id: r.support_id, kind: r.kind, year: r.year, unitName: r.unit_name, provider: r.provider, supportDate: r.support_date },
+  })), true);
+}
+
+/** Keeps in-scope candidates whole; replaces those outside by one anonymous flag per reason. */
+function hideOutOfScope(all: DuplicateCandidate[], flagOutside: boolean): DuplicateCandidate[] {
+  const inside = all.filter((c) => c.inScope);
+  if (!flagOutside) return inside;
+  const reasons = [...new Set(all.filter((c) => !c.inScope).map((c) => c.reason))];
+  return [...inside, ...reasons.map((reason) => ({
+    householdId: null, memberId: null, unitId: null, villageName: null, name: null, birthYear: null, address: null,
+    reason, inScope: false, support: null,
+  }))];
 }
 
 /** People registered in more than one household within a unit (as it stands on `on`), in scope. */
