@@ -42,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
-    loadDemo: env.LOAD_DEMO !== '0',
+    // Production starts empty unless asked: the demo's accounts share one known password.
+    loadDemo: env.LOAD_DEMO ? env.LOAD_DEMO !== '0' : mode !== 'production',
   };
 }

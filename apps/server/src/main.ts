@@ -2,7 +2,14 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { buildApp } from './app';
 import { loadDemo, DEMO_ACCOUNTS } from './demo/demo';
+import { assertProductionSecrets } from './platform/keys';
 
+try {
+  assertProductionSecrets(process.env);
+} catch (err) {
+  console.error(`Không khởi động được / Cannot start: ${(err as Error).message}`);
+  process.exit(1);
+}
 const config = loadConfig();
 const db = await openDatabase(config).catch((err: Error) => {
   // A clear line for the person at the terminal (a second server on the same data, an unreachable DB).
@@ -10,7 +17,8 @@ const db = await openDatabase(config).catch((err: Error) => {
   process.exit(1);
 });
 const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from users');
-if (n === 0 && config.loadDemo) {
+const demoLoaded = n === 0 && config.loadDemo;
+if (demoLoaded) {
   console.log('Đang nạp dữ liệu mẫu… / Loading demo data…');
   const t = Date.now();
   await loadDemo(db, config.demoPassword);
@@ -20,8 +28,11 @@ const app = await buildApp(db, config, { logger: process.env.LOG !== '0' });
 await app.listen({ port: config.port, host: config.host });
 
 console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);
-console.log(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${config.demoPassword}):`);
-for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(24)} ${a.description}`);
+// The demo accounts and their password are shown once, when they are created (README lists them too).
+if (demoLoaded) {
+  console.log(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${config.demoPassword}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(24)} ${a.description}`);
+}
 
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

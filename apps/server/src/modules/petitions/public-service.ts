@@ -12,9 +12,10 @@ import { insertPetition } from './service';
 /** Floods: at most this many submissions per address in the window, and per day. */
 export const FLOOD_LIMIT = { perWindow: 5, windowMinutes: 15, perDay: 20 };
 
-// Addresses are kept only as a keyed hash: enough to recognise a flood, not to tell who sent it.
-const ADDRESS_SALT = crypto.createHash('sha256').update(process.env.PETITION_IDENTITY_KEY ?? 'doanket-dev-address-salt').digest();
-export const addressHash = (ip: string) => crypto.createHmac('sha256', ADDRESS_SALT).update(ip).digest('hex').slice(0, 32);
+// Addresses are kept only as a keyed hash: enough to recognise a flood, not to tell who sent it. The salt
+// is PETITION_ADDRESS_SALT (required in production, platform/keys.ts); a fixed one serves development.
+const addressSalt = () => crypto.createHash('sha256').update(process.env.PETITION_ADDRESS_SALT || 'doanket-dev-address-salt').digest();
+export const addressHash = (ip: string) => crypto.createHmac('sha256', addressSalt()).update(ip).digest('hex').slice(0, 32);
 
 /**
  * The ward or commune a citizen addresses by its official code today. A unit that has ended is
