@@ -6,13 +6,7 @@ import type { Db } from '../../db/db';
 import { assertPermission, assertUnitAccess, today, type Ctx } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
 import { listPetitions, unitNameAt } from './queries';
-
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+import { csvCell } from '../../platform/csv';
 
 /** The petition list as CSV (Excel opens it with Vietnamese intact). Never the petitioner's identity. */
 export async function exportCsv({ db, user }: Ctx, q: PetitionListQuery): Promise<string> {
@@ -28,7 +22,7 @@ export async function exportCsv({ db, user }: Ctx, q: PetitionListQuery): Promis
     p.trackingCode, p.unitName, p.receivedOn, PETITION_KIND_LABELS[p.kind].vi, PETITION_CHANNEL_LABELS[p.channel].vi,
     PETITION_FIELD_LABELS[p.field]?.vi ?? p.field, p.title, PETITION_STATE_LABELS[p.state].vi, p.dueOn ?? '', p.overdue ? 'Có' : '',
     p.handlerName ?? '', p.agencyName ?? '',
-  ].map(cell).join(','));
+  ].map(csvCell).join(','));
   return '\uFEFF' + [head.join(','), ...lines].join('\r\n') + '\r\n';
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors';
 import { buildVietQr, campaignReference } from '../vietqr';
 import { cached } from './cache';
 import { searchDonations, type SearchResult } from './search';
+import { csvCell } from '../../../platform/csv';
 
 const TOTALS_TTL_MS = 30_000;
 
@@ -153,21 +154,15 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
   };
 }
 
-const csvField = (v: string | number | null) => {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`; // a spreadsheet must not run a memo as a formula
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The rows the list shows for these filters (all pages, up to PUBLIC_CSV_MAX_ROWS), as CSV for spreadsheets. */
 export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery): Promise<{ csv: string; truncated: boolean; name: string }> {
   const c = await publicCampaign(db, id);
   const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, c.donationCount);
-  const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvField).join(',')];
+  const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvCell).join(',')];
   for (const d of r.items) {
     lines.push([d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? d.goodsDescription ?? d.memo : d.memo,
-      d.kind === 'goods' ? 'Hiện vật' : 'Tiền'].map(csvField).join(','));
+      d.kind === 'goods' ? 'Hiện vật' : 'Tiền'].map(csvCell).join(','));
   }
-  if (r.hasMore) lines.push(csvField(`… chỉ ${PUBLIC_CSV_MAX_ROWS} dòng đầu; hãy lọc hẹp hơn / first ${PUBLIC_CSV_MAX_ROWS} rows only; narrow the search`));
+  if (r.hasMore) lines.push(csvCell(`… chỉ ${PUBLIC_CSV_MAX_ROWS} dòng đầu; hãy lọc hẹp hơn / first ${PUBLIC_CSV_MAX_ROWS} rows only; narrow the search`));
   return { csv: '\ufeff' + lines.join('\r\n') + '\r\n', truncated: r.hasMore, name: `sao-ke-dot-${id}.csv` };
 }
