@@ -68,7 +68,8 @@ export async function householdRoutes(app: App, db: Db): Promise<void> {
   }, async (req) => addHousePhoto(ctxOf(db, req), req.params.id, { fileName: req.body.fileName, mime: req.body.mime, data: Buffer.from(req.body.contentBase64, 'base64') }));
   app.get('/api/households/photos/:id', { schema: { tags, params: IdParams } }, async (req, reply) => {
     const p = await housePhoto(ctxOf(db, req), req.params.id);
-    return reply.header('content-type', p.mime).header('cache-control', 'private, max-age=3600').send(p.data);
+    return reply.header('content-type', p.mime).header('x-content-type-options', 'nosniff')
+      .header('content-disposition', p.mime.startsWith('image/') ? 'inline' : 'attachment').header('cache-control', 'private, max-age=3600').send(p.data);
   });
 
   // Public: solidarity houses handed over in a unit, with a masked name and the village only.

@@ -15,6 +15,7 @@ import {
   supportsOf, toHousehold,
 } from './queries';
 import { linkFundDisbursement } from './fund-link';
+import { sniffType } from '../../platform/file-type';
 
 export const currentYear = () => Number(today().slice(0, 4));
 
@@ -272,15 +273,17 @@ export async function updateHouse(ctx: Ctx, supportId: number, input: UpdateHous
 
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
+/** A house photo, stored under the type its bytes show (the declared type is only the sender's claim). */
 export async function addHousePhoto(ctx: Ctx, supportId: number, photo: { fileName: string; mime: string; data: Buffer }): Promise<Support> {
-  if (!PHOTO_TYPES.has(photo.mime) || photo.data.length === 0 || photo.data.length > 5 * 1024 * 1024) throw new AppError('HOUSEHOLD_PHOTO_INVALID');
+  const mime = sniffType(photo.data);
+  if (!mime || !PHOTO_TYPES.has(mime) || photo.data.length > 5 * 1024 * 1024) throw new AppError('HOUSEHOLD_PHOTO_INVALID');
   return ctx.db.tx(async (tx) => {
     const s = await supportById(tx, supportId);
     if (!s?.house) throw new AppError('NOT_FOUND', { supportId });
     await householdAccess(tx, ctx.user, s.householdId, 'household.write', today());
     const [{ id }] = await tx.query<{ id: number }>(
       'insert into household_house_photos (support_id, stage, file_name, mime, data) values ($1, $2, $3, $4, $5) returning id',
-      [supportId, s.house.status, photo.fileName.slice(0, 200), photo.mime, photo.data]);
+      [supportId, s.house.status, photo.fileName.slice(0, 200), mime, photo.data]);
     await audit(tx, ctx.user, { action: 'house_photo', entity: 'household', entityId: s.householdId, after: { photoId: id, stage: s.house.status } });
     return (await supportById(tx, supportId))!;
   });
@@ -291,5 +294,8 @@ export async function housePhoto({ db, user }: Ctx, photoId: number): Promise<{ 
     `select p.mime, p.data, s.household_id from household_house_photos p join household_supports s on s.id = p.support_id where p.id = $1`, [photoId]);
   if (!p) throw new AppError('NOT_FOUND');
   await householdAccess(db, user, p.household_id, 'household.read');
-  return { mime: p.mime, data: Buffer.from(p.data) };
+  // Photos stored before the type was checked from the bytes are served as what they really are.
+  const data = Buffer.from(p.data);
+  const real = sniffType(data);
+  return { mime: real && PHOTO_TYPES.has(real) ? real : 'application/octet-stream', data };
 }

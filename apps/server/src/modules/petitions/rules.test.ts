@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRACKING_CODE_RE, type DeadlineRule } from '@contract/petitions';
-import { acceptDue, allowedActions, answerDue, canExtend, newTrackingCode, nextState, parseTrackingCode, plainText, sniffType } from './rules';
+import { acceptDue, allowedActions, answerDue, canExtend, newTrackingCode, nextState, parseTrackingCode, plainText } from './rules';
+import { sniffType } from '../../platform/file-type';
 
 const rule = (r: Partial<DeadlineRule>): DeadlineRule => ({
   kind: 'khieu_nai', acceptDays: 10, answerDays: 30, complexAnswerDays: 45, extensionDays: 0, maxExtensions: 0, resultNoticeDays: null, ...r,

@@ -4,6 +4,7 @@ import {
   type DeadlineRule, type PetitionAction, type PetitionKind, type PetitionState,
 } from '@contract/petitions';
 import { AppError } from '../../platform/errors';
+import { sniffType } from '../../platform/file-type';
 
 export function addDays(date: string, days: number): string {
   const d = new Date(date + 'T00:00:00Z');
@@ -94,19 +95,12 @@ export function contentHash(unitId: number, title: string, content: string): str
 export type Upload = { filename: string; declaredType: string; data: Buffer };
 export type CheckedUpload = { filename: string; mime: string; data: Buffer; sha256: string };
 
-/** The type a file really is, from its first bytes (the declared type is not trusted). */
-export function sniffType(data: Buffer): string | null {
-  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
-
 export function checkUploads(files: Upload[]): CheckedUpload[] {
   if (files.length > ATTACHMENT_MAX_FILES) throw new AppError('PETITION_ATTACHMENT_SIZE', { maxFiles: ATTACHMENT_MAX_FILES });
   return files.map((f) => {
     if (f.data.length > ATTACHMENT_MAX_BYTES) throw new AppError('PETITION_ATTACHMENT_SIZE', { maxBytes: ATTACHMENT_MAX_BYTES });
     const mime = sniffType(f.data);
+    if (mime === 'image/webp') throw new AppError('PETITION_ATTACHMENT_TYPE');
     if (!mime || f.data.length === 0) throw new AppError('PETITION_ATTACHMENT_TYPE');
     const ext = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' }[mime]!;
     const base = plainText(f.filename).replace(/[^\p{L}\p{N} ._-]/gu, '_').replace(/\.[^.]*$/, '').slice(0, 80) || 'tep';
