@@ -55,6 +55,8 @@ export async function submitPublic(db: Db, input: PublicPetitionInput, ip: strin
   const source = addressHash(ip);
   return db.tx(async (tx) => {
     const unit = await unitForCode(tx, input.unitCode);
+    // Submissions from one address wait for each other, so parallel requests cannot all pass the count.
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', ['petition-flood:' + source]);
     const [flood] = await tx.query<{ recent: number; day: number }>(
       `select count(*) filter (where created_at > now() - make_interval(mins => $2))::int as recent, count(*)::int as day
          from petitions where source_hash = $1 and created_at > now() - interval '1 day'`,
