@@ -12,6 +12,8 @@ import type { Config } from './config';
 import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
 import { AppError } from './platform/errors';
 import { registerTextHygiene } from './platform/text-hygiene';
+import { registerSecurityHeaders } from './platform/security-headers';
+import { registerRateLimit } from './platform/rate-limit';
 import { authRoutes } from './modules/auth/routes';
 import { unitRoutes } from './modules/units/routes';
 import { unitAdminRoutes } from './modules/units/admin-routes';
@@ -57,6 +59,8 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app, db, config.rateLimit);
   // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);

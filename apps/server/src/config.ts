@@ -16,6 +16,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loadDemo: boolean;
+  /** Public routes and sign-in: requests per minute per address (RATE_LIMIT, 0 = off) and where counts live. */
+  rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
 };
 
 function trustProxyOf(v: string | undefined): Config['trustProxy'] {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     // Production starts empty unless asked: the demo's accounts share one known password.
     loadDemo: env.LOAD_DEMO ? env.LOAD_DEMO !== '0' : mode !== 'production',
+    rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: env.RATE_LIMIT_STORE === 'postgres' ? 'postgres' : 'memory' },
   };
 }

@@ -40,3 +40,12 @@ create table user_grants (
   granted_at timestamptz not null default now(),
   primary key (user_id, permission)
 );
+
+-- Request counts of the public rate limit when RATE_LIMIT_STORE=postgres (several server processes
+-- share one count per address and route; platform/rate-limit.ts). One row per key and window.
+create table rate_limit_hits (
+  key text primary key,
+  hits integer not null,
+  reset_at timestamptz not null
+);
+create index rate_limit_hits_reset on rate_limit_hits (reset_at);
