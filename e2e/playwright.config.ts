@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CSP_REPORT_FILE } from './csp-check';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
@@ -12,6 +13,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],
+  // Any CSP violation the browser reports fails the run (csp-check.ts).
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
   outputDir: '../test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -29,7 +33,7 @@ export default defineConfig({
     command: `npx tsx e2e/serve.ts`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DEMO_PASSWORD: 'doanket2026' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DEMO_PASSWORD: 'doanket2026', CSP_REPORT_FILE },
     timeout: 300_000,
     reuseExistingServer: process.env.E2E_REUSE === '1',
     stdout: 'pipe',

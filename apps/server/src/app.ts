@@ -59,7 +59,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.cspReportFile);
   await registerRateLimit(app, db, config.rateLimit);
   // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });

@@ -18,6 +18,8 @@ export type Config = {
   loadDemo: boolean;
   /** Public routes and sign-in: requests per minute per address (RATE_LIMIT, 0 = off) and where counts live. */
   rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
+  /** Where CSP violation reports are appended as JSON lines (the e2e suite fails on any). */
+  cspReportFile: string | undefined;
 };
 
 function trustProxyOf(v: string | undefined): Config['trustProxy'] {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     // Production starts empty unless asked: the demo's accounts share one known password.
     loadDemo: env.LOAD_DEMO ? env.LOAD_DEMO !== '0' : mode !== 'production',
+    cspReportFile: env.CSP_REPORT_FILE || undefined,
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: env.RATE_LIMIT_STORE === 'postgres' ? 'postgres' : 'memory' },
   };
 }

@@ -14,6 +14,7 @@ import { lazyPage } from './lazy-page';
 
 // Each section's pages load with their code on first visit (see lazy-page.ts).
 const HomePage = lazyPage(() => import('./features/auth/home-page'), 'HomePage');
+const PasswordPage = lazyPage(() => import('./features/auth/password-page'), 'PasswordPage');
 const UnitsPage = lazyPage(() => import('./features/units/units-page'), 'UnitsPage');
 const UnitPage = lazyPage(() => import('./features/units/unit-page'), 'UnitPage');
 const UsersPage = lazyPage(() => import('./features/users/users-page'), 'UsersPage');
@@ -58,6 +59,7 @@ const id = (p: Params) => Number(p.id);
 // Order matters: the first match wins ('/users/new' before '/users/:id').
 const ROUTES: Route[] = [
   { name: 'home', path: '/', render: () => <HomePage /> },
+  { name: 'password', path: '/me/password', render: () => <PasswordPage /> },
   { name: 'units', path: '/units', permission: 'unit.read', render: () => <UnitsPage /> },
   { name: 'unit', path: '/units/:id', permission: 'unit.read', render: (p) => <UnitPage key={p.id} id={id(p)} /> },
   { name: 'org', path: '/org', permission: 'org.read', render: () => <Redirect to="/org/committees" /> },

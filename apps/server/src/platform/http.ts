@@ -23,7 +23,8 @@ export function ctxOf(db: Db, req: FastifyRequest): Ctx {
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const CSRF_EXEMPT = ['/api/auth/login', '/api/public/'];
+// The CSP report changes nothing and browsers post it without the token.
+const CSRF_EXEMPT = ['/api/auth/login', '/api/public/', '/api/csp-report'];
 
 /** Loads the session user and enforces CSRF (double submit, token bound to the session). */
 export function registerSessionHooks(app: App, db: Db, policy?: SessionPolicy): void {

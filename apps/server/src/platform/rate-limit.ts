@@ -12,7 +12,7 @@ export type RateLimitSettings = {
 
 // Heavier answers get a smaller share: a CSV holds up to thousands of rows.
 const perMinuteFor = (url: string, base: number) => (/\.csv(\?|$)/.test(url) ? Math.max(1, Math.floor(base / 30)) : base);
-const limited = (url: string) => url.startsWith('/api/public/') || url.startsWith('/api/auth/login');
+const limited = (url: string) => url.startsWith('/api/public/') || url.startsWith('/api/auth/login') || url.startsWith('/api/csp-report');
 
 /**
  * Counts in PostgreSQL: one upsert per request returns the count of the current window, so several

@@ -75,3 +75,24 @@ describe('rate limit on public routes (@fastify/rate-limit)', () => {
     }
   });
 });
+
+describe('CSP violation reports', () => {
+  it('a browser report is accepted without a CSRF token, even with a session cookie, and keeps no query string', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-')), 'reports.jsonl');
+    const app = await buildApp(t.db, loadConfig({ CSP_REPORT_FILE: file }));
+    try {
+      const staff = await sessionAs(t.db, 'unit_staff', t.w.S);
+      const res = await app.inject({
+        method: 'POST', url: '/api/csp-report', headers: { 'content-type': 'application/csp-report', cookie: staff.headers.cookie },
+        payload: JSON.stringify({ 'csp-report': { 'document-uri': 'http://127.0.0.1:3000/households?q=Nguyen%20Van%20An', 'violated-directive': 'style-src-elem', 'blocked-uri': 'inline' } }),
+      });
+      expect(res.statusCode).toBe(204);
+      expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ page: '/households', directive: 'style-src-elem', blocked: 'inline' }]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
 import { enReports } from './en-reports';
+import { enSecurity } from './en-security';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enHouseholds,
   ...enTargets,
   ...enReports,
+  ...enSecurity,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 
@@ -176,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'users.createdOn': 'Created {date}',
   'users.usernameHint': 'Lower-case letters without accents, digits and . _ - (3–50 characters)',
   'users.password': 'Initial password',
-  'users.passwordHint': 'At least 10 characters',
+  'users.passwordHint': 'At least 12 characters; common passwords are refused',
   'users.created': 'Account {username} created.',
   'users.edit': 'Role, unit and status',
   'users.updated': 'Changes saved.',

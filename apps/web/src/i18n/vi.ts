@@ -7,6 +7,7 @@ import { viPetitions } from './vi-petitions';
 import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
 import { viReports } from './vi-reports';
+import { viSecurity } from './vi-security';
 
 export const vi = {
   ...viOrg,
@@ -16,6 +17,7 @@ export const vi = {
   ...viHouseholds,
   ...viTargets,
   ...viReports,
+  ...viSecurity,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 
@@ -175,7 +177,7 @@ export const vi = {
   'users.createdOn': 'Tạo lúc {date}',
   'users.usernameHint': 'Chữ thường không dấu, chữ số và . _ - (3–50 ký tự)',
   'users.password': 'Mật khẩu ban đầu',
-  'users.passwordHint': 'Ít nhất 10 ký tự',
+  'users.passwordHint': 'Ít nhất 12 ký tự; mật khẩu quá phổ biến sẽ bị từ chối',
   'users.created': 'Đã tạo tài khoản {username}.',
   'users.edit': 'Vai trò, đơn vị và trạng thái',
   'users.updated': 'Đã lưu thay đổi.',

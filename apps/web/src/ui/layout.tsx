@@ -94,6 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <strong>{me.displayName}</strong>
             <span>{pick(ROLE_LABELS[me.role])}</span>
             {me.unitName && <span>{me.unitName}</span>}
+            <Link to="/me/password" className="small">{t('me.changePassword')}</Link>
           </div>
         )}
         <ul>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DONOR_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -6,22 +7,20 @@ import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
 import { fundApi } from './api';
-
-// On paper only the receipt shows: no navigation, no buttons.
-const PRINT_CSS = `@media print {
-  .topbar, .sidenav, .skip, .no-print, .page-title { display: none !important; }
-  .shell, .main { display: block; margin: 0; padding: 0; }
-  .receipt { border: none; box-shadow: none; }
-}`;
+import './receipt.css';
 
 /** The printable receipt (giấy biên nhận) of a donation, with the amount in Vietnamese words. */
 export function ReceiptPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
   const res = useFetch(`receipt:${id}`, () => fundApi.receipt(id));
   const r = res.data;
+  // The print rules (receipt.css) apply while this page is open; a stylesheet, not inline CSS (CSP).
+  useEffect(() => {
+    document.body.classList.add('print-receipt');
+    return () => document.body.classList.remove('print-receipt');
+  }, []);
   return (
     <>
-      <style>{PRINT_CSS}</style>
       <PageTitle title={t('fund.receipt')} before={<nav className="breadcrumb no-print"><Link to={r ? `/fund/funds/${r.fundId}` : '/fund'}>{t('fund.title')}</Link></nav>}
         actions={r && <button type="button" className="btn btn-primary no-print" onClick={() => window.print()}>{t('fund.print')}</button>} />
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}

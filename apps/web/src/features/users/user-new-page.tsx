@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@contract/users';
 import { useState, type FormEvent } from 'react';
 import type { Role } from '@contract/access';
 import type { ApiError } from '../../api';
@@ -48,7 +49,7 @@ export function UserNewPage() {
             onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
           <UnitSelect label={t('users.unit')} value={form.unitId} error={errs.unitId} allowClear={!needsUnit}
             hint={needsUnit ? t('users.unitHint') : t('users.noUnitAdmin')} onChange={(id) => setForm({ ...form, unitId: id })} />
-          <TextField label={t('users.password')} hint={t('users.passwordHint')} error={errs.password} type="password" required minLength={10}
+          <TextField label={t('users.password')} hint={t('users.passwordHint')} error={errs.password} type="password" required minLength={PASSWORD_MIN_LENGTH}
             autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={busy || (needsUnit && form.unitId === null)}>

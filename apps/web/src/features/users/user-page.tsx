@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@contract/users';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '@contract/access';
 import type { UpdateUser, UserAccount } from '@contract/users';
@@ -129,7 +130,7 @@ function PasswordForm({ account }: { account: UserAccount }) {
         {error && <ErrorNote error={error} />}
         {done && <Notice kind="ok">{t('users.passwordReset')}</Notice>}
         <TextField label={t('users.newPassword')} hint={t('users.passwordHint')} error={fieldErrors(error).password} type="password"
-          autoComplete="new-password" minLength={10} required value={password} onChange={(e) => setPassword(e.target.value)} />
+          autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required value={password} onChange={(e) => setPassword(e.target.value)} />
         <div className="actions">
           <button type="submit" className="btn" disabled={busy || password.length < 10}>
             {busy ? t('common.saving') : t('users.resetPassword')}

@@ -1,0 +1,11 @@
+// Vietnamese: the account's own security (password change).
+export const viSecurity = {
+  'me.changePassword': 'Đổi mật khẩu',
+  'me.currentPassword': 'Mật khẩu hiện tại',
+  'me.newPassword': 'Mật khẩu mới',
+  'me.confirmPassword': 'Nhập lại mật khẩu mới',
+  'me.passwordHint': 'Ít nhất 12 ký tự; nên dùng một câu dễ nhớ. Mật khẩu quá phổ biến sẽ bị từ chối.',
+  'me.passwordMismatch': 'Hai lần nhập mật khẩu mới không giống nhau',
+  'me.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
+  'me.passwordIntro': 'Sau khi đổi, các thiết bị khác đang đăng nhập bằng tài khoản này sẽ phải đăng nhập lại.',
+} as const;

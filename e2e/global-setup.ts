@@ -1,0 +1,5 @@
+import { resetCspReports } from './csp-check';
+
+export default function globalSetup(): void {
+  resetCspReports();
+}
