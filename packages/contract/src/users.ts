@@ -17,8 +17,7 @@ export const UserAccount = z.object({
 export type UserAccount = z.infer<typeof UserAccount>;
 
 const Username = z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/, 'a-z 0-9 . _ -');
-/** Minimum length of a new password (NIST SP 800-63B; the server also refuses common passwords). */
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from './users-values';
 // Length and commonness are checked by the server with their own codes (PASSWORD_TOO_SHORT / _COMMON).
 const Password = z.string().min(1).max(200);
 

@@ -2,8 +2,21 @@ import type { Config } from '../config';
 import { openPglite, openPostgres, type RootDb } from './db';
 import { migrate } from './migrate';
 
-/** Opens the configured database (a PostgreSQL server if DATABASE_URL is set, else embedded) and migrates it. */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<RootDb> {
+/**
+ * Opens the configured database (a PostgreSQL server if DATABASE_URL is set, else embedded) and migrates
+ * it. With MIGRATION_DATABASE_URL the migrations run as that (owning) role and the app connects with
+ * DATABASE_URL as a role that owns nothing (npm run db:app-role).
+ */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, migrationUrl = process.env.MIGRATION_DATABASE_URL): Promise<RootDb> {
+  if (config.databaseUrl && migrationUrl) {
+    const owner = await openPostgres(migrationUrl);
+    try {
+      await migrate(owner);
+    } finally {
+      await owner.close();
+    }
+    return openPostgres(config.databaseUrl);
+  }
   const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   try {
     await migrate(db);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { PASSWORD_MIN_LENGTH } from '@contract/users';
+import { PASSWORD_MIN_LENGTH } from '@contract/users-values';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { asApiError } from '../../use-fetch';

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '@contract/users';
+import { PASSWORD_MIN_LENGTH } from '@contract/users-values';
 import { useState, type FormEvent } from 'react';
 import type { Role } from '@contract/access';
 import type { ApiError } from '../../api';
