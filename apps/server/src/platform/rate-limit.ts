@@ -49,6 +49,8 @@ export async function registerRateLimit(app: App, db: Db, settings: RateLimitSet
     global: true,
     timeWindow: 60_000,
     max: (req) => perMinuteFor(req.url, settings.perMinute),
+    // One budget per address and route (the plugin's global mode otherwise shares one count across routes).
+    keyGenerator: (req) => `${req.ip}|${req.routeOptions.url ?? ''}`,
     allowList: (req) => !limited(req.url),
     ...(settings.store === 'postgres' ? { store: postgresRateLimitStore(db) } : {}),
     errorResponseBuilder: (_req, ctx) => {

@@ -46,8 +46,9 @@ describe('rate limit on public routes (@fastify/rate-limit)', () => {
     }
   });
 
-  it('the public statement CSV has a smaller budget (10 a minute by default)', async () => {
+  it('the public statement CSV has a smaller budget (10 a minute by default), apart from the other routes', async () => {
     const a = ip();
+    for (let i = 0; i < 15; i++) await t.app.inject({ method: 'GET', url: '/api/public/campaigns', remoteAddress: a });
     const url = '/api/public/campaigns/999999999/donations.csv';
     const codes: number[] = [];
     for (let i = 0; i < 11; i++) codes.push((await t.app.inject({ method: 'GET', url, remoteAddress: a })).statusCode);
@@ -67,7 +68,7 @@ describe('rate limit on public routes (@fastify/rate-limit)', () => {
       }
       expect((await get(one)).statusCode).toBe(429);
       expect((await get(two)).statusCode).toBe(429);
-      const [row] = await t.db.query<{ hits: number }>(`select hits from rate_limit_hits where key like '%' || $1`, [a]);
+      const [row] = await t.db.query<{ hits: number }>(`select hits from rate_limit_hits where key = $1`, [`${a}|/api/public/campaigns`]);
       expect(row.hits).toBe(8);
     } finally {
       await one.close();
