@@ -19,7 +19,8 @@ describe('backup and restore', () => {
     if (url) {
       const admin = await openPostgres(url);
       const [src, dst] = [`bk_src_${process.pid}_${Date.now()}`, `bk_dst_${process.pid}_${Date.now()}`];
-      await admin.exec(`create database ${src}; create database ${dst}`);
+      await admin.exec(`create database ${src}`);
+      await admin.exec(`create database ${dst}`);
       try {
         const a = await openPostgres(withDatabase(url, src));
         await migrate(a);
@@ -37,7 +38,8 @@ describe('backup and restore', () => {
         }
         expect(Object.keys(before).length).toBeGreaterThan(40);
       } finally {
-        await admin.exec(`drop database if exists ${src} with (force); drop database if exists ${dst} with (force)`);
+        await admin.exec(`drop database if exists ${src} with (force)`);
+        await admin.exec(`drop database if exists ${dst} with (force)`);
         await admin.close();
       }
     } else {
