@@ -8,4 +8,7 @@ export const viSecurity = {
   'me.passwordMismatch': 'Hai lần nhập mật khẩu mới không giống nhau',
   'me.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
   'me.passwordIntro': 'Sau khi đổi, các thiết bị khác đang đăng nhập bằng tài khoản này sẽ phải đăng nhập lại.',
+  'users.grants': 'Quyền bổ sung',
+  'users.grantsHint': 'Ngoài quyền theo vai trò. Mỗi lần cấp hoặc thu hồi đều được ghi nhật ký.',
+  'users.grantIdentity': 'Được xem danh tính người tố cáo, kiến nghị (petition.identity)',
 } as const;

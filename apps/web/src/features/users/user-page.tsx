@@ -41,6 +41,7 @@ export function UserPage({ id }: { id: number }) {
       {query.created && <Notice kind="ok">{t('users.created', { username: account.username })}</Notice>}
       <EditForm account={account} onSaved={setAccount} />
       <PasswordForm account={account} />
+      <GrantsForm account={account} onSaved={setAccount} />
       <RecordHistory entity="user" id={String(account.id)} />
     </>
   );
@@ -137,6 +138,28 @@ function PasswordForm({ account }: { account: UserAccount }) {
           </button>
         </div>
       </form>
+    </Section>
+  );
+}
+
+/** Permissions beyond the role: reading denouncers' identities (not the administrator's by default). */
+function GrantsForm({ account, onSaved }: { account: UserAccount; onSaved: (u: UserAccount) => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<ApiError | null>(null);
+  const has = account.grants.includes('petition.identity');
+  const toggle = async (on: boolean) => {
+    setError(null);
+    try {
+      onSaved(await usersApi.setGrants(account.id, { permissions: on ? ['petition.identity'] : [] }));
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  };
+  return (
+    <Section title={t('users.grants')}>
+      <p className="small">{t('users.grantsHint')}</p>
+      {error && <ErrorNote error={error} />}
+      <CheckboxField label={t('users.grantIdentity')} checked={has} onChange={(e) => void toggle(e.target.checked)} />
     </Section>
   );
 }
