@@ -91,3 +91,23 @@ describe('text fields refuse NUL and unpaired surrogates', () => {
     expect(res.statusCode, res.body).toBe(200);
   });
 });
+
+describe('no other clock creeps back', () => {
+  it('server, tools and web code use today()/vn_today()/todayIso(), never current_date or the UTC date of new Date()', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../../..');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) { if (!['node_modules', 'dist', 'migrations'].includes(e.name)) walk(p); continue; }
+        if (!/\.(ts|tsx)$/.test(e.name) || e.name.endsWith('.test.ts')) continue;
+        const text = fs.readFileSync(p, 'utf8');
+        if (/\bcurrent_date\b/i.test(text) || /new Date\(\)\.toISOString\(\)\.slice\(0, 10\)/.test(text)) offenders.push(path.relative(root, p));
+      }
+    };
+    for (const d of ['apps/server/src', 'apps/web/src', 'tools']) walk(path.join(root, d));
+    expect(offenders).toEqual([]);
+  });
+});
