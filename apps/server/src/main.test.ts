@@ -13,7 +13,7 @@ function startAndStop(dataDir: string, env: Record<string, string>): Promise<str
       env: { ...process.env, DATA_DIR: dataDir, PORT: '31698', HOST: '127.0.0.1', LOG: '0', DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 90_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 200_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('running at')) setTimeout(() => child.kill('SIGTERM'), 200);
@@ -38,5 +38,5 @@ describe('server start', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
