@@ -1,0 +1,7 @@
+// The access matrix's sample requests, one table per module (modules/<m>/samples.ts), listed once.
+import { petitionSamples } from '../modules/petitions/samples';
+import type { Samples } from './matrix';
+
+export const SAMPLES: Samples = {
+  ...petitionSamples,
+};
