@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LoginBody, Me } from '@contract/auth';
 import { Ok } from '@contract/common';
-import { ChangePassword } from '@contract/users';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/db';
 import type { Config } from '../../config';
@@ -9,7 +8,7 @@ import { ctxOf, type App } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import { audit } from '../../platform/audit';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth';
-import { changePassword, loadMe, signIn, signOut } from './service';
+import { loadMe, signIn, signOut } from './service';
 
 export async function authRoutes(app: App, db: Db, config: Config): Promise<void> {
   const policy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
@@ -34,12 +33,6 @@ export async function authRoutes(app: App, db: Db, config: Config): Promise<void
   app.get('/api/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (req) => {
     const { user } = ctxOf(db, req);
     return loadMe(db, user, req.user!.csrfToken);
-  });
-
-  app.put('/api/me/password', { schema: { tags: ['auth'], body: ChangePassword, response: { 200: Ok } } }, async (req) => {
-    const { user } = ctxOf(db, req);
-    await changePassword(db, user, req.body, req.ip, req.cookies[SESSION_COOKIE]!);
-    return { ok: true as const };
   });
 
   app.put('/api/me/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['vi', 'en']) }), response: { 200: Ok } } }, async (req) => {

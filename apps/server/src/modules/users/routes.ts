@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IdParams } from '@contract/common';
-import { CreateUser, SetGrants, UpdateUser, UserAccount, UserListQuery } from '@contract/users';
+import { CreateUser, UpdateUser, UserAccount, UserListQuery } from '@contract/users';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
-import { createUser, getUserAccount, listUsers, setGrants, updateUser } from './service';
+import { createUser, getUserAccount, listUsers, updateUser } from './service';
 
 export async function userRoutes(app: App, db: Db): Promise<void> {
   app.get('/api/users', { schema: { tags: ['users'], querystring: UserListQuery, response: { 200: z.array(UserAccount) } } },
@@ -14,6 +14,4 @@ export async function userRoutes(app: App, db: Db): Promise<void> {
     async (req) => createUser(ctxOf(db, req), req.body));
   app.patch('/api/users/:id', { schema: { tags: ['users'], params: IdParams, body: UpdateUser, response: { 200: UserAccount } } },
     async (req) => updateUser(ctxOf(db, req), req.params.id, req.body));
-  app.put('/api/users/:id/grants', { schema: { tags: ['users'], params: IdParams, body: SetGrants, response: { 200: UserAccount } } },
-    async (req) => setGrants(ctxOf(db, req), req.params.id, req.body));
 }

@@ -1,0 +1,9 @@
+// Every module that declares itself with defineModule, once. Order matters only for the demo data.
+import type { ModuleDef } from '../platform/module';
+import { petitionsModule } from './petitions/module';
+import { securityModule } from './security/module';
+
+export const MODULES: ModuleDef[] = [
+  petitionsModule,
+  securityModule,
+];

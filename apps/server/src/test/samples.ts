@@ -1,0 +1,9 @@
+// The access matrix's sample requests, one table per module (modules/<m>/samples.ts), listed once.
+import { petitionSamples } from '../modules/petitions/samples';
+import { securitySamples } from '../modules/security/samples';
+import type { Samples } from './matrix';
+
+export const SAMPLES: Samples = {
+  ...petitionSamples,
+  ...securitySamples,
+};
