@@ -25,6 +25,7 @@ import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
 import './modules/metrics-index';
+import { setPublicCache } from './modules/fund/public/cache';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -60,6 +61,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);
   registerSessionHooks(app, db);
+  setPublicCache(config.publicCache);
 
   await authRoutes(app, db, config);
   await unitRoutes(app, db);

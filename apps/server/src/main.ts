@@ -2,6 +2,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { buildApp } from './app';
 import { loadDemo, DEMO_ACCOUNTS } from './demo/demo';
+import { ensureStatistics } from './platform/statistics';
 
 const config = loadConfig();
 const db = await openDatabase(config).catch((err: Error) => {
@@ -16,6 +17,9 @@ if (n === 0 && config.loadDemo) {
   await loadDemo(db, config.demoPassword);
   console.log(`Đã nạp dữ liệu mẫu trong ${((Date.now() - t) / 1000).toFixed(1)} s / Demo data loaded.`);
 }
+// A data directory loaded before statistics were refreshed after bulk loads, or by an older tool.
+const analyzed = await ensureStatistics(db);
+if (analyzed.length) console.log(`Đã cập nhật thống kê cho ${analyzed.length} bảng / Planner statistics refreshed for ${analyzed.length} tables.`);
 const app = await buildApp(db, config, { logger: process.env.LOG !== '0' });
 await app.listen({ port: config.port, host: config.host });
 

@@ -21,8 +21,8 @@ const CAMPAIGN_SQL = `
     greatest(d.last_at, x.last_at)::text as "lastUpdate"
   from fund_campaigns c
   left join lateral (select sum(amount) filter (where kind = 'money') as money, sum(amount) filter (where kind = 'goods') as goods,
-      count(*) as n, max(created_at) as last_at
-    from fund_donations where campaign_id = c.id and reversal_entry_id is null) d on true
+      sum(n) as n, max(last_at) as last_at
+    from fund_campaign_totals where campaign_id = c.id) d on true
   left join lateral (select sum(amount) as paid, max(decided_at) as last_at from fund_disbursements
     where campaign_id = c.id and status = 'approved' and reversal_entry_id is null) x on true
   where c.is_public`;
@@ -73,8 +73,8 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
          from fund_disbursements x join units u on u.id = coalesce(x.target_unit_id, x.unit_id)
         where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null group by u.id order by 3 desc`, [id]);
     const byDonor = await db.query<{ key: string; amount: number; count: number }>(
-      `select case when publish_name then donor_kind else 'anonymous' end as key, sum(amount)::bigint as amount, count(*)::int as count
-         from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1 order by 2 desc`, [id]);
+      `select donor_key as key, sum(amount)::bigint as amount, sum(n)::int as count
+         from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0 order by 2 desc`, [id]);
     const memo = vietQrMemo(id);
     const banks = await campaignBanks(db, id, c.unitId);
     const { unitId: _u, ...pub } = c;
