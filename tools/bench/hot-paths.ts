@@ -5,7 +5,7 @@ import { summarize, type Stats } from './stats';
 import { step } from './cli';
 
 export type PathRow = { module: string; path: string; note: string; stats: Stats; goalMs: number; pass: boolean };
-export type HotPathOptions = { modules?: string[]; rounds?: number };
+export type HotPathOptions = { modules?: string[]; rounds?: number; campaignId?: number };
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10); // Asia/Ho_Chi_Minh
 
@@ -25,10 +25,11 @@ type PublicCampaign = { id: number; name: string; donationCount: number };
 type Page = { items: Array<{ donorName: string | null }> };
 
 /** The demo's public campaign with the real statements, and search terms of every shape the public page sends. */
-export async function searchMix(base: string): Promise<{ campaign: PublicCampaign; shapes: Array<{ name: string; urls: string[] }> }> {
+export async function searchMix(base: string, campaignId?: number): Promise<{ campaign: PublicCampaign; shapes: Array<{ name: string; urls: string[] }> }> {
   const pub = visitor(base);
   const campaigns = await pub.get<PublicCampaign[]>('/api/public/campaigns');
-  const campaign = campaigns.filter((c) => c.name.includes('Yagi')).sort((a, b) => b.donationCount - a.donationCount)[0];
+  const campaign = campaignId ? campaigns.find((c) => c.id === campaignId)
+    : campaigns.filter((c) => c.name.includes('Yagi')).sort((a, b) => b.donationCount - a.donationCount)[0];
   if (!campaign) throw new Error('the demo has no public Yagi campaign');
   // Rare full names: the largest gifts' donors, most of whom give once.
   const rare = new Set<string>();
@@ -52,9 +53,9 @@ export async function searchMix(base: string): Promise<{ campaign: PublicCampaig
 }
 
 /** Public paths: search (every shape) and the campaign's totals. */
-async function publicPaths(base: string, rounds: number, label: string): Promise<PathRow[]> {
+async function publicPaths(base: string, rounds: number, label: string, campaignId?: number): Promise<PathRow[]> {
   const pub = visitor(base);
-  const { campaign, shapes } = await searchMix(base);
+  const { campaign, shapes } = await searchMix(base, campaignId);
   const rows: PathRow[] = [];
   for (const s of shapes) {
     const st = await timed(Math.max(6, rounds), 2, (i) => pub.get(s.urls[i % s.urls.length]));
@@ -121,7 +122,7 @@ export async function hotPaths(base: string, label: string, opts: HotPathOptions
   const rounds = opts.rounds ?? 20;
   const want = (m: string) => !opts.modules || opts.modules.includes(m);
   const rows: PathRow[] = [];
-  if (want('fund')) rows.push(...(await publicPaths(base, rounds, label)));
+  if (want('fund')) rows.push(...(await publicPaths(base, rounds, label, opts.campaignId)));
   if (want('petitions')) rows.push(...(await petitionPaths(base, rounds)));
   if (want('households')) rows.push(...(await householdPaths(base, rounds)));
   if (want('targets') || want('reports')) rows.push(...(await targetPaths(base, rounds)));
