@@ -59,6 +59,21 @@ async function freshPlace(kind: BenchDb['kind']): Promise<Place | { error: strin
   };
 }
 
+// Servers this run started: stopped too when the run itself is stopped (Ctrl-C, a CI timeout).
+const live = new Set<number>();
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    for (const pid of live) {
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Record<string, string>): Promise<Started> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...place.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG: '0', DEMO_PASSWORD };
   if (kind === 'pglite') delete childEnv.DATABASE_URL;
@@ -70,7 +85,11 @@ async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Re
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  live.add(child.pid!);
+  child.on('exit', () => {
+    exited = true;
+    live.delete(child.pid!);
+  });
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (exited) throw new Error(`the product did not start (${place.label}):\n${out.slice(-2000)}`);
