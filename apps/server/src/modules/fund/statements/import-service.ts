@@ -169,7 +169,7 @@ export async function importParsed(
     onProgress({ phase: 'done', total: credits.length, done: credits.length });
     return result;
   }).then(async (r) => {
-    await refreshStatistics(db, ['fund_donations']);
+    if (r.inserted > 0) await refreshStatistics(db, ['fund_donations']);
     invalidatePublicCache();
     return r;
   });
