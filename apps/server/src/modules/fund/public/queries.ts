@@ -49,23 +49,24 @@ type BankRow = { bank_name: string | null; bank_bin: string | null; account_no: 
 
 async function campaignBanks(db: Db, campaignId: number, unitId: number): Promise<BankRow[]> {
   // Accounts opened for the campaign; otherwise the unit's own bank accounts.
-  return db.query<BankRow>(
-    `select bank_name, bank_bin, account_no, account_holder from fund_accounts
-      where kind = 'bank' and unit_id = $2 and (campaign_id = $1 or (campaign_id is null and not exists (
-        select 1 from fund_accounts o where o.kind = 'bank' and o.campaign_id = $1)))
-      order by campaign_id nulls last, id`,
-    [campaignId, unitId],
-  );
+  return db.query<BankRow>(`${BANKS_SQL} order by campaign_id nulls last, id`, [campaignId, unitId]);
 }
+
+// $1 the campaign, $2 its unit.
+const BANKS_SQL = `select bank_name, bank_bin, account_no, account_holder, campaign_id, id from fund_accounts
+  where kind = 'bank' and unit_id = $2 and (campaign_id = $1 or (campaign_id is null and not exists (
+    select 1 from fund_accounts o where o.kind = 'bank' and o.campaign_id = $1)))`;
 
 export const vietQrMemo = (campaignId: number) => `UNG HO ${campaignReference(campaignId)}`;
 
 export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCampaignDetail> {
   const c = await publicCampaign(db, id);
   return cached(`detail:${id}`, TOTALS_TTL_MS, async () => {
-    // The three breakdowns in one round trip (each a small grouped read; donors from the kept totals).
+    // The three breakdowns and the accounts in one round trip (small reads; donors from the kept totals).
     type Part = { key: string; amount: number; count: number };
-    const [{ byPurpose, byUnit, byDonor }] = await db.query<{ byPurpose: Part[]; byUnit: Array<Part & { label: string | null }>; byDonor: Part[] }>(
+    const [{ byPurpose, byUnit, byDonor, banks }] = await db.query<{
+      byPurpose: Part[]; byUnit: Array<Part & { label: string | null }>; byDonor: Part[]; banks: BankRow[];
+    }>(
       `select
          (select coalesce(json_agg(r order by r.amount desc), '[]') from (
             select purpose as key, sum(amount)::bigint as amount, count(*)::int as count from fund_disbursements
@@ -78,9 +79,9 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
              where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null group by u.id) r) as "byUnit",
          (select coalesce(json_agg(r order by r.amount desc), '[]') from (
             select donor_key as key, sum(amount)::bigint as amount, sum(n)::int as count
-              from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0) r) as "byDonor"`, [id]);
+              from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0) r) as "byDonor",
+         (select coalesce(json_agg(b order by b.campaign_id nulls last, b.id), '[]') from (${BANKS_SQL}) b) as banks`, [id, c.unitId]);
     const memo = vietQrMemo(id);
-    const banks = await campaignBanks(db, id, c.unitId);
     const { unitId: _u, ...pub } = c;
     return {
       ...pub,
