@@ -5,7 +5,8 @@ import { UNIT_DATASETS, type UnitDataset } from '@contract/units';
 import { loadConfig } from '../apps/server/src/config';
 import { openDatabase } from '../apps/server/src/db/open';
 import { AppError } from '../apps/server/src/platform/errors';
-import { importUnits } from '../apps/server/src/modules/units/import';
+import { importUnits, UNIT_TABLES } from '../apps/server/src/modules/units/import';
+import { refreshStatistics } from '../apps/server/src/platform/statistics';
 
 function parseArgs(argv: string[]): { dataset: UnitDataset; provinceCodes?: string[] } {
   let dataset: string | undefined;
@@ -42,6 +43,7 @@ try {
 }
 try {
   const summary = await db.tx((tx) => importUnits(tx, null, args));
+  await refreshStatistics(db, UNIT_TABLES);
   console.log(`Đã nhập / imported ${summary.dataset} (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'}) in ${summary.ms} ms`);
   console.log(`  tạo mới / created: ${summary.created.units} units, ${summary.created.versions} versions, ${summary.created.events} events, ${summary.created.lineage} lineage links`);
   if (summary.skipped.units) console.log(`  đã có, bỏ qua / already imported, skipped: ${summary.skipped.provinces.join(', ')} (${summary.skipped.units} units)`);

@@ -215,6 +215,8 @@ function format(r: Awaited<ReturnType<typeof benchOne>>): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
+  if (argv.includes('--started')) return (await import('./as-started')).main('fund', argv.filter((a) => a !== '--started'));
   const { only, rows } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — fund benchmark (import, public search), ${m.date}`);

@@ -151,6 +151,8 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
+  if (argv.includes('--started')) return (await import('./as-started')).main('households', argv.filter((a) => a !== '--started'));
   const { only, households, pgliteHouseholds } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — households benchmark, ${m.date}`);

@@ -163,6 +163,8 @@ function format(kind: string, version: string, r: { rows: Row[]; facts: Record<s
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
+  if (argv.includes('--started')) return (await import('./as-started')).main('petitions', argv.filter((a) => a !== '--started'));
   const { only, rows, villages } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — petitions benchmark, ${m.date}`);

@@ -104,6 +104,8 @@ const unitAt = async (db: Db, code: string, level: string, on: string) => (await
 
 /** Standalone: the demo world on each database; the city's term report 2019–2024 and the province's 2026 annual report. */
 export async function main(argv: string[]): Promise<void> {
+  // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
+  if (argv.includes('--started')) return (await import('./as-started')).main('reports', argv.filter((a) => a !== '--started'));
   const { only, runs } = parseBenchArgs(argv, { runs: 5 });
   const m = machine();
   console.log(`Đoàn Kết — reports benchmark, ${m.date}`);

@@ -133,6 +133,8 @@ function format(r: Result): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
+  if (argv.includes('--started')) return (await import('./as-started')).main('targets', argv.filter((a) => a !== '--started'));
   const { only, runs, sample } = parseArgs(argv);
   const m = machine();
   console.log(`Đoàn Kết — targets benchmark, ${m.date}`);

@@ -30,6 +30,7 @@ import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
 import { registerEndpoints } from './platform/endpoints';
+import { setPublicCache } from './modules/fund/public/cache';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -68,6 +69,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   registerErrorHandler(app);
   registerTextHygiene(app);
   registerSessionHooks(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  setPublicCache(config.publicCache);
 
   await authRoutes(app, db, config);
   await unitRoutes(app, db);

@@ -20,6 +20,8 @@ export type Config = {
   rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
   /** Where CSP violation reports are appended as JSON lines (the e2e suite fails on any). */
   cspReportFile: string | undefined;
+  /** The public statement's short in-process cache (PUBLIC_CACHE=0: off, for measuring). */
+  publicCache: boolean;
 };
 
 function trustProxyOf(v: string | undefined): Config['trustProxy'] {
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.LOAD_DEMO ? env.LOAD_DEMO !== '0' : mode !== 'production',
     cspReportFile: env.CSP_REPORT_FILE || undefined,
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: env.RATE_LIMIT_STORE === 'postgres' ? 'postgres' : 'memory' },
+    publicCache: env.PUBLIC_CACHE !== '0',
   };
 }

@@ -3,6 +3,7 @@ import { openDatabase } from './db/open';
 import { buildApp } from './app';
 import { loadDemo, DEMO_ACCOUNTS } from './demo/demo';
 import { assertProductionSecrets } from './platform/keys';
+import { ensureStatistics } from './platform/statistics';
 
 try {
   assertProductionSecrets(process.env);
@@ -24,6 +25,9 @@ if (demoLoaded) {
   await loadDemo(db, config.demoPassword);
   console.log(`Đã nạp dữ liệu mẫu trong ${((Date.now() - t) / 1000).toFixed(1)} s / Demo data loaded.`);
 }
+// A data directory loaded before statistics were refreshed after bulk loads, or by an older tool.
+const analyzed = await ensureStatistics(db);
+if (analyzed.length) console.log(`Đã cập nhật thống kê cho ${analyzed.length} bảng / Planner statistics refreshed for ${analyzed.length} tables.`);
 const app = await buildApp(db, config, { logger: process.env.LOG !== '0' });
 await app.listen({ port: config.port, host: config.host });
 

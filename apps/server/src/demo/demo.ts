@@ -9,6 +9,7 @@ import { seedDemoFunds } from './fund';
 import { seedDemoHouseholds } from './households';
 import { seedDemoPetitions } from './petitions';
 import { seedDemoTargets } from './targets';
+import { refreshStatistics } from '../platform/statistics';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -42,6 +43,8 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoPetitions(tx);
     await seedDemoTargets(tx);
   });
+  // Bulk-loaded tables need planner statistics before anyone is served (PGlite has no autovacuum).
+  await refreshStatistics(db);
 }
 
 async function createDemoUsers(tx: Db, passwordHash: string): Promise<void> {

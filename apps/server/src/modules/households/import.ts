@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { sealNationalId } from './crypto';
 import { inHistorySubtree } from './queries';
+import { refreshStatistics } from '../../platform/statistics';
 import { currentYear } from './service';
 
 /** A file's cells as text, row by row (row 1 is the header). */
@@ -157,5 +158,8 @@ export async function importHouseholds(ctx: Ctx, input: { unitId: number; year: 
     await audit(tx, ctx.user, { action: 'import', entity: 'household_list', entityId: `${input.unitId}:${input.year}`, unitId: input.unitId,
       after: { fileName: input.fileName, year: input.year, rows: rows.length } });
     return { created: rows.length, year: input.year };
+  }).then(async (r) => {
+    await refreshStatistics(ctx.db, ['households', 'household_members', 'household_classifications']);
+    return r;
   });
 }

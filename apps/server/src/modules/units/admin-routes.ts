@@ -5,7 +5,8 @@ import {
 import type { Db } from '../../db/db';
 import { assertPermission } from '../../platform/access';
 import { ctxOf, type App } from '../../platform/http';
-import { importUnits } from './import';
+import { importUnits, UNIT_TABLES } from './import';
+import { refreshStatistics } from '../../platform/statistics';
 import { createUnit, dissolveUnit, mergeUnits, moveUnit, renameUnit, splitUnit } from './service';
 
 /** Changes to the hierarchy and the imports of real data: administrators only ('unit.manage'). */
@@ -28,6 +29,8 @@ export async function unitAdminRoutes(app: App, db: Db): Promise<void> {
   app.post('/api/units/import', { schema: { tags, body: ImportUnits, response: { 200: ImportSummary } } }, async (req) => {
     const { user } = ctxOf(db, req);
     assertPermission(user, 'unit.manage');
-    return db.tx((tx) => importUnits(tx, user, req.body));
+    const summary = await db.tx((tx) => importUnits(tx, user, req.body));
+    await refreshStatistics(db, UNIT_TABLES);
+    return summary;
   });
 }

@@ -64,6 +64,9 @@ async function finish(
 }
 
 /** Bắc Giang province 2020–2025 (four snapshots, from 2019-01-01). */
+/** The tables a unit import fills: analyzed after it commits (platform/statistics.ts). */
+export const UNIT_TABLES = ['units', 'unit_versions', 'unit_events', 'unit_event_units', 'unit_lineage', 'unit_closure', 'unit_lineage_closure'];
+
 export async function importBacGiangHistory(tx: Db, actor: CurrentUser | null): Promise<ImportSummary> {
   const started = Date.now();
   await lockUnitChanges(tx);

@@ -7,7 +7,16 @@ type Entry = { at: number; value: Promise<unknown> };
 const store = new Map<string, Entry>();
 const MAX_ENTRIES = 2000;
 
+let enabled = true;
+
+/** PUBLIC_CACHE=0 turns the cache off (benchmarks measure the uncached path over HTTP with it). */
+export function setPublicCache(on: boolean): void {
+  enabled = on;
+  store.clear();
+}
+
 export async function cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  if (!enabled) return load();
   const now = Date.now();
   const hit = store.get(key);
   if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;

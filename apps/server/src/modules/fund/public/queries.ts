@@ -22,8 +22,8 @@ const CAMPAIGN_SQL = `
     greatest(d.last_at, x.last_at)::text as "lastUpdate"
   from fund_campaigns c
   left join lateral (select sum(amount) filter (where kind = 'money') as money, sum(amount) filter (where kind = 'goods') as goods,
-      count(*) as n, max(created_at) as last_at
-    from fund_donations where campaign_id = c.id and reversal_entry_id is null) d on true
+      sum(n) as n, max(last_at) as last_at
+    from fund_campaign_totals where campaign_id = c.id) d on true
   left join lateral (select sum(amount) as paid, max(decided_at) as last_at from fund_disbursements
     where campaign_id = c.id and status = 'approved' and reversal_entry_id is null) x on true
   where c.is_public`;
@@ -50,34 +50,39 @@ type BankRow = { bank_name: string | null; bank_bin: string | null; account_no: 
 
 async function campaignBanks(db: Db, campaignId: number, unitId: number): Promise<BankRow[]> {
   // Accounts opened for the campaign; otherwise the unit's own bank accounts.
-  return db.query<BankRow>(
-    `select bank_name, bank_bin, account_no, account_holder from fund_accounts
-      where kind = 'bank' and unit_id = $2 and (campaign_id = $1 or (campaign_id is null and not exists (
-        select 1 from fund_accounts o where o.kind = 'bank' and o.campaign_id = $1)))
-      order by campaign_id nulls last, id`,
-    [campaignId, unitId],
-  );
+  return db.query<BankRow>(`${BANKS_SQL} order by campaign_id nulls last, id`, [campaignId, unitId]);
 }
+
+// $1 the campaign, $2 its unit.
+const BANKS_SQL = `select bank_name, bank_bin, account_no, account_holder, campaign_id, id from fund_accounts
+  where kind = 'bank' and unit_id = $2 and (campaign_id = $1 or (campaign_id is null and not exists (
+    select 1 from fund_accounts o where o.kind = 'bank' and o.campaign_id = $1)))`;
 
 export const vietQrMemo = (campaignId: number) => `UNG HO ${campaignReference(campaignId)}`;
 
 export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCampaignDetail> {
   const c = await publicCampaign(db, id);
   return cached(`detail:${id}`, TOTALS_TTL_MS, async () => {
-    const byPurpose = await db.query<{ key: string; amount: number; count: number }>(
-      `select purpose as key, sum(amount)::bigint as amount, count(*)::int as count from fund_disbursements
-        where campaign_id = $1 and status = 'approved' and reversal_entry_id is null group by purpose order by 2 desc`, [id]);
-    const byUnit = await db.query<{ key: string; label: string; amount: number; count: number }>(
-      `select u.id::text as key,
-         (select v.name from unit_versions v where v.unit_id = u.id and v.valid_from <= max(x.paid_on) order by v.valid_from desc limit 1) as label,
-         sum(x.amount)::bigint as amount, count(*)::int as count
-         from fund_disbursements x join units u on u.id = coalesce(x.target_unit_id, x.unit_id)
-        where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null group by u.id order by 3 desc`, [id]);
-    const byDonor = await db.query<{ key: string; amount: number; count: number }>(
-      `select case when publish_name then donor_kind else 'anonymous' end as key, sum(amount)::bigint as amount, count(*)::int as count
-         from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1 order by 2 desc`, [id]);
+    // The three breakdowns and the accounts in one round trip (small reads; donors from the kept totals).
+    type Part = { key: string; amount: number; count: number };
+    const [{ byPurpose, byUnit, byDonor, banks }] = await db.query<{
+      byPurpose: Part[]; byUnit: Array<Part & { label: string | null }>; byDonor: Part[]; banks: BankRow[];
+    }>(
+      `select
+         (select coalesce(json_agg(r order by r.amount desc), '[]') from (
+            select purpose as key, sum(amount)::bigint as amount, count(*)::int as count from fund_disbursements
+             where campaign_id = $1 and status = 'approved' and reversal_entry_id is null group by purpose) r) as "byPurpose",
+         (select coalesce(json_agg(r order by r.amount desc), '[]') from (
+            select u.id::text as key,
+              (select v.name from unit_versions v where v.unit_id = u.id and v.valid_from <= max(x.paid_on) order by v.valid_from desc limit 1) as label,
+              sum(x.amount)::bigint as amount, count(*)::int as count
+              from fund_disbursements x join units u on u.id = coalesce(x.target_unit_id, x.unit_id)
+             where x.campaign_id = $1 and x.status = 'approved' and x.reversal_entry_id is null group by u.id) r) as "byUnit",
+         (select coalesce(json_agg(r order by r.amount desc), '[]') from (
+            select donor_key as key, sum(amount)::bigint as amount, sum(n)::int as count
+              from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0) r) as "byDonor",
+         (select coalesce(json_agg(b order by b.campaign_id nulls last, b.id), '[]') from (${BANKS_SQL}) b) as banks`, [id, c.unitId]);
     const memo = vietQrMemo(id);
-    const banks = await campaignBanks(db, id, c.unitId);
     const { unitId: _u, ...pub } = c;
     return {
       ...pub,

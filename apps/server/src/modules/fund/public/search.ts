@@ -5,6 +5,7 @@
 import type { PublicDonation, PublicDonationPage, PublicDonationQuery } from '@contract/fund-public';
 import type { Db } from '../../../db/db';
 import { normalizeVn } from '../../../platform/vn-text';
+import { statisticsVersion } from '../../../platform/statistics';
 
 /** Rows walked in display order before switching to the index. */
 export const WALK_CAP = 5_000;
@@ -29,7 +30,7 @@ const STATS_TTL_MS = 10 * 60_000;
 const INDEX_MAX_ROWS = 20_000;
 
 export type TokenStats = { freq: Map<string, number>; floor: number };
-let statsCache: { at: number; db: Db; value: Promise<TokenStats | null> } | null = null;
+let statsCache: { at: number; db: Db; version: number; value: Promise<TokenStats | null> } | null = null;
 
 /**
  * How common each search token is, from the statistics ANALYZE keeps for the GIN index's expression
@@ -37,7 +38,9 @@ let statsCache: { at: number; db: Db; value: Promise<TokenStats | null> } | null
  * listed. null when there are no statistics yet (a new database): the walk then decides alone.
  */
 function tokenStats(db: Db): Promise<TokenStats | null> {
-  if (statsCache && statsCache.db === db && Date.now() - statsCache.at < STATS_TTL_MS) return statsCache.value;
+  // A refresh of the statistics (after an import) reloads at once.
+  const version = statisticsVersion();
+  if (statsCache && statsCache.db === db && statsCache.version === version && Date.now() - statsCache.at < STATS_TTL_MS) return statsCache.value;
   const value = db.query<{ elems: string[] | null; freqs: number[] | null }>(
     `select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs from pg_stats
       where tablename = 'fund_donations_search_tokens' and attname = 'fund_search_tokens'`,
@@ -46,7 +49,7 @@ function tokenStats(db: Db): Promise<TokenStats | null> {
     const freq = new Map(r.elems.map((e, i) => [e, r.freqs![i]]));
     return { freq, floor: r.freqs[r.elems.length] ?? Math.min(...freq.values()) };
   }, () => null);
-  statsCache = { at: Date.now(), db, value };
+  statsCache = { at: Date.now(), db, version, value };
   return value;
 }
 

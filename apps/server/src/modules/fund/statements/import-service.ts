@@ -13,6 +13,7 @@ import { parseBankStatements } from './banks';
 import { parseGeneric, readTable, type ColumnMapping, type UploadedFile } from './generic';
 import type { ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 import { invalidatePublicCache } from '../public/cache';
+import { refreshStatistics } from '../../../platform/statistics';
 
 export type ImportTarget = { campaignId?: number | null; fundId?: number | null; accountId?: number | null };
 export type ImportRequest = {
@@ -167,7 +168,8 @@ export async function importParsed(
     });
     onProgress({ phase: 'done', total: credits.length, done: credits.length });
     return result;
-  }).then((r) => {
+  }).then(async (r) => {
+    if (r.inserted > 0) await refreshStatistics(db, ['fund_donations']);
     invalidatePublicCache();
     return r;
   });
