@@ -9,6 +9,8 @@ export type Config = {
   /** Secure cookies only behind HTTPS; local runs are plain HTTP. */
   secureCookies: boolean;
   loadDemo: boolean;
+  /** The address citizens open links from messages at (tracking pages). */
+  publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,5 +22,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? 'doanket2026',
     secureCookies: env.SECURE_COOKIES === '1',
     loadDemo: env.LOAD_DEMO !== '0',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };
 }

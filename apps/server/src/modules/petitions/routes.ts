@@ -5,8 +5,9 @@ import {
   CreateReception, CreateSituationPeriod, DeadlineRule, FileSituationReport, Meeting, PetitionActionInput, PetitionDetail, PetitionIdentity,
   PetitionKind, PetitionListQuery, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionCreated, PublicPetitionInput,
   PublicPetitionStatus, Reception, SituationOverview, SituationPeriod, SituationQuery, SituationReport, StatsQuery, TrackingParams,
-  UpdateDeadlineRule,
+  UpdateDeadlineRule, CitizenCodeRequest, CitizenCodeSent, MyPetitionsRequest, MyPetitions,
 } from '@contract/petitions';
+import { myPetitions, requestCode } from '../notify/citizen';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
 import { AppError } from '../../platform/errors';
@@ -55,12 +56,27 @@ export async function petitionRoutes(app: App, db: Db): Promise<void> {
   app.post('/api/public/petitions', { schema: { tags, response: { 200: PublicPetitionCreated } } }, async (req) => {
     if (req.isMultipart()) {
       const { fields, files } = await readMultipart(req);
-      return submitPublic(db, PublicPetitionInput.parse(noEmpty(fields)), req.ip, files);
+      const made = await submitPublic(db, PublicPetitionInput.parse(noEmpty(fields)), req.ip, files);
+      app.notify.kick();
+      return made;
     }
-    return submitPublic(db, PublicPetitionInput.parse(req.body ?? {}), req.ip);
+    const made = await submitPublic(db, PublicPetitionInput.parse(req.body ?? {}), req.ip);
+    app.notify.kick();
+    return made;
   });
   app.get('/api/public/petitions/:trackingCode', { schema: { tags, params: TrackingParams, response: { 200: PublicPetitionStatus } } },
     async (req) => trackPublic(db, req.params.trackingCode));
+  app.post('/api/public/my-petitions/code', { schema: { tags, body: CitizenCodeRequest, response: { 200: CitizenCodeSent } } },
+    async (req) => {
+      const sent = await requestCode(db, req.body.contact);
+      app.notify.kick();
+      return sent;
+    });
+  app.post('/api/public/my-petitions', { schema: { tags, body: MyPetitionsRequest, response: { 200: MyPetitions } } },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return myPetitions(db, req.body.contact, req.body.code);
+    });
   app.get('/api/public/petition-units', { schema: { tags, querystring: PublicUnitsQuery, response: { 200: z.array(PublicUnit) } } },
     async (req) => publicUnits(db, req.query));
 
