@@ -25,6 +25,7 @@ import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { homeRoutes } from './modules/home/routes';
+import { portalRoutes } from './modules/portal/routes';
 import './modules/metrics-index';
 import { sendersFromEnv, type Senders } from './modules/notify/adapters';
 import { idleWorker, startNotifyWorker } from './modules/notify/worker';
@@ -81,6 +82,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await targetRoutes(app, db);
   await reportRoutes(app, db);
   await homeRoutes(app, db);
+  await portalRoutes(app, db);
   // Messages to citizens and staff leave from the outbox; tests pass their own senders.
   // `senders: null` (tests that share a database) runs no worker: another file's messages stay queued.
   const notify = opts.senders === null ? idleWorker : startNotifyWorker(db, opts.senders ?? sendersFromEnv(process.env, (m) => app.log.info(m)), {
