@@ -13,6 +13,7 @@ const PublicReportsPage = lazyPage(() => import('./features/reports/public-repor
 const PublicPetitionNewPage = lazyPage(() => import('./features/petitions/public-new-page'), 'PublicPetitionNewPage');
 const PublicTrackFormPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackFormPage');
 const PublicTrackPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackPage');
+const PublicMyPetitionsPage = lazyPage(() => import('./features/petitions/public-mine-page'), 'PublicMyPetitionsPage');
 const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
 
 type Params = Record<string, string>;
@@ -26,6 +27,7 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
   { name: 'publicPetitionNew', path: '/public/petitions/new', render: () => <PublicPetitionNewPage /> },
   { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },
+  { name: 'publicMyPetitions', path: '/public/petitions/mine', render: () => <PublicMyPetitionsPage /> },
   { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
   { name: 'publicHouses', path: '/public/houses/:unit', render: (p) => <PublicHousesPage key={p.unit} unitId={Number(p.unit)} /> },
 ];
@@ -60,6 +62,7 @@ function PublicHomePage() {
     { to: '/public/campaigns', title: 'public.campaigns', hint: 'public.campaignsHint' },
     { to: '/public/petitions/new', title: 'public.petitionNew', hint: 'public.petitionNewHint' },
     { to: '/public/petitions', title: 'public.petitionTrack', hint: 'public.petitionTrackHint' },
+    { to: '/public/petitions/mine', title: 'public.myPetitions', hint: 'public.myPetitionsHint' },
     { to: '/public/reports', title: 'public.reports', hint: 'public.reportsHint' },
   ] as const;
   return (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_FIELD_LABELS, PETITION_FIELDS, PETITION_KIND_LABELS, PETITION_KINDS,
 } from '@contract/petitions-values';
@@ -27,7 +27,14 @@ export function PublicPetitionNewPage() {
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
+  // One match for what was typed: choose it (a person typing "da mai" means Phường Đa Mai).
+  const only = units.data?.length === 1 ? units.data[0].code : null;
+  useEffect(() => {
+    if (only && q) setV((o) => (o.unitCode === only ? o : { ...o, unitCode: only }));
+  }, [only, q]);
+  const missing = [!v.unitCode && t('publicPetition.unit'), !v.title.trim() && t('petitions.titleLabel'), !v.content.trim() && t('petitions.content')].filter(Boolean);
   const errs = fieldErrors(error);
 
   const pickFiles = (list: FileList | null) => {
@@ -63,6 +70,12 @@ export function PublicPetitionNewPage() {
         <Section title={t('publicPetition.yourCode')}>
           <p className="tracking-code" data-testid="tracking-code">{code}</p>
           <p>{t('publicPetition.keepCode')}</p>
+          {(v.email.trim() || v.phone.trim()) && <Notice kind="info">{t('publicPetition.codeSentTo')}</Notice>}
+          <p>
+            <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(code).then(() => setCopied(true))}>
+              {copied ? t('publicPetition.copied') : t('publicPetition.copy')}
+            </button>
+          </p>
           <p><Link className="btn btn-primary" to={`/public/petitions/${code}`}>{t('publicPetition.follow')}</Link></p>
         </Section>
       </>
@@ -103,6 +116,7 @@ export function PublicPetitionNewPage() {
           </button>
           <Link to="/public/petitions" className="btn">{t('publicPetition.haveCode')}</Link>
         </div>
+        {missing.length > 0 && <p className="small muted" data-testid="send-blocked">{t('publicPetition.missing', { fields: missing.join(', ') })}</p>}
       </form>
     </>
   );
