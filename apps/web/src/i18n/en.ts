@@ -304,4 +304,10 @@ export const en: Record<MessageKey, string> = {
   'metrics.uom.vnd': 'VND',
   'metrics.uom.percent': 'percent',
   'metrics.uom.days': 'days',
+  'home.todo': 'To do',
+  'home.todoNone': 'Nothing is waiting for you.',
+  'home.todo.fund.approvals': 'payments awaiting your approval',
+  'home.todo.petitions.overdue': 'petitions past their deadline',
+  'home.todo.petitions.dueThisWeek': 'petitions due within 7 days',
+  'home.todo.situation.pending': 'situation reports not yet filed',
 };

@@ -303,6 +303,12 @@ export const vi = {
   'metrics.uom.vnd': 'đồng',
   'metrics.uom.percent': 'tỷ lệ %',
   'metrics.uom.days': 'số ngày',
+  'home.todo': 'Việc cần làm',
+  'home.todoNone': 'Không có việc nào đang chờ bạn.',
+  'home.todo.fund.approvals': 'khoản chi chờ bạn duyệt',
+  'home.todo.petitions.overdue': 'đơn đã quá hạn giải quyết',
+  'home.todo.petitions.dueThisWeek': 'đơn đến hạn trong 7 ngày',
+  'home.todo.situation.pending': 'báo cáo tình hình Nhân dân chưa nộp',
 };
 
 export type MessageKey = keyof typeof vi;
