@@ -44,7 +44,7 @@ export function PublicApp({ path }: { path: string }) {
       <header className="public-header">
         <Link to="/public" className="brand">{t('app.name')}</Link>
         <span className="public-tagline">{t('app.tagline')}</span>
-        <button type="button" className="link" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+        <button type="button" className="link-btn" lang={locale === 'vi' ? 'en' : 'vi'} onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
           {locale === 'vi' ? 'English' : 'Tiếng Việt'}
         </button>
       </header>
