@@ -12,7 +12,18 @@ const PRINT_CSS = `@media print {
   .topbar, .sidenav, .skip, .no-print, .page-title { display: none !important; }
   .shell, .main { display: block; margin: 0; padding: 0; }
   .receipt { border: none; box-shadow: none; }
-}`;
+}
+.receipt { overflow-wrap: anywhere; }
+.receipt-date { text-align: right; margin-top: 1.5rem; }
+.receipt-signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; text-align: center; margin-top: .5rem; min-height: 8rem; }
+.receipt-signer { margin-top: 4.5rem; font-weight: 600; }`;
+
+/** "Bắc Giang, ngày 05 tháng 12 năm 2026": the place is the unit's proper name (the level word dropped). */
+export function placeDate(unitName: string, iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const place = unitName.replace(/^(Ủy ban MTTQ |UB MTTQ )?(Phường|Xã|Thị trấn|Đặc khu|Thành phố|Tỉnh|Huyện|Quận|Thị xã)\s+/i, '');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
 
 /** The printable receipt (giấy biên nhận) of a donation, with the amount in Vietnamese words. */
 export function ReceiptPage({ id }: { id: number }) {
@@ -43,6 +54,11 @@ export function ReceiptPage({ id }: { id: number }) {
             <dt>Công khai tên</dt><dd>{r.publishName ? 'Có' : 'Không'}</dd>
             <dt>Người lập</dt><dd>{r.recordedBy ?? ''}</dd>
           </dl>
+          <p className="receipt-date"><em>{placeDate(r.unitName, r.receivedOn)}</em></p>
+          <div className="receipt-signatures">
+            <div><strong>NGƯỜI ỦNG HỘ</strong><br /><span className="small">(Ký, ghi rõ họ tên)</span></div>
+            <div><strong>NGƯỜI NHẬN</strong><br /><span className="small">(Ký, ghi rõ họ tên)</span><p className="receipt-signer">{r.recordedBy ?? ''}</p></div>
+          </div>
           <p className="small muted no-print">{t('fund.receiptNote')}</p>
         </article>
       )}
