@@ -37,6 +37,7 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await propose.getByLabel('Người nhận (họ tên chủ hộ)').fill(beneficiary);
   await propose.getByLabel('Thôn, tổ dân phố').fill('Tổ dân phố Trần Phú 1');
   await propose.getByLabel('Số tiền (đồng)').fill('700000');
+  await expect(propose.getByLabel('Số tiền (đồng)')).toHaveValue('700.000');
   await propose.getByRole('button', { name: 'Gửi đề xuất' }).click();
   await expect(page.getByText('Đã gửi đề xuất chi; chờ người có thẩm quyền duyệt.')).toBeVisible();
   const mine = page.getByRole('region', { name: 'Các khoản chi' }).getByRole('listitem').filter({ hasText: beneficiary });

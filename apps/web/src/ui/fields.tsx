@@ -52,3 +52,14 @@ export function CheckboxField({ label, ...input }: { label: ReactNode } & InputH
     </div>
   );
 }
+
+/** Digits grouped by dots as a Vietnamese reader writes money: "1234567" → "1.234.567" (empty stays empty). */
+export function groupDigits(text: string): string {
+  const digits = text.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** An amount in đồng, grouped as it is typed; the form reads it back with its digits only. */
+export function MoneyField({ onValue, value, ...rest }: Omit<TextFieldProps, 'onChange' | 'value'> & { value: string; onValue: (v: string) => void }) {
+  return <TextField {...rest} inputMode="numeric" autoComplete="off" value={groupDigits(value)} onChange={(e) => onValue(groupDigits(e.target.value))} />;
+}

@@ -4,7 +4,7 @@ import type { DuplicateCandidate, Support } from '@contract/households';
 import { formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/date-field';
-import { SelectField, TextField } from '../../ui/fields';
+import { MoneyField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { api } from '../../api';
 import { useFetch } from '../../use-fetch';
@@ -62,14 +62,14 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
           <DateField label={t('hh.date')} value={f.date} onChange={(date) => setF({ ...f, date })} error={errors['/supportDate']} />
           <TextField label={f.kind === 'tet' ? t('hh.campaignYear') : t('hh.year')} inputMode="numeric" value={f.year} onChange={set('year')} />
           {!house && <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />}
-          {!house && <TextField label={t('hh.value')} inputMode="numeric" value={f.value} onChange={set('value')} error={errors['/valueVnd']} />}
+          {!house && <MoneyField label={t('hh.value')} value={f.value} onValue={(x) => set('value')({ target: { value: x } })} error={errors['/valueVnd']} />}
           {house && (
             <>
               <SelectField label={t('hh.houseBuild')} value={f.build} onChange={set('build')} options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))} />
-              <TextField label={t('hh.houseCost')} inputMode="numeric" value={f.cost} onChange={set('cost')} />
-              <TextField label={t('hh.houseFromFund')} inputMode="numeric" value={f.fromFund} onChange={set('fromFund')} />
-              <TextField label={t('hh.houseFromOrgs')} inputMode="numeric" value={f.fromOrgs} onChange={set('fromOrgs')} />
-              <TextField label={t('hh.houseFromSocial')} inputMode="numeric" value={f.fromSocial} onChange={set('fromSocial')} />
+              <MoneyField label={t('hh.houseCost')} value={f.cost} onValue={(x) => set('cost')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromFund')} value={f.fromFund} onValue={(x) => set('fromFund')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromOrgs')} value={f.fromOrgs} onValue={(x) => set('fromOrgs')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromSocial')} value={f.fromSocial} onValue={(x) => set('fromSocial')({ target: { value: x } })} />
               <TextField label={t('hh.labourDays')} inputMode="numeric" value={f.labourDays} onChange={set('labourDays')} />
             </>
           )}
