@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { HOUSE_STATUS_LABELS, HOUSING_CONDITION_LABELS, HOUSING_NEED_LABELS, RELATION_LABELS, SUPPORT_KIND_LABELS } from '@contract/households-values';
-import { formatDate, formatVnd } from '../../format';
+import { formatDate, formatVnd, tetYear, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
@@ -73,7 +73,8 @@ export function HouseholdPage({ id }: { id: number }) {
         </ul>
       </Section>
       {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} year={year} current={h.history.find((c) => c.year === year)} onSaved={res.reload} />}
-      {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName} year={year} onSaved={() => res.reload()} />}
+      {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName}
+        year={query.year ? year : tetYear(todayIso())} onSaved={() => res.reload()} />}
     </>
   );
 }
