@@ -3,6 +3,7 @@ import { HOUSE_STATUS_LABELS, HOUSING_CONDITION_LABELS, HOUSING_NEED_LABELS, REL
 import { formatDate, formatVnd, tetYear, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
+import { useSession } from '../auth/session';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
@@ -15,6 +16,7 @@ import { SupportFormDialog } from './support-form';
 
 /** One household: members (ID numbers masked), classification year by year, and every act of support. */
 export function HouseholdPage({ id }: { id: number }) {
+  const { can } = useSession();
   const { t, pick } = useI18n();
   const [query] = useQueryState();
   const year = query.year ? Number(query.year) : thisYear();
@@ -65,8 +67,11 @@ export function HouseholdPage({ id }: { id: number }) {
               <div className="small muted">
                 {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup,
                   s.house && `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
-                  s.disbursementId && `#${s.disbursementId}`].filter(Boolean).join(' · ')}
+                ].filter(Boolean).join(' · ')}
               </div>
+              {s.disbursementId && s.fundId && (
+                <div className="small">{can('fund.read') ? <Link to={`/fund/funds/${s.fundId}`}>{t('hh.paidFromFund')}</Link> : t('hh.paidFromFund')}</div>
+              )}
               {s.house && h.canWrite && <HouseActions support={s} onChanged={res.reload} />}
             </li>
           ))}
