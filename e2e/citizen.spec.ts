@@ -68,3 +68,18 @@ test('a metric page loads on reload and from a shared link', async ({ page }) =>
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Số tiền vận động được');
 });
+
+test('the front door: a visitor without an account sees the open campaigns, finds the ward page and writes to the ward; staff sign in one tap away', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Thông tin công khai' })).toBeVisible();
+  await expect(page.getByTestId('open-campaigns').getByRole('link').first()).toBeVisible();
+  await page.getByLabel('Tìm phường, xã').fill('bac giang');
+  await page.getByRole('link', { name: 'Phường Bắc Giang' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Phường Bắc Giang' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Ban Thường trực Ủy ban MTTQ' })).toContainText('Chủ tịch');
+  await page.getByRole('link', { name: 'Gửi kiến nghị đến phường, xã này' }).click();
+  await expect(page.getByLabel('Phường, xã', { exact: true })).toHaveValue('07210');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Cán bộ đăng nhập' }).click();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+});

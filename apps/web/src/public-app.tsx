@@ -14,6 +14,8 @@ const PublicPetitionNewPage = lazyPage(() => import('./features/petitions/public
 const PublicTrackFormPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackFormPage');
 const PublicTrackPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackPage');
 const PublicMyPetitionsPage = lazyPage(() => import('./features/petitions/public-mine-page'), 'PublicMyPetitionsPage');
+const FrontDoorPage = lazyPage(() => import('./features/portal/front-door-page'), 'FrontDoorPage');
+const WardPublicPage = lazyPage(() => import('./features/portal/ward-page'), 'WardPublicPage');
 const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
 
 type Params = Record<string, string>;
@@ -21,7 +23,8 @@ type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNod
 
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
-  { name: 'publicHome', path: '/public', render: () => <PublicHomePage /> },
+  { name: 'publicHome', path: '/public', render: () => <FrontDoorPage /> },
+  { name: 'publicWard', path: '/public/units/:code', render: (p) => <WardPublicPage key={p.code} code={p.code} /> },
   { name: 'publicCampaigns', path: '/public/campaigns', render: () => <PublicCampaignsPage /> },
   { name: 'publicCampaign', path: '/public/campaigns/:id', render: (p) => <PublicCampaignPage key={p.id} id={Number(p.id)} /> },
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
@@ -52,28 +55,5 @@ export function PublicApp({ path }: { path: string }) {
         <Suspense fallback={<Loading />}>{route && match ? route.render(match.params) : <PageTitle title={t('common.notFound')} />}</Suspense>
       </main>
     </div>
-  );
-}
-
-/** Where a citizen without an account starts: what they can read or send. */
-function PublicHomePage() {
-  const { t } = useI18n();
-  const links = [
-    { to: '/public/campaigns', title: 'public.campaigns', hint: 'public.campaignsHint' },
-    { to: '/public/petitions/new', title: 'public.petitionNew', hint: 'public.petitionNewHint' },
-    { to: '/public/petitions', title: 'public.petitionTrack', hint: 'public.petitionTrackHint' },
-    { to: '/public/petitions/mine', title: 'public.myPetitions', hint: 'public.myPetitionsHint' },
-    { to: '/public/reports', title: 'public.reports', hint: 'public.reportsHint' },
-  ] as const;
-  return (
-    <>
-      <PageTitle title={t('public.title')} />
-      <ul className="public-links">
-        {links.map((l) => (
-          <li key={l.to}><Link to={l.to}><strong>{t(l.title)}</strong><span className="small">{t(l.hint)}</span></Link></li>
-        ))}
-      </ul>
-      <p className="small"><Link to="/">{t('public.signIn')}</Link></p>
-    </>
   );
 }

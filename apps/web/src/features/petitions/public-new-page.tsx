@@ -4,7 +4,7 @@ import {
 } from '@contract/petitions-values';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
 import { asApiError, useFetch } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field, SelectField, TextField } from '../../ui/fields';
@@ -21,7 +21,8 @@ export function PublicPetitionNewPage() {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const units = useFetch(`public-units:${q}`, () => publicPetitionsApi.units(q));
-  const [v, setV] = useState({ unitCode: '', kind: 'phan_anh', field: 'khac', title: '', content: '', name: '', phone: '', email: '', address: '' });
+  const { query } = useLocation();
+  const [v, setV] = useState({ unitCode: query.unit ?? '', kind: 'phan_anh', field: 'khac', title: '', content: '', name: '', phone: '', email: '', address: '' });
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
