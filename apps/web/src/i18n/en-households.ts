@@ -84,4 +84,5 @@ export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
   'hh.noFund': 'Not paid from a fund',
   'hh.open': 'Open household',
   'hh.paidFromFund': 'Payment proposed from the fund (see the payment)',
+  'hh.supportSaved': 'Support recorded.',
 };

@@ -332,4 +332,9 @@ export const en: Record<MessageKey, string> = {
   'portal.closed': 'closed',
   'portal.reports': 'Published reports',
   'portal.noReport': 'No published report yet.',
+  'offline.offline': 'Offline: what you record is kept on this device and sent when the connection returns.',
+  'offline.waiting': '{n} waiting to be sent.',
+  'offline.retry': 'Send again',
+  'offline.discard': 'Discard',
+  'offline.saved': 'Saved on this device; it will be sent when you are back online.',
 };

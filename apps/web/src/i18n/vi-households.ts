@@ -82,4 +82,5 @@ export const viHouseholds = {
   'hh.noFund': 'Không chi từ quỹ',
   'hh.open': 'Xem hộ',
   'hh.paidFromFund': 'Đã đề xuất chi từ quỹ (xem khoản chi)',
+  'hh.supportSaved': 'Đã ghi nhận hỗ trợ.',
 } as const;

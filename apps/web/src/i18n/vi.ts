@@ -331,6 +331,11 @@ export const vi = {
   'portal.closed': 'đã kết thúc',
   'portal.reports': 'Báo cáo đã công bố',
   'portal.noReport': 'Chưa có báo cáo công bố.',
+  'offline.offline': 'Đang ngoại tuyến: việc ghi nhận được lưu trên máy và tự gửi khi có mạng.',
+  'offline.waiting': '{n} việc đang chờ gửi.',
+  'offline.retry': 'Gửi lại',
+  'offline.discard': 'Bỏ',
+  'offline.saved': 'Đã lưu trên máy; sẽ tự gửi khi có mạng.',
 };
 
 export type MessageKey = keyof typeof vi;

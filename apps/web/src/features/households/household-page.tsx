@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
 import { useSession } from '../auth/session';
 import { useFetch } from '../../use-fetch';
-import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { householdsApi } from './api';
 import { thisYear } from './frame';
@@ -22,6 +22,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const year = query.year ? Number(query.year) : thisYear();
   const res = useFetch(`hh-detail:${id}:${year}`, () => householdsApi.get(id, year));
   const [recording, setRecording] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const [classifying, setClassifying] = useState(false);
   const h = res.data;
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
@@ -30,6 +31,7 @@ export function HouseholdPage({ id }: { id: number }) {
     <>
       <PageTitle title={h.headName} sub={<><Link to={`/units/${h.unitId}`}>{h.villageName}</Link>{h.communeName ? `, ${h.communeName}` : ''}</>}
         actions={h.canWrite && <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>{t('hh.recordSupport')}</button>} />
+      {saved && <Notice kind="ok">{saved}</Notice>}
       <Section title={t('hh.members')}>
         {h.address && <p>{t('hh.address')}: {h.address}</p>}
         <ul className="member-list">
@@ -65,7 +67,7 @@ export function HouseholdPage({ id }: { id: number }) {
             <li key={s.id}>
               <div className="member-main"><strong>{pick(SUPPORT_KIND_LABELS[s.kind])}</strong> · {formatDate(s.supportDate)} · {formatVnd(s.valueVnd)}</div>
               <div className="small muted">
-                {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup,
+                {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup, s.note,
                   s.house && `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
                 ].filter(Boolean).join(' · ')}
               </div>
@@ -79,7 +81,7 @@ export function HouseholdPage({ id }: { id: number }) {
       </Section>
       {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} year={year} current={h.history.find((c) => c.year === year)} onSaved={res.reload} />}
       {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName}
-        year={query.year ? year : tetYear(todayIso())} onSaved={() => res.reload()} />}
+        year={query.year ? year : tetYear(todayIso())} onSaved={(x) => { setSaved(x ? t('hh.supportSaved') : t('offline.saved')); if (x) res.reload(); }} />}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { sendOrKeep } from '../../offline/outbox';
 import { useState } from 'react';
 import { HOUSE_BUILDS, HOUSE_BUILD_LABELS, SUPPORT_FORMS, SUPPORT_FORM_LABELS, SUPPORT_KINDS, SUPPORT_KIND_LABELS, type SupportForm, type SupportKind } from '@contract/households-values';
 import type { DuplicateCandidate, Support } from '@contract/households';
@@ -9,14 +10,14 @@ import { FormDialog } from '../../ui/form-dialog';
 import { api } from '../../api';
 import { useFetch } from '../../use-fetch';
 import { useMe, useSession } from '../auth/session';
-import { householdsApi } from './api';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
 type Props = {
   open: boolean; onClose: () => void; householdId: number; headName: string; year: number;
   /** Fixed kind (the one-tap Tết gift); otherwise the user chooses. */
   kind?: SupportKind;
-  onSaved: (s: Support) => void;
+  /** The act recorded, or null when it was kept on the device to be sent once back online. */
+  onSaved: (s: Support | null) => void;
 };
 
 const num = (s: string) => Number(s.replace(/[^\d]/g, '') || 0);
@@ -41,13 +42,14 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
 
   const submit = async () => {
     try {
-      onSaved(await householdsApi.support({
+      const sent = await sendOrKeep<Support>('/api/households/supports', {
         householdId, kind: f.kind, year: Number(f.year), supportDate: f.date, form: house ? 'in_kind' : f.form, valueVnd: num(f.value),
         provider: f.provider || null, campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null, note: f.note || null,
         confirmDuplicates: confirmed, fundId: fundId ? Number(fundId) : undefined,
         house: house ? { build: f.build as 'new' | 'repair', approvedOn: f.date, costVnd: num(f.cost), fromFundVnd: num(f.fromFund),
           fromMemberOrgsVnd: num(f.fromOrgs), fromSocialVnd: num(f.fromSocial), labourDays: num(f.labourDays) } : undefined,
-      }));
+      }, `${pick(SUPPORT_KIND_LABELS[f.kind])} — ${headName}`);
+      onSaved(sent.queued ? null : sent.result);
     } catch (e) {
       setDups(duplicatesOf(e));
       throw e;
