@@ -18,6 +18,7 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await form.getByLabel('Số tiền (đồng)').fill('1.250.000');
   await form.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText(/Đã ghi nhận khoản ủng hộ, biên nhận số \d{6}\/\d{4}/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mở biên nhận để in' })).toBeVisible();
 
   await page.getByRole('link', { name: FUND }).click();
   const donations = page.getByRole('region', { name: 'Các khoản ủng hộ' });
@@ -25,6 +26,9 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await expect(page.getByRole('heading', { name: 'GIẤY BIÊN NHẬN TIỀN, HIỆN VẬT ỦNG HỘ' })).toBeVisible();
   await expect(page.getByText('Một triệu hai trăm năm mươi nghìn đồng')).toBeVisible();
   await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();
+  await expect(page.getByText(/^Bắc Giang, ngày \d{2} tháng \d{2} năm \d{4}$/)).toBeVisible();
+  await expect(page.getByText('NGƯỜI ỦNG HỘ')).toBeVisible();
+  await expect(page.getByText('NGƯỜI NHẬN')).toBeVisible();
 
   await page.goBack();
   await page.getByRole('button', { name: 'Đề xuất chi' }).click();
@@ -33,6 +37,7 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await propose.getByLabel('Người nhận (họ tên chủ hộ)').fill(beneficiary);
   await propose.getByLabel('Thôn, tổ dân phố').fill('Tổ dân phố Trần Phú 1');
   await propose.getByLabel('Số tiền (đồng)').fill('700000');
+  await expect(propose.getByLabel('Số tiền (đồng)')).toHaveValue('700.000');
   await propose.getByRole('button', { name: 'Gửi đề xuất' }).click();
   await expect(page.getByText('Đã gửi đề xuất chi; chờ người có thẩm quyền duyệt.')).toBeVisible();
   const mine = page.getByRole('region', { name: 'Các khoản chi' }).getByRole('listitem').filter({ hasText: beneficiary });

@@ -12,7 +12,7 @@ async function openYagi(page: Page) {
 }
 
 test('from the sign-in page a citizen finds the public pages without an account', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/login');
   await page.getByRole('link', { name: 'Thông tin công khai, gửi kiến nghị (không cần tài khoản)' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Thông tin công khai' })).toBeVisible();
   await page.getByRole('link', { name: /Công khai thu, chi các cuộc vận động/ }).click();

@@ -4,7 +4,7 @@ export const PASSWORD = process.env.DEMO_PASSWORD ?? 'doanket2026';
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/');
+  await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -18,7 +18,7 @@ test('canbo.bacgiang records a Tết gift from the not-yet-reached list, and the
   await item.getByRole('button', { name: 'Ghi nhận quà Tết' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: `Ghi nhận quà Tết cho hộ ${name}` })).toBeVisible();
-  await expect(dialog.getByLabel('Giá trị (đồng)')).toHaveValue('500000');
+  await expect(dialog.getByLabel('Giá trị (đồng)')).toHaveValue('500.000');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
 
   await expect(page.getByText(`Đã ghi nhận quà Tết cho hộ ${name}.`)).toBeVisible();

@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CSP_REPORT_FILE } from './csp-check';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** A real SMTP server the citizen test starts: the product sends its mail there. */
+export const SMTP_PORT = PORT + 25;
 
 export default defineConfig({
   testDir: '.',
@@ -33,7 +35,7 @@ export default defineConfig({
     command: `npx tsx e2e/serve.ts`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DEMO_PASSWORD: 'doanket2026', CSP_REPORT_FILE },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DEMO_PASSWORD: 'doanket2026', CSP_REPORT_FILE, SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, NOTIFY_POLL_MS: '500' },
     timeout: 300_000,
     reuseExistingServer: process.env.E2E_REUSE === '1',
     stdout: 'pipe',

@@ -1,12 +1,36 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const here = import.meta.dirname;
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable for village boards: the app shell and its code are precached, the API pages a board
+    // head reads are kept from the last visit (network first), so they open without a connection.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: 'Đoàn Kết — Mặt trận Tổ quốc', short_name: 'Đoàn Kết', lang: 'vi', start_url: '/', display: 'standalone',
+        theme_color: '#b91c1c', background_color: '#f5f5f3',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        runtimeCaching: [{
+          urlPattern: ({ url, request }) => request.method === 'GET' && /^\/api\/(me$|households|units|fund\/funds)/.test(url.pathname),
+          handler: 'NetworkFirst',
+          options: { cacheName: 'api-reads', networkTimeoutSeconds: 4, expiration: { maxEntries: 300, maxAgeSeconds: 14 * 86400 } },
+        }],
+      },
+    }),
+  ],
   resolve: {
     alias: {
       '@contract': path.resolve(here, '../../packages/contract/src'),

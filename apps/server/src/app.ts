@@ -26,16 +26,23 @@ import { fundRoutes } from './modules/fund/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
+import { homeRoutes } from './modules/home/routes';
+import { portalRoutes } from './modules/portal/routes';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
 import { registerEndpoints } from './platform/endpoints';
 import { setPublicCache } from './modules/fund/public/cache';
+import { sendersFromEnv, type Senders } from './modules/notify/adapters';
+import { idleWorker, startNotifyWorker } from './modules/notify/worker';
+
+// A page address may contain a dot (/metrics/fund.donations); only these endings are files.
+const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|xml|webmanifest)$/i;
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void } } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null } = {}): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
@@ -86,6 +93,15 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // Modules declared with defineModule: every route from the endpoint table, checked by the registrar.
   const locators = allLocators(MODULES);
   for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);
+  await homeRoutes(app, db);
+  await portalRoutes(app, db);
+  // Messages to citizens and staff leave from the outbox; tests pass their own senders.
+  // `senders: null` (tests that share a database) runs no worker: another file's messages stay queued.
+  const notify = opts.senders === null ? idleWorker : startNotifyWorker(db, opts.senders ?? sendersFromEnv(process.env, (m) => app.log.info(m)), {
+    publicUrl: config.publicUrl, pollMs: Number(process.env.NOTIFY_POLL_MS ?? 2000), log: (m) => app.log.warn(m),
+  });
+  app.decorate('notify', notify);
+  app.addHook('onClose', () => notify.stop());
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
@@ -98,7 +114,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // gets a coded 404 (a stale page asking for an old bundle must not receive HTML).
   app.setNotFoundHandler((req, reply) => {
     const p = req.url.split('?')[0];
-    if (hasWeb && req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/assets/') && !path.extname(p)) {
+    if (hasWeb && req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/assets/') && !ASSET_EXT.test(p)) {
       return reply.sendFile('index.html');
     }
     const e = new AppError('ROUTE_NOT_FOUND');

@@ -22,6 +22,8 @@ export type Config = {
   cspReportFile: string | undefined;
   /** The public statement's short in-process cache (PUBLIC_CACHE=0: off, for measuring). */
   publicCache: boolean;
+  /** The address citizens open links from messages at (tracking pages). */
+  publicUrl: string;
 };
 
 function trustProxyOf(v: string | undefined): Config['trustProxy'] {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cspReportFile: env.CSP_REPORT_FILE || undefined,
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: env.RATE_LIMIT_STORE === 'postgres' ? 'postgres' : 'memory' },
     publicCache: env.PUBLIC_CACHE !== '0',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };
 }

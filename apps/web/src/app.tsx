@@ -122,7 +122,8 @@ function SignedInApp({ path }: { path: string }) {
       </div>
     );
   }
-  if (status === 'anonymous') return <LoginPage />;
+  // Without a session the front door is the public one; staff sign in one tap away (/login).
+  if (status === 'anonymous') return path === '/' ? <PublicApp path="/public" /> : <LoginPage />;
   if (path === '/login') return <Redirect to="/" />;
   return <Layout><Page path={path} /></Layout>;
 }

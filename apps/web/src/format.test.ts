@@ -53,3 +53,12 @@ describe('format', () => {
     expect(formatVnd(5_000_000_000)).toBe('5.000.000.000 đ');
   });
 });
+
+describe('the Tết a gift is for', () => {
+  it('is the coming Tết from July on, the one of this year before', async () => {
+    const { tetYear } = await import('./format');
+    expect(tetYear('2026-12-05')).toBe(2027);
+    expect(tetYear('2027-01-20')).toBe(2027);
+    expect(tetYear('2026-06-30')).toBe(2026);
+  });
+});

@@ -97,3 +97,9 @@ export function formatNumber(n: number): string {
 export function formatVnd(n: number): string {
   return `${formatNumber(Math.round(n))} đ`;
 }
+
+/** The Tết a gift given on `iso` is for: from July on, the coming Lunar New Year (Tết falls in late January or February). */
+export function tetYear(iso: string): number {
+  const [y, m] = iso.split('-').map(Number);
+  return m >= 7 ? y + 1 : y;
+}

@@ -13,6 +13,9 @@ const PublicReportsPage = lazyPage(() => import('./features/reports/public-repor
 const PublicPetitionNewPage = lazyPage(() => import('./features/petitions/public-new-page'), 'PublicPetitionNewPage');
 const PublicTrackFormPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackFormPage');
 const PublicTrackPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackPage');
+const PublicMyPetitionsPage = lazyPage(() => import('./features/petitions/public-mine-page'), 'PublicMyPetitionsPage');
+const FrontDoorPage = lazyPage(() => import('./features/portal/front-door-page'), 'FrontDoorPage');
+const WardPublicPage = lazyPage(() => import('./features/portal/ward-page'), 'WardPublicPage');
 const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
 
 type Params = Record<string, string>;
@@ -20,12 +23,14 @@ type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNod
 
 /** Pages anyone can open without an account (public statements, petition form and tracking). */
 export const PUBLIC_ROUTES: PublicRoute[] = [
-  { name: 'publicHome', path: '/public', render: () => <PublicHomePage /> },
+  { name: 'publicHome', path: '/public', render: () => <FrontDoorPage /> },
+  { name: 'publicWard', path: '/public/units/:code', render: (p) => <WardPublicPage key={p.code} code={p.code} /> },
   { name: 'publicCampaigns', path: '/public/campaigns', render: () => <PublicCampaignsPage /> },
   { name: 'publicCampaign', path: '/public/campaigns/:id', render: (p) => <PublicCampaignPage key={p.id} id={Number(p.id)} /> },
   { name: 'publicReports', path: '/public/reports', render: () => <PublicReportsPage /> },
   { name: 'publicPetitionNew', path: '/public/petitions/new', render: () => <PublicPetitionNewPage /> },
   { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },
+  { name: 'publicMyPetitions', path: '/public/petitions/mine', render: () => <PublicMyPetitionsPage /> },
   { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
   { name: 'publicHouses', path: '/public/houses/:unit', render: (p) => <PublicHousesPage key={p.unit} unitId={Number(p.unit)} /> },
 ];
@@ -42,7 +47,7 @@ export function PublicApp({ path }: { path: string }) {
       <header className="public-header">
         <Link to="/public" className="brand">{t('app.name')}</Link>
         <span className="public-tagline">{t('app.tagline')}</span>
-        <button type="button" className="link" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+        <button type="button" className="link-btn" lang={locale === 'vi' ? 'en' : 'vi'} onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
           {locale === 'vi' ? 'English' : 'Tiếng Việt'}
         </button>
       </header>
@@ -50,27 +55,5 @@ export function PublicApp({ path }: { path: string }) {
         <Suspense fallback={<Loading />}>{route && match ? route.render(match.params) : <PageTitle title={t('common.notFound')} />}</Suspense>
       </main>
     </div>
-  );
-}
-
-/** Where a citizen without an account starts: what they can read or send. */
-function PublicHomePage() {
-  const { t } = useI18n();
-  const links = [
-    { to: '/public/campaigns', title: 'public.campaigns', hint: 'public.campaignsHint' },
-    { to: '/public/petitions/new', title: 'public.petitionNew', hint: 'public.petitionNewHint' },
-    { to: '/public/petitions', title: 'public.petitionTrack', hint: 'public.petitionTrackHint' },
-    { to: '/public/reports', title: 'public.reports', hint: 'public.reportsHint' },
-  ] as const;
-  return (
-    <>
-      <PageTitle title={t('public.title')} />
-      <ul className="public-links">
-        {links.map((l) => (
-          <li key={l.to}><Link to={l.to}><strong>{t(l.title)}</strong><span className="small">{t(l.hint)}</span></Link></li>
-        ))}
-      </ul>
-      <p className="small"><Link to="/">{t('public.signIn')}</Link></p>
-    </>
   );
 }

@@ -4,6 +4,7 @@ import { HOUSEHOLDS_ERRORS } from './errors-households';
 import { TARGETS_ERRORS } from './errors-targets';
 import { REPORTS_ERRORS } from './errors-reports';
 import { SECURITY_ERRORS } from './errors-security';
+import { NOTIFY_ERRORS } from './errors-notify';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -47,6 +48,7 @@ export const ERRORS = {
   ...TARGETS_ERRORS,
   ...REPORTS_ERRORS,
   ...SECURITY_ERRORS,
+  ...NOTIFY_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

@@ -188,6 +188,8 @@ export const CreateSupport = z.object({
   note: z.string().trim().max(1000).nullable().default(null),
   house: HouseInput.optional(),
   confirmDuplicates: z.boolean().default(false),
+  /** Made on the device (an act recorded offline): sent again after a lost answer, it records nothing twice. */
+  clientKey: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/).optional(),
 });
 export type CreateSupport = z.input<typeof CreateSupport>;
 

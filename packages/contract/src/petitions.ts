@@ -267,3 +267,11 @@ export const PetitionStats = z.object({
   overdue: z.number().int(),
 });
 export type PetitionStats = z.infer<typeof PetitionStats>;
+
+// "My petitions": a citizen proves a contact with a one-time code and sees the petitions sent with it.
+export const CitizenCodeRequest = z.object({ contact: z.string().trim().min(3).max(200) });
+export const CitizenCodeSent = z.object({ sent: z.literal(true), minutes: z.number().int() });
+export const MyPetitionsRequest = CitizenCodeRequest.extend({ code: z.string().trim().regex(/^\d{6}$/) });
+export const MyPetition = z.object({ trackingCode: z.string(), kind: PetitionKind, unitName: z.string(), receivedOn: IsoDate, state: PetitionState });
+export const MyPetitions = z.object({ items: z.array(MyPetition) });
+export type MyPetitions = z.infer<typeof MyPetitions>;

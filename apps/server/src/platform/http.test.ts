@@ -89,6 +89,13 @@ describe('the web app', () => {
     const page = await web.inject({ method: 'GET', url: '/units/12?asOf=2024-01-01' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
+    // A metric page's key has a dot: reloading or sharing it still opens the page.
+    for (const url of ['/metrics/fund.donations_total?unit=3', '/public/petitions/ABCD-EFGH-JK', '/metrics/petitions.overdue']) {
+      const deep = await web.inject({ method: 'GET', url });
+      expect(deep.statusCode, url).toBe(200);
+      expect(deep.headers['content-type']).toContain('text/html');
+    }
+    expect((await web.inject({ method: 'GET', url: '/logo-old.png' })).statusCode).toBe(404);
     const asset = await web.inject({ method: 'GET', url: '/assets/index-old.js' });
     expect(asset.statusCode).toBe(404);
     expect(asset.json().error.code).toBe('ROUTE_NOT_FOUND');

@@ -6,10 +6,11 @@ import { testDb } from './db';
 import { makeWorld, type World } from './factories';
 import { loadConfig } from '../config';
 import type { Db } from '../db/db';
+import type { Senders } from '../modules/notify/adapters';
 
 /** The real HTTP app over a test database, driven with app.inject. */
-export function testApp(db: Db, opts: { webDist?: string } = {}) {
-  return buildApp(db, { ...loadConfig({}), demoPassword: 'test-password-1' }, opts);
+export function testApp(db: Db, opts: { webDist?: string; senders?: Senders | null } = {}) {
+  return buildApp(db, { ...loadConfig({}), demoPassword: 'test-password-1' }, { senders: null, ...opts });
 }
 
 /**

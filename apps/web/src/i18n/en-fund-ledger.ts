@@ -139,4 +139,5 @@ export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
   'fund.reverseNamed': 'Reverse: {name}',
   'fund.reverseHint': 'Nothing is erased: the books add an opposite entry with this reason',
   'fund.reversedNamed': 'Payment to {name} reversed.',
+  'fund.openReceipt': 'Open the receipt to print',
 };

@@ -84,4 +84,6 @@ export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
   'hh.fund': 'Paid from a fund (proposes the payment)',
   'hh.noFund': 'Not paid from a fund',
   'hh.open': 'Open household',
+  'hh.paidFromFund': 'Payment proposed from the fund (see the payment)',
+  'hh.supportSaved': 'Support recorded.',
 };

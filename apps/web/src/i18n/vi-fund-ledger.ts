@@ -137,4 +137,5 @@ export const viFundLedger = {
   'fund.reverseNamed': 'Đảo bút toán: {name}',
   'fund.reverseHint': 'Không xóa gì: sổ ghi thêm bút toán ngược lại kèm lý do này',
   'fund.reversedNamed': 'Đã đảo khoản chi cho {name}.',
+  'fund.openReceipt': 'Mở biên nhận để in',
 } as const;

@@ -82,4 +82,6 @@ export const viHouseholds = {
   'hh.fund': 'Chi từ quỹ (lập đề nghị chi)',
   'hh.noFund': 'Không chi từ quỹ',
   'hh.open': 'Xem hộ',
+  'hh.paidFromFund': 'Đã đề xuất chi từ quỹ (xem khoản chi)',
+  'hh.supportSaved': 'Đã ghi nhận hỗ trợ.',
 } as const;

@@ -1,3 +1,4 @@
+import { OutboxBanner } from '../offline/outbox-banner';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Permission } from '@contract/access';
 import { ROLE_LABELS } from '@contract/access-values';
@@ -88,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <LanguageSwitch />
         </div>
       </header>
+      <OutboxBanner />
       <nav id="main-nav" className="sidenav" aria-label={t('nav.main')}>
         {me && (
           <div className="whoami">

@@ -15,6 +15,11 @@ export function focusPageHeading(root: HTMLElement | null): void {
 /** The page's one h1 (focus lands here after navigation) with optional actions beside it. */
 export function PageTitle({ title, sub, actions, before }: { title: ReactNode; sub?: ReactNode; actions?: ReactNode; before?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  // The tab and the history list name the page, not only the product.
+  useEffect(() => {
+    const text = ref.current?.textContent?.trim();
+    document.title = text ? `${text} · Đoàn Kết` : 'Đoàn Kết';
+  });
   useEffect(() => {
     if (!focusPending) return;
     focusPending = false;

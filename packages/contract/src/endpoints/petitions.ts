@@ -6,7 +6,7 @@ import {
   CreatePetition, CreateReception, CreateSituationPeriod, DeadlineRule, FileSituationReport, KindParams, Meeting, PetitionActionInput,
   PetitionDetail, PetitionIdentity, PetitionListQuery, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionCreated,
   PublicPetitionInput, PublicPetitionStatus, PublicUnit, PublicUnitsQuery, Reception, SituationOverview, SituationPeriod, SituationQuery,
-  SituationReport, StatsQuery, TrackingParams, UpdateDeadlineRule,
+  SituationReport, StatsQuery, TrackingParams, UpdateDeadlineRule, CitizenCodeRequest, CitizenCodeSent, MyPetitionsRequest, MyPetitions,
 } from '../petitions';
 import { PUBLIC, anyUnit, atBody, atOwnUnit, atQuery, atRecord, defineEndpoints } from '../endpoint';
 
@@ -17,6 +17,8 @@ export const petitionEndpoints = defineEndpoints('petitions', {
   // ---- public (no account) ----
   'POST /api/public/petitions': { body: PublicPetitionInput, response: PublicPetitionCreated, access: PUBLIC, multipart: { mode: 'optional', ...attachments } },
   'GET /api/public/petitions/:trackingCode': { params: TrackingParams, response: PublicPetitionStatus, access: PUBLIC },
+  'POST /api/public/my-petitions/code': { body: CitizenCodeRequest, response: CitizenCodeSent, access: PUBLIC },
+  'POST /api/public/my-petitions': { body: MyPetitionsRequest, response: MyPetitions, access: PUBLIC },
   'GET /api/public/petition-units': { query: PublicUnitsQuery, response: z.array(PublicUnit), access: PUBLIC },
 
   // ---- petitions ----

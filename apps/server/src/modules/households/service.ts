@@ -209,6 +209,12 @@ export async function createSupport(ctx: Ctx, raw: CreateSupport): Promise<Suppo
   const input = CreateSupportSchema.parse(raw);
   return ctx.db.tx(async (tx) => {
     const { h } = await householdAccess(tx, ctx.user, input.householdId, 'household.write', input.supportDate);
+    if (input.clientKey) {
+      // A replay from the device's queue answers the act first recorded (same person, same key).
+      if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`support:${ctx.user.id}:${input.clientKey}`]);
+      const [seen] = await tx.query<{ id: number }>('select id from household_supports where created_by = $1 and client_key = $2', [ctx.user.id, input.clientKey]);
+      if (seen) return (await supportById(tx, seen.id))!;
+    }
     if (input.kind === 'house' && !input.house) throw new AppError('HOUSEHOLD_HOUSE_REQUIRED');
     if (input.memberId) {
       const ok = await tx.query('select 1 from household_members where id = $1 and household_id = $2', [input.memberId, h.id]);
@@ -222,10 +228,10 @@ export async function createSupport(ctx: Ctx, raw: CreateSupport): Promise<Suppo
     const value = input.house ? input.house.costVnd : input.valueVnd;
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into household_supports (household_id, member_id, unit_id, kind, year, support_date, form, value_vnd, people, provider, campaign,
-         fund_id, loan_group, note, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
+         fund_id, loan_group, note, created_by, client_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
       [h.id, input.memberId ?? null, ctx.user.unitId ?? h.unit_id, input.kind, year, input.supportDate, input.form, value, input.people,
-        input.provider, input.campaign, input.fundId ?? null, input.loanGroup, input.note, ctx.user.id],
+        input.provider, input.campaign, input.fundId ?? null, input.loanGroup, input.note, ctx.user.id, input.clientKey ?? null],
     );
     if (input.house) {
       const x = input.house;

@@ -7,13 +7,27 @@ import {
 } from './activity-service';
 import { exportCsv, publicUnits } from './export';
 import { submitPublic, trackPublic } from './public-service';
+import { myPetitions, requestCode } from '../notify/citizen';
 import { listPetitions } from './queries';
 import { actOnPetition, addAttachments, assignHandler, createPetition, getPetition, readAttachment, readIdentity } from './service';
 import { createPeriod, fileReport, listPeriods, situationOverview } from './situation-service';
 
 /** The petitions module's handlers: one line each; access was checked by the registrar from the table. */
 export const petitionHandlers = bind(petitionEndpoints, {
-  'POST /api/public/petitions': (ctx, { body, files }, { req }) => submitPublic(ctx.db, body, req.ip, files),
+  'POST /api/public/petitions': async (ctx, { body, files }, { req }) => {
+    const made = await submitPublic(ctx.db, body, req.ip, files);
+    req.server.notify.kick();
+    return made;
+  },
+  'POST /api/public/my-petitions/code': async (ctx, { body }, { req }) => {
+    const sent = await requestCode(ctx.db, body.contact);
+    req.server.notify.kick();
+    return sent;
+  },
+  'POST /api/public/my-petitions': (ctx, { body }, { reply }) => {
+    reply.header('cache-control', 'no-store');
+    return myPetitions(ctx.db, body.contact, body.code);
+  },
   'GET /api/public/petitions/:trackingCode': (ctx, { params }) => trackPublic(ctx.db, params.trackingCode),
   'GET /api/public/petition-units': (ctx, { query }) => publicUnits(ctx.db, query),
 

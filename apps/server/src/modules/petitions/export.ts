@@ -1,3 +1,4 @@
+import { compareUnitNames } from '@contract/vn-collate';
 import type { z } from 'zod';
 import {
   PETITION_CHANNEL_LABELS, PETITION_FIELD_LABELS, PETITION_KIND_LABELS, PETITION_STATE_LABELS, type PetitionListQuery, type PublicUnit,
@@ -26,15 +27,19 @@ export async function exportCsv({ db, user }: Ctx, q: PetitionListQuery): Promis
 }
 
 
-/** Wards and communes a citizen can address today, found by name or code. */
+/** How many wards and communes the picker lists at most (a province has about 100; the country 3,321). */
+export const PUBLIC_UNITS_MAX = 400;
+
+/** Wards and communes a citizen can address today, found by name (with or without diacritics) or code, in Vietnamese order. */
 export async function publicUnits(db: Db, q: z.infer<typeof PublicUnitsQuery>): Promise<PublicUnit[]> {
   const term = q.q ? normalizeVn(q.q) : '';
-  return db.query(
+  const rows = await db.query<{ code: string; name: string }>(
     `select u.code, ${unitNameAt('u.id', '$1::date')} as name from units u
       where u.level = 'commune' and u.valid_from <= $1::date and $1::date < u.valid_to
         and ($2 = '' or u.code = $3 or exists (select 1 from unit_versions v where v.unit_id = u.id and v.valid_from <= $1::date
                                               and $1::date < v.valid_to and v.name_search like '%' || $2 || '%'))
-      order by name limit 30`,
-    [today(), term, q.q ?? ''],
+      limit $4`,
+    [today(), term, q.q ?? '', PUBLIC_UNITS_MAX],
   );
+  return rows.sort((a, b) => compareUnitNames(a.name, b.name));
 }

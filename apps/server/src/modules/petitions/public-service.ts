@@ -8,6 +8,7 @@ import { sealIdentity } from './identity';
 import { unitNameAt } from './queries';
 import { checkUploads, contentHash, parseTrackingCode, plainText, type Upload } from './rules';
 import { insertPetition } from './service';
+import { rememberContacts } from '../notify/citizen';
 
 /** Floods: at most this many submissions per address in the window, and per day. */
 export const FLOOD_LIMIT = { perWindow: 5, windowMinutes: 15, perDay: 20 };
@@ -83,9 +84,10 @@ export async function submitPublic(db: Db, input: PublicPetitionInput, ip: strin
       );
     }
     const [{ tracking_code }] = await tx.query<{ tracking_code: string }>('select tracking_code from petitions where id = $1', [id]);
+    const told = await rememberContacts(tx, id, input, { trackingCode: tracking_code, kind: input.kind, unitName: unit.name, receivedOn: today() });
     await audit(tx, null, {
       action: 'create', entity: 'petition', entityId: id, unitId: unit.id,
-      after: { trackingCode: tracking_code, channel: 'web', kind: input.kind, attachments: uploads.length, title },
+      after: { trackingCode: tracking_code, channel: 'web', kind: input.kind, attachments: uploads.length, title, contacts: told },
     });
     return { trackingCode: tracking_code };
   });

@@ -50,6 +50,9 @@ export const petitionSamples: { [K in keyof typeof petitionEndpoints]: Sample } 
     const [{ tracking_code }] = await c.db.query<{ tracking_code: string }>('select tracking_code from petitions where id = $1', [id]);
     return { params: { trackingCode: tracking_code } };
   },
+  'POST /api/public/my-petitions/code': () => ({ body: { contact: `mau.${n}@example.vn` }, remoteAddress: `127.8.${n % 250}.${(n++ % 250) + 1}` }),
+  // No code was sent to this contact: a wrong code is the expected answer (400), never 401/403.
+  'POST /api/public/my-petitions': () => ({ body: { contact: `mau.${n}@example.vn`, code: '000000' }, remoteAddress: `127.8.${n % 250}.${(n++ % 250) + 1}`, ok: [400] }),
   'GET /api/public/petition-units': () => ({ query: { q: 'phuong' } }),
 
   'GET /api/petitions': (c) => ({ query: { unit: c.unit } }),

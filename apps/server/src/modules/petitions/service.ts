@@ -1,3 +1,4 @@
+import { notifyStatus } from '../notify/citizen';
 import type { CreatePetition, PetitionActionInput, PetitionDetail, PetitionIdentity } from '@contract/petitions';
 import type { Db } from '../../db/db';
 import { assertUnitAccess, today, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
@@ -181,6 +182,7 @@ export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionI
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [id, date, input.action, f.state, to, ctx.user.id, ctx.user.unitId, agencyId, note],
     );
+    await notifyStatus(tx, id, to, date);
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: input.action, entity: 'petition', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
     return after;

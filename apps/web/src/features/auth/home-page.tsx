@@ -5,6 +5,7 @@ import { Link } from '../../router';
 import { Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession, useMe } from './session';
+import { TodoSection } from './todo-section';
 
 /** Who I am, where I work, and the doors open to me. */
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
       {me.unitValidTo && me.unitValidTo <= todayIso() && (
         <Notice kind="warn">{t('home.unitEnded', { date: formatDate(dayBefore(me.unitValidTo)) })}</Notice>
       )}
+      <TodoSection />
       <Section title={t('home.account')}>
         <dl className="kv">
           <dt>{t('auth.username')}</dt>

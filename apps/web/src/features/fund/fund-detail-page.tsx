@@ -115,7 +115,7 @@ function Record({ unitId, fund, campaign, preset, onChanged }: { unitId: number;
   const { t } = useI18n();
   const { can } = useSession();
   const [dialog, setDialog] = useState<'donation' | 'propose' | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ReactNode>(null);
   const funds = useFetch(campaign ? `fund:${campaign.fundId}` : null, () => fundApi.fund(campaign!.fundId));
   if (!can('fund.write')) return null;
   const fundList = fund ? [fund] : funds.data ? [funds.data] : [];
@@ -128,7 +128,7 @@ function Record({ unitId, fund, campaign, preset, onChanged }: { unitId: number;
         <button type="button" className="btn" onClick={() => setDialog('propose')}>{t('fund.proposePayment')}</button>
       </div>
       {dialog === 'donation' && <DonationDialog unitId={unitId} funds={fundList} campaigns={campaignList} preset={preset} onClose={() => setDialog(null)}
-        onSaved={(d) => { setDone(t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })); onChanged(); }} />}
+        onSaved={(d) => { setDone(<>{t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })} <Link to={`/fund/receipts/${d.id}`}>{t('fund.openReceipt')}</Link></>); onChanged(); }} />}
       {dialog === 'propose' && <ProposeDialog unitId={unitId} funds={fundList} campaigns={campaignList} preset={preset} onClose={() => setDialog(null)}
         onSaved={() => { setDone(t('fund.proposed')); onChanged(); }} />}
     </>

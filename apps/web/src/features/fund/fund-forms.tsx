@@ -7,7 +7,7 @@ import {
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useFetch } from '../../use-fetch';
-import { CheckboxField, SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { DateField } from '../../ui/date-field';
 import { FormDialog } from '../../ui/form-dialog';
 import { UnitSelect } from '../units/unit-select';
@@ -78,8 +78,8 @@ export function DonationDialog({ unitId, funds, campaigns, preset, onClose, onSa
               </div>
             </>
           )}
-          <TextField label={v.kind === 'goods' ? t('fund.valuation') : t('fund.amount')} hint={t('fund.amountHint')} inputMode="numeric" required
-            value={v.amount} error={errs.amount} onChange={(e) => set({ amount: e.target.value })} />
+          <MoneyField label={v.kind === 'goods' ? t('fund.valuation') : t('fund.amount')} hint={t('fund.amountHint')} required
+            value={v.amount} error={errs.amount} onValue={(amount) => set({ amount })} />
           {v.kind === 'money' && (
             <SelectField label={t('fund.intoAccount')} value={v.accountId} onChange={(e) => set({ accountId: e.target.value })}
               options={[{ value: '', label: t('fund.cash') }, ...moneyAccounts.filter((a) => a.kind === 'bank').map((a) => ({ value: String(a.id), label: a.name }))]} />
@@ -130,7 +130,7 @@ export function ProposeDialog({ unitId, funds, campaigns, preset, onClose, onSav
               <TextField label={t('fund.village')} value={v.beneficiaryVillage} onChange={(e) => set({ beneficiaryVillage: e.target.value })} />
             </>
           )}
-          <TextField label={t('fund.amount')} hint={t('fund.amountHint')} inputMode="numeric" required value={v.amount} error={errs.amount} onChange={(e) => set({ amount: e.target.value })} />
+          <MoneyField label={t('fund.amount')} hint={t('fund.amountHint')} required value={v.amount} error={errs.amount} onValue={(amount) => set({ amount })} />
           {v.purpose === 'tet_gift' && <TextField label={t('fund.packages')} inputMode="numeric" value={v.packages} onChange={(e) => set({ packages: e.target.value.replace(/\D/g, '') })} />}
           <DateField label={t('fund.paidOn')} value={v.paidOn} required error={errs.paidOn} onChange={(d) => set({ paidOn: d })} />
           <SelectField label={t('fund.payFrom')} value={v.payAccountId} onChange={(e) => set({ payAccountId: e.target.value })}
@@ -179,7 +179,7 @@ export function CampaignDialog({ unitId, funds, onClose, onSaved }: { unitId: nu
           <DateField label={t('fund.receiveFrom')} value={v.receiveFrom} required onChange={(d) => set({ receiveFrom: d })} />
           <DateField label={t('fund.receiveTo')} hint={t('fund.receiveToHint')} value={v.receiveTo} required onChange={(d) => set({ receiveTo: d })} />
           <DateField label={t('fund.distributeBy')} hint={t('fund.distributeByHint')} value={v.distributeBy} required onChange={(d) => set({ distributeBy: d })} />
-          <TextField label={t('fund.quota')} hint={t('fund.amountHint')} inputMode="numeric" value={v.quota} onChange={(e) => set({ quota: e.target.value })} />
+          <MoneyField label={t('fund.quota')} hint={t('fund.amountHint')} value={v.quota} onValue={(quota) => set({ quota })} />
           {amountOf(v.quota) > 0 && <UnitSelect label={t('fund.quotaUnit')} value={v.quotaUnitId} onChange={(id) => set({ quotaUnitId: id })} />}
           <CheckboxField label={t('fund.isPublic')} checked={v.isPublic} onChange={(e) => set({ isPublic: e.target.checked })} />
         </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FUND_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -23,13 +23,13 @@ export function FundsPage() {
   const scope = query.scope === 'subtree' ? 'subtree' : 'unit';
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<'donation' | 'propose' | 'fund' | 'campaign' | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ReactNode>(null);
   const key = `${unitId}:${scope}:${version}`;
   const funds = useFetch(unitId ? `funds:${key}` : null, () => fundApi.funds({ unit: unitId!, scope }));
   const campaigns = useFetch(unitId ? `campaigns:${key}` : null, () => fundApi.campaigns({ unit: unitId!, scope }));
   const own = (funds.data ?? []).filter((f) => f.unitId === unitId);
   const ownCampaigns = (campaigns.data ?? []).filter((c) => c.unitId === unitId);
-  const changed = (text: string) => { setDone(text); setVersion((n) => n + 1); };
+  const changed = (text: ReactNode) => { setDone(text); setVersion((n) => n + 1); };
 
   return (
     <>
@@ -99,7 +99,7 @@ export function FundsPage() {
         </Section>
       )}
       {unitId && dialog === 'donation' && <DonationDialog unitId={unitId} funds={own} campaigns={ownCampaigns} onClose={() => setDialog(null)}
-        onSaved={(d) => changed(t('fund.donationRecorded', { receipt: d.receiptNo ?? '' }))} />}
+        onSaved={(d) => changed(<>{t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })} <Link to={`/fund/receipts/${d.id}`}>{t('fund.openReceipt')}</Link></>)} />}
       {unitId && dialog === 'propose' && <ProposeDialog unitId={unitId} funds={own} campaigns={ownCampaigns} onClose={() => setDialog(null)}
         onSaved={() => changed(t('fund.proposed'))} />}
       {unitId && dialog === 'fund' && <FundDialog unitId={unitId} onClose={() => setDialog(null)} onSaved={(f) => changed(t('fund.savedNamed', { name: f.name }))} />}

@@ -9,6 +9,13 @@ import { PageTitle } from '../../ui/page';
 import { fundApi } from './api';
 import './receipt.css';
 
+/** "Bắc Giang, ngày 05 tháng 12 năm 2026": the place is the unit's proper name (the level word dropped). */
+export function placeDate(unitName: string, iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const place = unitName.replace(/^(Ủy ban MTTQ |UB MTTQ )?(Phường|Xã|Thị trấn|Đặc khu|Thành phố|Tỉnh|Huyện|Quận|Thị xã)\s+/i, '');
+  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+}
+
 /** The printable receipt (giấy biên nhận) of a donation, with the amount in Vietnamese words. */
 export function ReceiptPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
@@ -42,6 +49,11 @@ export function ReceiptPage({ id }: { id: number }) {
             <dt>Công khai tên</dt><dd>{r.publishName ? 'Có' : 'Không'}</dd>
             <dt>Người lập</dt><dd>{r.recordedBy ?? ''}</dd>
           </dl>
+          <p className="receipt-date"><em>{placeDate(r.unitName, r.receivedOn)}</em></p>
+          <div className="receipt-signatures">
+            <div><strong>NGƯỜI ỦNG HỘ</strong><br /><span className="small">(Ký, ghi rõ họ tên)</span></div>
+            <div><strong>NGƯỜI NHẬN</strong><br /><span className="small">(Ký, ghi rõ họ tên)</span><p className="receipt-signer">{r.recordedBy ?? ''}</p></div>
+          </div>
           <p className="small muted no-print">{t('fund.receiptNote')}</p>
         </article>
       )}

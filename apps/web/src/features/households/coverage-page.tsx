@@ -73,7 +73,7 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
       )}
       {recording && (
         <SupportFormDialog open onClose={() => setRecording(null)} householdId={recording.householdId} headName={recording.headName} year={year} kind="tet"
-          onSaved={() => { setSaved(t('hh.tetSaved', { name: recording.headName })); res.reload(); }} />
+          onSaved={(x) => { setSaved(x ? t('hh.tetSaved', { name: recording.headName }) : t('offline.saved')); if (x) res.reload(); }} />
       )}
     </>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { HOUSE_STATUS_LABELS, HOUSING_CONDITION_LABELS, HOUSING_NEED_LABELS, RELATION_LABELS, SUPPORT_KIND_LABELS } from '@contract/households-values';
-import { formatDate, formatVnd } from '../../format';
+import { formatDate, formatVnd, tetYear, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
+import { useSession } from '../auth/session';
 import { useFetch } from '../../use-fetch';
-import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { householdsApi } from './api';
 import { thisYear } from './frame';
@@ -15,11 +16,13 @@ import { SupportFormDialog } from './support-form';
 
 /** One household: members (ID numbers masked), classification year by year, and every act of support. */
 export function HouseholdPage({ id }: { id: number }) {
+  const { can } = useSession();
   const { t, pick } = useI18n();
   const [query] = useQueryState();
   const year = query.year ? Number(query.year) : thisYear();
   const res = useFetch(`hh-detail:${id}:${year}`, () => householdsApi.get(id, year));
   const [recording, setRecording] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const [classifying, setClassifying] = useState(false);
   const h = res.data;
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
@@ -28,6 +31,7 @@ export function HouseholdPage({ id }: { id: number }) {
     <>
       <PageTitle title={h.headName} sub={<><Link to={`/units/${h.unitId}`}>{h.villageName}</Link>{h.communeName ? `, ${h.communeName}` : ''}</>}
         actions={h.canWrite && <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>{t('hh.recordSupport')}</button>} />
+      {saved && <Notice kind="ok">{saved}</Notice>}
       <Section title={t('hh.members')}>
         {h.address && <p>{t('hh.address')}: {h.address}</p>}
         <ul className="member-list">
@@ -63,17 +67,21 @@ export function HouseholdPage({ id }: { id: number }) {
             <li key={s.id}>
               <div className="member-main"><strong>{pick(SUPPORT_KIND_LABELS[s.kind])}</strong> · {formatDate(s.supportDate)} · {formatVnd(s.valueVnd)}</div>
               <div className="small muted">
-                {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup,
+                {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup, s.note,
                   s.house && `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
-                  s.disbursementId && `#${s.disbursementId}`].filter(Boolean).join(' · ')}
+                ].filter(Boolean).join(' · ')}
               </div>
+              {s.disbursementId && s.fundId && (
+                <div className="small">{can('fund.read') ? <Link to={`/fund/funds/${s.fundId}`}>{t('hh.paidFromFund')}</Link> : t('hh.paidFromFund')}</div>
+              )}
               {s.house && h.canWrite && <HouseActions support={s} onChanged={res.reload} />}
             </li>
           ))}
         </ul>
       </Section>
       {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} year={year} current={h.history.find((c) => c.year === year)} onSaved={res.reload} />}
-      {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName} year={year} onSaved={() => res.reload()} />}
+      {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName}
+        year={query.year ? year : tetYear(todayIso())} onSaved={(x) => { setSaved(x ? t('hh.supportSaved') : t('offline.saved')); if (x) res.reload(); }} />}
     </>
   );
 }

@@ -1,22 +1,23 @@
+import { sendOrKeep } from '../../offline/outbox';
 import { useState } from 'react';
 import { HOUSE_BUILDS, HOUSE_BUILD_LABELS, SUPPORT_FORMS, SUPPORT_FORM_LABELS, SUPPORT_KINDS, SUPPORT_KIND_LABELS, type SupportForm, type SupportKind } from '@contract/households-values';
 import type { DuplicateCandidate, Support } from '@contract/households';
 import { formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/date-field';
-import { SelectField, TextField } from '../../ui/fields';
+import { MoneyField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { api } from '../../api';
 import { useFetch } from '../../use-fetch';
 import { useMe, useSession } from '../auth/session';
-import { householdsApi } from './api';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
 type Props = {
   open: boolean; onClose: () => void; householdId: number; headName: string; year: number;
   /** Fixed kind (the one-tap Tết gift); otherwise the user chooses. */
   kind?: SupportKind;
-  onSaved: (s: Support) => void;
+  /** The act recorded, or null when it was kept on the device to be sent once back online. */
+  onSaved: (s: Support | null) => void;
 };
 
 const num = (s: string) => Number(s.replace(/[^\d]/g, '') || 0);
@@ -41,13 +42,14 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
 
   const submit = async () => {
     try {
-      onSaved(await householdsApi.support({
+      const sent = await sendOrKeep<Support>('/api/households/supports', {
         householdId, kind: f.kind, year: Number(f.year), supportDate: f.date, form: house ? 'in_kind' : f.form, valueVnd: num(f.value),
         provider: f.provider || null, campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null, note: f.note || null,
         confirmDuplicates: confirmed, fundId: fundId ? Number(fundId) : undefined,
         house: house ? { build: f.build as 'new' | 'repair', approvedOn: f.date, costVnd: num(f.cost), fromFundVnd: num(f.fromFund),
           fromMemberOrgsVnd: num(f.fromOrgs), fromSocialVnd: num(f.fromSocial), labourDays: num(f.labourDays) } : undefined,
-      }));
+      }, `${pick(SUPPORT_KIND_LABELS[f.kind])} — ${headName}`);
+      onSaved(sent.queued ? null : sent.result);
     } catch (e) {
       setDups(duplicatesOf(e));
       throw e;
@@ -62,14 +64,14 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
           <DateField label={t('hh.date')} value={f.date} onChange={(date) => setF({ ...f, date })} error={errors['/supportDate']} />
           <TextField label={f.kind === 'tet' ? t('hh.campaignYear') : t('hh.year')} inputMode="numeric" value={f.year} onChange={set('year')} />
           {!house && <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />}
-          {!house && <TextField label={t('hh.value')} inputMode="numeric" value={f.value} onChange={set('value')} error={errors['/valueVnd']} />}
+          {!house && <MoneyField label={t('hh.value')} value={f.value} onValue={(x) => set('value')({ target: { value: x } })} error={errors['/valueVnd']} />}
           {house && (
             <>
               <SelectField label={t('hh.houseBuild')} value={f.build} onChange={set('build')} options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))} />
-              <TextField label={t('hh.houseCost')} inputMode="numeric" value={f.cost} onChange={set('cost')} />
-              <TextField label={t('hh.houseFromFund')} inputMode="numeric" value={f.fromFund} onChange={set('fromFund')} />
-              <TextField label={t('hh.houseFromOrgs')} inputMode="numeric" value={f.fromOrgs} onChange={set('fromOrgs')} />
-              <TextField label={t('hh.houseFromSocial')} inputMode="numeric" value={f.fromSocial} onChange={set('fromSocial')} />
+              <MoneyField label={t('hh.houseCost')} value={f.cost} onValue={(x) => set('cost')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromFund')} value={f.fromFund} onValue={(x) => set('fromFund')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromOrgs')} value={f.fromOrgs} onValue={(x) => set('fromOrgs')({ target: { value: x } })} />
+              <MoneyField label={t('hh.houseFromSocial')} value={f.fromSocial} onValue={(x) => set('fromSocial')({ target: { value: x } })} />
               <TextField label={t('hh.labourDays')} inputMode="numeric" value={f.labourDays} onChange={set('labourDays')} />
             </>
           )}

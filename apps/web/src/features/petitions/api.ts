@@ -1,6 +1,6 @@
 import type {
   Agency, Conference, DeadlineRule, Meeting, PetitionDetail, PetitionIdentity, PetitionPage, PetitionReminders, PetitionStats, PublicPetitionStatus,
-  Reception, SituationOverview, SituationPeriod,
+  Reception, SituationOverview, SituationPeriod, MyPetitions,
 } from '@contract/petitions';
 import { api, networkError, readCookie, toApiError } from '../../api';
 import type { Query } from '../../route-match';
@@ -51,6 +51,8 @@ export const petitionsApi = {
 export const publicPetitionsApi = {
   units: (q: string) => api.get<PublicUnit[]>('/api/public/petition-units', { q }),
   track: (code: string) => api.get<PublicPetitionStatus>(`/api/public/petitions/${encodeURIComponent(code)}`),
+  askCode: (contact: string) => api.post<{ sent: true; minutes: number }>('/api/public/my-petitions/code', { contact }),
+  mine: (contact: string, code: string) => api.post<MyPetitions>('/api/public/my-petitions', { contact, code }),
   /** Sent as multipart so attachments go with the text; no session is needed. */
   async submit(form: FormData): Promise<{ trackingCode: string }> {
     let res: Response;

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_FIELD_LABELS, PETITION_FIELDS, PETITION_KIND_LABELS, PETITION_KINDS,
 } from '@contract/petitions-values';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
 import { asApiError, useFetch } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field, SelectField, TextField } from '../../ui/fields';
@@ -21,13 +21,21 @@ export function PublicPetitionNewPage() {
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const units = useFetch(`public-units:${q}`, () => publicPetitionsApi.units(q));
-  const [v, setV] = useState({ unitCode: '', kind: 'phan_anh', field: 'khac', title: '', content: '', name: '', phone: '', email: '', address: '' });
+  const { query } = useLocation();
+  const [v, setV] = useState({ unitCode: query.unit ?? '', kind: 'phan_anh', field: 'khac', title: '', content: '', name: '', phone: '', email: '', address: '' });
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [code, setCode] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
+  // One match for what was typed: choose it (a person typing "da mai" means Phường Đa Mai).
+  const only = units.data?.length === 1 ? units.data[0].code : null;
+  useEffect(() => {
+    if (only && q) setV((o) => (o.unitCode === only ? o : { ...o, unitCode: only }));
+  }, [only, q]);
+  const missing = [!v.unitCode && t('publicPetition.unit'), !v.title.trim() && t('petitions.titleLabel'), !v.content.trim() && t('petitions.content')].filter(Boolean);
   const errs = fieldErrors(error);
 
   const pickFiles = (list: FileList | null) => {
@@ -63,6 +71,12 @@ export function PublicPetitionNewPage() {
         <Section title={t('publicPetition.yourCode')}>
           <p className="tracking-code" data-testid="tracking-code">{code}</p>
           <p>{t('publicPetition.keepCode')}</p>
+          {(v.email.trim() || v.phone.trim()) && <Notice kind="info">{t('publicPetition.codeSentTo')}</Notice>}
+          <p>
+            <button type="button" className="btn" onClick={() => void navigator.clipboard?.writeText(code).then(() => setCopied(true))}>
+              {copied ? t('publicPetition.copied') : t('publicPetition.copy')}
+            </button>
+          </p>
           <p><Link className="btn btn-primary" to={`/public/petitions/${code}`}>{t('publicPetition.follow')}</Link></p>
         </Section>
       </>
@@ -103,6 +117,7 @@ export function PublicPetitionNewPage() {
           </button>
           <Link to="/public/petitions" className="btn">{t('publicPetition.haveCode')}</Link>
         </div>
+        {missing.length > 0 && <p className="small muted" data-testid="send-blocked">{t('publicPetition.missing', { fields: missing.join(', ') })}</p>}
       </form>
     </>
   );

@@ -31,6 +31,7 @@ export function PublicTrackFormPage() {
             <Link to="/public/petitions/new" className="btn">{t('publicPetition.title')}</Link>
           </div>
         </form>
+        <p><Link to="/public/petitions/mine">{t('publicPetition.lostCode')}</Link></p>
       </Section>
     </>
   );

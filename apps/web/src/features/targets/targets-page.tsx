@@ -59,7 +59,7 @@ export function TargetsPage() {
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {unit && !r && !res.error && <Loading />}
       {r && (
-        <div aria-busy={res.loading}>
+        <div aria-busy={res.loading} className="targets-dash">
           {!r.congress && r.targets.length > 0 && <Notice>{t('targets.noCongress', { year: r.year })}</Notice>}
           <Section title={`${t('targets.glance', { year: r.year })} — ${r.unit.name}`}>
             {r.targets.length === 0 ? <p className="hint">{t(r.unitExisted ? 'targets.noTargets' : 'targets.notExisting', { year: r.year })}</p> : (
@@ -80,10 +80,12 @@ export function TargetsPage() {
           )}
           {r.congress && r.targets.length > 0 && <YearChart unit={r.unit.id} year={r.year} view={view} count={r.targets.length} />}
           {r.children.some((c) => c.cells.length > 0) && <UnitChart result={r} />}
-          <CommuneMap unit={r.unit.id} year={r.year} view={view} targets={r.targets.map((x) => ({
-            number: x.number, title: pick(x.title),
-            measured: ['met', 'exceeded', 'not_met'].includes(x.status) || x.children.met + x.children.exceeded + x.children.notMet > 0,
-          }))} />
+          <div className="targets-map">
+            <CommuneMap unit={r.unit.id} year={r.year} view={view} targets={r.targets.map((x) => ({
+              number: x.number, title: pick(x.title),
+              measured: ['met', 'exceeded', 'not_met'].includes(x.status) || x.children.met + x.children.exceeded + x.children.notMet > 0,
+            }))} />
+          </div>
         </div>
       )}
     </>

@@ -1,0 +1,95 @@
+// Writes made without a connection wait on the device and are sent when it returns. Each carries a
+// key made here, so sending it again (a lost answer, two tabs) records it once on the server. An
+// answer that refuses it (a conflict) keeps it, with the reason, for the person to resolve: nothing
+// is dropped silently. Kept in localStorage: a board head's queue is a handful of small records.
+import { useSyncExternalStore } from 'react';
+import { api, ApiError } from '../api';
+
+export type Pending = {
+  key: string;
+  path: string;
+  body: Record<string, unknown>;
+  /** What the person recorded, in their words, for the list of what waits. */
+  label: string;
+  createdAt: string;
+  error?: { code: string; message: string; messageEn: string };
+};
+
+const STORE = 'dk-outbox';
+const listeners = new Set<() => void>();
+let cache: Pending[] | null = null;
+
+function read(): Pending[] {
+  if (cache) return cache;
+  try { cache = JSON.parse(localStorage.getItem(STORE) ?? '[]') as Pending[]; } catch { cache = []; }
+  return cache;
+}
+function write(items: Pending[]): void {
+  cache = items;
+  localStorage.setItem(STORE, JSON.stringify(items));
+  listeners.forEach((fn) => fn());
+}
+
+export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
+
+/** Sends a write now, or keeps it for later when the network is down. `queued` tells which happened. */
+export async function sendOrKeep<T>(path: string, body: Record<string, unknown>, label: string): Promise<{ queued: false; result: T } | { queued: true }> {
+  const withKey = { ...body, clientKey: (body.clientKey as string | undefined) ?? newKey() };
+  if (navigator.onLine) {
+    try {
+      return { queued: false, result: await api.post<T>(path, withKey) };
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'NETWORK') throw e;
+    }
+  }
+  write([...read(), { key: withKey.clientKey as string, path, body: withKey, label, createdAt: new Date().toISOString() }]);
+  return { queued: true };
+}
+
+let flushing: Promise<number> | null = null;
+
+/** Sends what waits, in order; stops at the first network failure. Returns how many were recorded. */
+export function flush(): Promise<number> {
+  flushing ??= (async () => {
+    let sent = 0;
+    for (const item of read().filter((p) => !p.error)) {
+      try {
+        await api.post(item.path, item.body);
+        write(read().filter((p) => p.key !== item.key));
+        sent++;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'NETWORK') break;
+        const err = e instanceof ApiError ? { code: e.code, message: e.messageVi, messageEn: e.messageEn } : { code: 'INTERNAL', message: String(e), messageEn: String(e) };
+        write(read().map((p) => (p.key === item.key ? { ...p, error: err } : p)));
+      }
+    }
+    return sent;
+  })().finally(() => { flushing = null; });
+  return flushing;
+}
+
+/** A refused item: send it again as it is (after fixing the cause elsewhere), or give it up. */
+export const retry = (key: string) => { write(read().map((p) => (p.key === key ? { ...p, error: undefined } : p))); return flush(); };
+export const discard = (key: string) => write(read().filter((p) => p.key !== key));
+
+function subscribe(fn: () => void): () => void {
+  listeners.add(fn);
+  const online = () => { void flush(); fn(); };
+  const storage = (e: StorageEvent) => { if (e.key === STORE) { cache = null; fn(); } };
+  window.addEventListener('online', online);
+  window.addEventListener('offline', fn);
+  window.addEventListener('storage', storage);
+  return () => {
+    listeners.delete(fn);
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', fn);
+    window.removeEventListener('storage', storage);
+  };
+}
+
+/** What waits on this device, re-rendered as it changes. */
+export function useOutbox(): { items: Pending[]; online: boolean } {
+  const items = useSyncExternalStore(subscribe, read);
+  const online = useSyncExternalStore(subscribe, () => navigator.onLine);
+  return { items, online };
+}

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
+
+test('a village board head records two support acts offline; back online they are recorded once each', async ({ page, context }) => {
+  const stamp = Date.now().toString(36);
+  await signIn(page, 'bancongtac.bacgiang.1');
+  await page.goto('/households');
+  await page.locator('main a[href*="?year="]').first().click();
+  await expect(page).toHaveURL(/\/households\/\d+/);
+  const url = page.url();
+  const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
+  // The installed app: the service worker controls the page and keeps the pages read last.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  for (const [kind, note] of [['Hỗ trợ khám chữa bệnh', `Ngoại tuyến A ${stamp}`], ['Hỗ trợ thường xuyên', `Ngoại tuyến B ${stamp}`]]) {
+    await page.getByRole('button', { name: 'Ghi nhận hỗ trợ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Hình thức hỗ trợ').selectOption({ label: kind });
+    await dialog.getByLabel('Giá trị (đồng)').fill('200000');
+    await dialog.getByLabel('Ghi chú').fill(note);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText('Đã lưu trên máy; sẽ tự gửi khi có mạng.')).toBeVisible();
+  }
+  await expect(page.getByTestId('outbox')).toContainText('2 việc đang chờ gửi.');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
+  await page.goto(url);
+  for (const note of [`Ngoại tuyến A ${stamp}`, `Ngoại tuyến B ${stamp}`]) {
+    await expect(page.getByText(note)).toHaveCount(1);
+  }
+  // Nothing is left waiting on the device, so nothing can be sent again.
+  expect(await page.evaluate(() => localStorage.getItem('dk-outbox'))).toBe('[]');
+});
