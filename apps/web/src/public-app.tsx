@@ -14,6 +14,7 @@ const PublicPetitionNewPage = lazyPage(() => import('./features/petitions/public
 const PublicTrackFormPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackFormPage');
 const PublicTrackPage = lazyPage(() => import('./features/petitions/public-track-page'), 'PublicTrackPage');
 const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
+const PublicSupervisionsPage = lazyPage(() => import('./features/oversight/public-supervisions-page'), 'PublicSupervisionsPage');
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
@@ -28,6 +29,7 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { name: 'publicPetitionTrack', path: '/public/petitions', render: () => <PublicTrackFormPage /> },
   { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
   { name: 'publicHouses', path: '/public/houses/:unit', render: (p) => <PublicHousesPage key={p.unit} unitId={Number(p.unit)} /> },
+  { name: 'publicSupervisions', path: '/public/supervisions/:code', render: (p) => <PublicSupervisionsPage key={p.code} code={p.code} /> },
 ];
 
 export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');

@@ -6,6 +6,7 @@ import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
 import { enReports } from './en-reports';
+import { enOversight } from './en-oversight';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enHouseholds,
   ...enTargets,
   ...enReports,
+  ...enOversight,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 

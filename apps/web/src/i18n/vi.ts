@@ -7,6 +7,7 @@ import { viPetitions } from './vi-petitions';
 import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
 import { viReports } from './vi-reports';
+import { viOversight } from './vi-oversight';
 
 export const vi = {
   ...viOrg,
@@ -16,6 +17,7 @@ export const vi = {
   ...viHouseholds,
   ...viTargets,
   ...viReports,
+  ...viOversight,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 
