@@ -20,12 +20,13 @@ import { auditRoutes } from './modules/audit/routes';
 import { metricRoutes } from './modules/metrics/routes';
 import { systemRoutes } from './modules/system/routes';
 import { fundRoutes } from './modules/fund/routes';
-import { petitionRoutes } from './modules/petitions/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
-import { oversightRoutes } from './modules/oversight/routes';
 import './modules/metrics-index';
+import { MODULES } from './modules/modules';
+import { allLocators } from './platform/module';
+import { registerEndpoints } from './platform/endpoints';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -71,11 +72,12 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await metricRoutes(app, db);
   await systemRoutes(app, db);
   await fundRoutes(app, db);
-  await petitionRoutes(app, db);
   await householdRoutes(app, db);
   await targetRoutes(app, db);
   await reportRoutes(app, db);
-  await oversightRoutes(app, db);
+  // Modules declared with defineModule: every route from the endpoint table, checked by the registrar.
+  const locators = allLocators(MODULES);
+  for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

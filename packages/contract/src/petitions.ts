@@ -47,6 +47,11 @@ export type PublicPetitionInput = z.infer<typeof PublicPetitionInput>;
 export const PublicPetitionCreated = z.object({ trackingCode: z.string() });
 
 export const TrackingParams = z.object({ trackingCode: z.string().max(40) });
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
+export const KindParams = z.object({ kind: PetitionKind });
+export const PublicUnitsQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const PublicUnit = z.object({ code: z.string(), name: z.string() });
+export type PublicUnit = z.infer<typeof PublicUnit>;
 
 export const PublicTimelineEntry = z.object({ date: IsoDate, state: PetitionState, action: z.string(), agencyName: z.string().nullable() });
 export const PublicPetitionStatus = z.object({

@@ -1,8 +1,10 @@
 // Each module's metrics register here, once, at start-up.
+import { installMetrics } from '../platform/module';
+import { MODULES } from './modules';
 import './units/metrics';
 import './org/metrics';
 import './fund/metrics';
-import './petitions/metrics';
 import './households/metrics';
 import './targets/metrics';
-import './oversight/metrics';
+
+installMetrics(MODULES);

@@ -1,5 +1,5 @@
 import { ACTIVITY_FORM_LABELS, BOARD_KIND_LABELS, DOC_KIND_LABELS, MEDIATION_KIND_LABELS } from '@contract/oversight';
-import { defineMetrics } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 
 const LEVELS = {
   province: { vi: 'Tỉnh', en: 'Province' }, district: { vi: 'Huyện/Thành phố', en: 'District/City' },
@@ -20,7 +20,7 @@ const BOARD_YEARS = `select b.id, b.unit_id, b.kind, y.y,
  where b.valid_from <= least(make_date(y.y, 12, 31), :to) and greatest(make_date(y.y, 1, 1), :from) < b.valid_to`;
 
 // Facts sit at the unit where they happened, on their date; the registry places them (then/now).
-defineMetrics([
+export const oversightMetrics: MetricDef[] = [
   count('supervision.supervisions', 'Số cuộc giám sát (theo hình thức)', 'Supervisions (by form)',
     `select 'sa:' || id as fact_id, unit_id, started_on as fact_date, 1 as value, form as dim
        from oversight_activities where kind = 'supervision' and started_on between :from and :to`, ACTIVITY_FORM_LABELS),
@@ -102,4 +102,4 @@ defineMetrics([
   count('mediation.successful', 'Số vụ việc hòa giải thành', 'Mediation cases settled',
     `select 'mc:' || id as fact_id, unit_id, closed_on as fact_date, 1 as value, kind as dim
        from mediation_cases where outcome = 'success' and closed_on between :from and :to`, MEDIATION_KIND_LABELS),
-]);
+];

@@ -88,9 +88,10 @@ export async function savePlan(ctx: Ctx, input: CreatePlan): Promise<Plan> {
 /** The standing committee approves the plan, recording the Party committee's opinion. */
 export async function approvePlan(ctx: Ctx, id: number, input: ApprovePlan): Promise<Plan> {
   return ctx.db.tx(async (tx) => {
-    const [p] = await tx.query<{ unit_id: number; status: string }>('select unit_id, status from oversight_plans where id = $1 for update', [id]);
+    const [p] = await tx.query<{ unit_id: number; status: string; year: number }>('select unit_id, status, year from oversight_plans where id = $1 for update', [id]);
     if (!p) throw new AppError('NOT_FOUND', { planId: id });
-    await assertUnitAccess(tx, ctx.user, 'oversight.approve', p.unit_id);
+    // The plan is a fact of its year (as its locator says): a merged ward's plan belongs to its successor.
+    await assertUnitAccess(tx, ctx.user, 'oversight.approve', p.unit_id, `${p.year}-01-01`);
     assertActive(ctx.user, today());
     if (p.status === 'approved') throw new AppError('OVERSIGHT_PLAN_APPROVED');
     const before = await presentPlan(tx, id);

@@ -1,5 +1,5 @@
 import { PETITION_CHANNEL_LABELS, PETITION_KIND_LABELS, SITUATION_PERIOD_KIND_LABELS } from '@contract/petitions';
-import { defineMetrics } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 import { REQUIRED_SQL } from './situation-service';
 
 /**
@@ -14,7 +14,7 @@ const count = (key: string, vi: string, en: string, facts: string, dims?: Record
   ({ key, module: 'petitions', label: { vi, en }, unitOfMeasure: 'count' as const, facts, ...(dims ? { dims } : {}) });
 
 // Facts sit at the unit where they happened, on their date; the registry places them (then/now).
-defineMetrics([
+export const petitionMetrics: MetricDef[] = [
   count('petitions.received', 'Số đơn thư, kiến nghị tiếp nhận (theo loại)', 'Petitions received (by kind)',
     `select 'p:' || id as fact_id, unit_id, received_on as fact_date, 1 as value, kind as dim
        from petitions where received_on between :from and :to`, PETITION_KIND_LABELS),
@@ -83,4 +83,4 @@ defineMetrics([
   count('petitions.conferences', 'Số hội nghị công khai kết quả giải quyết', 'Public result conferences held',
     `select 'c:' || id as fact_id, unit_id, held_on as fact_date, 1 as value, null::text as dim
        from petition_conferences where held_on between :from and :to`),
-]);
+];

@@ -91,7 +91,8 @@ export function contentHash(unitId: number, title: string, content: string): str
   return crypto.createHash('sha256').update(`${unitId}\n${norm(title)}\n${norm(content)}`).digest('hex');
 }
 
-export type Upload = { filename: string; declaredType: string; data: Buffer };
+export type { Upload } from '../../platform/endpoints';
+import type { Upload } from '../../platform/endpoints';
 export type CheckedUpload = { filename: string; mime: string; data: Buffer; sha256: string };
 
 /** The type a file really is, from its first bytes (the declared type is not trusted). */

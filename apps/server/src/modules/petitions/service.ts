@@ -1,6 +1,7 @@
 import type { CreatePetition, PetitionActionInput, PetitionDetail, PetitionIdentity } from '@contract/petitions';
 import type { Db } from '../../db/db';
 import { assertUnitAccess, today, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
+import type { Located } from '../../platform/endpoints';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { openIdentity, sealIdentity } from './identity';
@@ -16,10 +17,15 @@ async function loadFacts(db: Db, id: number): Promise<PetitionFacts> {
   return f;
 }
 
+/** Where a petition lies for the scope rule: its unit on the day it was received. */
+export async function locatePetition(db: Db, id: number): Promise<Located | undefined> {
+  const f = await petitionFacts(db, id);
+  return f && { unitId: f.unit_id, date: f.received_on };
+}
+
 /** One petition with its timeline; the identity is never part of it. */
 export async function getPetition({ db, user }: Ctx, id: number): Promise<PetitionDetail> {
-  const f = await loadFacts(db, id);
-  await assertUnitAccess(db, user, 'petition.read', f.unit_id, f.received_on);
+  await loadFacts(db, id);
   return present(db, user, id);
 }
 
@@ -53,7 +59,6 @@ function assertDate(date: string, notBefore: string): void {
 /** Records a petition received through an official channel (reception, letter, meeting, report). */
 export async function createPetition(ctx: Ctx, input: CreatePetition): Promise<PetitionDetail> {
   return ctx.db.tx(async (tx) => {
-    await assertUnitAccess(tx, ctx.user, 'petition.write', input.unitId, input.receivedOn);
     assertActiveUser(ctx.user, today());
     assertDate(input.receivedOn, '1900-01-01');
     const [unit] = await tx.query<{ ok: boolean }>(
@@ -111,7 +116,6 @@ export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionI
     const [locked] = await tx.query<{ id: number }>('select id from petitions where id = $1 for update', [id]);
     if (!locked) throw new AppError('NOT_FOUND', { petitionId: id });
     const f = await loadFacts(tx, id);
-    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
     const date = input.date ?? today();
     assertActiveUser(ctx.user, date);
     const [last] = await tx.query<{ d: string }>('select max(on_date) as d from petition_events where petition_id = $1', [id]);
@@ -198,7 +202,6 @@ async function assertAgency(db: Db, agencyId: number, unitId: number): Promise<v
 export async function assignHandler(ctx: Ctx, id: number, handlerId: number): Promise<PetitionDetail> {
   return ctx.db.tx(async (tx) => {
     const f = await loadFacts(tx, id);
-    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
     assertActiveUser(ctx.user, today());
     const [h] = await tx.query<{ role: string; unit_id: number | null }>('select role, unit_id from users where id = $1 and active', [handlerId]);
     if (!h) throw new AppError('NOT_FOUND', { handlerId });
@@ -217,8 +220,8 @@ export async function assignHandler(ctx: Ctx, id: number, handlerId: number): Pr
 export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdentity> {
   return ctx.db.tx(async (tx) => {
     const f = await loadFacts(tx, id);
-    const perm = isProtectedKind(f.kind) ? 'petition.identity' : 'petition.read';
-    await assertUnitAccess(tx, ctx.user, perm, f.unit_id, f.received_on);
+    // The registrar checked petition.read; a denouncer's identity needs its own permission at the same unit.
+    if (isProtectedKind(f.kind)) await assertUnitAccess(tx, ctx.user, 'petition.identity', f.unit_id, f.received_on);
     const [row] = await tx.query<{ identity_enc: Uint8Array | null }>('select identity_enc from petitions where id = $1', [id]);
     await audit(tx, ctx.user, { action: 'read_identity', entity: 'petition', entityId: id, unitId: f.unit_id });
     if (!row.identity_enc) return { name: null, phone: null, email: null, address: null };
@@ -227,8 +230,6 @@ export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdenti
 }
 
 export async function readAttachment(ctx: Ctx, id: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
-  const f = await loadFacts(ctx.db, id);
-  await assertUnitAccess(ctx.db, ctx.user, 'petition.read', f.unit_id, f.received_on);
   const [a] = await ctx.db.query<{ filename: string; mime: string; data: Uint8Array }>(
     'select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [attachmentId, id]);
   if (!a) throw new AppError('NOT_FOUND', { attachmentId });
@@ -242,7 +243,6 @@ export async function addAttachments(ctx: Ctx, id: number, purpose: 'petition' |
   if (!checked.length) throw new AppError('PETITION_ATTACHMENT_TYPE');
   return ctx.db.tx(async (tx) => {
     const f = await loadFacts(tx, id);
-    await assertUnitAccess(tx, ctx.user, 'petition.write', f.unit_id, f.received_on);
     assertActiveUser(ctx.user, today());
     for (const a of checked) {
       const [{ id: attId }] = await tx.query<{ id: number }>(

@@ -1,0 +1,9 @@
+// Every module that declares itself with defineModule, once. Order matters only for the demo data.
+import type { ModuleDef } from '../platform/module';
+import { petitionsModule } from './petitions/module';
+import { oversightModule } from './oversight/module';
+
+export const MODULES: ModuleDef[] = [
+  petitionsModule,
+  oversightModule,
+];
