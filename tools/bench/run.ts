@@ -54,6 +54,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   targets: () => import('./targets'),
   reports: () => import('./reports'),
   smoke: () => import('./smoke'),
+  oversight: () => import('./oversight'),
 };
 
 async function main() {

@@ -50,6 +50,10 @@ const DuplicatesPage = lazyPage(() => import('./features/households/duplicates-p
 const ImportPage = lazyPage(() => import('./features/households/import-page'), 'ImportPage');
 const StatementImportPage = lazyPage(() => import('./features/fund-public/import-page'), 'StatementImportPage');
 const HouseholdPage = lazyPage(() => import('./features/households/household-page'), 'HouseholdPage');
+const OversightPage = lazyPage(() => import('./features/oversight/oversight-page'), 'OversightPage');
+const OverduePage = lazyPage(() => import('./features/oversight/oversight-page'), 'OverduePage');
+const ActivityPage = lazyPage(() => import('./features/oversight/activity-page'), 'ActivityPage');
+const MediationPage = lazyPage(() => import('./features/oversight/mediation-page'), 'MediationPage');
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -94,6 +98,10 @@ const ROUTES: Route[] = [
   { name: 'fundCampaign', path: '/fund/campaigns/:id', permission: 'fund.read', render: (p) => <CampaignPage key={p.id} id={id(p)} /> },
   { name: 'fundStatementImport', path: '/fund/campaigns/:id/import', permission: 'fund.write', render: (p) => <StatementImportPage key={p.id} campaignId={id(p)} /> },
   { name: 'fundReceipt', path: '/fund/receipts/:id', permission: 'fund.read', render: (p) => <ReceiptPage key={p.id} id={id(p)} /> },
+  { name: 'oversight', path: '/oversight', permission: 'oversight.read', render: () => <OversightPage /> },
+  { name: 'oversightOverdue', path: '/oversight/overdue', permission: 'oversight.read', render: () => <OverduePage /> },
+  { name: 'oversightActivity', path: '/oversight/activities/:id', permission: 'oversight.read', render: (p) => <ActivityPage key={p.id} id={id(p)} /> },
+  { name: 'mediation', path: '/mediation', permission: 'oversight.read', render: () => <MediationPage /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];

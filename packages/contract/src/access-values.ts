@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'household.read', 'household.write', 'household.export',
   // Targets and reports: generate and issue reports; publish them; set a congress's targets.
   'report.generate', 'report.publish', 'target.manage',
+  // Oversight: supervisions, criticism, opinions; approve plans; inspection boards' work; mediation cases and their parties.
+  'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,14 +35,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The standing committee approves payments but does not book them: the two-person rule by role.
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
-    'report.generate', 'report.publish', 'target.manage'],
+    'report.generate', 'report.publish', 'target.manage',
+    'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
-    'household.read', 'household.write', 'household.export', 'report.generate'],
-  village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write'],
-  member_org: READ,
+    'household.read', 'household.write', 'household.export', 'report.generate',
+    'oversight.read', 'oversight.write', 'inspection.write', 'mediation.write', 'mediation.parties'],
+  village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write',
+    'oversight.read', 'mediation.write', 'mediation.parties'],
+  member_org: [...READ, 'oversight.read'],
   fund_accountant: [...READ, 'fund.read', 'fund.write', 'fund.manage', 'household.read'],
-  inspection_member: [...READ, 'petition.read'],
-  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read'],
+  inspection_member: [...READ, 'petition.read', 'oversight.read', 'inspection.write'],
+  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'oversight.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

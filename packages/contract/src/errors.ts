@@ -5,6 +5,7 @@ import { TARGETS_ERRORS } from './errors-targets';
 import { REPORTS_ERRORS } from './errors-reports';
 import { SECURITY_ERRORS } from './errors-security';
 import { NOTIFY_ERRORS } from './errors-notify';
+import { OVERSIGHT_ERRORS } from './errors-oversight';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -49,6 +50,7 @@ export const ERRORS = {
   ...REPORTS_ERRORS,
   ...SECURITY_ERRORS,
   ...NOTIFY_ERRORS,
+  ...OVERSIGHT_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

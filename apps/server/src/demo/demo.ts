@@ -10,6 +10,7 @@ import { seedDemoHouseholds } from './households';
 import { seedDemoPetitions } from './petitions';
 import { seedDemoTargets } from './targets';
 import { refreshStatistics } from '../platform/statistics';
+import { seedDemoOversight } from './oversight';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -42,6 +43,7 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoHouseholds(tx);
     await seedDemoPetitions(tx);
     await seedDemoTargets(tx);
+    await seedDemoOversight(tx);
   });
   // Bulk-loaded tables need planner statistics before anyone is served (PGlite has no autovacuum).
   await refreshStatistics(db);

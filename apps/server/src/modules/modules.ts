@@ -2,8 +2,10 @@
 import type { ModuleDef } from '../platform/module';
 import { petitionsModule } from './petitions/module';
 import { securityModule } from './security/module';
+import { oversightModule } from './oversight/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
   securityModule,
+  oversightModule,
 ];

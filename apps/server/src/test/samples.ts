@@ -1,9 +1,11 @@
 // The access matrix's sample requests, one table per module (modules/<m>/samples.ts), listed once.
 import { petitionSamples } from '../modules/petitions/samples';
 import { securitySamples } from '../modules/security/samples';
+import { oversightSamples } from '../modules/oversight/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
   ...petitionSamples,
   ...securitySamples,
+  ...oversightSamples,
 };

@@ -7,6 +7,7 @@ import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
 import { enReports } from './en-reports';
 import { enSecurity } from './en-security';
+import { enOversight } from './en-oversight';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...enTargets,
   ...enReports,
   ...enSecurity,
+  ...enOversight,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 

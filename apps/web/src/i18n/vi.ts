@@ -8,6 +8,7 @@ import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
 import { viReports } from './vi-reports';
 import { viSecurity } from './vi-security';
+import { viOversight } from './vi-oversight';
 
 export const vi = {
   ...viOrg,
@@ -18,6 +19,7 @@ export const vi = {
   ...viTargets,
   ...viReports,
   ...viSecurity,
+  ...viOversight,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 

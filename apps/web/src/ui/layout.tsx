@@ -19,6 +19,8 @@ const NAV: NavItem[] = [
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
   { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
+  { to: '/oversight', label: 'nav.oversight', permission: 'oversight.read' },
+  { to: '/mediation', label: 'nav.mediation', permission: 'oversight.read' },
   { to: '/fund', label: 'nav.fund', permission: 'fund.read' },
   { to: '/households', label: 'nav.households', permission: 'household.read' },
   { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },

@@ -30,6 +30,6 @@ describe('coverage table', () => {
     const registered = (k: string) => k === 'households.poor';
     expect(isCovered(FIGURE_BY_ID.get('poor.poor_first')!, registered)).toBe(true);
     expect(isCovered(FIGURE_BY_ID.get('poor.rate_first')!, registered)).toBe(false);
-    expect(isCovered(FIGURE_BY_ID.get('sup.ttnd')!, () => true)).toBe(false);
+    expect(isCovered(FIGURE_BY_ID.get('el.turnout')!, () => true)).toBe(false);
   });
 });

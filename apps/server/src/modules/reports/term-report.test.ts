@@ -119,7 +119,8 @@ describe('term report of the demo city, 2019–2024', () => {
       expect(text, fig.id).toContain(`- ${fig.wording}: ${formatFigure(expected, fig.uom)}.`);
     }
     expect(measured).toBeGreaterThan(0);
-    expect(text).toContain('- Cuộc giám sát của Ban Thanh tra nhân dân: chưa có số liệu.');
+    expect(text).toContain('- Tỷ lệ cử tri đi bầu cử: chưa có số liệu.');
+    expect(text).toContain('- Cuộc giám sát của Ban Thanh tra nhân dân: 1.114.');
   });
 
   it('the Tết gift total is the one fund.gift_value gives', async () => {

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { MediationCase } from '@contract/oversight';
+import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS } from '@contract/oversight-values';
+import { formatDate, todayIso } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { useQueryState } from '../../router';
+import { useFetch } from '../../use-fetch';
+import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { DateField } from '../../ui/date-field';
+import { SelectField, TextField } from '../../ui/fields';
+import { FormDialog } from '../../ui/form-dialog';
+import { PageTitle } from '../../ui/page';
+import { useSession } from '../auth/session';
+import { UnitSelect } from '../units/unit-select';
+import { oversightApi } from './api';
+
+/** A village's (or ward's) mediation cases, parties masked; phone-first for the village team's head. */
+export function MediationPage() {
+  const { t, pick } = useI18n();
+  const { me, can } = useSession();
+  const [q, setQ] = useQueryState();
+  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const year = Number(todayIso().slice(0, 4));
+  const cases = useFetch(unit ? `mediation:${unit}` : null, () => oversightApi.cases({ unit: unit! }));
+  const stats = useFetch(unit ? `mediation:stats:${unit}` : null, () => oversightApi.stats(unit!, year));
+  const [adding, setAdding] = useState(false);
+  const [closing, setClosing] = useState<MediationCase | null>(null);
+  const [shown, setShown] = useState<Record<number, string>>({});
+  const reload = () => { cases.reload(); stats.reload(); };
+  const reveal = async (c: MediationCase) => {
+    const p = await oversightApi.parties(c.id);
+    setShown((s) => ({ ...s, [c.id]: p.parties.map((x) => [x.name, x.phone].filter(Boolean).join(', ')).join(' – ') }));
+  };
+  return (
+    <>
+      <PageTitle title={t('mediation.title')} actions={can('mediation.write') && unit && (
+        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('mediation.add')}</button>)} />
+      <div className="filters"><UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} /></div>
+      {stats.data && stats.data.rate !== null && (
+        <p className="muted">{t('mediation.rate', { year, rate: `${String(stats.data.rate).replace('.', ',')}%`, ok: stats.data.successful, closed: stats.data.closed })}</p>)}
+      {unit && <p><a className="btn btn-small" href={`/api/mediation/cases/export.csv?unit=${unit}`}>{t('mediation.export')}</a></p>}
+      {cases.error && <ErrorNote error={cases.error} onRetry={cases.reload} />}
+      {!cases.data && !cases.error && <Loading />}
+      {cases.data?.length === 0 && <Empty>{t('oversight.none')}</Empty>}
+      <ul className="member-list" data-testid="cases">
+        {cases.data?.map((c) => (
+          <li key={c.id}>
+            <strong>{pick(MEDIATION_KIND_LABELS[c.kind])}</strong> · {formatDate(c.receivedOn)} · {pick(MEDIATION_OUTCOME_LABELS[c.outcome])}
+            <div className="small">{t('mediation.parties')}: {shown[c.id] ?? c.partiesMasked}</div>
+            <div className="small muted">{c.summary} · {c.unitName}</div>
+            {c.canReadParties && !shown[c.id] && <button type="button" className="btn btn-small" onClick={() => void reveal(c)}>{t('mediation.showParties')}</button>}
+            {c.outcome === 'pending' && can('mediation.write') && <button type="button" className="btn btn-small" onClick={() => setClosing(c)}>{t('mediation.close')}</button>}
+          </li>
+        ))}
+      </ul>
+      {adding && unit && <CaseDialog unitId={unit} onClose={() => setAdding(false)} onSaved={reload} />}
+      {closing && <CloseDialog c={closing} onClose={() => setClosing(null)} onSaved={reload} />}
+    </>
+  );
+}
+
+function CaseDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+  const { t, pick } = useI18n();
+  const [v, setV] = useState({ receivedOn: todayIso(), kind: 'neighbour', summary: '', p1: '', ph1: '', p2: '', ph2: '' });
+  const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
+  const submit = async () => {
+    const party = (name: string, phone: string) => ({ name, ...(phone.trim() ? { phone } : {}) });
+    await oversightApi.createCase({ unitId, receivedOn: v.receivedOn, kind: v.kind, summary: v.summary, parties: [party(v.p1, v.ph1), party(v.p2, v.ph2)] });
+    onSaved();
+  };
+  return (
+    <FormDialog open onClose={onClose} onSubmit={submit} title={t('mediation.add')} submitLabel={t('oversight.save')} canSubmit={v.p1.trim().length > 1 && v.p2.trim().length > 1}>
+      {(errs) => (
+        <>
+          <DateField label={t('mediation.receivedOn')} value={v.receivedOn} required error={errs.receivedOn} onChange={(d) => set({ receivedOn: d })} />
+          <SelectField label={t('mediation.kind')} value={v.kind} onChange={(e) => set({ kind: e.target.value })}
+            options={Object.entries(MEDIATION_KIND_LABELS).map(([value, l]) => ({ value, label: pick(l) }))} />
+          <TextField label={t('mediation.summary')} value={v.summary} onChange={(e) => set({ summary: e.target.value })} />
+          <TextField label={t('mediation.party', { n: 1 })} required autoComplete="off" value={v.p1} onChange={(e) => set({ p1: e.target.value })} />
+          <TextField label={t('mediation.phone', { n: 1 })} type="tel" autoComplete="off" value={v.ph1} onChange={(e) => set({ ph1: e.target.value })} />
+          <TextField label={t('mediation.party', { n: 2 })} required autoComplete="off" value={v.p2} onChange={(e) => set({ p2: e.target.value })} />
+          <TextField label={t('mediation.phone', { n: 2 })} type="tel" autoComplete="off" value={v.ph2} onChange={(e) => set({ ph2: e.target.value })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+function CloseDialog({ c, onClose, onSaved }: { c: MediationCase; onClose: () => void; onSaved: () => void }) {
+  const { t, pick } = useI18n();
+  const [v, setV] = useState({ outcome: 'success', closedOn: todayIso() });
+  const submit = async () => { await oversightApi.closeCase(c.id, v); onSaved(); };
+  return (
+    <FormDialog open onClose={onClose} onSubmit={submit} title={t('mediation.close')} submitLabel={t('oversight.save')}>
+      {(errs) => (
+        <>
+          <SelectField label={t('mediation.outcome')} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })}
+            options={(['success', 'failure', 'referred'] as const).map((o) => ({ value: o, label: pick(MEDIATION_OUTCOME_LABELS[o]) }))} />
+          <DateField label={t('mediation.closedOn')} value={v.closedOn} required error={errs.closedOn} onChange={(d) => setV({ ...v, closedOn: d })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
