@@ -13,8 +13,9 @@ export const PERMISSIONS = [
   'petition.read', 'petition.write', 'petition.identity',
   // Households: registry and support; exports of personal data.
   'household.read', 'household.write', 'household.export',
-  // Targets and reports: generate and issue reports; publish them; set a congress's targets.
+  // Targets and reports: draft reports (and comment); issue them under a number (sign); publish them; set a congress's targets.
   'report.generate', 'report.publish', 'target.manage',
+  'report.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,7 +27,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The standing committee approves payments but does not book them: the two-person rule by role.
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
-    'report.generate', 'report.publish', 'target.manage'],
+    'report.generate', 'report.publish', 'target.manage', 'report.issue'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
     'household.read', 'household.write', 'household.export', 'report.generate'],
   village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write'],
