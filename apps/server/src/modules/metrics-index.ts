@@ -1,7 +1,9 @@
 // Each module's metrics register here, once, at start-up.
 import './units/metrics';
 import './org/metrics';
+import './org/front-metrics';
 import './fund/metrics';
+import './fund/appeal-metrics';
 import './petitions/metrics';
 import './households/metrics';
 import './targets/metrics';

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { today, type CurrentUser } from '../../platform/access';
 import { FIGURE_BY_ID, type Figure } from './coverage';
-import { computeFigures, type FigureValues } from './compute';
+import { computeFigures, type FigureValues, type Period } from './compute';
 import { checkFigures } from './checks';
 import { renderDocx, type ReportHead } from './docx';
 import { renderXlsx } from './xlsx';
@@ -27,16 +27,18 @@ export const DRAFT_SYMBOL = '…/BC-MTTQ';
 export type Prepared = {
   head: ReportHead; figures: Figure[]; values: FigureValues; findings: Finding[];
   units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; template: ReportTemplate; nextTasks: string[];
+  period: Period;
 };
 
 /** What a draft keeps (report_jobs.draft): enough to print it again, identically, under a number. */
 export type StoredDraft = {
   head: ReportHead; figureIds: string[]; values: Record<string, { value: number | null; byUnit: Record<number, number | null> }>;
-  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; nextTasks: string[];
+  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; nextTasks: string[]; period: Period;
 };
 
-export function outlineOf(p: Pick<Prepared, 'head' | 'figures' | 'values' | 'targets' | 'template' | 'nextTasks'>): ReportBlock[] {
+export function outlineOf(p: Pick<Prepared, 'head' | 'figures' | 'values' | 'targets' | 'template' | 'nextTasks' | 'period'>): ReportBlock[] {
   return buildOutline(p.figures, p.values, {
+    period: p.period,
     title: p.head.title, partOneHeading: p.head.partOneHeading, resultsHeading: p.head.resultsHeading,
     highlights: HIGHLIGHTS, targets: p.targets, nextTasks: p.nextTasks, closing: closingLine(p.template),
   });
@@ -85,7 +87,7 @@ export async function prepareReport(
   const caption = `${unit.name} — ${head.title} (số liệu từ ${viDate(job.period_from)} đến ${viDate(job.period_to)})`;
   const nextTasks = [...(job.next_tasks ?? []), ...(await carriedTasks(db, unit.id, period))];
   await progress(80, 'checks');
-  const prepared: Prepared = { head, figures, values, findings: [], units, caption, targets, template, nextTasks };
+  const prepared: Prepared = { head, figures, values, findings: [], units, caption, targets, template, nextTasks, period };
   const { occ } = await renderFiles(prepared, head);
   prepared.findings = [
     ...checkFigures(figures, values, { occurrences: occ }),
@@ -97,16 +99,16 @@ export async function prepareReport(
 export function storeDraft(p: Prepared): StoredDraft {
   return {
     head: p.head, figureIds: p.figures.map((f) => f.id), values: Object.fromEntries(p.values), units: p.units,
-    caption: p.caption, targets: p.targets, nextTasks: p.nextTasks,
+    caption: p.caption, targets: p.targets, nextTasks: p.nextTasks, period: p.period,
   };
 }
 
 /** The prepared report a stored draft describes (figures the catalogue no longer has are dropped). */
-export function loadDraft(d: StoredDraft, template: ReportTemplate): Prepared {
+export function loadDraft(d: StoredDraft, template: ReportTemplate, period: Period): Prepared {
   const figures = d.figureIds.map((id) => FIGURE_BY_ID.get(id)).filter((f): f is Figure => !!f);
   return {
     head: d.head, figures, values: new Map(Object.entries(d.values)), findings: [], units: d.units, caption: d.caption,
-    targets: d.targets, template, nextTasks: d.nextTasks ?? [],
+    targets: d.targets, template, nextTasks: d.nextTasks ?? [], period: d.period ?? period,
   };
 }
 
@@ -125,7 +127,7 @@ export async function nextNumber(db: Db, unitId: number, year: number): Promise<
  * makes it fail (REPORT_NUMBER_CHANGED) with nothing written.
  */
 export async function issueDraft(db: Db, job: JobRow, user: CurrentUser, confirmed: number): Promise<void> {
-  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate);
+  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, { from: job.period_from, to: job.period_to });
   await db.tx(async (tx) => {
     const issuedOn = today();
     const year = Number(issuedOn.slice(0, 4));

@@ -4,7 +4,7 @@
 import type { ReportBlock } from '@contract/reports';
 import type { Figure } from './coverage';
 import { SECTIONS } from './coverage';
-import type { FigureValues } from './compute';
+import { periodLabel, type FigureValues, type Period } from './compute';
 import { formatFigure } from './format';
 
 export type TargetLine = { label: string; value: string; status: string };
@@ -19,7 +19,15 @@ export type OutlineOpts = {
   /** Tasks for the next period (entered by the user, or carried from directives and key tasks). */
   nextTasks?: string[];
   closing: string;
+  /** The report period: a figure measured over a slice of it says which ("năm 2019", "2019–2023"). */
+  period: Period;
 };
+
+/** A figure's wording as printed, with the slice of the period it is measured over when not the whole. */
+export function figureText(fig: Figure, period: Period): string {
+  const label = periodLabel(period, fig.period);
+  return label ? `${fig.wording} (${label})` : fig.wording;
+}
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
 const MAX_HIGHLIGHTS = 6;
@@ -31,7 +39,7 @@ export function buildOutline(figures: Figure[], values: FigureValues, o: Outline
   const byId = new Map(figures.map((x) => [x.id, x]));
   const value = (id: string) => values.get(id)?.value ?? null;
   const line = (fig: Figure): ReportBlock =>
-    ({ kind: 'line', text: fig.wording, figureId: fig.id, value: formatFigure(value(fig.id), fig.uom) });
+    ({ kind: 'line', text: figureText(fig, o.period), figureId: fig.id, value: formatFigure(value(fig.id), fig.uom) });
 
   const highlights = o.highlights.map((id) => byId.get(id))
     .filter((x): x is Figure => !!x && value(x.id) !== null && value(x.id) !== 0).slice(0, MAX_HIGHLIGHTS);

@@ -8,6 +8,7 @@ import { JOB_VIEW, UNIT_NAME_AT, jobById, type JobView } from './queries';
 import { SECTIONS } from './coverage';
 import { slicePeriod } from './compute';
 import { formatFigure } from './format';
+import { figureText } from './outline';
 import { issueDraft, loadDraft, nextNumber, outlineOf, type StoredDraft } from './generate';
 import { successorsAt } from '../units/queries';
 
@@ -109,13 +110,13 @@ export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
   const job = await readable(ctx, id);
   const out = present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
   if (!job.draft) return out;
-  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate);
-  const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
   const period = { from: job.period_from, to: job.period_to };
+  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, period);
+  const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
   out.figures = p.figures.map((f) => {
     const value = p.values.get(f.id)?.value ?? null;
     return {
-      id: f.id, section: sections.get(f.section)!, wording: f.wording, value, text: formatFigure(value, f.uom),
+      id: f.id, section: sections.get(f.section)!, wording: figureText(f, period), value, text: formatFigure(value, f.uom),
       metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null, ...slicePeriod(period, f.period),
     };
   });
