@@ -11,7 +11,9 @@ import { testApp } from '../../test/app';
 import { sessionAs, type TestSession } from '../../test/factories';
 import { loadDemo } from '../../demo/demo';
 import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
-import { FIGURES, PROGRAMMES, SECTIONS } from './coverage';
+import { FIGURES, PROGRAMMES, SECTIONS, isCovered } from './coverage';
+import { SEED_EXPECTED, agrees } from './seed-expected';
+import { figureText } from './outline';
 import { formatFigure } from './format';
 import { slicePeriod } from './compute';
 import { submitAndIssue, waitForJob } from './testing';
@@ -126,11 +128,35 @@ describe('term report of the demo city, 2019–2024', () => {
         measured++;
       }
       if (expected === null) expect(text.some((p) => p.startsWith(`- ${fig.wording}: `)), fig.id).toBe(false);
-      else expect(text, fig.id).toContain(`- ${fig.wording}: ${formatFigure(expected, fig.uom)}.`);
+      else expect(text, fig.id).toContain(`- ${figureText(fig, { from: FROM, to: TO })}: ${formatFigure(expected, fig.uom)}.`);
     }
     expect(measured).toBeGreaterThan(0);
     // (Only a target may say it is not measured yet; no figure line does.)
     expect(text.filter((p) => p.startsWith('- ') && !p.startsWith('- Chỉ tiêu') && p.includes('chưa có số liệu'))).toEqual([]);
+  });
+
+  it('reproduces the seed: every figure a metric computes prints the seed\'s value (seed-expected.ts), poverty and gratitude fund included', () => {
+    const text = paragraphs().map(unescape);
+    const registered = new Set(listMetrics().map((m) => m.key));
+    const covered = FIGURES.filter((f) => !f.extra && isCovered(f, (k) => registered.has(k)));
+    const wrong: string[] = [];
+    for (const fig of covered) {
+      const x = SEED_EXPECTED.find((e) => e.id === fig.id)!;
+      const prefix = `- ${figureText(fig, { from: FROM, to: TO })}: `;
+      const line = text.find((p) => p.startsWith(prefix));
+      const printed = line?.slice(prefix.length, -1) ?? '(not printed)';
+      const v = Number(printed.replace(/ đồng$/, '').replace(/%$/, '').replaceAll('.', '').replace(',', '.'));
+      if (!line || !agrees(x, v)) wrong.push(`${fig.id}: printed ${printed}, seed ${x.op} ${x.value} — “${x.sentence}”`);
+    }
+    expect(wrong).toEqual([]);
+    const ids = covered.map((f) => f.id);
+    for (const id of ['poor.rate_first', 'poor.rate_last', 'poor.reduction', 'grat.fund', 'poor.fund_raised', 'relief.covid_total', 'relief.vaccine_fund',
+      'relief.floods_transferred', 'relief.fire_drowning', 'org.members_admitted']) {
+      expect(ids, id).toContain(id);
+    }
+    expect(text).toContain('- Tỷ lệ hộ nghèo (năm 2019): 0,6%.');
+    expect(text).toContain('- Tỷ lệ hộ nghèo (năm 2023): 0,39%.');
+    expect(text).toContain('- Số hộ nghèo giảm so với đầu nhiệm kỳ (2019–2023): 84.');
   });
 
   it('the Tết gift total is the one fund.gift_value gives', async () => {
