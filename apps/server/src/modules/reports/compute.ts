@@ -20,6 +20,7 @@ export function slicePeriod(p: Period, kind: FigurePeriod = 'period', todayIso =
   const clampYear = (y: number) => yearOf(Math.min(ty, Math.max(fy, y)));
   switch (kind) {
     case 'period': return p;
+    case 'term': return { from: `${fy}-01-01`, to: `${ty}-12-31` };
     case 'to_date': return { from: p.from, to: todayIso < p.to && todayIso >= p.from ? todayIso : p.to };
     case 'first_year': return yearOf(fy);
     case 'last_year': return yearOf(ty);

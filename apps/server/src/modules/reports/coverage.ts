@@ -38,17 +38,19 @@ export type Uom = 'count' | 'vnd' | 'percent';
 /**
  * Which slice of the report period a figure is measured over, as the seed states it (stocks are
  * counted on the slice's last day):
- * - `period` (default): the whole period — the term;
+ * - `period` (default): the report's period — for a term report written before the congress, the term to date;
+ * - `term`: the calendar years the period spans, in full (a fund raised each year before 27/7 — the seed's
+ *   "trên 2,2 tỷ" counts the congress year's round, held after the report's cut-off);
  * - `to_date`: from the period's start to today (a term report written before the term ends);
  * - `first_year` / `last_year`: the calendar year the period starts / ends in;
  * - `first_full_year` / `last_full_year`: the first / last calendar year wholly inside the period;
  * - `year_before_congress`: the year before the period's last (the congress) year — the seed's "2023";
  * - `until_year_before_congress`: from the start to the end of that year — the seed's "5 năm (2019-2023)".
- * Slices never leave the period (a one-year report's "year before" is that year).
+ * Slices other than `term` never leave the period (a one-year report's "year before" is that year).
  */
-export type FigurePeriod = 'period' | 'to_date' | 'first_year' | 'last_year' | 'first_full_year' | 'last_full_year'
+export type FigurePeriod = 'period' | 'term' | 'to_date' | 'first_year' | 'last_year' | 'first_full_year' | 'last_full_year'
   | 'year_before_congress' | 'until_year_before_congress';
-export const FIGURE_PERIODS: FigurePeriod[] = ['period', 'to_date', 'first_year', 'last_year', 'first_full_year', 'last_full_year',
+export const FIGURE_PERIODS: FigurePeriod[] = ['period', 'term', 'to_date', 'first_year', 'last_year', 'first_full_year', 'last_full_year',
   'year_before_congress', 'until_year_before_congress'];
 
 export type Figure = {
@@ -188,7 +190,7 @@ export const FIGURES: Figure[] = [
   f('s1_2_4', 'cr.models', 'Mô hình, giải pháp sáng tạo', 'count', '250'),
   f('s1_2_4', 'cr.excellent', 'Mô hình xuất sắc đề nghị tỉnh khen thưởng', 'count', '20'),
   // 1.2.5 Gratitude, environment, security
-  f('s1_2_5', 'grat.fund', 'Quỹ “Đền ơn đáp nghĩa” vận động được', 'vnd', '> 2,2 tỷ đồng', m('fund.raised', 'den_on_dap_nghia')),
+  f('s1_2_5', 'grat.fund', 'Quỹ “Đền ơn đáp nghĩa” vận động được', 'vnd', '> 2,2 tỷ đồng', m('fund.raised', 'den_on_dap_nghia'), 'term'),
   f('s1_2_5', 'grat.houses', 'Nhà tình nghĩa cho cựu chiến binh, thương binh', 'count', '117'),
   f('s1_2_5', 'grat.houses_value', 'Trị giá nhà tình nghĩa', 'vnd', '2,355 tỷ đồng'),
   f('s1_2_5', 'env.green_sunday_rate', 'Tỷ lệ đại diện hộ dân tham gia vệ sinh môi trường “Chủ nhật xanh” hằng tuần', 'percent', '> 75%'),

@@ -14,6 +14,7 @@ describe('figure periods', () => {
     expect(slicePeriod(TERM, 'until_year_before_congress')).toEqual({ from: '2019-01-01', to: '2023-12-31' });
     expect(slicePeriod(MIDTERM, 'first_full_year')).toEqual({ from: '2020-01-01', to: '2020-12-31' });
     expect(slicePeriod(MIDTERM, 'last_full_year')).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+    expect(slicePeriod(MIDTERM, 'term')).toEqual({ from: '2019-01-01', to: '2024-12-31' });
     expect(slicePeriod(MIDTERM, 'to_date', '2022-05-17')).toEqual({ from: '2019-10-01', to: '2022-05-17' });
     expect(slicePeriod(MIDTERM, 'to_date', '2026-01-01')).toEqual(MIDTERM);
   });
@@ -30,6 +31,7 @@ describe('figure periods', () => {
     expect(figureText(FIGURE_BY_ID.get('poor.rate_last')!, TERM)).toBe('Tỷ lệ hộ nghèo (năm 2023)');
     expect(figureText(FIGURE_BY_ID.get('poor.fund_raised')!, TERM)).toBe('Quỹ “Vì người nghèo” các cấp vận động được (2019–2023)');
     expect(figureText(FIGURE_BY_ID.get('grat.fund')!, TERM)).toBe('Quỹ “Đền ơn đáp nghĩa” vận động được');
+    expect(figureText(FIGURE_BY_ID.get('grat.fund')!, { from: '2019-01-01', to: '2024-06-30' })).toBe('Quỹ “Đền ơn đáp nghĩa” vận động được (2019–2024)');
     expect(periodLabel(MIDTERM, 'to_date', '2022-05-17')).toBe('đến ngày 17/05/2022');
   });
 });
