@@ -171,7 +171,7 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.pupils_value', 'Trị giá hỗ trợ học tập', 'vnd', '275.032.000 đồng', m('households.support_value', 'schooling')),
   f('s1_2_2', 'fund.distributed', 'Tổng số tiền các quỹ đã chi hỗ trợ', 'vnd', '', { ...m('fund.distributed'), extra: true }),
   f('s1_2_2', 'fund.transferred_up', 'Tổng số tiền chuyển lên Mặt trận cấp trên (gồm Quỹ Vắc xin, ủng hộ đồng bào miền Trung)', 'vnd', '', { ...m('fund.transferred_up'), extra: true }),
-  f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ gia đình bị thiệt hại về người, tài sản do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng', m('fund.relief_hardship')),
+  f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ gia đình bị thiệt hại về người, tài sản do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng', m('fund.relief_hardship'), 'term'),
   f('s1_2_2', 'relief.floods_transferred', 'Tiền và hàng ủng hộ đồng bào miền Trung bị lũ lụt, chuyển về MTTQ tỉnh', 'vnd', '~ 7 tỷ đồng', m('fund.appeal_transferred_up', 'natural_disaster')),
   // 1.2.3 Buy Vietnamese
   f('s1_2_3', 'bv.guidance_docs', 'Kế hoạch, công văn, hướng dẫn của Ban Chỉ đạo Cuộc vận động', 'count', '15'),
