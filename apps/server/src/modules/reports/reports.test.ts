@@ -148,6 +148,9 @@ describe('letterhead: the unit signs, a higher level drafts and comments', () =>
     const comments = await post(`/api/reports/${draft.id}/comments`, province, { body: 'Đề nghị bổ sung số liệu hòa giải.' });
     expect(comments.json()).toEqual([expect.objectContaining({ body: 'Đề nghị bổ sung số liệu hòa giải.', unitName: 'Tỉnh Thử Nghiệm' })]);
     expect((await post(`/api/reports/${draft.id}/comments`, province, { body: '' })).json().error.code).toBe('VALIDATION');
+    const leader = await sessionAs(t.db, 'leadership', t.w.P);
+    expect((await post(`/api/reports/${draft.id}/comments`, leader, { body: 'Ý kiến' })).json().error.code).toBe('FORBIDDEN');
+    expect((await post(`/api/reports/${draft.id}/submit`, leader, {})).json().error.code).toBe('FORBIDDEN');
     expect((await post(`/api/reports/${draft.id}/submit`, province, {})).json()).toMatchObject({ status: 'submitted', canIssue: false });
     const before = await countRows(t.db, 'report_issues');
     expect((await t.app.inject({ method: 'GET', url: `/api/reports/${draft.id}/issue`, headers: province.headers })).json().error.code).toBe('REPORT_LETTERHEAD');
