@@ -5,11 +5,9 @@ import '../../apps/server/src/modules/metrics-index';
 import type { Db } from '../../apps/server/src/db/db';
 import type { ReportTemplate } from '../../packages/contract/src/reports-values';
 import { computeMetric, getMetric } from '../../apps/server/src/platform/metrics';
-import { prepareReport } from '../../apps/server/src/modules/reports/generate';
+import { prepareReport, renderFiles } from '../../apps/server/src/modules/reports/generate';
 import { registeredKeys, slicePeriod, deriveFigures, type FigureValues } from '../../apps/server/src/modules/reports/compute';
-import { renderDocx } from '../../apps/server/src/modules/reports/docx';
-import { renderXlsx } from '../../apps/server/src/modules/reports/xlsx';
-import { closingLine, HIGHLIGHTS, templateFigures } from '../../apps/server/src/modules/reports/templates';
+import { templateFigures } from '../../apps/server/src/modules/reports/templates';
 import { unitFacts } from '../../apps/server/src/modules/reports/queries';
 import { loadDemo } from '../../apps/server/src/demo/demo';
 import { unitIdByCode } from '../../apps/server/src/modules/units/queries';
@@ -46,10 +44,8 @@ export async function benchReports(db: Db, opts: ReportBenchOpts): Promise<Repor
   const units = [{ id: unit.id, name: unit.name }, ...children];
 
   let sizes = { docx: 0, xlsx: 0 };
-  const render = async (values: FigureValues, head: Awaited<ReturnType<typeof prepareReport>>['head'], caption: string) => {
-    const occ = new Map<string, Set<string>>();
-    const docx = await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, closing: closingLine(template), occ });
-    const xlsx = await renderXlsx(caption, figures, values, units, occ);
+  const render = async (p: Awaited<ReturnType<typeof prepareReport>>, values: FigureValues) => {
+    const { docx, xlsx } = await renderFiles({ ...p, values }, p.head);
     sizes = { docx: docx.length, xlsx: xlsx.length };
   };
   const groups = new Set(measured.map((f) => { const p = slicePeriod(opts, f.period); return `${f.metric!.key}|${p.from}|${p.to}`; }));
@@ -58,13 +54,13 @@ export async function benchReports(db: Db, opts: ReportBenchOpts): Promise<Repor
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now();
     const p = await prepareReport(db, job);
-    await render(p.values, p.head, p.caption);
+    await render(p, p.values);
     if (i > 0) fastSamples.push(performance.now() - t0); // the first run warms caches
   }
 
   let naive: Stats | null = null;
   if (opts.naive !== false) {
-    const head = (await prepareReport(db, job)).head;
+    const prepared = await prepareReport(db, job);
     const samples: number[] = [];
     for (let i = 0; i < Math.max(1, Math.min(runs, 2)); i++) {
       const t0 = performance.now();
@@ -79,7 +75,7 @@ export async function benchReports(db: Db, opts: ReportBenchOpts): Promise<Repor
         values.set(fig.id, { value: byUnit[unit.id], byUnit });
       }
       deriveFigures(figures, values, units.map((u) => u.id));
-      await render(values, head, '');
+      await render(prepared, values);
       samples.push(performance.now() - t0);
     }
     naive = summarize(samples);

@@ -13,10 +13,11 @@ export const PERMISSIONS = [
   'petition.read', 'petition.write', 'petition.identity',
   // Households: registry and support; exports of personal data.
   'household.read', 'household.write', 'household.export',
-  // Targets and reports: generate and issue reports; publish them; set a congress's targets.
+  // Targets and reports: draft reports (and comment); issue them under a number (sign); publish them; set a congress's targets.
   'report.generate', 'report.publish', 'target.manage',
   // Oversight: supervisions, criticism, opinions; approve plans; inspection boards' work; mediation cases and their parties.
   'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties',
+  'report.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,7 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The standing committee approves payments but does not book them: the two-person rule by role.
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
-    'report.generate', 'report.publish', 'target.manage',
+    'report.generate', 'report.publish', 'target.manage', 'report.issue',
     'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
     'household.read', 'household.write', 'household.export', 'report.generate',

@@ -106,3 +106,13 @@ export const DECREE93_LABELS: Record<Decree93Code, Label> = {
   undistributed_after_deadline: { vi: 'Quá hạn phân phối mà vẫn còn số dư chưa phân phối', en: 'Past the distribution deadline with money not distributed' },
   paid_after_deadline: { vi: 'Có khoản chi sau hạn phân phối', en: 'Payments made after the distribution deadline' },
 };
+
+/** The appeal a campaign answers: Part One states each appeal's totals and transfers. */
+export const CAMPAIGN_APPEALS = ['covid19', 'natural_disaster', 'solidarity_houses', 'other'] as const;
+export type CampaignAppeal = (typeof CAMPAIGN_APPEALS)[number];
+export const CAMPAIGN_APPEAL_LABELS: Record<CampaignAppeal, Label> = {
+  covid19: { vi: 'Phòng, chống dịch Covid-19', en: 'Covid-19' },
+  natural_disaster: { vi: 'Thiên tai, bão lũ', en: 'Natural disaster' },
+  solidarity_houses: { vi: 'Nhà Đại đoàn kết nơi khác', en: 'Solidarity houses elsewhere' },
+  other: { vi: 'Khác', en: 'Other' },
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
 import {
+  CAMPAIGN_APPEALS,
   ACCOUNT_KINDS, DECREE93_CODES, DISBURSEMENT_KINDS, DISBURSEMENT_PURPOSES, DISBURSEMENT_STATUSES, DONATION_KINDS,
   DONATION_SOURCES, DONOR_KINDS, ENTRY_KINDS, FUND_KINDS,
 } from './fund-values';
@@ -78,6 +79,7 @@ export type Campaign = z.infer<typeof Campaign>;
 export const CreateCampaign = z.object({
   unitId: Id, fundId: Id, name: Name, purpose: Text.min(1), receiveFrom: IsoDate, receiveTo: IsoDate, distributeBy: IsoDate,
   quota: Vnd.optional(), quotaUnitId: Id.optional(), isPublic: z.boolean().optional(),
+  appeal: z.enum(CAMPAIGN_APPEALS).optional(),
 });
 export type CreateCampaign = z.infer<typeof CreateCampaign>;
 

@@ -14,13 +14,15 @@ export const REPORT_TEMPLATE_LABELS: Record<ReportTemplate, Label> = {
   term: { vi: 'Báo cáo nhiệm kỳ', en: 'Term report' },
 };
 
-export const REPORT_STATUSES = ['queued', 'running', 'blocked', 'issued', 'failed'] as const;
+// queued → running → draft (figures, findings, preview; no number) → submitted → issued (numbered).
+export const REPORT_STATUSES = ['queued', 'running', 'draft', 'submitted', 'issued', 'failed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, Label> = {
   queued: { vi: 'Đang chờ', en: 'Queued' },
   running: { vi: 'Đang lập', en: 'Generating' },
-  blocked: { vi: 'Có số liệu mâu thuẫn — chưa ban hành', en: 'Contradictions found — not issued' },
+  draft: { vi: 'Dự thảo (chưa có số)', en: 'Draft (no number yet)' },
+  submitted: { vi: 'Đã trình duyệt, chờ ban hành', en: 'Submitted for review, awaiting issue' },
   issued: { vi: 'Đã ban hành', en: 'Issued' },
   failed: { vi: 'Lỗi khi lập báo cáo', en: 'Generation failed' },
 };
@@ -31,9 +33,9 @@ export const REPORT_STEP_LABELS: Record<string, Label> = {
   started: { vi: 'Bắt đầu', en: 'Starting' },
   figures: { vi: 'Đang tính số liệu từ dữ liệu gốc', en: 'Computing the figures from the records' },
   checks: { vi: 'Đang kiểm tra tính thống nhất của số liệu', en: 'Checking the figures agree' },
-  issuing: { vi: 'Đang lập văn bản và phụ lục', en: 'Writing the document and the annex' },
+  draft: { vi: 'Dự thảo đã lập xong', en: 'Draft ready' },
+  submitted: { vi: 'Đã trình duyệt', en: 'Submitted' },
   issued: { vi: 'Đã ban hành', en: 'Issued' },
-  blocked: { vi: 'Dừng lại vì số liệu mâu thuẫn', en: 'Stopped on contradictions' },
 };
 
 export const FINDING_KINDS = ['sum', 'share', 'repeat'] as const;

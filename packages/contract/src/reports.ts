@@ -10,11 +10,40 @@ export const CreateReport = z.object({
   unit: Id,
   from: IsoDate,
   to: IsoDate,
+  /** "Tasks for the next period", one per line as entered; a new version keeps the previous one's when omitted. */
+  nextTasks: z.array(z.string().trim().min(1).max(1000)).max(30).optional(),
 });
 export type CreateReport = z.infer<typeof CreateReport>;
 
-export const OverrideReport = z.object({ reason: z.string().trim().min(10).max(2000) });
-export type OverrideReport = z.infer<typeof OverrideReport>;
+/** Submitting a draft for review; a draft with contradictions needs a reason (audited). */
+export const SubmitReport = z.object({ overrideReason: z.string().trim().min(10).max(2000).optional() });
+export type SubmitReport = z.infer<typeof SubmitReport>;
+
+/** Issuing confirms the number the user was shown: if another document took it meanwhile, nothing is issued. */
+export const IssueReport = z.object({ number: z.number().int().min(1) });
+export type IssueReport = z.infer<typeof IssueReport>;
+
+export const IssuePreview = z.object({ number: z.number().int(), symbol: z.string(), issuedOn: IsoDate, unitName: z.string() });
+export type IssuePreview = z.infer<typeof IssuePreview>;
+
+export const UnpublishReport = z.object({ reason: z.string().trim().min(10).max(2000) });
+export type UnpublishReport = z.infer<typeof UnpublishReport>;
+
+export const ReportCommentInput = z.object({ body: z.string().trim().min(1).max(4000) });
+export type ReportCommentInput = z.infer<typeof ReportCommentInput>;
+
+export const ReportComment = z.object({ id: Id, author: z.string(), unitName: z.string().nullable(), body: z.string(), createdAt: z.string() });
+export type ReportComment = z.infer<typeof ReportComment>;
+
+/** The document as it will print, block by block (headings, figure lines, paragraphs), for the preview. */
+export const ReportBlock = z.object({
+  kind: z.enum(['title', 'heading', 'line', 'text']),
+  text: z.string(),
+  /** A figure line: the figure's id, wording and printed value. */
+  figureId: z.string().optional(),
+  value: z.string().optional(),
+});
+export type ReportBlock = z.infer<typeof ReportBlock>;
 
 export const Finding = z.object({
   kind: z.enum(FINDING_KINDS),
@@ -67,12 +96,19 @@ export const ReportJob = z.object({
   overrideReason: z.string().nullable(),
   error: z.string().nullable(),
   createdAt: z.string(),
+  /** Drafts of one unit, template and period are versions 1, 2, …; only an issued one has a number. */
+  version: z.number().int(),
+  nextTasks: z.array(z.string()),
   issued: IssuedReport.nullable(),
   /** What the signed-in user may do with this job (the web app hides the rest). */
-  canOverride: z.boolean(),
+  canSubmit: z.boolean(),
+  canIssue: z.boolean(),
   canPublish: z.boolean(),
-  /** The issued report's figures (detail only). */
+  canUnpublish: z.boolean(),
+  /** The draft's or issued report's figures (detail only). */
   figures: z.array(ReportFigure).optional(),
+  /** The document as it prints (detail only, once figures are computed). */
+  preview: z.array(ReportBlock).optional(),
 });
 export type ReportJob = z.infer<typeof ReportJob>;
 

@@ -1,5 +1,5 @@
 // Units, people and accounts the fund demo attaches to: found by code, level and date like the org demo.
-import { FUND_KIND_LABELS, type FundKind } from '@contract/fund-values';
+import { FUND_KIND_LABELS, type CampaignAppeal, type FundKind } from '@contract/fund-values';
 import type { Db } from '../db/db';
 import { ensureUnitAccounts } from '../modules/fund/ledger';
 import { insertBankAccount, insertCampaign, insertFund } from '../modules/fund/service';
@@ -89,7 +89,7 @@ export async function openFund(tx: Db, book: FundBook, b: UnitBooks, kind: FundK
 
 export type CampaignSpec = {
   name: string; purpose: string; receiveFrom: string; receiveTo: string; distributeBy: string;
-  quota?: number; quotaUnitId?: number; isPublic?: boolean;
+  quota?: number; quotaUnitId?: number; isPublic?: boolean; appeal?: CampaignAppeal;
 };
 
 export async function openCampaign(tx: Db, book: FundBook, fund: FundRef, c: CampaignSpec): Promise<FundRef> {

@@ -186,7 +186,7 @@ async function covid(tx: Db, c: Ctx) {
   for (let i = 0; i < 2; i++) {
     const wv = waves[i];
     const campaign = await openCampaign(tx, c.book, city.funds.cuu_tro!, {
-      name: wv.name, purpose: 'Hỗ trợ lực lượng tuyến đầu, khu cách ly và người dân gặp khó khăn do dịch Covid-19',
+      name: wv.name, purpose: 'Hỗ trợ lực lượng tuyến đầu, khu cách ly và người dân gặp khó khăn do dịch Covid-19', appeal: 'covid19',
       receiveFrom: wv.from, receiveTo: wv.to, distributeBy: wv.by,
     });
     const money = FUND_SEED.covid.money[i];
@@ -220,7 +220,7 @@ async function covid(tx: Db, c: Ctx) {
 async function centralFloods(tx: Db, c: Ctx) {
   const city = c.books.get(c.w.city.id)!;
   const campaign = await openCampaign(tx, c.book, city.funds.cuu_tro!, {
-    name: 'Ủng hộ đồng bào miền Trung khắc phục hậu quả bão lũ 2020', purpose: 'Hỗ trợ đồng bào miền Trung bị thiệt hại do bão, lũ',
+    name: 'Ủng hộ đồng bào miền Trung khắc phục hậu quả bão lũ 2020', purpose: 'Hỗ trợ đồng bào miền Trung bị thiệt hại do bão, lũ', appeal: 'natural_disaster',
     receiveFrom: '2020-10-15', receiveTo: '2020-12-31', distributeBy: '2021-01-15',
   });
   raise(c, campaign, c.w.city, FUND_SEED.floodsTransferred, 45, () => dayIn(c.r, '2020-10-15', '2021-01-01'), 'Ủng hộ đồng bào miền Trung');
@@ -233,7 +233,7 @@ async function centralFloods(tx: Db, c: Ctx) {
 async function dienBien(tx: Db, c: Ctx) {
   const city = c.books.get(c.w.city.id)!;
   const campaign = await openCampaign(tx, c.book, city.funds.vi_nguoi_ngheo!, {
-    name: 'Ủng hộ xây nhà Đại đoàn kết tỉnh Điện Biên', purpose: 'Xây nhà Đại đoàn kết cho hộ nghèo tỉnh Điện Biên theo phát động của tỉnh',
+    name: 'Ủng hộ xây nhà Đại đoàn kết tỉnh Điện Biên', purpose: 'Xây nhà Đại đoàn kết cho hộ nghèo tỉnh Điện Biên theo phát động của tỉnh', appeal: 'solidarity_houses',
     receiveFrom: '2024-03-01', receiveTo: '2024-05-29', distributeBy: '2024-06-15', quota: FUND_SEED.dienBien.quota, quotaUnitId: c.w.province.id,
   });
   raise(c, campaign, c.w.city, FUND_SEED.dienBien.raised, 22, () => dayIn(c.r, '2024-03-01', '2024-05-30'), 'Ủng hộ xây nhà Đại đoàn kết Điện Biên');
@@ -273,7 +273,7 @@ function fireAndDrowning(c: Ctx) {
 async function yagiInTheCity(tx: Db, c: Ctx) {
   const city = c.books.get(c.w.city.id)!;
   const campaign = await openCampaign(tx, c.book, city.funds.cuu_tro!, {
-    name: 'Ủng hộ Nhân dân bị thiệt hại do bão số 3 (Yagi) — thành phố Bắc Giang', purpose: 'Hỗ trợ hộ gia đình bị thiệt hại do bão số 3 và lũ lụt',
+    name: 'Ủng hộ Nhân dân bị thiệt hại do bão số 3 (Yagi) — thành phố Bắc Giang', purpose: 'Hỗ trợ hộ gia đình bị thiệt hại do bão số 3 và lũ lụt', appeal: 'natural_disaster',
     receiveFrom: '2024-09-09', receiveTo: '2024-10-31', distributeBy: '2024-11-20', isPublic: true,
   });
   raise(c, campaign, c.w.city, 3_215_600_000, 140, () => dayIn(c.r, '2024-09-09', '2024-11-01'), 'Ủng hộ đồng bào bị thiệt hại do bão số 3');

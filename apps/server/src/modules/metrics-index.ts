@@ -3,7 +3,9 @@ import { installMetrics } from '../platform/module';
 import { MODULES } from './modules';
 import './units/metrics';
 import './org/metrics';
+import './org/front-metrics';
 import './fund/metrics';
+import './fund/appeal-metrics';
 import './households/metrics';
 import './targets/metrics';
 

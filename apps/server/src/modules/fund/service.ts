@@ -57,10 +57,10 @@ export async function insertCampaign(tx: Db, input: CreateCampaign, createdBy: n
   if (!(input.receiveFrom <= input.receiveTo && input.receiveTo <= input.distributeBy)) throw new AppError('FUND_CAMPAIGN_DATES');
   const [{ id }] = await tx.query<{ id: number }>(
     `insert into fund_campaigns (unit_id, fund_id, name, name_search, purpose, receive_from, receive_to, distribute_by, quota,
-       quota_unit_id, is_public, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+       quota_unit_id, is_public, created_by, appeal)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
     [input.unitId, input.fundId, input.name, normalizeVn(input.name), input.purpose, input.receiveFrom, input.receiveTo, input.distributeBy,
-      input.quota ?? null, input.quotaUnitId ?? null, input.isPublic ?? false, createdBy],
+      input.quota ?? null, input.quotaUnitId ?? null, input.isPublic ?? false, createdBy, input.appeal ?? null],
   );
   await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id, campaign_id) values ($1, 'fund', $2, $3, $4)`,
     [input.unitId, input.name, input.fundId, id]);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db';
 import { computeMetric, listMetrics, getMetric } from '../../platform/metrics';
 import type { Figure, FigurePeriod } from './coverage';
+import { today } from '../../platform/access';
 
 /** A figure's value for the report's unit and for each subordinate unit; null = not measured. */
 export type FigureValue = { value: number | null; byUnit: Record<number, number | null> };
@@ -10,11 +11,34 @@ export type Period = { from: string; to: string };
 
 const CONCURRENCY = 4;
 
-/** The slice of the report period a figure is measured over (a whole calendar year for first/last). */
-export function slicePeriod(p: Period, kind: FigurePeriod = 'period'): Period {
-  if (kind === 'first_year') { const y = p.from.slice(0, 4); return { from: `${y}-01-01`, to: `${y}-12-31` }; }
-  if (kind === 'last_year') { const y = p.to.slice(0, 4); return { from: `${y}-01-01`, to: `${y}-12-31` }; }
-  return p;
+const yearOf = (y: number): Period => ({ from: `${y}-01-01`, to: `${y}-12-31` });
+
+/** The slice of the report period a figure is measured over (see FigurePeriod); never outside the period. */
+export function slicePeriod(p: Period, kind: FigurePeriod = 'period', todayIso = today()): Period {
+  const fy = Number(p.from.slice(0, 4));
+  const ty = Number(p.to.slice(0, 4));
+  const clampYear = (y: number) => yearOf(Math.min(ty, Math.max(fy, y)));
+  switch (kind) {
+    case 'period': return p;
+    case 'term': return { from: `${fy}-01-01`, to: `${ty}-12-31` };
+    case 'to_date': return { from: p.from, to: todayIso < p.to && todayIso >= p.from ? todayIso : p.to };
+    case 'first_year': return yearOf(fy);
+    case 'last_year': return yearOf(ty);
+    case 'first_full_year': return clampYear(p.from.slice(5) === '01-01' ? fy : fy + 1);
+    case 'last_full_year': return clampYear(p.to.slice(5) === '12-31' ? ty : ty - 1);
+    case 'year_before_congress': return clampYear(ty - 1);
+    case 'until_year_before_congress': return ty - 1 < fy ? p : { from: p.from, to: `${ty - 1}-12-31` };
+  }
+}
+
+/** How the document states a figure's slice: "" for the whole period, "năm 2019", "2019–2023", "đến ngày …". */
+export function periodLabel(p: Period, kind: FigurePeriod = 'period', todayIso = today()): string {
+  if (kind === 'period') return '';
+  const s = slicePeriod(p, kind, todayIso);
+  if (s.from === p.from && s.to === p.to) return '';
+  if (kind === 'to_date') return `đến ngày ${s.to.slice(8)}/${s.to.slice(5, 7)}/${s.to.slice(0, 4)}`;
+  const [a, b] = [s.from.slice(0, 4), s.to.slice(0, 4)];
+  return a === b ? `năm ${a}` : `${a}–${b}`;
 }
 
 export function registeredKeys(): Set<string> {

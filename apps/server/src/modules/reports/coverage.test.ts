@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../metrics-index';
 import { listMetrics } from '../../platform/metrics';
 import { FIGURES, FIGURE_BY_ID, SECTIONS, isCovered } from './coverage';
+import { AWAITING_MERGE, SEED_EXPECTED, agrees } from './seed-expected';
 
 describe('coverage table', () => {
   const metrics = new Map(listMetrics().map((m) => [m.key, m]));
@@ -31,5 +32,27 @@ describe('coverage table', () => {
     expect(isCovered(FIGURE_BY_ID.get('poor.poor_first')!, registered)).toBe(true);
     expect(isCovered(FIGURE_BY_ID.get('poor.rate_first')!, registered)).toBe(false);
     expect(isCovered(FIGURE_BY_ID.get('el.turnout')!, () => true)).toBe(false);
+  });
+
+  it('every figure of Part One has the seed\'s value and sentence in the expectations table, and only those', () => {
+    const partOne = FIGURES.filter((f) => !f.extra).map((f) => f.id);
+    const table = new Set(SEED_EXPECTED.map((x) => x.id));
+    expect(table.size).toBe(SEED_EXPECTED.length);
+    expect(partOne.filter((id) => !table.has(id)), 'figures without the seed\'s value').toEqual([]);
+    expect([...table].filter((id) => !partOne.includes(id)).sort(), 'expectations without a figure').toEqual(
+      AWAITING_MERGE.filter((id) => !partOne.includes(id)).sort());
+    expect(partOne.length + AWAITING_MERGE.filter((id) => !partOne.includes(id)).length).toBeGreaterThanOrEqual(160);
+    for (const x of SEED_EXPECTED) expect(x.sentence.length, x.id).toBeGreaterThan(10);
+  });
+
+  it('reads "trên", "gần" and ranges as the seed means them', () => {
+    const at = (id: string) => SEED_EXPECTED.find((x) => x.id === id)!;
+    expect(agrees(at('grat.fund'), 2_236_500_000)).toBe(true);
+    expect(agrees(at('grat.fund'), 2_200_000_000)).toBe(false);
+    expect(agrees(at('relief.floods_transferred'), 7_012_350_000)).toBe(true);
+    expect(agrees(at('relief.floods_transferred'), 7_500_000_000)).toBe(false);
+    expect(agrees(at('ntm.cultural_family_rate'), 94.6)).toBe(true);
+    expect(agrees(at('ntm.cultural_family_rate'), 96)).toBe(false);
+    expect(agrees(at('poor.rate_last'), 0.34)).toBe(false);
   });
 });

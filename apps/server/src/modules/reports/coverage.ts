@@ -35,8 +35,23 @@ export const SECTIONS: Array<{ id: SectionId; title: string; programme: number; 
 ];
 
 export type Uom = 'count' | 'vnd' | 'percent';
-/** Which slice of the report period a figure is measured over. */
-export type FigurePeriod = 'period' | 'first_year' | 'last_year';
+/**
+ * Which slice of the report period a figure is measured over, as the seed states it (stocks are
+ * counted on the slice's last day):
+ * - `period` (default): the report's period — for a term report written before the congress, the term to date;
+ * - `term`: the calendar years the period spans, in full (a fund raised each year before 27/7 — the seed's
+ *   "trên 2,2 tỷ" counts the congress year's round, held after the report's cut-off);
+ * - `to_date`: from the period's start to today (a term report written before the term ends);
+ * - `first_year` / `last_year`: the calendar year the period starts / ends in;
+ * - `first_full_year` / `last_full_year`: the first / last calendar year wholly inside the period;
+ * - `year_before_congress`: the year before the period's last (the congress) year — the seed's "2023";
+ * - `until_year_before_congress`: from the start to the end of that year — the seed's "5 năm (2019-2023)".
+ * Slices other than `term` never leave the period (a one-year report's "year before" is that year).
+ */
+export type FigurePeriod = 'period' | 'term' | 'to_date' | 'first_year' | 'last_year' | 'first_full_year' | 'last_full_year'
+  | 'year_before_congress' | 'until_year_before_congress';
+export const FIGURE_PERIODS: FigurePeriod[] = ['period', 'term', 'to_date', 'first_year', 'last_year', 'first_full_year', 'last_full_year',
+  'year_before_congress', 'until_year_before_congress'];
 
 export type Figure = {
   id: string;
@@ -47,6 +62,7 @@ export type Figure = {
   /** What the seed states, for the coverage listing. */
   seed: string;
   metric?: { key: string; dim?: string };
+  /** The slice of the report period the figure states (default: the whole period). */
   period?: FigurePeriod;
   /** A rate (percent) computed from two other figures; `share` means the numerator cannot exceed the denominator. */
   rate?: { num: string; den: string; share?: boolean };
@@ -58,8 +74,8 @@ export type Figure = {
   extra?: boolean;
 };
 
-const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: string, more: Partial<Figure> = {}): Figure =>
-  ({ id, section, wording, uom, seed, ...more });
+const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: string, more: Partial<Figure> = {}, period?: FigurePeriod): Figure =>
+  ({ id, section, wording, uom, seed, ...(period ? { period } : {}), ...more });
 const m = (key: string, dim?: string) => ({ metric: dim ? { key, dim } : { key } });
 
 // Petitions by the channel they came through: together they are all petitions received.
@@ -76,8 +92,10 @@ export const FIGURES: Figure[] = [
   f('s1_1', 'prop.online_reports', 'Phóng sự trên báo điện tử', 'count', '34'),
   f('s1_1', 'prop.broadcasts', 'Buổi phát thanh trên hệ thống truyền thanh cơ sở', 'count', '> 5.000'),
   f('s1_1', 'prop.social_posts', 'Bài đăng trên fanpage, nhóm Zalo', 'count', '> 3.000'),
+  f('s1_1', 'prop.works', 'Tác phẩm, bài viết của Tổng Bí thư được tuyên truyền', 'count', '02'),
   f('s1_1', 'prop.situation_reports', 'Báo cáo tình hình Nhân dân đã lập', 'count', '80', m('petitions.situation_reports')),
   f('s1_1', 'rel.core_people', 'Người tiêu biểu, nòng cốt trong các tôn giáo', 'count', '93'),
+  f('s1_1', 'rel.camera_rate', 'Tỷ lệ cơ sở tôn giáo lắp đặt hệ thống camera an ninh', 'percent', '100%'),
   f('s1_1', 'rel.visits', 'Lượt thăm, chúc mừng chức sắc, cơ sở tôn giáo', 'count', '175'),
   f('s1_1', 'rel.gifts', 'Suất quà tặng chức sắc, cơ sở tôn giáo', 'count', '186 + 256'),
   f('s1_1', 'rel.gift_value', 'Trị giá quà tặng chức sắc, cơ sở tôn giáo', 'vnd', '279 triệu đồng'),
@@ -102,9 +120,15 @@ export const FIGURES: Figure[] = [
   f('s1_2_1', 'ntm.model_villages', 'Thôn, tổ dân phố kiểu mẫu', 'count', '19'),
   f('s1_2_1', 'ntm.cultural_family_rate', 'Tỷ lệ hộ đạt danh hiệu gia đình văn hóa', 'percent', '94–95,2%'),
   f('s1_2_1', 'ntm.village_conventions', 'Hương ước, quy ước thôn, tổ dân phố được phê duyệt', 'count', '151/151'),
+  f('s1_2_1', 'ntm.cultural_communes', 'Xã đạt chuẩn văn hóa nông thôn mới', 'count', '6/6'),
+  f('s1_2_1', 'ntm.civilised_rites_rate', 'Tỷ lệ hộ thực hiện nếp sống văn minh trong việc cưới, việc tang', 'percent', '100%'),
+  f('s1_2_1', 'ntm.land_donated', 'Đất thổ cư Nhân dân hiến (m²)', 'count', '> 445'),
+  f('s1_2_1', 'ntm.land_donated_value', 'Trị giá đất thổ cư Nhân dân hiến', 'vnd', '> 10 tỷ đồng'),
+  f('s1_2_1', 'ntm.farmland_donated_value', 'Trị giá đất nông nghiệp Nhân dân hiến', 'vnd', '> 15 tỷ đồng'),
+  f('s1_2_1', 'ntm.roads_repaired_km', 'Đường giao thông nông thôn, kênh mương nội đồng được sửa chữa, bảo dưỡng (km)', 'count', '1.091'),
   f('s1_2_1', 'ntm.self_managed_models', 'Mô hình tự quản ở khu dân cư', 'count', '3.175'),
   // 1.2.2 Fund for the Poor, social security, relief
-  f('s1_2_2', 'poor.fund_raised', 'Quỹ “Vì người nghèo” các cấp vận động được', 'vnd', '> 7 tỷ đồng', m('fund.raised', 'vi_nguoi_ngheo')),
+  f('s1_2_2', 'poor.fund_raised', 'Quỹ “Vì người nghèo” các cấp vận động được', 'vnd', '> 7 tỷ đồng (2019-2023)', m('fund.raised', 'vi_nguoi_ngheo'), 'until_year_before_congress'),
   // Two metrics over the same receipts: by fund kind and by donor kind must give the same total.
   f('s1_2_2', 'fund.raised_total', 'Tổng số tiền các quỹ vận động được (tiền và hiện vật quy đổi)', 'vnd', '', { ...m('fund.raised'), extra: true,
     parts: ['fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'] }),
@@ -122,15 +146,21 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.house_need', 'Hộ có nhu cầu xây mới, sửa chữa nhà ở trong năm', 'count', '', { ...m('households.house_need'), period: 'last_year', extra: true }),
   f('s1_2_2', 'poor.house_supported', 'Hộ có nhu cầu nhà ở đã được hỗ trợ trong năm', 'count', '', { ...m('households.house_supported'), period: 'last_year', extra: true }),
   f('s1_2_2', 'poor.house_rate', 'Tỷ lệ hộ có nhu cầu nhà ở được hỗ trợ', 'percent', '100%', { rate: { num: 'poor.house_supported', den: 'poor.house_need', share: true }, extra: true }),
-  f('s1_2_2', 'poor.households_first', 'Tổng số hộ (năm đầu kỳ)', 'count', '', { ...m('households.total'), period: 'first_year' }),
-  f('s1_2_2', 'poor.poor_first', 'Số hộ nghèo (năm đầu kỳ)', 'count', '', { ...m('households.poor'), period: 'first_year' }),
-  f('s1_2_2', 'poor.rate_first', 'Tỷ lệ hộ nghèo năm đầu kỳ', 'percent', '0,6% (2019)', { rate: { num: 'poor.poor_first', den: 'poor.households_first', share: true } }),
-  f('s1_2_2', 'poor.households_last', 'Tổng số hộ (năm cuối kỳ)', 'count', '', { ...m('households.total'), period: 'last_year' }),
-  f('s1_2_2', 'poor.poor_last', 'Số hộ nghèo (năm cuối kỳ)', 'count', '', { ...m('households.poor'), period: 'last_year' }),
-  f('s1_2_2', 'poor.rate_last', 'Tỷ lệ hộ nghèo năm cuối kỳ', 'percent', '0,39% (2023)', { rate: { num: 'poor.poor_last', den: 'poor.households_last', share: true } }),
-  f('s1_2_2', 'poor.reduction', 'Số hộ nghèo giảm so với đầu kỳ', 'count', '84', { diff: { a: 'poor.poor_first', b: 'poor.poor_last' } }),
-  f('s1_2_2', 'poor.gifts_other_districts', 'Suất quà Tết tặng người nghèo các huyện khó khăn', 'count', '5.992'),
-  f('s1_2_2', 'poor.gifts_other_districts_value', 'Trị giá quà Tết tặng các huyện khó khăn', 'vnd', '1,8 tỷ đồng'),
+  // The seed compares the term's first year with the year before the congress (2019 → 2023); the counts behind the
+  // rates are helper rows (no seed value of their own).
+  f('s1_2_2', 'poor.households_first', 'Tổng số hộ', 'count', '', { ...m('households.total'), period: 'first_year', extra: true }),
+  f('s1_2_2', 'poor.poor_first', 'Số hộ nghèo', 'count', '', { ...m('households.poor'), period: 'first_year', extra: true }),
+  f('s1_2_2', 'poor.rate_first', 'Tỷ lệ hộ nghèo', 'percent', '0,6% (2019)', { rate: { num: 'poor.poor_first', den: 'poor.households_first', share: true }, period: 'first_year' }),
+  f('s1_2_2', 'poor.households_last', 'Tổng số hộ', 'count', '', { ...m('households.total'), period: 'year_before_congress', extra: true }),
+  f('s1_2_2', 'poor.poor_last', 'Số hộ nghèo', 'count', '', { ...m('households.poor'), period: 'year_before_congress', extra: true }),
+  f('s1_2_2', 'poor.rate_last', 'Tỷ lệ hộ nghèo', 'percent', '0,39% (2023)', { rate: { num: 'poor.poor_last', den: 'poor.households_last', share: true }, period: 'year_before_congress' }),
+  f('s1_2_2', 'poor.reduction', 'Số hộ nghèo giảm so với đầu nhiệm kỳ', 'count', '84', { diff: { a: 'poor.poor_first', b: 'poor.poor_last' }, period: 'until_year_before_congress' }),
+  f('s1_2_2', 'poor.loans_disbursed', 'Vốn vay của các hội, đoàn thể giải ngân giúp hội viên, đoàn viên nghèo', 'vnd', '> 30 tỷ đồng'),
+  f('s1_2_2', 'poor.savings_group_members', 'Thành viên các Tổ tiết kiệm và vay vốn (Ngân hàng Chính sách xã hội)', 'count', '11.120'),
+  f('s1_2_2', 'poor.policy_bank_loans', 'Số vốn vay qua các Tổ tiết kiệm và vay vốn', 'vnd', '600 tỷ đồng'),
+  f('s1_2_2', 'poor.member_org_support', 'Các tổ chức thành viên hỗ trợ đoàn viên, hội viên có hoàn cảnh đặc biệt khó khăn', 'vnd', '> 5 tỷ đồng'),
+  f('s1_2_2', 'poor.gifts_other_districts', 'Suất quà Tết tặng người nghèo tại 04 huyện khó khăn của tỉnh (Sơn Động, Lục Ngạn, Yên Thế, Lục Nam)', 'count', '5.992'),
+  f('s1_2_2', 'poor.gifts_other_districts_value', 'Trị giá quà Tết tặng người nghèo tại 04 huyện khó khăn của tỉnh', 'vnd', '1,8 tỷ đồng'),
   f('s1_2_2', 'poor.houses', 'Nhà Đại đoàn kết xây mới, sửa chữa', 'count', '140', m('households.houses')),
   f('s1_2_2', 'poor.houses_value', 'Trị giá hỗ trợ nhà Đại đoàn kết', 'vnd', '18 tỷ đồng', m('households.support_value', 'house')),
   f('s1_2_2', 'poor.production_households', 'Lượt hộ được hỗ trợ sản xuất', 'count', '217', m('households.support_acts', 'production')),
@@ -141,9 +171,15 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.pupils_value', 'Trị giá hỗ trợ học tập', 'vnd', '275.032.000 đồng', m('households.support_value', 'schooling')),
   f('s1_2_2', 'fund.distributed', 'Tổng số tiền các quỹ đã chi hỗ trợ', 'vnd', '', { ...m('fund.distributed'), extra: true }),
   f('s1_2_2', 'fund.transferred_up', 'Tổng số tiền chuyển lên Mặt trận cấp trên (gồm Quỹ Vắc xin, ủng hộ đồng bào miền Trung)', 'vnd', '', { ...m('fund.transferred_up'), extra: true }),
-  f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ bị thiệt hại do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng'),
-  f('s1_2_2', 'relief.floods_transferred', 'Ủng hộ đồng bào miền Trung bị lũ lụt, chuyển MTTQ tỉnh', 'vnd', '~ 7 tỷ đồng'),
+  f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ gia đình bị thiệt hại về người, tài sản do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng', m('fund.relief_hardship'), 'term'),
+  f('s1_2_2', 'relief.floods_transferred', 'Tiền và hàng ủng hộ đồng bào miền Trung bị lũ lụt, chuyển về MTTQ tỉnh', 'vnd', '~ 7 tỷ đồng', m('fund.appeal_transferred_up', 'natural_disaster')),
   // 1.2.3 Buy Vietnamese
+  f('s1_2_3', 'bv.guidance_docs', 'Kế hoạch, công văn, hướng dẫn của Ban Chỉ đạo Cuộc vận động', 'count', '15'),
+  f('s1_2_3', 'bv.tv_reports', 'Phóng sự về Cuộc vận động', 'count', '04'),
+  f('s1_2_3', 'bv.panels', 'Pano tuyên truyền Cuộc vận động', 'count', '86'),
+  f('s1_2_3', 'bv.online_posts', 'Lượt hình ảnh, phóng sự, khẩu hiệu về Cuộc vận động đăng trên zalo, fanpage, cổng thông tin', 'count', '> 600'),
+  f('s1_2_3', 'bv.broadcasts', 'Lượt tin, bài phát trên hệ thống truyền thanh thành phố và phường, xã', 'count', '687'),
+  f('s1_2_3', 'bv.worker_booths', 'Gian hàng trưng bày sản phẩm tại “Gian hàng dành cho công nhân lao động”', 'count', '01'),
   f('s1_2_3', 'bv.ocop', 'Sản phẩm OCOP được đánh giá, xếp hạng', 'count', '37'),
   f('s1_2_3', 'bv.ecommerce', 'Cơ sở sản xuất được hỗ trợ đưa sản phẩm lên sàn thương mại điện tử', 'count', '7'),
   f('s1_2_3', 'bv.fair_booths', 'Gian hàng hội chợ', 'count', '5'),
@@ -154,14 +190,22 @@ export const FIGURES: Figure[] = [
   f('s1_2_4', 'cr.models', 'Mô hình, giải pháp sáng tạo', 'count', '250'),
   f('s1_2_4', 'cr.excellent', 'Mô hình xuất sắc đề nghị tỉnh khen thưởng', 'count', '20'),
   // 1.2.5 Gratitude, environment, security
-  f('s1_2_5', 'grat.fund', 'Quỹ “Đền ơn đáp nghĩa” vận động được', 'vnd', '> 2,2 tỷ đồng', m('fund.raised', 'den_on_dap_nghia')),
+  f('s1_2_5', 'grat.fund', 'Quỹ “Đền ơn đáp nghĩa” vận động được', 'vnd', '> 2,2 tỷ đồng', m('fund.raised', 'den_on_dap_nghia'), 'term'),
   f('s1_2_5', 'grat.houses', 'Nhà tình nghĩa cho cựu chiến binh, thương binh', 'count', '117'),
   f('s1_2_5', 'grat.houses_value', 'Trị giá nhà tình nghĩa', 'vnd', '2,355 tỷ đồng'),
+  f('s1_2_5', 'env.green_sunday_rate', 'Tỷ lệ đại diện hộ dân tham gia vệ sinh môi trường “Chủ nhật xanh” hằng tuần', 'percent', '> 75%'),
+  f('s1_2_5', 'env.self_managed_roads', 'Đoạn đường tự quản', 'count', '110'),
+  f('s1_2_5', 'env.canals_km', 'Kênh mương được nạo vét (km)', 'count', '> 190'),
+  f('s1_2_5', 'env.commitment_rate', 'Tỷ lệ hộ gia đình ký cam kết bảo vệ môi trường', 'percent', '100%'),
   f('s1_2_5', 'env.eco_areas', 'Khu dân cư thân thiện với môi trường', 'count', '151'),
   f('s1_2_5', 'env.waste_groups', 'Tổ phân loại rác tại nguồn', 'count', '835'),
   f('s1_2_5', 'env.waste_members', 'Thành viên tổ phân loại rác', 'count', '1.000'),
   f('s1_2_5', 'env.recycling_value', 'Tiền thu từ phế liệu tái chế', 'vnd', '> 600 triệu đồng'),
   f('s1_2_5', 'env.recycling_cases', 'Trường hợp được giúp đỡ từ tiền tái chế', 'count', '187'),
+  f('s1_2_5', 'env.women_flower_roads', 'Đoạn đường trồng hoa của phụ nữ được hỗ trợ từ quỹ mô hình', 'count', '30'),
+  f('s1_2_5', 'env.bins', 'Thùng rác công cộng được hỗ trợ lắp đặt', 'count', '200'),
+  f('s1_2_5', 'env.bags_kg', 'Túi đựng rác đã phân loại tặng hộ gia đình (kg)', 'count', '230'),
+  f('s1_2_5', 'env.baskets', 'Làn nhựa đi chợ tặng hội viên phụ nữ', 'count', '320'),
   f('s1_2_5', 'sec.self_managed_models', 'Mô hình tự quản về an ninh trật tự', 'count', '860'),
   f('s1_2_5', 'sec.reintegrated', 'Người lầm lỗi được giúp đỡ tái hòa nhập cộng đồng', 'count', '150'),
   f('s1_2_5', 'sec.conferences', 'Hội nghị về an ninh trật tự', 'count', '260'),
@@ -172,6 +216,9 @@ export const FIGURES: Figure[] = [
   f('s1_3', 'pb.drafts', 'Dự thảo văn bản được góp ý', 'count', '415', m('opinions.drafts')),
   f('s1_3', 'pb.opinions', 'Ý kiến góp ý dự thảo', 'count', '1.845', m('opinions.draft_opinions')),
   f('s1_3', 'pb.opinions_officials', 'Ý kiến nhận xét cán bộ, đảng viên', 'count', '8.595', m('opinions.officials_opinions')),
+  f('s1_3', 'pb.legal_conferences', 'Hội nghị phổ biến chủ trương, chính sách, pháp luật', 'count', '25'),
+  f('s1_3', 'pb.legal_participants', 'Lượt người dự hội nghị phổ biến pháp luật', 'count', '> 3.500'),
+  f('s1_3', 'pb.law_opinions', 'Lượt ý kiến góp ý xây dựng pháp luật, chính sách của tỉnh', 'count', '1.175'),
   f('s1_3', 'pb.voter_meetings', 'Hội nghị tiếp xúc cử tri', 'count', '540', m('petitions.voter_meetings')),
   f('s1_3', 'pb.voters', 'Lượt cử tri tham dự', 'count', '32.300', m('petitions.voters')),
   f('s1_3', 'pb.voter_opinions', 'Ý kiến, kiến nghị của cử tri', 'count', '2.219', m('petitions.voter_opinions')),
@@ -192,6 +239,7 @@ export const FIGURES: Figure[] = [
   f('s1_3', 'sup.ttnd', 'Cuộc giám sát của Ban Thanh tra nhân dân', 'count', '1.114', m('inspection.supervisions', 'ttnd')),
   f('s1_3', 'sup.gsdtccd', 'Cuộc giám sát của Ban Giám sát đầu tư của cộng đồng', 'count', '325', m('inspection.supervisions', 'gsdtccd')),
   f('s1_3', 'sup.violations', 'Vi phạm được phát hiện qua giám sát', 'count', '87', m('inspection.violations')),
+  f('s1_3', 'el.village_heads_party_rate', 'Tỷ lệ Trưởng thôn, Tổ trưởng tổ dân phố là đảng viên', 'percent', '94%'),
   f('s1_3', 'cit.received', 'Lượt công dân được tiếp', 'count', '318', m('petitions.citizens_received')),
   f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63',
     { ...m('petitions.received'), parts: CHANNELS.map(([dim]) => `cit.by_${dim}`) }),
@@ -219,15 +267,17 @@ export const FIGURES: Figure[] = [
   f('s1_5', 'org.work_boards', 'Thôn, tổ dân phố có Ban công tác Mặt trận', 'count', '', { ...m('org.villages_with_work_board'), extra: true }),
   f('s1_5', 'org.collectives_awarded', 'Tập thể được khen thưởng', 'count', '175'),
   f('s1_5', 'org.individuals_awarded', 'Cá nhân được khen thưởng', 'count', '172'),
-  f('s1_5', 'org.members_admitted', 'Tổ chức thành viên được kết nạp', 'count', '3'),
+  f('s1_5', 'org.members_admitted', 'Tổ chức thành viên được kết nạp', 'count', '3', m('org.member_orgs_admitted')),
   f('s1_5', 'org.chairs_replaced', 'Lượt kiện toàn Chủ tịch', 'count', '3 + 8', m('org.membership_changes', 'chair')),
   f('s1_5', 'org.vice_chairs_replaced', 'Lượt kiện toàn Phó Chủ tịch', 'count', '1 + 8', m('org.membership_changes', 'vice_chair')),
   f('s1_5', 'org.members_replaced', 'Lượt kiện toàn Ủy viên', 'count', '21 + 240', m('org.membership_changes', 'member')),
   // 2.1 Covid-19, 2.2 Điện Biên
-  f('s2_1', 'relief.covid_total', 'Tiền và hàng ủng hộ phòng, chống Covid-19', 'vnd', '~ 20 tỷ đồng', { parts: ['relief.covid_cash', 'relief.covid_goods'] }),
-  f('s2_1', 'relief.covid_cash', 'trong đó bằng tiền', 'vnd', '> 15 tỷ đồng'),
-  f('s2_1', 'relief.covid_goods', 'trong đó bằng hàng hóa, vật tư y tế', 'vnd', '> 5 tỷ đồng'),
-  f('s2_1', 'relief.vaccine_fund', 'Chuyển Quỹ Vắc xin phòng Covid-19 của tỉnh', 'vnd', '2.980.393.000 đồng'),
+  f('s2_1', 'relief.covid_total', 'Tiền, hàng hóa, vật tư y tế ủng hộ phòng, chống dịch Covid-19', 'vnd', '> 20 tỷ đồng',
+    { ...m('fund.appeal_raised', 'covid19'), parts: ['relief.covid_cash', 'relief.covid_goods'] }),
+  f('s2_1', 'relief.covid_cash', 'trong đó tiền mặt', 'vnd', '> 15 tỷ đồng', m('fund.appeal_raised_money', 'covid19')),
+  f('s2_1', 'relief.covid_goods', 'trong đó tiền hàng (vật tư, thiết bị y tế và nhu yếu phẩm)', 'vnd', '> 5 tỷ đồng', m('fund.appeal_raised_goods', 'covid19')),
+  f('s2_1', 'relief.vaccine_fund', 'Ủng hộ Quỹ vắc-xin phòng, chống dịch Covid-19 (đã chuyển về tỉnh)', 'vnd', '2.980.393.000 đồng', m('fund.appeal_transferred_up', 'covid19')),
+  f('s2_1', 'relief.south_goods', 'Hàng ủng hộ Nhân dân các tỉnh phía Nam và Thành phố Hồ Chí Minh (tấn)', 'count', '> 40'),
   f('s2_2', 'relief.dien_bien_raised', 'Vận động ủng hộ làm nhà Đại đoàn kết tỉnh Điện Biên (các đợt vận động có chỉ tiêu)', 'vnd', '316.023.000 đồng', m('fund.campaign_raised')),
   f('s2_2', 'relief.dien_bien_quota', 'Chỉ tiêu vận động được giao', 'vnd', '', { ...m('fund.campaign_quota'), extra: true }),
   f('s2_2', 'relief.dien_bien_rate', 'Tỷ lệ so với chỉ tiêu', 'percent', '126,4%', { rate: { num: 'relief.dien_bien_raised', den: 'relief.dien_bien_quota' } }),

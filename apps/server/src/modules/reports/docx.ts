@@ -2,10 +2,8 @@ import {
   AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
   TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
-import type { Figure } from './coverage';
-import { SECTIONS } from './coverage';
-import type { FigureValues } from './compute';
-import { formatFigure, viDateLine } from './format';
+import type { ReportBlock } from '@contract/reports';
+import { viDateLine } from './format';
 
 /** Decree 30/2020/NĐ-CP layout: A4, margins (twips: 1 mm = 56.7), Times New Roman 13–14. */
 export const LAYOUT = {
@@ -24,8 +22,6 @@ export type ReportHead = {
   partOneHeading?: string;
   resultsHeading: string; // "I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2019 – 2024"
 };
-
-export type TargetLine = { label: string; value: string; status: string };
 
 type Occ = Map<string, Set<string>>;
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
@@ -61,59 +57,30 @@ function headTable(h: ReportHead): Table {
   });
 }
 
-function figureLine(fig: Figure, values: FigureValues, occ: Occ): Paragraph {
-  const text = formatFigure(values.get(fig.id)?.value ?? null, fig.uom);
-  note(occ, fig.id, text);
-  return para([run(`- ${fig.wording}: `), run(text, { bold: true }), run('.')], { indent: true });
-}
-
 function note(occ: Occ, id: string, text: string): void {
   if (!occ.has(id)) occ.set(id, new Set());
   occ.get(id)!.add(text);
 }
 
-/** Renders the report; `occ` collects every printed value of every figure for the "same figure" check. */
-export async function renderDocx(
-  head: ReportHead,
-  figures: Figure[],
-  values: FigureValues,
-  opts: { highlights: string[]; targets?: TargetLine[]; closing: string; occ: Occ; fullOutline?: boolean },
-): Promise<Buffer> {
-  const byId = new Map(figures.map((x) => [x.id, x]));
+/** Renders the report's blocks (outline.ts) in the Decree 30 layout; `occ` collects every printed value of every figure. */
+export async function renderDocx(head: ReportHead, blocks: ReportBlock[], opts: { occ: Occ }): Promise<Buffer> {
   const body: Array<Paragraph | Table> = [headTable(head)];
-  body.push(...center([[run('BÁO CÁO', { bold: true })], [run(head.title, { bold: true })], [run('———', { size: LAYOUT.small })]], 60));
-  for (const line of head.partOneHeading?.split('\n') ?? []) body.push(para([run(line, { bold: true })], { align: AlignmentType.CENTER, before: 120 }));
-
-  const hl = opts.highlights.map((id) => byId.get(id)).filter((x): x is Figure => !!x && values.get(x.id)?.value != null);
-  if (hl.length) {
-    body.push(para([run('Một số kết quả nổi bật', { bold: true })], { before: 200 }));
-    for (const fig of hl) {
-      const text = formatFigure(values.get(fig.id)!.value, fig.uom);
-      note(opts.occ, fig.id, text);
-      body.push(para([run(`- ${fig.wording}: `), run(text, { bold: true }), run('.')], { indent: true }));
+  let titles = 0;
+  for (const b of blocks) {
+    if (b.kind === 'title') {
+      // "BÁO CÁO" and the subject, then a rule; Part One's heading lines below them.
+      titles++;
+      body.push(para([run(b.text, { bold: true })], { align: AlignmentType.CENTER, after: titles <= 2 ? 60 : 120, before: titles > 2 ? 120 : 0 }));
+      if (titles === 2) body.push(...center([[run('———', { size: LAYOUT.small })]], 60));
+    } else if (b.kind === 'heading') {
+      body.push(para([run(b.text, { bold: true })], { before: 160 }));
+    } else if (b.kind === 'line') {
+      note(opts.occ, b.figureId!, b.value!);
+      body.push(para([run(`- ${b.text}: `), run(b.value!, { bold: true }), run('.')], { indent: true }));
+    } else {
+      body.push(para([run(b.text)], { indent: true }));
     }
   }
-
-  body.push(para([run(head.resultsHeading, { bold: true })], { before: 200 }));
-  const headed = new Set<string>();
-  for (const s of SECTIONS) {
-    const own = figures.filter((x) => x.section === s.id);
-    // The term report keeps the seed's whole outline; periodic reports only the sections with figures.
-    if (!own.length && !opts.fullOutline) continue;
-    for (const h of (s.before ?? []).filter((x) => !headed.has(x))) {
-      headed.add(h);
-      body.push(para([run(h, { bold: true })], { before: 120 }));
-    }
-    body.push(para([run(s.title, { bold: true })], { before: 120 }));
-    for (const fig of own) body.push(figureLine(fig, values, opts.occ));
-    if (!own.length) body.push(para([run('- Chưa có số liệu thống kê cho nội dung này.', { italics: true })], { indent: true }));
-  }
-
-  if (opts.targets?.length) {
-    body.push(para([run('II. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU', { bold: true })], { before: 200 }));
-    for (const t of opts.targets) body.push(para([run(`- ${t.label}: `), run(t.value, { bold: true }), run(` (${t.status}).`)], { indent: true }));
-  }
-  body.push(para([run(opts.closing)], { indent: true, before: 200 }));
   body.push(signature());
 
   const doc = new Document({

@@ -1,33 +1,60 @@
 import crypto from 'node:crypto';
 import type { ReportTemplate } from '@contract/reports-values';
-import type { Finding } from '@contract/reports';
+import type { Finding, ReportBlock } from '@contract/reports';
 import type { Db } from '../../db/db';
 import { audit } from '../../platform/audit';
-import { today } from '../../platform/access';
-import type { Figure } from './coverage';
-import { computeFigures, type FigureValues } from './compute';
+import { AppError } from '../../platform/errors';
+import { today, type CurrentUser } from '../../platform/access';
+import { FIGURE_BY_ID, type Figure } from './coverage';
+import { computeFigures, type FigureValues, type Period } from './compute';
 import { checkFigures } from './checks';
-import { renderDocx, type ReportHead, type TargetLine } from './docx';
+import { renderDocx, type ReportHead } from './docx';
 import { renderXlsx } from './xlsx';
+import { buildOutline, type TargetLine } from './outline';
 import { closingLine, HIGHLIGHTS, reportTitle, templateFigures } from './templates';
 import { setProgress, unitFacts, type JobRow } from './queries';
 import { viDate } from './format';
 import { crossCheckTargets, targetProgress } from './targets';
+import { carriedTasks } from './tasks';
 
 // Renewed at every step; a worker silent this long is taken for dead and its job resumed.
 export const LEASE_SECONDS = 60;
 const PARENT_BODY = 'ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM';
 const PLACE_PREFIX = /^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu|Thôn|Tổ dân phố)\s+/i;
+/** The number of a document not yet issued. */
+export const DRAFT_SYMBOL = '…/BC-MTTQ';
 
 export type Prepared = {
   head: ReportHead; figures: Figure[]; values: FigureValues; findings: Finding[];
-  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; template: ReportTemplate;
+  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; template: ReportTemplate; nextTasks: string[];
+  period: Period;
 };
+
+/** What a draft keeps (report_jobs.draft): enough to print it again, identically, under a number. */
+export type StoredDraft = {
+  head: ReportHead; figureIds: string[]; values: Record<string, { value: number | null; byUnit: Record<number, number | null> }>;
+  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; nextTasks: string[]; period: Period;
+};
+
+export function outlineOf(p: Pick<Prepared, 'head' | 'figures' | 'values' | 'targets' | 'template' | 'nextTasks' | 'period'>): ReportBlock[] {
+  return buildOutline(p.figures, p.values, {
+    period: p.period,
+    title: p.head.title, partOneHeading: p.head.partOneHeading, resultsHeading: p.head.resultsHeading,
+    highlights: HIGHLIGHTS, targets: p.targets, nextTasks: p.nextTasks, closing: closingLine(p.template),
+  });
+}
+
+/** Renders the .docx and the annex; `occ` collects every printed value of every figure (for the checks). */
+export async function renderFiles(p: Prepared, head: ReportHead, occ = new Map<string, Set<string>>()) {
+  const docx = await renderDocx(head, outlineOf(p), { occ });
+  const xlsx = await renderXlsx(p.caption, p.figures, p.values, p.units, occ);
+  return { docx, xlsx, occ };
+}
 
 /** Everything but the number: figures, checks, and a first rendering to collect what is printed where. */
 export async function prepareReport(
   db: Db,
-  job: Pick<JobRow, 'id' | 'template' | 'unit_id' | 'period_from' | 'period_to' | 'scope_date'>,
+  job: Pick<JobRow, 'id' | 'template' | 'unit_id' | 'period_from' | 'period_to' | 'scope_date'> & { next_tasks?: string[] },
   opts: { figures?: Figure[]; progress?: (pct: number, step: string) => Promise<void> } = {},
 ): Promise<Prepared> {
   const template = job.template as ReportTemplate;
@@ -35,8 +62,9 @@ export async function prepareReport(
   const { unit, children } = await unitFacts(db, job.unit_id, job.scope_date);
   const figures = opts.figures ?? templateFigures(template);
   await progress(5, 'figures');
+  const period = { from: job.period_from, to: job.period_to };
   const values = await computeFigures(db, figures, {
-    unitId: unit.id, childIds: children.map((c) => c.id), period: { from: job.period_from, to: job.period_to },
+    unitId: unit.id, childIds: children.map((c) => c.id), period,
     onProgress: (d, t) => progress(5 + (70 * d) / t, 'figures'),
   });
   // Annual and term reports state the targets' progress in the period's last year.
@@ -46,7 +74,7 @@ export async function prepareReport(
   const head: ReportHead = {
     parentBody: PARENT_BODY,
     issuingBody: unit.name.toLocaleUpperCase('vi'),
-    symbol: '…/BC-MTTQ',
+    symbol: DRAFT_SYMBOL,
     place: unit.name.replace(PLACE_PREFIX, ''),
     issuedOn: today(),
     title: reportTitle(template, job.period_from, job.period_to),
@@ -57,65 +85,87 @@ export async function prepareReport(
   };
   const units = [{ id: unit.id, name: unit.name }, ...children];
   const caption = `${unit.name} — ${head.title} (số liệu từ ${viDate(job.period_from)} đến ${viDate(job.period_to)})`;
+  const nextTasks = [...(job.next_tasks ?? []), ...(await carriedTasks(db, unit.id, period))];
   await progress(80, 'checks');
-  const occ = new Map<string, Set<string>>();
-  await renderDocx(head, figures, values, { highlights: HIGHLIGHTS, targets, closing: closingLine(template), occ, fullOutline: template === 'term' });
-  await renderXlsx(caption, figures, values, units, occ);
-  const findings = [
+  const prepared: Prepared = { head, figures, values, findings: [], units, caption, targets, template, nextTasks, period };
+  const { occ } = await renderFiles(prepared, head);
+  prepared.findings = [
     ...checkFigures(figures, values, { occurrences: occ }),
-    ...crossCheckTargets(figures, values, progressOfTargets.ratios, { from: job.period_from, to: job.period_to }, year),
+    ...crossCheckTargets(figures, values, progressOfTargets.ratios, period, year),
   ];
-  return { head, figures, values, findings, units, caption, targets, template };
+  return prepared;
+}
+
+export function storeDraft(p: Prepared): StoredDraft {
+  return {
+    head: p.head, figureIds: p.figures.map((f) => f.id), values: Object.fromEntries(p.values), units: p.units,
+    caption: p.caption, targets: p.targets, nextTasks: p.nextTasks, period: p.period,
+  };
+}
+
+/** The prepared report a stored draft describes (figures the catalogue no longer has are dropped). */
+export function loadDraft(d: StoredDraft, template: ReportTemplate, period: Period): Prepared {
+  const figures = d.figureIds.map((id) => FIGURE_BY_ID.get(id)).filter((f): f is Figure => !!f);
+  return {
+    head: d.head, figures, values: new Map(Object.entries(d.values)), findings: [], units: d.units, caption: d.caption,
+    targets: d.targets, template, nextTasks: d.nextTasks ?? [], period: d.period ?? period,
+  };
 }
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-/** Allocates the next number of the unit's year, renders the final files and stores them, in one transaction. */
-export async function issueReport(db: Db, job: JobRow, p: Prepared, issuedBy: number | null): Promise<number> {
-  return db.tx(async (tx) => {
-    const year = Number(p.head.issuedOn.slice(0, 4));
+/** The next number of the unit's year (what issuing now would take). */
+export async function nextNumber(db: Db, unitId: number, year: number): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(
+    'select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [unitId, year]);
+  return n;
+}
+
+/**
+ * Issues a submitted draft under the number the user confirmed: renders the final files from the
+ * stored draft and stores them, in one transaction. Another document that took the number first
+ * makes it fail (REPORT_NUMBER_CHANGED) with nothing written.
+ */
+export async function issueDraft(db: Db, job: JobRow, user: CurrentUser, confirmed: number): Promise<void> {
+  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, { from: job.period_from, to: job.period_to });
+  await db.tx(async (tx) => {
+    const issuedOn = today();
+    const year = Number(issuedOn.slice(0, 4));
     await tx.query('select pg_advisory_xact_lock(2024112908, $1::int)', [job.unit_id]);
-    const [{ n }] = await tx.query<{ n: number }>(
-      'select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [job.unit_id, year]);
-    const head = { ...p.head, symbol: `${n}/BC-MTTQ` };
-    const occ = new Map<string, Set<string>>();
-    const docx = await renderDocx(head, p.figures, p.values, { highlights: HIGHLIGHTS, targets: p.targets, closing: closingLine(p.template), occ, fullOutline: p.template === 'term' });
-    const xlsx = await renderXlsx(p.caption, p.figures, p.values, p.units, occ);
+    const n = await nextNumber(tx, job.unit_id, year);
+    if (n !== confirmed) throw new AppError('REPORT_NUMBER_CHANGED');
+    const [other] = await tx.query(
+      `select 1 from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4 and status = 'issued'`,
+      [job.unit_id, job.template, job.period_from, job.period_to]);
+    if (other) throw new AppError('REPORT_PERIOD_ISSUED');
+    const head = { ...p.head, symbol: `${n}/BC-MTTQ`, issuedOn };
+    const { docx, xlsx } = await renderFiles(p, head);
     const figures = Object.fromEntries([...p.values].map(([id, v]) => [id, v.value]));
-    const [{ id }] = await tx.query<{ id: number }>(
+    await tx.query(
       `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, issued_by,
                                   docx, docx_sha256, xlsx, xlsx_sha256, figures)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-      [job.id, job.unit_id, job.template, job.period_from, job.period_to, year, n, head.symbol, head.issuedOn, issuedBy,
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [job.id, job.unit_id, job.template, job.period_from, job.period_to, year, n, head.symbol, head.issuedOn, user.id,
         docx, sha256(docx), xlsx, sha256(xlsx), JSON.stringify(figures)],
     );
-    // Only the worker still holding the job may finish it (one whose lease lapsed may have been overtaken).
     const done = await tx.query(
-      `update report_jobs set status = 'issued', progress = 100, step = 'issued', findings = $2, lease_until = null, updated_at = now()
-        where id = $1 and status = 'running' returning id`,
-      [job.id, JSON.stringify(p.findings)],
-    );
-    if (!done.length) throw new Error(`report job ${job.id} is no longer running here`);
-    await audit(tx, null, {
+      `update report_jobs set status = 'issued', step = 'issued', updated_at = now() where id = $1 and status = 'submitted' returning id`, [job.id]);
+    if (!done.length) throw new AppError('REPORT_NOT_SUBMITTED');
+    await audit(tx, user, {
       action: 'report.issue', entity: 'report', entityId: job.id, unitId: job.unit_id,
-      after: { symbol: head.symbol, issuedOn: head.issuedOn, requestedBy: job.requested_by, overrideReason: job.override_reason, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx), findings: p.findings.length },
+      after: { symbol: head.symbol, issuedOn: head.issuedOn, version: job.version, overrideReason: job.override_reason, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx) },
     });
-    return id;
   });
 }
 
-/** Runs one claimed job to its end: issued, or blocked by contradictions (unless overridden with a reason). */
+/** Runs one claimed job to its end: a draft version with its figures and findings (never a number). */
 export async function runJob(db: Db, job: JobRow, opts: { figures?: Figure[] } = {}): Promise<void> {
   const progress = (pct: number, step: string) => setProgress(db, job.id, pct, step, LEASE_SECONDS);
   const prepared = await prepareReport(db, job, { ...opts, progress });
-  if (prepared.findings.length && !job.override_reason) {
-    await db.query(
-      `update report_jobs set status = 'blocked', progress = 100, step = 'blocked', findings = $2, lease_until = null, updated_at = now()
-        where id = $1 and status = 'running'`,
-      [job.id, JSON.stringify(prepared.findings)],
-    );
-    return;
-  }
-  await progress(90, 'issuing');
-  await issueReport(db, job, prepared, job.requested_by);
+  // Only the worker still holding the job may finish it (one whose lease lapsed may have been overtaken).
+  await db.query(
+    `update report_jobs set status = 'draft', progress = 100, step = 'draft', findings = $2, draft = $3, lease_until = null, updated_at = now()
+      where id = $1 and status = 'running'`,
+    [job.id, JSON.stringify(prepared.findings), JSON.stringify(storeDraft(prepared))],
+  );
 }

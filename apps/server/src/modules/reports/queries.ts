@@ -4,10 +4,13 @@ export type JobRow = {
   id: number; template: string; unit_id: number; period_from: string; period_to: string; scope_date: string;
   status: string; progress: number; step: string; findings: unknown; override_reason: string | null;
   error: string | null; attempts: number; requested_by: number | null; created_at: string;
+  version: number; next_tasks: string[];
+  /** Only read by jobById (lists leave it out: it is large). */
+  draft?: unknown;
 };
 
 export const JOB_COLS = `j.id, j.template, j.unit_id, j.period_from, j.period_to, j.scope_date, j.status, j.progress, j.step,
-  j.findings, j.override_reason, j.error, j.attempts, j.requested_by, j.created_at::text as created_at`;
+  j.findings, j.override_reason, j.error, j.attempts, j.requested_by, j.created_at::text as created_at, j.version, j.next_tasks`;
 
 /** The unit's name on a date (its latest name before, if it had none then). */
 export const UNIT_NAME_AT = (unitExpr: string, dateExpr: string) =>
@@ -20,13 +23,13 @@ export type JobView = JobRow & {
 };
 
 export const JOB_VIEW = `select ${JOB_COLS}, ${UNIT_NAME_AT('j.unit_id', 'j.scope_date')} as unit_name,
-    i.id as issue_id, i.number, i.symbol, i.issued_on, i.docx_sha256, i.xlsx_sha256, (p.issue_id is not null) as published
+    i.id as issue_id, i.number, i.symbol, i.issued_on, i.docx_sha256, i.xlsx_sha256, (p.issue_id is not null and p.unpublished_at is null) as published
   from report_jobs j
   left join report_issues i on i.job_id = j.id
   left join report_publications p on p.issue_id = i.id`;
 
 export async function jobById(db: Db, id: number): Promise<JobView | undefined> {
-  const [row] = await db.query<JobView>(`${JOB_VIEW} where j.id = $1`, [id]);
+  const [row] = await db.query<JobView>(`${JOB_VIEW.replace('select ', 'select j.draft, ')} where j.id = $1`, [id]);
   return row;
 }
 

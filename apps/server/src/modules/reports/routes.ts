@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { IdParams } from '@contract/common';
-import { CreateReport, OverrideReport, PublicReport, PublicReportQuery, ReportJob, ReportListQuery } from '@contract/reports';
+import {
+  CreateReport, IssuePreview, IssueReport, PublicReport, PublicReportQuery, ReportComment, ReportCommentInput, ReportJob, ReportListQuery,
+  SubmitReport, UnpublishReport,
+} from '@contract/reports';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
 import {
-  getReport, listReports, overrideReport, publicReportFile, publicReports, publishReport, reportFile, requestReport, type ReportFile,
+  addComment, getReport, issuePreview, issueReport, listComments, listReports, publicReportFile, publicReports, publishReport, reportFile,
+  requestReport, submitReport, unpublishReport, type ReportFile,
 } from './service';
 import { startReportWorker } from './worker';
 
@@ -34,14 +38,20 @@ export async function reportRoutes(app: App, db: Db): Promise<void> {
     async (req) => listReports(ctxOf(db, req), req.query));
   app.get('/api/reports/:id', { schema: { tags, params: IdParams, response: { 200: ReportJob } } },
     async (req) => getReport(ctxOf(db, req), req.params.id));
-  app.post('/api/reports/:id/override', { schema: { tags, params: IdParams, body: OverrideReport, response: { 200: ReportJob } } },
-    async (req) => {
-      const job = await overrideReport(ctxOf(db, req), req.params.id, req.body.reason);
-      worker.kick();
-      return job;
-    });
+  app.post('/api/reports/:id/submit', { schema: { tags, params: IdParams, body: SubmitReport, response: { 200: ReportJob } } },
+    async (req) => submitReport(ctxOf(db, req), req.params.id, req.body.overrideReason));
+  app.get('/api/reports/:id/issue', { schema: { tags, params: IdParams, response: { 200: IssuePreview } } },
+    async (req) => issuePreview(ctxOf(db, req), req.params.id));
+  app.post('/api/reports/:id/issue', { schema: { tags, params: IdParams, body: IssueReport, response: { 200: ReportJob } } },
+    async (req) => issueReport(ctxOf(db, req), req.params.id, req.body.number));
   app.post('/api/reports/:id/publish', { schema: { tags, params: IdParams, response: { 200: ReportJob } } },
     async (req) => publishReport(ctxOf(db, req), req.params.id));
+  app.post('/api/reports/:id/unpublish', { schema: { tags, params: IdParams, body: UnpublishReport, response: { 200: ReportJob } } },
+    async (req) => unpublishReport(ctxOf(db, req), req.params.id, req.body.reason));
+  app.get('/api/reports/:id/comments', { schema: { tags, params: IdParams, response: { 200: z.array(ReportComment) } } },
+    async (req) => listComments(ctxOf(db, req), req.params.id));
+  app.post('/api/reports/:id/comments', { schema: { tags, params: IdParams, body: ReportCommentInput, response: { 200: z.array(ReportComment) } } },
+    async (req) => addComment(ctxOf(db, req), req.params.id, req.body.body));
   app.get('/api/reports/:id/:kind', { schema: { tags, params: FileParams } },
     async (req, reply) => send(reply, await reportFile(ctxOf(db, req), req.params.id, req.params.kind)));
 

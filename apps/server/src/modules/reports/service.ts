@@ -1,4 +1,4 @@
-import type { CreateReport, Finding, PublicReport, ReportJob, ReportListQuery } from '@contract/reports';
+import type { CreateReport, Finding, IssuePreview, PublicReport, ReportComment, ReportJob, ReportListQuery } from '@contract/reports';
 import type { ReportStatus, ReportTemplate } from '@contract/reports-values';
 import { assertUnitAccess, can, dayBefore, scopeCondition, today, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -8,28 +8,51 @@ import { JOB_VIEW, UNIT_NAME_AT, jobById, type JobView } from './queries';
 import { SECTIONS } from './coverage';
 import { slicePeriod } from './compute';
 import { formatFigure } from './format';
-import { templateFigures } from './templates';
+import { figureText } from './outline';
+import { issueDraft, loadDraft, nextNumber, outlineOf, type StoredDraft } from './generate';
+import { successorsAt } from '../units/queries';
 
 /** A committee whose unit has ended issues nothing more in its own name. */
 function assertUnitLive(user: CurrentUser): void {
   if (user.unitValidTo && today() >= user.unitValidTo) throw new AppError('UNIT_ENDED');
 }
 
-function present(j: JobView, user: CurrentUser | null): ReportJob {
+/**
+ * Whether the user's unit may sign on the report unit's letterhead: the unit itself while it exists;
+ * once it has ended, the unit that holds its history now (its successor, or, for a level that was
+ * abolished, its parent's successor). A higher level may draft and comment, never issue.
+ */
+export async function holdsLetterhead(db: Db, user: CurrentUser, unitId: number): Promise<boolean> {
+  if (user.unitId === null) return false;
+  const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
+    `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
+       from units u where u.id = $1`, [unitId]);
+  if (!u) return false;
+  const ended = u.valid_to !== 'infinity' && u.valid_to <= today();
+  if (!ended) return user.unitId === unitId;
+  let holders = (await successorsAt(db, unitId, today())).filter((x) => x !== unitId);
+  if (!holders.length && u.parent_id !== null) holders = await successorsAt(db, u.parent_id, today());
+  return holders.includes(user.unitId);
+}
+
+function present(j: JobView, user: CurrentUser | null, letterhead = !!user && user.unitId === j.unit_id): ReportJob {
   return {
     id: j.id, template: j.template as ReportTemplate, unitId: j.unit_id, unitName: j.unit_name,
     from: j.period_from, to: j.period_to, status: j.status as ReportStatus, progress: j.progress, step: j.step,
     findings: j.findings as Finding[], overrideReason: j.override_reason, error: j.error, createdAt: j.created_at,
+    version: j.version, nextTasks: (j.next_tasks ?? []) as string[],
     issued: j.issue_id === null ? null : {
       id: j.issue_id, number: j.number!, symbol: j.symbol!, issuedOn: j.issued_on!, docxSha256: j.docx_sha256!,
       xlsxSha256: j.xlsx_sha256!, docxUrl: `/api/reports/${j.id}/docx`, xlsxUrl: `/api/reports/${j.id}/xlsx`, published: j.published,
     },
-    canOverride: !!user && j.status === 'blocked' && can(user, 'report.generate'),
+    canSubmit: !!user && j.status === 'draft' && can(user, 'report.generate'),
+    canIssue: !!user && j.status === 'submitted' && can(user, 'report.issue') && letterhead,
     canPublish: !!user && j.status === 'issued' && !j.published && can(user, 'report.publish'),
+    canUnpublish: !!user && j.status === 'issued' && j.published && can(user, 'report.publish'),
   };
 }
 
-/** Queues a report for a unit and period the user may report on; the worker does the rest. */
+/** Queues a new draft version for a unit and period the user may report on; the worker computes it. */
 export async function requestReport(ctx: Ctx, body: CreateReport): Promise<ReportJob> {
   const { db, user } = ctx;
   // A term is five years; ten is the longest period a report may cover.
@@ -44,15 +67,27 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   await assertUnitAccess(db, user, 'report.generate', body.unit, scopeDate);
   assertUnitLive(user);
   const id = await db.tx(async (tx) => {
+    // One version number per unit, template and period, taken under a lock (two requests at once).
+    await tx.query('select pg_advisory_xact_lock(2024112909, $1::int)', [body.unit]);
+    const [prev] = await tx.query<{ version: number; next_tasks: string[] }>(
+      `select version, next_tasks from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4
+        order by version desc limit 1`, [body.unit, body.template, body.from, body.to]);
+    const tasks = body.nextTasks ?? prev?.next_tasks ?? [];
     const [{ id }] = await tx.query<{ id: number }>(
-      `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, requested_by)
-       values ($1, $2, $3, $4, $5, $6) returning id`,
-      [body.template, body.unit, body.from, body.to, scopeDate, user.id],
+      `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, requested_by, version, next_tasks)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+      [body.template, body.unit, body.from, body.to, scopeDate, user.id, (prev?.version ?? 0) + 1, JSON.stringify(tasks)],
     );
-    await audit(tx, user, { action: 'report.request', entity: 'report', entityId: id, unitId: body.unit, after: body });
+    await audit(tx, user, { action: 'report.request', entity: 'report', entityId: id, unitId: body.unit, after: { ...body, version: (prev?.version ?? 0) + 1 } });
     return id;
   });
   return present((await jobById(db, id))!, user);
+}
+
+/** A job after a change, as the user now sees it. */
+async function reread(ctx: Ctx, id: number): Promise<ReportJob> {
+  const job = (await jobById(ctx.db, id))!;
+  return present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
 }
 
 async function readable(ctx: Ctx, id: number): Promise<JobView> {
@@ -62,19 +97,30 @@ async function readable(ctx: Ctx, id: number): Promise<JobView> {
   return job;
 }
 
+/** A job for a write: it exists and the user holds `permission` over its unit on its scope date. */
+async function writable(ctx: Ctx, id: number, permission: 'report.generate' | 'report.issue' | 'report.publish'): Promise<JobView> {
+  const job = await jobById(ctx.db, id);
+  if (!job) throw new AppError('REPORT_NOT_FOUND');
+  await assertUnitAccess(ctx.db, ctx.user, permission, job.unit_id, job.scope_date);
+  assertUnitLive(ctx.user);
+  return job;
+}
+
 export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
   const job = await readable(ctx, id);
-  const out = present(job, ctx.user);
-  if (job.issue_id === null) return out;
-  const [row] = await ctx.db.query<{ figures: Record<string, number | null> }>('select figures from report_issues where id = $1', [job.issue_id]);
-  const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
+  const out = present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
+  if (!job.draft) return out;
   const period = { from: job.period_from, to: job.period_to };
-  // The figures the issued file holds (the template may have grown since).
-  out.figures = templateFigures(job.template as ReportTemplate).filter((f) => f.id in row.figures).map((f) => ({
-    id: f.id, section: sections.get(f.section)!, wording: f.wording, value: row.figures[f.id] ?? null,
-    text: formatFigure(row.figures[f.id] ?? null, f.uom), metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null,
-    ...slicePeriod(period, f.period),
-  }));
+  const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, period);
+  const sections = new Map(SECTIONS.map((x) => [x.id, x.title]));
+  out.figures = p.figures.map((f) => {
+    const value = p.values.get(f.id)?.value ?? null;
+    return {
+      id: f.id, section: sections.get(f.section)!, wording: figureText(f, period), value, text: formatFigure(value, f.uom),
+      metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null, ...slicePeriod(period, f.period),
+    };
+  });
+  out.preview = outlineOf(p);
   return out;
 }
 
@@ -91,41 +137,98 @@ export async function listReports(ctx: Ctx, q: ReportListQuery): Promise<ReportJ
   return rows.map((r) => present(r, ctx.user));
 }
 
-/** Issues a report held back by contradictions: the reason is audited and kept with the job. */
-export async function overrideReport(ctx: Ctx, id: number, reason: string): Promise<ReportJob> {
-  const job = await jobById(ctx.db, id);
-  if (!job) throw new AppError('REPORT_NOT_FOUND');
-  await assertUnitAccess(ctx.db, ctx.user, 'report.generate', job.unit_id, job.scope_date);
-  assertUnitLive(ctx.user);
+/** Submits a draft for review; one with contradictions only with a reason, audited and kept with it. */
+export async function submitReport(ctx: Ctx, id: number, overrideReason?: string): Promise<ReportJob> {
+  const job = await writable(ctx, id, 'report.generate');
+  if (job.status !== 'draft') throw new AppError('REPORT_NOT_DRAFT');
+  const findings = job.findings as Finding[];
+  if (findings.length && !overrideReason) throw new AppError('REPORT_HAS_FINDINGS');
   await ctx.db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
-      `update report_jobs set status = 'queued', progress = 0, step = 'queued', override_reason = $2, override_by = $3, updated_at = now()
-        where id = $1 and status = 'blocked' returning id`,
-      [id, reason, ctx.user.id],
+      `update report_jobs set status = 'submitted', step = 'submitted', submitted_by = $2, submitted_at = now(), updated_at = now(),
+              override_reason = coalesce($3, override_reason), override_by = case when $3::text is null then override_by else $2 end
+        where id = $1 and status = 'draft' returning id`,
+      [id, ctx.user.id, findings.length ? overrideReason : null],
     );
-    if (!row) throw new AppError('REPORT_NOT_BLOCKED');
+    if (!row) throw new AppError('REPORT_NOT_DRAFT');
     await audit(tx, ctx.user, {
-      action: 'report.override', entity: 'report', entityId: id, unitId: job.unit_id,
-      before: { status: job.status, findings: job.findings }, after: { status: 'queued', reason },
+      action: 'report.submit', entity: 'report', entityId: id, unitId: job.unit_id,
+      before: { status: job.status, findings: findings.length }, after: { status: 'submitted', version: job.version, reason: findings.length ? overrideReason : undefined },
     });
   });
-  return present((await jobById(ctx.db, id))!, ctx.user);
+  return reread(ctx, id);
+}
+
+async function issuable(ctx: Ctx, id: number): Promise<JobView> {
+  const job = await writable(ctx, id, 'report.issue');
+  if (!(await holdsLetterhead(ctx.db, ctx.user, job.unit_id))) throw new AppError('REPORT_LETTERHEAD');
+  if (job.status !== 'submitted') throw new AppError(job.status === 'issued' ? 'REPORT_PERIOD_ISSUED' : 'REPORT_NOT_SUBMITTED');
+  return job;
+}
+
+/** The number issuing would take now, for the confirmation the user must give. */
+export async function issuePreview(ctx: Ctx, id: number): Promise<IssuePreview> {
+  const job = await issuable(ctx, id);
+  const issuedOn = today();
+  const number = await nextNumber(ctx.db, job.unit_id, Number(issuedOn.slice(0, 4)));
+  return { number, symbol: `${number}/BC-MTTQ`, issuedOn, unitName: job.unit_name };
+}
+
+/** Issues a submitted draft under the confirmed number (the only place a number is taken). */
+export async function issueReport(ctx: Ctx, id: number, number: number): Promise<ReportJob> {
+  const job = await issuable(ctx, id);
+  await issueDraft(ctx.db, job, ctx.user, number);
+  return reread(ctx, id);
 }
 
 export async function publishReport(ctx: Ctx, id: number): Promise<ReportJob> {
-  const job = await jobById(ctx.db, id);
-  if (!job) throw new AppError('REPORT_NOT_FOUND');
-  await assertUnitAccess(ctx.db, ctx.user, 'report.publish', job.unit_id, job.scope_date);
-  assertUnitLive(ctx.user);
+  const job = await writable(ctx, id, 'report.publish');
   if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
   if (job.published) throw new AppError('REPORT_ALREADY_PUBLISHED');
   await ctx.db.tx(async (tx) => {
-    const rows = await tx.query('insert into report_publications (issue_id, published_by) values ($1, $2) on conflict do nothing returning issue_id',
+    const rows = await tx.query(
+      `insert into report_publications (issue_id, published_by) values ($1, $2)
+       on conflict (issue_id) do update set published_at = now(), published_by = $2, unpublished_at = null, unpublished_by = null, unpublish_reason = null
+        where report_publications.unpublished_at is not null
+       returning issue_id`,
       [job.issue_id, ctx.user.id]);
     if (!rows.length) throw new AppError('REPORT_ALREADY_PUBLISHED');
     await audit(tx, ctx.user, { action: 'report.publish', entity: 'report', entityId: id, unitId: job.unit_id, after: { symbol: job.symbol } });
   });
-  return present((await jobById(ctx.db, id))!, ctx.user);
+  return reread(ctx, id);
+}
+
+/** Withdraws a published report from the public portal; the reason is audited and kept. */
+export async function unpublishReport(ctx: Ctx, id: number, reason: string): Promise<ReportJob> {
+  const job = await writable(ctx, id, 'report.publish');
+  if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
+  await ctx.db.tx(async (tx) => {
+    const rows = await tx.query(
+      `update report_publications set unpublished_at = now(), unpublished_by = $2, unpublish_reason = $3
+        where issue_id = $1 and unpublished_at is null returning issue_id`, [job.issue_id, ctx.user.id, reason]);
+    if (!rows.length) throw new AppError('REPORT_NOT_PUBLISHED');
+    await audit(tx, ctx.user, { action: 'report.unpublish', entity: 'report', entityId: id, unitId: job.unit_id, before: { published: true }, after: { symbol: job.symbol, reason } });
+  });
+  return reread(ctx, id);
+}
+
+export async function listComments(ctx: Ctx, id: number): Promise<ReportComment[]> {
+  await readable(ctx, id);
+  const rows = await ctx.db.query<{ id: number; author: string; unit_name: string | null; body: string; created_at: string }>(
+    `select c.id, u.display_name as author, ${UNIT_NAME_AT('u.unit_id', 'c.created_at::date')} as unit_name, c.body, c.created_at::text
+       from report_comments c join users u on u.id = c.author_id where c.job_id = $1 order by c.id`, [id]);
+  return rows.map((r) => ({ id: r.id, author: r.author, unitName: r.unit_name, body: r.body, createdAt: r.created_at }));
+}
+
+/** Any level that may draft the report may comment on it (a higher level comments, the unit signs). */
+export async function addComment(ctx: Ctx, id: number, body: string): Promise<ReportComment[]> {
+  const job = await writable(ctx, id, 'report.generate');
+  await ctx.db.tx(async (tx) => {
+    const [{ id: cid }] = await tx.query<{ id: number }>(
+      'insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [id, ctx.user.id, body]);
+    await audit(tx, ctx.user, { action: 'report.comment', entity: 'report', entityId: id, unitId: job.unit_id, after: { commentId: cid } });
+  });
+  return listComments(ctx, id);
 }
 
 export type ReportFile = { bytes: Buffer; filename: string; contentType: string; sha256: string };
@@ -138,7 +241,7 @@ const TYPES = {
 async function fileOf(db: Db, jobId: number, kind: 'docx' | 'xlsx', publicOnly: boolean): Promise<ReportFile> {
   const [row] = await db.query<{ bytes: Buffer | Uint8Array; sha: string; number: number; year: number; issued_on: string }>(
     `select i.${kind} as bytes, i.${kind}_sha256 as sha, i.number, i.year, i.issued_on from report_issues i
-      ${publicOnly ? 'join report_publications p on p.issue_id = i.id' : ''} where i.job_id = $1`,
+      ${publicOnly ? 'join report_publications p on p.issue_id = i.id and p.unpublished_at is null' : ''} where i.job_id = $1`,
     [jobId],
   );
   if (!row) throw new AppError(publicOnly ? 'REPORT_NOT_FOUND' : 'REPORT_NOT_ISSUED');
@@ -160,7 +263,7 @@ export async function publicReports(db: Db, unit?: number): Promise<PublicReport
     symbol: string; issued_on: string; docx_sha256: string }>(
     `select i.job_id as id, ${UNIT_NAME_AT('i.unit_id', 'i.period_to')} as unit_name, i.template, i.period_from, i.period_to,
             i.symbol, i.issued_on, i.docx_sha256
-       from report_issues i join report_publications p on p.issue_id = i.id
+       from report_issues i join report_publications p on p.issue_id = i.id and p.unpublished_at is null
       where ($1::bigint is null or i.unit_id = $1) order by p.published_at desc, i.id desc limit 200`,
     [unit ?? null],
   );

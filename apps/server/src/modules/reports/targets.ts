@@ -4,7 +4,7 @@ import type { Db } from '../../db/db';
 import { evaluateTargets } from '../targets/compute';
 import type { Figure } from './coverage';
 import { slicePeriod, type FigureValues, type Period } from './compute';
-import type { TargetLine } from './docx';
+import type { TargetLine } from './outline';
 import { formatFigure, groupVi } from './format';
 
 /** A ratio a target measure judged: its two metrics and the counts it found. */

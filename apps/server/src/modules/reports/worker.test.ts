@@ -1,5 +1,5 @@
-// The job queue: a job survives a restart, and a planted contradiction holds a report back until
-// someone overrides it with a reason (audited).
+// The job queue: a job survives a restart, and a planted contradiction keeps a draft from being
+// submitted until someone gives a reason (audited).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../../db/db';
 import { testDb } from '../../test/db';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 describe('report worker', () => {
-  it('resumes after a restart: a queued job, and a running one whose worker died, are both issued', async () => {
+  it('resumes after a restart: a queued job, and a running one whose worker died, both become drafts', async () => {
     const queued = await insertJob('queued', null);
     const orphan = await insertJob('running', '2020-01-01T00:00:00Z');
     const alive = await insertJob('running', '2999-01-01T00:00:00Z'); // another live worker holds it
@@ -39,7 +39,7 @@ describe('report worker', () => {
     try {
       const app = await testApp(db);
       try {
-        for (const id of [queued, orphan]) expect((await waitForJob(app, id, s.headers)).status).toBe('issued');
+        for (const id of [queued, orphan]) expect((await waitForJob(app, id, s.headers)).status).toBe('draft');
       } finally { await app.close(); }
     } finally { await worker.stop(); }
     expect((await jobById(db, alive))!.status).toBe('running');
@@ -48,15 +48,17 @@ describe('report worker', () => {
 });
 
 describe('two workers on one job', () => {
-  it('the one overtaken after its lease lapsed cannot issue it again nor mark it failed', async () => {
+  it('the one overtaken after its lease lapsed cannot overwrite the draft, and no number is ever taken', async () => {
     const id = await insertJob('running', '2999-01-01T00:00:00Z');
     const [job] = await db.query<JobRow>(`select ${JOB_COLS} from report_jobs j where j.id = $1`, [id]);
     await runJob(db, job);
     const first = (await jobById(db, id))!;
-    expect(first.status).toBe('issued');
-    await expect(runJob(db, job)).rejects.toThrow();
+    expect(first.status).toBe('draft');
+    await db.query(`update report_jobs set status = 'submitted' where id = $1`, [id]);
+    await runJob(db, job);
     const after = (await jobById(db, id))!;
-    expect(after).toMatchObject({ status: 'issued', issue_id: first.issue_id, symbol: first.symbol });
+    expect(after).toMatchObject({ status: 'submitted', issue_id: null });
+    expect(after.draft).toEqual(first.draft);
   });
 });
 
@@ -90,35 +92,36 @@ describe('a planted contradiction', () => {
     { id: 'sup.gsdtccd', section: 's1_3', wording: 'Cuộc giám sát của Ban GSĐTCCĐ', uom: 'count', seed: '325', metric: { key: 'test_reports.gsdtccd' } },
   ];
 
-  it('is caught, blocks issuing, and is listed with the job, not printed; an override with a reason issues it (audited)', async () => {
+  it('is caught and listed with the draft, not printed; submitting it needs a reason (audited), then it can be issued', async () => {
     // Held by this test as if its worker had claimed it (no other worker on the database may take it).
     const id = await insertJob('running', '2999-01-01T00:00:00Z');
     const [job] = await db.query<JobRow>(`select ${JOB_COLS} from report_jobs j where j.id = $1`, [id]);
     await runJob(db, job, { figures: planted });
-    const blocked = (await jobById(db, id))!;
-    expect(blocked.status).toBe('blocked');
-    expect(blocked.findings).toEqual([expect.objectContaining({ kind: 'sum', figureId: 'sup.people_boards', expected: 1439, actual: 1539 })]);
+    const draft = (await jobById(db, id))!;
+    expect(draft.status).toBe('draft');
+    expect(draft.findings).toEqual([expect.objectContaining({ kind: 'sum', figureId: 'sup.people_boards', expected: 1439, actual: 1539 })]);
     expect(await db.query('select 1 from report_issues where job_id = $1', [id])).toEqual([]);
 
     const app = await testApp(db);
     try {
-      const weak = await app.inject({ method: 'POST', url: `/api/reports/${id}/override`, headers: s.headers, payload: { reason: 'ok' } });
-      expect(weak.json().error.code).toBe('VALIDATION');
+      const submit = (headers: Record<string, string>, overrideReason?: string) =>
+        app.inject({ method: 'POST', url: `/api/reports/${id}/submit`, headers, payload: overrideReason === undefined ? {} : { overrideReason } });
+      expect((await submit(s.headers)).json().error.code).toBe('REPORT_HAS_FINDINGS');
+      expect((await submit(s.headers, 'ok')).json().error.code).toBe('VALIDATION');
       const ward = await sessionAs(db, 'standing_committee', w.A);
-      const out = await app.inject({ method: 'POST', url: `/api/reports/${id}/override`, headers: ward.headers, payload: { reason: 'Số liệu đã được đối chiếu với biên bản.' } });
-      expect(out.json().error.code).toBe('OUT_OF_SCOPE');
+      expect((await submit(ward.headers, 'Số liệu đã được đối chiếu với biên bản.')).json().error.code).toBe('OUT_OF_SCOPE');
+      expect((await jobById(db, id))!.status).toBe('draft');
       const reason = 'Số liệu Ban TTND đã được đối chiếu với biên bản giám sát năm 2024.';
-      const res = await app.inject({ method: 'POST', url: `/api/reports/${id}/override`, headers: s.headers, payload: { reason } });
-      expect(res.statusCode).toBe(200);
-      const done = await waitForJob(app, id, s.headers);
-      expect(done.status).toBe('issued');
-      expect(done.overrideReason).toBe(reason);
-      const again = await app.inject({ method: 'POST', url: `/api/reports/${id}/override`, headers: s.headers, payload: { reason } });
-      expect(again.json().error.code).toBe('REPORT_NOT_BLOCKED');
-      const [a] = await db.query<{ before: { findings: unknown[] }; after: { reason: string } }>(
-        `select before, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.override'`, [String(id)]);
+      const res = await submit(s.headers, reason);
+      expect(res.json()).toMatchObject({ status: 'submitted', overrideReason: reason });
+      expect((await submit(s.headers, reason)).json().error.code).toBe('REPORT_NOT_DRAFT');
+      const { number } = (await app.inject({ method: 'GET', url: `/api/reports/${id}/issue`, headers: s.headers })).json();
+      const issued = await app.inject({ method: 'POST', url: `/api/reports/${id}/issue`, headers: s.headers, payload: { number } });
+      expect(issued.json()).toMatchObject({ status: 'issued', overrideReason: reason });
+      const [a] = await db.query<{ before: { findings: number }; after: { reason: string } }>(
+        `select before, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.submit'`, [String(id)]);
       expect(a.after.reason).toBe(reason);
-      expect(a.before.findings).toHaveLength(1);
+      expect(a.before.findings).toBe(1);
     } finally { await app.close(); }
   });
 });

@@ -6,7 +6,7 @@ import { Link, navigate } from '../../router';
 import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
-import { SelectField } from '../../ui/fields';
+import { Field, SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
@@ -26,6 +26,7 @@ export function ReportsPage() {
   const [year, setYear] = useState(thisYear - 1);
   const [startYear, setStartYear] = useState(FIRST_YEAR);
   const [part, setPart] = useState(1);
+  const [tasks, setTasks] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const list = useFetch('reports', () => reportsApi.list({ limit: 50 }));
@@ -40,7 +41,8 @@ export function ReportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const job = await reportsApi.create({ template, unit, ...period });
+      const nextTasks = tasks.split('\n').map((x) => x.trim()).filter(Boolean);
+      const job = await reportsApi.create({ template, unit, ...period, ...(nextTasks.length ? { nextTasks } : {}) });
       navigate(`/reports/${job.id}`);
     } catch (err) {
       setError(asApiError(err));
@@ -71,6 +73,9 @@ export function ReportsPage() {
               )}
             </div>
             <p className="hint">{t('reports.period', { from: formatDate(period.from), to: formatDate(period.to) })}</p>
+            <Field label={t('reports.nextTasks')} hint={t('reports.nextTasksHint')}>
+              {(a) => <textarea {...a} rows={3} value={tasks} onChange={(e) => setTasks(e.target.value)} />}
+            </Field>
             <div className="actions">
               <button type="submit" className="btn btn-primary" disabled={busy || !unit}>{busy ? t('reports.starting') : t('reports.start')}</button>
             </div>
@@ -90,7 +95,7 @@ export function ReportsPage() {
               <tbody>
                 {list.data.map((j) => (
                   <tr key={j.id}>
-                    <td><Link to={`/reports/${j.id}`}>{j.issued ? `${t('reports.no')} ${j.issued.symbol}` : pick(REPORT_TEMPLATE_LABELS[j.template])}</Link>
+                    <td><Link to={`/reports/${j.id}`}>{j.issued ? `${t('reports.no')} ${j.issued.symbol}` : `${pick(REPORT_TEMPLATE_LABELS[j.template])} — ${t('reports.draftVersion', { n: j.version })}`}</Link>
                       {j.issued && <div className="small">{pick(REPORT_TEMPLATE_LABELS[j.template])}</div>}</td>
                     <td>{j.unitName}</td>
                     <td>{formatDate(j.from)} – {formatDate(j.to)}</td>
