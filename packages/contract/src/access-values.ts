@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'household.read', 'household.write', 'household.export',
   // Targets and reports: generate and issue reports; publish them; set a congress's targets.
   'report.generate', 'report.publish', 'target.manage',
+  // Direction: read directives, key tasks, gradings; record answers and the unit's own work; issue directives and decide gradings.
+  'direction.read', 'direction.write', 'direction.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,14 +28,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The standing committee approves payments but does not book them: the two-person rule by role.
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
-    'report.generate', 'report.publish', 'target.manage'],
+    'report.generate', 'report.publish', 'target.manage',
+    'direction.read', 'direction.write', 'direction.issue'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
-    'household.read', 'household.write', 'household.export', 'report.generate'],
-  village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write'],
+    'household.read', 'household.write', 'household.export', 'report.generate',
+    'direction.read', 'direction.write'],
+  village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write',
+    'direction.read', 'direction.write'],
   member_org: READ,
   fund_accountant: [...READ, 'fund.read', 'fund.write', 'fund.manage', 'household.read'],
   inspection_member: [...READ, 'petition.read'],
-  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read'],
+  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'direction.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

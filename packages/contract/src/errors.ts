@@ -3,6 +3,7 @@ import { PETITIONS_ERRORS } from './errors-petitions';
 import { HOUSEHOLDS_ERRORS } from './errors-households';
 import { TARGETS_ERRORS } from './errors-targets';
 import { REPORTS_ERRORS } from './errors-reports';
+import { DIRECTION_ERRORS } from './errors-direction';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -45,6 +46,7 @@ export const ERRORS = {
   ...HOUSEHOLDS_ERRORS,
   ...TARGETS_ERRORS,
   ...REPORTS_ERRORS,
+  ...DIRECTION_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

@@ -5,3 +5,4 @@ import './fund/metrics';
 import './petitions/metrics';
 import './households/metrics';
 import './targets/metrics';
+import './direction/metrics';
