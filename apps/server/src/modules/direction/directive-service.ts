@@ -7,7 +7,8 @@ import type { Db } from '../../db/db';
 import { assertUnitAccess, scopeCondition, today, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError, assertFound } from '../../platform/errors';
-import { underUnit, unitNameAt } from './queries';
+import { listDuties, underUnit, unitNameAt } from './queries';
+import type { DutyPage, DutyQuery } from '@contract/direction';
 
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim();
 
@@ -104,6 +105,15 @@ export async function listDirectives({ db, user }: Ctx, q: DirectiveListQuery, o
       order by d.issued_on desc, d.id desc limit 200`,
     [q.unit, on, q.from ?? null, q.to ?? null]);
   return rows;
+}
+
+/**
+ * Who owes what in the subtree of a unit (at a province: every ward and village that has not answered),
+ * or with `own` what the levels above asked of the unit itself and by when.
+ */
+export async function duties({ db, user }: Ctx, q: DutyQuery & { own?: boolean }, on = today()): Promise<DutyPage> {
+  await assertUnitAccess(db, user, 'direction.read', q.unit);
+  return listDuties(db, user, q, on);
 }
 
 async function recipientOf(tx: Db, directiveId: number, unitId: number) {
