@@ -9,6 +9,7 @@ import { seedDemoFunds } from './fund';
 import { seedDemoHouseholds } from './households';
 import { seedDemoPetitions } from './petitions';
 import { seedDemoTargets } from './targets';
+import { seedDemoDirection } from './direction';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -41,6 +42,7 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoHouseholds(tx);
     await seedDemoPetitions(tx);
     await seedDemoTargets(tx);
+    await seedDemoDirection(tx);
   });
 }
 
