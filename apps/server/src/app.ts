@@ -24,6 +24,7 @@ import { petitionRoutes } from './modules/petitions/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
+import { directionRoutes } from './modules/direction/routes';
 import './modules/metrics-index';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -74,6 +75,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await householdRoutes(app, db);
   await targetRoutes(app, db);
   await reportRoutes(app, db);
+  await directionRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
