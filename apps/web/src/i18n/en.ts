@@ -5,6 +5,7 @@ import { enFundPublic } from './en-fund-public';
 import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
+import { enDirection } from './en-direction';
 import { enReports } from './en-reports';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enPetitions,
   ...enHouseholds,
   ...enTargets,
+  ...enDirection,
   ...enReports,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
@@ -279,6 +281,7 @@ export const en: Record<MessageKey, string> = {
   'metrics.moduleName.oversight': 'Supervision and social criticism',
   'metrics.moduleName.movements': 'Emulation movements and campaigns',
   'metrics.moduleName.targets': 'Term targets',
+  'metrics.moduleName.direction': 'Organisation, direction, awards',
   'metrics.metric': 'Metric',
   'metrics.params': 'Unit, period and view',
   'metrics.unit': 'Unit',

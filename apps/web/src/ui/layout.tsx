@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units', permission: 'unit.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
+  { to: '/direction', label: 'nav.direction', permission: 'direction.read' },
   { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
   { to: '/fund', label: 'nav.fund', permission: 'fund.read' },
   { to: '/households', label: 'nav.households', permission: 'household.read' },

@@ -15,7 +15,7 @@ const unitOf = (x: Target) => ({ own: t.w.S, child: t.w.A1, sibling: t.w.T, pare
 const T = today();
 const year = Number(T.slice(0, 4));
 
-const ROUTES: Array<{ name: string; permission: Permission; request: (u: number) => { method: 'GET' | 'POST'; url: string; payload?: unknown } }> = [
+const ROUTES: Array<{ name: string; permission: Permission; request: (u: number) => { method: 'GET' | 'POST'; url: string; payload?: Record<string, unknown> } }> = [
   { name: 'duties below a unit', permission: 'direction.read', request: (u) => ({ method: 'GET', url: `/api/direction/duties?unit=${u}` }) },
   { name: 'a unit\'s own obligations', permission: 'direction.read', request: (u) => ({ method: 'GET', url: `/api/direction/inbox?unit=${u}` }) },
   { name: 'directives issued below a unit', permission: 'direction.read', request: (u) => ({ method: 'GET', url: `/api/directives?unit=${u}` }) },
