@@ -35,7 +35,7 @@ test('the province sees exactly which wards and communes have not answered its d
 
   await signIn(page, 'btt.tinh');
   await page.goto('/direction');
-  const card = page.locator('.card', { hasText: '412/CV-MTTQ' });
+  const card = page.locator('[data-testid^="overdue-"]', { hasText: '412/CV-MTTQ' });
   await expect(card).toContainText(`${expected.length} đơn vị chưa trả lời`);
   const listed = await card.getByRole('list', { name: 'Chưa trả lời' }).locator('li').allInnerTexts();
   expect(listed.sort()).toEqual([...expected].sort());
