@@ -53,6 +53,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   households: () => import('./households'),
   targets: () => import('./targets'),
   reports: () => import('./reports'),
+  directives: () => import('./directives'),
 };
 
 async function main() {
