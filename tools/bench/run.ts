@@ -55,6 +55,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   reports: () => import('./reports'),
   smoke: () => import('./smoke'),
   oversight: () => import('./oversight'),
+  directives: () => import('./directives'),
 };
 
 async function main() {

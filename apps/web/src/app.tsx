@@ -49,6 +49,7 @@ const CoveragePage = lazyPage(() => import('./features/households/coverage-page'
 const DuplicatesPage = lazyPage(() => import('./features/households/duplicates-page'), 'DuplicatesPage');
 const ImportPage = lazyPage(() => import('./features/households/import-page'), 'ImportPage');
 const StatementImportPage = lazyPage(() => import('./features/fund-public/import-page'), 'StatementImportPage');
+const DirectionPage = lazyPage(() => import('./features/direction/direction-page'), 'DirectionPage');
 const HouseholdPage = lazyPage(() => import('./features/households/household-page'), 'HouseholdPage');
 const OversightPage = lazyPage(() => import('./features/oversight/oversight-page'), 'OversightPage');
 const OverduePage = lazyPage(() => import('./features/oversight/oversight-page'), 'OverduePage');
@@ -82,6 +83,7 @@ const ROUTES: Route[] = [
   { name: 'targetCongressNew', path: '/targets/congresses/new', permission: 'target.manage', render: () => <CongressNewPage /> },
   { name: 'targetCongress', path: '/targets/congresses/:id', permission: 'metric.read', render: (p) => <CongressPage key={p.id} id={id(p)} /> },
   { name: 'targetUnits', path: '/targets/:number', permission: 'metric.read', render: (p) => <TargetUnitsPage key={p.number} number={Number(p.number)} /> },
+  { name: 'direction', path: '/direction', permission: 'direction.read', render: () => <DirectionPage /> },
   { name: 'petitions', path: '/petitions', permission: 'petition.read', render: () => <PetitionsPage /> },
   { name: 'petitionNew', path: '/petitions/new', permission: 'petition.write', render: () => <PetitionNewPage /> },
   { name: 'petitionActivities', path: '/petitions/activities', permission: 'petition.read', render: () => <PetitionActivitiesPage /> },

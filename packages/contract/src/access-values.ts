@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   // Oversight: supervisions, criticism, opinions; approve plans; inspection boards' work; mediation cases and their parties.
   'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties',
   'report.issue',
+  // Direction: read directives, key tasks, gradings; record answers and the unit's own work; issue directives and decide gradings.
+  'direction.read', 'direction.write', 'direction.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,16 +39,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   standing_committee: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.approve', 'fund.manage',
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
     'report.generate', 'report.publish', 'target.manage', 'report.issue',
-    'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties'],
+    'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties',
+    'direction.read', 'direction.write', 'direction.issue'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
     'household.read', 'household.write', 'household.export', 'report.generate',
-    'oversight.read', 'oversight.write', 'inspection.write', 'mediation.write', 'mediation.parties'],
+    'oversight.read', 'oversight.write', 'inspection.write', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write'],
   village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write',
-    'oversight.read', 'mediation.write', 'mediation.parties'],
+    'oversight.read', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write'],
   member_org: [...READ, 'oversight.read'],
   fund_accountant: [...READ, 'fund.read', 'fund.write', 'fund.manage', 'household.read'],
   inspection_member: [...READ, 'petition.read', 'oversight.read', 'inspection.write'],
-  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'oversight.read'],
+  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'oversight.read', 'direction.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

@@ -6,6 +6,7 @@ import { REPORTS_ERRORS } from './errors-reports';
 import { SECURITY_ERRORS } from './errors-security';
 import { NOTIFY_ERRORS } from './errors-notify';
 import { OVERSIGHT_ERRORS } from './errors-oversight';
+import { DIRECTION_ERRORS } from './errors-direction';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -51,6 +52,7 @@ export const ERRORS = {
   ...SECURITY_ERRORS,
   ...NOTIFY_ERRORS,
   ...OVERSIGHT_ERRORS,
+  ...DIRECTION_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

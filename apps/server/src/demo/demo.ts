@@ -11,6 +11,7 @@ import { seedDemoPetitions } from './petitions';
 import { seedDemoTargets } from './targets';
 import { refreshStatistics } from '../platform/statistics';
 import { seedDemoOversight } from './oversight';
+import { seedDemoDirection } from './direction';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -44,6 +45,7 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoPetitions(tx);
     await seedDemoTargets(tx);
     await seedDemoOversight(tx);
+    await seedDemoDirection(tx);
   });
   // Bulk-loaded tables need planner statistics before anyone is served (PGlite has no autovacuum).
   await refreshStatistics(db);

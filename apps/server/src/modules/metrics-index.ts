@@ -8,5 +8,6 @@ import './fund/metrics';
 import './fund/appeal-metrics';
 import './households/metrics';
 import './targets/metrics';
+import './direction/metrics';
 
 installMetrics(MODULES);

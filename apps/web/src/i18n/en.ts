@@ -5,6 +5,7 @@ import { enFundPublic } from './en-fund-public';
 import { enPetitions } from './en-petitions';
 import { enHouseholds } from './en-households';
 import { enTargets } from './en-targets';
+import { enDirection } from './en-direction';
 import { enReports } from './en-reports';
 import { enSecurity } from './en-security';
 import { enOversight } from './en-oversight';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...enPetitions,
   ...enHouseholds,
   ...enTargets,
+  ...enDirection,
   ...enReports,
   ...enSecurity,
   ...enOversight,
@@ -283,6 +285,7 @@ export const en: Record<MessageKey, string> = {
   'metrics.moduleName.oversight': 'Supervision and social criticism',
   'metrics.moduleName.movements': 'Emulation movements and campaigns',
   'metrics.moduleName.targets': 'Term targets',
+  'metrics.moduleName.direction': 'Organisation, direction, awards',
   'metrics.metric': 'Metric',
   'metrics.params': 'Unit, period and view',
   'metrics.unit': 'Unit',

@@ -6,6 +6,7 @@ import { viFundPublic } from './vi-fund-public';
 import { viPetitions } from './vi-petitions';
 import { viHouseholds } from './vi-households';
 import { viTargets } from './vi-targets';
+import { viDirection } from './vi-direction';
 import { viReports } from './vi-reports';
 import { viSecurity } from './vi-security';
 import { viOversight } from './vi-oversight';
@@ -17,6 +18,7 @@ export const vi = {
   ...viPetitions,
   ...viHouseholds,
   ...viTargets,
+  ...viDirection,
   ...viReports,
   ...viSecurity,
   ...viOversight,
@@ -282,6 +284,7 @@ export const vi = {
   'metrics.moduleName.oversight': 'Giám sát và phản biện xã hội',
   'metrics.moduleName.movements': 'Phong trào thi đua, cuộc vận động',
   'metrics.moduleName.targets': 'Chỉ tiêu nhiệm kỳ',
+  'metrics.moduleName.direction': 'Tổ chức, chỉ đạo, thi đua khen thưởng',
   'metrics.metric': 'Chỉ số',
   'metrics.params': 'Đơn vị, thời gian và cách tính',
   'metrics.unit': 'Đơn vị',

@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/units', label: 'nav.units', permission: 'unit.read' },
   { to: '/org', label: 'nav.org', permission: 'org.read' },
   { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
+  { to: '/direction', label: 'nav.direction', permission: 'direction.read' },
   { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
   { to: '/oversight', label: 'nav.oversight', permission: 'oversight.read' },
   { to: '/mediation', label: 'nav.mediation', permission: 'oversight.read' },
