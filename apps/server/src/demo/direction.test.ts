@@ -10,7 +10,7 @@ import { testApp } from '../test/app';
 import { sessionAs, type TestSession } from '../test/factories';
 import { loadDemo } from './demo';
 import { evaluateTargets } from '../modules/targets/compute';
-import { waitForJob } from '../modules/reports/testing';
+import { waitForJob, submitAndIssue } from '../modules/reports/testing';
 import { duties } from '../modules/direction/directive-service';
 import '../modules/metrics-index';
 
@@ -37,8 +37,9 @@ beforeAll(async () => {
   s = await sessionAs(db, 'standing_committee', province);
   const res = await app.inject({ method: 'POST', url: '/api/reports', headers: s.headers, payload: { template: 'term', unit: city, from: '2019-01-01', to: '2024-12-31' } });
   expect(res.statusCode, res.body).toBe(200);
-  const job = await waitForJob(app, res.json().id, s.headers, 300_000);
-  expect(job.status, JSON.stringify(job.findings)).toBe('issued');
+  const draft = await waitForJob(app, res.json().id, s.headers, 300_000);
+  expect(draft.status).toBe('draft');
+  const job = await submitAndIssue(app, draft.id, s.headers, draft.findings.length ? 'Đã đối chiếu với báo cáo gốc' : undefined);
   const file = await app.inject({ method: 'GET', url: `/api/reports/${job.id}/docx`, headers: s.headers });
   const xml = await (await JSZip.loadAsync(file.rawPayload)).file('word/document.xml')!.async('string');
   text = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));

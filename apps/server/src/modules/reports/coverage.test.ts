@@ -31,7 +31,7 @@ describe('coverage table', () => {
     const registered = (k: string) => k === 'households.poor';
     expect(isCovered(FIGURE_BY_ID.get('poor.poor_first')!, registered)).toBe(true);
     expect(isCovered(FIGURE_BY_ID.get('poor.rate_first')!, registered)).toBe(false);
-    expect(isCovered(FIGURE_BY_ID.get('el.turnout')!, () => true)).toBe(false);
+    expect(isCovered(FIGURE_BY_ID.get('fest.rate')!, () => true)).toBe(false);
   });
 
   it('every figure of Part One has the seed\'s value and sentence in the expectations table, and only those', () => {
