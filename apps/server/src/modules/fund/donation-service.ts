@@ -7,6 +7,9 @@ import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, withFundErrors } from './ledger';
 import { accountRow, donationById, resolveTarget, type FundRow } from './queries';
 
+// Statement memos are public: phone and account numbers are masked there, so they are not searchable either.
+const statementSearchText = (name: string | null, memo: string | null) => donorText(name, memo?.replace(/\d{7,}/g, ' ') ?? null);
+
 const donorText = (name: string | null | undefined, memo: string | null | undefined) => normalizeVn(`${name ?? ''} ${memo ?? ''}`).trim();
 
 function assertDonor(kind: DonorKind, name: string | null | undefined): string | null {
@@ -93,6 +96,8 @@ export type BulkDonationLine = {
   reference?: string | null;
   /** Unique across all donations, e.g. "vietinbank:111602391111:<transaction no>". */
   statementLineKey: string;
+  /** The bank's running balance after the line, when the statement shows it. */
+  statementBalance?: number | null;
   publishName?: boolean;
 };
 
@@ -160,14 +165,15 @@ export async function recordDonationsBulk(db: Db, user: CurrentUser | null, inpu
         const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
         await tx.query(
           `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, created_by,
-             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text)
+             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text, statement_balance)
            select $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, 'money', 'statement', $6::bigint, t.*
-             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[]) as t`,
+             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[],
+               $16::bigint[]) as t`,
           [fund.unit_id, fund.id, campaign?.id ?? null, input.accountId, entryId, user?.id ?? null,
             part.map((l) => l.receivedOn), part.map((l) => l.amount), kinds,
             part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => kinds[j] !== 'anonymous' && (l.publishName ?? true)),
             part.map((l) => l.memo), part.map((l) => l.reference ?? null), part.map((l) => l.statementLineKey),
-            part.map((l) => donorText(l.donorName, l.memo))],
+            part.map((l) => statementSearchText(l.donorName, l.memo)), part.map((l) => l.statementBalance ?? null)],
         );
       }
     });
