@@ -171,7 +171,7 @@ export async function recordDonationsBulk(db: Db, user: CurrentUser | null, inpu
                $16::bigint[]) as t`,
           [fund.unit_id, fund.id, campaign?.id ?? null, input.accountId, entryId, user?.id ?? null,
             part.map((l) => l.receivedOn), part.map((l) => l.amount), kinds,
-            part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => kinds[j] !== 'anonymous' && (l.publishName ?? true)),
+            part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
             part.map((l) => l.memo), part.map((l) => l.reference ?? null), part.map((l) => l.statementLineKey),
             part.map((l) => statementSearchText(l.donorName, l.memo)), part.map((l) => l.statementBalance ?? null)],
         );

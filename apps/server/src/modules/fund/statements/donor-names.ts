@@ -44,12 +44,15 @@ const ADDRESS = new Set(['so', 'sn', 'ngo', 'ngach', 'hem', 'nha', 'to', 'tdp', 
 
 // Openings that describe the gift or the payer without a name: the memo names nobody.
 const NAMELESS_OPENINGS = new RegExp(
-  `^(?:${[...VERBS, 'cua it', 'it long', 'tam long', 'chut tam long', 'con', 'em', 'minh', 'chau', 'anh em', 'ban', 'tien', 'so tien', 'khac phuc', 'bao', 'lu',
+  `^(?:${[...VERBS, 'cua it', 'it long', 'tam long', 'chut tam long', 'con', 'em', 'minh', 'chau xin', 'chau gui', 'anh em', 'ban', 'tien', 'so tien', 'khac phuc', 'bao', 'lu',
     'mien bac', 'dong bao', 'ba con', 'vung', 'nguoi dan', 'cac tinh', 'yagi', 'bao so', 'baoso', 'thien tai', 'lu lut', 'kinh chuc', 'hy vong', 'binh an',
     'ungho\\w*', 'unghodong\\w*', 'uhll', 'e', 'da e', 'moi nguoi', 'hi vong', '\\d+ chut', 'la rach', 'nguoi con', 'co len\\w*', 'cam on',
-    'viet nam', 'uh', 'hotro', 'ht', 'tt', 'nhu', 'thay', 'gd', 'mot', 'it', 'nho', 'niem', 'le', 'tinh', 'yeu', 'thuong', 'cung', 'hanh', 'san', 'se', 'ngan', 'trieu']
+    'viet nam', 'uh', 'hotro', 'ht', 'tt', 'nhu', 'thay', 'gd', 'mot', 'it', 'nho', 'niem', 'tinh', 'yeu', 'thuong', 'cung', 'hanh', 'san', 'se', 'ngan', 'trieu']
     .map((v) => v.replace(/ /g, '\\s+')).join('|')})(?=$|\\s|[-,.:;)(])`, 'i',
 );
+
+// A person speaking of themself without a name ("chau ung ho", "em gui").
+const PRONOUNS = new Set(['con', 'em', 'e', 'chau', 'minh', 'toi', 'tui', 'anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'me', 'bo']);
 
 // Vietnamese family names (normalised): a phrase starting with one is a person's name in any case.
 const SURNAMES = new Set(('nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai truong lam luong dao cao ha ta '
@@ -142,7 +145,7 @@ function acceptLead(lead: string, verb: boolean): boolean {
   const n = normalizeVn(lead);
   if (NAMELESS_OPENINGS.test(n) && !GROUP_START.test(n)) return false;
   // What stands before "ung ho" / "chuyen tien" is how the donor calls themself, even one word ("LINH", "DALATMART").
-  if (verb) return /\p{L}{2}/u.test(lead);
+  if (verb) return /\p{L}{2}/u.test(lead) && !PRONOUNS.has(n);
   if (GROUP_START.test(n)) return words.length >= 2;
   if (!/^[\p{L} ]+$/u.test(lead)) return false;
   if (words.length < 2 || words.length > 6) return false;
