@@ -86,3 +86,10 @@ create trigger fund_statement_mappings_no_truncate before truncate on fund_state
 create trigger fund_proposals_no_truncate before truncate on fund_proposals for each statement execute function fund_append_only();
 create trigger fund_closings_no_delete before delete on fund_closings for each row execute function fund_append_only();
 create trigger fund_statement_imports_no_change before update or delete on fund_statement_imports for each row execute function fund_append_only();
+
+-- A correction takes back chosen lines of a statement batch (the batch's entry can be reversed whole only
+-- once): its own entry kind, always with a reason.
+alter table fund_entries drop constraint fund_entries_kind_check;
+alter table fund_entries add constraint fund_entries_kind_check check (kind in ('donation', 'donation_batch', 'disbursement', 'transfer_in',
+  'transfer_out', 'reversal', 'correction', 'opening'));
+alter table fund_entries add constraint fund_entries_correction_reason check (kind <> 'correction' or reason is not null);

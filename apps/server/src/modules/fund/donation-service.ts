@@ -40,6 +40,7 @@ async function nextReceiptNo(tx: Db, unitId: number, year: number): Promise<numb
 export async function recordDonation(db: Db, user: CurrentUser, input: CreateDonation): Promise<Donation> {
   return db.tx(async (tx) => {
     const { fund, campaign } = await resolveTarget(tx, input);
+    if (input.receivedOn > today()) throw new AppError('FUND_FUTURE_DATE', { receivedOn: input.receivedOn });
     await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, input.receivedOn);
     assertOpened(fund, input.receivedOn);
     const donorName = assertDonor(input.donorKind, input.donorName);
@@ -59,7 +60,8 @@ export async function recordDonation(db: Db, user: CurrentUser, input: CreateDon
     const posted = await postEntry(tx, {
       unitId: fund.unit_id, date: input.receivedOn, kind: 'donation', createdBy: user.id,
       memo: `Thu ủng hộ ${campaign ? campaign.name : fund.name} — ${who}`,
-      idempotencyKey: input.idempotencyKey ? `donation:${input.idempotencyKey}` : null,
+      // Scoped to the unit and the person: another ward's key can neither collide nor reveal a donation.
+      idempotencyKey: input.idempotencyKey ? `donation:${fund.unit_id}:${user.id}:${input.idempotencyKey}` : null,
       lines: [{ accountId, debit: input.amount }, { accountId: balanceAccount, credit: input.amount }],
     });
     if (!posted.created) {
@@ -191,12 +193,18 @@ export async function reverseDonation(db: Db, user: CurrentUser, id: number, inp
     const before = await donationById(tx, id);
     const date = input.date ?? today();
     await assertUnitAccess(tx, user, 'fund.write', before.unitId, date);
-    if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
     if (before.source === 'statement') throw new AppError('FUND_STATEMENT_LINE');
-    const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason: input.reason, createdBy: user.id });
-    await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
-    const after = await donationById(tx, id);
-    await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason: input.reason } });
-    return after;
+    return bookDonationReversal(tx, user, id, input.reason, date);
   });
+}
+
+/** The reversing entry of a manual donation, booked by whoever approved it (access checked by the caller). */
+export async function bookDonationReversal(tx: Db, user: CurrentUser, id: number, reason: string, date: string): Promise<Donation> {
+  const before = await donationById(tx, id);
+  if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
+  const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason, createdBy: user.id });
+  await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
+  const after = await donationById(tx, id);
+  await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason } });
+  return after;
 }
