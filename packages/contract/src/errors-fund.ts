@@ -25,6 +25,7 @@ export const FUND_ERRORS = {
   FUND_STATEMENT_LINE: { status: 409, vi: 'Khoản nhận theo sao kê ngân hàng không đảo riêng từng dòng; hãy điều chỉnh theo lô sao kê', en: 'A bank statement line is not reversed on its own; correct its statement batch' },
   FUND_REVERSAL_OF_REVERSAL: { status: 409, vi: 'Không đảo một bút toán đảo; hãy ghi nhận lại nghiệp vụ đúng', en: 'A reversal is not reversed again; record the right operation instead' },
   FUND_MONTH_NOT_ENDED: { status: 409, vi: 'Chỉ khóa sổ tháng đã kết thúc', en: 'Only a month that has ended can be closed' },
+  FUND_CAMPAIGN_CLOSED: { status: 409, vi: 'Cuộc vận động đã kết thúc tiếp nhận; hãy ủng hộ qua các cuộc vận động đang mở', en: 'This campaign has stopped receiving; give to an open campaign' },
   IMPORT_TOO_MANY_FILES: { status: 400, vi: 'Quá nhiều tệp trong một lần tải lên; hãy nén các tệp thành một tệp .zip', en: 'Too many files in one upload; put them in one .zip file' },
   FUND_FUTURE_DATE: { status: 400, vi: 'Không ghi sổ cho ngày trong tương lai', en: 'Nothing is booked on a future date' },
   FUND_BALANCE_FROM_LEDGER: { status: 409, vi: 'Số dư tài khoản chỉ thay đổi theo bút toán ghi sổ', en: 'An account balance changes only through ledger entries' },

@@ -29,6 +29,9 @@ export const PublicCampaignDetail = PublicCampaign.extend({
   donorsByKind: z.array(Breakdown),
   accounts: z.array(PublicBankAccount),
   reference: z.string(),
+  /** The receiving period has ended: no accounts or QR are shown, only the open campaigns to give to. */
+  closed: z.boolean(),
+  openCampaigns: z.array(z.object({ id: Id, name: z.string() })),
 });
 export type PublicCampaignDetail = z.infer<typeof PublicCampaignDetail>;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useWorldApp } from '../../test/app';
 import { sessionAs } from '../../test/factories';
 import { normalizeVn } from '../../platform/vn-text';
-import { approveDisbursement, proposeDisbursement } from './disbursement-service';
+import { proposeDisbursement } from './disbursement-service';
 import { recordDonation } from './donation-service';
 import { postEntry } from './ledger';
 import { approveProposal, proposeImportReversal, proposeTransfer, rejectProposal } from './proposal-service';

@@ -21,3 +21,17 @@ it('a statement line without a recognised name shows its memo (phone and account
   const phone = await t.app.inject({ url: `/api/public/campaigns/${c.campaignId}/donations?q=0905296326` });
   expect(phone.json().items).toEqual([]);
 });
+
+it('a closed campaign shows no account or QR code, says so and lists the open ones', async () => {
+  const closed = await makeStatementCampaign(t.db, t.w.A, { name: 'Đã kết thúc (thử)' });
+  const open = await makeStatementCampaign(t.db, t.w.A, { name: 'Đang mở (thử)', receiveTo: '2099-12-31' });
+  invalidatePublicCache();
+  const d = (await t.app.inject({ url: `/api/public/campaigns/${closed.campaignId}` })).json();
+  expect(d).toMatchObject({ closed: true, accounts: [] });
+  expect(d.openCampaigns).toContainEqual({ id: open.campaignId, name: 'Đang mở (thử)' });
+  const qr = await t.app.inject({ url: `/api/public/campaigns/${closed.campaignId}/vietqr.svg` });
+  expect(qr.json().error.code).toBe('FUND_CAMPAIGN_CLOSED');
+  const o = (await t.app.inject({ url: `/api/public/campaigns/${open.campaignId}` })).json();
+  expect(o).toMatchObject({ closed: false });
+  expect(o.accounts).toHaveLength(2);
+});

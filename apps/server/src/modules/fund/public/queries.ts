@@ -7,6 +7,7 @@ import type {
 import { PUBLIC_CSV_MAX_ROWS } from '@contract/fund-public-values';
 import type { Db } from '../../../db/db';
 import { AppError } from '../../../platform/errors';
+import { today } from '../../../platform/access';
 import { buildVietQr, campaignReference } from '../vietqr';
 import { cached } from './cache';
 import { searchDonations, type SearchResult } from './search';
@@ -76,10 +77,16 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
       `select case when publish_name then donor_kind else 'anonymous' end as key, sum(amount)::bigint as amount, count(*)::int as count
          from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1 order by 2 desc`, [id]);
     const memo = vietQrMemo(id);
-    const banks = await campaignBanks(db, id, c.unitId);
+    // A campaign whose receiving period has ended shows no way to pay it: it says so and points to open ones.
+    const closed = c.receiveTo < today();
+    const banks = closed ? [] : await campaignBanks(db, id, c.unitId);
+    const openCampaigns = closed ? await db.query<{ id: number; name: string }>(
+      `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by receive_to, id limit 5`, [today()]) : [];
     const { unitId: _u, ...pub } = c;
     return {
       ...pub,
+      closed,
+      openCampaigns,
       reference: campaignReference(id),
       distributedByPurpose: byPurpose.map((r) => ({ ...r, label: DISBURSEMENT_PURPOSE_LABELS[r.key as keyof typeof DISBURSEMENT_PURPOSE_LABELS]?.vi ?? r.key })),
       distributedByUnit: byUnit.map((r) => ({ ...r, label: r.label ?? '' })),
@@ -97,6 +104,7 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
 /** The VietQR text for one of the campaign's accounts, with an optional amount. */
 export async function campaignVietQr(db: Db, id: number, accountNo: string | undefined, amount: number | undefined): Promise<string> {
   const c = await publicCampaign(db, id);
+  if (c.receiveTo < today()) throw new AppError('FUND_CAMPAIGN_CLOSED');
   const banks = (await campaignBanks(db, id, c.unitId)).filter((b) => b.bank_bin);
   const b = accountNo ? banks.find((x) => x.account_no === accountNo) : banks[0];
   if (!b) throw new AppError('FUND_ACCOUNT_NOT_FOUND');

@@ -188,7 +188,7 @@ export async function importParsed(
     let done = 0;
     const entryIds: number[] = [];
     for (const g of groups.values()) {
-      const known = await run((tx) => recordedLines(tx, g.accountId, g.lines));
+      const known = await run((tx) => recordedLines(tx, g.fundId, g.accountId, g.lines));
       const size = BATCH[opts.commit ?? 'one'];
       for (let i = 0; i < g.lines.length; i += size) {
         const part = g.lines.slice(i, i + size);
@@ -256,7 +256,7 @@ export async function importParsed(
 type Known = Map<string, Array<{ reference: string | null; balance: number | null; memo: string | null; used: boolean }>>;
 
 /** Statement lines already recorded on an account over the dates of these lines, by day and amount. */
-async function recordedLines(tx: Db, accountId: number, lines: StatementLine[]): Promise<Known> {
+async function recordedLines(tx: Db, fundId: number, accountId: number, lines: StatementLine[]): Promise<Known> {
   const known: Known = new Map();
   if (!lines.length || lines[0].bank !== 'generic') return known; // bank formats: the line key decides
   let from = lines[0].date;
@@ -267,7 +267,7 @@ async function recordedLines(tx: Db, accountId: number, lines: StatementLine[]):
   }
   const rows = await tx.query<{ d: string; amount: number; reference: string | null; statement_balance: number | null; memo: string | null }>(
     `select received_on as d, amount, reference, statement_balance, memo from fund_donations
-      where account_id = $1 and source = 'statement' and received_on between $2 and $3`, [accountId, from, to]);
+      where fund_id = $4 and received_on between $2 and $3 and account_id = $1 and source = 'statement'`, [accountId, from, to, fundId]);
   for (const r of rows) {
     const k = `${r.d}:${r.amount}`;
     (known.get(k) ?? known.set(k, []).get(k)!).push({ reference: r.reference, balance: r.statement_balance, memo: r.memo, used: false });
