@@ -29,6 +29,9 @@ export const PublicCampaignDetail = PublicCampaign.extend({
   donorsByKind: z.array(Breakdown),
   accounts: z.array(PublicBankAccount),
   reference: z.string(),
+  /** The receiving period has ended: no accounts or QR are shown, only the open campaigns to give to. */
+  closed: z.boolean(),
+  openCampaigns: z.array(z.object({ id: Id, name: z.string() })),
 });
 export type PublicCampaignDetail = z.infer<typeof PublicCampaignDetail>;
 
@@ -82,16 +85,42 @@ export const VietQrQuery = z.object({ amount: z.coerce.number().int().positive()
 
 // ---------- statement imports (signed in) ----------
 
+const Col = z.number().int().min(0).max(500).nullish();
+/** Columns (0-based) of a bank's export: the date, one signed amount or separate credit/debit columns, and the rest. */
+export const StatementMapping = z.object({
+  date: z.number().int().min(0).max(500), amount: Col, credit: Col, debit: Col, balance: Col, memo: Col, name: Col, reference: Col,
+  headerRow: z.boolean().optional(), skipRows: z.number().int().min(0).max(100).optional(),
+}).refine((m) => (m.amount ?? m.credit) !== null && (m.amount ?? m.credit) !== undefined, { message: 'an amount or a credit column is required' });
+export type StatementMapping = z.infer<typeof StatementMapping>;
+
+export const StatementPreview = z.object({
+  files: z.array(z.object({
+    name: z.string(), rowCount: z.number().int(), rows: z.array(z.array(z.string())),
+    /** The mapping remembered for the account and this layout, else suggested from the header names. */
+    mapping: StatementMapping.nullable(), mappingSource: z.enum(['remembered', 'suggested']).nullable(),
+  })),
+});
+export type StatementPreview = z.infer<typeof StatementPreview>;
+
+const FileProgress = z.object({ file: z.string(), total: z.number().int(), done: z.number().int() });
+
 export const ImportJob = z.object({
   id: z.string(),
   status: z.enum(['running', 'done', 'failed']),
-  progress: z.object({ phase: z.enum(['parsing', 'writing', 'done']), total: z.number().int(), done: z.number().int() }),
+  progress: z.object({
+    phase: z.enum(['parsing', 'writing', 'done']), total: z.number().int(), done: z.number().int(), files: z.array(FileProgress).optional(),
+  }),
   result: z.object({
     importId: z.number().int(), rowsRead: z.number().int(), credits: z.number().int(), inserted: z.number().int(),
     skipped: z.number().int(), amount: Vnd, matchedByReference: z.number().int(),
     files: z.array(z.object({ file: z.string(), bank: z.string(), account: z.string().nullable(), rows: z.number().int(), credit: Vnd, debit: Vnd })),
     recovered: z.array(z.object({ file: z.string(), row: z.number().int(), line: z.number().int(), amount: Vnd, memoShowsAmount: z.boolean() })),
     entryIds: z.array(z.number().int()),
+    named: z.number().int(), namedShare: z.number(),
+    debits: z.object({
+      count: z.number().int(), amount: Vnd, proposed: z.number().int(),
+      lines: z.array(z.object({ file: z.string(), row: z.number().int(), date: IsoDate, amount: Vnd, memo: z.string(), reference: z.string().nullable() })),
+    }),
   }).nullable(),
   error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }).nullable(),
 });

@@ -76,13 +76,14 @@ export const DISBURSEMENT_STATUS_LABELS: Record<DisbursementStatus, Label> = {
   rejected: { vi: 'Không duyệt', en: 'Rejected' },
 };
 
-export const ENTRY_KINDS = ['donation', 'donation_batch', 'disbursement', 'transfer_in', 'transfer_out', 'reversal', 'opening'] as const;
+export const ENTRY_KINDS = ['donation', 'donation_batch', 'disbursement', 'transfer_in', 'transfer_out', 'reversal', 'correction', 'opening'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const ENTRY_KIND_LABELS: Record<EntryKind, Label> = {
   donation: { vi: 'Thu ủng hộ', en: 'Donation' },
   donation_batch: { vi: 'Thu theo sao kê', en: 'Donations from a statement' },
   disbursement: { vi: 'Chi', en: 'Payment' },
   transfer_in: { vi: 'Nhận chuyển giao', en: 'Transfer received' },
+  correction: { vi: 'Điều chỉnh theo lô sao kê', en: 'Statement correction' },
   transfer_out: { vi: 'Chuyển giao', en: 'Transfer out' },
   reversal: { vi: 'Bút toán đảo', en: 'Reversal' },
   opening: { vi: 'Số dư đầu kỳ', en: 'Opening balance' },

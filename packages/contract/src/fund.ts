@@ -227,3 +227,23 @@ export const CloseMonth = z.object({ unitId: Id, month: z.string().regex(/^\d{4}
 export type CloseMonth = z.infer<typeof CloseMonth>;
 export const Closing = z.object({ unitId: Id, month: z.string(), closedThrough: IsoDate });
 export type Closing = z.infer<typeof Closing>;
+
+// ---------- two-person corrections and transfers (issue 15) ----------
+
+export const PROPOSAL_KINDS = ['transfer', 'donation_reversal', 'import_reversal'] as const;
+export const ProposalKind = z.enum(PROPOSAL_KINDS);
+export const Proposal = z.object({
+  id: Id, unitId: Id, kind: ProposalKind, payload: z.record(z.string(), z.unknown()), reason: z.string(),
+  status: z.enum(['proposed', 'approved', 'rejected']), proposedBy: Id, proposedAt: z.string(),
+  decidedBy: Id.nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(), result: z.unknown().nullable(),
+  /** The amount the act moves, and the fund's (or campaign's) balance before and after it, for the approver to confirm. */
+  amount: z.number().int(), balanceBefore: z.number().int().nullable(), balanceAfter: z.number().int().nullable(),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const ProposeTransfer = CreateTransfer.extend({ reason: z.string().trim().min(3).max(1000) });
+export type ProposeTransfer = z.infer<typeof ProposeTransfer>;
+/** Reverse a whole statement import, or only the chosen donations of it. */
+export const ReverseImport = z.object({ reason: z.string().trim().min(3).max(1000), donationIds: z.array(Id).min(1).max(10_000).optional() });
+export type ReverseImport = z.infer<typeof ReverseImport>;
+export const ProposalListQuery = z.object({ unit: Id, status: z.enum(['proposed', 'approved', 'rejected']).optional() });

@@ -26,6 +26,16 @@ async function assertTargetUnit(tx: Db, kind: 'transfer_up' | 'allocation_down',
   if (!rows.length) throw new AppError('FUND_TARGET_UNIT', { targetUnitId });
 }
 
+/** A household paid from a unit's fund lives in that unit's area, now or in a unit whose history rolls into it. */
+async function assertHouseholdInScope(tx: Db, unitId: number, householdId: number): Promise<void> {
+  const ok = await tx.query(
+    `select 1 from households h
+      where h.id = $2 and (exists (select 1 from unit_closure c where c.ancestor_id = $1 and c.descendant_id = h.unit_id)
+        or exists (select 1 from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
+                    where l.successor_id = $1 and c.descendant_id = h.unit_id))`, [unitId, householdId]);
+  if (!ok.length) throw new AppError('FUND_REFERENCE_SCOPE', { householdId });
+}
+
 /**
  * Proposes a payment (first of the two people). Books nothing: the approval does. Runs in the
  * caller's transaction when given one, so another module can propose in the same act as its own
@@ -34,7 +44,9 @@ async function assertTargetUnit(tx: Db, kind: 'transfer_up' | 'allocation_down',
 export async function proposeDisbursement(db: Db, user: CurrentUser, input: ProposeDisbursement): Promise<Disbursement> {
   return db.tx(async (tx) => {
     const { fund, campaign } = await resolveTarget(tx, input);
+    if (input.paidOn > today()) throw new AppError('FUND_FUTURE_DATE', { paidOn: input.paidOn });
     await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, input.paidOn);
+    if (input.householdId) await assertHouseholdInScope(tx, fund.unit_id, input.householdId);
     if (input.paidOn < fund.opened_on) throw new AppError('FUND_BEFORE_OPENING', { openedOn: fund.opened_on });
     const k = input.kind;
     const named = k === 'household' ? !!(input.householdId || input.beneficiaryName?.trim())
@@ -48,6 +60,8 @@ export async function proposeDisbursement(db: Db, user: CurrentUser, input: Prop
     const pay = await accountRow(tx, payAccountId);
     if (pay.unit_id !== fund.unit_id) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: payAccountId });
     if (!['cash', 'bank', 'goods'].includes(pay.kind)) throw new AppError('FUND_ACCOUNT_KIND', { accountId: payAccountId });
+    // Scoped to the unit and the person, like donations.
+    const key = input.idempotencyKey ? `${fund.unit_id}:${user.id}:${input.idempotencyKey}` : null;
     const rows = await tx.query<{ id: number }>(
       `insert into fund_disbursements (unit_id, fund_id, campaign_id, pay_account_id, kind, purpose, amount, paid_on, household_id,
          beneficiary_name, beneficiary_village, project_name, target_unit_id, packages, note, proposed_by, idempotency_key)
@@ -55,10 +69,10 @@ export async function proposeDisbursement(db: Db, user: CurrentUser, input: Prop
        on conflict (idempotency_key) do nothing returning id`,
       [fund.unit_id, fund.id, campaign?.id ?? null, payAccountId, k, input.purpose, input.amount, input.paidOn, input.householdId ?? null,
         input.beneficiaryName?.trim() || null, input.beneficiaryVillage?.trim() || null, input.projectName?.trim() || null,
-        input.targetUnitId ?? null, input.packages ?? null, input.note?.trim() || null, user.id, input.idempotencyKey ?? null],
+        input.targetUnitId ?? null, input.packages ?? null, input.note?.trim() || null, user.id, key],
     );
     if (!rows.length) {
-      const [first] = await tx.query<{ id: number }>('select id from fund_disbursements where idempotency_key = $1', [input.idempotencyKey]);
+      const [first] = await tx.query<{ id: number }>('select id from fund_disbursements where idempotency_key = $1', [key]);
       return (await withDecide(tx, user, [await disbursementById(tx, first.id)]))[0];
     }
     const after = await disbursementById(tx, rows[0].id);

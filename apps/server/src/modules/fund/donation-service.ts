@@ -7,6 +7,9 @@ import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, withFundErrors } from './ledger';
 import { accountRow, donationById, resolveTarget, type FundRow } from './queries';
 
+// Statement memos are public: phone and account numbers are masked there, so they are not searchable either.
+const statementSearchText = (name: string | null, memo: string | null) => donorText(name, memo?.replace(/\d{7,}/g, ' ') ?? null);
+
 const donorText = (name: string | null | undefined, memo: string | null | undefined) => normalizeVn(`${name ?? ''} ${memo ?? ''}`).trim();
 
 function assertDonor(kind: DonorKind, name: string | null | undefined): string | null {
@@ -37,6 +40,7 @@ async function nextReceiptNo(tx: Db, unitId: number, year: number): Promise<numb
 export async function recordDonation(db: Db, user: CurrentUser, input: CreateDonation): Promise<Donation> {
   return db.tx(async (tx) => {
     const { fund, campaign } = await resolveTarget(tx, input);
+    if (input.receivedOn > today()) throw new AppError('FUND_FUTURE_DATE', { receivedOn: input.receivedOn });
     await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, input.receivedOn);
     assertOpened(fund, input.receivedOn);
     const donorName = assertDonor(input.donorKind, input.donorName);
@@ -56,7 +60,8 @@ export async function recordDonation(db: Db, user: CurrentUser, input: CreateDon
     const posted = await postEntry(tx, {
       unitId: fund.unit_id, date: input.receivedOn, kind: 'donation', createdBy: user.id,
       memo: `Thu ủng hộ ${campaign ? campaign.name : fund.name} — ${who}`,
-      idempotencyKey: input.idempotencyKey ? `donation:${input.idempotencyKey}` : null,
+      // Scoped to the unit and the person: another ward's key can neither collide nor reveal a donation.
+      idempotencyKey: input.idempotencyKey ? `donation:${fund.unit_id}:${user.id}:${input.idempotencyKey}` : null,
       lines: [{ accountId, debit: input.amount }, { accountId: balanceAccount, credit: input.amount }],
     });
     if (!posted.created) {
@@ -93,6 +98,8 @@ export type BulkDonationLine = {
   reference?: string | null;
   /** Unique across all donations, e.g. "vietinbank:111602391111:<transaction no>". */
   statementLineKey: string;
+  /** The bank's running balance after the line, when the statement shows it. */
+  statementBalance?: number | null;
   publishName?: boolean;
 };
 
@@ -160,14 +167,15 @@ export async function recordDonationsBulk(db: Db, user: CurrentUser | null, inpu
         const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
         await tx.query(
           `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, created_by,
-             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text)
+             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text, statement_balance)
            select $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, 'money', 'statement', $6::bigint, t.*
-             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[]) as t`,
+             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[],
+               $16::bigint[]) as t`,
           [fund.unit_id, fund.id, campaign?.id ?? null, input.accountId, entryId, user?.id ?? null,
             part.map((l) => l.receivedOn), part.map((l) => l.amount), kinds,
-            part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => kinds[j] !== 'anonymous' && (l.publishName ?? true)),
+            part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
             part.map((l) => l.memo), part.map((l) => l.reference ?? null), part.map((l) => l.statementLineKey),
-            part.map((l) => donorText(l.donorName, l.memo))],
+            part.map((l) => statementSearchText(l.donorName, l.memo)), part.map((l) => l.statementBalance ?? null)],
         );
       }
     });
@@ -185,12 +193,18 @@ export async function reverseDonation(db: Db, user: CurrentUser, id: number, inp
     const before = await donationById(tx, id);
     const date = input.date ?? today();
     await assertUnitAccess(tx, user, 'fund.write', before.unitId, date);
-    if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
     if (before.source === 'statement') throw new AppError('FUND_STATEMENT_LINE');
-    const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason: input.reason, createdBy: user.id });
-    await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
-    const after = await donationById(tx, id);
-    await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason: input.reason } });
-    return after;
+    return bookDonationReversal(tx, user, id, input.reason, date);
   });
+}
+
+/** The reversing entry of a manual donation, booked by whoever approved it (access checked by the caller). */
+export async function bookDonationReversal(tx: Db, user: CurrentUser, id: number, reason: string, date: string): Promise<Donation> {
+  const before = await donationById(tx, id);
+  if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
+  const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason, createdBy: user.id });
+  await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
+  const after = await donationById(tx, id);
+  await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason } });
+  return after;
 }

@@ -126,15 +126,20 @@ describe('fund access matrix', () => {
     expect(ok.json()).toMatchObject({ status: 'approved' });
   });
 
-  it('handing a balance over from the ended ward to its successor: both sides in scope, as two recorded entries', async () => {
+  it('handing a balance over from the ended ward to its successor: both sides in scope, two people, as two recorded entries', async () => {
     const body = { fromFundId: funds.A, fromAccountId: cashes.A, toFundId: funds.S, toAccountId: cashes.S, amount: 1_000_000,
-      date: '2025-06-30', inDate: '2025-07-01', memo: 'Bàn giao số dư quỹ' };
+      date: '2025-06-30', inDate: '2025-07-01', memo: 'Bàn giao số dư quỹ', reason: 'Sáp nhập đơn vị' };
     expect((await call('accA', 'POST', '/api/fund/transfers', body)).json().error.code).toBe('UNIT_ENDED');
     expect((await call('accS', 'POST', '/api/fund/transfers', { ...body, date: '2025-07-01' })).json().error.code).toBe('OUT_OF_SCOPE');
-    const ok = await call('admin', 'POST', '/api/fund/transfers', body);
+    const proposed = await call('admin', 'POST', '/api/fund/transfers', body);
+    expect(proposed.json()).toMatchObject({ status: 'proposed', kind: 'transfer' });
+    expect((await call('admin', 'POST', `/api/fund/proposals/${proposed.json().id}/approve`, {})).json().error.code).toBe('FUND_SELF_DECISION');
+    const second = await sessionAs(db, 'admin', null);
+    const ok = await app.inject({ method: 'POST', url: `/api/fund/proposals/${proposed.json().id}/approve`, payload: {}, headers: second.headers });
     expect(ok.statusCode).toBe(200);
+    const { outEntryId, inEntryId } = ok.json().result;
     const kinds = await db.query<{ kind: string; unit_id: number; entry_date: string }>(
-      'select kind, unit_id, entry_date from fund_entries where id = any($1::bigint[]) order by id', [[ok.json().outEntryId, ok.json().inEntryId]]);
+      'select kind, unit_id, entry_date from fund_entries where id = any($1::bigint[]) order by id', [[outEntryId, inEntryId]]);
     expect(kinds).toEqual([{ kind: 'transfer_out', unit_id: w.A, entry_date: '2025-06-30' }, { kind: 'transfer_in', unit_id: w.S, entry_date: '2025-07-01' }]);
   });
 

@@ -16,7 +16,7 @@ export type PostEntryInput = {
   createdBy: number | null;
 };
 
-const DB_CODES = ['FUND_APPEND_ONLY', 'FUND_PERIOD_CLOSED', 'FUND_UNBALANCED', 'FUND_ACCOUNT_UNIT'] as const;
+const DB_CODES = ['FUND_APPEND_ONLY', 'FUND_PERIOD_CLOSED', 'FUND_UNBALANCED', 'FUND_ACCOUNT_UNIT', 'FUND_FUTURE_DATE', 'FUND_BALANCE_FROM_LEDGER'] as const;
 
 /** Turns the ledger triggers' errors into coded AppErrors; anything else passes through. */
 export function fundDbError(err: unknown): unknown {

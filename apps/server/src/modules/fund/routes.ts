@@ -2,17 +2,18 @@ import { z } from 'zod';
 import { IdParams } from '@contract/common';
 import {
   Account, Campaign, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateDonation,
-  CreateFund, CreateTransfer, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
-  Fund, FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry, TransferResult,
+  CreateFund, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
+  Fund, FundListQuery, Ledger, LedgerQuery, Proposal, ProposalListQuery, ProposeDisbursement, ProposeTransfer, ReverseEntry, ReverseImport,
 } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
 import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDisbursement } from './disbursement-service';
-import { recordDonation, reverseDonation } from './donation-service';
+import { recordDonation } from './donation-service';
+import { approveProposal, listProposals, proposeDonationReversal, proposeImportReversal, proposeTransfer, rejectProposal } from './proposal-service';
 import {
   getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds,
 } from './read-service';
-import { closeMonth, createBankAccount, createCampaign, createFund, transferBetweenFunds } from './service';
+import { closeMonth, createBankAccount, createCampaign, createFund } from './service';
 import { publicFundRoutes } from './public/routes';
 import { statementRoutes } from './statements/routes';
 import { invalidatePublicCache } from './public/cache';
@@ -51,8 +52,17 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
     async (req) => recordDonation(db, user(req), req.body));
   app.get('/api/fund/donations/:id/receipt', { schema: { tags, params: IdParams, response: { 200: DonationReceipt } } },
     async (req) => getReceipt(db, user(req), req.params.id));
-  app.post('/api/fund/donations/:id/reverse', { schema: { tags, params: IdParams, body: ReverseEntry, response: { 200: Donation } } },
-    async (req) => reverseDonation(db, user(req), req.params.id, req.body));
+  // Reversals and transfers are proposed by one person and approved by another (/api/fund/proposals).
+  app.post('/api/fund/donations/:id/reverse', { schema: { tags, params: IdParams, body: ReverseEntry, response: { 200: Proposal } } },
+    async (req) => proposeDonationReversal(db, user(req), req.params.id, req.body));
+  app.post('/api/fund/statement-imports/:id/reverse', { schema: { tags, params: IdParams, body: ReverseImport, response: { 200: Proposal } } },
+    async (req) => proposeImportReversal(db, user(req), req.params.id, req.body));
+  app.get('/api/fund/proposals', { schema: { tags, querystring: ProposalListQuery, response: { 200: z.array(Proposal) } } },
+    async (req) => listProposals(db, user(req), req.query.unit, req.query.status));
+  app.post('/api/fund/proposals/:id/approve', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Proposal } } },
+    async (req) => approveProposal(db, user(req), req.params.id, req.body.note));
+  app.post('/api/fund/proposals/:id/reject', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Proposal } } },
+    async (req) => rejectProposal(db, user(req), req.params.id, req.body.note));
 
   app.get('/api/fund/disbursements', { schema: { tags, querystring: DisbursementListQuery, response: { 200: z.array(Disbursement) } } },
     async (req) => listDisbursements(db, user(req), req.query));
@@ -67,8 +77,8 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
 
   app.get('/api/fund/ledger', { schema: { tags, querystring: LedgerQuery, response: { 200: Ledger } } },
     async (req) => getLedger(db, user(req), req.query));
-  app.post('/api/fund/transfers', { schema: { tags, body: CreateTransfer, response: { 200: TransferResult } } },
-    async (req) => transferBetweenFunds(db, user(req), req.body));
+  app.post('/api/fund/transfers', { schema: { tags, body: ProposeTransfer, response: { 200: Proposal } } },
+    async (req) => proposeTransfer(db, user(req), req.body));
   app.post('/api/fund/closings', { schema: { tags, body: CloseMonth, response: { 200: Closing } } },
     async (req) => closeMonth(db, user(req), req.body));
 

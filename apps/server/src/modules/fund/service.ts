@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, withFundErrors } from './ledger';
-import { ACCOUNT_SELECT, accountRow, campaignRow, closedThrough, fundRow } from './queries';
+import { ACCOUNT_SELECT, campaignRow, closedThrough, fundRow } from './queries';
 import { campaignsByIds, fundsByIds } from './read-service';
 import { decree93PlanWarnings } from './rules';
 
@@ -38,6 +38,7 @@ export async function createCampaign(db: Db, user: CurrentUser, input: CreateCam
   return db.tx(async (tx) => {
     const fund = await fundRow(tx, input.fundId);
     if (fund.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { fundId: input.fundId });
+    await assertUnitExisted(tx, input.unitId, input.receiveFrom);
     await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.receiveFrom);
     if (input.quotaUnitId) {
       // The quota comes from a level above the campaign's unit.
@@ -51,6 +52,17 @@ export async function createCampaign(db: Db, user: CurrentUser, input: CreateCam
     await audit(tx, user, { action: 'create', entity: 'fund_campaign', entityId: id, unitId: input.unitId, after: campaign });
     return { campaign, warnings: decree93PlanWarnings(input) };
   });
+}
+
+/** A campaign dated before its unit existed: say so, and name the units it succeeded (where that campaign belongs). */
+async function assertUnitExisted(tx: Db, unitId: number, date: string): Promise<void> {
+  const [u] = await tx.query<{ valid_from: string; predecessors: string | null }>(
+    `select u.valid_from::text as valid_from,
+            (select string_agg(v.name, ', ' order by v.name) from unit_lineage l
+               join unit_versions v on v.unit_id = l.predecessor_id and v.valid_to = l.effective_date
+              where l.successor_id = u.id) as predecessors
+       from units u where u.id = $1 and u.valid_from > $2::date`, [unitId, date]);
+  if (u) throw new AppError('UNIT_NOT_YET_EXISTING', { validFrom: u.valid_from, predecessors: u.predecessors ?? '—' });
 }
 
 export async function insertCampaign(tx: Db, input: CreateCampaign, createdBy: number | null): Promise<number> {
@@ -143,20 +155,3 @@ export async function bookTransfer(tx: Db, t: TransferInput, createdBy: number |
     return { outEntryId: out.entryId, inEntryId: inn.entryId };
   });
 }
-
-/** The same transfer done by a person: fund.manage on both sides on the date; audited. */
-export async function transferBetweenFunds(db: Db, user: CurrentUser, t: TransferInput): Promise<{ outEntryId: number; inEntryId: number }> {
-  return db.tx(async (tx) => {
-    const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
-    await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
-    for (const id of [t.fromAccountId, t.toAccountId]) {
-      const a = await accountRow(tx, id);
-      if (a.kind !== 'cash' && a.kind !== 'bank') throw new AppError('FUND_ACCOUNT_KIND', { accountId: id });
-    }
-    await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.inDate ?? t.date);
-    const r = await bookTransfer(tx, t, user.id);
-    await audit(tx, user, { action: 'transfer', entity: 'fund_fund', entityId: from.id, unitId: from.unit_id, after: { ...t, ...r } });
-    return r;
-  });
-}
-

@@ -70,10 +70,21 @@ function GiveSection({ c }: { c: PublicCampaignDetail }) {
   const digits = amount.replace(/[.\s,đ]/g, '');
   const valid = digits === '' || /^[1-9]\d{0,12}$/.test(digits);
   return (
-    <Section title={t('fundPublic.give')} actions={c.accounts.length > 0 && (
+    <Section title={t('fundPublic.give')} actions={!c.closed && c.accounts.length > 0 && (
       <button type="button" className="btn btn-small fp-no-print" onClick={() => window.print()}>{t('fundPublic.print')}</button>
     )}>
-      {c.accounts.length === 0 && <p className="muted">{t('fundPublic.noAccounts')}</p>}
+      {c.closed && (
+        <div role="status">
+          <p><strong>{t('fundPublic.closed', { to: formatDate(c.receiveTo) })}</strong></p>
+          {c.openCampaigns.length > 0 ? (
+            <>
+              <p className="small">{t('fundPublic.openInstead')}</p>
+              <ul>{c.openCampaigns.map((o) => <li key={o.id}><Link to={publicPaths.campaign(o.id)}>{o.name}</Link></li>)}</ul>
+            </>
+          ) : <p className="small muted">{t('fundPublic.noOpen')}</p>}
+        </div>
+      )}
+      {!c.closed && c.accounts.length === 0 && <p className="muted">{t('fundPublic.noAccounts')}</p>}
       {c.accounts.length > 0 && (
         <>
           <p className="small">{t('fundPublic.giveHint', { ref: c.reference })}</p>

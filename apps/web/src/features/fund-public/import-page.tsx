@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ImportJob } from '@contract/fund-public';
+import type { ImportJob, StatementMapping, StatementPreview } from '@contract/fund-public';
 import { api, ApiError, readCookie, toApiError } from '../../api';
 import { formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -23,8 +23,12 @@ async function upload<T>(url: string, form: FormData): Promise<T> {
   return data as T;
 }
 
-const COLS = ['date', 'amount', 'memo', 'name', 'reference'] as const;
+const COLS = ['date', 'credit', 'debit', 'amount', 'balance', 'memo', 'name', 'reference'] as const;
 type Col = (typeof COLS)[number];
+const EMPTY_COLS: Record<Col, string> = { date: '', credit: '', debit: '', amount: '', balance: '', memo: '', name: '', reference: '' };
+
+const colsOf = (m: StatementMapping | null): Record<Col, string> =>
+  Object.fromEntries(COLS.map((c) => [c, m?.[c] === null || m?.[c] === undefined ? '' : String(m[c])])) as Record<Col, string>;
 
 /** Importing bank statements into a campaign, with a progress bar while the lines are written. */
 export function StatementImportPage({ campaignId }: { campaignId: number }) {
@@ -34,8 +38,11 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
   const [format, setFormat] = useState<'bank' | 'generic'>('bank');
   const [files, setFiles] = useState<File[]>([]);
   const [accountId, setAccountId] = useState('');
-  const [preview, setPreview] = useState<string[][] | null>(null);
-  const [cols, setCols] = useState<Record<Col, string>>({ date: '', amount: '', memo: '', name: '', reference: '' });
+  const [preview, setPreview] = useState<StatementPreview['files'] | null>(null);
+  const [cols, setCols] = useState<Record<Col, string>>(EMPTY_COLS);
+  const [skipRows, setSkipRows] = useState(0);
+  const [edited, setEdited] = useState(false);
+  const [debits, setDebits] = useState<'skip' | 'propose'>('skip');
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -63,7 +70,11 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
   const doPreview = async () => {
     setError(null);
     try {
-      setPreview((await upload<{ rows: string[][] }>('/api/fund/statements/preview', form({}))).rows);
+      const p = await upload<StatementPreview>('/api/fund/statements/preview', form(accountId ? { accountId } : {}));
+      setPreview(p.files);
+      setCols(colsOf(p.files[0]?.mapping ?? null));
+      setSkipRows(p.files[0]?.mapping?.skipRows ?? 0);
+      setEdited(false);
     } catch (e) {
       setError(e as ApiError);
     }
@@ -73,11 +84,14 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
     e.preventDefault();
     setError(null);
     setJob(null);
-    const fields: Record<string, string> = { campaignId: String(campaignId), format };
+    const fields: Record<string, string> = { campaignId: String(campaignId), format, debits };
     if (format === 'generic') {
       if (accountId) fields.accountId = accountId;
-      const mapping = Object.fromEntries(COLS.filter((c) => cols[c] !== '').map((c) => [c, Number(cols[c])]));
-      fields.mapping = JSON.stringify(mapping);
+      // Untouched, each file keeps its own suggested (or remembered) mapping; changed, the choice applies to all.
+      if (edited) {
+        const mapping = Object.fromEntries(COLS.filter((c) => cols[c] !== '').map((c) => [c, Number(cols[c])]));
+        fields.mapping = JSON.stringify({ ...mapping, skipRows });
+      }
     }
     try {
       const j = await upload<ImportJob>('/api/fund/statements/import', form(fields));
@@ -89,7 +103,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
   };
 
   const problems = ((error?.details as { problems?: Problem[] } | undefined)?.problems ?? (job?.error?.details as { problems?: Problem[] } | undefined)?.problems) ?? [];
-  const header = preview?.[0] ?? [];
+  const header = preview?.[0]?.rows[0] ?? [];
   const colOptions = [{ value: '', label: t('fundImport.none') }, ...header.map((h, i) => ({ value: String(i), label: `${i + 1}. ${h}` }))];
   const running = job?.status === 'running';
 
@@ -103,7 +117,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
           <SelectField label={t('fundImport.format')} value={format} onChange={(e) => setFormat(e.target.value as 'bank' | 'generic')}
             options={[{ value: 'bank', label: t('fundImport.format.bank') }, { value: 'generic', label: t('fundImport.format.generic') }]} />
           <Field label={t('fundImport.files')}>
-            {(a) => <input {...a} type="file" multiple accept=".csv,.xlsx,text/csv" onChange={(e) => { setFiles([...(e.target.files ?? [])]); setPreview(null); }} />}
+            {(a) => <input {...a} type="file" multiple accept=".csv,.xlsx,.zip,text/csv" onChange={(e) => { setFiles([...(e.target.files ?? [])]); setPreview(null); }} />}
           </Field>
           {format === 'generic' && (
             <>
@@ -113,13 +127,21 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
               <button type="button" className="btn" disabled={!files.length} onClick={doPreview}>{t('fundImport.preview')}</button>
               {preview && (
                 <>
+                  <ul className="small" aria-label={t('fundImport.previewFiles')}>
+                    {preview.map((f) => (
+                      <li key={f.name}>{t('fundImport.previewFile', { file: f.name, rows: formatNumber(f.rowCount) })}
+                        {' — '}{t(f.mappingSource === 'remembered' ? 'fundImport.mappingRemembered' : f.mappingSource === 'suggested' ? 'fundImport.mappingSuggested' : 'fundImport.mappingNone')}</li>
+                    ))}
+                  </ul>
                   <div className="table-wrap">
-                    <table className="small"><tbody>{preview.slice(0, 6).map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody></table>
+                    <table className="small"><tbody>{preview[0].rows.slice(0, 6).map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody></table>
                   </div>
                   {COLS.map((c) => (
                     <SelectField key={c} label={t(`fundImport.col${c[0].toUpperCase()}${c.slice(1)}` as 'fundImport.colDate')} value={cols[c]}
-                      onChange={(e) => setCols({ ...cols, [c]: e.target.value })} options={colOptions} />
+                      onChange={(e) => { setCols({ ...cols, [c]: e.target.value }); setEdited(true); }} options={colOptions} />
                   ))}
+                  <SelectField label={t('fundImport.debits')} value={debits} onChange={(e) => setDebits(e.target.value as 'skip' | 'propose')}
+                    options={[{ value: 'skip', label: t('fundImport.debits.skip') }, { value: 'propose', label: t('fundImport.debits.propose') }]} />
                 </>
               )}
             </>
@@ -130,11 +152,25 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
           <div className="fp-progress" aria-live="polite">
             <progress max={Math.max(1, job.progress.total)} value={job.progress.done} aria-label={t('fundImport.title')} />
             <p className="small">{t('fundImport.progress', { done: formatNumber(job.progress.done), total: formatNumber(job.progress.total) })}</p>
+            {job.progress.files && job.progress.files.length > 1 && (
+              <ul className="small fp-file-progress" aria-label={t('fundImport.perFile')}>
+                {job.progress.files.map((f) => (
+                  <li key={f.file}><progress max={Math.max(1, f.total)} value={f.done} aria-label={f.file} />{' '}
+                    {t('fundImport.fileProgress', { file: f.file, done: formatNumber(f.done), total: formatNumber(f.total) })}</li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
         {job?.result && (
           <Notice kind="ok">
             <p>{t('fundImport.done', { inserted: formatNumber(job.result.inserted), amount: formatVnd(job.result.amount), skipped: formatNumber(job.result.skipped), matched: formatNumber(job.result.matchedByReference) })}</p>
+            <p>{t('fundImport.named', { share: `${Math.round(job.result.namedShare * 1000) / 10}%`, named: formatNumber(job.result.named) })}</p>
+            {job.result.debits.count > 0 && <p>{t(job.result.debits.proposed ? 'fundImport.debitsProposed' : 'fundImport.debitsListed',
+              { count: formatNumber(job.result.debits.count), amount: formatVnd(job.result.debits.amount) })}</p>}
+            {job.result.debits.lines.length > 0 && (
+              <ul className="small">{job.result.debits.lines.slice(0, 20).map((d) => <li key={`${d.file}:${d.row}`}>{d.date} · {formatVnd(d.amount)} · {d.memo}</li>)}</ul>
+            )}
             {job.result.recovered.map((r) => <p key={`${r.file}:${r.row}`} className="small">{t('fundImport.recovered', { file: r.file, row: r.row, amount: formatVnd(r.amount) })}</p>)}
           </Notice>
         )}

@@ -1,7 +1,7 @@
 import type {
   Account, Campaign, CreateBankAccount, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateCampaign, CreateDonation, CreateFund,
   DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt, Fund,
-  FundListQuery, Ledger, LedgerQuery, ProposeDisbursement, ReverseEntry,
+  FundListQuery, Ledger, LedgerQuery, Proposal, ProposeDisbursement, ReverseEntry,
 } from '@contract/fund';
 import { api } from '../../api';
 
@@ -18,7 +18,7 @@ export const fundApi = {
   donations: (q: Partial<DonationListQuery>) => api.get<DonationPage>('/api/fund/donations', q),
   recordDonation: (body: CreateDonation) => api.post<Donation>('/api/fund/donations', body),
   receipt: (id: number) => api.get<DonationReceipt>(`/api/fund/donations/${id}/receipt`),
-  reverseDonation: (id: number, body: ReverseEntry) => api.post<Donation>(`/api/fund/donations/${id}/reverse`, body),
+  reverseDonation: (id: number, body: ReverseEntry) => api.post<Proposal>(`/api/fund/donations/${id}/reverse`, body),
   disbursements: (q: Partial<Omit<DisbursementListQuery, 'pendingForMe'>> & { pendingForMe?: 'true' }) =>
     api.get<Disbursement[]>('/api/fund/disbursements', q),
   propose: (body: ProposeDisbursement) => api.post<Disbursement>('/api/fund/disbursements', body),

@@ -18,7 +18,7 @@ let campaignId = 0;
 let privateCampaign = 0;
 
 beforeAll(async () => {
-  const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Bão Yagi (thử công khai)' });
+  const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Bão Yagi (thử công khai)', receiveTo: '2099-12-31' });
   campaignId = c.campaignId;
   privateCampaign = await makeCampaign(t.db, t.w.A, c.fundId, { name: 'Đợt nội bộ', isPublic: false });
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);

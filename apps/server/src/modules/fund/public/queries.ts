@@ -7,6 +7,7 @@ import type {
 import { PUBLIC_CSV_MAX_ROWS } from '@contract/fund-public-values';
 import type { Db } from '../../../db/db';
 import { AppError } from '../../../platform/errors';
+import { today } from '../../../platform/access';
 import { buildVietQr, campaignReference } from '../vietqr';
 import { cached } from './cache';
 import { searchDonations, type SearchResult } from './search';
@@ -83,9 +84,16 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
               from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0) r) as "byDonor",
          (select coalesce(json_agg(b order by b.campaign_id nulls last, b.id), '[]') from (${BANKS_SQL}) b) as banks`, [id, c.unitId]);
     const memo = vietQrMemo(id);
+    // A campaign whose receiving period has ended shows no way to pay it: it says so and points to open ones.
+    const closed = c.receiveTo < today();
+    if (closed) banks.length = 0;
+    const openCampaigns = closed ? await db.query<{ id: number; name: string }>(
+      `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by receive_to, id limit 5`, [today()]) : [];
     const { unitId: _u, ...pub } = c;
     return {
       ...pub,
+      closed,
+      openCampaigns,
       reference: campaignReference(id),
       distributedByPurpose: byPurpose.map((r) => ({ ...r, label: DISBURSEMENT_PURPOSE_LABELS[r.key as keyof typeof DISBURSEMENT_PURPOSE_LABELS]?.vi ?? r.key })),
       distributedByUnit: byUnit.map((r) => ({ ...r, label: r.label ?? '' })),
@@ -103,6 +111,7 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
 /** The VietQR text for one of the campaign's accounts, with an optional amount. */
 export async function campaignVietQr(db: Db, id: number, accountNo: string | undefined, amount: number | undefined): Promise<string> {
   const c = await publicCampaign(db, id);
+  if (c.receiveTo < today()) throw new AppError('FUND_CAMPAIGN_CLOSED');
   const banks = (await campaignBanks(db, id, c.unitId)).filter((b) => b.bank_bin);
   const b = accountNo ? banks.find((x) => x.account_no === accountNo) : banks[0];
   if (!b) throw new AppError('FUND_ACCOUNT_NOT_FOUND');

@@ -17,11 +17,13 @@ const ORDER: Record<PublicDonationQuery['sort'], string> = {
   amount_asc: 'amount, id',
 };
 
-// What the public may see: an unpublished or anonymous donor shows as anonymous, and the memo of such a
-// donation is withheld too (memos often carry the payer's name).
+// What the public may see: an unpublished or anonymous donor shows as anonymous, and the memo of an
+// unpublished donation is withheld too (memos often carry the payer's name). A published memo (every bank
+// statement line: the bank published them) shows with phone and account numbers masked (7+ digits keep
+// their last 3, like maskMemo in statements/donor-names.ts).
 const PUBLIC_COLS = `id, received_on as "receivedOn", amount, kind,
   case when publish_name and donor_kind <> 'anonymous' then donor_name end as "donorName",
-  case when publish_name then memo end as memo, goods_description as "goodsDescription"`;
+  case when publish_name then regexp_replace(memo, '[0-9]{4,}([0-9]{3})', '****\\1', 'g') end as memo, goods_description as "goodsDescription"`;
 
 /** Longest walk when the statistics say matches are common but other filters thin them out. */
 const WALK_MAX = 100_000;

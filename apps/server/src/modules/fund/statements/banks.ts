@@ -2,9 +2,8 @@
 // PDF by volunteers: same ten columns; VietinBank has times and no balance, Agribank a running balance
 // and no times. Agribank's balance chain lets a lost amount be recovered exactly.
 import { CsvReader, CsvError, type CsvRecord } from './csv';
-import {
-  assignKeys, flattenMemo, nameFromCounterparty, nameFromMemo, parseDmy, parseGroupedAmount, parseTime,
-} from './common';
+import { assignKeys, flattenMemo, parseDmy, parseGroupedAmount, parseTime } from './common';
+import { donorFromMemo, nameFromCounterparty } from './donor-names';
 import type { Bank, ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 
 export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount',
@@ -97,7 +96,7 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
       const draft: Draft = {
         file: file.name, row, line: rec.line, bank, account, date, time: time ?? null,
         reference: f[4].trim() || f[3].trim() || null, memo, counterparty,
-        donorName: nameFromCounterparty(counterparty) ?? nameFromMemo(memo),
+        donorName: nameFromCounterparty(counterparty) ?? donorFromMemo(memo),
         debit: d ?? 0, credit: c ?? 0, balance: bal, recovered: false, missingAmount: d === null && c === null,
       };
       if (bank === 'agribank') {

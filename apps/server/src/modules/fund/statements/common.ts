@@ -32,32 +32,6 @@ export function parseTime(s: string): string | null | undefined {
 /** Memos were wrapped when the PDF was printed: the breaks carry no meaning. */
 export const flattenMemo = (s: string) => (/\s\s|[\r\n\t]/.test(s) ? s.replace(/\s+/g, ' ') : s).trim();
 
-const NOT_A_NAME = new Set(['UNG', 'CHUYEN', 'CT', 'MBVCB', 'IBFT', 'TRF', 'CK', 'FT', 'ACC', 'TIEN', 'NOP', 'QR', 'GD', 'REM', 'TT', 'THANH']);
-
-/** The payer's name from "TRAN TIEN ANH – A/C" or "VND-TGTT-NGUYEN THU BINH – A/C"; null for cash desks and codes. */
-export function nameFromCounterparty(s: string | null): string | null {
-  if (!s) return null;
-  const t = flattenMemo(s).replace(/\s*[–-]\s*A\/C.*$/i, '').replace(/^VND-TGTT-/i, '').trim();
-  return looksLikeName(t) ? t : null;
-}
-
-/** The payer's name written in a memo: "…CT tu 0491000183195 NGUYEN THI VAN ANH toi…" or a leading "NGUYEN THI ANH ung ho…". */
-export function nameFromMemo(memo: string): string | null {
-  const ct = /\bCT tu \d+ (.+?) toi \d/i.exec(memo);
-  if (ct && looksLikeName(ct[1])) return ct[1];
-  const lead = /^((?:[A-ZĐÀ-Ỹ]{1,8} ){1,5}[A-ZĐÀ-Ỹ]{1,8})(?= [a-zà-ỹđ]| CHUYEN| UNG| CK| GUI|$)/.exec(memo);
-  if (lead && looksLikeName(lead[1])) return lead[1];
-  return null;
-}
-
-function looksLikeName(t: string): boolean {
-  const words = t.split(' ');
-  if (words.length < 2 || words.length > 6 || t.length > 60) return false;
-  if (!/^[\p{L} ]+$/u.test(t)) return false;
-  if (NOT_A_NAME.has(words[0].toUpperCase())) return false;
-  return !/TIEN MAT|NGAN HANG|CONG TY|MAT TRAN/i.test(t);
-}
-
 /**
  * Keys that identify a line by its content (not by its place in a file, which changes when a statement
  * is split differently). Identical lines in one import are told apart by their order.

@@ -46,7 +46,7 @@ describe('generic statement import with column mapping', () => {
     expect(r.problems).toEqual([]);
     expect(r.lines.map((l) => [l.date, l.credit, l.donorName, l.line])).toEqual([
       ['2024-09-11', 200000, 'TRAN VAN BINH', 2],
-      ['2024-09-12', 1500000, null, 3],
+      ['2024-09-12', 1500000, 'Cong ty ABC', 3],
     ]);
     expect(r.files[0].credit).toBe(1_700_000);
   });

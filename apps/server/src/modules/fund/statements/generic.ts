@@ -1,8 +1,10 @@
-// Any other bank's export (CSV or XLSX) with the columns chosen by the user: date, amount, memo, name,
-// reference. Credits become donations; debits are kept out (they are spending, booked elsewhere).
+// Any other bank's export (CSV or XLSX) with the columns chosen by the user: date, one signed amount or
+// separate credit and debit columns, memo, name, reference, balance. Credits become donations; debits
+// (fees, transfers out) are listed for the accountant, never a reason to refuse the file.
 import ExcelJS from 'exceljs';
 import { CsvError, CsvReader } from './csv';
-import { assignKeys, flattenMemo, isoDate, nameFromMemo, parseDmy, parseTime } from './common';
+import { assignKeys, flattenMemo, isoDate, parseDmy, parseTime } from './common';
+import { donorFromMemo } from './donor-names';
 import type { ParsedStatement, RowProblem, StatementLine } from './types';
 
 export type TableRow = { cells: string[]; line: number };
@@ -10,11 +12,18 @@ export type TableRow = { cells: string[]; line: number };
 /** Column numbers (0-based) chosen by the user; the first row is a header unless told otherwise. */
 export type ColumnMapping = {
   date: number;
-  amount: number;
+  /** One signed column (credits positive, debits negative)… */
+  amount?: number | null;
+  /** …or the bank's separate credit ("ghi có") and debit ("ghi nợ") columns. */
+  credit?: number | null;
+  debit?: number | null;
+  balance?: number | null;
   memo?: number | null;
   name?: number | null;
   reference?: number | null;
   headerRow?: boolean;
+  /** Rows above the header (bank name, account, period…). */
+  skipRows?: number;
 };
 
 export type UploadedFile = { name: string; data: Buffer };
@@ -114,7 +123,8 @@ export function parseLooseDate(s: string): { date: string; time: string | null }
 export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapping, account: string | null): ParsedStatement {
   const problems: RowProblem[] = [];
   const drafts: Omit<StatementLine, 'key'>[] = [];
-  const body = map.headerRow === false ? rows : rows.slice(1);
+  const body = rows.slice((map.skipRows ?? 0) + (map.headerRow === false ? 0 : 1));
+  const split = map.credit !== null && map.credit !== undefined;
   let credit = 0;
   let debit = 0;
   body.forEach((r, i) => {
@@ -123,19 +133,39 @@ export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapp
     const cell = (c: number | null | undefined) => (c === null || c === undefined ? '' : (r.cells[c] ?? '').trim());
     if (r.cells.every((c) => c.trim() === '')) return;
     const when = parseLooseDate(cell(map.date));
-    if (!when) return bad(`ngày không hợp lệ "${cell(map.date)}" / invalid date`);
-    const amount = parseLooseAmount(cell(map.amount));
-    if (amount === undefined) return bad(`số tiền không đọc được "${cell(map.amount)}" / unreadable amount`);
-    if (!amount) return bad('dòng không có số tiền / no amount on the row');
+    if (!when) {
+      // Totals and closing-balance rows under the table carry no date and no transaction.
+      if (cell(map.date) === '' && split) return;
+      return bad(`ngày không hợp lệ "${cell(map.date)}" / invalid date`);
+    }
+    let c = 0;
+    let d = 0;
+    if (split) {
+      const cr = parseLooseAmount(cell(map.credit));
+      const dr = parseLooseAmount(cell(map.debit));
+      if (cr === undefined) return bad(`số tiền ghi có không đọc được "${cell(map.credit)}" / unreadable credit amount`);
+      if (dr === undefined) return bad(`số tiền ghi nợ không đọc được "${cell(map.debit)}" / unreadable debit amount`);
+      c = Math.abs(cr ?? 0);
+      d = Math.abs(dr ?? 0);
+      if (!c && !d) return bad('dòng không có số tiền / no amount on the row');
+    } else {
+      const amount = parseLooseAmount(cell(map.amount));
+      if (amount === undefined) return bad(`số tiền không đọc được "${cell(map.amount)}" / unreadable amount`);
+      if (!amount) return bad('dòng không có số tiền / no amount on the row');
+      if (amount > 0) c = amount;
+      else d = -amount;
+    }
+    const bal = parseLooseAmount(cell(map.balance));
+    if (bal === undefined) return bad(`số dư không đọc được "${cell(map.balance)}" / unreadable balance`);
     const memo = flattenMemo(cell(map.memo));
     const name = flattenMemo(cell(map.name));
-    if (amount > 0) credit += amount;
-    else debit -= amount;
+    credit += c;
+    debit += d;
     drafts.push({
       file: fileName, row, line: r.line, bank: 'generic', account, date: when.date, time: when.time,
       reference: cell(map.reference) || null, memo, counterparty: name || null,
-      donorName: name || nameFromMemo(memo), debit: amount < 0 ? -amount : 0, credit: amount > 0 ? amount : 0,
-      balance: null, recovered: false,
+      donorName: name || donorFromMemo(memo), debit: d, credit: c,
+      balance: bal, recovered: false,
     });
   });
   return {

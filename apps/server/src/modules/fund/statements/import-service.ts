@@ -1,7 +1,7 @@
 // Importing bank statements: every credit becomes a donation, matched to a campaign by the VietQR
-// reference in its memo when there is one. The whole upload is one transaction: it goes in whole or
-// not at all, and lines already imported (same key) are skipped, so importing twice adds nothing.
-import crypto from 'node:crypto';
+// reference in its memo when there is one; debits are listed (and proposed as payments when asked).
+// Lines already imported (same key, or for generic files the same day, amount and reference/balance/memo)
+// are skipped, so importing twice adds nothing.
 import type { Db } from '../../../db/db';
 import { assertUnitAccess, type CurrentUser } from '../../../platform/access';
 import { audit } from '../../../platform/audit';
@@ -11,6 +11,9 @@ import { campaignRow, fundRow } from '../queries';
 import { referencedCampaign } from '../vietqr';
 import { parseBankStatements } from './banks';
 import { parseGeneric, readTable, type ColumnMapping, type UploadedFile } from './generic';
+import { headerSignature, rememberedFor, rememberMapping, suggestMapping } from './mapping';
+import { expandZips } from './zip';
+import { proposeDisbursement } from '../disbursement-service';
 import type { ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 import { invalidatePublicCache } from '../public/cache';
 import { refreshStatistics } from '../../../platform/statistics';
@@ -21,8 +24,12 @@ export type ImportRequest = {
   target: ImportTarget;
   /** 'bank': the VietinBank/Agribank formats; 'generic': any CSV/XLSX with the columns in `mapping`. */
   format: 'bank' | 'generic';
+  /** null: each file's mapping is suggested from its header (or remembered for the account). */
   mapping?: ColumnMapping | null;
+  debits?: DebitChoice;
 };
+
+export type DebitLine = { file: string; row: number; date: string; amount: number; memo: string; reference: string | null };
 
 export type ImportResult = {
   importId: number;
@@ -35,37 +42,71 @@ export type ImportResult = {
   matchedByReference: number;
   recovered: RecoveredRow[];
   entryIds: number[];
+  /** Credit lines whose donor's name was recognised, and their share of all credit lines. */
+  named: number;
+  namedShare: number;
+  /** Debit lines (fees, transfers out): listed, and proposed as payments when the accountant chose so. */
+  debits: { count: number; amount: number; proposed: number; lines: DebitLine[] };
 };
 
-export type Progress = { phase: 'parsing' | 'writing' | 'done'; total: number; done: number };
+export type FileProgress = { file: string; total: number; done: number };
+export type Progress = { phase: 'parsing' | 'writing' | 'done'; total: number; done: number; files?: FileProgress[] };
 
-/** Lines per call of recordDonationsBulk: one balanced journal entry each, and a progress step. */
-const BATCH = 10_000;
+/** What the accountant chose for debit lines: leave them out of the books, or propose each as a payment. */
+export type DebitChoice = 'skip' | 'propose';
+
+export type ImportOptions = {
+  debits?: DebitChoice;
+  /**
+   * 'one': the whole import in one transaction (all of it or none of it; on a server a reader is never
+   * blocked by it). 'batches': each batch commits on its own and the event loop is yielded between them,
+   * so that on the embedded database (one connection) other requests are served during a long import;
+   * a killed import is completed by importing the same files again (lines already in are skipped).
+   */
+  commit?: 'one' | 'batches';
+  /** The mapping used (generic imports), remembered for the account. */
+  remember?: Array<{ accountId: number; signature: string; mapping: ColumnMapping }>;
+};
+
+/** Lines per call of recordDonationsBulk: one balanced journal entry each, and a progress step; smaller when
+ * each batch commits, so that other requests wait at most one batch. */
+const BATCH = { one: 10_000, batches: 2_000 };
 const MAX_PROBLEMS_SHOWN = 200;
+const MAX_DEBITS_LISTED = 200;
 
 /** Reads the upload into statement lines; any unreadable row rejects the whole upload, each named. */
-export async function parseUpload(req: ImportRequest): Promise<ParsedStatement> {
+export async function parseUpload(
+  req: ImportRequest, db?: Db,
+): Promise<ParsedStatement & { signatures: Map<string, { signature: string; mapping: ColumnMapping }> }> {
   let parsed: ParsedStatement;
+  const signatures = new Map<string, { signature: string; mapping: ColumnMapping }>();
+  const files = await expandZips(req.files);
   if (req.format === 'generic') {
-    if (!req.mapping) throw new AppError('VALIDATION', { mapping: 'required for a generic import' });
     parsed = { lines: [], problems: [], recovered: [], files: [] };
-    for (const f of req.files) {
+    for (const f of files) {
       const { rows, problem } = await readTable(f);
       if (problem) {
         parsed.problems.push(problem);
         continue;
       }
-      const one = parseGeneric(f.name, rows, req.mapping, null);
-      parsed.lines.push(...one.lines);
+      const remembered = !req.mapping && db && req.target.accountId ? await rememberedFor(db, req.target.accountId, rows) : null;
+      const mapping = req.mapping ?? remembered ?? suggestMapping(rows);
+      if (!mapping) {
+        parsed.problems.push({ file: f.name, row: 0, line: 1, reason: 'không nhận ra cột ngày và số tiền; hãy chọn cột / no date or amount column recognised: choose the columns' });
+        continue;
+      }
+      signatures.set(f.name, { signature: headerSignature(rows, mapping), mapping });
+      const one = parseGeneric(f.name, rows, mapping, null);
+      for (const l of one.lines) parsed.lines.push(l);
       parsed.problems.push(...one.problems);
       parsed.files.push(...one.files);
     }
   } else {
-    parsed = parseBankStatements(req.files.map((f) => ({ name: f.name, text: f.data.toString('utf8') })));
+    parsed = parseBankStatements(files.map((f) => ({ name: f.name, text: f.data.toString('utf8') })));
   }
   if (parsed.problems.length) throw invalid(parsed.problems);
   if (!parsed.lines.length) throw new AppError('IMPORT_INVALID', { problems: [], reason: 'no rows' });
-  return parsed;
+  return Object.assign(parsed, { signatures });
 }
 
 function invalid(problems: RowProblem[]): AppError {
@@ -73,29 +114,47 @@ function invalid(problems: RowProblem[]): AppError {
 }
 
 type Group = { accountId: number; campaignId: number | null; fundId: number; lines: StatementLine[] };
+type Run = <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /**
- * Imports parsed lines in the caller's transaction (or a new one). `user` null is the demo loader.
- * Bank accounts are found by the account number in the file name unless `target.accountId` is given.
+ * Imports parsed lines. `user` null is the demo loader. Bank accounts are found by the account number in
+ * the file name unless `target.accountId` is given. Generic lines already recorded on the account (same
+ * day and amount, and the same bank reference, running balance or memo) are skipped, so importing a
+ * statement again with another column mapping adds nothing.
  */
 export async function importParsed(
   db: Db, user: CurrentUser | null, parsed: ParsedStatement, target: ImportTarget,
-  onProgress: (p: Progress) => void = () => {},
+  onProgress: (p: Progress) => void = () => {}, opts: ImportOptions = {},
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const credits = parsed.lines.filter((l) => l.credit > 0);
-  onProgress({ phase: 'writing', total: credits.length, done: 0 });
-  return db.tx(async (tx) => {
-    const campaign = target.campaignId ? await campaignRow(tx, target.campaignId) : null;
-    const fund = await fundRow(tx, campaign?.fund_id ?? target.fundId ?? 0);
-    const unitId = fund.unit_id;
-    if (user) await assertUnitAccess(tx, user, 'fund.write', unitId, credits[0]?.date);
+  const debitLines = parsed.lines.filter((l) => l.debit > 0);
+  const perFile = new Map<string, FileProgress>(parsed.files.map((f) => [f.file, { file: f.file, total: 0, done: 0 }]));
+  for (const l of credits) perFile.get(l.file)!.total++;
+  const progress = (phase: Progress['phase'], done: number) =>
+    onProgress({ phase, total: credits.length, done, files: [...perFile.values()].map((f) => ({ ...f })) });
+  progress('writing', 0);
 
-    // Accounts opened for the campaign come first when the same number is listed twice.
-    const accounts = await tx.query<{ id: number; account_no: string | null; kind: string; unit_id: number }>(
-      `select id, account_no, kind, unit_id from fund_accounts where unit_id = $1 and kind in ('bank', 'cash')
-        order by campaign_id is not distinct from $2 desc, campaign_id nulls first, id`, [unitId, campaign?.id ?? null],
-    );
+  const body = async (run: Run): Promise<ImportResult> => {
+    const prep = await run(async (tx) => {
+      const campaign = target.campaignId ? await campaignRow(tx, target.campaignId) : null;
+      const fund = await fundRow(tx, campaign?.fund_id ?? target.fundId ?? 0);
+      if (user) await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, credits[0]?.date ?? debitLines[0]?.date);
+      // Accounts opened for the campaign come first when the same number is listed twice.
+      const accounts = await tx.query<{ id: number; account_no: string | null; kind: string; unit_id: number }>(
+        `select id, account_no, kind, unit_id from fund_accounts where unit_id = $1 and kind in ('bank', 'cash')
+          order by campaign_id is not distinct from $2 desc, campaign_id nulls first, id`, [fund.unit_id, campaign?.id ?? null],
+      );
+      // Campaigns of the same unit that a memo's reference may name.
+      const campaigns = new Map((await tx.query<{ id: number; fund_id: number }>(
+        'select id, fund_id from fund_campaigns where unit_id = $1', [fund.unit_id],
+      )).map((c) => [c.id, c.fund_id]));
+      return { campaign, fund, accounts, campaigns };
+    });
+    const { campaign, fund, accounts, campaigns } = prep;
+    const unitId = fund.unit_id;
     const accountFor = (l: StatementLine): number => {
       if (target.accountId) {
         const a = accounts.find((x) => x.id === target.accountId);
@@ -106,10 +165,6 @@ export async function importParsed(
       if (!a) throw new AppError('FUND_ACCOUNT_NOT_FOUND', { accountNo: l.account, file: l.file });
       return a.id;
     };
-    // Campaigns of the same unit that a memo's reference may name.
-    const campaigns = new Map((await tx.query<{ id: number; fund_id: number }>(
-      'select id, fund_id from fund_campaigns where unit_id = $1', [unitId],
-    )).map((c) => [c.id, c.fund_id]));
 
     const groups = new Map<string, Group>();
     let matchedByReference = 0;
@@ -134,45 +189,120 @@ export async function importParsed(
     let done = 0;
     const entryIds: number[] = [];
     for (const g of groups.values()) {
-      for (let i = 0; i < g.lines.length; i += BATCH) {
-        const part = g.lines.slice(i, i + BATCH);
-        const r = await recordDonationsBulk(tx, user, {
-          ...(g.campaignId ? { campaignId: g.campaignId } : { fundId: g.fundId }),
-          accountId: g.accountId,
-          lines: part.map((l) => toDonationLine(l, g.accountId)),
-          memo: `Thu ủng hộ theo sao kê ${[...new Set(part.map((l) => l.file))].join(', ')}`.slice(0, 500),
-        });
-        inserted += r.inserted;
-        skipped += r.skipped;
-        amount += r.total;
-        if (r.entryId) entryIds.push(r.entryId);
+      const known = await run((tx) => recordedLines(tx, g.fundId, g.accountId, g.lines));
+      const size = BATCH[opts.commit ?? 'one'];
+      for (let i = 0; i < g.lines.length; i += size) {
+        const part = g.lines.slice(i, i + size);
+        const fresh = part.filter((l) => !takeMatch(known, l));
+        skipped += part.length - fresh.length;
+        if (fresh.length) {
+          const r = await run((tx) => recordDonationsBulk(tx, user, {
+            ...(g.campaignId ? { campaignId: g.campaignId } : { fundId: g.fundId }),
+            accountId: g.accountId,
+            lines: fresh.map((l) => toDonationLine(l, g.accountId)),
+            memo: `Thu ủng hộ theo sao kê ${[...new Set(part.map((l) => l.file))].join(', ')}`.slice(0, 500),
+          }));
+          inserted += r.inserted;
+          skipped += r.skipped;
+          amount += r.total;
+          if (r.entryId) entryIds.push(r.entryId);
+        }
         done += part.length;
-        onProgress({ phase: 'writing', total: credits.length, done });
+        for (const l of part) perFile.get(l.file)!.done++;
+        progress('writing', done);
+        if (opts.commit === 'batches') await yieldToLoop();
       }
     }
-    const [{ id: importId }] = await tx.query<{ id: number }>(
-      `insert into fund_statement_imports (unit_id, campaign_id, fund_id, account_id, files, status, rows_read, credits, inserted,
-         skipped, amount, matched_by_reference, recovered, entry_ids, created_by, started_at)
-       values ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-      [unitId, campaign?.id ?? null, fund.id, [...groups.values()][0]?.accountId ?? null,
-        JSON.stringify(parsed.files), parsed.lines.length, credits.length, inserted, skipped, amount, matchedByReference,
-        JSON.stringify(parsed.recovered), entryIds, user?.id ?? null, startedAt],
-    );
-    const result: ImportResult = {
-      importId, files: parsed.files, rowsRead: parsed.lines.length, credits: credits.length, inserted, skipped, amount,
-      matchedByReference, recovered: parsed.recovered, entryIds,
-    };
-    await audit(tx, user, {
-      action: 'import', entity: 'fund_statement_import', entityId: importId, unitId,
-      after: { ...result, files: parsed.files.map((f) => f.file) },
+
+    const debits = { count: debitLines.length, amount: debitLines.reduce((s, l) => s + l.debit, 0), proposed: 0,
+      lines: debitLines.slice(0, MAX_DEBITS_LISTED).map((l) => ({ file: l.file, row: l.row, date: l.date, amount: l.debit, memo: l.memo, reference: l.reference })) };
+    if (opts.debits === 'propose' && debitLines.length) {
+      if (!user) throw new AppError('FORBIDDEN');
+      debits.proposed = await run((tx) => proposeDebits(tx, user, fund.id, campaign?.id ?? null, debitLines, accountFor));
+    }
+
+    const named = credits.filter((l) => l.donorName).length;
+    return run(async (tx) => {
+      const [{ id: importId }] = await tx.query<{ id: number }>(
+        `insert into fund_statement_imports (unit_id, campaign_id, fund_id, account_id, files, status, rows_read, credits, inserted,
+           skipped, amount, matched_by_reference, recovered, entry_ids, created_by, started_at)
+         values ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
+        [unitId, campaign?.id ?? null, fund.id, [...groups.values()][0]?.accountId ?? null,
+          JSON.stringify(parsed.files), parsed.lines.length, credits.length, inserted, skipped, amount, matchedByReference,
+          JSON.stringify(parsed.recovered), entryIds, user?.id ?? null, startedAt],
+      );
+      for (const m of opts.remember ?? []) await rememberMapping(tx, m.accountId, m.signature, m.mapping, user?.id ?? null);
+      const result: ImportResult = {
+        importId, files: parsed.files, rowsRead: parsed.lines.length, credits: credits.length, inserted, skipped, amount,
+        matchedByReference, recovered: parsed.recovered, entryIds, named, namedShare: credits.length ? named / credits.length : 0, debits,
+      };
+      await audit(tx, user, {
+        action: 'import', entity: 'fund_statement_import', entityId: importId, unitId,
+        after: { ...result, files: parsed.files.map((f) => f.file), debits: { ...debits, lines: undefined } },
+      });
+      progress('done', credits.length);
+      return result;
     });
-    onProgress({ phase: 'done', total: credits.length, done: credits.length });
-    return result;
-  }).then(async (r) => {
+  };
+
+  const run = opts.commit === 'batches'
+    ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn))
+    : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
+  return run.then(async (r) => {
     if (r.inserted > 0) await refreshStatistics(db, ['fund_donations']);
     invalidatePublicCache();
     return r;
   });
+}
+
+type Known = Map<string, Array<{ reference: string | null; balance: number | null; memo: string | null; used: boolean }>>;
+
+/** Statement lines already recorded on an account over the dates of these lines, by day and amount. */
+async function recordedLines(tx: Db, fundId: number, accountId: number, lines: StatementLine[]): Promise<Known> {
+  const known: Known = new Map();
+  if (!lines.length || lines[0].bank !== 'generic') return known; // bank formats: the line key decides
+  let from = lines[0].date;
+  let to = from;
+  for (const l of lines) {
+    if (l.date < from) from = l.date;
+    if (l.date > to) to = l.date;
+  }
+  const rows = await tx.query<{ d: string; amount: number; reference: string | null; statement_balance: number | null; memo: string | null }>(
+    `select received_on as d, amount, reference, statement_balance, memo from fund_donations
+      where fund_id = $4 and received_on between $2 and $3 and account_id = $1 and source = 'statement'`, [accountId, from, to, fundId]);
+  for (const r of rows) {
+    const k = `${r.d}:${r.amount}`;
+    (known.get(k) ?? known.set(k, []).get(k)!).push({ reference: r.reference, balance: r.statement_balance, memo: r.memo, used: false });
+  }
+  return known;
+}
+
+/** Finds (and uses up) a recorded line of the same day and amount with the same reference, balance or memo. */
+function takeMatch(known: Known, l: StatementLine): boolean {
+  const same = known.get(`${l.date}:${l.credit}`);
+  if (!same) return false;
+  const m = same.find((k) => !k.used && ((l.reference !== null && k.reference === l.reference)
+    || (l.balance !== null && k.balance === l.balance) || (!!l.memo && k.memo === l.memo)));
+  if (m) m.used = true;
+  return !!m;
+}
+
+/** Each debit line proposed as a payment out of the fund, for a second person to approve. */
+async function proposeDebits(
+  tx: Db, user: CurrentUser, fundId: number, campaignId: number | null, lines: StatementLine[], accountFor: (l: StatementLine) => number,
+): Promise<number> {
+  let n = 0;
+  for (const l of lines) {
+    const accountId = accountFor(l);
+    await proposeDisbursement(tx, user, {
+      ...(campaignId ? { campaignId } : { fundId }), kind: 'other', amount: l.debit, paidOn: l.date, payAccountId: accountId,
+      purpose: 'other', note: `Chi theo sao kê ${l.file}, dòng ${l.row}: ${l.memo || l.reference || ''}`.slice(0, 2000),
+      beneficiaryName: (l.counterparty || l.memo || 'Ngân hàng').slice(0, 200),
+      idempotencyKey: `statement-debit:${accountId}/${l.key}`,
+    });
+    n++;
+  }
+  return n;
 }
 
 // The key names the books' account too: a statement line belongs to one account of one unit's books.
@@ -185,53 +315,14 @@ function toDonationLine(l: StatementLine, accountId: number): BulkDonationLine {
     memo: l.memo || null,
     reference: l.reference,
     statementLineKey: `${accountId}/${l.key}`,
-    // The bank published these lines in full; the memo stays visible either way.
+    statementBalance: l.balance,
+    // The bank published these lines in full: the memo stays visible (phone and account numbers masked
+    // on the public statement) and searchable even when no donor's name was recognised.
     publishName: true,
   };
 }
 
-// ---------- jobs: a long import runs in the background and reports progress ----------
-
-export type ImportJob = {
-  id: string;
-  userId: number;
-  status: 'running' | 'done' | 'failed';
-  progress: Progress;
-  result: ImportResult | null;
-  error: { code: string; message: string; messageEn: string; details?: unknown } | null;
-  startedAt: number;
-};
-
-const jobs = new Map<string, ImportJob>();
-const JOB_TTL_MS = 60 * 60 * 1000;
-
-/** Parses now (so a bad file is refused in the response), then writes in the background. */
-export async function startImport(db: Db, user: CurrentUser, req: ImportRequest): Promise<ImportJob> {
-  const unitId = await targetUnit(db, req.target);
-  const parsed = await parseUpload(req);
-  // Checked here so that a refusal is the response, not a failed job; the writer checks each batch again.
-  await assertUnitAccess(db, user, 'fund.write', unitId, parsed.lines[0].date);
-  for (const [id, j] of jobs) if (Date.now() - j.startedAt > JOB_TTL_MS) jobs.delete(id);
-  const job: ImportJob = {
-    id: crypto.randomUUID(), userId: user.id, status: 'running',
-    progress: { phase: 'writing', total: parsed.lines.length, done: 0 }, result: null, error: null, startedAt: Date.now(),
-  };
-  jobs.set(job.id, job);
-  importParsed(db, user, parsed, req.target, (p) => (job.progress = p)).then(
-    (r) => Object.assign(job, { status: 'done', result: r }),
-    (e) => Object.assign(job, { status: 'failed', error: e instanceof AppError ? e.toBody().error : new AppError('INTERNAL').toBody().error }),
-  );
-  return job;
-}
-
-/** A job of the asking user (job ids are not shared). */
-export function importJob(user: CurrentUser, id: string): ImportJob {
-  const job = jobs.get(id);
-  if (!job || job.userId !== user.id) throw new AppError('NOT_FOUND');
-  return job;
-}
-
-async function targetUnit(db: Db, t: ImportTarget): Promise<number> {
+export async function targetUnit(db: Db, t: ImportTarget): Promise<number> {
   if (t.campaignId) return (await campaignRow(db, t.campaignId)).unit_id;
   if (t.fundId) return (await fundRow(db, t.fundId)).unit_id;
   throw new AppError('VALIDATION', { campaignId: 'a campaign or a fund is required' });

@@ -33,7 +33,7 @@ describe('statement import', () => {
     expect(again).toMatchObject({ inserted: 0, skipped: 56474, amount: 0 });
     expect(await donationsOf(campaignId)).toEqual({ n: 56474, s: 33_229_937_407 });
     await expectBooksBalanced(t.db, [t.w.A]);
-  });
+  }, 240_000);
 
   it('imports the real Agribank statement: 43,553,107,197 VND proved by the balance chain, five amounts recovered and reported', async () => {
     const { campaignId, agri } = await makeStatementCampaign(t.db, t.w.A);

@@ -1,0 +1,183 @@
+// Acts that move money without a payment proposal — a transfer between funds, the reversal of a donation,
+// of a statement import or of chosen lines of it — need two people like payments: one proposes with a
+// reason (fund.write, fund.manage for transfers), another approves (fund.approve), and the approval books
+// the entries. Every step is audited.
+import type { Proposal, ProposeTransfer, ReverseImport } from '@contract/fund';
+import type { Db } from '../../db/db';
+import { assertUnitAccess, today, unitsInScope, type CurrentUser } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { bookDonationReversal } from './donation-service';
+import { balanceAccountOf, postEntry, withFundErrors } from './ledger';
+import { accountRow, donationById, fundRow } from './queries';
+import { bookTransfer, type TransferInput } from './service';
+
+type Row = {
+  id: number; unit_id: number; kind: Proposal['kind']; payload: Record<string, unknown>; reason: string; status: Proposal['status'];
+  proposed_by: number; proposed_at: string; decided_by: number | null; decided_at: string | null; decision_note: string | null; result: unknown;
+};
+
+async function insertProposal(tx: Db, user: CurrentUser, unitId: number, kind: Proposal['kind'], payload: Record<string, unknown>, reason: string) {
+  const [{ id }] = await tx.query<{ id: number }>(
+    'insert into fund_proposals (unit_id, kind, payload, reason, proposed_by) values ($1, $2, $3, $4, $5) returning id',
+    [unitId, kind, JSON.stringify(payload), reason, user.id]);
+  const after = await proposalById(tx, id);
+  await audit(tx, user, { action: 'propose', entity: 'fund_proposal', entityId: id, unitId, after });
+  return after;
+}
+
+/** A transfer between funds, proposed: checked now as it will be booked, booked on approval. */
+export async function proposeTransfer(db: Db, user: CurrentUser, t: ProposeTransfer): Promise<Proposal> {
+  return db.tx(async (tx) => {
+    const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
+    await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
+    await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.inDate ?? t.date);
+    for (const id of [t.fromAccountId, t.toAccountId]) {
+      const a = await accountRow(tx, id);
+      if (a.kind !== 'cash' && a.kind !== 'bank') throw new AppError('FUND_ACCOUNT_KIND', { accountId: id });
+    }
+    const { reason, ...transfer } = t;
+    return insertProposal(tx, user, from.unit_id, 'transfer', transfer, reason);
+  });
+}
+
+/** The reversal of one donation (manual or a statement line), proposed. */
+export async function proposeDonationReversal(db: Db, user: CurrentUser, donationId: number, input: { reason: string }): Promise<Proposal> {
+  return db.tx(async (tx) => {
+    const d = await donationById(tx, donationId);
+    await assertUnitAccess(tx, user, 'fund.write', d.unitId, d.receivedOn);
+    if (d.reversed) throw new AppError('FUND_ALREADY_REVERSED');
+    return insertProposal(tx, user, d.unitId, 'donation_reversal', { donationIds: [donationId] }, input.reason);
+  });
+}
+
+/** The reversal of a whole statement import, or of chosen donations of it, proposed. */
+export async function proposeImportReversal(db: Db, user: CurrentUser, importId: number, input: ReverseImport): Promise<Proposal> {
+  return db.tx(async (tx) => {
+    const [imp] = await tx.query<{ unit_id: number; entry_ids: number[]; started_at: string }>(
+      'select unit_id, entry_ids, started_at::date::text as started_at from fund_statement_imports where id = $1', [importId]);
+    if (!imp) throw new AppError('FUND_IMPORT_NOT_FOUND', { importId });
+    const rows = await tx.query<{ id: number; received_on: string }>(
+      `select id, received_on from fund_donations where entry_id = any($1::bigint[]) and reversal_entry_id is null
+         and ($2::bigint[] is null or id = any($2::bigint[])) order by id`, [imp.entry_ids, input.donationIds ?? null]);
+    if (input.donationIds && rows.length !== new Set(input.donationIds).size) {
+      throw new AppError('VALIDATION', { donationIds: 'not all of them are unreversed lines of this import' });
+    }
+    if (!rows.length) throw new AppError('FUND_ALREADY_REVERSED');
+    await assertUnitAccess(tx, user, 'fund.write', imp.unit_id, rows[0].received_on);
+    return insertProposal(tx, user, imp.unit_id, 'import_reversal', { importId, donationIds: rows.map((r) => r.id) }, input.reason);
+  });
+}
+
+async function lockProposal(tx: Db, user: CurrentUser, id: number): Promise<Row> {
+  const [p] = await tx.query<Row>('select * from fund_proposals where id = $1 for update', [id]);
+  if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
+  await assertUnitAccess(tx, user, 'fund.approve', p.unit_id, dateOf(p));
+  if (p.proposed_by === user.id) throw new AppError('FUND_SELF_DECISION');
+  if (p.status !== 'proposed') throw new AppError('FUND_PROPOSAL_DECIDED', { status: p.status });
+  return p;
+}
+
+// The date the act is checked at: a transfer's own date; a correction is booked today.
+const dateOf = (p: Row) => (p.kind === 'transfer' ? String(p.payload.date) : undefined);
+
+/** The second person approves: the act is booked now, in the same transaction as the decision. */
+export async function approveProposal(db: Db, user: CurrentUser, id: number, note?: string): Promise<Proposal> {
+  return db.tx(async (tx) => {
+    const p = await lockProposal(tx, user, id);
+    let result: unknown;
+    if (p.kind === 'transfer') {
+      const t = p.payload as unknown as TransferInput;
+      await assertUnitAccess(tx, user, 'fund.approve', (await fundRow(tx, t.toFundId)).unit_id, t.inDate ?? t.date);
+      result = await bookTransfer(tx, t, user.id);
+    }
+    else result = await reverseDonations(tx, user, (p.payload.donationIds as number[]), p.reason);
+    await tx.query(`update fund_proposals set status = 'approved', decided_by = $2, decided_at = now(), decision_note = $3, result = $4 where id = $1`,
+      [id, user.id, note?.trim() || null, JSON.stringify(result)]);
+    const after = await proposalById(tx, id);
+    await audit(tx, user, { action: 'approve', entity: 'fund_proposal', entityId: id, unitId: p.unit_id, after });
+    return after;
+  });
+}
+
+export async function rejectProposal(db: Db, user: CurrentUser, id: number, note?: string): Promise<Proposal> {
+  return db.tx(async (tx) => {
+    const p = await lockProposal(tx, user, id);
+    await tx.query(`update fund_proposals set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`,
+      [id, user.id, note?.trim() || null]);
+    const after = await proposalById(tx, id);
+    await audit(tx, user, { action: 'reject', entity: 'fund_proposal', entityId: id, unitId: p.unit_id, after });
+    return after;
+  });
+}
+
+/**
+ * Takes back donations: a manual donation by reversing its entry; statement lines by one correction entry
+ * per batch (debit the fund or campaign, credit the bank account), each line marked reversed.
+ */
+async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason: string) {
+  const date = today();
+  const rows = await tx.query<{ id: number; entry_id: number; amount: number; source: string; reversal_entry_id: number | null }>(
+    'select id, entry_id, amount, source, reversal_entry_id from fund_donations where id = any($1::bigint[]) order by id for update', [ids]);
+  if (rows.some((r) => r.reversal_entry_id !== null)) throw new AppError('FUND_ALREADY_REVERSED');
+  const entries: number[] = [];
+  const byEntry = new Map<number, typeof rows>();
+  for (const r of rows) {
+    if (r.source === 'manual') {
+      await bookDonationReversal(tx, user, r.id, reason, date);
+      const [x] = await tx.query<{ e: number }>('select reversal_entry_id as e from fund_donations where id = $1', [r.id]);
+      entries.push(x.e);
+    } else (byEntry.get(r.entry_id) ?? byEntry.set(r.entry_id, []).get(r.entry_id)!).push(r);
+  }
+  for (const [entryId, lines] of byEntry) {
+    const [e] = await tx.query<{ unit_id: number; debit_account: number; credit_account: number }>(
+      `select e.unit_id, (select account_id from fund_entry_lines where entry_id = e.id and debit > 0 limit 1) as debit_account,
+              (select account_id from fund_entry_lines where entry_id = e.id and credit > 0 limit 1) as credit_account
+         from fund_entries e where e.id = $1`, [entryId]);
+    const total = lines.reduce((s, l) => s + l.amount, 0);
+    const { entryId: corr } = await postEntry(tx, {
+      unitId: e.unit_id, date, kind: 'correction', reason, createdBy: user.id,
+      memo: `Điều chỉnh ${lines.length} dòng sao kê của bút toán #${entryId}`,
+      lines: [{ accountId: e.credit_account, debit: total }, { accountId: e.debit_account, credit: total }],
+    });
+    await withFundErrors(() => tx.query('update fund_donations set reversal_entry_id = $2 where id = any($1::bigint[])', [lines.map((l) => l.id), corr]));
+    entries.push(corr);
+  }
+  return { reversed: rows.length, amount: rows.reduce((s, r) => s + r.amount, 0), entryIds: entries };
+}
+
+/** Proposals of a unit (fund.write or fund.approve in scope). */
+export async function listProposals(db: Db, user: CurrentUser, unitId: number, status?: Proposal['status']): Promise<Proposal[]> {
+  const ok = (await unitsInScope(db, user, 'fund.write', [unitId])).has(unitId) || (await unitsInScope(db, user, 'fund.approve', [unitId])).has(unitId);
+  if (!ok) throw new AppError('OUT_OF_SCOPE');
+  const rows = await db.query<{ id: number }>(
+    'select id from fund_proposals where unit_id = $1 and ($2::text is null or status = $2) order by proposed_at desc, id desc limit 200', [unitId, status ?? null]);
+  return Promise.all(rows.map((r) => proposalById(db, r.id)));
+}
+
+/** A proposal with the amount it moves and the balance of the fund (or campaign) it takes from, before and after. */
+export async function proposalById(db: Db, id: number): Promise<Proposal> {
+  const [p] = await db.query<Row>('select * from fund_proposals where id = $1', [id]);
+  if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
+  let amount = 0;
+  let balanceAccount: number | null = null;
+  if (p.kind === 'transfer') {
+    amount = Number(p.payload.amount);
+    balanceAccount = await balanceAccountOf(db, Number(p.payload.fromFundId), (p.payload.fromCampaignId as number | undefined) ?? null);
+  } else {
+    const [s] = await db.query<{ amount: number; account: number | null }>(
+      `select coalesce(sum(d.amount), 0)::bigint as amount,
+              (select a.id from fund_accounts a where a.kind = 'fund' and a.fund_id = min(d.fund_id) and a.campaign_id is not distinct from min(d.campaign_id)) as account
+         from fund_donations d where d.id = any($1::bigint[])`, [p.payload.donationIds]);
+    amount = s.amount;
+    balanceAccount = s.account;
+  }
+  const before = balanceAccount ? (await db.query<{ balance: number }>('select balance from fund_accounts where id = $1', [balanceAccount]))[0]?.balance ?? null : null;
+  const decided = p.status !== 'proposed';
+  return {
+    id: p.id, unitId: p.unit_id, kind: p.kind, payload: p.payload, reason: p.reason, status: p.status, proposedBy: p.proposed_by,
+    proposedAt: new Date(p.proposed_at).toISOString(), decidedBy: p.decided_by, decidedAt: p.decided_at ? new Date(p.decided_at).toISOString() : null,
+    decisionNote: p.decision_note, result: p.result ?? null, amount,
+    balanceBefore: decided || before === null ? null : before, balanceAfter: decided || before === null ? null : before - amount,
+  };
+}
