@@ -25,13 +25,6 @@ export function answerStatus(answeredOn: string | null, dueOn: string, on: strin
 const STATUS_SQL = `case when a.answered_on is not null then (case when a.answered_on <= o.due_on then 'on_time' else 'late' end)
   when o.due_on < $ON::date then 'not_answered' else 'pending' end`;
 
-/** The directive was issued by the unit or by a unit of its subtree (through its history). */
-async function issuedWithin(db: Db, unitId: number, directiveId: number): Promise<boolean> {
-  const [r] = await db.query<{ ok: boolean }>(
-    `select ${underUnit('$1::bigint', 'd.unit_id', 'd.issued_on')} as ok from directives d where d.id = $2`, [unitId, directiveId]);
-  return r?.ok ?? false;
-}
-
 type DutyDbRow = {
   directive_id: number; number: string; title: string; issuer_id: number; issuer_name: string; issued_on: string;
   obligation_id: number; obligation_kind: DutyRow['obligationKind']; what: string; due_on: string; unit_id: number; unit_name: string;
@@ -48,9 +41,7 @@ export async function listDuties(db: Db, user: CurrentUser, q: DutyQuery & { own
   const w = new Where();
   const unitP = `$${w.params.push(q.unit)}::bigint`;
   if (q.own) w.add(() => `r.unit_id in (select predecessor_id from unit_lineage_closure where successor_id = ${unitP})`);
-  else if (q.directive && (await issuedWithin(db, q.unit, q.directive))) {
-    // Every recipient lay below the issuer on the day of issue, so below the unit too: no per-recipient check.
-  } else w.add(() => underUnit(unitP, 'r.unit_id', 'd.issued_on'));
+  else w.add(() => underUnit(unitP, 'r.unit_id', 'd.issued_on'));
   if (q.unit !== user.unitId) w.scoped((n) => scopeCondition(user, 'r.unit_id', 'd.issued_on', n));
   if (q.directive) w.add((p) => `r.directive_id = ${p(q.directive)}`);
   const onP = `$${w.params.push(on)}`;
