@@ -4,6 +4,7 @@
 // PGlite), one supervision per three, then times the overdue list of a province (count + first page,
 // as the province's standing committee sees it) against a naive query that derives "overdue" from the
 // status and the due date and scans the province's recommendations; both must give the same counts.
+import { today } from '../../apps/server/src/platform/access';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../apps/server/src/db/db';
@@ -16,7 +17,7 @@ import { machine, loadAvg } from './report';
 import { timeLoop, timeOnce, type Stats } from './stats';
 import { log, parseBenchArgs, step, UsageError } from './cli';
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = today();
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function parseArgs(argv: string[]) {
@@ -33,9 +34,9 @@ function parseArgs(argv: string[]) {
 async function generate(db: Db, n: number): Promise<void> {
   await db.exec(`
     create temp table bu as select row_number() over (order by id) as n, id, valid_from,
-      least(valid_to, current_date) - valid_from as span from units where level in ('commune', 'village') and valid_from < current_date;
+      least(valid_to, vn_today()) - valid_from as span from units where level in ('commune', 'village') and valid_from < vn_today();
     create temp table bc as select row_number() over (order by id) as n, id from units
-      where level in ('commune', 'village') and valid_from <= current_date - 200 and current_date < valid_to;
+      where level in ('commune', 'village') and valid_from <= vn_today() - 200 and vn_today() < valid_to;
     alter table bu add primary key (n); alter table bc add primary key (n);
     analyze bu; analyze bc;`);
   const [{ m, k }] = await db.query<{ m: number; k: number }>('select (select count(*) from bu)::int as m, (select count(*) from bc)::int as k');
@@ -49,7 +50,7 @@ async function generate(db: Db, n: number): Promise<void> {
          from generate_series($1::bigint, $2::bigint) i
          cross join lateral (
            select case when i % 20 < 17 then bu.id else bc.id end as unit_id,
-                  case when i % 20 < 17 then bu.valid_from + ((i * 7919) % greatest(bu.span, 1))::int else current_date - (i % 200)::int end as d
+                  case when i % 20 < 17 then bu.valid_from + ((i * 7919) % greatest(bu.span, 1))::int else vn_today() - (i % 200)::int end as d
              from bu, bc where bu.n = 1 + (i * 2654435761) % $3 and bc.n = 1 + (i * 40503) % $4) x`,
       [from, to, m, k]);
     // Recommendations of activities from..to: closed when the activity is old (17 in 20), else open.

@@ -5,6 +5,7 @@
 // (the seed's text says 1,539; the records say 1,439) finding 87 violations, 151 mediation teams and a
 // success rate of 92.3%. The new wards (2025–2026) carry on with plans, supervisions whose
 // recommendations are followed (some overdue), new boards and mediation cases.
+import { today as vnToday } from '../platform/access';
 import type { Db } from '../db/db';
 import { unitIdByCode } from '../modules/units/queries';
 import { sealParties } from '../modules/oversight/parties';
@@ -125,7 +126,7 @@ function activity(w: Writer, r: Rng, a: { unitId: number; kind: 'supervision' | 
 
 /** Demo data of the oversight module; runs inside loadDemo's transaction after the accounts. */
 export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): Promise<void> {
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? vnToday();
   const r = rng(1103);
   const city = await unitAt(tx, '213', 'district', '2024-01-01');
   if (!city) return; // the seed's world is not loaded

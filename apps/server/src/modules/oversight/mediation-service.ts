@@ -36,8 +36,8 @@ async function teams(db: Db, q: { ids?: number[]; unit?: number }): Promise<Medi
   const where = q.ids ? 't.id = any($1::bigint[])'
     : `exists (select 1 from (${PLACES_SQL('$1::bigint')}) p where p.unit_id = t.unit_id and t.valid_from < p.valid_to and p.valid_from < t.valid_to)`;
   return db.query<MediationTeam>(
-    `select t.id, t.unit_id as "unitId", ${unitNameAt('t.unit_id', 'least(current_date, t.valid_to - 1)')} as "unitName", t.name, t.valid_from as "validFrom",
-            (select count(*)::int from mediation_team_members m where m.team_id = t.id and m.valid_to > current_date) as members,
+    `select t.id, t.unit_id as "unitId", ${unitNameAt('t.unit_id', 'least(vn_today(), t.valid_to - 1)')} as "unitName", t.name, t.valid_from as "validFrom",
+            (select count(*)::int from mediation_team_members m where m.team_id = t.id and m.valid_to > vn_today()) as members,
             (select count(*)::int from mediation_cases c where c.team_id = t.id) as cases
        from mediation_teams t where ${where} order by 3, t.id limit 1000`, [q.ids ?? q.unit]);
 }

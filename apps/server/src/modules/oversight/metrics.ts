@@ -47,7 +47,7 @@ export const oversightMetrics: MetricDef[] = [
        from oversight_recommendations where status = 'done' and made_on between :from and :to`),
   count('supervision.recommendations_overdue', 'Số kiến nghị quá hạn chưa được giải quyết', 'Recommendations open past their due date',
     `select 'sr:' || id as fact_id, unit_id, made_on as fact_date, 1 as value, null::text as dim
-       from oversight_recommendations where open_due_on < current_date and made_on between :from and :to`),
+       from oversight_recommendations where open_due_on < vn_today() and made_on between :from and :to`),
 
   count('opinions.conferences', 'Số hội nghị góp ý xây dựng Đảng, chính quyền', 'Opinion conferences',
     `select 'os:' || id as fact_id, unit_id, held_on as fact_date, 1 as value, topic as dim
