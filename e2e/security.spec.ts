@@ -30,7 +30,7 @@ test('a user changes their own password on the web; the old one stops working', 
   const units = (await (await admin.get('/api/units')).json()) as Array<{ id: number }>;
   const created = await admin.post('/api/users', { data: { username, displayName: 'Lê Văn Đổi', role: 'leadership', unitId: units[0].id, password: first }, headers: { 'x-csrf-token': csrf } });
   expect(created.ok(), await created.text()).toBe(true);
-  await page.goto('/');
+  await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(first);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();

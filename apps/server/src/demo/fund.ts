@@ -5,6 +5,7 @@ import type { FundKind } from '@contract/fund-values';
 import type { Db } from '../db/db';
 import { importDemoStatements } from '../modules/fund/statements/demo-import';
 import { insertBankAccount } from '../modules/fund/service';
+import { today } from '../platform/access';
 import { FundBook, apportion, split, type FundRef } from './fund-book';
 import { donor, loadDemoWorld, openBooks, openCampaign, openFund, type DemoUnit, type DemoWorld, type UnitBooks } from './fund-setup';
 import { addDays, dayIn, person, rng, type Rng } from './org-gen';
@@ -380,7 +381,8 @@ async function newWards(tx: Db, c: Ctx) {
         beneficiaryVillage: c.r.pick(u.villages), status, proposedBy: acct, decidedBy: btt, note: status === 'rejected' ? 'Chưa đủ hồ sơ xác minh' : null });
     }
   }
-  // A flood appeal still receiving (its period ends in a few days) and a scholarship drive past its deadline with money left.
+  // A flood appeal still receiving and a scholarship drive past its deadline with money left. The appeal's period
+  // reaches past the day the demo is loaded, so the front door always has an open campaign to show.
   const pbg = c.w.successors.find((s) => s.code === '07210');
   const dm = c.w.successors.find((s) => s.code === '07228');
   if (pbg) {
@@ -388,7 +390,7 @@ async function newWards(tx: Db, c: Ctx) {
     const fund = b.funds.cuu_tro ?? await openFund(tx, c.book, b, 'cuu_tro', REFORM);
     const flood = await openCampaign(tx, c.book, fund, {
       name: 'Ủng hộ đồng bào khắc phục hậu quả mưa lũ tháng 10/2026', purpose: 'Hỗ trợ hộ gia đình bị thiệt hại do mưa lũ',
-      receiveFrom: '2026-10-05', receiveTo: '2026-12-05', distributeBy: '2026-12-25', isPublic: true,
+      receiveFrom: '2026-10-05', receiveTo: later(addDays(today(), 20), '2026-12-20'), distributeBy: later(addDays(today(), 40), '2027-01-10'), isPublic: true,
     });
     raise(c, flood, pbg, 412_500_000, 60, () => dayIn(c.r, '2026-10-05', '2026-11-29'), 'Ủng hộ khắc phục mưa lũ', b.bank);
   }
