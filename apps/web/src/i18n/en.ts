@@ -48,6 +48,8 @@ export const en: Record<MessageKey, string> = {
   'common.close': 'Close',
   'common.edit': 'Edit',
   'common.clear': 'Clear',
+  'common.choose': '— Choose —',
+  'common.remove': 'Remove',
   'common.filter': 'Filters',
   'common.apply': 'Apply',
   'common.clearFilters': 'Clear filters',

@@ -47,6 +47,8 @@ export const vi = {
   'common.close': 'Đóng',
   'common.edit': 'Sửa',
   'common.clear': 'Bỏ chọn',
+  'common.choose': '— Chọn —',
+  'common.remove': 'Bỏ',
   'common.filter': 'Bộ lọc',
   'common.apply': 'Áp dụng',
   'common.clearFilters': 'Xóa bộ lọc',
