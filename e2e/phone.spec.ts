@@ -16,3 +16,16 @@ test('on a phone the commune map comes before the long list of targets, and the 
   await expect(page).toHaveTitle(/ · Đoàn Kết$/);
   expect(await page.title()).not.toBe('Đoàn Kết');
 });
+
+test('on a phone a fund\'s donations are cards: the receipt link is on screen, each cell says its column, nothing scrolls sideways', async ({ page }) => {
+  await signIn(page, 'ketoan.bacgiang');
+  await page.goto('/fund');
+  await page.locator('a[href^="/fund/funds/"]').first().click();
+  const table = page.locator('table.stack').first();
+  const receipt = table.locator('tbody tr').first().locator('td[data-label="Biên nhận"] a');
+  await expect(receipt).toBeVisible();
+  const box = (await receipt.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(360);
+  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveAttribute('data-label', 'Ngày nhận');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});

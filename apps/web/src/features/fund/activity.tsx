@@ -14,6 +14,7 @@ import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { fundApi } from './api';
+import { StackTable } from '../../ui/table';
 
 /** A correction: a reversing entry with a reason; nothing is erased. */
 function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () => void; onSubmit: (reason: string) => Promise<unknown> }) {
@@ -59,8 +60,7 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
       {d && d.total > 0 && (
         <>
           <p className="small muted">{t('fund.donationCount', { n: formatNumber(d.total), sum: formatVnd(d.sum) })}</p>
-          <div className="table-wrap">
-            <table aria-busy={res.loading}>
+          <StackTable busy={res.loading}>
               <thead><tr><th>{t('fund.receivedOn')}</th><th>{t('fund.donor')}</th><th className="num">{t('fund.amount')}</th><th>{t('fund.receipt')}</th></tr></thead>
               <tbody>
                 {d.items.map((x) => (
@@ -83,8 +83,7 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </StackTable>
           <Pager page={page} pages={Math.ceil(d.total / size)} onPage={setPage} />
         </>
       )}

@@ -12,6 +12,7 @@ import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { Pager } from './activity';
 import { fundApi } from './api';
+import { StackTable } from '../../ui/table';
 
 /** A unit's books: accounts with balances, the journal newest first, totals, and monthly closing. */
 export function LedgerPage() {
@@ -61,8 +62,7 @@ export function LedgerPage() {
           <Section title={t('fund.journal')}>
             <p className="small muted">{t('fund.entryCount', { n: formatNumber(l.entryCount) })}</p>
             {l.entries.length === 0 ? <Empty>{t('fund.noEntries')}</Empty> : (
-              <div className="table-wrap">
-                <table>
+              <StackTable>
                   <thead><tr><th>{t('fund.entry')}</th><th>{t('fund.account')}</th><th className="num">{t('fund.debit')}</th><th className="num">{t('fund.credit')}</th></tr></thead>
                   {l.entries.map((e) => (
                     <tbody key={e.id}>
@@ -82,8 +82,7 @@ export function LedgerPage() {
                       ))}
                     </tbody>
                   ))}
-                </table>
-              </div>
+                </StackTable>
             )}
             <Pager page={page} pages={Math.ceil(l.entryCount / size)} onPage={setPage} />
           </Section>

@@ -13,6 +13,7 @@ import { ClassifyDialog } from './classify-form';
 import { HouseActions } from './house-actions';
 import { classList } from './labels';
 import { SupportFormDialog } from './support-form';
+import { StackTable } from '../../ui/table';
 
 /** One household: members (ID numbers masked), classification year by year, and every act of support. */
 export function HouseholdPage({ id }: { id: number }) {
@@ -45,8 +46,7 @@ export function HouseholdPage({ id }: { id: number }) {
       </Section>
       <Section title={t('hh.history')} actions={h.canWrite && <button type="button" className="btn btn-small" onClick={() => setClassifying(true)}>{t('hh.classify', { year })}</button>}>
         {h.history.length === 0 && <Empty>{t('hh.notReviewed')}</Empty>}
-        <div className="table-wrap">
-          <table>
+        <StackTable>
             <thead><tr><th>{t('hh.year')}</th><th>{t('hh.class')}</th><th>{t('hh.housingCondition')}</th><th>{t('hh.housingNeed')}</th></tr></thead>
             <tbody>
               {h.history.map((c) => (
@@ -57,8 +57,7 @@ export function HouseholdPage({ id }: { id: number }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </StackTable>
       </Section>
       <Section title={t('hh.supports')}>
         {h.supports.length === 0 && <Empty>{t('hh.noSupports')}</Empty>}

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
+import { StackTable } from '../../ui/table';
 
 type PublicHouse = { villageName: string; name: string; year: number; build: HouseBuild; handedOverOn: string };
 
@@ -19,16 +20,14 @@ export function PublicHousesPage({ unitId }: { unitId: number }) {
       {!res.data && !res.error && <Loading />}
       {res.data && res.data.length === 0 && <Empty>{t('hh.noSupports')}</Empty>}
       {res.data && res.data.length > 0 && (
-        <div className="table-wrap">
-          <table>
+        <StackTable>
             <thead><tr><th>{t('hh.village')}</th><th>{t('hh.head')}</th><th>{t('hh.houseBuild')}</th><th>{t('hh.handedOver')}</th></tr></thead>
             <tbody>
               {res.data.map((h, i) => (
                 <tr key={i}><td>{h.villageName}</td><td>{h.name}</td><td>{pick(HOUSE_BUILD_LABELS[h.build])}</td><td>{formatDate(h.handedOverOn)}</td></tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </StackTable>
       )}
     </>
   );

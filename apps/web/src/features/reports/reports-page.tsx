@@ -12,6 +12,7 @@ import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { reportsApi } from './api';
 import { partsOf, reportPeriod } from './period';
+import { StackTable } from '../../ui/table';
 
 const FIRST_YEAR = 2019;
 
@@ -87,8 +88,7 @@ export function ReportsPage() {
         {!list.data && !list.error && <Loading inline />}
         {list.data && list.data.length === 0 && <Empty>{t('reports.none')}</Empty>}
         {list.data && list.data.length > 0 && (
-          <div className="table-wrap">
-            <table>
+          <StackTable>
               <thead>
                 <tr><th>{t('reports.report')}</th><th>{t('reports.unit')}</th><th>{t('reports.periodCol')}</th><th>{t('reports.status')}</th><th>{t('reports.created')}</th></tr>
               </thead>
@@ -104,8 +104,7 @@ export function ReportsPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </StackTable>
         )}
       </Section>
     </>

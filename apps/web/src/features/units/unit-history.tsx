@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/vi';
 import { Link } from '../../router';
 import { Empty } from '../../ui/feedback';
 import { Section } from '../../ui/page';
+import { StackTable } from '../../ui/table';
 
 type Linked = UnitDetail['predecessors'][number];
 
@@ -21,8 +22,7 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
       )}
 
       <h3 className="subhead">{t('units.versions')}</h3>
-      <div className="table-wrap">
-        <table>
+      <StackTable>
           <thead>
             <tr><th>{t('units.name')}</th><th>{t('units.parent')}</th><th>{t('units.from')}</th><th>{t('units.to')}</th></tr>
           </thead>
@@ -36,8 +36,7 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </StackTable>
 
       <h3 className="subhead">{t('units.events')}</h3>
       {unit.events.length === 0 && <Empty>{t('units.noEvents')}</Empty>}
