@@ -66,3 +66,18 @@ test("an administrator grants and withdraws the right to read denouncers' identi
   await expect.poll(async () => ((await (await page.request.get('/api/me')).json()) as { permissions: string[] }).permissions).not.toContain('petition.identity');
   noViolations();
 });
+
+test('a staff member chooses where the daily deadline reminders go, on their account page', async ({ page }) => {
+  await signIn(page, 'canbo.damai');
+  await page.goto('/me/password');
+  const email = page.getByLabel('Thư điện tử nhận nhắc hạn');
+  await email.fill('0912345678');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('alert')).toContainText('thư điện tử');
+  await email.fill('can.bo.damai@example.vn');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu cài đặt nhắc hạn.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Thư điện tử nhận nhắc hạn')).toHaveValue('can.bo.damai@example.vn');
+  await expect(page.getByLabel('Gửi nhắc hạn cho tôi')).toBeChecked();
+});

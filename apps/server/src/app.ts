@@ -36,6 +36,7 @@ import { registerEndpoints } from './platform/endpoints';
 import { setPublicCache } from './modules/fund/public/cache';
 import { sendersFromEnv, type Senders } from './modules/notify/adapters';
 import { idleWorker, startNotifyWorker } from './modules/notify/worker';
+import { startDeadlineReminders } from './modules/notify/staff';
 
 // A page address may contain a dot (/metrics/fund.donations); only these endings are files.
 const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|xml|webmanifest)$/i;
@@ -43,7 +44,7 @@ const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean } = {}): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
@@ -102,7 +103,9 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
     publicUrl: config.publicUrl, pollMs: Number(process.env.NOTIFY_POLL_MS ?? 2000), log: (m) => app.log.warn(m),
   });
   app.decorate('notify', notify);
-  app.addHook('onClose', () => notify.stop());
+  // The daily staff reminders run in the product (main.ts), not in tests that build an app.
+  const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
+  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); });
   await directionRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

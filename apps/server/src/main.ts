@@ -28,7 +28,7 @@ if (demoLoaded) {
 // A data directory loaded before statistics were refreshed after bulk loads, or by an older tool.
 const analyzed = await ensureStatistics(db);
 if (analyzed.length) console.log(`Đã cập nhật thống kê cho ${analyzed.length} bảng / Planner statistics refreshed for ${analyzed.length} tables.`);
-const app = await buildApp(db, config, { logger: process.env.LOG !== '0' });
+const app = await buildApp(db, config, { logger: process.env.LOG !== '0', reminders: true });
 await app.listen({ port: config.port, host: config.host });
 
 console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);

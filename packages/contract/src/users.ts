@@ -46,3 +46,10 @@ export const UserListQuery = z.object({ q: z.string().trim().max(100).optional()
 
 export const SetGrants = z.object({ permissions: z.array(z.enum(GRANTABLE_PERMISSIONS)).max(GRANTABLE_PERMISSIONS.length) });
 export type SetGrants = z.infer<typeof SetGrants>;
+
+/** Where a staff member receives deadline reminders (a daily e-mail while petitions are overdue or due soon). */
+export const NotifySettings = z.object({
+  email: z.string().trim().max(200).nullable(),
+  deadlines: z.boolean(),
+});
+export type NotifySettings = z.infer<typeof NotifySettings>;

@@ -3,10 +3,13 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { testApp } from '../../test/app';
 import { testDb } from '../../test/db';
-import { makeWorld, type World } from '../../test/factories';
+import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
+import { today } from '../../platform/access';
+import { addDays } from '../petitions/rules';
 import type { RootDb } from '../../db/db';
 import type { App } from '../../platform/http';
-import { act, petitionSetup, publicBody, submit } from '../petitions/testing';
+import { act, create, petitionSetup, publicBody, submit } from '../petitions/testing';
+import { queueDeadlineReminders } from './staff';
 import { smtpSender, type Sender } from './adapters';
 import { parseContact } from './contacts';
 
@@ -141,6 +144,49 @@ describe('notifications that reach people', () => {
     const bad = await app.inject({ method: 'POST', url: '/api/public/my-petitions/code', payload: { contact: 'không phải liên hệ' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('NOTIFY_CONTACT_INVALID');
+  });
+});
+
+describe('deadline reminders to staff', () => {
+  const setEmail = (who: TestSession, email: string | null) =>
+    app.inject({ method: 'PUT', url: '/api/me/notifications', headers: who.headers, payload: { email, deadlines: true } });
+
+  it('a staff member sets their own address; what is not an e-mail is refused with nothing written, and the audit keeps no address', async () => {
+    for (const [bad, code] of [['không phải thư', 'NOTIFY_CONTACT_INVALID'], ['0912 345 678', 'NOTIFY_EMAIL_INVALID']] as const) {
+      const res = await setEmail(s.staffT, bad);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe(code);
+      expect(res.json().error.message).toMatch(/thư điện tử/);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/me/notifications', headers: s.staffT.headers })).json()).toEqual({ email: null, deadlines: true });
+    expect((await setEmail(s.staffT, ' Can.Bo.DaMai@Example.VN ')).json()).toEqual({ email: 'can.bo.damai@example.vn', deadlines: true });
+    const [{ trail }] = await db.query<{ trail: string }>(`select string_agg(after::text, ' ') as trail from audit_log where entity = 'user_notifications'`);
+    expect(trail).toContain('"email": true');
+    expect(trail).not.toContain('damai@');
+  });
+
+  it('once a day, each staff member who reads petitions is mailed the counts of overdue and due petitions in their scope — no titles, nobody else', async () => {
+    const staff = `can.bo.s.${Date.now()}@example.vn`;
+    const quiet = `can.bo.t.${Date.now()}@example.vn`;
+    const noRight = `mat.tran.${Date.now()}@example.vn`;
+    const member = await sessionAs(db, 'member_org', w.S);
+    expect((await setEmail(s.staffS, staff)).statusCode).toBe(200);
+    expect((await setEmail(s.staffT, quiet)).statusCode).toBe(200);
+    expect((await setEmail(member, noRight)).statusCode).toBe(200);
+    const title = `Đèn đường hỏng ${Date.now()}`;
+    expect((await create(app, s.staffS, { unitId: w.S, channel: 'reception', kind: 'kien_nghi', title, content: 'Nội dung', receivedOn: addDays(today(), -40) })).id).toBeGreaterThan(0);
+
+    const queued = await queueDeadlineReminders(db, today());
+    expect(queued).toBeGreaterThanOrEqual(1);
+    expect(await queueDeadlineReminders(db, today()), 'a second run the same day queues nothing').toBeNull();
+    await app.notify.drain();
+    const got = mails.filter((m) => m.to === staff).map((m) => decoded(m.raw));
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/\d+ đơn quá hạn/);
+    expect(got[0]).toContain('/petitions?overdue=1');
+    expect(got[0]).not.toContain(title);
+    expect(mails.some((m) => m.to === quiet), 'a ward with nothing due gets no mail').toBe(false);
+    expect(mails.some((m) => m.to === noRight), 'a member organisation without petition.read gets no mail').toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { bind } from '../../platform/endpoints';
 import { SESSION_COOKIE } from '../../platform/auth';
 import { changePassword } from '../auth/service';
 import { setGrants } from '../users/service';
+import { notifySettings, setNotifySettings } from '../notify/staff';
 
 /** Handlers of the account's security endpoints; access was checked by the registrar from the table. */
 export const securityHandlers = bind(securityEndpoints, {
@@ -10,5 +11,7 @@ export const securityHandlers = bind(securityEndpoints, {
     await changePassword(ctx.db, ctx.user!, body, req.ip, req.cookies[SESSION_COOKIE]!);
     return { ok: true as const };
   },
+  'GET /api/me/notifications': (ctx) => notifySettings(ctx.db, ctx.user!),
+  'PUT /api/me/notifications': (ctx, { body }) => setNotifySettings(ctx.db, ctx.user!, body),
   'PUT /api/users/:id/grants': (ctx, { params, body }) => setGrants({ db: ctx.db, user: ctx.user! }, params.id, body),
 });

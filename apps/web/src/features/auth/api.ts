@@ -1,5 +1,5 @@
 import type { LoginBody, Me } from '@contract/auth';
-import type { ChangePassword } from '@contract/users';
+import type { ChangePassword, NotifySettings } from '@contract/users';
 import { api } from '../../api';
 
 export const authApi = {
@@ -7,5 +7,7 @@ export const authApi = {
   login: (body: LoginBody) => api.post<Me>('/api/auth/login', body),
   logout: () => api.post<{ ok: true }>('/api/auth/logout'),
   changePassword: (body: ChangePassword) => api.put<{ ok: true }>('/api/me/password', body),
+  notifications: () => api.get<NotifySettings>('/api/me/notifications'),
+  setNotifications: (body: NotifySettings) => api.put<NotifySettings>('/api/me/notifications', body),
   setLocale: (locale: 'vi' | 'en') => api.put<{ ok: true }>('/api/me/locale', { locale }),
 };

@@ -4,7 +4,8 @@ import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { asApiError } from '../../use-fetch';
 import { ErrorNote } from '../../ui/feedback';
-import { TextField } from '../../ui/fields';
+import { CheckboxField, TextField } from '../../ui/fields';
+import { useFetch } from '../../use-fetch';
 import { PageTitle, Section } from '../../ui/page';
 import { authApi } from './api';
 
@@ -52,6 +53,41 @@ export function PasswordPage() {
           </div>
         </form>
       </Section>
+      <RemindersSection />
     </>
+  );
+}
+
+/** The person's own address for the daily deadline reminders (staff/notify on the server). */
+function RemindersSection() {
+  const { t } = useI18n();
+  const current = useFetch('me-notifications', () => authApi.notifications());
+  const [form, setForm] = useState<{ email: string; deadlines: boolean } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const v = form ?? { email: current.data?.email ?? '', deadlines: current.data?.deadlines ?? true };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      const r = await authApi.setNotifications({ email: v.email.trim() || null, deadlines: v.deadlines });
+      setForm({ email: r.email ?? '', deadlines: r.deadlines });
+      setSaved(true);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  };
+  return (
+    <Section title={t('me.reminders')}>
+      <form className="form" onSubmit={submit}>
+        <p className="small">{t('me.remindersIntro')}</p>
+        {saved && <p className="note note-ok" role="status">{t('me.remindersSaved')}</p>}
+        {error && <ErrorNote error={error} />}
+        <TextField label={t('me.reminderEmail')} inputMode="email" autoComplete="email" value={v.email} onChange={(e) => setForm({ ...v, email: e.target.value })} />
+        <CheckboxField label={t('me.reminderOn')} checked={v.deadlines} onChange={(e) => setForm({ ...v, deadlines: e.target.checked })} />
+        <div className="actions"><button type="submit" className="btn btn-primary" disabled={!current.data}>{t('common.save')}</button></div>
+      </form>
+    </Section>
   );
 }
