@@ -125,6 +125,7 @@ export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
   'fund.closeMonth': 'Close a month',
   'fund.month': 'Month (year-month)',
   'fund.monthHint': 'E.g. 2026-10; afterwards nothing can be booked in that month or before it',
+  'fund.entryNo': 'Entry no. {n}',
   'fund.receipt': 'Receipt',
   'fund.print': 'Print the receipt',
   'fund.receiptNote': 'Receipts are numbered without gaps per unit and year.',

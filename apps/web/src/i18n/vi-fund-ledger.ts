@@ -123,6 +123,7 @@ export const viFundLedger = {
   'fund.closeMonth': 'Khóa sổ tháng',
   'fund.month': 'Tháng (năm-tháng)',
   'fund.monthHint': 'Ví dụ 2026-10; sau khi khóa không ghi được bút toán nào trong tháng đó hoặc trước đó',
+  'fund.entryNo': 'Bút toán số {n}',
   'fund.receipt': 'Biên nhận',
   'fund.print': 'In biên nhận',
   'fund.receiptNote': 'Biên nhận được đánh số liên tục theo đơn vị và năm.',

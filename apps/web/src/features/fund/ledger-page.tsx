@@ -70,7 +70,7 @@ export function LedgerPage() {
                         <tr key={i}>
                           {i === 0 && (
                             <td rowSpan={e.lines.length}>
-                              <strong>{`#${e.id} · ${formatDate(e.entryDate)}`}</strong>
+                              <strong>{`${t('fund.entryNo', { n: e.id })} · ${formatDate(e.entryDate)}`}</strong>
                               <div className="small">{pick(ENTRY_KIND_LABELS[e.kind])}{e.reversedByEntryId && <span className="badge badge-red">{t('fund.reversedBy', { id: e.reversedByEntryId })}</span>}</div>
                               <div className="small muted">{e.memo}{e.reason ? ` — ${t('fund.reason')}: ${e.reason}` : ''}</div>
                             </td>

@@ -41,7 +41,6 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
       <PageTitle
         before={<p className="small"><Link to={buildUrl('/metrics', { unit: query.unit })}>← {t('metrics.title')}</Link></p>}
         title={r ? pick(r.metric.label) : t('metrics.metric')}
-        sub={<code className="small">{metricKey}</code>}
       />
       <Section title={t('metrics.params')}>
         <div className="filters">

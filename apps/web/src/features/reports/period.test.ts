@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partsOf, reportPeriod } from './period';
+import { defaultPeriod, partsOf, reportPeriod } from './period';
 
 describe('report periods', () => {
   it('from a template, a year and its part', () => {
@@ -10,5 +10,15 @@ describe('report periods', () => {
     expect(reportPeriod('term', 2024, 0, 2019)).toEqual({ from: '2019-01-01', to: '2024-12-31' });
     expect(partsOf('quarterly')).toBe(4);
     expect(partsOf('term')).toBe(0);
+  });
+});
+
+describe('the period a report form starts with', () => {
+  it('is the current month, quarter or half; this year\'s annual report from November, last year\'s before', () => {
+    expect(defaultPeriod('monthly', '2026-12-05')).toEqual({ year: 2026, part: 12 });
+    expect(defaultPeriod('quarterly', '2026-08-20')).toEqual({ year: 2026, part: 3 });
+    expect(defaultPeriod('six_month', '2026-06-30')).toEqual({ year: 2026, part: 1 });
+    expect(defaultPeriod('annual', '2026-12-05')).toEqual({ year: 2026, part: 1 });
+    expect(defaultPeriod('annual', '2026-03-02')).toEqual({ year: 2025, part: 1 });
   });
 });

@@ -22,3 +22,19 @@ export function reportPeriod(template: ReportTemplate, year: number, part: numbe
 export function partsOf(template: ReportTemplate): number {
   return template === 'monthly' ? 12 : template === 'quarterly' ? 4 : template === 'six_month' ? 2 : 0;
 }
+
+/**
+ * The period a person most likely reports on today: the current month, quarter or half (reports are written as
+ * the period closes); the current year from November, when the annual report is drafted, otherwise last year.
+ */
+export function defaultPeriod(template: ReportTemplate, todayIso: string): { year: number; part: number } {
+  const year = Number(todayIso.slice(0, 4));
+  const month = Number(todayIso.slice(5, 7));
+  switch (template) {
+    case 'monthly': return { year, part: month };
+    case 'quarterly': return { year, part: Math.ceil(month / 3) };
+    case 'six_month': return { year, part: month <= 6 ? 1 : 2 };
+    case 'annual':
+    case 'term': return { year: month >= 11 ? year : year - 1, part: 1 };
+  }
+}

@@ -11,7 +11,7 @@ import { PageTitle, Section } from '../../ui/page';
 import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { reportsApi } from './api';
-import { partsOf, reportPeriod } from './period';
+import { defaultPeriod, partsOf, reportPeriod } from './period';
 import { StackTable } from '../../ui/table';
 
 const FIRST_YEAR = 2019;
@@ -24,9 +24,15 @@ export function ReportsPage() {
   const thisYear = Number(todayIso().slice(0, 4));
   const [template, setTemplate] = useState<ReportTemplate>('annual');
   const [unit, setUnit] = useState<number | null>(me.unitId);
-  const [year, setYear] = useState(thisYear - 1);
+  const [year, setYear] = useState(() => defaultPeriod('annual', todayIso()).year);
   const [startYear, setStartYear] = useState(FIRST_YEAR);
   const [part, setPart] = useState(1);
+  const chooseTemplate = (next: ReportTemplate) => {
+    const d = defaultPeriod(next, todayIso());
+    setTemplate(next);
+    setYear(d.year);
+    setPart(d.part);
+  };
   const [tasks, setTasks] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,7 +65,7 @@ export function ReportsPage() {
           <form className="form" onSubmit={start}>
             {error && <ErrorNote error={error} />}
             <div className="filters">
-              <SelectField label={t('reports.template')} value={template} onChange={(e) => setTemplate(e.target.value as ReportTemplate)}
+              <SelectField label={t('reports.template')} value={template} onChange={(e) => chooseTemplate(e.target.value as ReportTemplate)}
                 options={REPORT_TEMPLATES.map((k) => ({ value: k, label: pick(REPORT_TEMPLATE_LABELS[k]) }))} />
               <UnitSelect label={t('reports.unit')} value={unit} allowClear={false} onChange={(id) => setUnit(id)} />
               {template === 'term' && (

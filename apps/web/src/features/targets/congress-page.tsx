@@ -9,6 +9,7 @@ import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
+import { metricsApi } from '../metrics/api';
 import { targetsApi } from './api';
 import { formatRule } from './present';
 import './targets.css';
@@ -17,6 +18,9 @@ import './targets.css';
 export function CongressPage({ id }: { id: number }) {
   const { t, pick, locale } = useI18n();
   const res = useFetch(`congress:${id}`, () => targetsApi.congress(id));
+  // Figures are named as people read them, not by their metric keys.
+  const metrics = useFetch('metrics-list', () => metricsApi.list());
+  const nameOf = (key: string) => { const m = metrics.data?.find((x) => x.key === key); return m ? pick(m.label) : '…'; };
   const [editing, setEditing] = useState<{ target: TargetDef; measure: Measure } | null>(null);
   const [saved, setSaved] = useState(false);
   const k = res.data;
@@ -46,7 +50,7 @@ export function CongressPage({ id }: { id: number }) {
                         <div className="small muted">
                           {t('targets.levels')}: {m.levels.map((l) => pick(UNIT_LEVEL_LABELS[l])).join(', ')}
                           {m.each && ` (${t('targets.eachUnit', { level: pick(UNIT_LEVEL_LABELS[m.each]).toLowerCase() })})`}
-                          {' · '}{t('targets.metricKeys')}: <code>{keys.join(' ÷ ')}</code>
+                          {' · '}{t('targets.metricKeys')}: {keys.map(nameOf).join(' ÷ ')}
                         </div>
                         {k.canManage && m.rule.op !== 'no_decrease' && (
                           <button type="button" className="link-btn small" onClick={() => { setSaved(false); setEditing({ target: x, measure: m }); }}>
