@@ -40,3 +40,31 @@ test('a village board head records two support acts offline; back online they ar
   // Nothing is left waiting on the device, so nothing can be sent again.
   expect(await page.evaluate(() => localStorage.getItem('dk-outbox'))).toBe('[]');
 });
+
+test('a mediation team head records a case offline; back online it is recorded once, parties masked', async ({ page, context }) => {
+  const summary = `Tranh chấp ngoại tuyến ${Date.now().toString(36)}`;
+  await signIn(page, 'bancongtac.bacgiang.1');
+  await page.goto('/mediation');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.getByTestId('cases')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Ghi vụ việc' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Tóm tắt (không ghi tên người)').fill(summary);
+  await dialog.getByLabel('Bên 1: họ và tên').fill('Ngô Văn Mạng');
+  await dialog.getByLabel('Bên 2: họ và tên').fill('Lã Thị Sóng');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu trên máy; sẽ tự gửi khi có mạng.')).toBeVisible();
+  await expect(page.getByTestId('outbox')).toContainText('1 việc đang chờ gửi.');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
+  await page.reload();
+  const mine = page.getByTestId('cases').getByRole('listitem').filter({ hasText: summary });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText('Ngô V. M. – Lã T. S.');
+});

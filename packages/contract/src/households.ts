@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common';
+import { ClientKey, Id, IsoDate } from './common';
 import {
   COVERAGE_KINDS, HOUSE_BUILDS, HOUSE_STATUSES, HOUSEHOLD_CLASSES, HOUSING_CONDITIONS, HOUSING_NEEDS, RELATIONS, SUPPORT_FORMS,
   SUPPORT_KINDS,
@@ -189,7 +189,7 @@ export const CreateSupport = z.object({
   house: HouseInput.optional(),
   confirmDuplicates: z.boolean().default(false),
   /** Made on the device (an act recorded offline): sent again after a lost answer, it records nothing twice. */
-  clientKey: z.string().regex(/^[0-9a-zA-Z-]{8,64}$/).optional(),
+  clientKey: ClientKey.optional(),
 });
 export type CreateSupport = z.input<typeof CreateSupport>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common';
+import { ClientKey, Id, IsoDate } from './common';
 import {
   ACTIVITY_FORMS, ACTIVITY_KINDS, ACTIVITY_STATUSES, BOARD_KINDS, BOARD_RATINGS, DOC_KINDS, MEDIATION_KINDS, MEDIATION_OUTCOMES,
   OPINION_FORMS, OPINION_TOPICS, RECOMMENDATION_STATUSES, SUBJECT_KINDS,
@@ -153,6 +153,7 @@ export const MediationTeam = z.object({ id: Id, unitId: Id, unitName: z.string()
 export type MediationTeam = z.infer<typeof MediationTeam>;
 export const CreateMediationCase = z.object({
   unitId: Id, receivedOn: IsoDate, kind: MediationKind, summary: Text.default(''), parties: z.array(Party).min(2).max(20),
+  clientKey: ClientKey.optional(),
 });
 export type CreateMediationCase = z.infer<typeof CreateMediationCase>;
 export const CloseMediationCase = z.object({ outcome: MediationOutcome.exclude(['pending']), closedOn: IsoDate });

@@ -44,6 +44,7 @@ export const enOversight: Record<keyof typeof viOversight, string> = {
   'oversight.publicHint': "The Front's conclusions and recommendations after completed supervisions and criticisms, and what was done about them.",
   'mediation.title': 'Grassroots mediation',
   'mediation.add': 'Record a case',
+  'mediation.case': 'Mediation case',
   'mediation.receivedOn': 'Received on',
   'mediation.kind': 'Kind of case',
   'mediation.summary': 'Summary (no names)',

@@ -42,6 +42,7 @@ export const viOversight = {
   'oversight.publicHint': 'Kết luận và kiến nghị của Mặt trận sau các cuộc giám sát, phản biện đã kết thúc, và kết quả giải quyết.',
   'mediation.title': 'Hòa giải ở cơ sở',
   'mediation.add': 'Ghi vụ việc',
+  'mediation.case': 'Vụ việc hòa giải',
   'mediation.receivedOn': 'Ngày tiếp nhận',
   'mediation.kind': 'Loại vụ việc',
   'mediation.summary': 'Tóm tắt (không ghi tên người)',

@@ -16,6 +16,7 @@ import {
 } from './queries';
 import { linkFundDisbursement } from './fund-link';
 import { sniffType } from '../../platform/file-type';
+import { replayed } from '../../platform/replay';
 
 export const currentYear = () => Number(today().slice(0, 4));
 
@@ -209,12 +210,9 @@ export async function createSupport(ctx: Ctx, raw: CreateSupport): Promise<Suppo
   const input = CreateSupportSchema.parse(raw);
   return ctx.db.tx(async (tx) => {
     const { h } = await householdAccess(tx, ctx.user, input.householdId, 'household.write', input.supportDate);
-    if (input.clientKey) {
-      // A replay from the device's queue answers the act first recorded (same person, same key).
-      if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`support:${ctx.user.id}:${input.clientKey}`]);
-      const [seen] = await tx.query<{ id: number }>('select id from household_supports where created_by = $1 and client_key = $2', [ctx.user.id, input.clientKey]);
-      if (seen) return (await supportById(tx, seen.id))!;
-    }
+    // A replay from the device's queue answers the act first recorded (same person, same key).
+    const seen = input.clientKey ? await replayed(tx, 'household_supports', ctx.user.id, input.clientKey) : null;
+    if (seen) return (await supportById(tx, seen))!;
     if (input.kind === 'house' && !input.house) throw new AppError('HOUSEHOLD_HOUSE_REQUIRED');
     if (input.memberId) {
       const ok = await tx.query('select 1 from household_members where id = $1 and household_id = $2', [input.memberId, h.id]);

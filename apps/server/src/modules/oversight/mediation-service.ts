@@ -7,6 +7,7 @@ import { PLACES_SQL, unitNameAt } from '../petitions/queries';
 import { openParties, sealParties } from './parties';
 import { plain } from './rules';
 import { assertActive, assertFactDate } from './service';
+import { replayed } from '../../platform/replay';
 
 /** A village's mediation team (tổ hòa giải) with its members. */
 export async function createTeam(ctx: Ctx, input: CreateMediationTeam): Promise<MediationTeam> {
@@ -82,6 +83,9 @@ export async function createCase(ctx: Ctx, input: CreateMediationCase): Promise<
     await assertUnitAccess(tx, ctx.user, 'mediation.write', input.unitId, input.receivedOn);
     assertActive(ctx.user, today());
     await assertFactDate(tx, input.unitId, input.receivedOn);
+    // A replay from the team head's phone answers the case first recorded (same person, same key).
+    const seen = input.clientKey ? await replayed(tx, 'mediation_cases', ctx.user.id, input.clientKey) : null;
+    if (seen) return (await presentCases(tx, ctx.user, [await caseRow(tx, seen)]))[0];
     if (input.parties.length < 2) throw new AppError('MEDIATION_PARTIES_REQUIRED');
     const [team] = await tx.query<{ id: number }>(
       'select id from mediation_teams where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to order by valid_from desc limit 1',
@@ -89,9 +93,9 @@ export async function createCase(ctx: Ctx, input: CreateMediationCase): Promise<
     if (!team) throw new AppError('MEDIATION_TEAM_INVALID');
     const sealed = sealParties(input.parties.map((p) => ({ name: plain(p.name), ...(p.phone ? { phone: plain(p.phone) } : {}), ...(p.address ? { address: plain(p.address) } : {}) })));
     const [{ id }] = await tx.query<{ id: number }>(
-      `insert into mediation_cases (team_id, unit_id, received_on, kind, summary, parties_enc, parties_masked, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [team.id, input.unitId, input.receivedOn, input.kind, plain(input.summary), sealed.enc, sealed.masked, ctx.user.id]);
+      `insert into mediation_cases (team_id, unit_id, received_on, kind, summary, parties_enc, parties_masked, created_by, client_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [team.id, input.unitId, input.receivedOn, input.kind, plain(input.summary), sealed.enc, sealed.masked, ctx.user.id, input.clientKey ?? null]);
     const [after] = await presentCases(tx, ctx.user, [await caseRow(tx, id)]);
     // The audit keeps the masked parties only.
     await audit(tx, ctx.user, { action: 'create', entity: 'mediation_case', entityId: id, unitId: input.unitId, after });

@@ -92,4 +92,18 @@ describe('mediation cases', () => {
     const m = await call(staff, 'GET', `/api/metrics/mediation.closed?unit=${t.w.T}&from=${year}-01-01&to=${year}-12-31&by=none`);
     expect(m.statusCode, m.body).toBe(200);
   });
+
+  it('a case sent twice from the phone\'s offline queue is recorded once; the key is the sender\'s own', async () => {
+    const { head } = await teamAndCase(t.w.D1);
+    const body = { unitId: t.w.D1, receivedOn: today(), kind: 'family', summary: 'Mâu thuẫn gia đình', parties: PARTIES, clientKey: 'dev-5a1c-0001' };
+    const first = await call(head, 'POST', '/api/mediation/cases', body);
+    const again = await call(head, 'POST', '/api/mediation/cases', body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await t.db.query(`select 1 from mediation_cases where created_by = $1 and client_key = 'dev-5a1c-0001'`, [head.user.id]);
+    expect(rows).toHaveLength(1);
+    const bad = await call(head, 'POST', '/api/mediation/cases', { ...body, clientKey: 'x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION');
+  });
 });

@@ -12,7 +12,6 @@ export const oversightApi = {
   recommendations: (q: Query) => api.get<RecommendationPage>('/api/oversight/recommendations', q),
   follow: (id: number, body: Record<string, unknown>) => api.post<Recommendation>(`/api/oversight/recommendations/${id}/follow`, body),
   cases: (q: Query) => api.get<MediationCase[]>('/api/mediation/cases', q),
-  createCase: (body: Record<string, unknown>) => api.post<MediationCase>('/api/mediation/cases', body),
   closeCase: (id: number, body: Record<string, unknown>) => api.post<MediationCase>(`/api/mediation/cases/${id}/close`, body),
   parties: (id: number) => api.get<MediationParties>(`/api/mediation/cases/${id}/parties`),
   stats: (unit: number, year: number) => api.get<MediationStats>('/api/mediation/stats', { unit, year }),

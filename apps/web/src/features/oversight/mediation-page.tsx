@@ -5,7 +5,8 @@ import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
-import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { sendOrKeep } from '../../offline/outbox';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
@@ -26,6 +27,7 @@ export function MediationPage() {
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<MediationCase | null>(null);
   const [shown, setShown] = useState<Record<number, string>>({});
+  const [queued, setQueued] = useState(false);
   const reload = () => { cases.reload(); stats.reload(); };
   const reveal = async (c: MediationCase) => {
     const p = await oversightApi.parties(c.id);
@@ -35,6 +37,7 @@ export function MediationPage() {
     <>
       <PageTitle title={t('mediation.title')} actions={can('mediation.write') && unit && (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('mediation.add')}</button>)} />
+      {queued && <Notice kind="info">{t('offline.saved')}</Notice>}
       <div className="filters"><UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} /></div>
       {stats.data && stats.data.rate !== null && (
         <p className="muted">{t('mediation.rate', { year, rate: `${String(stats.data.rate).replace('.', ',')}%`, ok: stats.data.successful, closed: stats.data.closed })}</p>)}
@@ -53,20 +56,23 @@ export function MediationPage() {
           </li>
         ))}
       </ul>
-      {adding && unit && <CaseDialog unitId={unit} onClose={() => setAdding(false)} onSaved={reload} />}
+      {adding && unit && <CaseDialog unitId={unit} onClose={() => setAdding(false)} onSaved={(queued) => { setQueued(queued); reload(); }} />}
       {closing && <CloseDialog c={closing} onClose={() => setClosing(null)} onSaved={reload} />}
     </>
   );
 }
 
-function CaseDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+function CaseDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (queued: boolean) => void }) {
   const { t, pick } = useI18n();
   const [v, setV] = useState({ receivedOn: todayIso(), kind: 'neighbour', summary: '', p1: '', ph1: '', p2: '', ph2: '' });
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const submit = async () => {
     const party = (name: string, phone: string) => ({ name, ...(phone.trim() ? { phone } : {}) });
-    await oversightApi.createCase({ unitId, receivedOn: v.receivedOn, kind: v.kind, summary: v.summary, parties: [party(v.p1, v.ph1), party(v.p2, v.ph2)] });
-    onSaved();
+    // Without a connection the case waits on the phone and is sent once when it returns (offline/outbox).
+    const sent = await sendOrKeep<MediationCase>('/api/mediation/cases',
+      { unitId, receivedOn: v.receivedOn, kind: v.kind, summary: v.summary, parties: [party(v.p1, v.ph1), party(v.p2, v.ph2)] },
+      `${t('mediation.case')} — ${pick(MEDIATION_KIND_LABELS[v.kind as keyof typeof MEDIATION_KIND_LABELS])}`);
+    onSaved(sent.queued);
   };
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} title={t('mediation.add')} submitLabel={t('oversight.save')} canSubmit={v.p1.trim().length > 1 && v.p2.trim().length > 1}>
