@@ -318,6 +318,8 @@ export const vi = {
   'home.todo.petitions.overdue': 'đơn đã quá hạn giải quyết',
   'home.todo.petitions.dueThisWeek': 'đơn đến hạn trong 7 ngày',
   'home.todo.situation.pending': 'báo cáo tình hình Nhân dân chưa nộp',
+  'home.todo.households.notReached': 'hộ nghèo, cận nghèo chưa nhận quà Tết năm nay',
+  'home.todo.directives.toAnswer': 'yêu cầu của cấp trên chưa trả lời',
   'portal.sub': 'Ủy ban Mặt trận Tổ quốc các cấp công khai thu chi, tiếp nhận kiến nghị và báo cáo kết quả. Không cần tài khoản.',
   'portal.staffSignIn': 'Cán bộ đăng nhập',
   'portal.openCampaigns': 'Cuộc vận động đang nhận ủng hộ',

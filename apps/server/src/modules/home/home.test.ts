@@ -25,6 +25,16 @@ beforeAll(async () => {
     await proposeDisbursement(t.db, acct.user, { fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 500_000, paidOn: '2025-08-10',
       beneficiaryName: `Hộ thử ${i}`, beneficiaryVillage: 'Tổ dân phố số 1', packages: 1 });
   }
+  // The province asks the ward for a figure by next week; a poor household of the ward has no Tết gift yet.
+  const bttP = await sessionAs(t.db, 'standing_committee', t.w.P);
+  const d = await t.app.inject({ method: 'POST', url: '/api/directives', headers: bttP.headers, payload: {
+    unitId: t.w.P, kind: 'request', number: '12/CV-MTTQ', issuedOn: today(), title: 'Báo cáo số hộ được hỗ trợ', recipientIds: [t.w.S],
+    obligations: [{ kind: 'figure', what: 'Số hộ nghèo được tặng quà', dueOn: addDays(today(), 7) }] } });
+  expect(d.statusCode, d.body).toBe(200);
+  const hh = await t.app.inject({ method: 'POST', url: '/api/households', headers: staff.headers, payload: {
+    unitId: t.w.A1, headName: 'Hộ Chưa Nhận Quà', headBirthYear: 1950,
+    classification: { year: Number(today().slice(0, 4)), classes: ['poor'], housingNeed: 'none', housingCondition: null, note: null } } });
+  expect(hh.statusCode, hh.body).toBe(200);
   for (const days of [-60, -45, -40]) {
     await create(t.app, staff, { unitId: t.w.S, channel: 'reception', kind: 'kien_nghi', title: `Quá hạn ${days}`, content: 'Nội dung', receivedOn: addDays(today(), days) });
   }
@@ -53,6 +63,20 @@ describe('the to-do home', () => {
     const other = await home(await sessionAs(t.db, 'standing_committee', t.w.T));
     expect(other['fund.approvals'].count).toBe(0);
     expect(other['petitions.overdue'].count).toBe(0);
+  });
+
+  it("shows the ward's staff the request from above it has not answered and the households not yet reached, each linking to its list; not to another ward", async () => {
+    const items = await home(staff);
+    expect(items['directives.toAnswer']).toEqual({ key: 'directives.toAnswer', count: 1, to: '/direction' });
+    expect(items['households.notReached']).toMatchObject({ to: '/households/coverage' });
+    expect(items['households.notReached'].count).toBeGreaterThanOrEqual(1);
+    const other = await home(await sessionAs(t.db, 'unit_staff', t.w.T));
+    expect(other['directives.toAnswer'].count).toBe(0);
+    expect(other['households.notReached'].count).toBe(0);
+    // A member organisation's officer reads neither directives nor households.
+    const m = await home(member);
+    expect(m['directives.toAnswer']).toBeUndefined();
+    expect(m['households.notReached']).toBeUndefined();
   });
 
   it('is refused without a session', async () => {

@@ -1,7 +1,11 @@
 import { DisbursementListQuery } from '@contract/fund';
 import { PetitionListQuery, SituationQuery } from '@contract/petitions';
 import type { Todo } from '@contract/home';
-import { can, type Ctx } from '../../platform/access';
+import { DutyQuery } from '@contract/direction';
+import { CoverageQuery } from '@contract/households';
+import { can, today, type Ctx } from '../../platform/access';
+import { duties } from '../direction/directive-service';
+import { getCoverage } from '../households/service';
 import { listDisbursements } from '../fund/read-service';
 import { listPetitions } from '../petitions/queries';
 import { situationOverview } from '../petitions/situation-service';
@@ -25,6 +29,16 @@ export async function todo({ db, user }: Ctx): Promise<Todo> {
       const s = await situationOverview({ db, user }, SituationQuery.parse({ unit: user.unitId }));
       items.push({ key: 'situation.pending', count: s.summary.pending, to: '/petitions/situation' });
     }
+  }
+  if (can(user, 'household.read') && user.unitId) {
+    // The same list the coverage page opens with: this year's Tết gifts, households of the unit not yet reached.
+    const c = await getCoverage({ db, user }, CoverageQuery.parse({ unit: user.unitId, kind: 'tet', year: Number(today().slice(0, 4)) }));
+    items.push({ key: 'households.notReached', count: c.total - c.reached, to: '/households/coverage' });
+  }
+  if (can(user, 'direction.read') && user.unitId) {
+    // What the levels above asked of the person's own unit and it has not answered yet (due or overdue).
+    const inbox = await duties({ db, user }, { ...DutyQuery.parse({ unit: user.unitId, limit: 1 }), own: true });
+    items.push({ key: 'directives.toAnswer', count: inbox.summary.pending + inbox.summary.notAnswered, to: '/direction' });
   }
   return { items };
 }
