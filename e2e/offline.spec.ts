@@ -3,7 +3,7 @@ import { signIn } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
 
-test('a village board head records two support acts offline; back online they are recorded once each', async ({ page, context }) => {
+test('a village board head records two support acts and the year\'s review offline; back online they are recorded once each', async ({ page, context }) => {
   const stamp = Date.now().toString(36);
   await signIn(page, 'bancongtac.bacgiang.1');
   await page.goto('/households');
@@ -29,7 +29,14 @@ test('a village board head records two support acts offline; back online they ar
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await expect(page.getByText('Đã lưu trên máy; sẽ tự gửi khi có mạng.')).toBeVisible();
   }
-  await expect(page.getByTestId('outbox')).toContainText('2 việc đang chờ gửi.');
+  // The year's review too: its housing need set offline.
+  const review = page.getByRole('button', { name: /^Rà soát năm/ });
+  const reviewYear = /\d{4}/.exec((await review.textContent())!)![0];
+  await review.click();
+  await page.getByRole('dialog').getByLabel('Nhu cầu nhà ở').selectOption({ label: 'Cần sửa chữa' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu trên máy; sẽ tự gửi khi có mạng.')).toBeVisible();
+  await expect(page.getByTestId('outbox')).toContainText('3 việc đang chờ gửi.');
 
   await context.setOffline(false);
   await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
@@ -37,6 +44,7 @@ test('a village board head records two support acts offline; back online they ar
   for (const note of [`Ngoại tuyến A ${stamp}`, `Ngoại tuyến B ${stamp}`]) {
     await expect(page.getByText(note)).toHaveCount(1);
   }
+  await expect(page.locator('table.stack tbody tr').filter({ hasText: reviewYear })).toContainText('Cần sửa chữa');
   // Nothing is left waiting on the device, so nothing can be sent again.
   expect(await page.evaluate(() => localStorage.getItem('dk-outbox'))).toBe('[]');
 });

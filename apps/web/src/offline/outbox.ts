@@ -7,6 +7,8 @@ import { api, ApiError } from '../api';
 
 export type Pending = {
   key: string;
+  /** POST carries the key in its body (the server records it once); PUT sets a state and is safe to repeat. */
+  method?: 'POST' | 'PUT';
   path: string;
   body: Record<string, unknown>;
   /** What the person recorded, in their words, for the list of what waits. */
@@ -33,18 +35,21 @@ function write(items: Pending[]): void {
 export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
 
 /** Sends a write now, or keeps it for later when the network is down. `queued` tells which happened. */
-export async function sendOrKeep<T>(path: string, body: Record<string, unknown>, label: string): Promise<{ queued: false; result: T } | { queued: true }> {
-  const withKey = { ...body, clientKey: (body.clientKey as string | undefined) ?? newKey() };
+export async function sendOrKeep<T>(path: string, body: Record<string, unknown>, label: string, method: 'POST' | 'PUT' = 'POST'): Promise<{ queued: false; result: T } | { queued: true }> {
+  const key = (body.clientKey as string | undefined) ?? newKey();
+  const sent = method === 'POST' ? { ...body, clientKey: key } : body;
   if (navigator.onLine) {
     try {
-      return { queued: false, result: await api.post<T>(path, withKey) };
+      return { queued: false, result: await send<T>(method, path, sent) };
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'NETWORK') throw e;
     }
   }
-  write([...read(), { key: withKey.clientKey as string, path, body: withKey, label, createdAt: new Date().toISOString() }]);
+  write([...read(), { key, method, path, body: sent, label, createdAt: new Date().toISOString() }]);
   return { queued: true };
 }
+
+const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => (method === 'PUT' ? api.put<T>(path, body) : api.post<T>(path, body));
 
 let flushing: Promise<number> | null = null;
 
@@ -54,7 +59,7 @@ export function flush(): Promise<number> {
     let sent = 0;
     for (const item of read().filter((p) => !p.error)) {
       try {
-        await api.post(item.path, item.body);
+        await send(item.method ?? 'POST', item.path, item.body);
         write(read().filter((p) => p.key !== item.key));
         sent++;
       } catch (e) {

@@ -1,5 +1,5 @@
 import type {
-  Classification, Coverage, CoverageKind, CreateHousehold, DuplicateCandidate, CreateSupport, DuplicateGroup, Household, HouseholdDetail, ImportResult,
+  Coverage, CoverageKind, CreateHousehold, DuplicateCandidate, CreateSupport, DuplicateGroup, Household, HouseholdDetail, ImportResult,
   Summary, Support,
 } from '@contract/households';
 import { api } from '../../api';
@@ -10,7 +10,6 @@ export const householdsApi = {
   list: (q: ListQuery) => api.get<Household[]>('/api/households', q),
   get: (id: number, year?: number) => api.get<HouseholdDetail>(`/api/households/${id}`, { year }),
   create: (body: CreateHousehold) => api.post<HouseholdDetail>('/api/households', body),
-  classify: (id: number, body: Classification) => api.put<Classification[]>(`/api/households/${id}/classifications`, body),
   coverage: (unit: number, year: number, kind: CoverageKind) => api.get<Coverage>('/api/households/coverage', { unit, year, kind }),
   summary: (unit: number, year: number) => api.get<Summary>('/api/households/summary', { unit, year }),
   support: (body: CreateSupport) => api.post<Support>('/api/households/supports', body),

@@ -7,12 +7,12 @@ import type { Classification } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { householdsApi } from './api';
+import { sendOrKeep } from '../../offline/outbox';
 import { YEAR_OPTIONS } from './frame';
 
 /** The annual review of one household: its classes, housing condition and need for a year. */
-export function ClassifyDialog({ open, onClose, householdId, year, current, onSaved }: {
-  open: boolean; onClose: () => void; householdId: number; year: number; current: Classification | undefined; onSaved: () => void;
+export function ClassifyDialog({ open, onClose, householdId, headName, year, current, onSaved }: {
+  open: boolean; onClose: () => void; householdId: number; headName: string; year: number; current: Classification | undefined; onSaved: (queued: boolean) => void;
 }) {
   const { t, pick } = useI18n();
   const [y, setY] = useState(String(year));
@@ -23,8 +23,11 @@ export function ClassifyDialog({ open, onClose, householdId, year, current, onSa
   return (
     <FormDialog open={open} onClose={onClose} title={t('hh.classify', { year: y })} submitLabel={t('common.save')}
       onSubmit={async () => {
-        await householdsApi.classify(householdId, { year: Number(y), classes, housingCondition: (condition || null) as HousingCondition | null, housingNeed: need, note: note || null });
-        onSaved();
+        // A review made without a connection waits on the device (offline/outbox); setting a year's classes is safe to repeat.
+        const sent = await sendOrKeep<Classification[]>(`/api/households/${householdId}/classifications`,
+          { year: Number(y), classes, housingCondition: (condition || null) as HousingCondition | null, housingNeed: need, note: note || null },
+          `${t('hh.classify', { year: y })} — ${headName}`, 'PUT');
+        onSaved(sent.queued);
       }}>
       {() => (
         <>

@@ -78,7 +78,8 @@ export function HouseholdPage({ id }: { id: number }) {
           ))}
         </ul>
       </Section>
-      {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} year={year} current={h.history.find((c) => c.year === year)} onSaved={res.reload} />}
+      {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} headName={h.headName} year={year} current={h.history.find((c) => c.year === year)}
+        onSaved={(queued) => { setSaved(queued ? t('offline.saved') : t('common.savedOk')); if (!queued) res.reload(); }} />}
       {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName}
         year={query.year ? year : tetYear(todayIso())} onSaved={(x) => { setSaved(x ? t('hh.supportSaved') : t('offline.saved')); if (x) res.reload(); }} />}
     </>
