@@ -121,7 +121,7 @@ function SupervisionDialog({ board, onClose, onSaved }: Saved) {
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('boards.addSupervision')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.addSupervision')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <TextField label={t('boards.subject')} required value={v.subject} error={errs.subject} onChange={(e) => set({ subject: e.target.value })} />
@@ -145,7 +145,7 @@ function RemedyDialog({ s, onClose, onSaved }: { s: BoardSupervision; onClose: (
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('boards.recordRemedy')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.recordRemedy')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <p>{s.subject} · {t('boards.violationsN', { n: s.violations })}</p>
@@ -187,7 +187,7 @@ function YearDialog({ board, canRate, onClose, onSaved }: Saved & { canRate: boo
   };
   const current = pickYear(Number(v.year));
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('boards.saveYear')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.saveYear')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <SelectField label={t('oversight.year')} value={v.year} onChange={(e) => setV(fill(Number(e.target.value)))} options={years.map((y) => ({ value: y, label: y }))} />
@@ -224,7 +224,7 @@ function ReportDialog({ board, onClose, onSaved }: Saved) {
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('boards.fileReport')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.fileReport')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <div className="form-row">

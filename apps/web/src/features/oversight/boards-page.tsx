@@ -86,7 +86,7 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
   };
   const villageOptions = [{ value: '', label: t('boards.noVillage') }, ...(villages.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('boards.add')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.add')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <SelectField label={t('boards.kind')} value={v.kind} onChange={(e) => set({ kind: e.target.value, name: pick(BOARD_KIND_LABELS[e.target.value as 'ttnd']) })}

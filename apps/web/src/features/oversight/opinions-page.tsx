@@ -105,7 +105,7 @@ function OpinionDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: 
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('opinions.add')} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('opinions.add')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <SelectField label={t('opinions.topic')} value={v.topic} onChange={(e) => set({ topic: e.target.value })} options={labelOptions(OPINION_TOPIC_LABELS, pick)} />

@@ -126,7 +126,7 @@ function PlanDialog({ unitId, year, plan, onClose, onSaved }: { unitId: number; 
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t(plan ? 'plan.edit' : 'plan.createYear', { year })} submitLabel={t('oversight.save')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t(plan ? 'plan.edit' : 'plan.createYear', { year })} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
           <p className="hint">{t('plan.dialogHint')}</p>
@@ -171,7 +171,7 @@ function ApproveDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
     onSaved();
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} title={t('plan.approveTitle', { year: plan.year })} submitLabel={t('plan.approve')}>
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('plan.approveTitle', { year: plan.year })} submitLabel={t('plan.approve')}>
       {(errs) => (
         <>
           {plan.requirements.some((r) => r.gap > 0) && <Notice kind="warn">{t('plan.approveGap')}</Notice>}
