@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -114,4 +115,21 @@ test.describe('on a phone', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
   });
+});
+
+test('the plan, opinions and boards pages have no serious accessibility violation', async ({ page }) => {
+  await signIn(page, 'btt.bacgiang');
+  for (const url of ['/oversight/plan', '/oversight/opinions', '/oversight/boards']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), url).toEqual([]);
+    if (url === '/oversight/boards') {
+      await page.getByTestId('boards').getByRole('link').first().click();
+      await expect(page.getByTestId('board-members')).toBeVisible();
+      const board = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(board.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'board page').toEqual([]);
+    }
+  }
 });
