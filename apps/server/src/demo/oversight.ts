@@ -186,6 +186,19 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
   await bulkInsert(tx, 'oversight_plan_topics', ['plan_id', 'kind', 'title', 'subject_kind', 'subject', 'form', 'quarter'], topics);
   await bulkInsert(tx, 'oversight_activities', ACT_COLS, w.acts, true);
   await bulkInsert(tx, 'oversight_recommendations', REC_COLS, w.recs);
+  // Each planned topic is carried out by the unit's activity of its kind that year (led by the Front), in
+  // order: the plan's page shows which topic was carried out by which supervision.
+  await tx.query(`
+    with t as (select t.id, t.kind, t.title, t.subject_kind, t.subject, p.unit_id, p.year,
+                      row_number() over (partition by p.id, t.kind order by t.quarter, t.id) as n
+                 from oversight_plan_topics t join oversight_plans p on p.id = t.plan_id),
+         a as (select a.id, a.kind, a.unit_id, extract(year from a.started_on)::int as year,
+                      row_number() over (partition by a.unit_id, a.kind, extract(year from a.started_on) order by a.started_on, a.id) as n
+                 from oversight_activities a where a.form = 'direct')
+    update oversight_activities x set topic_id = t.id, title = t.title, subject_kind = t.subject_kind, subject = t.subject,
+           draft_title = case when x.kind = 'criticism' then t.title else x.draft_title end
+      from t join a on a.unit_id = t.unit_id and a.year = t.year and a.kind = t.kind and a.n = t.n
+     where x.id = a.id`);
 
   await seedOpinions(tx, r, city, wards, newWards);
   await seedBoards(tx, r, wards, newWards, today);

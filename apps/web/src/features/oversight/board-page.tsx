@@ -31,7 +31,7 @@ export function BoardPage({ id }: { id: number }) {
     <>
       <PageTitle title={d.name} sub={`${pick(BOARD_KIND_LABELS[d.kind])} · ${d.unitName}`}
         before={<nav className="breadcrumb" aria-label={t('oversight.title')}><ol><li><Link to={`/oversight/boards?unit=${d.unitId}`}>{t('oversight.tabBoards')}</Link></li><li>{d.name}</li></ol></nav>} />
-      <dl className="kv card">
+      <dl className="kv kv-stack card">
         {d.project && <><dt>{t('boards.project')}</dt><dd>{d.project}</dd></>}
         <dt>{t('boards.termLabel')}</dt><dd>{d.termLabel}</dd>
         <dt>{t('boards.electedOn')}</dt><dd>{formatDate(d.electedOn)}{d.validTo !== 'infinity' && ` – ${formatDate(d.validTo)}`}</dd>

@@ -6,7 +6,7 @@ import { Link, navigate, useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
-import { SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
@@ -25,17 +25,24 @@ export function BoardsPage() {
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const list = useFetch(unit ? `oversight:boards:${unit}` : null, () => oversightApi.boards(unit!));
   const [adding, setAdding] = useState(false);
+  const today = todayIso();
+  // The boards sitting today first; those whose term has ended (and the predecessors' boards) on request.
+  const shown = list.data?.filter((b) => q.ended === '1' || b.validTo === 'infinity' || b.validTo > today);
   return (
     <>
       <PageTitle title={t('oversight.title')} actions={can('inspection.write') && unit && (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('boards.add')}</button>)} />
       <OversightTabs tab="boards" query={{ unit: q.unit }} />
-      <div className="filters"><UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} /></div>
+      <div className="filters">
+        <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
+        <CheckboxField label={t('boards.showEnded', { n: (list.data?.length ?? 0) - (list.data?.filter((b) => b.validTo === 'infinity' || b.validTo > today).length ?? 0) })}
+          checked={q.ended === '1'} onChange={(e) => setQ({ ended: e.target.checked ? '1' : null })} />
+      </div>
       {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading />}
-      {list.data?.length === 0 && <Empty>{t('boards.none')}</Empty>}
+      {shown?.length === 0 && <Empty>{t('boards.none')}</Empty>}
       <ul className="member-list" data-testid="boards">
-        {list.data?.map((b) => {
+        {shown?.map((b) => {
           const last = b.years.at(-1);
           return (
             <li key={b.id}>
