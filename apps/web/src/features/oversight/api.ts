@@ -1,5 +1,5 @@
 import type {
-  ActivityDetail, ActivityItem, Board, BoardDetail, MediationCase, MediationParties, OpinionSession, Plan, PublicSupervision, Recommendation,
+  ActivityDetail, ActivityItem, Board, BoardDetail, MediationCase, MediationParties, MediationTeam, OpinionSession, Plan, PublicSupervision, Recommendation,
   RecommendationPage,
 } from '@contract/oversight';
 import { api } from '../../api';
@@ -26,6 +26,8 @@ export const oversightApi = {
   addBoardSupervision: (id: number, body: Record<string, unknown>) => api.post<BoardDetail>(`/api/oversight/boards/${id}/supervisions`, body),
   fileBoardReport: (id: number, body: Record<string, unknown>) => api.post<BoardDetail>(`/api/oversight/boards/${id}/reports`, body),
   remedy: (supervisionId: number, body: Record<string, unknown>) => api.post<BoardDetail>(`/api/oversight/board-supervisions/${supervisionId}/remedy`, body),
+  teams: (unit: number) => api.get<MediationTeam[]>('/api/mediation/teams', { unit }),
+  createTeam: (body: Record<string, unknown>) => api.post<MediationTeam>('/api/mediation/teams', body),
   cases: (q: Query) => api.get<MediationCase[]>('/api/mediation/cases', q),
   createCase: (body: Record<string, unknown>) => api.post<MediationCase>('/api/mediation/cases', body),
   closeCase: (id: number, body: Record<string, unknown>) => api.post<MediationCase>(`/api/mediation/cases/${id}/close`, body),

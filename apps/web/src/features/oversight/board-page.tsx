@@ -13,6 +13,7 @@ import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { oversightApi } from './api';
 import { checkForm, isCount } from './form-check';
+import { missingQuarters } from './quarters';
 
 type Dialog = 'supervision' | 'year' | 'report' | { remedy: BoardSupervision } | null;
 
@@ -26,6 +27,10 @@ export function BoardPage({ id }: { id: number }) {
   if (!b.data) return <Loading />;
   const d = b.data;
   const write = can('inspection.write');
+  const today = todayIso();
+  // Late quarterly reports are shown while the board sits (its past terms are history).
+  const sitting = d.validTo === 'infinity' || d.validTo > today;
+  const missing = missingQuarters(d.electedOn, d.validTo, d.reports, today);
   const close = () => setOpen(null);
   return (
     <>
@@ -85,6 +90,8 @@ export function BoardPage({ id }: { id: number }) {
       </Section>
 
       <Section title={t('boards.reportsTitle')} actions={write && <button type="button" className="btn btn-small" onClick={() => setOpen('report')}>{t('boards.fileReport')}</button>}>
+        {sitting && missing.length > 0 && (
+          <p className="note note-warn" data-testid="reports-missing">{t('boards.reportsMissing', { list: missing.map((m) => t('boards.quarterOf', m)).join(', ') })}</p>)}
         {d.reports.length === 0 && <Empty>{t('oversight.none')}</Empty>}
         <ul className="member-list">
           {d.reports.map((r) => (
