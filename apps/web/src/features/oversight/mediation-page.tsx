@@ -44,7 +44,7 @@ export function MediationPage() {
       {stats.data && stats.data.rate !== null && (
         <p className="muted">{t('mediation.rate', { year, rate: `${String(stats.data.rate).replace('.', ',')}%`, ok: stats.data.successful, closed: stats.data.closed })}</p>)}
       {unit && <p><a className="btn btn-small" href={`/api/mediation/cases/export.csv?unit=${unit}`}>{t('mediation.export')}</a></p>}
-      <TeamsSection teams={teams.data} canAdd={can('mediation.write') && level === 'village'} onAdd={() => setAddingTeam(true)} />
+      <TeamsSection teams={teams.data} canAdd={can('mediation.write') && level === 'village' && teams.data?.length === 0} onAdd={() => setAddingTeam(true)} />
       {cases.error && <ErrorNote error={cases.error} onRetry={cases.reload} />}
       {!cases.data && !cases.error && <Loading />}
       {cases.data?.length === 0 && <Empty>{t('oversight.none')}</Empty>}
