@@ -197,4 +197,5 @@ export const enOversight: Record<keyof typeof viOversight, string> = {
   'mediation.head': 'Team head',
   'mediation.member': 'Member',
   'boards.reportsMissing': 'Reports not filed (more than 15 days after the quarter): {list}',
+  'boards.villagesUncovered': '{n} villages have no member on the board: {list}',
 };

@@ -195,4 +195,5 @@ export const viOversight = {
   'mediation.head': 'Tổ trưởng',
   'mediation.member': 'Tổ viên',
   'boards.reportsMissing': 'Chưa gửi báo cáo (quá 15 ngày sau khi hết quý): {list}',
+  'boards.villagesUncovered': '{n} thôn, tổ dân phố chưa có thành viên trong Ban: {list}',
 };

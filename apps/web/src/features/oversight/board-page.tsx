@@ -11,6 +11,7 @@ import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fiel
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
+import { unitsApi } from '../units/api';
 import { oversightApi } from './api';
 import { checkForm, isCount } from './form-check';
 import { missingQuarters } from './quarters';
@@ -22,6 +23,10 @@ export function BoardPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const b = useFetch(`oversight:board:${id}`, () => oversightApi.board(id));
+  // A Ban TTND has a member from each village of its ward (as the villages were at its election).
+  const ttnd = b.data?.kind === 'ttnd' ? b.data : null;
+  const villages = useFetch(ttnd ? `units:villages:${ttnd.unitId}:${ttnd.electedOn}` : null,
+    () => unitsApi.list({ parent: ttnd!.unitId, asOf: ttnd!.electedOn, level: 'village', limit: 500 }));
   const [open, setOpen] = useState<Dialog>(null);
   if (b.error) return <ErrorNote error={b.error} onRetry={b.reload} />;
   if (!b.data) return <Loading />;
@@ -31,6 +36,7 @@ export function BoardPage({ id }: { id: number }) {
   // Late quarterly reports are shown while the board sits (its past terms are history).
   const sitting = d.validTo === 'infinity' || d.validTo > today;
   const missing = missingQuarters(d.electedOn, d.validTo, d.reports, today);
+  const uncovered = (villages.data ?? []).filter((u) => !d.members.some((m) => m.villageId === u.id));
   const close = () => setOpen(null);
   return (
     <>
@@ -82,6 +88,8 @@ export function BoardPage({ id }: { id: number }) {
       </Section>
 
       <Section title={t('boards.membersTitle', { n: d.members.length })}>
+        {uncovered.length > 0 && (
+          <p className="note note-warn" data-testid="villages-uncovered">{t('boards.villagesUncovered', { n: uncovered.length, list: uncovered.slice(0, 10).map((u) => u.name).join(', ') })}</p>)}
         <ul className="member-list" data-testid="board-members">
           {d.members.map((m) => (
             <li key={m.id}><strong>{m.fullName}</strong> <span className="small muted">{pick(BOARD_MEMBER_ROLE_LABELS[m.role])}{m.villageName && ` · ${m.villageName}`}</span></li>

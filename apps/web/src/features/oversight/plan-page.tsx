@@ -90,7 +90,7 @@ export function PlanPage() {
                   <div className="member-actions">
                     {x.activityId ? <Link to={`/oversight/activities/${x.activityId}`}>{t('plan.carriedOut')}</Link>
                       : <span className="small muted">{t('plan.notCarriedOut')}</span>}
-                    {!x.activityId && p.status === 'approved' && can('oversight.write') && (
+                    {!x.activityId && p.status === 'approved' && p.year <= Number(todayIso().slice(0, 4)) && can('oversight.write') && (
                       <button type="button" className="btn btn-small" onClick={() => setCarrying(x)}>{t('plan.carryOut')}</button>)}
                   </div>
                 </li>
