@@ -55,6 +55,10 @@ const OversightPage = lazyPage(() => import('./features/oversight/oversight-page
 const OverduePage = lazyPage(() => import('./features/oversight/oversight-page'), 'OverduePage');
 const ActivityPage = lazyPage(() => import('./features/oversight/activity-page'), 'ActivityPage');
 const MediationPage = lazyPage(() => import('./features/oversight/mediation-page'), 'MediationPage');
+const PlanPage = lazyPage(() => import('./features/oversight/plan-page'), 'PlanPage');
+const OpinionsPage = lazyPage(() => import('./features/oversight/opinions-page'), 'OpinionsPage');
+const BoardsPage = lazyPage(() => import('./features/oversight/boards-page'), 'BoardsPage');
+const BoardPage = lazyPage(() => import('./features/oversight/board-page'), 'BoardPage');
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -103,6 +107,10 @@ const ROUTES: Route[] = [
   { name: 'oversight', path: '/oversight', permission: 'oversight.read', render: () => <OversightPage /> },
   { name: 'oversightOverdue', path: '/oversight/overdue', permission: 'oversight.read', render: () => <OverduePage /> },
   { name: 'oversightActivity', path: '/oversight/activities/:id', permission: 'oversight.read', render: (p) => <ActivityPage key={p.id} id={id(p)} /> },
+  { name: 'oversightPlan', path: '/oversight/plan', permission: 'oversight.read', render: () => <PlanPage /> },
+  { name: 'oversightOpinions', path: '/oversight/opinions', permission: 'oversight.read', render: () => <OpinionsPage /> },
+  { name: 'oversightBoards', path: '/oversight/boards', permission: 'oversight.read', render: () => <BoardsPage /> },
+  { name: 'oversightBoard', path: '/oversight/boards/:id', permission: 'oversight.read', render: (p) => <BoardPage key={p.id} id={id(p)} /> },
   { name: 'mediation', path: '/mediation', permission: 'oversight.read', render: () => <MediationPage /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },

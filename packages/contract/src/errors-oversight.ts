@@ -14,6 +14,7 @@ export const OVERSIGHT_ERRORS = {
   BOARD_INVALID: { status: 400, vi: 'Thông tin Ban không hợp lệ (Ban TTND chỉ ở cấp xã, phường; Ban GSĐTCCĐ cần tên dự án)', en: 'Invalid board (a people\'s inspection board sits at a ward or commune; an investment board needs its project)' },
   BOARD_MEMBERS_TOO_FEW: { status: 400, vi: 'Ban phải có ít nhất 5 thành viên', en: 'A board needs at least 5 members' },
   BOARD_VILLAGE_INVALID: { status: 400, vi: 'Thôn, tổ dân phố của thành viên không thuộc đơn vị của Ban', en: 'A member\'s village is not in the board\'s unit' },
+  BOARD_EXISTS: { status: 409, vi: 'Phường, xã đã có Ban Thanh tra nhân dân trong nhiệm kỳ này', en: 'The ward already has a people\'s inspection board for this term' },
   BOARD_ENDED: { status: 409, vi: 'Ban đã hết nhiệm kỳ vào ngày này', en: 'The board\'s term had ended on that date' },
   MEDIATION_TEAM_INVALID: { status: 400, vi: 'Tổ hòa giải phải thuộc một thôn, tổ dân phố', en: 'A mediation team belongs to a village or residential group' },
   MEDIATION_PARTIES_REQUIRED: { status: 400, vi: 'Cần ghi ít nhất hai bên trong vụ việc', en: 'A case needs at least two parties' },

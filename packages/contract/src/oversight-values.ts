@@ -55,6 +55,10 @@ export const RECOMMENDATION_NEXT: Record<RecommendationStatus, readonly Recommen
 
 export const OPINION_TOPICS = ['drafts', 'officials'] as const;
 export type OpinionTopic = (typeof OPINION_TOPICS)[number];
+export const OPINION_TOPIC_LABELS: Labels<OpinionTopic> = {
+  drafts: { vi: 'Góp ý dự thảo văn bản', en: 'Draft documents' },
+  officials: { vi: 'Góp ý cán bộ, đảng viên (QĐ 124)', en: 'Officials and Party members (QĐ 124)' },
+};
 export const OPINION_FORMS = ['conference', 'written'] as const;
 export type OpinionForm = (typeof OPINION_FORMS)[number];
 export const OPINION_FORM_LABELS: Labels<OpinionForm> = {
@@ -87,6 +91,13 @@ export const BOARD_RATING_LABELS: Labels<BoardRating> = {
   weak: { vi: 'Hoạt động yếu', en: 'Weak' },
 };
 export const BOARD_MIN_MEMBERS = 5;
+export const BOARD_MEMBER_ROLES = ['head', 'deputy', 'member'] as const;
+export type BoardMemberRole = (typeof BOARD_MEMBER_ROLES)[number];
+export const BOARD_MEMBER_ROLE_LABELS: Labels<BoardMemberRole> = {
+  head: { vi: 'Trưởng ban', en: 'Head' },
+  deputy: { vi: 'Phó trưởng ban', en: 'Deputy head' },
+  member: { vi: 'Thành viên', en: 'Member' },
+};
 
 export const MEDIATION_KINDS = ['land', 'family', 'neighbour', 'debt', 'environment', 'other'] as const;
 export type MediationKind = (typeof MEDIATION_KINDS)[number];

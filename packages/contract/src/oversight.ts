@@ -43,9 +43,13 @@ export const CreatePlan = z.object({ unitId: Id, year: z.coerce.number().int().m
 export type CreatePlan = z.infer<typeof CreatePlan>;
 export const ApprovePlan = z.object({ approvedOn: IsoDate.optional(), partyOpinion: Text.optional(), partyOpinionOn: IsoDate.optional() });
 export type ApprovePlan = z.infer<typeof ApprovePlan>;
-export const PlanTopic = PlanTopicInput.extend({ id: Id });
-/** What the targets ask of the unit's level a year, and how far the plan falls short. */
-export const PlanRequirement = z.object({ kind: ActivityKind, min: z.number(), max: z.number().nullable(), planned: z.number(), gap: z.number() });
+/** A planned topic; `activityId` is the first supervision or criticism recorded against it (null: not yet carried out). */
+export const PlanTopic = PlanTopicInput.extend({ id: Id, activityId: Id.nullable() });
+/**
+ * What the targets ask of the unit's level a year, how far the plan falls short (`gap`), and how many the
+ * unit has carried out that year (`done`, counted as target 10 counts them: led by the Front, every criticism).
+ */
+export const PlanRequirement = z.object({ kind: ActivityKind, min: z.number(), max: z.number().nullable(), planned: z.number(), gap: z.number(), done: z.number() });
 export const Plan = z.object({
   id: Id, unitId: Id, unitName: z.string(), year: z.number(), status: z.enum(['draft', 'approved']), approvedOn: IsoDate.nullable(),
   partyOpinion: z.string().nullable(), partyOpinionOn: IsoDate.nullable(), topics: z.array(PlanTopic), requirements: z.array(PlanRequirement),
@@ -144,6 +148,17 @@ export const Board = z.object({
   years: z.array(BoardYearInput.extend({ ratedOn: IsoDate.nullable() })), supervisions: z.number(), violations: z.number(),
 });
 export type Board = z.infer<typeof Board>;
+export const BoardSupervision = z.object({
+  id: Id, heldOn: IsoDate, subject: z.string(), findings: z.string(), violations: z.number(), remedy: z.string(), remedied: z.boolean(),
+});
+export type BoardSupervision = z.infer<typeof BoardSupervision>;
+export const BoardReport = BoardReportInput.extend({ id: Id });
+/** One board with its supervisions (newest first) and its quarterly reports to the Front. */
+export const BoardDetail = Board.extend({ supervisionList: z.array(BoardSupervision), reports: z.array(BoardReport) });
+export type BoardDetail = z.infer<typeof BoardDetail>;
+/** The remedy of the violations a board's supervision found, recorded when the agency remedies them. */
+export const BoardSupervisionRemedy = z.object({ remedy: z.string().trim().min(1).max(5000), remedied: z.boolean() });
+export type BoardSupervisionRemedy = z.infer<typeof BoardSupervisionRemedy>;
 
 // ---- mediation ----
 export const Party = z.object({ name: z.string().trim().min(2).max(120), phone: z.string().trim().max(30).optional(), address: z.string().trim().max(300).optional() });

@@ -69,5 +69,11 @@ describe('oversight demo', () => {
       `select count(*)::int as n, count(*) filter (where parties_masked ~ '[[:alpha:]]{3,} [[:alpha:]]{3,}')::int as leaks from mediation_cases`);
     expect(c.n).toBeGreaterThan(F.mediationClosed);
     expect(c.leaks).toBe(0);
+    // The 2026 plan of Phường Bắc Giang: every topic carried out by a supervision or criticism linked to it.
+    const topics = await db.query<{ kind: string; activity: number | null }>(
+      `select t.kind, (select min(a.id) from oversight_activities a where a.topic_id = t.id) as activity
+         from oversight_plan_topics t join oversight_plans p on p.id = t.plan_id where p.unit_id = $1 and p.year = 2026`, [bg]);
+    expect(topics.map((x) => x.kind).sort()).toEqual(['criticism', 'supervision']);
+    expect(topics.every((x) => x.activity !== null)).toBe(true);
   });
 });

@@ -186,6 +186,19 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
   await bulkInsert(tx, 'oversight_plan_topics', ['plan_id', 'kind', 'title', 'subject_kind', 'subject', 'form', 'quarter'], topics);
   await bulkInsert(tx, 'oversight_activities', ACT_COLS, w.acts, true);
   await bulkInsert(tx, 'oversight_recommendations', REC_COLS, w.recs);
+  // Each planned topic is carried out by the unit's activity of its kind that year (led by the Front), in
+  // order: the plan's page shows which topic was carried out by which supervision.
+  await tx.query(`
+    with t as (select t.id, t.kind, t.title, t.subject_kind, t.subject, p.unit_id, p.year,
+                      row_number() over (partition by p.id, t.kind order by t.quarter, t.id) as n
+                 from oversight_plan_topics t join oversight_plans p on p.id = t.plan_id),
+         a as (select a.id, a.kind, a.unit_id, extract(year from a.started_on)::int as year,
+                      row_number() over (partition by a.unit_id, a.kind, extract(year from a.started_on) order by a.started_on, a.id) as n
+                 from oversight_activities a where a.form = 'direct')
+    update oversight_activities x set topic_id = t.id, title = t.title, subject_kind = t.subject_kind, subject = t.subject,
+           draft_title = case when x.kind = 'criticism' then t.title else x.draft_title end
+      from t join a on a.unit_id = t.unit_id and a.year = t.year and a.kind = t.kind and a.n = t.n
+     where x.id = a.id`);
 
   await seedOpinions(tx, r, city, wards, newWards);
   await seedBoards(tx, r, wards, newWards, today);
@@ -277,6 +290,7 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
   }
   // Supervisions: TTND of both terms, inside each board's term and before mid-2024.
   const sup: unknown[][] = [];
+  const reports: unknown[][] = [];
   const ttndBoards = boards.filter((x) => x[2] === 'ttnd') as Array<[number, number, string, string, null, string, string, string, string]>;
   const ttndCounts = split(F.ttndSupervisions, ttndBoards.length, r, 10);
   const gsdCounts = split(F.gsdtccdSupervisions, gsd.length, r, 2);
@@ -306,12 +320,31 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
     const t = board(u.id, 'ttnd', 'Ban Thanh tra nhân dân', null, '2025–2027', '2025-09-15', 'infinity', v, Math.max(7, Math.min(v.length, 25)));
     const g = board(u.id, 'gsdtccd', 'Ban Giám sát đầu tư của cộng đồng – Nhà văn hóa tổ dân phố', 'Nhà văn hóa tổ dân phố (2026)', '2026', '2026-03-01', 'infinity', [], 6);
     for (let j = 0; j < 8; j++) sup.push([t, u.id, dayIn(r, '2025-10-01', '2026-11-30'), 'Việc thu, chi quỹ tại khu dân cư', 'Thực hiện đúng quy định', 0, '', false]);
+    // Quarterly reports to the Front, ten days after each quarter; the investment board never sent Q2/2026's.
+    for (const [boardId, from, missing] of [[t, '2025-09-15', ''], [g, '2026-03-01', '2026-2']] as const) {
+      for (const [y, q, end] of quartersEnded(from, today)) {
+        if (`${y}-${q}` !== missing && addDays(end, 10) <= today) reports.push([boardId, y, q, addDays(end, 10), `Báo cáo kết quả hoạt động quý ${q}/${y}`]);
+      }
+    }
     for (let j = 0; j < 3; j++) sup.push([g, u.id, dayIn(r, '2026-03-15', '2026-11-30'), 'Chất lượng thi công công trình', 'Một hạng mục chưa đúng thiết kế', j === 0 ? 1 : 0, j === 0 ? 'Nhà thầu đã sửa' : '', j === 0]);
   }
   await bulkInsert(tx, 'inspection_boards', ['id', 'unit_id', 'kind', 'name', 'project', 'term_label', 'elected_on', 'valid_from', 'valid_to'], boards, true);
   await bulkInsert(tx, 'inspection_board_members', ['board_id', 'full_name', 'village_id', 'role', 'elected_on'], members);
   await bulkInsert(tx, 'inspection_board_years', ['board_id', 'year', 'plan', 'funding_required_vnd', 'funding_vnd', 'rating', 'rated_on'], years);
   await bulkInsert(tx, 'inspection_supervisions', ['board_id', 'unit_id', 'held_on', 'subject', 'findings', 'violations', 'remedy', 'remedied'], sup);
+  await bulkInsert(tx, 'inspection_board_reports', ['board_id', 'year', 'quarter', 'filed_on', 'summary'], reports);
+}
+
+/** The quarters that ended after `from` and before `today`: [year, quarter, last day]. */
+function quartersEnded(from: string, today: string): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(today.slice(0, 4)); y++) {
+    for (let q = 1; q <= 4; q++) {
+      const end = new Date(Date.UTC(y, q * 3, 0)).toISOString().slice(0, 10);
+      if (end >= from && end < today) out.push([y, q, end]);
+    }
+  }
+  return out;
 }
 
 /** A team in every village from 2019; 520 cases closed in the old period (480 settled: 92.3%); cases in the new wards. */

@@ -14,11 +14,13 @@ type Props = {
   /** Sends the form; on success the dialog closes, on failure the server's message shows. */
   onSubmit: () => Promise<unknown>;
   canSubmit?: boolean;
+  /** The form checks its own fields (messages under each field, in the reader's language) instead of the browser's bubbles. */
+  noValidate?: boolean;
   children: (errors: Record<string, string>) => ReactNode;
 };
 
 /** A dialog holding one form: busy state, the server's error, field errors under their fields. */
-export function FormDialog({ open, onClose, title, submitLabel, onSubmit, canSubmit = true, children }: Props) {
+export function FormDialog({ open, onClose, title, submitLabel, onSubmit, canSubmit = true, noValidate = false, children }: Props) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,7 +47,7 @@ export function FormDialog({ open, onClose, title, submitLabel, onSubmit, canSub
 
   return (
     <Dialog open={open} onClose={close} title={title}>
-      <form className="form" onSubmit={submit}>
+      <form className="form" onSubmit={submit} noValidate={noValidate}>
         {error && <ErrorNote error={error} />}
         {children(fieldErrors(error))}
         <div className="actions">

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  ActivityDetail, ActivityItem, ActivityListQuery, AddRecommendations, ApprovePlan, Board, BoardReportInput, BoardYearInput, CloseMediationCase,
-  CompleteActivity, CreateActivity, CreateBoard, CreateBoardSupervision, CreateMediationCase, CreateMediationTeam, CreateOpinionSession, CreatePlan,
+  ActivityDetail, ActivityItem, ActivityListQuery, AddRecommendations, ApprovePlan, Board, BoardDetail, BoardReportInput, BoardSupervisionRemedy,
+  BoardYearInput, CloseMediationCase, CompleteActivity, CreateActivity, CreateBoard, CreateBoardSupervision, CreateMediationCase, CreateMediationTeam, CreateOpinionSession, CreatePlan,
   FollowRecommendation, MediationCase, MediationParties, MediationQuery, MediationStats, MediationTeam, OpinionSession, Plan, PlanQuery,
   PublicSupervision, PublicUnitParams, Recommendation, RecommendationListQuery, RecommendationPage, UnitYearQuery,
 } from '../oversight';
@@ -30,11 +30,14 @@ export const oversightEndpoints = defineEndpoints('oversight', {
 
   'GET /api/oversight/boards': { query: UnitYearQuery, response: z.array(Board), access: atQuery('oversight.read') },
   'POST /api/oversight/boards': { body: CreateBoard, response: Board, access: atBody('inspection.write', 'unitId', 'electedOn') },
-  'GET /api/oversight/boards/:id': { params: IdParams, response: Board, access: atRecord('oversight.read', 'inspection_board') },
+  'GET /api/oversight/boards/:id': { params: IdParams, response: BoardDetail, access: atRecord('oversight.read', 'inspection_board') },
   // Rating a board further needs oversight.write (the Front rates, the board does not): checked by the service.
-  'POST /api/oversight/boards/:id/years': { params: IdParams, body: BoardYearInput, response: Board, access: atRecord('inspection.write', 'inspection_board') },
-  'POST /api/oversight/boards/:id/supervisions': { params: IdParams, body: CreateBoardSupervision, response: Board, access: atRecord('inspection.write', 'inspection_board') },
-  'POST /api/oversight/boards/:id/reports': { params: IdParams, body: BoardReportInput, response: Board, access: atRecord('inspection.write', 'inspection_board') },
+  'POST /api/oversight/boards/:id/years': { params: IdParams, body: BoardYearInput, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
+  'POST /api/oversight/boards/:id/supervisions': { params: IdParams, body: CreateBoardSupervision, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
+  'POST /api/oversight/boards/:id/reports': { params: IdParams, body: BoardReportInput, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
+  'POST /api/oversight/board-supervisions/:id/remedy': {
+    params: IdParams, body: BoardSupervisionRemedy, response: BoardDetail, access: atRecord('inspection.write', 'inspection_supervision'),
+  },
 
   'GET /api/mediation/teams': { query: UnitYearQuery, response: z.array(MediationTeam), access: atQuery('oversight.read') },
   'POST /api/mediation/teams': { body: CreateMediationTeam, response: MediationTeam, access: atBody('mediation.write', 'unitId', 'validFrom') },

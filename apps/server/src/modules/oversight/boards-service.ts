@@ -1,4 +1,6 @@
-import type { Board, BoardReportInput, BoardYearInput, CreateBoard, CreateBoardSupervision, CreateOpinionSession, OpinionSession } from '@contract/oversight';
+import type {
+  Board, BoardDetail, BoardReportInput, BoardSupervisionRemedy, BoardYearInput, CreateBoard, CreateBoardSupervision, CreateOpinionSession, OpinionSession,
+} from '@contract/oversight';
 import { BOARD_MIN_MEMBERS } from '@contract/oversight';
 import type { Db } from '../../db/db';
 import { assertUnitAccess, today, type Ctx } from '../../platform/access';
@@ -75,6 +77,18 @@ export async function createBoard(ctx: Ctx, input: CreateBoard): Promise<Board> 
            and c.valid_from <= $3::date and $3::date < c.valid_to and c.depth = 1)`, [villages, input.unitId, input.electedOn]);
       if (ok.length !== villages.length) throw new AppError('BOARD_VILLAGE_INVALID');
     }
+    // One Ban TTND per ward or commune at a time: electing a new one ends the term of the one sitting; a
+    // board already elected on or after that day (a later term recorded first) is refused.
+    let ended: number[] = [];
+    if (input.kind === 'ttnd') {
+      const later = await tx.query(
+        `select 1 from inspection_boards where unit_id = $1 and kind = 'ttnd' and valid_from >= $2::date
+            and valid_from < coalesce($3::date, 'infinity'::date)`, [input.unitId, input.electedOn, input.validTo ?? null]);
+      if (later.length) throw new AppError('BOARD_EXISTS');
+      ended = (await tx.query<{ id: number }>(
+        `update inspection_boards set valid_to = $2 where unit_id = $1 and kind = 'ttnd' and valid_from < $2::date and valid_to > $2::date returning id`,
+        [input.unitId, input.electedOn])).map((r) => r.id);
+    }
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into inspection_boards (unit_id, kind, name, project, term_label, elected_on, valid_from, valid_to, created_by)
        values ($1, $2, $3, $4, $5, $6, $6, coalesce($7::date, (select valid_to from units where id = $1)), $8) returning id`,
@@ -85,12 +99,13 @@ export async function createBoard(ctx: Ctx, input: CreateBoard): Promise<Board> 
         [id, plain(m.fullName), m.villageId ?? null, m.role, input.electedOn]);
     }
     const after = await presentBoard(tx, id);
-    await audit(tx, ctx.user, { action: 'create', entity: 'inspection_board', entityId: id, unitId: input.unitId, after: { ...after, members: after.members.length } });
+    await audit(tx, ctx.user, { action: 'create', entity: 'inspection_board', entityId: id, unitId: input.unitId,
+      after: { ...after, members: after.members.length, supervisionList: undefined, reports: undefined, endedBoards: ended } });
     return after;
   });
 }
 
-export async function getBoard({ db, user }: Ctx, id: number): Promise<Board> {
+export async function getBoard({ db, user }: Ctx, id: number): Promise<BoardDetail> {
   const b = await boardFacts(db, id);
   await assertUnitAccess(db, user, 'oversight.read', b.unit_id, b.valid_from);
   return presentBoard(db, id);
@@ -101,10 +116,21 @@ export async function listBoards({ db, user }: Ctx, unitId: number): Promise<Boa
   const rows = await db.query<{ id: number }>(
     `select b.id from (${PLACES_SQL('$1::bigint')}) p join inspection_boards b on b.unit_id = p.unit_id
        and b.valid_from >= p.valid_from and b.valid_from < p.valid_to order by b.valid_from desc, b.id limit 300`, [unitId]);
-  return Promise.all(rows.map((r) => presentBoard(db, r.id)));
+  return Promise.all(rows.map((r) => boardSummary(db, r.id)));
 }
 
-async function presentBoard(db: Db, id: number): Promise<Board> {
+/** A board with its supervisions and quarterly reports (its page, and the answer to each change). */
+async function presentBoard(db: Db, id: number): Promise<BoardDetail> {
+  const board = await boardSummary(db, id);
+  const supervisionList = await db.query<BoardDetail['supervisionList'][number]>(
+    `select id, held_on as "heldOn", subject, findings, violations, remedy, remedied
+       from inspection_supervisions where board_id = $1 order by held_on desc, id desc limit 500`, [id]);
+  const reports = await db.query<BoardDetail['reports'][number]>(
+    `select id, year, quarter, filed_on as "filedOn", summary from inspection_board_reports where board_id = $1 order by year desc, quarter desc`, [id]);
+  return { ...board, supervisionList, reports };
+}
+
+async function boardSummary(db: Db, id: number): Promise<Board> {
   const [b] = await db.query<Omit<Board, 'members' | 'years'>>(
     `select b.id, b.unit_id as "unitId", ${unitNameAt('b.unit_id', 'b.valid_from')} as "unitName", b.kind, b.name, b.project, b.term_label as "termLabel",
             b.elected_on as "electedOn", b.valid_to::text as "validTo",
@@ -122,7 +148,7 @@ async function presentBoard(db: Db, id: number): Promise<Board> {
 }
 
 /** The board's year: plan, funding and (at the year's assessment) its rating. */
-export async function saveBoardYear(ctx: Ctx, id: number, input: BoardYearInput): Promise<Board> {
+export async function saveBoardYear(ctx: Ctx, id: number, input: BoardYearInput): Promise<BoardDetail> {
   return ctx.db.tx(async (tx) => {
     const b = await boardFacts(tx, id);
     // The Front rates its boards: the rating needs oversight.write, the plan and funding the board's own permission.
@@ -144,7 +170,7 @@ export async function saveBoardYear(ctx: Ctx, id: number, input: BoardYearInput)
 }
 
 /** A board's supervision, with the violations it found and their remedy. */
-export async function addBoardSupervision(ctx: Ctx, id: number, input: CreateBoardSupervision): Promise<Board> {
+export async function addBoardSupervision(ctx: Ctx, id: number, input: CreateBoardSupervision): Promise<BoardDetail> {
   return ctx.db.tx(async (tx) => {
     const b = await boardFacts(tx, id);
     await assertUnitAccess(tx, ctx.user, 'inspection.write', b.unit_id, input.heldOn);
@@ -164,7 +190,7 @@ export async function addBoardSupervision(ctx: Ctx, id: number, input: CreateBoa
 }
 
 /** A board's quarterly report to the Front. */
-export async function fileBoardReport(ctx: Ctx, id: number, input: BoardReportInput): Promise<Board> {
+export async function fileBoardReport(ctx: Ctx, id: number, input: BoardReportInput): Promise<BoardDetail> {
   return ctx.db.tx(async (tx) => {
     const b = await boardFacts(tx, id);
     await assertUnitAccess(tx, ctx.user, 'inspection.write', b.unit_id, input.filedOn);
@@ -176,5 +202,22 @@ export async function fileBoardReport(ctx: Ctx, id: number, input: BoardReportIn
     if (!rows.length) throw new AppError('CONFLICT');
     await audit(tx, ctx.user, { action: 'report', entity: 'inspection_board', entityId: id, unitId: b.unit_id, after: { year: input.year, quarter: input.quarter, filedOn: input.filedOn } });
     return presentBoard(tx, id);
+  });
+}
+
+/** Records the remedy of the violations a board's supervision found (or corrects it), audited. */
+export async function remedyBoardSupervision(ctx: Ctx, supervisionId: number, input: BoardSupervisionRemedy): Promise<BoardDetail> {
+  return ctx.db.tx(async (tx) => {
+    const [s] = await tx.query<{ board_id: number; unit_id: number; held_on: string; remedy: string; remedied: boolean }>(
+      'select board_id, unit_id, held_on, remedy, remedied from inspection_supervisions where id = $1 for update', [supervisionId]);
+    if (!s) throw new AppError('NOT_FOUND', { supervisionId });
+    await assertUnitAccess(tx, ctx.user, 'inspection.write', s.unit_id, s.held_on);
+    assertActive(ctx.user, today());
+    const remedy = plain(input.remedy);
+    if (!remedy) throw new AppError('OVERSIGHT_EMPTY_TEXT');
+    await tx.query('update inspection_supervisions set remedy = $2, remedied = $3 where id = $1', [supervisionId, remedy, input.remedied]);
+    await audit(tx, ctx.user, { action: 'remedy', entity: 'inspection_board', entityId: s.board_id, unitId: s.unit_id,
+      before: { supervisionId, remedy: s.remedy, remedied: s.remedied }, after: { supervisionId, remedy, remedied: input.remedied } });
+    return presentBoard(tx, s.board_id);
   });
 }

@@ -52,6 +52,48 @@ describe("people's boards", () => {
   });
 });
 
+describe("a board's page", () => {
+  it('lists its supervisions with the violations found, its reports, and records their remedy later', async () => {
+    const staff = await sessionAs(t.db, 'unit_staff', t.w.T);
+    const b = (await call(staff, 'POST', '/api/oversight/boards', { unitId: t.w.T, kind: 'gsdtccd', name: 'Ban GSĐTCCĐ', project: 'Rãnh thoát nước',
+      termLabel: '2026', electedOn: '2026-03-01', members: members(5) })).json();
+    const inspector = await sessionAs(t.db, 'inspection_member', t.w.T);
+    await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, { heldOn: '2026-04-02', subject: 'Khối lượng đào đắp', violations: 0 });
+    const sup = await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, { heldOn: '2026-06-12', subject: 'Chất lượng bê tông', findings: 'Mác bê tông thấp', violations: 1 });
+    expect(sup.statusCode, sup.body).toBe(200);
+    await call(inspector, 'POST', `/api/oversight/boards/${b.id}/reports`, { year: 2026, quarter: 2, filedOn: '2026-06-30', summary: 'Báo cáo quý II' });
+    const page = (await call(inspector, 'GET', `/api/oversight/boards/${b.id}`)).json();
+    expect(page.supervisionList.map((x: { subject: string; violations: number; remedied: boolean }) => [x.subject, x.violations, x.remedied]))
+      .toEqual([['Chất lượng bê tông', 1, false], ['Khối lượng đào đắp', 0, false]]);
+    expect(page.reports).toEqual([expect.objectContaining({ year: 2026, quarter: 2, filedOn: '2026-06-30', summary: 'Báo cáo quý II' })]);
+    const sid = page.supervisionList[0].id;
+
+    // Refused: a village head (no inspection.write), an empty remedy; nothing is written.
+    const village = await sessionAs(t.db, 'village_head', t.w.T);
+    expect((await call(village, 'POST', `/api/oversight/board-supervisions/${sid}/remedy`, { remedy: 'Đã làm lại', remedied: true })).json().error.code).toBe('FORBIDDEN');
+    expect((await call(inspector, 'POST', `/api/oversight/board-supervisions/${sid}/remedy`, { remedy: '   ', remedied: true })).json().error.code).toBe('VALIDATION');
+    expect(await t.db.query('select remedy, remedied from inspection_supervisions where id = $1', [sid])).toEqual([{ remedy: '', remedied: false }]);
+    const fixed = await call(inspector, 'POST', `/api/oversight/board-supervisions/${sid}/remedy`, { remedy: 'Nhà thầu đã đập bỏ, đổ lại', remedied: true });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().supervisionList[0]).toMatchObject({ remedy: 'Nhà thầu đã đập bỏ, đổ lại', remedied: true });
+    const [a] = await t.db.query<{ action: string }>(`select action from audit_log where entity = 'inspection_board' and entity_id = $1 order by id desc limit 1`, [String(b.id)]);
+    expect(a.action).toBe('remedy');
+  });
+
+  it('keeps one Ban TTND per ward at a time: a new election ends the sitting term, an earlier one is refused', async () => {
+    const staff = await sessionAs(t.db, 'unit_staff', t.w.T);
+    const base = { unitId: t.w.T, kind: 'ttnd', name: 'Ban Thanh tra nhân dân', members: members(5) };
+    const first = await call(staff, 'POST', '/api/oversight/boards', { ...base, termLabel: '2025–2026', electedOn: '2025-08-01' });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await call(staff, 'POST', '/api/oversight/boards', { ...base, termLabel: '2026–2030', electedOn: '2026-03-15' });
+    expect(second.statusCode, second.body).toBe(200);
+    expect((await call(staff, 'GET', `/api/oversight/boards/${first.json().id}`)).json().validTo).toBe('2026-03-15');
+    const earlier = await call(staff, 'POST', '/api/oversight/boards', { ...base, termLabel: 'x', electedOn: '2025-12-01' });
+    expect(earlier.json().error.code).toBe('BOARD_EXISTS');
+    expect((await t.db.query(`select 1 from inspection_boards where unit_id = $1 and kind = 'ttnd'`, [t.w.T])).length).toBe(2);
+  });
+});
+
 describe('opinions', () => {
   it('count drafts, opinions and conferences by unit and period', async () => {
     const staff = await sessionAs(t.db, 'unit_staff', t.w.S);

@@ -1,6 +1,8 @@
 import { oversightEndpoints } from '@contract/endpoints/oversight';
 import { bind } from '../../platform/endpoints';
-import { addBoardSupervision, createBoard, createOpinionSession, fileBoardReport, getBoard, listBoards, listOpinionSessions, saveBoardYear } from './boards-service';
+import {
+  addBoardSupervision, createBoard, createOpinionSession, fileBoardReport, getBoard, listBoards, listOpinionSessions, remedyBoardSupervision, saveBoardYear,
+} from './boards-service';
 import { closeCase, createCase, createTeam, exportCasesCsv, listCases, listTeams, mediationStats, readParties } from './mediation-service';
 import { publicSupervisions } from './public';
 import { listActivities, listRecommendations } from './queries';
@@ -30,6 +32,7 @@ export const oversightHandlers = bind(oversightEndpoints, {
   'POST /api/oversight/boards/:id/years': (ctx, { params, body }) => saveBoardYear(ctx, params.id, body),
   'POST /api/oversight/boards/:id/supervisions': (ctx, { params, body }) => addBoardSupervision(ctx, params.id, body),
   'POST /api/oversight/boards/:id/reports': (ctx, { params, body }) => fileBoardReport(ctx, params.id, body),
+  'POST /api/oversight/board-supervisions/:id/remedy': (ctx, { params, body }) => remedyBoardSupervision(ctx, params.id, body),
   'GET /api/mediation/teams': (ctx, { query }) => listTeams(ctx, query.unit),
   'POST /api/mediation/teams': (ctx, { body }) => createTeam(ctx, body),
   'GET /api/mediation/cases': (ctx, { query }) => listCases(ctx, query.unit, query),

@@ -105,8 +105,8 @@ describe('plans', () => {
     const plan = res.json();
     // A ward: 1–2 topics led by the Front (a coordinated one does not count) and at least one criticism.
     expect(plan.requirements).toEqual([
-      { kind: 'supervision', min: 1, max: 2, planned: 0, gap: 1 },
-      { kind: 'criticism', min: 1, max: null, planned: 0, gap: 1 },
+      { kind: 'supervision', min: 1, max: 2, planned: 0, gap: 1, done: 0 },
+      { kind: 'criticism', min: 1, max: null, planned: 0, gap: 1, done: 0 },
     ]);
     expect((await call(staff, 'POST', `/api/oversight/plans/${plan.id}/approve`, {})).json().error.code).toBe('FORBIDDEN');
     const btt = await sessionAs(t.db, 'standing_committee', t.w.T);
@@ -114,5 +114,25 @@ describe('plans', () => {
     expect(approved.json()).toMatchObject({ status: 'approved', partyOpinion: 'Đồng ý' });
     const again = await call(staff, 'POST', '/api/oversight/plans', { unitId: t.w.T, year: 2027, topics: [] });
     expect(again.json().error.code).toBe('OVERSIGHT_PLAN_APPROVED');
+  });
+
+  it("show the year's progress: topics carried out and the activities target 10 counts", async () => {
+    const year = Number(today().slice(0, 4));
+    const staff = await sessionAs(t.db, 'unit_staff', t.w.S);
+    const plan = (await call(staff, 'POST', '/api/oversight/plans', { unitId: t.w.S, year, topics: [
+      { kind: 'supervision', title: 'Giám sát thu, chi quỹ', subjectKind: 'agency', subject: 'UBND phường', form: 'direct', quarter: 1 },
+      { kind: 'criticism', title: 'Phản biện dự thảo quy hoạch', subjectKind: 'policy', subject: 'UBND phường', form: 'direct', quarter: 3 },
+    ] })).json();
+    expect(plan.requirements.map((r: { planned: number; gap: number }) => [r.planned, r.gap])).toEqual([[1, 0], [1, 0]]);
+    const before = plan.requirements.map((r: { done: number }) => r.done);
+    const topic = plan.topics.find((x: { kind: string }) => x.kind === 'supervision');
+    expect(topic.activityId).toBeNull();
+    const a = await call(staff, 'POST', '/api/oversight/activities', { ...supervision(t.w.S, `${year}-01-02`), topicId: topic.id });
+    expect(a.statusCode, a.body).toBe(200);
+    // A coordinated supervision is not one the Front leads: target 10 (and the progress) leave it out.
+    await call(staff, 'POST', '/api/oversight/activities', { ...supervision(t.w.S, `${year}-01-03`), form: 'coordinated' });
+    const after = (await call(staff, 'GET', `/api/oversight/plans?unit=${t.w.S}&year=${year}`)).json();
+    expect(after.requirements.map((r: { done: number }) => r.done)).toEqual([before[0] + 1, before[1]]);
+    expect(after.topics.find((x: { id: number }) => x.id === topic.id).activityId).toBe(a.json().id);
   });
 });

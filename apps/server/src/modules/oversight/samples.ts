@@ -55,9 +55,10 @@ export const oversightSamples: { [K in keyof typeof oversightEndpoints]: Sample 
   'GET /api/oversight/opinions': (c) => ({ query: { unit: c.unit } }),
   'POST /api/oversight/opinions': (c) => ({ body: { unitId: c.unit, heldOn: c.date, form: 'written', topic: 'officials', title: 'Góp ý cán bộ', officialsOpinions: 4 } }),
   'GET /api/oversight/boards': (c) => ({ query: { unit: c.unit } }),
-  // A Ban TTND sits at a ward or commune: elsewhere the rule answers 400.
+  // A board sits at a ward or commune: elsewhere the rule answers 400. (A Ban GSĐTCCĐ, one per project: a
+  // second Ban TTND of the same day would be refused as a duplicate term.)
   'POST /api/oversight/boards': async (c) => ({
-    body: { unitId: c.unit, kind: 'ttnd', name: 'Ban TTND', termLabel: 'x', electedOn: c.date, members },
+    body: { unitId: c.unit, kind: 'gsdtccd', name: 'Ban GSĐTCCĐ', project: `Công trình ${uniq()}`, termLabel: 'x', electedOn: c.date, members },
     ok: (await level(c.db, c.unit)) === 'commune' ? undefined : [400],
   }),
   'GET /api/oversight/boards/:id': async (c) => ({ params: { id: await boardAt(c) } }),
@@ -68,6 +69,11 @@ export const oversightSamples: { [K in keyof typeof oversightEndpoints]: Sample 
   'POST /api/oversight/boards/:id/reports': async (c) => ({
     params: { id: await boardAt(c) }, body: { year: Number(c.date.slice(0, 4)), quarter: 1, filedOn: c.date },
   }),
+  'POST /api/oversight/board-supervisions/:id/remedy': async (c) => {
+    const sid = await id(c.db, `insert into inspection_supervisions (board_id, unit_id, held_on, subject, violations) values ($1, $2, $3, 'Thu, chi quỹ', 1) returning id`,
+      [await boardAt(c), c.unit, c.date]);
+    return { params: { id: sid }, body: { remedy: 'Đã nộp lại khoản thu sai', remedied: true } };
+  },
   'GET /api/mediation/teams': (c) => ({ query: { unit: c.unit } }),
   // A team belongs to a village: elsewhere the rule answers 400.
   'POST /api/mediation/teams': async (c) => ({

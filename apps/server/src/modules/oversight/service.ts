@@ -47,12 +47,19 @@ async function presentPlan(db: Db, id: number): Promise<Plan> {
   }>(`select p.id, p.unit_id, ${unitNameAt('p.unit_id', "make_date(p.year, 6, 30)")} as unit_name, u.level, p.year, p.status, p.approved_on,
              p.party_opinion, p.party_opinion_on from oversight_plans p join units u on u.id = p.unit_id where p.id = $1`, [id]);
   const topics = await db.query<Plan['topics'][number]>(
-    `select id, kind, title, subject_kind as "subjectKind", subject, form, quarter from oversight_plan_topics where plan_id = $1 order by quarter, id`, [id]);
-  // Target 10 counts the supervisions the Front leads (topics) and every criticism.
-  const planned = (kind: string) => topics.filter((t) => t.kind === kind && (kind === 'criticism' || t.form === 'direct')).length;
+    `select t.id, t.kind, t.title, t.subject_kind as "subjectKind", t.subject, t.form, t.quarter,
+            (select min(a.id) from oversight_activities a where a.topic_id = t.id) as "activityId"
+       from oversight_plan_topics t where t.plan_id = $1 order by t.quarter, t.id`, [id]);
+  // Target 10 counts the supervisions the Front leads (topics) and every criticism: so do the plan and its progress.
+  const counts = (kind: string, form: string) => kind === 'criticism' || form === 'direct';
+  const planned = (kind: string) => topics.filter((t) => t.kind === kind && counts(t.kind, t.form)).length;
+  const carried = await db.query<{ kind: string; n: number }>(
+    `select kind, count(*)::int as n from oversight_activities
+      where unit_id = $1 and started_on >= make_date($2, 1, 1) and started_on < make_date($2 + 1, 1, 1) and (kind = 'criticism' or form = 'direct')
+      group by kind`, [p.unit_id, p.year]);
   const requirements = requirementsFor(p.level).map((r) => {
     const n = planned(r.kind);
-    return { ...r, planned: n, gap: Math.max(0, r.min - n) };
+    return { ...r, planned: n, gap: Math.max(0, r.min - n), done: carried.find((c) => c.kind === r.kind)?.n ?? 0 };
   });
   return {
     id: p.id, unitId: p.unit_id, unitName: p.unit_name, year: p.year, status: p.status, approvedOn: p.approved_on, partyOpinion: p.party_opinion,

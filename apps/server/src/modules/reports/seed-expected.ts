@@ -149,7 +149,10 @@ export const SEED_EXPECTED: SeedExpectation[] = [
   e('sup.direct', '=', 118, 'MTTQ các cấp đã tổ chức giám sát trực tiếp 118 cuộc'),
   e('sup.coordinated', '=', 303, 'phối hợp giám sát 303 cuộc'),
   e('sup.criticism', '=', 46, 'tổ chức 46 hội nghị phản biện chuyên đề'),
-  // The seed's own contradiction: 1,114 + 325 = 1,439, but its text says 1,539 (DOMAIN.md).
+  // The seed's own contradiction: 1,114 + 325 = 1,439, but its text says 1,539 (DOMAIN.md). No set of
+  // records can state all three: the demo keeps the two figures the seed gives board by board (its
+  // footnote) and the total is their sum, 1,439, as a report computed from records must say. The
+  // seed's 1,539 is what the consistency check flags (checks.test.ts); see issue 11.
   e('sup.people_boards', '=', 1439, '5 năm qua đã thực hiện giám sát 1.539 cuộc (footnote: Ban TTND 1.114, Ban GSĐTCCĐ 325)'),
   e('sup.ttnd', '=', 1114, 'Ban TTND giám sát 1.114 cuộc'),
   e('sup.gsdtccd', '=', 325, 'Ban GSĐTCCĐ giám sát 325 cuộc'),

@@ -31,6 +31,7 @@ export function ActivityPage({ id }: { id: number }) {
         <dt>{t('oversight.subject')}</dt><dd>{d.subject}</dd>
         <dt>{t('oversight.startedOn')}</dt><dd>{formatDate(d.startedOn)}{d.endedOn && ` – ${formatDate(d.endedOn)}`}</dd>
         {d.team && <><dt>{t('oversight.team')}</dt><dd>{d.team}</dd></>}
+        {d.documents && <><dt>{t('oversight.documents')}</dt><dd>{d.documents}</dd></>}
         {d.draftTitle && <><dt>{t('oversight.draftTitle')}</dt><dd>{d.draftTitle} · {d.opinionsAccepted}/{d.opinionsGiven}</dd></>}
         {d.findings && <><dt>{t('oversight.findings')}</dt><dd>{d.findings}</dd></>}
         {d.conclusion && <><dt>{t('oversight.conclusion')}</dt><dd>{d.conclusion}</dd></>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MediationCase } from '@contract/oversight';
+import type { MediationCase, MediationTeam } from '@contract/oversight';
 import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -10,10 +10,12 @@ import { sendOrKeep } from '../../offline/outbox';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { PageTitle } from '../../ui/page';
+import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
+import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
 import { oversightApi } from './api';
+import { checkForm } from './form-check';
 
 /** A village's (or ward's) mediation cases, parties masked; phone-first for the village team's head. */
 export function MediationPage() {
@@ -24,7 +26,10 @@ export function MediationPage() {
   const year = Number(todayIso().slice(0, 4));
   const cases = useFetch(unit ? `mediation:${unit}` : null, () => oversightApi.cases({ unit: unit! }));
   const stats = useFetch(unit ? `mediation:stats:${unit}` : null, () => oversightApi.stats(unit!, year));
+  const teams = useFetch(unit ? `mediation:teams:${unit}` : null, () => oversightApi.teams(unit!));
+  const level = useFetch(unit ? `unit-level:${unit}` : null, () => unitsApi.get(unit!)).data?.level;
   const [adding, setAdding] = useState(false);
+  const [addingTeam, setAddingTeam] = useState(false);
   const [closing, setClosing] = useState<MediationCase | null>(null);
   const [shown, setShown] = useState<Record<number, string>>({});
   const [queued, setQueued] = useState(false);
@@ -42,6 +47,7 @@ export function MediationPage() {
       {stats.data && stats.data.rate !== null && (
         <p className="muted">{t('mediation.rate', { year, rate: `${String(stats.data.rate).replace('.', ',')}%`, ok: stats.data.successful, closed: stats.data.closed })}</p>)}
       {unit && <p><a className="btn btn-small" href={`/api/mediation/cases/export.csv?unit=${unit}`}>{t('mediation.export')}</a></p>}
+      <TeamsSection teams={teams.data} canAdd={can('mediation.write') && level === 'village' && teams.data?.length === 0} onAdd={() => setAddingTeam(true)} />
       {cases.error && <ErrorNote error={cases.error} onRetry={cases.reload} />}
       {!cases.data && !cases.error && <Loading />}
       {cases.data?.length === 0 && <Empty>{t('oversight.none')}</Empty>}
@@ -58,6 +64,7 @@ export function MediationPage() {
       </ul>
       {adding && unit && <CaseDialog unitId={unit} onClose={() => setAdding(false)} onSaved={(queued) => { setQueued(queued); reload(); }} />}
       {closing && <CloseDialog c={closing} onClose={() => setClosing(null)} onSaved={reload} />}
+      {addingTeam && unit && <TeamDialog unitId={unit} onClose={() => setAddingTeam(false)} onSaved={teams.reload} />}
     </>
   );
 }
@@ -103,6 +110,65 @@ function CloseDialog({ c, onClose, onSaved }: { c: MediationCase; onClose: () =>
           <SelectField label={t('mediation.outcome')} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })}
             options={(['success', 'failure', 'referred'] as const).map((o) => ({ value: o, label: pick(MEDIATION_OUTCOME_LABELS[o]) }))} />
           <DateField label={t('mediation.closedOn')} value={v.closedOn} required error={errs.closedOn} onChange={(d) => setV({ ...v, closedOn: d })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** The unit's mediation teams (one per village): a village sees its own, a ward the list of its villages'. */
+function TeamsSection({ teams, canAdd, onAdd }: { teams: MediationTeam[] | undefined; canAdd: boolean; onAdd: () => void }) {
+  const { t } = useI18n();
+  if (!teams) return null;
+  const list = (
+    <ul className="member-list" data-testid="mediation-teams">
+      {teams.map((m) => (
+        <li key={m.id}><strong>{m.name}</strong> <span className="small muted">{m.unitName} · {t('mediation.teamSummary', { members: m.members, cases: m.cases })}</span></li>
+      ))}
+    </ul>
+  );
+  return (
+    <Section title={t('mediation.teams', { n: teams.length })} actions={canAdd && <button type="button" className="btn btn-small" onClick={onAdd}>{t('mediation.addTeam')}</button>}>
+      {teams.length === 0 ? <p className="muted">{t(canAdd ? 'mediation.noTeamHere' : 'mediation.noTeam')}</p>
+        : teams.length <= 3 ? list : <details className="audit-details"><summary>{t('mediation.showTeams')}</summary>{list}</details>}
+    </Section>
+  );
+}
+
+type TeamMember = { fullName: string; role: string };
+
+function TeamDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const today = todayIso();
+  const [v, setV] = useState({ name: t('mediation.teamDefaultName'), validFrom: today });
+  const [members, setMembers] = useState<TeamMember[]>([{ fullName: '', role: 'head' }, { fullName: '', role: 'member' }, { fullName: '', role: 'member' }]);
+  const setMember = (i: number, patch: Partial<TeamMember>) => setMembers((ms) => ms.map((m, k) => (k === i ? { ...m, ...patch } : m)));
+  const submit = async () => {
+    const named = members.filter((m) => m.fullName.trim());
+    checkForm({
+      name: !v.name.trim() && t('form.required'),
+      validFrom: !v.validFrom ? t('form.required') : v.validFrom > today && t('form.notFuture'),
+      members: named.length === 0 && t('mediation.errMembers'),
+      ...Object.fromEntries(members.map((m, i) => [`m${i}.fullName`, m.fullName.trim().length === 1 && t('boards.errName')])),
+    });
+    await oversightApi.createTeam({ unitId, name: v.name, validFrom: v.validFrom, members: named });
+    onSaved();
+  };
+  return (
+    <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('mediation.addTeam')} submitLabel={t('oversight.save')}>
+      {(errs) => (
+        <>
+          <TextField label={t('mediation.teamName')} required value={v.name} error={errs.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
+          <DateField label={t('mediation.teamFrom')} value={v.validFrom} required error={errs.validFrom} onChange={(d) => setV({ ...v, validFrom: d })} />
+          {errs.members && <p className="field-error" role="alert">{errs.members}</p>}
+          {members.map((m, i) => (
+            <div key={i} className="form-row">
+              <TextField label={t('boards.memberN', { n: i + 1 })} autoComplete="off" value={m.fullName} error={errs[`m${i}.fullName`]} onChange={(e) => setMember(i, { fullName: e.target.value })} />
+              <SelectField label={t('boards.role')} value={m.role} onChange={(e) => setMember(i, { role: e.target.value })}
+                options={[{ value: 'head', label: t('mediation.head') }, { value: 'member', label: t('mediation.member') }]} />
+            </div>
+          ))}
+          <button type="button" className="btn btn-small" onClick={() => setMembers((ms) => [...ms, { fullName: '', role: 'member' }])}>{t('boards.addMember')}</button>
         </>
       )}
     </FormDialog>

@@ -14,8 +14,9 @@ import { UnitSelect } from '../units/unit-select';
 import { oversightApi } from './api';
 import { OversightTabs } from './tabs';
 
-const options = (labels: Record<string, { vi: string; en: string }>, pick: (l: { vi: string; en: string }) => string) =>
+export const labelOptions = (labels: Record<string, { vi: string; en: string }>, pick: (l: { vi: string; en: string }) => string) =>
   Object.entries(labels).map(([value, l]) => ({ value, label: pick(l) }));
+const options = labelOptions;
 
 /** A unit's supervisions and criticisms, newest first, with how many recommendations are still open. */
 export function OversightPage() {
@@ -29,7 +30,7 @@ export function OversightPage() {
     <>
       <PageTitle title={t('oversight.title')} actions={can('oversight.write') && unit && (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('oversight.add')}</button>)} />
-      <OversightTabs tab="list" />
+      <OversightTabs tab="list" query={{ unit: q.unit, year: q.year }} />
       <div className="filters">
         <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
         <TextField label={t('oversight.year')} type="number" min={2000} max={2100} value={q.year ?? ''} onChange={(e) => setQ({ year: e.target.value || null })} />
@@ -51,28 +52,34 @@ export function OversightPage() {
   );
 }
 
-function ActivityDialog({ unitId, onClose }: { unitId: number; onClose: () => void }) {
+type ActivityPreset = { topicId: number; kind: string; form: string; title: string; subjectKind: string; subject: string };
+
+/** Records a supervision or criticism; from a plan's topic (`preset`) it is counted against that topic. */
+export function ActivityDialog({ unitId, onClose, preset }: { unitId: number; onClose: () => void; preset?: ActivityPreset }) {
   const { t, pick } = useI18n();
-  const [v, setV] = useState({ kind: 'supervision', form: 'direct', title: '', subjectKind: 'agency', subject: '', team: '', startedOn: todayIso(),
-    draftTitle: '', participants: '0', opinionsGiven: '0', opinionsAccepted: '0' });
+  const [v, setV] = useState({ kind: preset?.kind ?? 'supervision', form: preset?.form ?? 'direct', title: preset?.title ?? '', subjectKind: preset?.subjectKind ?? 'agency',
+    subject: preset?.subject ?? '', team: '', documents: '', startedOn: todayIso(), draftTitle: '', participants: '0', opinionsGiven: '0', opinionsAccepted: '0' });
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const criticism = v.kind === 'criticism';
   const submit = async () => {
     const a = await oversightApi.createActivity({ unitId, kind: v.kind, form: v.form, title: v.title, subjectKind: v.subjectKind, subject: v.subject, team: v.team,
-      startedOn: v.startedOn, ...(criticism ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) } : {}) });
+      documents: v.documents, startedOn: v.startedOn, ...(preset ? { topicId: preset.topicId } : {}),
+      ...(criticism ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) } : {}) });
     navigate(`/oversight/activities/${a.id}`);
   };
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} title={t('oversight.add')} submitLabel={t('oversight.save')} canSubmit={!!v.title.trim() && !!v.subject.trim()}>
       {(errs) => (
         <>
-          <SelectField label={t('oversight.kind')} value={v.kind} onChange={(e) => set({ kind: e.target.value })} options={options(ACTIVITY_KIND_LABELS, pick)} />
+          {preset && <p className="hint">{t('plan.fromTopic')}</p>}
+          <SelectField label={t('oversight.kind')} value={v.kind} disabled={!!preset} onChange={(e) => set({ kind: e.target.value })} options={options(ACTIVITY_KIND_LABELS, pick)} />
           <SelectField label={t('oversight.form')} value={v.form} onChange={(e) => set({ form: e.target.value })} options={options(ACTIVITY_FORM_LABELS, pick)} />
           <TextField label={t('oversight.titleField')} required value={v.title} error={errs.title} onChange={(e) => set({ title: e.target.value })} />
           <SelectField label={t('oversight.subjectKind')} value={v.subjectKind} onChange={(e) => set({ subjectKind: e.target.value })} options={options(SUBJECT_KIND_LABELS, pick)} />
           <TextField label={t('oversight.subject')} required value={v.subject} error={errs.subject} onChange={(e) => set({ subject: e.target.value })} />
           <TextField label={t('oversight.team')} value={v.team} onChange={(e) => set({ team: e.target.value })} />
           <DateField label={t('oversight.startedOn')} value={v.startedOn} required error={errs.startedOn} onChange={(d) => set({ startedOn: d })} />
+          <TextField label={t('oversight.documents')} hint={t('oversight.documentsHint')} value={v.documents} onChange={(e) => set({ documents: e.target.value })} />
           {criticism && (
             <>
               <TextField label={t('oversight.draftTitle')} required value={v.draftTitle} onChange={(e) => set({ draftTitle: e.target.value })} />
