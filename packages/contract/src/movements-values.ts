@@ -88,7 +88,7 @@ export const MODEL_KIND_LABELS: Record<ModelKind, Label> = {
 
 /** Campaign activities counted by kind (the buy-Vietnamese campaign, creative models, security, gratitude, environment). */
 export const ACTIVITY_KINDS_MOVEMENT = ['bv_guidance_doc', 'bv_tv_report', 'bv_panel', 'bv_online_post', 'bv_broadcast', 'bv_worker_booth', 'bv_ecommerce',
-  'bv_fair', 'cr_conference', 'sec_conference', 'sec_reintegration', 'grat_house', 'env_canal_km', 'env_recycling', 'env_women_flower_road', 'env_bins',
+  'bv_fair', 'bv_fair_product', 'cr_conference', 'sec_conference', 'sec_reintegration', 'grat_house', 'env_canal_km', 'env_recycling', 'env_women_flower_road', 'env_bins',
   'env_bags_kg', 'env_baskets', 'diplomacy'] as const;
 export type MovementActivityKind = (typeof ACTIVITY_KINDS_MOVEMENT)[number];
 export const MOVEMENT_ACTIVITY_LABELS: Record<MovementActivityKind, Label> = {
@@ -99,7 +99,8 @@ export const MOVEMENT_ACTIVITY_LABELS: Record<MovementActivityKind, Label> = {
   bv_broadcast: { vi: 'Tin, bài dùng hàng Việt trên truyền thanh', en: 'Buy-Vietnamese broadcasts' },
   bv_worker_booth: { vi: 'Gian hàng dành cho công nhân lao động', en: 'Workers\' booths' },
   bv_ecommerce: { vi: 'Cơ sở được hỗ trợ lên sàn thương mại điện tử', en: 'Producers helped onto e-commerce' },
-  bv_fair: { vi: 'Gian hàng hội chợ (số gian; số sản phẩm ghi ở người tham gia)', en: 'Fair booths (products as participants)' },
+  bv_fair: { vi: 'Gian hàng hội chợ, chương trình quảng bá', en: 'Fair booths' },
+  bv_fair_product: { vi: 'Lượt sản phẩm trưng bày tại hội chợ', en: 'Products shown at fairs' },
   cr_conference: { vi: 'Hội nghị phổ biến phong trào “Đoàn kết sáng tạo”', en: 'Creative-solidarity conferences' },
   sec_conference: { vi: 'Hội nghị về an ninh trật tự', en: 'Security conferences' },
   sec_reintegration: { vi: 'Người lầm lỗi được giúp đỡ tái hòa nhập', en: 'Offenders helped to reintegrate' },

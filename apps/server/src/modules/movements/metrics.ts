@@ -144,6 +144,9 @@ export const movementsMetrics: MetricDef[] = [
     `select 'mm:' || id as fact_id, unit_id, :to as fact_date, members as value, kind as dim ${STANDING_MODELS} and members > 0`, MODEL_KIND_LABELS),
   count('models.self_managed', 'Số mô hình, tổ chức tự quản ở khu dân cư (tại cuối kỳ)', 'Self-managed models in residential areas (at the end of the period)',
     `select 'mm:' || id as fact_id, unit_id, :to as fact_date, 1 as value, kind as dim ${STANDING_MODELS} and kind in (${list(SELF_MANAGED_KINDS)})`, MODEL_KIND_LABELS),
+  // One fact per unit and kind: the wards with a waste collection team (16/16).
+  count('models.units_with', 'Số đơn vị có mô hình (tại cuối kỳ, theo loại)', 'Units with a model (at the end of the period, by kind)',
+    `select 'mu:' || unit_id || ':' || kind as fact_id, unit_id, :to as fact_date, 1 as value, kind as dim ${STANDING_MODELS}`, MODEL_KIND_LABELS),
   count('models.recognised', 'Số mô hình, sản phẩm được công nhận trong kỳ (theo loại)', 'Models recognised in the period (by kind)',
     `select 'mm:' || id as fact_id, unit_id, recognised_on as fact_date, 1 as value, kind as dim
        from movement_models where recognised_on between :from and :to`, MODEL_KIND_LABELS),
