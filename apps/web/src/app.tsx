@@ -55,6 +55,9 @@ const OversightPage = lazyPage(() => import('./features/oversight/oversight-page
 const OverduePage = lazyPage(() => import('./features/oversight/oversight-page'), 'OverduePage');
 const ActivityPage = lazyPage(() => import('./features/oversight/activity-page'), 'ActivityPage');
 const MediationPage = lazyPage(() => import('./features/oversight/mediation-page'), 'MediationPage');
+const SolidarityPage = lazyPage(() => import('./features/movements/solidarity-page'), 'SolidarityPage');
+const SurveysPage = lazyPage(() => import('./features/movements/surveys-page'), 'SurveysPage');
+const ModelsPage = lazyPage(() => import('./features/movements/models-page'), 'ModelsPage');
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -104,6 +107,9 @@ const ROUTES: Route[] = [
   { name: 'oversightOverdue', path: '/oversight/overdue', permission: 'oversight.read', render: () => <OverduePage /> },
   { name: 'oversightActivity', path: '/oversight/activities/:id', permission: 'oversight.read', render: (p) => <ActivityPage key={p.id} id={id(p)} /> },
   { name: 'mediation', path: '/mediation', permission: 'oversight.read', render: () => <MediationPage /> },
+  { name: 'solidarity', path: '/movements/solidarity', permission: 'movement.read', render: () => <SolidarityPage /> },
+  { name: 'surveys', path: '/movements/surveys', permission: 'movement.read', render: () => <SurveysPage /> },
+  { name: 'models', path: '/movements/models', permission: 'movement.read', render: () => <ModelsPage /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];
