@@ -1,6 +1,6 @@
 // `npm run bench -- movements [--only pglite|postgres] [--villages N] [--province-villages N]`: target 7's
 // "villages that have not held the Solidarity Day this year" at province size. Over the synthetic
-// national unit tree (hierarchy.ts, default 100,000 villages) it records the Solidarity Day of five
+// national unit tree (hierarchy.ts, default 110,000 villages: the largest province gets about 5,200) it records the Solidarity Day of five
 // years (2022–2026) for 97% of the villages standing each year, set-based; then, for the province whose
 // villages come nearest above --province-villages (default 5,000), it times the product's list
 // (modules/movements/queries.ts: one closure range scan, one unique-index probe per village) against a
@@ -21,7 +21,7 @@ const YEARS = [2022, 2023, 2024, 2025, 2026];
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function parseArgs(argv: string[]) {
-  const args = parseBenchArgs(argv, { villages: 100_000, provinceVillages: 5_000 });
+  const args = parseBenchArgs(argv, { villages: 110_000, provinceVillages: 5_000 });
   if (args.villages < 10_000) throw new UsageError('--villages takes an integer ≥ 10000');
   return args;
 }

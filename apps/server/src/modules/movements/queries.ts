@@ -12,18 +12,23 @@ export type NotHeld = { unitId: number; name: string; parentName: string };
  * (solidarity_festivals (unit_id, year) is unique), so a province of 5,000 villages answers in one query.
  */
 export async function villagesNotHeld(db: Db, unitId: number, year: number, on = referenceDay(year)): Promise<{ villages: number; notHeld: NotHeld[] }> {
-  const rows = await db.query<{ unit_id: number; name: string; parent_name: string; held: boolean }>(
-    `select c.descendant_id as unit_id, v.name, coalesce(pv.name, '') as parent_name,
-            exists (select 1 from solidarity_festivals f where f.unit_id = c.descendant_id and f.year = $3) as held
-       from unit_closure c
-       join units u on u.id = c.descendant_id and u.level = 'village'
-       join unit_versions v on v.unit_id = u.id and v.valid_from <= $2::date and $2::date < v.valid_to
-       left join unit_versions pv on pv.unit_id = v.parent_id and pv.valid_from <= $2::date and $2::date < pv.valid_to
-      where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to`,
+  // Names are looked up only for the villages not held (a few percent), the total counted in the same statement.
+  const rows = await db.query<{ villages: number; unit_id: number | null; name: string | null; parent_name: string | null }>(
+    `with vs as (
+       select c.descendant_id as id from unit_closure c join units u on u.id = c.descendant_id and u.level = 'village'
+        where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to
+     ), missing as (
+       select vs.id from vs where not exists (select 1 from solidarity_festivals f where f.unit_id = vs.id and f.year = $3)
+     )
+     select (select count(*) from vs)::int as villages, m.id as unit_id, v.name, coalesce(pv.name, '') as parent_name
+       from (select 1) one
+       left join missing m on true
+       left join unit_versions v on v.unit_id = m.id and v.valid_from <= $2::date and $2::date < v.valid_to
+       left join unit_versions pv on pv.unit_id = v.parent_id and pv.valid_from <= $2::date and $2::date < pv.valid_to`,
     [unitId, on, year]);
-  const notHeld = rows.filter((r) => !r.held).map((r) => ({ unitId: r.unit_id, name: r.name, parentName: r.parent_name }))
+  const notHeld = rows.filter((r) => r.unit_id !== null).map((r) => ({ unitId: r.unit_id!, name: r.name ?? '', parentName: r.parent_name ?? '' }))
     .sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi', { numeric: true }));
-  return { villages: rows.length, notHeld };
+  return { villages: rows[0]?.villages ?? 0, notHeld };
 }
 
 /**
