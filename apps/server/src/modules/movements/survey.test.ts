@@ -48,6 +48,19 @@ describe('the public survey', () => {
     expect(await count()).toBe(2);
   });
 
+  it('still refuses the household after the key is rotated (the digest is looked for under every key of the ring)', async () => {
+    const before = process.env.HOUSEHOLD_ID_KEY;
+    process.env.HOUSEHOLD_ID_KEY = ['a new secret for the rotation test', before].filter(Boolean).join(',');
+    try {
+      const res = await answer(HOUSEHOLD, 'very_satisfied');
+      expect(res.json().error.code).toBe('SURVEY_ALREADY_ANSWERED');
+      expect(await count()).toBe(2);
+    } finally {
+      if (before === undefined) delete process.env.HOUSEHOLD_ID_KEY;
+      else process.env.HOUSEHOLD_ID_KEY = before;
+    }
+  });
+
   it('refuses a malformed household code, a survey not open and paper forms of a household that answered online', async () => {
     const bad = await answer('<b>', 'satisfied');
     expect(bad.statusCode).toBe(400);
