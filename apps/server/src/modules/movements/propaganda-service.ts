@@ -2,7 +2,6 @@ import type {
   Channel, CreateChannel, CreateEstablishment, CreateReligionActivity, Establishment, FlagSheet, Holiday, PropagandaOverview, RecordFlags,
   RecordOutput, ReligionActivity,
 } from '@contract/movements';
-import { DIGITAL_CHANNELS } from '@contract/movements';
 import type { Db } from '../../db/db';
 import type { Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -61,8 +60,6 @@ export async function recordOutput({ db, user }: Ctx, input: RecordOutput): Prom
     return row;
   });
 }
-
-export const isDigital = (kind: Channel['kind']) => DIGITAL_CHANNELS.includes(kind);
 
 // ---- religion ----
 
