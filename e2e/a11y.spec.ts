@@ -17,6 +17,7 @@ const PUBLIC_PAGES: Array<[string, string]> = [
   ['/public/petitions', 'Tra cứu kết quả xử lý'],
   ['/public/petitions/mine', 'Đơn của tôi'],
   ['/public/reports', ''],
+  ['/public/surveys/BACGIANG26', 'Lấy ý kiến sự hài lòng'],
 ];
 
 for (const phone of [false, true]) {

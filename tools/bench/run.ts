@@ -56,6 +56,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   smoke: () => import('./smoke'),
   oversight: () => import('./oversight'),
   directives: () => import('./directives'),
+  movements: () => import('./movements'),
 };
 
 async function main() {

@@ -59,6 +59,9 @@ const PlanPage = lazyPage(() => import('./features/oversight/plan-page'), 'PlanP
 const OpinionsPage = lazyPage(() => import('./features/oversight/opinions-page'), 'OpinionsPage');
 const BoardsPage = lazyPage(() => import('./features/oversight/boards-page'), 'BoardsPage');
 const BoardPage = lazyPage(() => import('./features/oversight/board-page'), 'BoardPage');
+const SolidarityPage = lazyPage(() => import('./features/movements/solidarity-page'), 'SolidarityPage');
+const SurveysPage = lazyPage(() => import('./features/movements/surveys-page'), 'SurveysPage');
+const ModelsPage = lazyPage(() => import('./features/movements/models-page'), 'ModelsPage');
 
 type Params = Record<string, string>;
 type Route = { name: string; path: string; permission?: Permission; render: (p: Params) => ReactNode };
@@ -112,6 +115,9 @@ const ROUTES: Route[] = [
   { name: 'oversightBoards', path: '/oversight/boards', permission: 'oversight.read', render: () => <BoardsPage /> },
   { name: 'oversightBoard', path: '/oversight/boards/:id', permission: 'oversight.read', render: (p) => <BoardPage key={p.id} id={id(p)} /> },
   { name: 'mediation', path: '/mediation', permission: 'oversight.read', render: () => <MediationPage /> },
+  { name: 'solidarity', path: '/movements/solidarity', permission: 'movement.read', render: () => <SolidarityPage /> },
+  { name: 'surveys', path: '/movements/surveys', permission: 'movement.read', render: () => <SurveysPage /> },
+  { name: 'models', path: '/movements/models', permission: 'movement.read', render: () => <ModelsPage /> },
   { name: 'reports', path: '/reports', permission: 'metric.read', render: () => <ReportsPage /> },
   { name: 'report', path: '/reports/:id', permission: 'metric.read', render: (p) => <ReportPage key={p.id} id={id(p)} /> },
 ];

@@ -18,6 +18,7 @@ const FrontDoorPage = lazyPage(() => import('./features/portal/front-door-page')
 const WardPublicPage = lazyPage(() => import('./features/portal/ward-page'), 'WardPublicPage');
 const PublicHousesPage = lazyPage(() => import('./features/households/public-houses-page'), 'PublicHousesPage');
 const PublicSupervisionsPage = lazyPage(() => import('./features/oversight/public-supervisions-page'), 'PublicSupervisionsPage');
+const PublicSurveyPage = lazyPage(() => import('./features/movements/public-survey-page'), 'PublicSurveyPage');
 
 type Params = Record<string, string>;
 type PublicRoute = { name: string; path: string; render: (p: Params) => ReactNode };
@@ -35,6 +36,7 @@ export const PUBLIC_ROUTES: PublicRoute[] = [
   { name: 'publicPetition', path: '/public/petitions/:code', render: (p) => <PublicTrackPage key={p.code} code={p.code} /> },
   { name: 'publicHouses', path: '/public/houses/:unit', render: (p) => <PublicHousesPage key={p.unit} unitId={Number(p.unit)} /> },
   { name: 'publicSupervisions', path: '/public/supervisions/:code', render: (p) => <PublicSupervisionsPage key={p.code} code={p.code} /> },
+  { name: 'publicSurvey', path: '/public/surveys/:code', render: (p) => <PublicSurveyPage key={p.code} code={p.code} /> },
 ];
 
 export const isPublicPath = (path: string) => path === '/public' || path.startsWith('/public/');

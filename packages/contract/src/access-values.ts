@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'report.issue',
   // Direction: read directives, key tasks, gradings; record answers and the unit's own work; issue directives and decide gradings.
   'direction.read', 'direction.write', 'direction.issue',
+  // Movements and community: channels, religion, Solidarity Day, cultural titles, surveys, models.
+  'movement.read', 'movement.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,16 +42,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petition.read', 'petition.write', 'petition.identity', 'household.read', 'household.write', 'household.export',
     'report.generate', 'report.publish', 'target.manage', 'report.issue',
     'oversight.read', 'oversight.write', 'oversight.approve', 'inspection.write', 'mediation.write', 'mediation.parties',
-    'direction.read', 'direction.write', 'direction.issue'],
+    'direction.read', 'direction.write', 'direction.issue', 'movement.read', 'movement.write'],
   unit_staff: [...READ, 'org.write', 'audit.read', 'fund.read', 'fund.write', 'petition.read', 'petition.write',
     'household.read', 'household.write', 'household.export', 'report.generate',
-    'oversight.read', 'oversight.write', 'inspection.write', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write'],
+    'oversight.read', 'oversight.write', 'inspection.write', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write', 'movement.read', 'movement.write'],
   village_head: [...READ, 'org.write', 'fund.read', 'petition.read', 'petition.write', 'household.read', 'household.write',
-    'oversight.read', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write'],
-  member_org: [...READ, 'oversight.read'],
+    'oversight.read', 'mediation.write', 'mediation.parties', 'direction.read', 'direction.write', 'movement.read', 'movement.write'],
+  member_org: [...READ, 'oversight.read', 'movement.read'],
   fund_accountant: [...READ, 'fund.read', 'fund.write', 'fund.manage', 'household.read'],
   inspection_member: [...READ, 'petition.read', 'oversight.read', 'inspection.write'],
-  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'oversight.read', 'direction.read'],
+  leadership: [...READ, 'audit.read', 'fund.read', 'petition.read', 'household.read', 'oversight.read', 'direction.read', 'movement.read'],
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {

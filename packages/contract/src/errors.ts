@@ -7,6 +7,7 @@ import { SECURITY_ERRORS } from './errors-security';
 import { NOTIFY_ERRORS } from './errors-notify';
 import { OVERSIGHT_ERRORS } from './errors-oversight';
 import { DIRECTION_ERRORS } from './errors-direction';
+import { MOVEMENTS_ERRORS } from './errors-movements';
 
 /** Stable error codes with their Vietnamese and English messages. Codes never change once released. */
 export const ERRORS = {
@@ -53,6 +54,7 @@ export const ERRORS = {
   ...NOTIFY_ERRORS,
   ...OVERSIGHT_ERRORS,
   ...DIRECTION_ERRORS,
+  ...MOVEMENTS_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại', en: 'Internal error; please try again' },
 } as const;
 

@@ -12,6 +12,7 @@ import { seedDemoTargets } from './targets';
 import { refreshStatistics } from '../platform/statistics';
 import { seedDemoOversight } from './oversight';
 import { seedDemoDirection } from './direction';
+import { seedDemoMovements } from './movements';
 
 type DemoAccount = { username: string; displayName: string; role: Role; unit: { code: string; level: string; on: string } | null; description: string };
 
@@ -46,6 +47,7 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
     await seedDemoTargets(tx);
     await seedDemoOversight(tx);
     await seedDemoDirection(tx);
+    await seedDemoMovements(tx);
   });
   // Bulk-loaded tables need planner statistics before anyone is served (PGlite has no autovacuum).
   await refreshStatistics(db);

@@ -9,6 +9,7 @@ import { enDirection } from './en-direction';
 import { enReports } from './en-reports';
 import { enSecurity } from './en-security';
 import { enOversight } from './en-oversight';
+import { enMovements } from './en-movements';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
@@ -23,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enSecurity,
   ...enOversight,
+  ...enMovements,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 

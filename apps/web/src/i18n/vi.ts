@@ -10,6 +10,7 @@ import { viDirection } from './vi-direction';
 import { viReports } from './vi-reports';
 import { viSecurity } from './vi-security';
 import { viOversight } from './vi-oversight';
+import { viMovements } from './vi-movements';
 
 export const vi = {
   ...viOrg,
@@ -22,6 +23,7 @@ export const vi = {
   ...viReports,
   ...viSecurity,
   ...viOversight,
+  ...viMovements,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 

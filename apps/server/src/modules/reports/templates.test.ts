@@ -34,6 +34,6 @@ describe('report wording', () => {
     expect(templateFigures('term')).toBe(FIGURES);
     expect(templateFigures('monthly').every(isMapped)).toBe(true);
     expect(templateFigures('monthly').map((f) => f.id)).toContain('poor.tet_gift_value');
-    expect(templateFigures('monthly').map((f) => f.id)).not.toContain('fest.rate');
+    expect(templateFigures('monthly').map((f) => f.id)).not.toContain('ntm.land_donated');
   });
 });
