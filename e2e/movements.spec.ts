@@ -2,14 +2,20 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 test.describe('on a phone', () => {
-  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
 
-  test('a village work board head records the Solidarity Day of their village', async ({ page }) => {
+  test('a village work board head records the Solidarity Day of their village, without a connection at the village hall', async ({ page, context }) => {
     await signIn(page, 'bancongtac.bacgiang.1');
     await page.goto('/movements/solidarity');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ngày hội Đại đoàn kết toàn dân tộc');
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
     await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 0/1 thôn, tổ dân phố đã tổ chức`);
+    // The installed app keeps the page; the day is recorded offline and sent once the phone is back online.
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
     await page.getByRole('button', { name: 'Ghi Ngày hội năm nay' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Số lượt người tham gia').fill('650');
@@ -17,7 +23,13 @@ test.describe('on a phone', () => {
     await dialog.getByLabel('Cá nhân được khen thưởng').fill('12');
     await expect(dialog.getByLabel('Có bữa cơm đoàn kết')).toBeChecked();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(page.getByText('Đã lưu trên máy; sẽ tự gửi khi có mạng.')).toBeVisible();
+    await expect(page.getByTestId('outbox')).toContainText('1 việc đang chờ gửi.');
+    await context.setOffline(false);
+    await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 20_000 });
+    await page.reload();
     await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 1/1 thôn, tổ dân phố đã tổ chức`);
+    await expect(page.getByTestId('festivals').getByRole('listitem')).toHaveCount(1);
     const item = page.getByTestId('festivals').getByRole('listitem').first();
     await expect(item).toContainText('650 lượt người tham gia · 3 lượt lãnh đạo');
     await expect(item).toContainText('Có bữa cơm đoàn kết');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common';
+import { ClientKey, Id, IsoDate } from './common';
 import {
   ACTIVITY_KINDS_MOVEMENT, CHANNEL_KINDS, MODEL_KINDS, OUTPUT_KINDS, RELIGIONS, RELIGION_ACTIVITY_KINDS, SURVEY_RATINGS, UNIT_TITLES,
 } from './movements-values';
@@ -82,9 +82,11 @@ export const RecordFestival = z.object({
   goldenHearts: Count.default(0), gifts: Count.default(0), giftsValueVnd: Vnd.default(0),
   collectivesCommended: Count.default(0), individualsCommended: Count.default(0), civilWorks: Count.default(0), civilWorksValueVnd: Vnd.default(0),
   note: Text.default(''),
+  /** Set by a phone that recorded the day offline: sent again, it answers the day first recorded. */
+  clientKey: ClientKey.optional(),
 });
 export type RecordFestival = z.input<typeof RecordFestival>;
-export const Festival = RecordFestival.extend({ id: Id, year: z.number(), unitName: z.string() });
+export const Festival = RecordFestival.omit({ clientKey: true }).extend({ id: Id, year: z.number(), unitName: z.string() });
 export type Festival = z.infer<typeof Festival>;
 export const SolidarityOverview = z.object({
   year: z.number(), villages: z.number(), held: z.number(),

@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertFact, unitNameAt } from './rules';
 import { referenceDay, villagesNotHeld } from './queries';
+import { replayed } from '../../platform/replay';
 
 const FESTIVAL_COLS = `f.id, f.unit_id as "unitId", ${unitNameAt('f.unit_id', 'f.held_on')} as "unitName", f.year, f.held_on as "heldOn",
   f.attendance, f.meal, f.leaders_central as "leadersCentral", f.leaders_province as "leadersProvince", f.leaders_city as "leadersCity",
@@ -31,14 +32,17 @@ export async function recordFestival({ db, user }: Ctx, raw: RecordFestival): Pr
   await assertFact(db, input.unitId, input.heldOn, ['village']);
   const year = Number(input.heldOn.slice(0, 4));
   return db.tx(async (tx) => {
+    // A replay from the board head's phone (offline queue) answers the day first recorded, not "already held".
+    const seen = input.clientKey ? await replayed(tx, 'solidarity_festivals', user.id, input.clientKey) : null;
+    if (seen) return (await tx.query<Festival>(`select ${FESTIVAL_COLS} from solidarity_festivals f where f.id = $1`, [seen]))[0];
     const [row] = await tx.query<{ id: number }>(
       `insert into solidarity_festivals (unit_id, year, held_on, attendance, meal, leaders_central, leaders_province, leaders_city, leaders_local,
-         golden_hearts, gifts, gifts_value_vnd, collectives_commended, individuals_commended, civil_works, civil_works_value_vnd, note, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         golden_hearts, gifts, gifts_value_vnd, collectives_commended, individuals_commended, civil_works, civil_works_value_vnd, note, created_by, client_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        on conflict (unit_id, year) do nothing returning id`,
       [input.unitId, year, input.heldOn, input.attendance, input.meal, input.leadersCentral, input.leadersProvince, input.leadersCity, input.leadersLocal,
         input.goldenHearts, input.gifts, input.giftsValueVnd, input.collectivesCommended, input.individualsCommended, input.civilWorks,
-        input.civilWorksValueVnd, input.note, user.id]);
+        input.civilWorksValueVnd, input.note, user.id, input.clientKey ?? null]);
     if (!row) throw new AppError('SOLIDARITY_EXISTS', { year });
     await audit(tx, user, { action: 'movements.solidarity.record', entity: 'solidarity_festival', entityId: row.id, unitId: input.unitId, after: input });
     const [f] = await tx.query<Festival>(`select ${FESTIVAL_COLS} from solidarity_festivals f where f.id = $1`, [row.id]);

@@ -53,6 +53,20 @@ describe('the Great Solidarity Day', () => {
     expect(await t.db.query('select 1 from solidarity_festivals where unit_id <> $1', [t.w.A1])).toHaveLength(0);
     expect(await t.db.query(`select 1 from audit_log where actor_id = $1 and action <> 'movements.solidarity.record'`, [head.user.id])).toHaveLength(0);
   });
+
+  it('sent twice from the phone\'s offline queue, the day is recorded once and the replay answers it; without the key it is "already held"', async () => {
+    const d1 = await sessionAs(t.db, 'village_head', t.w.D1);
+    const body = { ...festival(t.w.D1, `${year - 1}-11-18`), clientKey: 'dev-9c2e-0001' };
+    const first = await t.app.inject({ method: 'POST', url: '/api/movements/solidarity', headers: d1.headers, payload: body });
+    const replay = await t.app.inject({ method: 'POST', url: '/api/movements/solidarity', headers: d1.headers, payload: body });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(replay.statusCode, replay.body).toBe(200);
+    expect(replay.json().id).toBe(first.json().id);
+    expect(replay.json()).not.toHaveProperty('clientKey');
+    const other = await t.app.inject({ method: 'POST', url: '/api/movements/solidarity', headers: d1.headers, payload: { ...body, clientKey: 'dev-9c2e-0002' } });
+    expect(other.json().error.code).toBe('SOLIDARITY_EXISTS');
+    expect(await t.db.query('select 1 from solidarity_festivals where unit_id = $1', [t.w.D1])).toHaveLength(1);
+  });
 });
 
 describe('flag compliance per establishment per holiday', () => {

@@ -1,9 +1,8 @@
-import type { Festival, Model, PublicSurvey, SolidarityOverview, Survey, SurveyResults } from '@contract/movements';
+import type { Model, PublicSurvey, SolidarityOverview, Survey, SurveyResults } from '@contract/movements';
 import { api } from '../../api';
 
 export const movementsApi = {
   solidarity: (unit: number, year: number) => api.get<SolidarityOverview>('/api/movements/solidarity', { unit, year }),
-  recordFestival: (body: Record<string, unknown>) => api.post<Festival>('/api/movements/solidarity', body),
   surveys: (unit: number, year: number) => api.get<Survey[]>('/api/movements/surveys', { unit, year }),
   createSurvey: (body: Record<string, unknown>) => api.post<Survey>('/api/movements/surveys', body),
   results: (id: number) => api.get<SurveyResults>(`/api/movements/surveys/${id}/results`),

@@ -3,7 +3,8 @@ import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
-import { Empty, ErrorNote, Loading } from '../../ui/feedback';
+import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
+import { sendOrKeep } from '../../offline/outbox';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
@@ -24,11 +25,13 @@ export function SolidarityPage() {
   const year = q.year ? Number(q.year) : thisYear;
   const view = useFetch(unit ? `solidarity:${unit}:${year}` : null, () => movementsApi.solidarity(unit!, year));
   const [adding, setAdding] = useState(false);
-  const own = view.data?.villages === 1 && view.data.festivals.length === 0 && view.data.notHeld[0]?.unitId;
+  const [queued, setQueued] = useState(false);
+  const own = !queued && view.data?.villages === 1 && view.data.festivals.length === 0 && view.data.notHeld[0]?.unitId;
   return (
     <>
       <PageTitle title={t('movements.solidarityTitle')} sub={t('movements.solidarityHint')} actions={can('movement.write') && own && (
         <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('movements.recordFestival')}</button>)} />
+      {queued && <Notice kind="info">{t('offline.saved')}</Notice>}
       <div className="filters">
         <UnitSelect label={t('movements.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
         <SelectField label={t('movements.year')} value={String(year)} onChange={(e) => setQ({ year: e.target.value })}
@@ -65,21 +68,24 @@ export function SolidarityPage() {
           </Section>
         </>
       )}
-      {adding && typeof own === 'number' && <FestivalDialog unitId={own} onClose={() => setAdding(false)} onSaved={view.reload} />}
+      {adding && typeof own === 'number' && <FestivalDialog unitId={own} onClose={() => setAdding(false)}
+        onSaved={(wasQueued) => { setQueued(wasQueued); if (!wasQueued) view.reload(); }} />}
     </>
   );
 }
 
 const NUMBERS = ['attendance', 'leadersCentral', 'leadersProvince', 'leadersCity', 'leadersLocal', 'goldenHearts', 'collectivesCommended', 'individualsCommended', 'civilWorks'] as const;
 
-function FestivalDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
+function FestivalDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (queued: boolean) => void }) {
   const { t } = useI18n();
   const [v, setV] = useState<Record<string, string>>({ heldOn: todayIso() });
   const [meal, setMeal] = useState(true);
   const submit = async () => {
     const nums = Object.fromEntries(NUMBERS.filter((k) => v[k]?.trim()).map((k) => [k, Number(v[k])]));
-    await movementsApi.recordFestival({ unitId, heldOn: v.heldOn, meal, attendance: 0, ...nums });
-    onSaved();
+    // Without a connection the day waits on the phone and is recorded once when it returns (offline/outbox).
+    const sent = await sendOrKeep('/api/movements/solidarity', { unitId, heldOn: v.heldOn, meal, attendance: 0, ...nums },
+      `${t('movements.recordFestival')} — ${formatDate(v.heldOn)}`);
+    onSaved(sent.queued);
   };
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} title={t('movements.recordFestival')} submitLabel={t('movements.save')} canSubmit={Number(v.attendance) > 0}>
