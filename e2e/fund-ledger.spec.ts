@@ -50,6 +50,11 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quỹ' }).click();
   const waiting = page.getByRole('region', { name: 'Khoản chi chờ tôi duyệt' });
   await waiting.getByRole('button', { name: `Duyệt chi cho ${beneficiary}` }).click();
+  // The confirm step shows the fund's balance before and after the payment.
+  const confirm = page.getByRole('dialog', { name: `Xác nhận duyệt chi cho ${beneficiary}` });
+  await expect(confirm.locator('dt:text-is("Số tiền") + dd')).toHaveText('700.000 đ');
+  await expect(confirm.locator('dt:text-is("Số dư trước") + dd')).toHaveText(/^[\d.]+ đ$/);
+  await confirm.getByRole('button', { name: 'Xác nhận duyệt' }).click();
   await expect(page.getByText(`Đã duyệt chi cho ${beneficiary}.`)).toBeVisible();
 
   await page.getByRole('link', { name: 'Sổ quỹ' }).click();
