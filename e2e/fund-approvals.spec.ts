@@ -51,6 +51,8 @@ test('the standing committee sees the payments, transfers and reversals waiting 
   } });
   expect(transfer.status()).toBe(200);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // Signed out, the sign-in form shows where the user was: wait for it before going to /login (they raced).
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
 
   // The standing committee opens what waits for it.
   await signIn(page, 'btt.bacgiang');
@@ -78,7 +80,7 @@ test('the standing committee sees the payments, transfers and reversals waiting 
   await expect(payments.getByRole('listitem').filter({ hasText: 'Giáp Văn Tiến' })).toHaveCount(0);
 
   // The reversal: the same confirm step, then it leaves the list.
-  await proposals.getByRole('button', { name: 'Duyệt: Đảo khoản ủng hộ — 1.234.000 đ' }).click();
+  await proposals.getByRole('button', { name: 'Duyệt: Đảo khoản ủng hộ — 1.234.000 đ', exact: true }).click();
   dialog = page.getByRole('dialog', { name: 'Xác nhận duyệt: Đảo khoản ủng hộ — 1.234.000 đ' });
   await expectBalanceStep(dialog, 1_234_000);
   await dialog.getByRole('button', { name: 'Xác nhận duyệt' }).click();

@@ -46,6 +46,8 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await expect(mine.getByRole('button', { name: /Duyệt chi/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // Signed out, the sign-in form shows where the user was: wait for it before going to /login (they raced).
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
   await signIn(page, 'btt.bacgiang');
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quỹ' }).click();
   const waiting = page.getByRole('region', { name: 'Khoản chi chờ tôi duyệt' });
