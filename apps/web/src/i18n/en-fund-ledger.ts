@@ -145,7 +145,6 @@ export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
   'fund.confirmApprove': 'Confirm and approve',
   'fund.confirmHint': 'The money is booked as soon as you confirm; changing it later needs a reversing entry with a reason.',
   'fund.movedAmount': 'Amount',
-  'fund.balanceOf': 'Balance of {name}',
   'fund.balanceBefore': 'Balance before',
   'fund.balanceAfter': 'Balance after',
   'fund.balanceChange': '{before} → {after}',

@@ -143,7 +143,6 @@ export const viFundLedger = {
   'fund.confirmApprove': 'Xác nhận duyệt',
   'fund.confirmHint': 'Khoản tiền được ghi sổ ngay khi anh/chị xác nhận; muốn sửa sau đó phải lập bút toán đảo có lý do.',
   'fund.movedAmount': 'Số tiền',
-  'fund.balanceOf': 'Số dư {name}',
   'fund.balanceBefore': 'Số dư trước',
   'fund.balanceAfter': 'Số dư sau',
   'fund.balanceChange': '{before} → {after}',

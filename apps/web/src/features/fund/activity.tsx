@@ -39,7 +39,7 @@ export function ConfirmDecisionDialog({ title, amount, fundName, before, after, 
     <FormDialog open onClose={onClose} onSubmit={onConfirm} title={title} submitLabel={t('fund.confirmApprove')}>
       {() => (
         <>
-          <dl className="kv" aria-label={t('fund.balanceOf', { name: fundName ?? t('fund.fund') })}>
+          <dl className="kv">
             <dt>{t('fund.movedAmount')}</dt><dd><strong>{formatVnd(amount)}</strong></dd>
             {fundName && <><dt>{t('fund.fund')}</dt><dd>{fundName}</dd></>}
             {before !== null && <><dt>{t('fund.balanceBefore')}</dt><dd>{formatVnd(before)}</dd></>}
