@@ -46,10 +46,17 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
   await expect(mine.getByRole('button', { name: /Duyệt chi/ })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  // Signed out, the sign-in form shows where the user was: wait for it before going to /login (they raced).
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
   await signIn(page, 'btt.bacgiang');
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quỹ' }).click();
   const waiting = page.getByRole('region', { name: 'Khoản chi chờ tôi duyệt' });
   await waiting.getByRole('button', { name: `Duyệt chi cho ${beneficiary}` }).click();
+  // The confirm step shows the fund's balance before and after the payment.
+  const confirm = page.getByRole('dialog', { name: `Xác nhận duyệt chi cho ${beneficiary}` });
+  await expect(confirm.locator('dt:text-is("Số tiền") + dd')).toHaveText('700.000 đ');
+  await expect(confirm.locator('dt:text-is("Số dư trước") + dd')).toHaveText(/^[\d.]+ đ$/);
+  await confirm.getByRole('button', { name: 'Xác nhận duyệt' }).click();
   await expect(page.getByText(`Đã duyệt chi cho ${beneficiary}.`)).toBeVisible();
 
   await page.getByRole('link', { name: 'Sổ quỹ' }).click();

@@ -36,6 +36,7 @@ const FundsPage = lazyPage(() => import('./features/fund/funds-page'), 'FundsPag
 const CampaignPage = lazyPage(() => import('./features/fund/fund-detail-page'), 'CampaignPage');
 const FundPage = lazyPage(() => import('./features/fund/fund-detail-page'), 'FundPage');
 const LedgerPage = lazyPage(() => import('./features/fund/ledger-page'), 'LedgerPage');
+const ApprovalsPage = lazyPage(() => import('./features/fund/approvals-page'), 'ApprovalsPage');
 const ReceiptPage = lazyPage(() => import('./features/fund/receipt-page'), 'ReceiptPage');
 const ReportsPage = lazyPage(() => import('./features/reports/reports-page'), 'ReportsPage');
 const ReportPage = lazyPage(() => import('./features/reports/report-page'), 'ReportPage');
@@ -103,6 +104,7 @@ const ROUTES: Route[] = [
   { name: 'household', path: '/households/:id', permission: 'household.read', render: (p) => <HouseholdPage key={p.id} id={id(p)} /> },
   { name: 'fund', path: '/fund', permission: 'fund.read', render: () => <FundsPage /> },
   { name: 'fundLedger', path: '/fund/ledger', permission: 'fund.read', render: () => <LedgerPage /> },
+  { name: 'fundApprovals', path: '/fund/approvals', permission: 'fund.approve', render: () => <ApprovalsPage /> },
   { name: 'fundFund', path: '/fund/funds/:id', permission: 'fund.read', render: (p) => <FundPage key={p.id} id={id(p)} /> },
   { name: 'fundCampaign', path: '/fund/campaigns/:id', permission: 'fund.read', render: (p) => <CampaignPage key={p.id} id={id(p)} /> },
   { name: 'fundStatementImport', path: '/fund/campaigns/:id/import', permission: 'fund.write', render: (p) => <StatementImportPage key={p.id} campaignId={id(p)} /> },

@@ -158,6 +158,8 @@ export const Disbursement = z.object({
   proposedBy: Id, proposedByName: z.string(), proposedAt: z.string(),
   decidedBy: Id.nullable(), decidedByName: z.string().nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
   entryId: Id.nullable(), reversed: z.boolean(),
+  /** While proposed: the balance of the fund (or campaign) it is paid from now, and after it, for the approver to confirm. */
+  balanceBefore: z.number().int().nullable(), balanceAfter: z.number().int().nullable(),
   /** Whether the reader may approve or reject it (right role, in scope, not the proposer). */
   canDecide: z.boolean(),
 });
@@ -238,6 +240,10 @@ export const Proposal = z.object({
   decidedBy: Id.nullable(), decidedAt: z.string().nullable(), decisionNote: z.string().nullable(), result: z.unknown().nullable(),
   /** The amount the act moves, and the fund's (or campaign's) balance before and after it, for the approver to confirm. */
   amount: z.number().int(), balanceBefore: z.number().int().nullable(), balanceAfter: z.number().int().nullable(),
+  /** Who proposed it, and the fund (or campaign) the money leaves, as the approver reads them. */
+  proposedByName: z.string(), fundName: z.string().nullable(),
+  /** Whether the reader may approve or refuse it (fund.approve in scope, not the proposer, still proposed). */
+  canDecide: z.boolean(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
@@ -246,4 +252,8 @@ export type ProposeTransfer = z.infer<typeof ProposeTransfer>;
 /** Reverse a whole statement import, or only the chosen donations of it. */
 export const ReverseImport = z.object({ reason: z.string().trim().min(3).max(1000), donationIds: z.array(Id).min(1).max(10_000).optional() });
 export type ReverseImport = z.infer<typeof ReverseImport>;
-export const ProposalListQuery = z.object({ unit: Id, status: z.enum(['proposed', 'approved', 'rejected']).optional() });
+export const ProposalListQuery = z.object({
+  unit: Id.optional(), status: z.enum(['proposed', 'approved', 'rejected']).optional(),
+  /** Only what the reader may decide, in every unit of their scope (the unit is then not needed). */
+  pendingForMe: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+});

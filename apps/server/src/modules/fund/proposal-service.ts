@@ -4,7 +4,7 @@
 // the entries. Every step is audited.
 import type { Proposal, ProposeTransfer, ReverseImport } from '@contract/fund';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, today, unitsInScope, type CurrentUser } from '../../platform/access';
+import { assertUnitAccess, can, today, unitsInScope, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { bookDonationReversal } from './donation-service';
@@ -146,17 +146,36 @@ async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason
   return { reversed: rows.length, amount: rows.reduce((s, r) => s + r.amount, 0), entryIds: entries };
 }
 
-/** Proposals of a unit (fund.write or fund.approve in scope). */
-export async function listProposals(db: Db, user: CurrentUser, unitId: number, status?: Proposal['status']): Promise<Proposal[]> {
+/**
+ * Proposals of a unit (fund.write or fund.approve in scope), or, with `pendingForMe`, those the reader may
+ * decide in every unit of their scope: still proposed, not their own, fund.approve over the unit.
+ */
+export async function listProposals(
+  db: Db, user: CurrentUser, q: { unit?: number; status?: Proposal['status']; pendingForMe?: boolean },
+): Promise<Proposal[]> {
+  if (q.pendingForMe) {
+    if (!can(user, 'fund.approve')) return [];
+    const rows = await db.query<{ id: number; unit_id: number }>(
+      `select id, unit_id from fund_proposals where status = 'proposed' and proposed_by <> $1 and ($2::bigint is null or unit_id = $2)
+        order by proposed_at, id limit 200`, [user.id, q.unit ?? null]);
+    const ok = await unitsInScope(db, user, 'fund.approve', [...new Set(rows.map((r) => r.unit_id))]);
+    const mine = await Promise.all(rows.filter((r) => ok.has(r.unit_id)).map((r) => proposalById(db, r.id, user)));
+    return mine.filter((p) => p.canDecide);
+  }
+  const unitId = q.unit ?? user.unitId;
+  if (!unitId) throw new AppError('VALIDATION', { unit: 'required' });
   const ok = (await unitsInScope(db, user, 'fund.write', [unitId])).has(unitId) || (await unitsInScope(db, user, 'fund.approve', [unitId])).has(unitId);
   if (!ok) throw new AppError('OUT_OF_SCOPE');
   const rows = await db.query<{ id: number }>(
-    'select id from fund_proposals where unit_id = $1 and ($2::text is null or status = $2) order by proposed_at desc, id desc limit 200', [unitId, status ?? null]);
-  return Promise.all(rows.map((r) => proposalById(db, r.id)));
+    'select id from fund_proposals where unit_id = $1 and ($2::text is null or status = $2) order by proposed_at desc, id desc limit 200', [unitId, q.status ?? null]);
+  return Promise.all(rows.map((r) => proposalById(db, r.id, user)));
 }
 
-/** A proposal with the amount it moves and the balance of the fund (or campaign) it takes from, before and after. */
-export async function proposalById(db: Db, id: number): Promise<Proposal> {
+/**
+ * A proposal with the amount it moves and the balance of the fund (or campaign) it takes from, before and
+ * after; with `user`, whether that user may decide it.
+ */
+export async function proposalById(db: Db, id: number, user?: CurrentUser): Promise<Proposal> {
   const [p] = await db.query<Row>('select * from fund_proposals where id = $1', [id]);
   if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
   let amount = 0;
@@ -172,12 +191,23 @@ export async function proposalById(db: Db, id: number): Promise<Proposal> {
     amount = s.amount;
     balanceAccount = s.account;
   }
-  const before = balanceAccount ? (await db.query<{ balance: number }>('select balance from fund_accounts where id = $1', [balanceAccount]))[0]?.balance ?? null : null;
+  const [acc] = balanceAccount ? await db.query<{ balance: number; fund_name: string | null; campaign_name: string | null }>(
+    `select a.balance, f.name as fund_name, c.name as campaign_name from fund_accounts a left join fund_funds f on f.id = a.fund_id
+       left join fund_campaigns c on c.id = a.campaign_id where a.id = $1`, [balanceAccount]) : [];
+  const before = acc?.balance ?? null;
+  const [who] = await db.query<{ name: string }>('select display_name as name from users where id = $1', [p.proposed_by]);
   const decided = p.status !== 'proposed';
+  let canDecide = false;
+  if (user && !decided && p.proposed_by !== user.id && can(user, 'fund.approve')) {
+    canDecide = (await unitsInScope(db, user, 'fund.approve', [p.unit_id])).has(p.unit_id)
+      // A user whose unit has ended may still decide acts dated before its end.
+      && (!user.unitValidTo || (p.kind === 'transfer' ? String(p.payload.date) : today()) < user.unitValidTo);
+  }
   return {
     id: p.id, unitId: p.unit_id, kind: p.kind, payload: p.payload, reason: p.reason, status: p.status, proposedBy: p.proposed_by,
     proposedAt: new Date(p.proposed_at).toISOString(), decidedBy: p.decided_by, decidedAt: p.decided_at ? new Date(p.decided_at).toISOString() : null,
     decisionNote: p.decision_note, result: p.result ?? null, amount,
     balanceBefore: decided || before === null ? null : before, balanceAfter: decided || before === null ? null : before - amount,
+    proposedByName: who?.name ?? '', fundName: acc ? acc.campaign_name ?? acc.fund_name : null, canDecide,
   };
 }

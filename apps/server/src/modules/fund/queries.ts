@@ -76,8 +76,10 @@ export const DISBURSEMENT_SELECT = `select x.id, x.unit_id as "unitId", x.fund_i
   ${unitNameOn('x.target_unit_id', 'x.paid_on')} as "targetUnitName", x.packages, x.note, x.status,
   x.proposed_by as "proposedBy", pu.display_name as "proposedByName", x.proposed_at::text as "proposedAt",
   x.decided_by as "decidedBy", du.display_name as "decidedByName", x.decided_at::text as "decidedAt", x.decision_note as "decisionNote",
-  x.entry_id as "entryId", x.reversal_entry_id is not null as reversed
+  x.entry_id as "entryId", x.reversal_entry_id is not null as reversed,
+  case when x.status = 'proposed' then fb.balance end as "balanceBefore", case when x.status = 'proposed' then fb.balance - x.amount end as "balanceAfter"
   from fund_disbursements x join fund_funds f on f.id = x.fund_id join fund_accounts a on a.id = x.pay_account_id
+  left join fund_accounts fb on fb.kind = 'fund' and fb.fund_id = x.fund_id and fb.campaign_id is not distinct from x.campaign_id
   left join fund_campaigns c on c.id = x.campaign_id join users pu on pu.id = x.proposed_by left join users du on du.id = x.decided_by`;
 
 export type DisbursementData = Omit<Disbursement, 'canDecide'>;

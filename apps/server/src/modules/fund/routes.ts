@@ -58,7 +58,7 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
   app.post('/api/fund/statement-imports/:id/reverse', { schema: { tags, params: IdParams, body: ReverseImport, response: { 200: Proposal } } },
     async (req) => proposeImportReversal(db, user(req), req.params.id, req.body));
   app.get('/api/fund/proposals', { schema: { tags, querystring: ProposalListQuery, response: { 200: z.array(Proposal) } } },
-    async (req) => listProposals(db, user(req), req.query.unit, req.query.status));
+    async (req) => listProposals(db, user(req), req.query));
   app.post('/api/fund/proposals/:id/approve', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Proposal } } },
     async (req) => approveProposal(db, user(req), req.params.id, req.body.note));
   app.post('/api/fund/proposals/:id/reject', { schema: { tags, params: IdParams, body: DecideDisbursement, response: { 200: Proposal } } },

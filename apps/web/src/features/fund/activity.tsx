@@ -28,6 +28,31 @@ function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () 
   );
 }
 
+/**
+ * The approver's confirm step: the amount and the balance of the fund (or campaign) before and after it;
+ * the act is booked only when confirmed here.
+ */
+export function ConfirmDecisionDialog({ title, amount, fundName, before, after, onClose, onConfirm }: {
+  title: string; amount: number; fundName: string | null; before: number | null; after: number | null; onClose: () => void; onConfirm: () => Promise<unknown>;
+}) {
+  const { t } = useI18n();
+  return (
+    <FormDialog open onClose={onClose} onSubmit={onConfirm} title={title} submitLabel={t('fund.confirmApprove')}>
+      {() => (
+        <>
+          <dl className="kv">
+            <dt>{t('fund.movedAmount')}</dt><dd><strong>{formatVnd(amount)}</strong></dd>
+            {fundName && <><dt>{t('fund.fund')}</dt><dd>{fundName}</dd></>}
+            {before !== null && <><dt>{t('fund.balanceBefore')}</dt><dd>{formatVnd(before)}</dd></>}
+            {after !== null && <><dt>{t('fund.balanceAfter')}</dt><dd><strong>{formatVnd(after)}</strong></dd></>}
+          </dl>
+          <p className="small muted">{t('fund.confirmHint')}</p>
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
 // Long labels wrap on a phone instead of running off the card.
 const WRAP = { whiteSpace: 'normal' } as const;
 
@@ -49,11 +74,13 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
   const [page, setPage] = useState(0);
   const [reversing, setReversing] = useState<{ id: number; name: string } | null>(null);
   const [mine, setMine] = useState(0);
+  const [proposed, setProposed] = useState(false);
   const size = 50;
   const res = useFetch(`fund-donations:${JSON.stringify(query)}:${page}:${version}:${mine}`, () => fundApi.donations({ ...query, limit: size, offset: page * size }));
   const d = res.data;
   return (
     <Section title={t('fund.donations')}>
+      {proposed && <Notice kind="ok">{t('fund.reversalProposed')}</Notice>}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!d && !res.error && <Loading inline />}
       {d && d.total === 0 && <Empty>{t('fund.noDonations')}</Empty>}
@@ -88,7 +115,7 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
         </>
       )}
       {reversing && <ReverseDialog what={reversing.name} onClose={() => setReversing(null)}
-        onSubmit={async (reason) => { await fundApi.reverseDonation(reversing.id, { reason }); setMine((n) => n + 1); }} />}
+        onSubmit={async (reason) => { await fundApi.reverseDonation(reversing.id, { reason }); setProposed(true); setMine((n) => n + 1); }} />}
     </Section>
   );
 }
@@ -116,18 +143,26 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const decide = async (d: Disbursement, approve: boolean) => {
+  const [confirming, setConfirming] = useState<Disbursement | null>(null);
+  const reject = async (d: Disbursement) => {
     setBusy(d.id);
     setError(null);
     try {
-      await (approve ? fundApi.approve(d.id, {}) : fundApi.reject(d.id, {}));
-      setDone(t(approve ? 'fund.approvedNamed' : 'fund.rejectedNamed', { name: who(d) }));
+      await fundApi.reject(d.id, {});
+      setDone(t('fund.rejectedNamed', { name: who(d) }));
       onChanged();
     } catch (e) {
       setError(asApiError(e));
     } finally {
       setBusy(null);
     }
+  };
+  // Approving opens the confirm step (balance before → after); the payment is booked there.
+  const approve = async (d: Disbursement) => {
+    setError(null);
+    await fundApi.approve(d.id, {});
+    setDone(t('fund.approvedNamed', { name: who(d) }));
+    onChanged();
   };
   const who = (d: Disbursement) => d.beneficiaryName ?? d.projectName ?? d.targetUnitName ?? '';
   return (
@@ -161,9 +196,9 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
               )}
               {d.canDecide && (
                 <div className="member-actions">
-                  <button type="button" className="btn btn-primary btn-small" disabled={busy === d.id} onClick={() => void decide(d, true)}
+                  <button type="button" className="btn btn-primary btn-small" disabled={busy === d.id} onClick={() => setConfirming(d)}
                     aria-label={t('fund.approveNamed', { name: who(d) })}>{t('fund.approve')}</button>
-                  <button type="button" className="btn btn-small" disabled={busy === d.id} onClick={() => void decide(d, false)}
+                  <button type="button" className="btn btn-small" disabled={busy === d.id} onClick={() => void reject(d)}
                     aria-label={t('fund.rejectNamed', { name: who(d) })}>{t('fund.reject')}</button>
                 </div>
               )}
@@ -171,6 +206,9 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
           ))}
         </ul>
       )}
+      {confirming && <ConfirmDecisionDialog title={t('fund.confirmApproveTitle', { name: who(confirming) })} amount={confirming.amount}
+        fundName={confirming.campaignName ?? confirming.fundName} before={confirming.balanceBefore} after={confirming.balanceAfter}
+        onClose={() => setConfirming(null)} onConfirm={() => approve(confirming)} />}
       {reversing && <ReverseDialog what={who(reversing)} onClose={() => setReversing(null)}
         onSubmit={async (reason) => { await fundApi.reverseDisbursement(reversing.id, { reason }); setDone(t('fund.reversedNamed', { name: who(reversing) })); onChanged(); }} />}
     </Section>

@@ -25,6 +25,9 @@ export const fundApi = {
   approve: (id: number, body: DecideDisbursement) => api.post<Disbursement>(`/api/fund/disbursements/${id}/approve`, body),
   reject: (id: number, body: DecideDisbursement) => api.post<Disbursement>(`/api/fund/disbursements/${id}/reject`, body),
   reverseDisbursement: (id: number, body: ReverseEntry) => api.post<Disbursement>(`/api/fund/disbursements/${id}/reverse`, body),
+  proposals: (q: { unit?: number; status?: Proposal['status']; pendingForMe?: 'true' }) => api.get<Proposal[]>('/api/fund/proposals', q),
+  approveProposal: (id: number, body: DecideDisbursement) => api.post<Proposal>(`/api/fund/proposals/${id}/approve`, body),
+  rejectProposal: (id: number, body: DecideDisbursement) => api.post<Proposal>(`/api/fund/proposals/${id}/reject`, body),
   ledger: (q: LedgerQuery) => api.get<Ledger>('/api/fund/ledger', q),
   closeMonth: (body: CloseMonth) => api.post<Closing>('/api/fund/closings', body),
 };

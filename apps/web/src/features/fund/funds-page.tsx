@@ -37,6 +37,7 @@ export function FundsPage() {
         <>
           {can('fund.write') && own.length > 0 && <button type="button" className="btn btn-primary btn-small" onClick={() => setDialog('donation')}>{t('fund.recordDonation')}</button>}
           {can('fund.write') && own.length > 0 && <button type="button" className="btn btn-small" onClick={() => setDialog('propose')}>{t('fund.proposePayment')}</button>}
+          {can('fund.approve') && <Link className="btn btn-small" to="/fund/approvals">{t('fund.approvals')}</Link>}
           <Link className="btn btn-small" to={`/fund/ledger?unit=${unitId}`}>{t('fund.ledger')}</Link>
         </>
       )} />

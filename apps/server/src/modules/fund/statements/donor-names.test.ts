@@ -13,6 +13,8 @@ describe('the donor\'s name in the memo forms of Vietnamese banks (hand-written 
     // NAPAS 247 as VietinBank prints it, with an IBFT prefix and the bank's code at the end
     ['Chuyen tien den tu NAPAS Noi dung: IBFT TRAN NGOC SANG chuyen tien (CT1111)', 'TRAN NGOC SANG'],
     ['CT nhanh 247 den: PHAM THI HUONG chuyen tien ung ho', 'PHAM THI HUONG'],
+    // BIDV: the remitter's account after "REM Tfr Ac:"
+    ['REM Tfr Ac: 1200000001 PHAM MINH DUC ung ho mua lu thang 10', 'PHAM MINH DUC'],
     // MB Bank app, MoMo, ZaloPay
     ['MB(563406)(NGUYEN THI NGOC HA chuyen tien ho tro khu vuc thien tai)', 'NGUYEN THI NGOC HA'],
     ['66572883163-0778591667-PHAN TU UYEN NHI chuyen tien qua MoMo', 'PHAN TU UYEN NHI'],

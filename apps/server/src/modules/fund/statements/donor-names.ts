@@ -13,6 +13,7 @@ import { normalizeVn } from '../../../platform/vn-text';
 const PREFIXES: RegExp[] = [
   /^chuyen tien den tu napas noi dung:\s*/i,
   /^ct nhanh 247 den:\s*/i,
+  /^rem\s+tfr\s+ac\s*:?\s*\d*\s*/i, // BIDV: "REM Tfr Ac: <account> <memo>"
   /^(?:ibft|napas|trf|tkthe|qr|ck|ct|ft|nhan tu|den tu)[\s:.-]+/i,
   /^mb\(\d+\)\s*\(/i, // MB app: the memo in parentheses after a reference
   /^\d{6,}[-. ]\d{9,11}[-. ]/, // MoMo: <transaction>-<phone>-

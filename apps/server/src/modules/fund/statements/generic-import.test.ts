@@ -25,6 +25,13 @@ describe('any bank\'s statement: debit and credit columns', () => {
     expect(suggestMapping([{ cells: ['a', 'b'], line: 1 }])).toBeNull();
   });
 
+  it('an English "Transaction No" column is the reference, not the debit ("nợ")', () => {
+    const header = ['Posting Date', 'Value Date', 'Transaction No', 'Description', 'Debit Amount', 'Credit Amount', 'Balance'];
+    expect(suggestMapping([{ cells: header, line: 1 }])).toEqual({
+      date: 0, reference: 2, memo: 3, debit: 4, credit: 5, balance: 6, name: null, headerRow: true, skipRows: 0,
+    });
+  });
+
   it('a statement with debit rows among credits imports whole: credits become donations, debits are listed', async () => {
     const { campaignId, vietin } = await makeStatementCampaign(t.db, t.w.A);
     const parsed = await parseUpload({ files: [debitCreditStatement()], format: 'generic', target: { campaignId } });

@@ -10,10 +10,11 @@ type Field = 'date' | 'credit' | 'debit' | 'amount' | 'balance' | 'memo' | 'name
 // its first matching column. Credit/debit come before the plain "amount" (their headers say "so tien" too).
 const PATTERNS: Array<[Field, RegExp]> = [
   ['balance', /\b(so du|balance|du cuoi)\b/],
+  // Before debit: an English "Transaction No" would otherwise read as "nợ" (debit).
+  ['reference', /\b(so tham chieu|tham chieu|ref|reference|so but toan|ma giao dich|ma gd|so ct|so chung tu|transaction no|document|trace)\b/],
   ['credit', /\b(ghi co|co|credit|cr|tien vao|phat sinh co|so tien co|credit amount|deposit)\b/],
   ['debit', /\b(ghi no|no|debit|dr|tien ra|phat sinh no|so tien no|debit amount|withdrawal)\b/],
   ['date', /\b(ngay|date|ngay giao dich|ngay hach toan|ngay hieu luc|transaction date|value date|posting date|thoi gian)\b/],
-  ['reference', /\b(so tham chieu|tham chieu|ref|reference|so but toan|ma giao dich|ma gd|so ct|so chung tu|transaction no|document|trace)\b/],
   ['name', /\b(ten|nguoi chuyen|nguoi gui|ten nguoi|doi ung|ten doi ung|remitter|payer|counterparty|sender|ho ten|ten tai khoan doi ung)\b/],
   ['memo', /\b(noi dung|dien giai|mo ta|chi tiet|description|details|transaction details|memo|remark|narrative|content)\b/],
   ['amount', /\b(so tien|amount|tien)\b/],

@@ -1,0 +1,37 @@
+// A statement's lines are written in chunks, the next built while the database writes the one before
+// (issue 15, import speed): a refusal in a late chunk still leaves nothing written.
+import { describe, expect, it } from 'vitest';
+import type { DonorKind } from '@contract/fund';
+import { useWorldApp } from '../../test/app';
+import { recordDonationsBulk, type BulkDonationLine } from './donation-service';
+import { countOwn, expectBooksBalanced, makeFund } from './testing';
+
+const t = useWorldApp();
+
+const lines = (n: number, tag: string): BulkDonationLine[] => Array.from({ length: n }, (_, i) => ({
+  receivedOn: '2024-09-12', amount: 10_000 + i, donorName: `NGUYEN VAN ${tag} ${i}`, memo: `ung ho ${tag} ${i}`, statementLineKey: `bulk-test:${tag}:${i}`,
+}));
+
+describe('bulk statement lines', () => {
+  it('writes every chunk of a long batch, once, with one balanced entry', async () => {
+    const { fundId, bankId } = await makeFund(t.db, t.w.P);
+    const r = await recordDonationsBulk(t.db, null, { fundId, accountId: bankId, lines: lines(6_001, 'a') });
+    expect(r.inserted).toBe(6_001);
+    const [n] = await t.db.query<{ n: number; s: number }>('select count(*)::int as n, sum(amount)::bigint as s from fund_donations where entry_id = $1', [r.entryId]);
+    expect(n).toEqual({ n: 6_001, s: r.total });
+    await expectBooksBalanced(t.db, [t.w.P]);
+  });
+
+  it('a line the database refuses in the last chunk leaves nothing of the batch: no donation, no entry', async () => {
+    const { fundId, bankId } = await makeFund(t.db, t.w.P);
+    const before = { donations: await countOwn(t.db, 'fund_donations', t.w), entries: await countOwn(t.db, 'fund_entries', t.w) };
+    const bad = lines(6_001, 'b');
+    bad[6_000] = { ...bad[6_000], donorKind: 'nobody' as DonorKind }; // refused by the table's check, after two chunks went in
+    await expect(t.db.tx((tx) => recordDonationsBulk(tx, null, { fundId, accountId: bankId, lines: bad }))).rejects.toThrow();
+    expect(await countOwn(t.db, 'fund_donations', t.w)).toBe(before.donations);
+    expect(await countOwn(t.db, 'fund_entries', t.w)).toBe(before.entries);
+    const [k] = await t.db.query<{ n: number }>(`select count(*)::int as n from fund_donations where statement_line_key like 'bulk-test:b:%'`);
+    expect(k.n).toBe(0);
+    await expectBooksBalanced(t.db, [t.w.P]);
+  });
+});
