@@ -40,9 +40,18 @@ type DutyDbRow = {
 export async function listDuties(db: Db, user: CurrentUser, q: DutyQuery & { own?: boolean }, on = today()): Promise<DutyPage> {
   const w = new Where();
   const unitP = `$${w.params.push(q.unit)}::bigint`;
+  // Every recipient lay below the issuer on the day of issue (createDirective expands them from the
+  // closure), so when the issuer lies in a subtree, so do all its recipients: the issuer is checked first
+  // and a recipient only when that fails. Inside an OR the planner probes the closure index per row
+  // instead of hashing the unit's whole subtree (192,615 closure rows at the centre: ~85 of ~105 ms).
   if (q.own) w.add(() => `r.unit_id in (select predecessor_id from unit_lineage_closure where successor_id = ${unitP})`);
-  else w.add(() => underUnit(unitP, 'r.unit_id', 'd.issued_on'));
-  if (q.unit !== user.unitId) w.scoped((n) => scopeCondition(user, 'r.unit_id', 'd.issued_on', n));
+  else w.add(() => `(${underUnit(unitP, 'd.unit_id', 'd.issued_on')} or ${underUnit(unitP, 'r.unit_id', 'd.issued_on')})`);
+  if (q.unit !== user.unitId) {
+    w.scoped((n) => {
+      const [issuer, recipient] = [scopeCondition(user, 'd.unit_id', 'd.issued_on', n), scopeCondition(user, 'r.unit_id', 'd.issued_on', n)];
+      return { sql: `(${issuer.sql} or ${recipient.sql})`, params: recipient.params };
+    });
+  }
   if (q.directive) w.add((p) => `r.directive_id = ${p(q.directive)}`);
   const onP = `$${w.params.push(on)}`;
   const status = STATUS_SQL.replaceAll('$ON', onP);
