@@ -28,7 +28,6 @@ import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { homeRoutes } from './modules/home/routes';
 import { portalRoutes } from './modules/portal/routes';
-import { directionRoutes } from './modules/direction/routes';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
@@ -103,7 +102,6 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   });
   app.decorate('notify', notify);
   app.addHook('onClose', () => notify.stop());
-  await directionRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -3,9 +3,11 @@ import type { ModuleDef } from '../platform/module';
 import { petitionsModule } from './petitions/module';
 import { securityModule } from './security/module';
 import { oversightModule } from './oversight/module';
+import { directionModule } from './direction/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
   securityModule,
   oversightModule,
+  directionModule,
 ];

@@ -2,10 +2,12 @@
 import { petitionSamples } from '../modules/petitions/samples';
 import { securitySamples } from '../modules/security/samples';
 import { oversightSamples } from '../modules/oversight/samples';
+import { directionSamples } from '../modules/direction/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
   ...petitionSamples,
   ...securitySamples,
   ...oversightSamples,
+  ...directionSamples,
 };

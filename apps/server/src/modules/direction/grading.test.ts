@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors';
 import { computeMetric, getMetric } from '../../platform/metrics';
 import { decideGrading, listGradings, proposeFrom, proposeGrading } from './grading-service';
 import {
-  addAttendances, completeElectionTask, createCommendation, createCourse, createElectionTask, createKeyTask, createProgramme, createStaff,
+  addAttendances, completeElectionTask, listCourses, createCommendation, createCourse, createElectionTask, createKeyTask, createProgramme, createStaff,
   listCommendations, reviewProgramme, updateKeyTask,
 } from './work-service';
 
@@ -62,6 +62,11 @@ describe('the year of a ward in metrics (targets 12, 15a, 16)', () => {
     expect(await metric('training.attendances', w.S)).toBe(2);
     expect(await metric('training.attendances_by_attendee', w.A1, 2026, 'commune')).toBe(1);
     expect(await metric('training.staff_trained', w.S, 2025)).toBe(0);
+  });
+
+  it('the province lists the courses held below it, with their attendance', async () => {
+    const courses = await listCourses(ctx(bttP), w.P);
+    expect(courses.map((c) => [c.title, c.unitId, c.attendances])).toEqual([['Tập huấn nghiệp vụ công tác Mặt trận', w.S, 2]]);
   });
 });
 

@@ -9,12 +9,13 @@ export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.nam
 
 /**
  * `unitExpr` lay, on `dateExpr`, in the subtree of the unit `rootParam` or of a unit whose history rolls
- * into it (the scope rule of platform/access): one lineage row and one closure lookup per candidate.
+ * into it (the scope rule of platform/access): one lineage row and one closure lookup per candidate. Its aliases
+ * (under_l, under_c) cannot shadow the caller's (a course aliased `c` was compared with itself).
  */
 export const underUnit = (rootParam: string, unitExpr: string, dateExpr: string, strict = false) => `exists (
-   select 1 from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
-    where l.successor_id = ${rootParam} and c.descendant_id = ${unitExpr} and c.valid_from <= ${dateExpr} and ${dateExpr} < c.valid_to
-      ${strict ? 'and c.depth > 0' : ''})`;
+   select 1 from unit_lineage_closure under_l join unit_closure under_c on under_c.ancestor_id = under_l.predecessor_id
+    where under_l.successor_id = ${rootParam} and under_c.descendant_id = ${unitExpr} and under_c.valid_from <= ${dateExpr} and ${dateExpr} < under_c.valid_to
+      ${strict ? 'and under_c.depth > 0' : ''})`;
 
 /** Same rule as the situation reports: answered by the due date, after it, not at all (past due), not yet due. */
 export function answerStatus(answeredOn: string | null, dueOn: string, on: string): AnswerStatus {
