@@ -12,6 +12,7 @@ import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { directionApi } from './api';
+import { DirectionTabs } from './tabs';
 
 const BADGE: Record<AnswerStatus, string> = { on_time: 'badge-ok', late: 'badge-warn', not_answered: 'badge-red', pending: '' };
 
@@ -36,6 +37,7 @@ export function DirectionPage() {
   return (
     <>
       <PageTitle title={t('direction.title')} sub={t('direction.sub')} />
+      <DirectionTabs tab="directives" />
       <div className="filters">
         <UnitSelect label={t('direction.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
       </div>
