@@ -183,3 +183,43 @@ test('training, the commendation registry and a coordination programme with its 
   await expect(p.getByRole('list', { name: 'Sơ kết, tổng kết' })).toContainText('Năm 2026');
   await expect(p).toContainText('Hoàn thành tốt; giảm 30% vụ việc mất trật tự');
 });
+
+test('the province issues a directive to its wards and communes, records an inspection; the ward finds the directive among its duties', async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!, 'admin');
+  const province = await unitId(admin, 'Bắc Ninh', '24', '2026-06-01');
+  await signIn(page, 'btt.tinh');
+  await page.goto('/direction');
+  await page.getByRole('button', { name: 'Ban hành văn bản' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Loại văn bản').selectOption({ label: 'Hướng dẫn' });
+  await d.getByLabel('Số, ký hiệu').fill('501/HD-MTTQ');
+  await d.getByLabel('Trích yếu').fill('Hướng dẫn tổ chức Tết vì người nghèo 2027');
+  await d.getByLabel('Nội dung yêu cầu').fill('Báo cáo số hộ được tặng quà Tết');
+  await d.getByLabel('Hạn hoàn thành').fill('15/01/2027');
+  await d.getByRole('button', { name: 'Gửi văn bản' }).click();
+  await expect(page.getByText(/Đã gửi văn bản tới \d+ đơn vị\./)).toBeVisible();
+  const sent = Number((await page.getByText(/Đã gửi văn bản tới \d+ đơn vị\./).innerText()).match(/\d+/)![0]);
+  // Every ward and commune of the province (99 in the demo) and nothing else; all of them still owe the answer.
+  const listed = (await (await admin.get(`/api/directives?unit=${province}`)).json()) as Array<{ number: string; recipients: number; pending: number; kind: string }>;
+  const doc = listed.find((x) => x.number === '501/HD-MTTQ')!;
+  expect([doc.kind, doc.recipients, doc.pending]).toEqual(['guidance', sent, sent]);
+  expect(sent).toBe(99);
+
+  await page.getByRole('button', { name: 'Ghi cuộc kiểm tra' }).click();
+  const i = page.getByRole('dialog', { name: 'Ghi cuộc kiểm tra' });
+  await i.getByLabel('Đơn vị được kiểm tra').selectOption({ label: 'Phường Bắc Giang' });
+  await i.getByLabel('Nội dung kiểm tra').fill('Kiểm tra việc thực hiện Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh"');
+  await i.getByLabel('Kết luận').fill('Thực hiện tốt; cần cập nhật hồ sơ khu dân cư');
+  await i.getByRole('button', { name: 'Lưu' }).click();
+  const inspections = page.locator('section', { has: page.getByRole('heading', { name: 'Kiểm tra đơn vị cấp dưới' }) });
+  await expect(inspections.locator('li', { hasText: 'Phường Bắc Giang' })).toContainText('Kết luận: Thực hiện tốt; cần cập nhật hồ sơ khu dân cư');
+
+  await page.context().clearCookies();
+  await signIn(page, 'canbo.bacgiang');
+  await page.goto('/direction');
+  const inbox = page.locator('section', { has: page.getByRole('heading', { name: 'Việc cấp trên giao cho đơn vị' }) });
+  const duty = inbox.locator('li', { hasText: '501/HD-MTTQ' });
+  await expect(duty).toContainText('Hạn: 15/01/2027');
+  await expect(duty).toContainText('Chưa đến hạn');
+  await expect(page.getByRole('button', { name: 'Ban hành văn bản' })).toHaveCount(0);
+});

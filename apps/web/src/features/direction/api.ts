@@ -1,4 +1,4 @@
-import type { Commendation, Course, DutyPage, ElectionResult, ElectionTask, Grading, KeyTask, Programme } from '@contract/direction';
+import type { Commendation, Course, Directive, DutyPage, Inspection, ElectionResult, ElectionTask, Grading, KeyTask, Programme } from '@contract/direction';
 import { api } from '../../api';
 
 export const directionApi = {
@@ -7,6 +7,9 @@ export const directionApi = {
   answer: (obligationId: number, body: { unitId: number; text: string; figures: Record<string, number> }) =>
     api.post(`/api/directive-obligations/${obligationId}/answer`, body),
   acknowledge: (directiveId: number, unitId: number) => api.post(`/api/directives/${directiveId}/acknowledge`, { unitId }),
+  issue: (body: Record<string, unknown>) => api.post<Directive>('/api/directives', body),
+  inspections: (unit: number) => api.get<Inspection[]>('/api/inspections', { unit }),
+  inspect: (body: { unitId: number; inspectedUnitId: number; heldOn: string; topic: string; conclusions: string }) => api.post<Inspection>('/api/inspections', body),
   remind: (directiveId: number) => api.post<{ reminded: number }>(`/api/directives/${directiveId}/remind`, {}),
 
   keyTasks: (unit: number, year: number) => api.get<KeyTask[]>('/api/key-tasks', { unit, year }),
