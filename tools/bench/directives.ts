@@ -39,7 +39,9 @@ async function answer(db: Db, directiveId: number): Promise<void> {
      select o.id, r.unit_id, case when r.unit_id % 6 = 1 then $2::date + 4 else $2::date - 2 end, 'Đã thực hiện'
        from directive_recipients r join directive_obligations o on o.directive_id = r.directive_id
       where r.directive_id = $1 and r.unit_id % 7 <> 3`, [directiveId, DUE]);
-  await db.query('analyze directive_answers; analyze directive_recipients');
+  // One statement per query: PGlite's extended protocol refuses two.
+  await db.query('analyze directive_answers');
+  await db.query('analyze directive_recipients');
 }
 
 /** The naive way: the issuer's subtree by a recursive walk, then every recipient and answer read and matched in JS. */

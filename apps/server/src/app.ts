@@ -28,7 +28,6 @@ import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { homeRoutes } from './modules/home/routes';
 import { portalRoutes } from './modules/portal/routes';
-import { directionRoutes } from './modules/direction/routes';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
@@ -106,7 +105,6 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // The daily staff reminders run in the product (main.ts), not in tests that build an app.
   const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
   app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); });
-  await directionRoutes(app, db);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

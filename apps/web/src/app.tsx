@@ -51,6 +51,12 @@ const DuplicatesPage = lazyPage(() => import('./features/households/duplicates-p
 const ImportPage = lazyPage(() => import('./features/households/import-page'), 'ImportPage');
 const StatementImportPage = lazyPage(() => import('./features/fund-public/import-page'), 'StatementImportPage');
 const DirectionPage = lazyPage(() => import('./features/direction/direction-page'), 'DirectionPage');
+const KeyTasksPage = lazyPage(() => import('./features/direction/work-pages'), 'KeyTasksPage');
+const ElectionsPage = lazyPage(() => import('./features/direction/work-pages'), 'ElectionsPage');
+const TrainingPage = lazyPage(() => import('./features/direction/work-pages'), 'TrainingPage');
+const GradingPage = lazyPage(() => import('./features/direction/work-pages'), 'GradingPage');
+const AwardsPage = lazyPage(() => import('./features/direction/work-pages'), 'AwardsPage');
+const ProgrammesPage = lazyPage(() => import('./features/direction/work-pages'), 'ProgrammesPage');
 const HouseholdPage = lazyPage(() => import('./features/households/household-page'), 'HouseholdPage');
 const OversightPage = lazyPage(() => import('./features/oversight/oversight-page'), 'OversightPage');
 const OverduePage = lazyPage(() => import('./features/oversight/oversight-page'), 'OverduePage');
@@ -92,6 +98,12 @@ const ROUTES: Route[] = [
   { name: 'targetCongress', path: '/targets/congresses/:id', permission: 'metric.read', render: (p) => <CongressPage key={p.id} id={id(p)} /> },
   { name: 'targetUnits', path: '/targets/:number', permission: 'metric.read', render: (p) => <TargetUnitsPage key={p.number} number={Number(p.number)} /> },
   { name: 'direction', path: '/direction', permission: 'direction.read', render: () => <DirectionPage /> },
+  { name: 'directionKeyTasks', path: '/direction/key-tasks', permission: 'direction.read', render: () => <KeyTasksPage /> },
+  { name: 'directionElections', path: '/direction/elections', permission: 'direction.read', render: () => <ElectionsPage /> },
+  { name: 'directionTraining', path: '/direction/training', permission: 'direction.read', render: () => <TrainingPage /> },
+  { name: 'directionGrading', path: '/direction/grading', permission: 'direction.read', render: () => <GradingPage /> },
+  { name: 'directionAwards', path: '/direction/awards', permission: 'direction.read', render: () => <AwardsPage /> },
+  { name: 'directionProgrammes', path: '/direction/programmes', permission: 'direction.read', render: () => <ProgrammesPage /> },
   { name: 'petitions', path: '/petitions', permission: 'petition.read', render: () => <PetitionsPage /> },
   { name: 'petitionNew', path: '/petitions/new', permission: 'petition.write', render: () => <PetitionNewPage /> },
   { name: 'petitionActivities', path: '/petitions/activities', permission: 'petition.read', render: () => <PetitionActivitiesPage /> },

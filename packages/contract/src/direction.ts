@@ -67,6 +67,13 @@ export const AnswerObligation = z.object({
 });
 export type AnswerObligation = z.infer<typeof AnswerObligation>;
 export const Reminded = z.object({ reminded: z.number().int() });
+export const Acknowledged = z.object({ acknowledgedOn: z.string() });
+export const Answer = z.object({
+  id: Id, obligationId: Id, unitId: Id, answeredOn: z.string(), text: z.string(), figures: z.record(z.string(), z.number()), files: z.array(z.string()),
+});
+export type Answer = z.infer<typeof Answer>;
+/** A list at one unit (`?unit=12`). */
+export const UnitQuery = z.object({ unit: Id });
 
 export const CreateInspection = z.object({
   unitId: Id, inspectedUnitId: Id, directiveId: Id.optional(), heldOn: IsoDate, topic: Text(500), conclusions: z.string().max(20_000).default(''),
@@ -108,6 +115,7 @@ export type Course = z.infer<typeof Course>;
 export const AddAttendances = z.object({
   attendees: z.array(z.object({ unitId: Id, personName: Text(200), staffId: Id.optional() })).min(1).max(2000),
 });
+export const Added = z.object({ added: z.number().int() });
 
 // ---- grading ----
 export const ProposeGrading = z.object({ unitId: Id, year: z.number().int().min(2000).max(2100) });

@@ -8,6 +8,5 @@ import './fund/metrics';
 import './fund/appeal-metrics';
 import './households/metrics';
 import './targets/metrics';
-import './direction/metrics';
 
 installMetrics(MODULES);

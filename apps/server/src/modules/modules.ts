@@ -4,10 +4,12 @@ import { petitionsModule } from './petitions/module';
 import { securityModule } from './security/module';
 import { oversightModule } from './oversight/module';
 import { movementsModule } from './movements/module';
+import { directionModule } from './direction/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
   securityModule,
   oversightModule,
   movementsModule,
+  directionModule,
 ];

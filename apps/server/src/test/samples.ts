@@ -3,6 +3,7 @@ import { petitionSamples } from '../modules/petitions/samples';
 import { securitySamples } from '../modules/security/samples';
 import { oversightSamples } from '../modules/oversight/samples';
 import { movementsSamples } from '../modules/movements/samples';
+import { directionSamples } from '../modules/direction/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -10,4 +11,5 @@ export const SAMPLES: Samples = {
   ...securitySamples,
   ...oversightSamples,
   ...movementsSamples,
+  ...directionSamples,
 };

@@ -169,8 +169,9 @@ export async function answerObligation(ctx: Ctx, obligationId: number, input: An
 /** Marks a reminder to every recipient that still owes an answer past its due date; returns how many. */
 export async function remind(ctx: Ctx, directiveId: number, on = today()) {
   return ctx.db.tx(async (tx) => {
-    const d = assertFound((await tx.query<{ unit_id: number }>('select unit_id from directives where id = $1', [directiveId]))[0]);
-    await assertUnitAccess(tx, ctx.user, 'direction.issue', d.unit_id);
+    const d = assertFound((await tx.query<{ unit_id: number; issued_on: string }>('select unit_id, issued_on from directives where id = $1', [directiveId]))[0]);
+    // At the issuer on the day of issue (as the endpoint's record locator): a merged ward's directives carry on in its successor.
+    await assertUnitAccess(tx, ctx.user, 'direction.issue', d.unit_id, d.issued_on);
     const rows = await tx.query<{ unit_id: number }>(
       `update directive_recipients r set reminded_on = $2 where r.directive_id = $1 and exists (
          select 1 from directive_obligations o where o.directive_id = r.directive_id and o.due_on < $2::date

@@ -58,13 +58,18 @@ async function gradingById(db: Db, id: number): Promise<Grading> {
   return assertFound((await db.query<Grading>(`select ${GRADING} from ${GRADING_FROM} where g.id = $1`, [id]))[0]);
 }
 
-/** The grader's unit (or a unit whose history it carries) held the graded unit strictly below it in that year. */
+/** The day a unit's year is graded on: the year's last day, or the unit's last day if it ended that year. */
+export const GRADED_ON = (unitExpr: string, yearExpr: string) => `least(make_date(${yearExpr}, 12, 31), (select valid_to - 1 from units where id = ${unitExpr}))`;
+
+/**
+ * The grader reaches the graded unit on the day its year is graded on (the scope rule, as the endpoint's
+ * record locator checks it), and its unit (or a unit whose history it carries) held it strictly below.
+ */
 async function assertGrader(tx: Db, ctx: Ctx, unitId: number, year: number) {
-  await assertUnitAccess(tx, ctx.user, 'direction.issue', unitId);
+  const [{ on }] = await tx.query<{ on: string }>(`select ${GRADED_ON('$1::bigint', '$2::int')}::text as "on"`, [unitId, year]);
+  await assertUnitAccess(tx, ctx.user, 'direction.issue', unitId, on);
   if (ctx.user.role === 'admin') return;
-  const [r] = await tx.query<{ ok: boolean }>(
-    `select ${underUnit('$1::bigint', '$2::bigint', `least(make_date($3, 12, 31), (select valid_to - 1 from units where id = $2))`, true)} as ok`,
-    [ctx.user.unitId, unitId, year]);
+  const [r] = await tx.query<{ ok: boolean }>(`select ${underUnit('$1::bigint', '$2::bigint', '$3::date', true)} as ok`, [ctx.user.unitId, unitId, on]);
   if (!r.ok) throw new AppError('DIRECTION_NOT_BELOW');
 }
 

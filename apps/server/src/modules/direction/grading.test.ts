@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../metrics-index';
 import type { RootDb } from '../../db/db';
-import { countRows, testDb } from '../../test/db';
+import { testDb } from '../../test/db';
 import { makeWorld, sessionAs, type TestSession, type World } from '../../test/factories';
 import type { Ctx } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { computeMetric, getMetric } from '../../platform/metrics';
 import { decideGrading, listGradings, proposeFrom, proposeGrading } from './grading-service';
 import {
-  addAttendances, completeElectionTask, createCommendation, createCourse, createElectionTask, createKeyTask, createProgramme, createStaff,
+  addAttendances, completeElectionTask, listCourses, createCommendation, createCourse, createElectionTask, createKeyTask, createProgramme, createStaff,
   listCommendations, reviewProgramme, updateKeyTask,
 } from './work-service';
 
@@ -63,6 +63,11 @@ describe('the year of a ward in metrics (targets 12, 15a, 16)', () => {
     expect(await metric('training.attendances_by_attendee', w.A1, 2026, 'commune')).toBe(1);
     expect(await metric('training.staff_trained', w.S, 2025)).toBe(0);
   });
+
+  it('the province lists the courses held below it, with their attendance', async () => {
+    const courses = await listCourses(ctx(bttP), w.P);
+    expect(courses.map((c) => [c.title, c.unitId, c.attendances])).toEqual([['Tập huấn nghiệp vụ công tác Mặt trận', w.S, 2]]);
+  });
 });
 
 describe('annual grading', () => {
@@ -89,9 +94,13 @@ describe('annual grading', () => {
 
   it('a change from the proposal needs a reason; who decided and why is on the record and in the audit trail', async () => {
     const [g] = await listGradings(ctx(bttP), w.S, 2026);
-    const before = await countRows(db, 'audit_log');
+    // Other test files write to the run's shared server database at the same time: count this grading's rows only.
+    const audited = async () => (await db.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where entity = 'grading' and entity_id = $1`, [String(g.id)]))[0].n;
+    const before = await audited();
     expect(await code(decideGrading(ctx(bttP), g.id, { grade: 'good' }))).toBe('GRADING_REASON_REQUIRED');
-    expect(await countRows(db, 'audit_log')).toBe(before);
+    expect(await audited()).toBe(before);
+    expect((await listGradings(ctx(bttP), w.S, 2026))[0].grade).toBe(null);
     const d = await decideGrading(ctx(bttP), g.id, { grade: 'good', reason: 'Hoàn thành xuất sắc công tác bầu cử 2026' });
     expect([d.proposedGrade, d.grade, d.reason, d.decidedBy]).toEqual(['complete', 'good', 'Hoàn thành xuất sắc công tác bầu cử 2026', bttP.user.username]);
     const [a] = await db.query<{ actor_name: string; before: { proposedGrade: string }; after: { grade: string; reason: string } }>(

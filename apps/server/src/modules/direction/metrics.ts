@@ -1,7 +1,7 @@
 import {
   AWARD_LEVEL_LABELS, ELECTION_CAMPAIGN_LABELS, ELECTION_KIND_LABELS, LEVEL_DIMS, OBLIGATION_KIND_LABELS, RECIPIENT_KIND_LABELS,
 } from '@contract/direction';
-import { defineMetrics, type MetricDef } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 
 type Dims = Record<string, { vi: string; en: string }>;
 const count = (key: string, vi: string, en: string, facts: string, dims?: Dims): MetricDef =>
@@ -14,7 +14,7 @@ const levelOf = (unit: string) => `(select u.level from units u where u.id = ${u
 // Facts sit at the unit where they happened, on their date; the registry places them (then/now).
 // Where a target judges a level's own work (16: the city's key tasks, not its wards'), the dim is the
 // level of the unit that did it or was graded.
-defineMetrics([
+export const directionMetrics: MetricDef[] = [
   // Directives: every recipient's duty falls on its due date; on time when answered by then.
   count('direction.directives', 'Số văn bản chỉ đạo, hướng dẫn ban hành', 'Directives and guidance issued',
     `select 'd:' || id as fact_id, unit_id, issued_on as fact_date, 1 as value, kind as dim from directives where issued_on between :from and :to`),
@@ -107,4 +107,4 @@ defineMetrics([
   count('direction.coordination_reviews', 'Số lượt sơ kết, tổng kết chương trình phối hợp', 'Yearly reviews of coordination programmes',
     `select 'pr:' || r.id as fact_id, p.unit_id, r.reviewed_on as fact_date, 1 as value, null::text as dim
        from coordination_reviews r join coordination_programmes p on p.id = r.programme_id where r.reviewed_on between :from and :to`),
-]);
+];

@@ -48,7 +48,8 @@ export async function createKeyTask(ctx: Ctx, input: In<typeof CreateKeyTask>): 
 export async function updateKeyTask(ctx: Ctx, id: number, input: In<typeof UpdateKeyTask>): Promise<KeyTask> {
   return ctx.db.tx(async (tx) => {
     const before = assertFound((await tx.query<KeyTask>(`select ${KEY_TASK} from key_tasks where id = $1`, [id]))[0]);
-    await assertUnitAccess(tx, ctx.user, 'direction.write', before.unitId);
+    // On the day it was registered (as the endpoint's record locator): a merged ward's tasks carry on in its successor.
+    await assertUnitAccess(tx, ctx.user, 'direction.write', before.unitId, before.registeredOn);
     const completedOn = input.completedOn === undefined ? before.completedOn : input.completedOn;
     if (completedOn) {
       notFuture(completedOn);

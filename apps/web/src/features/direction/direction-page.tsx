@@ -1,17 +1,20 @@
 import { useState } from 'react';
-import { ANSWER_STATUS_LABELS, OBLIGATION_KIND_LABELS, type AnswerStatus } from '@contract/direction-values';
+import { ANSWER_STATUS_LABELS, DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, OBLIGATION_KIND_LABELS, OBLIGATION_KINDS, type AnswerStatus } from '@contract/direction-values';
 import type { DutyRow } from '@contract/direction';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
 import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
-import { TextField } from '../../ui/fields';
+import { DateField } from '../../ui/date-field';
+import { CheckboxField, Field, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
+import { unitsApi } from '../units/api';
 import { directionApi } from './api';
+import { DirectionTabs } from './tabs';
 
 const BADGE: Record<AnswerStatus, string> = { on_time: 'badge-ok', late: 'badge-warn', not_answered: 'badge-red', pending: '' };
 
@@ -25,6 +28,9 @@ export function DirectionPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const [answering, setAnswering] = useState<DutyRow | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const [inspecting, setInspecting] = useState(false);
+  const inspections = useFetch(unit ? `inspections:${unit}` : null, () => directionApi.inspections(unit!));
   const [note, setNote] = useState<string | null>(null);
   const inbox = useFetch(unit ? `direction-inbox:${unit}` : null, () => directionApi.inbox(unit!));
   const below = useFetch(unit ? `direction-below:${unit}` : null, () => directionApi.duties(unit!));
@@ -35,7 +41,9 @@ export function DirectionPage() {
 
   return (
     <>
-      <PageTitle title={t('direction.title')} sub={t('direction.sub')} />
+      <PageTitle title={t('direction.title')} sub={t('direction.sub')}
+        actions={can('direction.issue') && unit && <button type="button" className="btn btn-primary" onClick={() => setIssuing(true)}>{t('direction.issue')}</button>} />
+      <DirectionTabs tab="directives" />
       <div className="filters">
         <UnitSelect label={t('direction.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
       </div>
@@ -107,7 +115,25 @@ export function DirectionPage() {
           );
         })}
       </Section>
+      <Section title={t('direction.inspectionsTitle')}
+        actions={can('direction.issue') && unit && <button type="button" className="btn" onClick={() => setInspecting(true)}>{t('direction.addInspection')}</button>}>
+        {inspections.error && <ErrorNote error={inspections.error} onRetry={inspections.reload} />}
+        {inspections.data && inspections.data.length === 0 && <Empty>{t('direction.inspectionsEmpty')}</Empty>}
+        {inspections.data && inspections.data.length > 0 && (
+          <ul className="member-list">
+            {inspections.data.map((i) => (
+              <li key={i.id}>
+                <div className="member-main"><strong>{i.inspectedUnitName}</strong> · {formatDate(i.heldOn)}</div>
+                <div>{i.topic}</div>
+                {i.conclusions && <div className="small">{t('direction.conclusions')}: {i.conclusions}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
       {answering && <AnswerDialog row={answering} onClose={() => setAnswering(null)} onSaved={reload} />}
+      {issuing && unit && <IssueDialog unit={unit} onClose={() => setIssuing(false)} onSaved={(n) => { reload(); setNote(t('direction.issued', { n })); }} />}
+      {inspecting && unit && <InspectionDialog unit={unit} onClose={() => setInspecting(false)} onSaved={inspections.reload} />}
     </>
   );
 }
@@ -128,6 +154,68 @@ function AnswerDialog({ row, onClose, onSaved }: { row: DutyRow; onClose: () => 
           <TextField label={t('direction.answerText')} value={v.text} error={errs.text} onChange={(e) => setV({ ...v, text: e.target.value })} />
           <TextField label={t('direction.figureLabel')} value={v.figureLabel} onChange={(e) => setV({ ...v, figureLabel: e.target.value })} />
           <TextField label={t('direction.figure')} inputMode="decimal" value={v.figure} onChange={(e) => setV({ ...v, figure: e.target.value })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** Sends a directive down: to every unit of the chosen levels below the unit on the day of issue, one obligation with its due date. */
+function IssueDialog({ unit, onClose, onSaved }: { unit: number; onClose: () => void; onSaved: (recipients: number) => void }) {
+  const { t, pick } = useI18n();
+  const [v, setV] = useState({ kind: 'directive', number: '', issuedOn: todayIso(), title: '', summary: '', obligationKind: 'report', what: '', dueOn: '' });
+  const [levels, setLevels] = useState<Record<'commune' | 'village', boolean>>({ commune: true, village: false });
+  return (
+    <FormDialog open onClose={onClose} title={t('direction.issue')} submitLabel={t('direction.sendDirective')}
+      onSubmit={async () => {
+        const d = await directionApi.issue({
+          unitId: unit, kind: v.kind, number: v.number, issuedOn: v.issuedOn, title: v.title, summary: v.summary, files: [],
+          recipientLevels: (['commune', 'village'] as const).filter((l) => levels[l]),
+          obligations: [{ kind: v.obligationKind, what: v.what, dueOn: v.dueOn }],
+        });
+        onSaved(d.recipients);
+      }}>
+      {(errs) => (
+        <>
+          <SelectField label={t('direction.kind')} value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}
+            options={DIRECTIVE_KINDS.map((k) => ({ value: k, label: pick(DIRECTIVE_KIND_LABELS[k]) }))} />
+          <TextField label={t('direction.number')} value={v.number} error={errs.number} onChange={(e) => setV({ ...v, number: e.target.value })} />
+          <DateField label={t('direction.issuedOn')} value={v.issuedOn} error={errs.issuedOn} onChange={(issuedOn) => setV({ ...v, issuedOn })} />
+          <TextField label={t('direction.docTitle')} value={v.title} error={errs.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
+          <Field label={t('direction.docSummary')} error={errs.summary}>{(a) => <textarea {...a} rows={3} value={v.summary} onChange={(e) => setV({ ...v, summary: e.target.value })} />}</Field>
+          <fieldset className="field">
+            <legend>{t('direction.recipients')}</legend>
+            <CheckboxField label={t('direction.toCommunes')} checked={levels.commune} onChange={(e) => setLevels({ ...levels, commune: e.target.checked })} />
+            <CheckboxField label={t('direction.toVillages')} checked={levels.village} onChange={(e) => setLevels({ ...levels, village: e.target.checked })} />
+          </fieldset>
+          <SelectField label={t('direction.obligationKind')} value={v.obligationKind} onChange={(e) => setV({ ...v, obligationKind: e.target.value })}
+            options={OBLIGATION_KINDS.map((k) => ({ value: k, label: pick(OBLIGATION_KIND_LABELS[k]) }))} />
+          <TextField label={t('direction.what')} value={v.what} error={errs['obligations.0.what'] ?? errs.obligations} onChange={(e) => setV({ ...v, what: e.target.value })} />
+          <DateField label={t('direction.dueOnLabel')} value={v.dueOn} error={errs['obligations.0.dueOn']} onChange={(dueOn) => setV({ ...v, dueOn })} />
+        </>
+      )}
+    </FormDialog>
+  );
+}
+
+/** An inspection of a unit below, with its conclusions. */
+function InspectionDialog({ unit, onClose, onSaved }: { unit: number; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [inspected, setInspected] = useState<number | null>(null);
+  const [v, setV] = useState({ heldOn: todayIso(), topic: '', conclusions: '' });
+  // The units right below on the day (a picker of its own would be a dialog inside this one).
+  const below = useFetch(`units-below:${unit}:${v.heldOn}`, () => unitsApi.list({ parent: unit, asOf: v.heldOn, limit: 500 }));
+  const options = [{ value: '', label: t('direction.chooseUnit') }, ...(below.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
+  return (
+    <FormDialog open onClose={onClose} title={t('direction.addInspection')} submitLabel={t('common.save')} canSubmit={inspected !== null}
+      onSubmit={async () => { await directionApi.inspect({ unitId: unit, inspectedUnitId: inspected!, ...v }); onSaved(); }}>
+      {(errs) => (
+        <>
+          <SelectField label={t('direction.inspectedUnit')} value={inspected ? String(inspected) : ''} error={errs.inspectedUnitId} options={options}
+            onChange={(e) => setInspected(e.target.value ? Number(e.target.value) : null)} />
+          <DateField label={t('direction.heldOnInspection')} value={v.heldOn} error={errs.heldOn} onChange={(heldOn) => setV({ ...v, heldOn })} />
+          <TextField label={t('direction.topic')} value={v.topic} error={errs.topic} onChange={(e) => setV({ ...v, topic: e.target.value })} />
+          <Field label={t('direction.conclusions')} error={errs.conclusions}>{(a) => <textarea {...a} rows={3} value={v.conclusions} onChange={(e) => setV({ ...v, conclusions: e.target.value })} />}</Field>
         </>
       )}
     </FormDialog>
