@@ -14,6 +14,9 @@ test.describe('on a phone', () => {
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.reload();
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    // Read once through the service worker, so the page is kept for the village hall.
+    await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 0/1 thôn, tổ dân phố đã tổ chức`);
+    await expect(page.getByRole('button', { name: 'Đổi đơn vị' })).toBeVisible();
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('button', { name: 'Ghi Ngày hội năm nay' }).click();

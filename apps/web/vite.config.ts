@@ -23,8 +23,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // The reads of the pages a village board head uses offline (support acts, reviews, mediation, Solidarity Day).
         runtimeCaching: [{
-          urlPattern: ({ url, request }) => request.method === 'GET' && /^\/api\/(me$|households|units|fund\/funds)/.test(url.pathname),
+          urlPattern: ({ url, request }) => request.method === 'GET' && /^\/api\/(me$|households|units|fund\/funds|mediation\/(cases|teams)|movements\/solidarity)/.test(url.pathname),
           handler: 'NetworkFirst',
           options: { cacheName: 'api-reads', networkTimeoutSeconds: 4, expiration: { maxEntries: 300, maxAgeSeconds: 14 * 86400 } },
         }],
