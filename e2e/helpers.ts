@@ -33,3 +33,10 @@ export async function pagePost(page: Page, url: string, data: unknown) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'dk_csrf')?.value ?? '';
   return page.request.post(url, { data, headers: { 'x-csrf-token': csrf } });
 }
+
+/** The installed app: waits for the service worker, then reloads so it controls the page (and keeps what it reads). */
+export async function installApp(page: Page): Promise<void> {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}

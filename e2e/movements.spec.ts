@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { installApp, signIn } from './helpers';
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
@@ -11,9 +11,7 @@ test.describe('on a phone', () => {
     const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
     await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 0/1 thôn, tổ dân phố đã tổ chức`);
     // The installed app keeps the page; the day is recorded offline and sent once the phone is back online.
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await installApp(page);
     // Read once through the service worker, so the page is kept for the village hall.
     await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 0/1 thôn, tổ dân phố đã tổ chức`);
     await expect(page.getByRole('button', { name: 'Đổi đơn vị' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { installApp, signIn } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
 
@@ -12,9 +12,7 @@ test('a village board head records two support acts and the year\'s review offli
   const url = page.url();
   const name = (await page.getByRole('heading', { level: 1 }).textContent())!;
   // The installed app: the service worker controls the page and keeps the pages read last.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await installApp(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 
   await context.setOffline(true);
@@ -53,9 +51,7 @@ test('a mediation team head records a case offline; back online it is recorded o
   const summary = `Tranh chấp ngoại tuyến ${Date.now().toString(36)}`;
   await signIn(page, 'bancongtac.bacgiang.1');
   await page.goto('/mediation');
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await installApp(page);
   await expect(page.getByTestId('cases')).toBeVisible();
 
   await context.setOffline(true);

@@ -18,18 +18,21 @@ type UnitSpec = {
 export async function insertUnit(db: Db, s: UnitSpec): Promise<number> {
   const validFrom = s.validFrom ?? '2019-01-01';
   const validTo = s.validTo ?? 'infinity';
-  const [{ id }] = await db.query<{ id: number }>(
-    `insert into units (code, level, kind, valid_from, valid_to) values ($1, $2, $3, $4, $5) returning id`,
-    [s.code ?? `T${uid()}`, s.level, s.kind ?? s.level, validFrom, validTo],
-  );
-  const parents = s.parents ?? [[null, validFrom, validTo]];
-  for (const [parentId, from, to] of parents) {
-    await db.query(
-      `insert into unit_versions (unit_id, name, name_search, parent_id, valid_from, valid_to) values ($1, $2, $3, $4, $5, $6)`,
-      [id, s.name, normalizeVn(s.name), parentId, from, to ?? validTo],
+  // One transaction: other test files share the database, and a unit without its name must never be seen.
+  return db.tx(async (tx) => {
+    const [{ id }] = await tx.query<{ id: number }>(
+      `insert into units (code, level, kind, valid_from, valid_to) values ($1, $2, $3, $4, $5) returning id`,
+      [s.code ?? `T${uid()}`, s.level, s.kind ?? s.level, validFrom, validTo],
     );
-  }
-  return id;
+    const parents = s.parents ?? [[null, validFrom, validTo]];
+    for (const [parentId, from, to] of parents) {
+      await tx.query(
+        `insert into unit_versions (unit_id, name, name_search, parent_id, valid_from, valid_to) values ($1, $2, $3, $4, $5, $6)`,
+        [id, s.name, normalizeVn(s.name), parentId, from, to ?? validTo],
+      );
+    }
+    return id;
+  });
 }
 
 export async function linkUnits(db: Db, predecessorId: number, successorId: number, date: string, part: 'full' | 'partial' = 'full') {
