@@ -26,8 +26,6 @@ import { fundRoutes } from './modules/fund/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
-import { homeRoutes } from './modules/home/routes';
-import { portalRoutes } from './modules/portal/routes';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
@@ -94,8 +92,6 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // Modules declared with defineModule: every route from the endpoint table, checked by the registrar.
   const locators = allLocators(MODULES);
   for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);
-  await homeRoutes(app, db);
-  await portalRoutes(app, db);
   // Messages to citizens and staff leave from the outbox; tests pass their own senders.
   // `senders: null` (tests that share a database) runs no worker: another file's messages stay queued.
   const notify = opts.senders === null ? idleWorker : startNotifyWorker(db, opts.senders ?? sendersFromEnv(process.env, (m) => app.log.info(m)), {

@@ -5,6 +5,7 @@ import { securityModule } from './security/module';
 import { oversightModule } from './oversight/module';
 import { movementsModule } from './movements/module';
 import { directionModule } from './direction/module';
+import { citizensModule } from './citizens/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -12,4 +13,5 @@ export const MODULES: ModuleDef[] = [
   oversightModule,
   movementsModule,
   directionModule,
+  citizensModule,
 ];

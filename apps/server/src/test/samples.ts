@@ -4,6 +4,7 @@ import { securitySamples } from '../modules/security/samples';
 import { oversightSamples } from '../modules/oversight/samples';
 import { movementsSamples } from '../modules/movements/samples';
 import { directionSamples } from '../modules/direction/samples';
+import { citizensSamples } from '../modules/citizens/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -12,4 +13,5 @@ export const SAMPLES: Samples = {
   ...oversightSamples,
   ...movementsSamples,
   ...directionSamples,
+  ...citizensSamples,
 };
