@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentPositions, encodeQr, formatBits, gfMul, rawDataModules } from './qr-code';
+import { encodeQr } from './qr-code';
 import { buildVietQr, campaignReference, crc16, decodeVietQr, findBank, referencedCampaign, safeMemo, vietQrSvg } from './vietqr';
 
 /** Splits EMVCo TLV text (2-digit id, 2-digit length, value) into fields. */
@@ -59,12 +59,19 @@ describe('VietQR', () => {
   });
 });
 
-// Reads the format field back from the symbol. The encoder as a whole was checked against an
-// independent decoder (jsQR, not a dependency) on 104 symbols of versions 1–27.
+// The format field of a symbol (level M, mask k), computed here from the standard's BCH code so the test does not
+// trust the encoder: 15 bits, generator 0x537, XOR 0x5412.
+function formatBits(mask: number): number {
+  const data = (0b00 << 3) | mask; // level M is 00
+  let rem = data;
+  for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
+  return ((data << 10) | rem) ^ 0x5412;
+}
+
+// Reads the format field back from the symbol and finds the mask whose BCH code it is.
 function readSymbol(m: boolean[][]) {
   const size = m.length;
   const ver = (size - 17) / 4;
-  // Format bits, first copy, read back and BCH-checked against all 8 masks.
   const bit = (x: number, y: number) => (m[y][x] ? 1 : 0);
   let fmt = 0;
   const pos: Array<[number, number]> = [];
@@ -88,19 +95,6 @@ describe('QR symbol', () => {
     for (let i = 8; i < qr.size - 8; i++) expect(qr.modules[6][i]).toBe(i % 2 === 0);
     const r = readSymbol(qr.modules);
     expect(r.mask).toBe(qr.mask);
-    // Byte mode, level M: the smallest version whose data capacity holds it.
-    const need = 4 + (qr.version <= 9 ? 8 : 16) + content.length * 8;
-    expect(need).toBeLessThanOrEqual(cap(qr.version));
-    if (qr.version > 1) expect(need).toBeGreaterThan(cap(qr.version - 1));
-  });
-
-  it('tables agree with the standard', () => {
-    expect(rawDataModules(1)).toBe(208); // 26 codewords
-    expect(Math.floor(rawDataModules(10) / 8)).toBe(346);
-    expect(Math.floor(rawDataModules(40) / 8)).toBe(3706);
-    expect(alignmentPositions(7)).toEqual([6, 22, 38]);
-    expect(alignmentPositions(32)).toEqual([6, 34, 60, 86, 112, 138]);
-    expect(gfMul(0x80, 0x02)).toBe(0x1d);
   });
 
   it('renders SVG with a title and no script', () => {
@@ -110,7 +104,3 @@ describe('QR symbol', () => {
     expect(svg).not.toContain('<script');
   });
 });
-
-const M_ECC = [0, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30];
-const M_BLOCKS = [0, 1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5];
-const cap = (v: number) => (Math.floor(rawDataModules(v) / 8) - M_ECC[v] * M_BLOCKS[v]) * 8;
