@@ -6,6 +6,7 @@ import { oversightModule } from './oversight/module';
 import { movementsModule } from './movements/module';
 import { directionModule } from './direction/module';
 import { citizensModule } from './citizens/module';
+import { auditModule } from './audit/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -14,4 +15,5 @@ export const MODULES: ModuleDef[] = [
   movementsModule,
   directionModule,
   citizensModule,
+  auditModule,
 ];

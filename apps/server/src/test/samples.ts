@@ -5,6 +5,7 @@ import { oversightSamples } from '../modules/oversight/samples';
 import { movementsSamples } from '../modules/movements/samples';
 import { directionSamples } from '../modules/direction/samples';
 import { citizensSamples } from '../modules/citizens/samples';
+import { auditSamples } from '../modules/audit/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -14,4 +15,5 @@ export const SAMPLES: Samples = {
   ...movementsSamples,
   ...directionSamples,
   ...citizensSamples,
+  ...auditSamples,
 };
