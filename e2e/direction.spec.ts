@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { formatDate, todayIso } from '../apps/web/src/format';
 import { apiAs, signIn, unitId } from './helpers';
 
-/** Today in Vietnam as the pages write it (dd/mm/yyyy). */
-const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+/** Today in Vietnam as the pages write it (dd/mm/yyyy): the web app's own one "today". */
+const vnToday = () => formatDate(todayIso());
 
 test('a ward officer sees on one screen what the province asked of the ward and by when, and answers', async ({ page }) => {
   await signIn(page, 'canbo.bacgiang');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { installApp, signIn } from './helpers';
+import { todayIso } from '../apps/web/src/format';
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
@@ -8,7 +9,7 @@ test.describe('on a phone', () => {
     await signIn(page, 'bancongtac.bacgiang.1');
     await page.goto('/movements/solidarity');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ngày hội Đại đoàn kết toàn dân tộc');
-    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
+    const year = todayIso().slice(0, 4);
     await expect(page.getByTestId('solidarity-summary')).toHaveText(`Năm ${year}: 0/1 thôn, tổ dân phố đã tổ chức`);
     // The installed app keeps the page; the day is recorded offline and sent once the phone is back online.
     await installApp(page);
