@@ -20,3 +20,6 @@ export const Me = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof Me>;
+
+export const SetLocale = z.object({ locale: z.enum(['vi', 'en']) });
+export type SetLocale = z.infer<typeof SetLocale>;

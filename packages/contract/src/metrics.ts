@@ -43,3 +43,5 @@ export const MetricResult = z.object({
   children: z.array(MetricValue),
 });
 export type MetricResult = z.infer<typeof MetricResult>;
+
+export const MetricKeyParams = z.object({ key: z.string().max(100) });

@@ -155,3 +155,9 @@ export const ImportSummary = z.object({
   ms: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/** A unit read on a date (default: today, or the unit's last day). */
+export const UnitAsOfQuery = z.object({ asOf: IsoDate.optional() });
+export const UnitLineageQuery = z.object({ at: IsoDate.optional() });
+export const UnitIdList = z.object({ ids: z.array(z.number().int()) });
+export const UnitLineage = z.object({ predecessors: z.array(z.number().int()), successorsAt: z.array(z.number().int()) });

@@ -7,6 +7,12 @@ import { movementsModule } from './movements/module';
 import { directionModule } from './direction/module';
 import { citizensModule } from './citizens/module';
 import { auditModule } from './audit/module';
+import { systemModule } from './system/module';
+import { authModule } from './auth/module';
+import { unitsModule } from './units/module';
+import { orgModule } from './org/module';
+import { usersModule } from './users/module';
+import { metricsModule } from './metrics/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -16,4 +22,10 @@ export const MODULES: ModuleDef[] = [
   directionModule,
   citizensModule,
   auditModule,
+  systemModule,
+  authModule,
+  unitsModule,
+  orgModule,
+  usersModule,
+  metricsModule,
 ];

@@ -7,12 +7,17 @@ import { AppError } from './errors';
 import { CSRF_HEADER, SESSION_COOKIE, safeEqual, userBySession, type SessionPolicy, type SessionUser } from './auth';
 import type { Db } from '../db/db';
 import type { Ctx } from './access';
+import type { Config } from '../config';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    /** The configuration buildApp was given (session policy, cookie settings). */
+    config: Config;
   }
 }
 

@@ -28,6 +28,17 @@ it('every endpoint has a sample request', () => {
   expect(ENDPOINTS.filter((e) => !SAMPLES[e.key]).map((e) => e.key)).toEqual([]);
 });
 
+// Modules whose routes are still registered by hand (issue 10), by their OpenAPI tag; each leaves this list when it joins the table.
+const STILL_BY_HAND = ['fund', 'households', 'targets', 'reports'];
+
+it('covers every route of the OpenAPI document, and the document every endpoint', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops)
+    .filter(([, op]) => !STILL_BY_HAND.includes(op.tags?.[0] ?? ''))
+    .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+  expect(documented.sort()).toEqual(ENDPOINTS.map((e) => e.key).sort());
+});
+
 type Case = { e: Endpoint; role: Role | null; target: Target; unitGiven: boolean };
 const cases: Case[] = ENDPOINTS.flatMap((e) => [...ROLES, null].flatMap((role) =>
   (dependsOnUnit(e) ? TARGETS : (['own'] as Target[])).flatMap((target) => {

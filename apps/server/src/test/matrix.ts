@@ -28,6 +28,8 @@ export type SampleRequest = {
   /** Sent as multipart/form-data: text fields and files. */
   multipart?: { fields: Record<string, string>; files: Array<{ name: string; filename: string; type: string; data: Buffer }> };
   remoteAddress?: string;
+  /** Headers that replace the session's (a sample that ends a session brings a fresh one of its own). */
+  headers?: Record<string, string>;
   /** Statuses that count as "permitted" when not the endpoint's success status (a business rule answers). */
   ok?: number[];
 };
@@ -39,7 +41,7 @@ export type Samples = Record<string, Sample>;
 export function injectOf(e: Endpoint, r: SampleRequest, headers: Record<string, string>) {
   const qs = r.query ? '?' + new URLSearchParams(Object.entries(r.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString() : '';
   const url = fillPath(e.path, r.params) + qs;
-  const base = { method: e.method, url, headers: { ...headers }, ...(r.remoteAddress ? { remoteAddress: r.remoteAddress } : {}) };
+  const base = { method: e.method, url, headers: { ...headers, ...r.headers }, ...(r.remoteAddress ? { remoteAddress: r.remoteAddress } : {}) };
   if (r.multipart) {
     const boundary = '----matrix' + Math.random().toString(16).slice(2);
     const chunks: Buffer[] = [];

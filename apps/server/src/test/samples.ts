@@ -6,6 +6,12 @@ import { movementsSamples } from '../modules/movements/samples';
 import { directionSamples } from '../modules/direction/samples';
 import { citizensSamples } from '../modules/citizens/samples';
 import { auditSamples } from '../modules/audit/samples';
+import { systemSamples } from '../modules/system/samples';
+import { authSamples } from '../modules/auth/samples';
+import { unitsSamples } from '../modules/units/samples';
+import { orgSamples } from '../modules/org/samples';
+import { usersSamples } from '../modules/users/samples';
+import { metricsSamples } from '../modules/metrics/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -16,4 +22,10 @@ export const SAMPLES: Samples = {
   ...directionSamples,
   ...citizensSamples,
   ...auditSamples,
+  ...systemSamples,
+  ...authSamples,
+  ...unitsSamples,
+  ...orgSamples,
+  ...usersSamples,
+  ...metricsSamples,
 };

@@ -6,6 +6,7 @@ import type { Db } from '../../db/db';
 import { scopeCondition, today, type CurrentUser } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
 import { Where } from '../../platform/sql';
+import type { Located } from '../../platform/endpoints';
 
 /** 'infinity' (open period) leaves the API as null. */
 export const toDate = (d: string) => (d === 'infinity' ? null : d);
@@ -279,4 +280,27 @@ export async function workBoardVillages(db: Db, user: CurrentUser, unitId: numbe
     villageId: r.village_id, villageCode: r.village_code, villageName: r.village_name, parentId: r.parent_id,
     parentName: r.parent_name, committeeId: r.committee_id, termLabel: r.term_label, headName: r.head_name, memberCount: r.member_count,
   }));
+}
+
+// ---------- where a record lies (the registrar's scope check: its unit on the record's start) ----------
+
+export async function locateCommittee(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unit_id: number; valid_from: string }>('select unit_id, valid_from::text from org_committees where id = $1', [id]);
+  return r && { unitId: r.unit_id, date: r.valid_from };
+}
+
+export async function locateMember(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unit_id: number; valid_from: string }>(
+    'select k.unit_id, m.valid_from::text from org_members m join org_committees k on k.id = m.committee_id where m.id = $1', [id]);
+  return r && { unitId: r.unit_id, date: r.valid_from };
+}
+
+export async function locateMemberOrg(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unit_id: number; valid_from: string }>('select unit_id, valid_from::text from org_member_orgs where id = $1', [id]);
+  return r && { unitId: r.unit_id, date: r.valid_from };
+}
+
+export async function locatePerson(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unit_id: number; valid_from: string }>('select unit_id, valid_from::text from org_people where id = $1', [id]);
+  return r && { unitId: r.unit_id, date: r.valid_from };
 }

@@ -27,16 +27,23 @@ export function assertInUnit(unit: UnitFacts, from: string, to: string): void {
 }
 
 /**
- * Access to a dated fact at a unit: permission first (FORBIDDEN), then the unit and the date's
- * validity (UNIT_NOT_FOUND, UNIT_NOT_VALID_AT_DATE), then scope (OUT_OF_SCOPE, UNIT_ENDED).
+ * A second date of a fact already checked at its unit by the registrar (a member's start or end, a
+ * moved start of a term): permission first (FORBIDDEN), then the unit and the date's validity
+ *  (UNIT_NOT_FOUND, UNIT_NOT_VALID_AT_DATE), then scope (OUT_OF_SCOPE, UNIT_ENDED).
  */
 export async function assertFactAccess(db: Db, user: CurrentUser, permission: Permission, unitId: number, date: string): Promise<UnitFacts> {
   assertPermission(user, permission);
+  const unit = await unitValidAt(db, unitId, date);
+  await assertUnitAccess(db, user, permission, unitId, date);
+  return unit;
+}
+
+/** The unit of a fact must exist on the fact's date (access itself was checked by the registrar). */
+export async function unitValidAt(db: Db, unitId: number, date: string): Promise<UnitFacts> {
   const unit = await unitFacts(db, unitId);
   if (date < unit.valid_from || date >= unit.valid_to) {
     throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId, date, unitValidFrom: unit.valid_from, unitValidTo: unit.valid_to === 'infinity' ? null : unit.valid_to });
   }
-  await assertUnitAccess(db, user, permission, unitId, date);
   return unit;
 }
 

@@ -3,14 +3,14 @@ import {
   type CreateMembershipChange, type EndMember, type MembershipChangeResult, type Position, type UpdateCommittee, type UpdateMember,
 } from '@contract/org';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, can, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
+import { can, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import {
   changeById, changesOf, committeeById, committeeFacts, memberById, membersOf, normalizeTerm, type CommitteeFacts,
 } from './queries';
-import { assertFactAccess, assertInUnit, assertMemberOrgAt, assertPeriod, endOf } from './rules';
+import { assertFactAccess, assertInUnit, assertMemberOrgAt, assertPeriod, endOf, unitFacts, unitValidAt } from './rules';
 
 // Positions only one person holds at a time.
 const SINGLE_SEAT: readonly Position[] = ['chair', 'head'];
@@ -23,8 +23,6 @@ async function loadCommittee(db: Db, id: number): Promise<CommitteeFacts> {
 
 /** A committee with members (current and past) and changes; active/refDate refer to asOf or today. */
 export async function getCommittee({ db, user }: Ctx, id: number, asOf?: string): Promise<CommitteeDetail> {
-  const k = await loadCommittee(db, id);
-  await assertUnitAccess(db, user, 'org.read', k.unit_id, k.valid_from);
   return committeeDetail(db, user, id, asOf);
 }
 
@@ -55,7 +53,7 @@ async function assertNoOverlap(db: Db, unitId: number, kind: string, from: strin
 
 export async function createCommittee(ctx: Ctx, input: CreateCommittee): Promise<CommitteeDetail> {
   return ctx.db.tx(async (tx) => {
-    const unit = await assertFactAccess(tx, ctx.user, 'org.write', input.unitId, input.validFrom);
+    const unit = await unitValidAt(tx, input.unitId, input.validFrom);
     // Left open, a committee lasts while its unit does.
     const validTo = input.validTo ?? unit.valid_to;
     assertPeriod(input.validFrom, validTo);
@@ -76,7 +74,7 @@ export async function createCommittee(ctx: Ctx, input: CreateCommittee): Promise
 export async function updateCommittee(ctx: Ctx, id: number, input: UpdateCommittee): Promise<CommitteeDetail> {
   return ctx.db.tx(async (tx) => {
     const k = await loadCommittee(tx, id);
-    const unit = await assertFactAccess(tx, ctx.user, 'org.write', k.unit_id, k.valid_from);
+    const unit = await unitFacts(tx, k.unit_id);
     const from = input.validFrom ?? k.valid_from;
     const to = input.validTo === undefined ? k.valid_to : endOf(input.validTo ?? unit.valid_to);
     if (from !== k.valid_from) await assertFactAccess(tx, ctx.user, 'org.write', k.unit_id, from);
@@ -160,7 +158,6 @@ async function loadMember(db: Db, id: number) {
 export async function updateMember(ctx: Ctx, id: number, input: UpdateMember): Promise<CommitteeMember> {
   return ctx.db.tx(async (tx) => {
     const { m, k } = await loadMember(tx, id);
-    await assertFactAccess(tx, ctx.user, 'org.write', k.unit_id, m.valid_from);
     await assertMemberOrgAt(tx, input.memberOrgId, k.unit_id);
     const before = (await memberById(tx, id, m.valid_from))!;
     const name = input.personName ?? before.personName;

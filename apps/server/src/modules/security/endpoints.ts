@@ -8,7 +8,7 @@ import { notifySettings, setNotifySettings } from '../notify/staff';
 /** Handlers of the account's security endpoints; access was checked by the registrar from the table. */
 export const securityHandlers = bind(securityEndpoints, {
   'PUT /api/me/password': async (ctx, { body }, { req }) => {
-    await changePassword(ctx.db, ctx.user!, body, req.ip, req.cookies[SESSION_COOKIE]!);
+    await changePassword(ctx, { ...body, address: req.ip, keepSessionToken: req.cookies[SESSION_COOKIE]! });
     return { ok: true as const };
   },
   'GET /api/me/notifications': (ctx) => notifySettings(ctx.db, ctx.user!),

@@ -3,7 +3,7 @@ import {
   type UnitChangeResult, type UnitEventKind,
 } from '@contract/units';
 import type { Db } from '../../db/db';
-import { assertPermission, type Ctx, type CurrentUser } from '../../platform/access';
+import type { Ctx, CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import {
@@ -13,8 +13,9 @@ import {
 import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan, type UnitRef } from './store';
 
 /**
- * Changes to the unit hierarchy, each in one transaction: validate (nothing written on refusal),
- * write the plan, one audit row per unit touched plus one for the event, then rebuild the closure.
+ * Changes to the unit hierarchy ('unit.manage', checked by the registrar), each in one transaction:
+ * validate (nothing written on refusal), write the plan, one audit row per unit touched plus one for the
+ * event, then rebuild the closure.
  */
 
 type Basis = { legalBasis?: string; note?: string };
@@ -53,7 +54,6 @@ function handOver(plan: UnitPlan, children: LoadedUnit[], to: UnitRef, date: str
 }
 
 export async function createUnit({ db, user }: Ctx, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(CreateUnit, raw);
   const validTo = input.validTo ?? INFINITY;
   if (input.validFrom >= validTo) throw new AppError('UNIT_VALIDITY_OVERLAP', { validFrom: input.validFrom, validTo });
@@ -72,7 +72,6 @@ export async function createUnit({ db, user }: Ctx, raw: unknown): Promise<UnitC
 }
 
 export async function renameUnit({ db, user }: Ctx, id: number, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(RenameUnit, raw);
   return db.tx(async (tx) => {
     await lockUnitChanges(tx);
@@ -90,7 +89,6 @@ export async function renameUnit({ db, user }: Ctx, id: number, raw: unknown): P
 }
 
 export async function moveUnit({ db, user }: Ctx, id: number, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(MoveUnit, raw);
   return db.tx(async (tx) => {
     await lockUnitChanges(tx);
@@ -107,7 +105,6 @@ export async function moveUnit({ db, user }: Ctx, id: number, raw: unknown): Pro
 }
 
 export async function mergeUnits({ db, user }: Ctx, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(MergeUnits, raw);
   const date = input.effectiveDate;
   const sourceIds = input.sources.map((s) => s.unitId);
@@ -159,7 +156,6 @@ export async function mergeUnits({ db, user }: Ctx, raw: unknown): Promise<UnitC
 }
 
 export async function splitUnit({ db, user }: Ctx, id: number, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(SplitUnit, raw);
   const date = input.effectiveDate;
   const codes = input.into.map((n) => `${n.level}:${n.code}`);
@@ -205,7 +201,6 @@ export async function splitUnit({ db, user }: Ctx, id: number, raw: unknown): Pr
 }
 
 export async function dissolveUnit({ db, user }: Ctx, id: number, raw: unknown): Promise<UnitChangeResult> {
-  assertPermission(user, 'unit.manage');
   const input = parseInput(DissolveUnit, raw);
   return db.tx(async (tx) => {
     await lockUnitChanges(tx);

@@ -1,12 +1,13 @@
 import type { CreateUser, SetGrants, UpdateUser, UserAccount } from '@contract/users';
 import type { Ctx } from '../../platform/access';
-import { assertPermission } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { hashPassword } from '../../platform/auth';
 import { assertPasswordAcceptable } from '../../platform/password-policy';
 import { normalizeVn } from '../../platform/vn-text';
 import type { Db } from '../../db/db';
+
+// Administration of accounts: 'user.manage', checked by the registrar (endpoints/users.ts, endpoints/security.ts).
 
 type Row = { id: number; username: string; display_name: string; role: UserAccount['role']; unit_id: number | null; unit_name: string | null; active: boolean; created_at: Date; grants: UserAccount['grants'] };
 
@@ -20,8 +21,7 @@ const toAccount = (r: Row): UserAccount => ({
   unitName: r.unit_name, active: r.active, createdAt: new Date(r.created_at).toISOString(), grants: r.grants,
 });
 
-export async function getUserAccount({ db, user }: Ctx, id: number): Promise<UserAccount> {
-  assertPermission(user, 'user.manage');
+export async function getUserAccount({ db }: Ctx, id: number): Promise<UserAccount> {
   return getUser(db, id);
 }
 
@@ -37,15 +37,13 @@ async function assertUnitExists(db: Db, unitId: number | null | undefined) {
   if (!r.length) throw new AppError('UNIT_NOT_FOUND');
 }
 
-export async function listUsers({ db, user }: Ctx, q?: string): Promise<UserAccount[]> {
-  assertPermission(user, 'user.manage');
+export async function listUsers({ db }: Ctx, q?: string): Promise<UserAccount[]> {
   const rows = await db.query<Row>(`${SELECT} order by u.username`);
   const needle = q ? normalizeVn(q) : '';
   return rows.map(toAccount).filter((u) => !needle || normalizeVn(`${u.username} ${u.displayName}`).includes(needle));
 }
 
 export async function createUser({ db, user }: Ctx, input: CreateUser): Promise<UserAccount> {
-  assertPermission(user, 'user.manage');
   assertPasswordAcceptable(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return db.tx(async (tx) => {
@@ -63,7 +61,6 @@ export async function createUser({ db, user }: Ctx, input: CreateUser): Promise<
 }
 
 export async function updateUser({ db, user }: Ctx, id: number, input: UpdateUser): Promise<UserAccount> {
-  assertPermission(user, 'user.manage');
   if (input.password) assertPasswordAcceptable(input.password);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.tx(async (tx) => {
@@ -95,7 +92,6 @@ export async function updateUser({ db, user }: Ctx, id: number, input: UpdateUse
  * before and after; the user's sessions see the change on their next request.
  */
 export async function setGrants({ db, user }: Ctx, id: number, input: SetGrants): Promise<UserAccount> {
-  assertPermission(user, 'user.manage');
   return db.tx(async (tx) => {
     const before = await getUser(tx, id);
     const wanted = [...new Set(input.permissions)].sort();
