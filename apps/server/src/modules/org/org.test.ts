@@ -211,6 +211,8 @@ describe('member organisations, reporters and propagandists', () => {
     const up = await patch(`/api/org/people/${id}`, staffA, { validTo: '2023-01-01' });
     expect(up.json()).toMatchObject({ validTo: '2023-01-01' });
     expect(await auditRow('org_person', id, 'update')).toMatchObject({ after: { validTo: '2023-01-01' } });
-    await refused(() => post('/api/org/people', staffA, { unitId: w.A, role: 'reporter', personName: 'Z', validFrom: '2018-01-01' }), 'UNIT_NOT_VALID_AT_DATE');
+    await refused(() => post('/api/org/people', admin, { unitId: w.A, role: 'reporter', personName: 'Z', validFrom: '2018-01-01' }), 'UNIT_NOT_VALID_AT_DATE');
+    // A ward user: the registrar checks scope on the fact's date first, and A was in no one's scope before it existed.
+    await refused(() => post('/api/org/people', staffA, { unitId: w.A, role: 'reporter', personName: 'Z', validFrom: '2018-01-01' }), 'OUT_OF_SCOPE');
   });
 });

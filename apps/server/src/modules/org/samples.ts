@@ -9,6 +9,8 @@ import { insertCommittee, insertMember, insertMemberOrg, insertPerson } from './
  */
 
 let n = 0;
+let created = 0;
+let patched = 0;
 const back = (date: string, days: number) => new Date(Date.parse(date) - days * 86400_000).toISOString().slice(0, 10);
 const isVillage = (c: SampleCtx) => c.target === 'child';
 const endOf = (c: SampleCtx) => (c.target === 'predecessor' ? c.w.REFORM : 'infinity');
@@ -26,12 +28,17 @@ async function memberAt(c: SampleCtx): Promise<{ committee: number; member: numb
 export const orgSamples: { [K in keyof typeof orgEndpoints]: Sample } = {
   'GET /api/org/committees': (c) => ({ query: { unit: c.unit, asOf: c.date } }),
   'GET /api/org/committees/:id': async (c) => ({ params: { id: await committeeAt(c) } }),
-  // A one-day term of its own for each call, so that no two permitted calls overlap (ORG_TERM_OVERLAP).
+  // A one-day term of its own for each call, before the other samples' committees, so that no two
+  // permitted calls overlap (ORG_TERM_OVERLAP); the PATCH sample's terms lie further back still.
   'POST /api/org/committees': (c) => {
-    const d = 2 + (n++ % 200);
+    const d = 31 + (created++ % 100);
     return { body: { unitId: c.unit, kind: isVillage(c) ? 'work_board' : 'advisory_board', termLabel: '2024–2029', validFrom: back(c.date, d), validTo: back(c.date, d - 1) } };
   },
-  'PATCH /api/org/committees/:id': async (c) => ({ params: { id: await committeeAt(c) }, body: { note: `ghi chú ${++n}` } }),
+  'PATCH /api/org/committees/:id': async (c) => {
+    const d = 131 + (patched++ % 100);
+    const id = await insertCommittee(c.db, c.unit, isVillage(c) ? 'work_board' : 'front_committee', back(c.date, d), back(c.date, d - 1));
+    return { params: { id }, body: { note: `ghi chú ${++n}` } };
+  },
 
   'POST /api/org/committees/:id/members': async (c) => ({
     params: { id: await committeeAt(c) }, body: { personName: 'Phạm Thị Hoa', position: seat(c), validFrom: c.date },
