@@ -28,8 +28,9 @@ it('every endpoint has a sample request', () => {
   expect(ENDPOINTS.filter((e) => !SAMPLES[e.key]).map((e) => e.key)).toEqual([]);
 });
 
-// Modules whose routes are still registered by hand (issue 10), by their OpenAPI tag; each leaves this list when it joins the table.
-const STILL_BY_HAND = ['fund', 'households', 'targets', 'reports'];
+// Modules whose routes are still registered by hand (issue 10), by their OpenAPI tag ('public': the fund's public
+// campaign pages); each leaves this list when it joins the table.
+const STILL_BY_HAND = ['fund', 'public', 'households', 'targets', 'reports'];
 
 it('covers every route of the OpenAPI document, and the document every endpoint', async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
