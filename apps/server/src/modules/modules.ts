@@ -7,6 +7,7 @@ import { movementsModule } from './movements/module';
 import { directionModule } from './direction/module';
 import { citizensModule } from './citizens/module';
 import { auditModule } from './audit/module';
+import { fundModule } from './fund/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -16,4 +17,5 @@ export const MODULES: ModuleDef[] = [
   directionModule,
   citizensModule,
   auditModule,
+  fundModule,
 ];

@@ -6,6 +6,7 @@ import { movementsSamples } from '../modules/movements/samples';
 import { directionSamples } from '../modules/direction/samples';
 import { citizensSamples } from '../modules/citizens/samples';
 import { auditSamples } from '../modules/audit/samples';
+import { fundSamples } from '../modules/fund/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -16,4 +17,5 @@ export const SAMPLES: Samples = {
   ...directionSamples,
   ...citizensSamples,
   ...auditSamples,
+  ...fundSamples,
 };
