@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import type { fundEndpoints, publicFundEndpoints } from '@contract/endpoints/fund';
+import { fundEndpoints, type publicFundEndpoints } from '@contract/endpoints/fund';
 import type { Db } from '../../db/db';
 import { sessionAs, type TestSession } from '../../test/factories';
-import type { Sample, SampleCtx } from '../../test/matrix';
+import { expected, type Sample, type SampleCtx } from '../../test/matrix';
 import { approveDisbursement, proposeDisbursement } from './disbursement-service';
 import { recordDonation } from './donation-service';
 import { debitCreditStatement, makeStatementCampaign } from './statements/fixtures';
@@ -66,13 +66,33 @@ const monthBefore = (date: string) => {
 
 /** A statement import at the target unit, done (as the demo loader does it: no user). */
 async function statementImportAt(c: SampleCtx) {
-  const { campaignId, vietin } = await makeStatementCampaign(c.db, c.unit);
+  const { campaignId, vietin } = await makeStatementCampaign(c.db, c.unit, { isPublic: false });
   const f = statementOn(c.date);
   const parsed = await parseUpload({ files: [{ name: f.filename, data: f.data }], format: 'generic', target: { campaignId } });
   return (await importParsed(c.db, null, parsed, { campaignId, accountId: vietin })).importId;
 }
 
-const publicCampaign = async (c: SampleCtx) => (await makeStatementCampaign(c.db, c.w.S, { receiveTo: '2099-12-31', name: `Ủng hộ mẫu ${uniq()}` })).campaignId;
+/** A public campaign still receiving, at the province (which existed on the campaign's first day). */
+const publicCampaign = async (c: SampleCtx) => (await makeStatementCampaign(c.db, c.w.P, { receiveTo: '2099-12-31', name: `Ủng hộ mẫu ${uniq()}` })).campaignId;
+
+/** A campaign at the target unit, from the sample's date (a campaign is named after its unit on its first day). */
+const campaignAt = async (c: SampleCtx) => makeCampaign(c.db, c.unit, (await makeFund(c.db, c.unit)).fundId, { receiveFrom: c.date, receiveTo: c.date, distributeBy: c.date });
+
+/**
+ * A permitted upload is written by a job after the response: the next case waits for it, so that its audit row is
+ * not taken for a write of the next (refused) case of the same session.
+ */
+let lastUpload: { campaignId: number; permitted: boolean } | null = null;
+async function uploadsSettled(c: SampleCtx): Promise<void> {
+  const last = lastUpload;
+  lastUpload = null;
+  if (!last?.permitted) return;
+  for (let i = 0; i < 300; i++) {
+    const done = await c.db.query('select 1 from fund_statement_imports where campaign_id = $1', [last.campaignId]);
+    if (done.length) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publicFundEndpoints]: Sample } = {
   'GET /api/fund/funds': (c) => ({ query: { unit: c.unit } }),
@@ -80,7 +100,7 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'POST /api/fund/funds': (c) => ({ body: { unitId: c.unit, kind: 'cuu_tro', name: `Quỹ mẫu ${uniq()}`, openedOn: c.date } }),
 
   'GET /api/fund/campaigns': (c) => ({ query: { unit: c.unit } }),
-  'GET /api/fund/campaigns/:id': async (c) => ({ params: { id: await makeCampaign(c.db, c.unit, (await makeFund(c.db, c.unit)).fundId) } }),
+  'GET /api/fund/campaigns/:id': async (c) => ({ params: { id: await campaignAt(c) } }),
   'POST /api/fund/campaigns': async (c) => ({
     body: { unitId: c.unit, fundId: (await makeFund(c.db, c.unit)).fundId, name: `Đợt mẫu ${uniq()}`, purpose: 'Hỗ trợ hộ khó khăn',
       receiveFrom: c.date, receiveTo: c.date, distributeBy: c.date },
@@ -98,7 +118,8 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'GET /api/fund/donations/:id/receipt': async (c) => ({ params: { id: (await fundedAt(c)).donationId } }),
   'POST /api/fund/donations/:id/reverse': async (c) => ({ params: { id: (await fundedAt(c)).donationId }, body: { reason: 'Ghi nhầm số tiền' } }),
   'POST /api/fund/statement-imports/:id/reverse': async (c) => ({ params: { id: await statementImportAt(c) }, body: { reason: 'Nhập nhầm sao kê' } }),
-  'GET /api/fund/proposals': (c) => ({ query: { unit: c.unit } }),
+  // An administrator without a unit names one (or asks for pendingForMe): 400 otherwise, as before.
+  'GET /api/fund/proposals': (c) => ({ query: { unit: c.unit }, ok: c.role === 'admin' ? [400] : [] }),
   'POST /api/fund/proposals/:id/approve': async (c) => ({ params: { id: await transferAt(c) }, body: { note: 'Đồng ý' } }),
   'POST /api/fund/proposals/:id/reject': async (c) => ({ params: { id: await transferAt(c) }, body: { note: 'Chưa đủ hồ sơ' } }),
 
@@ -112,7 +133,8 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'POST /api/fund/disbursements/:id/reverse': async (c) => {
     const id = await proposedAt(c);
     await approveDisbursement({ db: c.db, user: c.admin.user }, id);
-    return { params: { id }, body: { reason: 'Chi nhầm đối tượng' } };
+    // Booked today: at an ended unit only the administrator passes access, and the books' rule refuses the date (409).
+    return { params: { id }, body: { reason: 'Chi nhầm đối tượng' }, ok: [409] };
   },
 
   'GET /api/fund/ledger': (c) => ({ query: { unit: c.unit } }),
@@ -125,13 +147,19 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'POST /api/fund/closings': (c) => ({ body: { unitId: c.unit, month: monthBefore(c.date) }, ok: [409] }),
 
   'POST /api/fund/statements/import': async (c) => {
-    const { campaignId, vietin } = await makeStatementCampaign(c.db, c.unit);
+    await uploadsSettled(c);
+    const { campaignId, vietin } = await makeStatementCampaign(c.db, c.unit, { isPublic: false });
+    lastUpload = { campaignId, permitted: expected(fundEndpoints['POST /api/fund/statements/import'], c.session ? c.role : null, c.target, true) === 'ok' };
     return { multipart: { fields: { campaignId: String(campaignId), accountId: String(vietin), format: 'generic' }, files: [statementOn(c.date)] } };
   },
   // Jobs are not shared: another user's (or a finished process's) job is not found.
-  'GET /api/fund/statements/imports/:id': () => ({ params: { id: crypto.randomUUID() }, ok: [404] }),
+  'GET /api/fund/statements/imports/:id': async (c) => {
+    await uploadsSettled(c);
+    return { params: { id: crypto.randomUUID() }, ok: [404] };
+  },
   'POST /api/fund/statements/preview': async (c) => {
-    const { vietin } = await makeStatementCampaign(c.db, c.unit);
+    await uploadsSettled(c);
+    const { vietin } = await makeStatementCampaign(c.db, c.unit, { isPublic: false });
     return { multipart: { fields: { accountId: String(vietin) }, files: [statementOn(c.date)] } };
   },
 
