@@ -14,7 +14,6 @@ import { AppError } from './platform/errors';
 import { registerTextHygiene } from './platform/text-hygiene';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { registerRateLimit } from './platform/rate-limit';
-import { fundRoutes } from './modules/fund/routes';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -71,7 +70,6 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   // Handlers that set cookies (sign-in) read the session policy from the app serving the request.
   app.decorate('config', config);
 
-  await fundRoutes(app, db);
   await householdRoutes(app, db);
   await targetRoutes(app, db);
   await reportRoutes(app, db);

@@ -27,11 +27,23 @@ type Schema = z.ZodType;
  * - `own`: the user's own unit (an administrator without a unit passes).
  * - `none`: the permission alone (settings of the whole system, administration).
  */
+export type InputSource = { from: 'input'; part: 'query' | 'body' | 'params'; key: string; date?: string; optional?: true };
+/**
+ * A record named by a field (a path parameter by default, or a field of the query or body, e.g.
+ * `fundId`). Its date is the locator's unless `date` names the fact's date in the request, or is
+ * 'today' (an act done now on an older record, such as a reversal).
+ */
+export type RecordSource = {
+  from: 'record'; kind: string; param: string; part?: 'params' | 'query' | 'body';
+  date?: { part: 'query' | 'body'; key: string } | 'today';
+};
 export type UnitSource =
-  | { from: 'input'; part: 'query' | 'body' | 'params'; key: string; date?: string; optional?: true }
-  | { from: 'record'; kind: string; param: string }
+  | InputSource
+  | RecordSource
   | { from: 'own' }
-  | { from: 'none' };
+  | { from: 'none' }
+  /** The first alternative whose field is given (a campaign, else a fund, …); a last `own`/`none` or optional input is the fallback. */
+  | { from: 'first'; of: Array<InputSource | RecordSource | { from: 'own' } | { from: 'none' }> };
 
 /** Who may call an endpoint: anyone, any signed-in user, or a permission at a unit. */
 export type Access = { public: true } | { signedIn: true } | { permission: Permission; unit: UnitSource };
@@ -45,6 +57,8 @@ export type Multipart = {
   /** At least this many files (default 0). */
   minFiles?: number;
   tooLarge: ErrorCode;
+  /** The code answered (with `{ max }`) when there are more than maxFiles files; tooLarge by default. */
+  tooMany?: ErrorCode;
 };
 
 export type EndpointDef = {
@@ -89,7 +103,20 @@ export const atBody = (permission: Permission, key = 'unitId', date?: string) =>
 /** The permission at a unit given as a path parameter. */
 export const atParam = (permission: Permission, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
 /** The permission at the unit (and date) of the record a path parameter names. */
-export const atRecord = (permission: Permission, kind: string, param = 'id') => ({ permission, unit: { from: 'record', kind, param } }) as const;
+export const atRecord = (permission: Permission, kind: string, param = 'id', date?: 'today') =>
+  ({ permission, unit: { from: 'record', kind, param, ...(date ? { date } : {}) } }) as const;
+/** The permission at the unit of a record named by a query or body field, on the fact's date in `date` of the same part. */
+export const atRecordIn = (permission: Permission, kind: string, part: 'query' | 'body', key: string, date?: string) =>
+  ({ permission, unit: recordIn(kind, part, key, date) }) as const;
+/** A record named by a query or body field (an alternative of atFirst). */
+export const recordIn = (kind: string, part: 'query' | 'body', key: string, date?: string) =>
+  ({ from: 'record', kind, param: key, part, ...(date ? { date: { part, key: date } } : {}) }) as const;
+/** A unit given in the query or body (an alternative of atFirst). */
+export const unitIn = (part: 'query' | 'body', key: string, opts: { date?: string; optional?: true } = {}) =>
+  ({ from: 'input', part, key, ...opts }) as const;
+/** The permission at the unit of the first alternative given: e.g. the campaign's, else the fund's, else the unit's. */
+export const atFirst = <const S extends Array<InputSource | RecordSource | { from: 'own' } | { from: 'none' }>>(permission: Permission, ...of: S) =>
+  ({ permission, unit: { from: 'first', of } }) as const;
 /** The permission at the user's own unit. */
 export const atOwnUnit = (permission: Permission) => ({ permission, unit: { from: 'own' } }) as const;
 /** The permission alone, whatever the unit (system settings, administration). */

@@ -127,3 +127,19 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportJobParams = z.object({ id: z.string().uuid() });
+
+const FormId = z.coerce.number().int().positive();
+/** The form fields of a statement upload (multipart: every value arrives as text). */
+export const StatementImportFields = z.object({
+  campaignId: FormId.optional(),
+  fundId: FormId.optional(),
+  accountId: FormId.optional(),
+  format: z.enum(['bank', 'generic']).default('bank'),
+  /** A StatementMapping as JSON (generic files). */
+  mapping: z.string().optional(),
+  debits: z.enum(['skip', 'propose']).default('skip'),
+});
+export type StatementImportFields = z.infer<typeof StatementImportFields>;
+/** The form fields of a preview: the account whose remembered mapping applies, if any. */
+export const StatementPreviewFields = z.object({ accountId: FormId.optional() });
+export type StatementPreviewFields = z.infer<typeof StatementPreviewFields>;

@@ -99,6 +99,10 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** A unit's accounts (cash, goods, bank, fund balances). */
+export const AccountListQuery = z.object({ unit: Id });
+export type AccountListQuery = z.infer<typeof AccountListQuery>;
+
 export const CreateBankAccount = z.object({
   unitId: Id, name: Name, bankName: Name, bankBin: z.string().trim().regex(/^\d{6}$/).optional(),
   accountNo: z.string().trim().regex(/^[0-9A-Za-z]{4,30}$/), accountHolder: Name.optional(), campaignId: Id.optional(),

@@ -4,8 +4,6 @@ import { MODULES } from './modules';
 import './units/metrics';
 import './org/metrics';
 import './org/front-metrics';
-import './fund/metrics';
-import './fund/appeal-metrics';
 import './households/metrics';
 import './targets/metrics';
 

@@ -13,6 +13,7 @@ import { unitsModule } from './units/module';
 import { orgModule } from './org/module';
 import { usersModule } from './users/module';
 import { metricsModule } from './metrics/module';
+import { fundModule } from './fund/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -28,4 +29,5 @@ export const MODULES: ModuleDef[] = [
   orgModule,
   usersModule,
   metricsModule,
+  fundModule,
 ];

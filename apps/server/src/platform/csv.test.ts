@@ -26,8 +26,8 @@ beforeAll(async () => {
   campaignId = c.campaignId;
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
   for (const [i, m] of PAYLOADS.entries()) {
-    await recordDonation(t.db, acct.user, { campaignId, receivedOn: '2024-09-15', amount: (i + 1) * 1000, donorKind: 'individual', accountId: c.vietin,
-      donorName: m, memo: m } as Parameters<typeof recordDonation>[2]);
+    await recordDonation({ db: t.db, user: acct.user }, { campaignId, receivedOn: '2024-09-15', amount: (i + 1) * 1000, donorKind: 'individual', accountId: c.vietin,
+      donorName: m, memo: m } as Parameters<typeof recordDonation>[1]);
   }
   invalidatePublicCache();
 });

@@ -61,10 +61,23 @@ async function unitToCheck(db: Db, user: CurrentUser, u: UnitSource, input: Inpu
     case 'own':
       return ownUnit(user);
     case 'record': {
-      const id = Number(input.params?.[u.param]);
+      const raw = input[u.part ?? 'params']?.[u.param];
+      if (raw === undefined || raw === null) throw new AppError('VALIDATION', { [u.param]: 'required' });
+      const id = Number(raw);
       const found = await locators[u.kind](db, id);
       if (!found) throw new AppError('NOT_FOUND', { [u.param]: id });
-      return found;
+      if (!u.date) return found;
+      if (u.date === 'today') return { unitId: found.unitId, date: null };
+      return { unitId: found.unitId, date: factDate(input[u.date.part]?.[u.date.key]) };
+    }
+    case 'first': {
+      for (const alt of u.of) {
+        if (alt.from === 'own' || alt.from === 'none') return unitToCheck(db, user, alt, input, locators);
+        const value = input[alt.part ?? 'params']?.[alt.from === 'record' ? alt.param : alt.key];
+        if ((value !== undefined && value !== null) || (alt.from === 'input' && alt.optional)) return unitToCheck(db, user, alt, input, locators);
+      }
+      const keys = u.of.map((alt) => ('param' in alt ? alt.param : 'key' in alt ? alt.key : '')).filter(Boolean);
+      throw new AppError('VALIDATION', { [keys[0]]: `${keys.join(' or ')} is required` });
     }
     case 'input': {
       const part = input[u.part];
@@ -73,10 +86,30 @@ async function unitToCheck(db: Db, user: CurrentUser, u: UnitSource, input: Inpu
         if (u.optional) return ownUnit(user);
         throw new AppError('VALIDATION', { [u.key]: 'required' });
       }
-      const date = u.date ? part?.[u.date] : undefined;
-      return { unitId: Number(unitId), date: typeof date === 'string' ? date : null };
+      return { unitId: Number(unitId), date: u.date ? factDate(part?.[u.date]) : null };
     }
   }
+}
+
+/** A fact's date from the request; a month ('YYYY-MM', e.g. a closing) stands for its last day. */
+function factDate(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  if (!/^\d{4}-\d{2}$/.test(v)) return v;
+  const d = new Date(`${v}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether the unit to check is named in the body (an upload is then read before the check). */
+function readsBody(u: UnitSource): boolean {
+  if (u.from === 'first') return u.of.some(readsBody);
+  return (u.from === 'input' && u.part === 'body') || (u.from === 'record' && u.part === 'body');
+}
+
+/** Every record kind an access rule names (each must have a locator). */
+function recordKinds(u: UnitSource): string[] {
+  if (u.from === 'first') return u.of.flatMap(recordKinds);
+  return u.from === 'record' ? [u.kind] : [];
 }
 
 /** The user's own unit; an administrator without a unit reaches everything. */
@@ -106,6 +139,7 @@ async function readMultipart(req: FastifyRequest, e: Endpoint): Promise<{ fields
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as { code?: string }).code ?? '';
+    if (m.tooMany && code === 'FST_FILES_LIMIT') throw new AppError(m.tooMany, { max: m.maxFiles });
     if (/FILE_TOO_LARGE|FILES_LIMIT|FIELDS_LIMIT|PARTS_LIMIT/.test(code)) throw new AppError(m.tooLarge);
     throw err;
   }
@@ -117,8 +151,8 @@ async function readMultipart(req: FastifyRequest, e: Endpoint): Promise<{ fields
 /** Registers bound endpoints on the app. Record kinds without a locator fail at start-up, not at the first request. */
 export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], locators: Record<string, Locator>): void {
   for (const { endpoint: e, handler } of bound) {
-    if ('permission' in e.access && e.access.unit.from === 'record' && !locators[e.access.unit.kind]) {
-      throw new Error(`${e.key}: no locator for records of kind "${e.access.unit.kind}"`);
+    for (const kind of 'permission' in e.access ? recordKinds(e.access.unit) : []) {
+      if (!locators[kind]) throw new Error(`${e.key}: no locator for records of kind "${kind}"`);
     }
     const schema = {
       tags: [e.tag],
@@ -140,7 +174,7 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
         let body = req.body as Record<string, unknown> | undefined;
         let files: Upload[] = [];
         // Refuse before reading an upload, unless the unit to check is one of its fields.
-        const early = !!e.multipart && !('permission' in e.access && e.access.unit.from === 'input' && e.access.unit.part === 'body');
+        const early = !!e.multipart && !('permission' in e.access && readsBody(e.access.unit));
         if (early) await checkAccess(db, user, e, { params: req.params, query: req.query } as Input, locators);
         if (e.multipart) {
           if (req.isMultipart()) {
@@ -161,7 +195,9 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
 }
 
 function permissionText(p: Permission, u: UnitSource): string {
-  const where = u.from === 'none' ? '' : u.from === 'own' ? ' at the user\'s unit'
-    : u.from === 'record' ? ` at the unit of the ${u.kind} named by :${u.param}` : ` at the unit in ${u.part}.${u.key}`;
-  return `\`${p}\`${where}.`;
+  const where = (s: UnitSource): string => s.from === 'none' ? '' : s.from === 'own' ? ' at the user\'s unit'
+    : s.from === 'first' ? s.of.map(where).join(', else')
+      : s.from === 'record' ? ` at the unit of the ${s.kind} named by ${s.part && s.part !== 'params' ? `${s.part}.` : ':'}${s.param}`
+        : ` at the unit in ${s.part}.${s.key}`;
+  return `\`${p}\`${where(u)}.`;
 }

@@ -70,7 +70,7 @@ export function expected(e: Endpoint, role: Role | null, target: Target, unitGiv
   if (role === 'admin' || u.from === 'none' || u.from === 'own' || (u.from === 'input' && !unitGiven)) return 'ok';
   if (target === 'sibling' || target === 'parent') return 403;
   // A predecessor's past is in scope; a write dated today at a unit that has ended is not.
-  if (target === 'predecessor' && isWrite(a.permission) && u.from === 'input' && !u.date) return 403;
+  if (target === 'predecessor' && isWrite(a.permission) && ((u.from === 'input' && !u.date) || (u.from === 'record' && u.date === 'today'))) return 403;
   return 'ok';
 }
 
@@ -79,7 +79,7 @@ const ROLE_PERMS = Object.fromEntries(Object.entries(ROLE_PERMISSIONS).map(([r, 
 /** Whether the unit the scope rule checks varies with the target (otherwise one target suffices). */
 export function dependsOnUnit(e: Endpoint): boolean {
   const a = e.access;
-  return 'permission' in a && (a.unit.from === 'input' || a.unit.from === 'record');
+  return 'permission' in a && (a.unit.from === 'input' || a.unit.from === 'record' || a.unit.from === 'first');
 }
 
 /** The sample with the optional unit left out (a list over the user's whole scope). */

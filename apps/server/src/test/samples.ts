@@ -12,6 +12,7 @@ import { unitsSamples } from '../modules/units/samples';
 import { orgSamples } from '../modules/org/samples';
 import { usersSamples } from '../modules/users/samples';
 import { metricsSamples } from '../modules/metrics/samples';
+import { fundSamples } from '../modules/fund/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -28,4 +29,5 @@ export const SAMPLES: Samples = {
   ...orgSamples,
   ...usersSamples,
   ...metricsSamples,
+  ...fundSamples,
 };

@@ -2,13 +2,13 @@
 // appeal's campaigns raised, in money and in goods, and what they passed to the higher level; and the
 // relief fund's support to households hit by fire or drowning (paid outside any campaign).
 import { CAMPAIGN_APPEAL_LABELS } from '@contract/fund-values';
-import { defineMetrics } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 
 const raised = (kind: string) => `select 'donation:' || d.id as fact_id, d.unit_id, d.received_on as fact_date, d.amount as value, c.appeal as dim
   from fund_donations d join fund_campaigns c on c.id = d.campaign_id
  where c.appeal is not null and d.received_on between :from and :to and d.reversal_entry_id is null${kind ? ` and d.kind = '${kind}'` : ''}`;
 
-defineMetrics([
+export const fundAppealMetrics: MetricDef[] = [
   {
     key: 'fund.appeal_raised', module: 'fund', unitOfMeasure: 'vnd', dims: CAMPAIGN_APPEAL_LABELS,
     label: { vi: 'Số vận động được theo lời kêu gọi (tiền và hàng quy đổi)', en: 'Raised by appeal (cash and goods at valuation)' },
@@ -40,4 +40,4 @@ defineMetrics([
              where f.kind = 'cuu_tro' and x.campaign_id is null and x.purpose = 'hardship' and x.status = 'approved'
                and x.reversal_entry_id is null and x.paid_on between :from and :to`,
   },
-]);
+];

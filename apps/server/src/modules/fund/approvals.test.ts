@@ -14,7 +14,7 @@ describe('the approver\'s waiting list', () => {
     const { fundId } = await makeFund(t.db, t.w.A);
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.A);
     const btt = await sessionAs(t.db, 'standing_committee', t.w.A);
-    await recordDonation(t.db, acc.user, { fundId, receivedOn: '2024-05-01', amount: 800_000, donorKind: 'anonymous' });
+    await recordDonation({ db: t.db, user: acc.user }, { fundId, receivedOn: '2024-05-01', amount: 800_000, donorKind: 'anonymous' });
     const proposed = await t.app.inject({ method: 'POST', url: '/api/fund/disbursements', headers: acc.headers,
       payload: { fundId, kind: 'other', purpose: 'other', amount: 300_000, paidOn: '2024-05-03', beneficiaryName: 'Nguyễn Văn Chờ' } });
     expect(proposed.statusCode).toBe(200);
@@ -39,8 +39,8 @@ describe('the approver\'s waiting list', () => {
     const bttA = await sessionAs(t.db, 'standing_committee', t.w.S);
     const bttA2 = await sessionAs(t.db, 'standing_committee', t.w.S);
     const bttB = await sessionAs(t.db, 'standing_committee', t.w.T);
-    const dA = await recordDonation(t.db, accA.user, { fundId: a.fundId, receivedOn: '2025-08-01', amount: 400_000, donorKind: 'anonymous' });
-    const dB = await recordDonation(t.db, accB.user, { fundId: b.fundId, receivedOn: '2025-08-01', amount: 50_000, donorKind: 'anonymous' });
+    const dA = await recordDonation({ db: t.db, user: accA.user }, { fundId: a.fundId, receivedOn: '2025-08-01', amount: 400_000, donorKind: 'anonymous' });
+    const dB = await recordDonation({ db: t.db, user: accB.user }, { fundId: b.fundId, receivedOn: '2025-08-01', amount: 50_000, donorKind: 'anonymous' });
 
     const transfer = await t.app.inject({ method: 'POST', url: '/api/fund/transfers', headers: bttA.headers, payload: {
       fromFundId: a.fundId, fromAccountId: a.cash, toFundId: a2.fundId, toAccountId: a2.cash, amount: 150_000, date: '2025-08-02',

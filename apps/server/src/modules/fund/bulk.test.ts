@@ -15,7 +15,7 @@ const lines = (n: number, tag: string): BulkDonationLine[] => Array.from({ lengt
 describe('bulk statement lines', () => {
   it('writes every chunk of a long batch, once, with one balanced entry', async () => {
     const { fundId, bankId } = await makeFund(t.db, t.w.P);
-    const r = await recordDonationsBulk(t.db, null, { fundId, accountId: bankId, lines: lines(6_001, 'a') });
+    const r = await recordDonationsBulk({ db: t.db, user: null }, { fundId, accountId: bankId, lines: lines(6_001, 'a') });
     expect(r.inserted).toBe(6_001);
     const [n] = await t.db.query<{ n: number; s: number }>('select count(*)::int as n, sum(amount)::bigint as s from fund_donations where entry_id = $1', [r.entryId]);
     expect(n).toEqual({ n: 6_001, s: r.total });
@@ -27,7 +27,7 @@ describe('bulk statement lines', () => {
     const before = { donations: await countOwn(t.db, 'fund_donations', t.w), entries: await countOwn(t.db, 'fund_entries', t.w) };
     const bad = lines(6_001, 'b');
     bad[6_000] = { ...bad[6_000], donorKind: 'nobody' as DonorKind }; // refused by the table's check, after two chunks went in
-    await expect(t.db.tx((tx) => recordDonationsBulk(tx, null, { fundId, accountId: bankId, lines: bad }))).rejects.toThrow();
+    await expect(t.db.tx((tx) => recordDonationsBulk({ db: tx, user: null }, { fundId, accountId: bankId, lines: bad }))).rejects.toThrow();
     expect(await countOwn(t.db, 'fund_donations', t.w)).toBe(before.donations);
     expect(await countOwn(t.db, 'fund_entries', t.w)).toBe(before.entries);
     const [k] = await t.db.query<{ n: number }>(`select count(*)::int as n from fund_donations where statement_line_key like 'bulk-test:b:%'`);

@@ -44,15 +44,15 @@ function counting(root: Db) {
 describe('concurrent requests', () => {
   it('100 approvals against a fund that can pay for 10: exactly 10 succeed, the balance never goes below zero', async () => {
     const f = await makeFund(db, w.B);
-    await recordDonation(db, acct.user, { fundId: f.fundId, receivedOn: '2023-01-02', amount: 10 * 250_000, donorKind: 'organisation', donorName: 'Hội Chữ thập đỏ' });
+    await recordDonation({ db, user: acct.user }, { fundId: f.fundId, receivedOn: '2023-01-02', amount: 10 * 250_000, donorKind: 'organisation', donorName: 'Hội Chữ thập đỏ' });
     const ids: number[] = [];
     for (let i = 0; i < 100; i++) {
-      ids.push((await proposeDisbursement(db, acct.user, {
+      ids.push((await proposeDisbursement({ db, user: acct.user }, {
         fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 250_000, paidOn: '2023-01-15', beneficiaryName: `Hộ nghèo số ${i + 1}`, packages: 1,
       })).id);
     }
     const { db: c, stats } = counting(db);
-    const results = await Promise.allSettled(ids.map((id) => approveDisbursement(c, btt.user, id)));
+    const results = await Promise.allSettled(ids.map((id) => approveDisbursement({ db: c, user: btt.user }, id)));
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok.length).toBe(10);
@@ -71,7 +71,7 @@ describe('concurrent requests', () => {
     const f = await makeFund(db, w.B);
     const { db: c, stats } = counting(db);
     const year = 2020;
-    const done = await Promise.all(Array.from({ length: 40 }, (_, i) => recordDonation(c, acct.user, {
+    const done = await Promise.all(Array.from({ length: 40 }, (_, i) => recordDonation({ db: c, user: acct.user }, {
       fundId: f.fundId, receivedOn: `${year}-03-01`, amount: 1000 + i, donorKind: 'individual', donorName: `Người ủng hộ ${i}`,
     })));
     if (db.kind === 'postgres') expect(stats.maxOpen).toBeGreaterThan(1);
@@ -85,7 +85,7 @@ describe('concurrent requests', () => {
   it('the same idempotency key sent 20 times at once books one donation', async () => {
     const f = await makeFund(db, w.B);
     const key = `same-${Date.now()}`;
-    const done = await Promise.all(Array.from({ length: 20 }, () => recordDonation(db, acct.user, {
+    const done = await Promise.all(Array.from({ length: 20 }, () => recordDonation({ db, user: acct.user }, {
       fundId: f.fundId, receivedOn: '2023-02-01', amount: 77_000, donorKind: 'anonymous', idempotencyKey: key,
     })));
     expect(new Set(done.map((d) => d.id)).size).toBe(1);

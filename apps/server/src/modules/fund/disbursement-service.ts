@@ -1,13 +1,13 @@
 import type { DecideDisbursement, Disbursement, ProposeDisbursement } from '@contract/fund';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, can, today, unitsInScope, type CurrentUser } from '../../platform/access';
+import { can, today, unitsInScope, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, type LineInput } from './ledger';
 import { accountRow, disbursementById, resolveTarget, type DisbursementData } from './queries';
 
 /** Adds canDecide for the reader: the approving role, in scope, and not the proposer. */
-export async function withDecide(db: Db, user: CurrentUser, rows: DisbursementData[]): Promise<Disbursement[]> {
+export async function withDecide({ db, user }: Ctx, rows: DisbursementData[]): Promise<Disbursement[]> {
   const pendingUnits = [...new Set(rows.filter((r) => r.status === 'proposed').map((r) => r.unitId))];
   const ok = await unitsInScope(db, user, 'fund.approve', pendingUnits);
   // A user whose unit has ended may still decide payments dated before its end.
@@ -39,13 +39,14 @@ async function assertHouseholdInScope(tx: Db, unitId: number, householdId: numbe
 /**
  * Proposes a payment (first of the two people). Books nothing: the approval does. Runs in the
  * caller's transaction when given one, so another module can propose in the same act as its own
- * record. A repeated idempotency key answers the first proposal.
+ * record (that caller checks the fund's unit; a route's is checked by the registrar). A repeated
+ * idempotency key answers the first proposal.
  */
-export async function proposeDisbursement(db: Db, user: CurrentUser, input: ProposeDisbursement): Promise<Disbursement> {
+export async function proposeDisbursement({ db, user }: Ctx, input: ProposeDisbursement): Promise<Disbursement> {
   return db.tx(async (tx) => {
     const { fund, campaign } = await resolveTarget(tx, input);
     if (input.paidOn > today()) throw new AppError('FUND_FUTURE_DATE', { paidOn: input.paidOn });
-    await assertUnitAccess(tx, user, 'fund.write', fund.unit_id, input.paidOn);
+    const ctx = { db: tx, user };
     if (input.householdId) await assertHouseholdInScope(tx, fund.unit_id, input.householdId);
     if (input.paidOn < fund.opened_on) throw new AppError('FUND_BEFORE_OPENING', { openedOn: fund.opened_on });
     const k = input.kind;
@@ -73,11 +74,11 @@ export async function proposeDisbursement(db: Db, user: CurrentUser, input: Prop
     );
     if (!rows.length) {
       const [first] = await tx.query<{ id: number }>('select id from fund_disbursements where idempotency_key = $1', [key]);
-      return (await withDecide(tx, user, [await disbursementById(tx, first.id)]))[0];
+      return (await withDecide(ctx, [await disbursementById(tx, first.id)]))[0];
     }
     const after = await disbursementById(tx, rows[0].id);
     await audit(tx, user, { action: 'propose', entity: 'fund_disbursement', entityId: after.id, unitId: fund.unit_id, after });
-    return (await withDecide(tx, user, [after]))[0];
+    return (await withDecide(ctx, [after]))[0];
   });
 }
 
@@ -86,12 +87,11 @@ export async function proposeDisbursement(db: Db, user: CurrentUser, input: Prop
  * Loads a proposal locked for the decision, after checking the decider may make it. The same decision
  * sent again by the same person (a retry) answers 'repeat': nothing more is booked.
  */
-async function lockForDecision(tx: Db, user: CurrentUser, id: number, decision: 'approved' | 'rejected'): Promise<'decide' | 'repeat'> {
+async function lockForDecision({ db: tx, user }: Ctx, id: number, decision: 'approved' | 'rejected'): Promise<'decide' | 'repeat'> {
   const [row] = await tx.query<{ id: number; unit_id: number; status: string; proposed_by: number; decided_by: number | null; paid_on: string }>(
     'select id, unit_id, status, proposed_by, decided_by, paid_on from fund_disbursements where id = $1 for update', [id],
   );
   if (!row) throw new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id });
-  await assertUnitAccess(tx, user, 'fund.approve', row.unit_id, row.paid_on);
   if (row.proposed_by === user.id) throw new AppError('FUND_SELF_APPROVAL');
   if (row.status === decision && row.decided_by === user.id) return 'repeat';
   if (row.status !== 'proposed') throw new AppError('FUND_NOT_PROPOSED', { status: row.status });
@@ -115,9 +115,10 @@ async function paymentLines(tx: Db, d: DisbursementData): Promise<LineInput[]> {
  * when the fund (or campaign, or the account paid from) does not hold the amount: the accounts are
  * locked, so of many concurrent approvals only those the balance covers succeed.
  */
-export async function approveDisbursement(db: Db, user: CurrentUser, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
+export async function approveDisbursement({ db, user }: Ctx, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
-    if (await lockForDecision(tx, user, id, 'approved') === 'repeat') return (await withDecide(tx, user, [await disbursementById(tx, id)]))[0];
+    const ctx = { db: tx, user };
+    if (await lockForDecision(ctx, id, 'approved') === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
     const purposeText = before.beneficiaryName ?? before.projectName ?? before.targetUnitName ?? '';
     const { entryId } = await postEntry(tx, {
@@ -131,13 +132,14 @@ export async function approveDisbursement(db: Db, user: CurrentUser, id: number,
     );
     const after = await disbursementById(tx, id);
     await audit(tx, user, { action: 'approve', entity: 'fund_disbursement', entityId: id, unitId: before.unitId, before, after });
-    return (await withDecide(tx, user, [after]))[0];
+    return (await withDecide(ctx, [after]))[0];
   });
 }
 
-export async function rejectDisbursement(db: Db, user: CurrentUser, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
+export async function rejectDisbursement({ db, user }: Ctx, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
-    if (await lockForDecision(tx, user, id, 'rejected') === 'repeat') return (await withDecide(tx, user, [await disbursementById(tx, id)]))[0];
+    const ctx = { db: tx, user };
+    if (await lockForDecision(ctx, id, 'rejected') === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
     await tx.query(
       `update fund_disbursements set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`,
@@ -145,22 +147,22 @@ export async function rejectDisbursement(db: Db, user: CurrentUser, id: number, 
     );
     const after = await disbursementById(tx, id);
     await audit(tx, user, { action: 'reject', entity: 'fund_disbursement', entityId: id, unitId: before.unitId, before, after });
-    return (await withDecide(tx, user, [after]))[0];
+    return (await withDecide(ctx, [after]))[0];
   });
 }
 
 /** Corrects an approved payment with a reversing entry and a reason; the money returns to the fund. */
-export async function reverseDisbursement(db: Db, user: CurrentUser, id: number, input: { reason: string; date?: string }): Promise<Disbursement> {
+export async function reverseDisbursement({ db, user }: Ctx, id: number, input: { reason: string; date?: string }): Promise<Disbursement> {
   return db.tx(async (tx) => {
+    const ctx = { db: tx, user };
     const before = await disbursementById(tx, id);
     const date = input.date ?? today();
-    await assertUnitAccess(tx, user, 'fund.write', before.unitId, date);
     if (before.status !== 'approved' || before.entryId === null) throw new AppError('FUND_NOT_PROPOSED', { status: before.status });
     if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
     const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason: input.reason, createdBy: user.id });
     await tx.query('update fund_disbursements set reversal_entry_id = $2 where id = $1', [id, entryId]);
     const after = await disbursementById(tx, id);
     await audit(tx, user, { action: 'reverse', entity: 'fund_disbursement', entityId: id, unitId: before.unitId, before, after: { ...after, reason: input.reason } });
-    return (await withDecide(tx, user, [after]))[0];
+    return (await withDecide(ctx, [after]))[0];
   });
 }

@@ -40,7 +40,7 @@ beforeAll(async () => {
     const made = await makeFund(db, unit, 'vi_nguoi_ngheo', opened);
     funds[b] = made.fundId;
     cashes[b] = made.cash;
-    await recordDonation(db, admin, { fundId: funds[b], receivedOn: opened, amount: 50_000_000, donorKind: 'organisation', donorName: 'Quỹ ban đầu' });
+    await recordDonation({ db, user: admin }, { fundId: funds[b], receivedOn: opened, amount: 50_000_000, donorKind: 'organisation', donorName: 'Quỹ ban đầu' });
     proposals[b] = [];
   }
 });

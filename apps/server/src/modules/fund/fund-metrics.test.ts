@@ -20,18 +20,18 @@ beforeAll(async () => {
   const btt = (await sessionAs(db, 'standing_committee', w.A)).user;
   const f = await makeFund(db, w.A, 'vi_nguoi_ngheo');
   const give = (date: string, amount: number, donorKind: 'organisation' | 'individual' | 'anonymous', extra = {}) =>
-    recordDonation(db, acct, { fundId: f.fundId, receivedOn: date, amount, donorKind, ...(donorKind === 'anonymous' ? {} : { donorName: 'Người ủng hộ' }), ...extra });
+    recordDonation({ db, user: acct }, { fundId: f.fundId, receivedOn: date, amount, donorKind, ...(donorKind === 'anonymous' ? {} : { donorName: 'Người ủng hộ' }), ...extra });
   await give('2023-03-01', 1_000_000, 'organisation');
   await give('2023-03-02', 500_000, 'individual');
   await give('2023-03-03', 200_000, 'anonymous');
   await give('2023-03-04', 300_000, 'individual', { kind: 'goods', goodsDescription: 'Gạo', goodsQuantity: 20, goodsUnit: 'kg' });
   const wrong = await give('2023-03-05', 100_000, 'individual');
-  await reverseDonation(db, acct, wrong.id, { reason: 'Ghi trùng', date: '2023-03-06' });
-  const pay = async (input: Partial<Parameters<typeof proposeDisbursement>[2]>, decide: 'approve' | 'reject' | 'reverse' = 'approve') => {
-    const p = await proposeDisbursement(db, acct, { fundId: f.fundId, kind: 'household', purpose: 'medical', amount: 100_000, paidOn: '2023-06-01', beneficiaryName: 'Hộ ông A', ...input });
-    if (decide === 'reject') return rejectDisbursement(db, btt, p.id);
-    await approveDisbursement(db, btt, p.id);
-    if (decide === 'reverse') await reverseDisbursement(db, acct, p.id, { reason: 'Chi nhầm', date: '2023-06-03' });
+  await reverseDonation({ db, user: acct }, wrong.id, { reason: 'Ghi trùng', date: '2023-03-06' });
+  const pay = async (input: Partial<Parameters<typeof proposeDisbursement>[1]>, decide: 'approve' | 'reject' | 'reverse' = 'approve') => {
+    const p = await proposeDisbursement({ db, user: acct }, { fundId: f.fundId, kind: 'household', purpose: 'medical', amount: 100_000, paidOn: '2023-06-01', beneficiaryName: 'Hộ ông A', ...input });
+    if (decide === 'reject') return rejectDisbursement({ db, user: btt }, p.id);
+    await approveDisbursement({ db, user: btt }, p.id);
+    if (decide === 'reverse') await reverseDisbursement({ db, user: acct }, p.id, { reason: 'Chi nhầm', date: '2023-06-03' });
   };
   await expect(pay({ purpose: 'tet_gift', amount: 400_000, packages: 2, paidOn: '2023-01-15' })).rejects.toMatchObject({ code: 'FUND_INSUFFICIENT' }); // before the money came
   await pay({ purpose: 'tet_gift', amount: 400_000, packages: 2, paidOn: '2023-12-20' });
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await pay({ amount: 50_000 }, 'reject');
   await pay({ amount: 70_000 }, 'reverse');
   const campaignId = await makeCampaign(db, w.A, f.fundId, { quota: 400_000, quotaUnitId: w.C, receiveFrom: '2023-09-01', receiveTo: '2023-10-30', distributeBy: '2023-11-15' });
-  await recordDonation(db, acct, { campaignId, receivedOn: '2023-09-10', amount: 500_000, donorKind: 'organisation', donorName: 'Công ty B' });
+  await recordDonation({ db, user: acct }, { campaignId, receivedOn: '2023-09-10', amount: 500_000, donorKind: 'organisation', donorName: 'Công ty B' });
 });
 afterEach(async () => expectBooksBalanced(db, [w.A]));
 afterAll(async () => db?.close());

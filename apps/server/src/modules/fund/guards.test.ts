@@ -10,7 +10,7 @@ import { approveProposal, proposeImportReversal, proposeTransfer, rejectProposal
 import { createCampaign } from './service';
 import { makeStatementCampaign, debitCreditStatement } from './statements/fixtures';
 import { importParsed, parseUpload } from './statements/import-service';
-import { countOwn, expectBooksBalanced, makeFund } from './testing';
+import { countOwn, expectBooksBalanced, fundAccess, makeFund } from './testing';
 
 const t = useWorldApp();
 const tomorrow = () => new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
@@ -29,10 +29,10 @@ describe('ledger guards', () => {
     const accA = await sessionAs(t.db, 'fund_accountant', t.w.A);
     const accB = await sessionAs(t.db, 'fund_accountant', t.w.B);
     const key = 'khoa-chong-trung-0001';
-    const first = await recordDonation(t.db, accA.user, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 100_000, donorKind: 'individual', donorName: 'Lê Văn Khóa', donorAddress: 'số 1 ngõ 2', idempotencyKey: key });
-    const again = await recordDonation(t.db, accA.user, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 100_000, donorKind: 'individual', donorName: 'Lê Văn Khóa', idempotencyKey: key });
+    const first = await recordDonation({ db: t.db, user: accA.user }, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 100_000, donorKind: 'individual', donorName: 'Lê Văn Khóa', donorAddress: 'số 1 ngõ 2', idempotencyKey: key });
+    const again = await recordDonation({ db: t.db, user: accA.user }, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 100_000, donorKind: 'individual', donorName: 'Lê Văn Khóa', idempotencyKey: key });
     expect(again.id).toBe(first.id);
-    const other = await recordDonation(t.db, accB.user, { fundId: b.fundId, receivedOn: '2024-05-02', amount: 70_000, donorKind: 'anonymous', idempotencyKey: key });
+    const other = await recordDonation({ db: t.db, user: accB.user }, { fundId: b.fundId, receivedOn: '2024-05-02', amount: 70_000, donorKind: 'anonymous', idempotencyKey: key });
     expect(other.id).not.toBe(first.id);
     expect(other).toMatchObject({ unitId: t.w.B, amount: 70_000, donorAddress: null });
   });
@@ -41,8 +41,8 @@ describe('ledger guards', () => {
     const { fundId, cash } = await makeFund(t.db, t.w.P);
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.P);
     const before = await countOwn(t.db, 'fund_entries', t.w);
-    await expect(recordDonation(t.db, acc.user, { fundId, receivedOn: '9999-12-31', amount: 1, donorKind: 'anonymous' })).rejects.toMatchObject({ code: 'FUND_FUTURE_DATE' });
-    await expect(proposeDisbursement(t.db, acc.user, { fundId, kind: 'other', purpose: 'other', amount: 1, paidOn: tomorrow(), beneficiaryName: 'X' }))
+    await expect(recordDonation({ db: t.db, user: acc.user }, { fundId, receivedOn: '9999-12-31', amount: 1, donorKind: 'anonymous' })).rejects.toMatchObject({ code: 'FUND_FUTURE_DATE' });
+    await expect(proposeDisbursement({ db: t.db, user: acc.user }, { fundId, kind: 'other', purpose: 'other', amount: 1, paidOn: tomorrow(), beneficiaryName: 'X' }))
       .rejects.toMatchObject({ code: 'FUND_FUTURE_DATE' });
     const [fundAcct] = await t.db.query<{ id: number }>(`select id from fund_accounts where fund_id = $1 and kind = 'fund'`, [fundId]);
     await expect(postEntry(t.db, { unitId: t.w.P, date: tomorrow(), kind: 'donation', memo: 'x', createdBy: null,
@@ -56,8 +56,8 @@ describe('ledger guards', () => {
     const foreign = await household(t.w.D1);
     const own = await household(t.w.A1);
     const base = { fundId, kind: 'household' as const, purpose: 'hardship' as const, amount: 1_000, paidOn: '2024-05-01' };
-    await expect(proposeDisbursement(t.db, acc.user, { ...base, householdId: foreign })).rejects.toMatchObject({ code: 'FUND_REFERENCE_SCOPE' });
-    expect((await proposeDisbursement(t.db, acc.user, { ...base, householdId: own })).householdId).toBe(own);
+    await expect(proposeDisbursement({ db: t.db, user: acc.user }, { ...base, householdId: foreign })).rejects.toMatchObject({ code: 'FUND_REFERENCE_SCOPE' });
+    expect((await proposeDisbursement({ db: t.db, user: acc.user }, { ...base, householdId: own })).householdId).toBe(own);
   });
 
   it('a direct UPDATE of an account\'s balance is refused; balances follow the ledger lines', async () => {
@@ -76,7 +76,7 @@ describe('ledger guards', () => {
   it('a campaign dated before its unit existed says so and names its predecessors', async () => {
     const { fundId } = await makeFund(t.db, t.w.S, 'cuu_tro', '2025-07-01');
     const btt = await sessionAs(t.db, 'standing_committee', t.w.S);
-    const err = await createCampaign(t.db, btt.user, { unitId: t.w.S, fundId, name: 'Bão Yagi', purpose: 'Cứu trợ', receiveFrom: '2024-09-10',
+    const err = await createCampaign({ db: t.db, user: btt.user }, { unitId: t.w.S, fundId, name: 'Bão Yagi', purpose: 'Cứu trợ', receiveFrom: '2024-09-10',
       receiveTo: '2024-09-30', distributeBy: '2024-10-30' }).catch((e) => e);
     expect(err.code).toBe('UNIT_NOT_YET_EXISTING');
     const body = err.toBody().error;
@@ -91,19 +91,19 @@ describe('two people for transfers and corrections', () => {
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.P);
     const btt = await sessionAs(t.db, 'standing_committee', t.w.P);
     const btt2 = await sessionAs(t.db, 'standing_committee', t.w.P);
-    await recordDonation(t.db, acc.user, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 500_000, donorKind: 'anonymous' });
-    const p = await proposeTransfer(t.db, btt.user, { fromFundId: a.fundId, fromAccountId: a.cash, toFundId: b.fundId, toAccountId: b.cash,
+    await recordDonation({ db: t.db, user: acc.user }, { fundId: a.fundId, receivedOn: '2024-05-01', amount: 500_000, donorKind: 'anonymous' });
+    const p = await proposeTransfer({ db: t.db, user: btt.user }, { fromFundId: a.fundId, fromAccountId: a.cash, toFundId: b.fundId, toAccountId: b.cash,
       amount: 200_000, date: '2024-05-02', memo: 'Điều chuyển', reason: 'Hỗ trợ quỹ khác' });
     expect(p).toMatchObject({ status: 'proposed', amount: 200_000, balanceBefore: 500_000, balanceAfter: 300_000 });
-    await expect(approveProposal(t.db, btt.user, p.id)).rejects.toMatchObject({ code: 'FUND_SELF_DECISION' });
-    await expect(approveProposal(t.db, acc.user, p.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(approveProposal({ db: t.db, user: btt.user }, p.id)).rejects.toMatchObject({ code: 'FUND_SELF_DECISION' });
+    await expect(fundAccess(t.db, acc.user, 'POST /api/fund/proposals/:id/approve', { params: { id: p.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const [bal0] = await t.db.query<{ balance: number }>(`select balance from fund_accounts where fund_id = $1 and kind = 'fund'`, [b.fundId]);
     expect(bal0.balance).toBe(0);
-    const done = await approveProposal(t.db, btt2.user, p.id);
+    const done = await approveProposal({ db: t.db, user: btt2.user }, p.id);
     expect(done.status).toBe('approved');
     const [bal] = await t.db.query<{ balance: number }>(`select balance from fund_accounts where fund_id = $1 and kind = 'fund'`, [b.fundId]);
     expect(bal.balance).toBe(200_000);
-    await expect(approveProposal(t.db, btt2.user, p.id)).rejects.toMatchObject({ code: 'FUND_PROPOSAL_DECIDED' });
+    await expect(approveProposal({ db: t.db, user: btt2.user }, p.id)).rejects.toMatchObject({ code: 'FUND_PROPOSAL_DECIDED' });
     await expectBooksBalanced(t.db, [t.w.P]);
   });
 
@@ -117,24 +117,24 @@ describe('two people for transfers and corrections', () => {
     expect(await sum()).toBe(3_400_007);
 
     // Whole import: proposed by the accountant, refused to the proposer, approved by the committee.
-    const whole = await proposeImportReversal(t.db, acc.user, r1.importId, { reason: 'Nhập nhầm tài khoản' });
+    const whole = await proposeImportReversal({ db: t.db, user: acc.user }, r1.importId, { reason: 'Nhập nhầm tài khoản' });
     expect(whole).toMatchObject({ amount: 1_700_003, balanceBefore: 3_400_007, balanceAfter: 1_700_004 });
-    await expect(approveProposal(t.db, acc.user, whole.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const selfBtt = await proposeImportReversal(t.db, btt.user, r2.importId, { reason: 'thử tự duyệt' }).catch((e) => e);
+    await expect(fundAccess(t.db, acc.user, 'POST /api/fund/proposals/:id/approve', { params: { id: whole.id } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const selfBtt = await fundAccess(t.db, btt.user, 'POST /api/fund/statement-imports/:id/reverse', { params: { id: r2.importId } }).catch((e) => e);
     expect(selfBtt.code).toBe('FORBIDDEN'); // the committee approves, it does not book
     expect(await sum()).toBe(3_400_007);
-    await approveProposal(t.db, btt.user, whole.id);
+    await approveProposal({ db: t.db, user: btt.user }, whole.id);
     expect(await sum()).toBe(1_700_004);
 
     // Chosen lines of the other import; a rejected proposal books nothing.
     const [line] = await t.db.query<{ id: number }>('select id from fund_donations where entry_id = any($1::bigint[]) order by id limit 1', [r2.entryIds]);
-    const rejected = await proposeImportReversal(t.db, acc.user, r2.importId, { reason: 'Thử', donationIds: [line.id] });
-    await rejectProposal(t.db, btt.user, rejected.id, 'Không đúng');
+    const rejected = await proposeImportReversal({ db: t.db, user: acc.user }, r2.importId, { reason: 'Thử', donationIds: [line.id] });
+    await rejectProposal({ db: t.db, user: btt.user }, rejected.id, 'Không đúng');
     expect(await sum()).toBe(1_700_004);
-    const one = await proposeImportReversal(t.db, acc.user, r2.importId, { reason: 'Dòng ghi trùng', donationIds: [line.id] });
-    await approveProposal(t.db, btt.user, one.id);
+    const one = await proposeImportReversal({ db: t.db, user: acc.user }, r2.importId, { reason: 'Dòng ghi trùng', donationIds: [line.id] });
+    await approveProposal({ db: t.db, user: btt.user }, one.id);
     expect(await sum()).toBe(1_200_004);
-    await expect(proposeImportReversal(t.db, acc.user, r2.importId, { reason: 'lần hai', donationIds: [line.id] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(proposeImportReversal({ db: t.db, user: acc.user }, r2.importId, { reason: 'lần hai', donationIds: [line.id] })).rejects.toMatchObject({ code: 'VALIDATION' });
     const audits = await t.db.query<{ action: string }>(`select action from audit_log where entity = 'fund_proposal' and entity_id = $1 order by id`, [String(one.id)]);
     expect(audits.map((a) => a.action)).toEqual(['propose', 'approve']);
     await expectBooksBalanced(t.db, [t.w.P]);
@@ -144,7 +144,7 @@ describe('two people for transfers and corrections', () => {
     const { fundId } = await makeFund(t.db, t.w.P);
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.P);
     const admin = await sessionAs(t.db, 'admin', null);
-    const d = await recordDonation(t.db, acc.user, { fundId, receivedOn: '2024-05-01', amount: 90_000, donorKind: 'anonymous' });
+    const d = await recordDonation({ db: t.db, user: acc.user }, { fundId, receivedOn: '2024-05-01', amount: 90_000, donorKind: 'anonymous' });
     const res = await t.app.inject({ method: 'POST', url: `/api/fund/donations/${d.id}/reverse`, payload: { reason: 'Ghi nhầm' }, headers: admin.headers });
     expect(res.json()).toMatchObject({ status: 'proposed', kind: 'donation_reversal', amount: 90_000 });
     const self = await t.app.inject({ method: 'POST', url: `/api/fund/proposals/${res.json().id}/approve`, payload: {}, headers: admin.headers });

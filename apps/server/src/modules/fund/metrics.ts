@@ -1,7 +1,7 @@
-// The fund module's metrics, registered at start-up by metrics-index.ts. Facts sit at the unit whose
+// The fund module's metrics, registered at start-up through the module (module.ts). Facts sit at the unit whose
 // books hold them, on their date; reversed donations and payments do not count.
 import { DISBURSEMENT_PURPOSE_LABELS, DONOR_KIND_LABELS, FUND_KIND_LABELS } from '@contract/fund-values';
-import { defineMetrics } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 
 const donations = (dim: string) => `select 'donation:' || d.id as fact_id, d.unit_id, d.received_on as fact_date, d.amount as value, ${dim} as dim
   from fund_donations d join fund_funds f on f.id = d.fund_id
@@ -12,7 +12,7 @@ const paid = (where: string, value = 'x.amount', dim = 'null::text') => `select 
   from fund_disbursements x
  where x.status = 'approved' and x.reversal_entry_id is null and x.paid_on between :from and :to and ${where}`;
 
-defineMetrics([
+export const fundLedgerMetrics: MetricDef[] = [
   {
     key: 'fund.raised', module: 'fund', unitOfMeasure: 'vnd', dims: FUND_KIND_LABELS,
     label: { vi: 'Số tiền vận động được (tiền và hiện vật quy đổi), theo loại quỹ', en: 'Money raised (cash and goods at valuation), by fund kind' },
@@ -73,4 +73,4 @@ defineMetrics([
              where c.quota is not null and c.receive_from between :from and :to
              group by c.id, c.unit_id, c.receive_from`,
   },
-]);
+];

@@ -4,7 +4,7 @@
 // the entries. Every step is audited.
 import type { Proposal, ProposeTransfer, ReverseImport } from '@contract/fund';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, can, today, unitsInScope, type CurrentUser } from '../../platform/access';
+import { assertUnitAccess, can, today, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { bookDonationReversal } from './donation-service';
@@ -27,10 +27,10 @@ async function insertProposal(tx: Db, user: CurrentUser, unitId: number, kind: P
 }
 
 /** A transfer between funds, proposed: checked now as it will be booked, booked on approval. */
-export async function proposeTransfer(db: Db, user: CurrentUser, t: ProposeTransfer): Promise<Proposal> {
+export async function proposeTransfer({ db, user }: Ctx, t: ProposeTransfer): Promise<Proposal> {
   return db.tx(async (tx) => {
     const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
-    await assertUnitAccess(tx, user, 'fund.manage', from.unit_id, t.date);
+    // The paying fund's unit was checked by the registrar; the receiving fund may lie at another unit.
     await assertUnitAccess(tx, user, 'fund.manage', to.unit_id, t.inDate ?? t.date);
     for (const id of [t.fromAccountId, t.toAccountId]) {
       const a = await accountRow(tx, id);
@@ -42,17 +42,16 @@ export async function proposeTransfer(db: Db, user: CurrentUser, t: ProposeTrans
 }
 
 /** The reversal of one donation (manual or a statement line), proposed. */
-export async function proposeDonationReversal(db: Db, user: CurrentUser, donationId: number, input: { reason: string }): Promise<Proposal> {
+export async function proposeDonationReversal({ db, user }: Ctx, donationId: number, input: { reason: string }): Promise<Proposal> {
   return db.tx(async (tx) => {
     const d = await donationById(tx, donationId);
-    await assertUnitAccess(tx, user, 'fund.write', d.unitId, d.receivedOn);
     if (d.reversed) throw new AppError('FUND_ALREADY_REVERSED');
     return insertProposal(tx, user, d.unitId, 'donation_reversal', { donationIds: [donationId] }, input.reason);
   });
 }
 
 /** The reversal of a whole statement import, or of chosen donations of it, proposed. */
-export async function proposeImportReversal(db: Db, user: CurrentUser, importId: number, input: ReverseImport): Promise<Proposal> {
+export async function proposeImportReversal({ db, user }: Ctx, importId: number, input: ReverseImport): Promise<Proposal> {
   return db.tx(async (tx) => {
     const [imp] = await tx.query<{ unit_id: number; entry_ids: number[]; started_at: string }>(
       'select unit_id, entry_ids, started_at::date::text as started_at from fund_statement_imports where id = $1', [importId]);
@@ -64,7 +63,6 @@ export async function proposeImportReversal(db: Db, user: CurrentUser, importId:
       throw new AppError('VALIDATION', { donationIds: 'not all of them are unreversed lines of this import' });
     }
     if (!rows.length) throw new AppError('FUND_ALREADY_REVERSED');
-    await assertUnitAccess(tx, user, 'fund.write', imp.unit_id, rows[0].received_on);
     return insertProposal(tx, user, imp.unit_id, 'import_reversal', { importId, donationIds: rows.map((r) => r.id) }, input.reason);
   });
 }
@@ -72,22 +70,19 @@ export async function proposeImportReversal(db: Db, user: CurrentUser, importId:
 async function lockProposal(tx: Db, user: CurrentUser, id: number): Promise<Row> {
   const [p] = await tx.query<Row>('select * from fund_proposals where id = $1 for update', [id]);
   if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
-  await assertUnitAccess(tx, user, 'fund.approve', p.unit_id, dateOf(p));
   if (p.proposed_by === user.id) throw new AppError('FUND_SELF_DECISION');
   if (p.status !== 'proposed') throw new AppError('FUND_PROPOSAL_DECIDED', { status: p.status });
   return p;
 }
 
-// The date the act is checked at: a transfer's own date; a correction is booked today.
-const dateOf = (p: Row) => (p.kind === 'transfer' ? String(p.payload.date) : undefined);
-
 /** The second person approves: the act is booked now, in the same transaction as the decision. */
-export async function approveProposal(db: Db, user: CurrentUser, id: number, note?: string): Promise<Proposal> {
+export async function approveProposal({ db, user }: Ctx, id: number, note?: string): Promise<Proposal> {
   return db.tx(async (tx) => {
     const p = await lockProposal(tx, user, id);
     let result: unknown;
     if (p.kind === 'transfer') {
       const t = p.payload as unknown as TransferInput;
+      // The proposal's (paying) unit was checked by the registrar; the receiving fund's unit is checked here.
       await assertUnitAccess(tx, user, 'fund.approve', (await fundRow(tx, t.toFundId)).unit_id, t.inDate ?? t.date);
       result = await bookTransfer(tx, t, user.id);
     }
@@ -100,7 +95,7 @@ export async function approveProposal(db: Db, user: CurrentUser, id: number, not
   });
 }
 
-export async function rejectProposal(db: Db, user: CurrentUser, id: number, note?: string): Promise<Proposal> {
+export async function rejectProposal({ db, user }: Ctx, id: number, note?: string): Promise<Proposal> {
   return db.tx(async (tx) => {
     const p = await lockProposal(tx, user, id);
     await tx.query(`update fund_proposals set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`,
@@ -151,7 +146,7 @@ async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason
  * decide in every unit of their scope: still proposed, not their own, fund.approve over the unit.
  */
 export async function listProposals(
-  db: Db, user: CurrentUser, q: { unit?: number; status?: Proposal['status']; pendingForMe?: boolean },
+  { db, user }: Ctx, q: { unit?: number; status?: Proposal['status']; pendingForMe?: boolean },
 ): Promise<Proposal[]> {
   if (q.pendingForMe) {
     if (!can(user, 'fund.approve')) return [];
@@ -164,8 +159,8 @@ export async function listProposals(
   }
   const unitId = q.unit ?? user.unitId;
   if (!unitId) throw new AppError('VALIDATION', { unit: 'required' });
-  const ok = (await unitsInScope(db, user, 'fund.write', [unitId])).has(unitId) || (await unitsInScope(db, user, 'fund.approve', [unitId])).has(unitId);
-  if (!ok) throw new AppError('OUT_OF_SCOPE');
+  // The unit was checked by the registrar (fund.read); only those who propose or decide see the proposals.
+  if (!can(user, 'fund.write') && !can(user, 'fund.approve')) return [];
   const rows = await db.query<{ id: number }>(
     'select id from fund_proposals where unit_id = $1 and ($2::text is null or status = $2) order by proposed_at desc, id desc limit 200', [unitId, q.status ?? null]);
   return Promise.all(rows.map((r) => proposalById(db, r.id, user)));

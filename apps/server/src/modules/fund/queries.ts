@@ -1,6 +1,7 @@
 import type { Account, Disbursement, Donation, FundKind } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { AppError } from '../../platform/errors';
+import type { Located } from '../../platform/endpoints';
 
 // The name a unit had on a date (names change through versions).
 export const unitNameOn = (unitExpr: string, dateExpr: string) =>
@@ -130,3 +131,45 @@ export async function closedThrough(db: Db, unitId: number): Promise<string | nu
   );
   return r?.d ?? null;
 }
+
+// ---- where a record lies (its unit and date), for the registrar's scope check ----
+
+// Books of an ended unit are reached as of its last day (a successor's accountant keeps them); others over their life.
+const lastDayIfEnded = (u: string) => `case when ${u}.valid_to = 'infinity' then null else (${u}.valid_to - 1)::text end`;
+
+async function locate(db: Db, sql: string, id: number, missing: () => AppError): Promise<Located> {
+  const [r] = await db.query<Located>(sql, [id]);
+  if (!r) throw missing();
+  return r;
+}
+
+export const locateFund = (db: Db, id: number) => locate(db,
+  `select f.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_funds f join units u on u.id = f.unit_id where f.id = $1`, id,
+  () => new AppError('FUND_NOT_FOUND', { fundId: id }));
+
+export const locateCampaign = (db: Db, id: number) => locate(db,
+  `select c.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_campaigns c join units u on u.id = c.unit_id where c.id = $1`, id,
+  () => new AppError('FUND_CAMPAIGN_NOT_FOUND', { campaignId: id }));
+
+export const locateAccount = (db: Db, id: number) => locate(db,
+  `select a.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_accounts a join units u on u.id = a.unit_id where a.id = $1`, id,
+  () => new AppError('FUND_ACCOUNT_NOT_FOUND', { accountId: id }));
+
+export const locateDonation = (db: Db, id: number) => locate(db,
+  'select unit_id as "unitId", received_on::text as date from fund_donations where id = $1', id,
+  () => new AppError('FUND_DONATION_NOT_FOUND', { donationId: id }));
+
+export const locateDisbursement = (db: Db, id: number) => locate(db,
+  'select unit_id as "unitId", paid_on::text as date from fund_disbursements where id = $1', id,
+  () => new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id }));
+
+/** A transfer is decided on its own date; a correction is booked today. */
+export const locateProposal = (db: Db, id: number) => locate(db,
+  `select unit_id as "unitId", case when kind = 'transfer' then payload->>'date' end as date from fund_proposals where id = $1`, id,
+  () => new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id }));
+
+/** An import on the date of its first line. */
+export const locateStatementImport = (db: Db, id: number) => locate(db,
+  `select i.unit_id as "unitId", (select min(d.received_on)::text from fund_donations d where d.entry_id = any(i.entry_ids)) as date
+     from fund_statement_imports i where i.id = $1`, id,
+  () => new AppError('FUND_IMPORT_NOT_FOUND', { importId: id }));

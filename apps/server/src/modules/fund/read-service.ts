@@ -1,10 +1,11 @@
 import type {
-  Account, Campaign, CampaignListQuery, Disbursement, DisbursementListQuery, DonationListQuery, DonationPage, DonationReceipt,
+  Account, AccountListQuery, Campaign, CampaignListQuery, Disbursement, DisbursementListQuery, DonationListQuery, DonationPage, DonationReceipt,
   Entry, Fund, FundListQuery, Ledger, LedgerQuery,
 } from '@contract/fund';
 import { ReadingConfig, doReadNumber } from 'read-vietnamese-number';
 import type { Db } from '../../db/db';
-import { assertPermission, assertUnitAccess, scopeCondition, today, type CurrentUser } from '../../platform/access';
+import { scopeCondition, today, type Ctx, type CurrentUser } from '../../platform/access';
+import { AppError } from '../../platform/errors';
 import { accountsOf, campaignRow, campaignSums, closedThrough, DISBURSEMENT_SELECT, donationById, DONATION_SELECT, fundRow, unitNameOn, type DisbursementData } from './queries';
 import { withDecide } from './disbursement-service';
 import { achievementRate, decree93Status } from './rules';
@@ -49,12 +50,11 @@ export async function campaignsByIds(db: Db, ids: number[], on = today()): Promi
   });
 }
 
-/** Funds of the unit (or of its whole tree and predecessors), within the reader's scope. */
-async function unitFilter(db: Db, user: CurrentUser, expr: string, unit: number | undefined, scope: 'unit' | 'subtree', params: unknown[]) {
+/** Funds of the unit (or of its whole tree and predecessors), within the reader's scope (the unit was checked by the registrar). */
+function unitFilter(user: CurrentUser, expr: string, unit: number | undefined, scope: 'unit' | 'subtree', params: unknown[]) {
   const unitId = unit ?? user.unitId;
   const conds: string[] = [];
   if (unitId) {
-    await assertUnitAccess(db, user, 'fund.read', unitId);
     params.push(unitId);
     conds.push(scope === 'unit' ? `${expr} = $${params.length}` : `exists (select 1 from unit_lineage_closure l join unit_closure uc on uc.ancestor_id = l.predecessor_id
       where l.successor_id = $${params.length} and uc.descendant_id = ${expr})`);
@@ -65,25 +65,23 @@ async function unitFilter(db: Db, user: CurrentUser, expr: string, unit: number 
   return conds.join(' and ');
 }
 
-export async function listFunds(db: Db, user: CurrentUser, q: FundListQuery): Promise<Fund[]> {
-  assertPermission(user, 'fund.read');
+export async function listFunds({ db, user }: Ctx, q: FundListQuery): Promise<Fund[]> {
   const params: unknown[] = [];
-  const where = await unitFilter(db, user, 'f.unit_id', q.unit, q.scope, params);
+  const where = unitFilter(user, 'f.unit_id', q.unit, q.scope, params);
   const ids = await db.query<{ id: number }>(`select f.id from fund_funds f where ${where}`, params);
   return fundsByIds(db, ids.map((r) => r.id));
 }
 
-export async function getFund(db: Db, user: CurrentUser, id: number): Promise<Fund> {
-  const f = await fundRow(db, id);
-  await assertUnitAccess(db, user, 'fund.read', f.unit_id);
-  return (await fundsByIds(db, [id]))[0];
+export async function getFund({ db }: Ctx, id: number): Promise<Fund> {
+  const [f] = await fundsByIds(db, [id]);
+  if (!f) throw new AppError('FUND_NOT_FOUND', { fundId: id });
+  return f;
 }
 
-export async function listCampaigns(db: Db, user: CurrentUser, q: CampaignListQuery): Promise<Campaign[]> {
-  assertPermission(user, 'fund.read');
+export async function listCampaigns({ db, user }: Ctx, q: CampaignListQuery): Promise<Campaign[]> {
   const params: unknown[] = [];
   // Not aliased `c`: the scope condition's own subquery uses that name.
-  let where = await unitFilter(db, user, 'k.unit_id', q.unit, q.scope, params);
+  let where = unitFilter(user, 'k.unit_id', q.unit, q.scope, params);
   if (q.fund) {
     params.push(q.fund);
     where += ` and k.fund_id = $${params.length}`;
@@ -92,22 +90,20 @@ export async function listCampaigns(db: Db, user: CurrentUser, q: CampaignListQu
   return campaignsByIds(db, ids.map((r) => r.id));
 }
 
-export async function getCampaign(db: Db, user: CurrentUser, id: number): Promise<Campaign> {
-  const c = await campaignRow(db, id);
-  await assertUnitAccess(db, user, 'fund.read', c.unit_id);
-  return (await campaignsByIds(db, [id]))[0];
+export async function getCampaign({ db }: Ctx, id: number): Promise<Campaign> {
+  const [c] = await campaignsByIds(db, [id]);
+  if (!c) throw new AppError('FUND_CAMPAIGN_NOT_FOUND', { campaignId: id });
+  return c;
 }
 
-export async function listAccounts(db: Db, user: CurrentUser, unitId: number): Promise<Account[]> {
-  await assertUnitAccess(db, user, 'fund.read', unitId);
-  return accountsOf(db, unitId);
+export async function listAccounts({ db }: Ctx, q: AccountListQuery): Promise<Account[]> {
+  return accountsOf(db, q.unit);
 }
 
 /** Donations of a fund, campaign or unit (at least one), newest first, with the count and sum of all matching. */
-export async function listDonations(db: Db, user: CurrentUser, q: DonationListQuery): Promise<DonationPage> {
+export async function listDonations({ db, user }: Ctx, q: DonationListQuery): Promise<DonationPage> {
   const unitId = q.campaign ? (await campaignRow(db, q.campaign)).unit_id : q.fund ? (await fundRow(db, q.fund)).unit_id : q.unit ?? user.unitId;
   if (!unitId) return { items: [], total: 0, sum: 0 };
-  await assertUnitAccess(db, user, 'fund.read', unitId);
   const params: unknown[] = [unitId];
   const conds = ['d.unit_id = $1'];
   const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
@@ -132,43 +128,35 @@ export function amountInWords(amount: number): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export async function getReceipt(db: Db, user: CurrentUser, donationId: number): Promise<DonationReceipt> {
+export async function getReceipt({ db }: Ctx, donationId: number): Promise<DonationReceipt> {
   const d = await donationById(db, donationId);
-  await assertUnitAccess(db, user, 'fund.read', d.unitId);
   const [extra] = await db.query<{ unit_name: string; recorded_by: string | null; recorded_at: string }>(
     `select ${unitNameOn('d.unit_id', 'd.received_on')} as unit_name, u.display_name as recorded_by, d.created_at::text as recorded_at
        from fund_donations d left join users u on u.id = d.created_by where d.id = $1`, [donationId]);
   return { ...d, unitName: extra.unit_name, recordedBy: extra.recorded_by, recordedAt: extra.recorded_at, amountInWords: amountInWords(d.amount) };
 }
 
-export async function listDisbursements(db: Db, user: CurrentUser, q: DisbursementListQuery): Promise<Disbursement[]> {
-  assertPermission(user, 'fund.read');
+export async function listDisbursements({ db, user }: Ctx, q: DisbursementListQuery): Promise<Disbursement[]> {
   const params: unknown[] = [];
   const conds: string[] = [];
   const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
-  if (q.campaign) {
-    const c = await campaignRow(db, q.campaign);
-    await assertUnitAccess(db, user, 'fund.read', c.unit_id);
-    add('x.campaign_id = ?', q.campaign);
-  } else if (q.fund) {
-    const f = await fundRow(db, q.fund);
-    await assertUnitAccess(db, user, 'fund.read', f.unit_id);
-    add('x.fund_id = ?', q.fund);
-  } else {
-    conds.push(await unitFilter(db, user, 'x.unit_id', q.unit, q.pendingForMe ? 'subtree' : 'unit', params));
+  // The campaign's (or fund's, or unit's) unit was checked by the registrar.
+  if (q.campaign) add('x.campaign_id = ?', q.campaign);
+  else if (q.fund) add('x.fund_id = ?', q.fund);
+  else {
+    conds.push(unitFilter(user, 'x.unit_id', q.unit, q.pendingForMe ? 'subtree' : 'unit', params));
   }
   if (q.pendingForMe) q.status = 'proposed';
   if (q.status) add('x.status = ?', q.status);
   if (q.pendingForMe) add('x.proposed_by <> ?', user.id);
   const rows = await db.query<DisbursementData>(
     `${DISBURSEMENT_SELECT} where ${conds.join(' and ') || 'true'} order by x.paid_on desc, x.id desc limit ${q.limit} offset ${q.offset}`, params);
-  const out = await withDecide(db, user, rows);
+  const out = await withDecide({ db, user }, rows);
   return q.pendingForMe ? out.filter((d) => d.canDecide) : out;
 }
 
 /** A unit's accounts and journal (newest first), with the books' total debits and credits. */
-export async function getLedger(db: Db, user: CurrentUser, q: LedgerQuery): Promise<Ledger> {
-  await assertUnitAccess(db, user, 'fund.read', q.unit);
+export async function getLedger({ db }: Ctx, q: LedgerQuery): Promise<Ledger> {
   const params: unknown[] = [q.unit];
   const conds = ['e.unit_id = $1'];
   if (q.from) { params.push(q.from); conds.push(`e.entry_date >= $${params.length}`); }

@@ -2,7 +2,7 @@ import type {
   Account, CampaignCreated, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateFund, Fund,
 } from '@contract/fund';
 import type { Db } from '../../db/db';
-import { assertUnitAccess, today, type CurrentUser } from '../../platform/access';
+import { today, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
@@ -12,9 +12,8 @@ import { campaignsByIds, fundsByIds } from './read-service';
 import { decree93PlanWarnings } from './rules';
 
 /** Opens a standing fund at a unit, with its balance account (and the unit's cash/goods/payable accounts). */
-export async function createFund(db: Db, user: CurrentUser, input: CreateFund): Promise<Fund> {
+export async function createFund({ db, user }: Ctx, input: CreateFund): Promise<Fund> {
   return db.tx(async (tx) => {
-    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.openedOn);
     const id = await insertFund(tx, input, user.id);
     const [after] = await fundsByIds(tx, [id]);
     await audit(tx, user, { action: 'create', entity: 'fund_fund', entityId: id, unitId: input.unitId, after });
@@ -34,12 +33,11 @@ export async function insertFund(tx: Db, input: CreateFund, createdBy: number | 
 }
 
 /** Opens a campaign in a fund. Dates beyond the Decree 93 limits are saved with warnings. */
-export async function createCampaign(db: Db, user: CurrentUser, input: CreateCampaign): Promise<CampaignCreated> {
+export async function createCampaign({ db, user }: Ctx, input: CreateCampaign): Promise<CampaignCreated> {
   return db.tx(async (tx) => {
     const fund = await fundRow(tx, input.fundId);
     if (fund.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { fundId: input.fundId });
     await assertUnitExisted(tx, input.unitId, input.receiveFrom);
-    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, input.receiveFrom);
     if (input.quotaUnitId) {
       // The quota comes from a level above the campaign's unit.
       const above = await tx.query(
@@ -79,9 +77,8 @@ export async function insertCampaign(tx: Db, input: CreateCampaign, createdBy: n
   return id;
 }
 
-export async function createBankAccount(db: Db, user: CurrentUser, input: CreateBankAccount): Promise<Account> {
+export async function createBankAccount({ db, user }: Ctx, input: CreateBankAccount): Promise<Account> {
   return db.tx(async (tx) => {
-    await assertUnitAccess(tx, user, 'fund.manage', input.unitId);
     if (input.campaignId) {
       const c = await campaignRow(tx, input.campaignId);
       if (c.unit_id !== input.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { campaignId: input.campaignId });
@@ -111,10 +108,10 @@ const monthEnd = (month: string) => {
 };
 
 /** Closes a month of a unit's books: afterwards no entry may be dated in it or before it. */
-export async function closeMonth(db: Db, user: CurrentUser, input: CloseMonth): Promise<Closing> {
+export async function closeMonth({ db, user }: Ctx, input: CloseMonth): Promise<Closing> {
   return db.tx(async (tx) => {
+    // The unit was checked on the month's last day by the registrar.
     const last = monthEnd(input.month);
-    await assertUnitAccess(tx, user, 'fund.manage', input.unitId, last);
     if (last >= today()) throw new AppError('FUND_MONTH_NOT_ENDED');
     // Every account of the unit locked: an entry being booked for that month finishes first or waits.
     await tx.query('select id from fund_accounts where unit_id = $1 order by id for update', [input.unitId]);

@@ -1,8 +1,18 @@
 import { expect } from 'vitest';
 import type { FundKind } from '@contract/fund';
+import { fundEndpoints } from '@contract/endpoints/fund';
 import type { Db } from '../../db/db';
+import type { CurrentUser } from '../../platform/access';
+import { checkAccess } from '../../platform/endpoints';
 import { ensureUnitAccounts } from './ledger';
+import { fundModule } from './module';
 import { insertBankAccount, insertCampaign, insertFund } from './service';
+
+/** The registrar's check of a fund endpoint for a user and a request, without the HTTP round trip (tests of the refused side). */
+export function fundAccess(db: Db, user: CurrentUser, key: keyof typeof fundEndpoints,
+  input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> }): Promise<void> {
+  return checkAccess(db, user, fundEndpoints[key], input, fundModule.locators ?? {});
+}
 
 /** A fund of its own at a unit (tests), with the unit's cash/goods/payable accounts and one bank account. */
 export async function makeFund(db: Db, unitId: number, kind: FundKind = 'vi_nguoi_ngheo', openedOn = '2019-01-01') {

@@ -20,9 +20,9 @@ beforeAll(async () => {
   member = await sessionAs(t.db, 'member_org', t.w.S);
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.S);
   const f = await makeFund(t.db, t.w.S, 'vi_nguoi_ngheo', '2025-07-01');
-  await recordDonation(t.db, acct.user, { fundId: f.fundId, receivedOn: '2025-08-01', amount: 9_000_000, donorKind: 'organisation', donorName: 'Công ty Thử' });
+  await recordDonation({ db: t.db, user: acct.user }, { fundId: f.fundId, receivedOn: '2025-08-01', amount: 9_000_000, donorKind: 'organisation', donorName: 'Công ty Thử' });
   for (let i = 0; i < 2; i++) {
-    await proposeDisbursement(t.db, acct.user, { fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 500_000, paidOn: '2025-08-10',
+    await proposeDisbursement({ db: t.db, user: acct.user }, { fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 500_000, paidOn: '2025-08-10',
       beneficiaryName: `Hộ thử ${i}`, beneficiaryVillage: 'Tổ dân phố số 1', packages: 1 });
   }
   // The province asks the ward for a figure by next week; a poor household of the ward has no Tết gift yet.

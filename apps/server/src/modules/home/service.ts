@@ -17,7 +17,7 @@ import { situationOverview } from '../petitions/situation-service';
 export async function todo({ db, user }: Ctx): Promise<Todo> {
   const items: Todo['items'] = [];
   if (can(user, 'fund.approve')) {
-    const pending = await listDisbursements(db, user, DisbursementListQuery.parse({ pendingForMe: true, limit: 500 }));
+    const pending = await listDisbursements({ db, user }, DisbursementListQuery.parse({ pendingForMe: true, limit: 500 }));
     items.push({ key: 'fund.approvals', count: pending.length, to: '/fund' });
   }
   if (can(user, 'petition.read') && (user.unitId || user.role === 'admin')) {

@@ -1,6 +1,7 @@
 import type { SupportKind } from '@contract/households';
 import type { Db } from '../../db/db';
-import type { CurrentUser } from '../../platform/access';
+import { assertUnitAccess, type CurrentUser } from '../../platform/access';
+import { fundRow } from '../fund/queries';
 import { proposeDisbursement } from '../fund/disbursement-service';
 
 export type FundLinkInput = {
@@ -16,7 +17,9 @@ const PURPOSE = {
  * module's two-person rule then approves it) and returns its id, stored on the support record.
  */
 export async function linkFundDisbursement(tx: Db, user: CurrentUser, input: FundLinkInput): Promise<number> {
-  const d = await proposeDisbursement(tx, user, {
+  // The support act's unit was checked; the fund paying for it is a second unit, checked here on the act's date.
+  await assertUnitAccess(tx, user, 'fund.write', (await fundRow(tx, input.fundId)).unit_id, input.date);
+  const d = await proposeDisbursement({ db: tx, user }, {
     fundId: input.fundId, kind: 'household', purpose: PURPOSE[input.kind], amount: input.amount, paidOn: input.date,
     householdId: input.householdId, beneficiaryName: input.headName, beneficiaryVillage: input.villageName,
     ...(input.kind === 'tet' ? { packages: 1 } : {}),

@@ -23,9 +23,9 @@ beforeAll(async () => {
   privateCampaign = await makeCampaign(t.db, t.w.A, c.fundId, { name: 'Đợt nội bộ', isPublic: false });
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
   const chair = await sessionAs(t.db, 'standing_committee', t.w.A);
-  const give = (over: Record<string, unknown>) => recordDonation(t.db, acct.user, {
+  const give = (over: Record<string, unknown>) => recordDonation({ db: t.db, user: acct.user }, {
     campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'individual', accountId: c.vietin, ...over,
-  } as Parameters<typeof recordDonation>[2]);
+  } as Parameters<typeof recordDonation>[1]);
   await give({ donorName: 'Nguyễn Thị Ánh', amount: 500_000, memo: 'Ủng hộ đồng bào vùng lũ' });
   await give({ donorName: 'Nguyễn Thị Ánh Dương', amount: 700_000, receivedOn: '2024-09-16' });
   await give({ donorName: SECRET, amount: 900_000, publishName: false, memo: `${SECRET} gửi tặng` });
@@ -36,11 +36,11 @@ beforeAll(async () => {
     + '14/09/2024,"300,000",TRAN VAN BINH chuyen tien ung ho\n';
   const parsed = await parseUpload({ files: [{ name: 'sk.csv', data: Buffer.from(csv) }], format: 'generic', mapping: { date: 0, amount: 1, memo: 2 }, target: { campaignId } });
   await importParsed(t.db, null, parsed, { campaignId, accountId: c.vietin });
-  const p = await proposeDisbursement(t.db, acct.user, {
+  const p = await proposeDisbursement({ db: t.db, user: acct.user }, {
     campaignId, kind: 'household', purpose: 'relief', amount: 3_000_000, paidOn: '2024-09-25', payAccountId: c.vietin,
     beneficiaryName: 'Nguyễn Văn An', beneficiaryVillage: 'thôn Đông',
   });
-  await approveDisbursement(t.db, chair.user, p.id);
+  await approveDisbursement({ db: t.db, user: chair.user }, p.id);
   invalidatePublicCache();
 });
 

@@ -11,6 +11,7 @@ import type { Db } from '../../../db/db';
 import { recordDonation, reverseDonation } from '../donation-service';
 import { makeStatementCampaign } from '../statements/fixtures';
 import { importParsed, parseUpload } from '../statements/import-service';
+import { fundAccess } from '../testing';
 import { invalidatePublicCache } from './cache';
 
 const t = useWorldApp();
@@ -36,9 +37,9 @@ describe('maintained campaign totals', () => {
   it('equal the recomputed totals after donations, goods, a reversal, imports and a re-import; the public page reads them', async () => {
     const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Đợt thử tổng cộng' });
     const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
-    const give = (over: Record<string, unknown>) => recordDonation(t.db, acct.user, {
+    const give = (over: Record<string, unknown>) => recordDonation({ db: t.db, user: acct.user }, {
       campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'individual', accountId: c.vietin, ...over,
-    } as Parameters<typeof recordDonation>[2]);
+    } as Parameters<typeof recordDonation>[1]);
     expect(await maintained(t.db, c.campaignId)).toEqual([]);
 
     await give({ donorName: 'Nguyễn Văn Tổng', amount: 500_000 });
@@ -50,8 +51,8 @@ describe('maintained campaign totals', () => {
     expect(await maintained(t.db, c.campaignId)).toEqual(await recomputed(t.db, c.campaignId));
 
     const reversed = await give({ donorName: 'Trần Thị Nhầm', amount: 300_000 });
-    await reverseDonation(t.db, acct.user, reversed.id, { reason: 'Ghi nhầm', date: '2024-09-16' });
-    await reverseDonation(t.db, acct.user, hidden.id, { reason: 'Ghi nhầm', date: '2024-09-16' });
+    await reverseDonation({ db: t.db, user: acct.user }, reversed.id, { reason: 'Ghi nhầm', date: '2024-09-16' });
+    await reverseDonation({ db: t.db, user: acct.user }, hidden.id, { reason: 'Ghi nhầm', date: '2024-09-16' });
     expect(await maintained(t.db, c.campaignId)).toEqual(await recomputed(t.db, c.campaignId));
 
     const lines = ['14/09/2024,"200,000",NGUYEN THI TONG ung ho', '14/09/2024,"300,000",TRAN VAN TONG ung ho', '15/09/2024,"1,000,000",ung ho'];
@@ -74,10 +75,10 @@ describe('maintained campaign totals', () => {
   it('a refused donation leaves the totals as they were', async () => {
     const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Đợt thử từ chối' });
     const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
-    await recordDonation(t.db, acct.user, { campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'anonymous', accountId: c.vietin });
+    await recordDonation({ db: t.db, user: acct.user }, { campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'anonymous', accountId: c.vietin });
     const before = await maintained(t.db, c.campaignId);
     const stranger = await sessionAs(t.db, 'fund_accountant', t.w.B);
-    await expect(recordDonation(t.db, stranger.user, { campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'anonymous', accountId: c.vietin }))
+    await expect(fundAccess(t.db, stranger.user, 'POST /api/fund/donations', { body: { campaignId: c.campaignId, receivedOn: '2024-09-15' } }))
       .rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     expect(await maintained(t.db, c.campaignId)).toEqual(before);
   });

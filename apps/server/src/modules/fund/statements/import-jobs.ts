@@ -1,7 +1,6 @@
 // A long import runs in the background and reports its progress per file and row; the user follows it.
 import crypto from 'node:crypto';
-import type { Db } from '../../../db/db';
-import { assertUnitAccess, type CurrentUser } from '../../../platform/access';
+import { assertUnitAccess, type Ctx } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
 import { importParsed, parseUpload, targetUnit, type ImportOptions, type ImportRequest, type ImportResult, type Progress } from './import-service';
 
@@ -20,10 +19,11 @@ const jobs = new Map<string, ImportJob>();
 const JOB_TTL_MS = 60 * 60 * 1000;
 
 /** Parses now (so a bad file is refused in the response), then writes in the background. */
-export async function startImport(db: Db, user: CurrentUser, req: ImportRequest): Promise<ImportJob> {
+export async function startImport({ db, user }: Ctx, req: ImportRequest): Promise<ImportJob> {
   const unitId = await targetUnit(db, req.target);
   const parsed = await parseUpload(req, db);
-  // Checked here so that a refusal is the response, not a failed job; the writer checks each batch again.
+  // The lines' dates are known only now (the registrar checked the target's unit): checked here so that a
+  // refusal is the response, not a failed job; the writer checks each batch again.
   await assertUnitAccess(db, user, 'fund.write', unitId, parsed.lines[0].date);
   for (const [id, j] of jobs) if (Date.now() - j.startedAt > JOB_TTL_MS) jobs.delete(id);
   const job: ImportJob = {
@@ -43,7 +43,7 @@ export async function startImport(db: Db, user: CurrentUser, req: ImportRequest)
 }
 
 /** A job of the asking user (job ids are not shared). */
-export function importJob(user: CurrentUser, id: string): ImportJob {
+export function importJob({ user }: Ctx, id: string): ImportJob {
   const job = jobs.get(id);
   if (!job || job.userId !== user.id) throw new AppError('NOT_FOUND');
   return job;

@@ -196,7 +196,7 @@ export async function importParsed(
         const fresh = part.filter((l) => !takeMatch(known, l));
         skipped += part.length - fresh.length;
         if (fresh.length) {
-          const r = await run((tx) => recordDonationsBulk(tx, user, {
+          const r = await run((tx) => recordDonationsBulk({ db: tx, user }, {
             ...(g.campaignId ? { campaignId: g.campaignId } : { fundId: g.fundId }),
             accountId: g.accountId,
             lines: fresh.map((l) => toDonationLine(l, g.accountId)),
@@ -294,7 +294,7 @@ async function proposeDebits(
   let n = 0;
   for (const l of lines) {
     const accountId = accountFor(l);
-    await proposeDisbursement(tx, user, {
+    await proposeDisbursement({ db: tx, user }, {
       ...(campaignId ? { campaignId } : { fundId }), kind: 'other', amount: l.debit, paidOn: l.date, payAccountId: accountId,
       purpose: 'other', note: `Chi theo sao kê ${l.file}, dòng ${l.row}: ${l.memo || l.reference || ''}`.slice(0, 2000),
       beneficiaryName: (l.counterparty || l.memo || 'Ngân hàng').slice(0, 200),

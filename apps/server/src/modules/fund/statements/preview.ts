@@ -1,23 +1,16 @@
 // Previewing an upload: every file's first rows and the column mapping the import would use.
 import type { StatementPreview } from '@contract/fund-public';
-import type { Db } from '../../../db/db';
-import { assertUnitAccess, type CurrentUser } from '../../../platform/access';
+import type { Ctx } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
-import { accountRow } from '../queries';
 import { readTable, type UploadedFile } from './generic';
 import { rememberedFor, suggestMapping } from './mapping';
 import { expandZips } from './zip';
 
 const PREVIEW_ROWS = 8;
 
-export async function previewFiles(db: Db, user: CurrentUser, uploaded: UploadedFile[], accountId: number | null): Promise<StatementPreview> {
-  if (accountId) {
-    // An ended unit's books are read as of its last day (a successor's accountant imports its statements).
-    const unitId = (await accountRow(db, accountId)).unit_id;
-    const [u] = await db.query<{ last: string | null }>(
-      `select case when valid_to = 'infinity' then null else (valid_to - 1)::text end as last from units where id = $1`, [unitId]);
-    await assertUnitAccess(db, user, 'fund.write', unitId, u?.last ?? undefined);
-  }
+/** The account's unit was checked by the registrar (an ended unit's as of its last day). */
+export async function previewFiles({ db }: Ctx, input: { files: UploadedFile[]; accountId: number | null }): Promise<StatementPreview> {
+  const { files: uploaded, accountId } = input;
   const files: StatementPreview['files'] = [];
   for (const f of await expandZips(uploaded)) {
     const { rows, problem } = await readTable(f);
