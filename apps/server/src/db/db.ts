@@ -13,6 +13,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; nested calls reuse the outer transaction. */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * On the root connection opened with DATABASE_REPLICA_URL: a streaming replica of the primary, read-only
+   * and a little behind it, for the public's reads (see readReplica). Absent otherwise and inside `tx`.
+   */
+  readonly replica?: Db;
 }
 
 export interface RootDb extends Db {
@@ -53,6 +58,26 @@ function wrapPglite(conn: PgliteLike, root: PGlite, inTx: boolean): Db {
     },
   };
   return db;
+}
+
+/**
+ * The connection for public reads that need not see the latest write: the streaming replica when one is
+ * configured, else db itself (PGlite, or a server without a replica). Staff reads and all writes stay on db,
+ * so a user always reads their own writes.
+ */
+export function readReplica(db: Db): Db {
+  return db.replica ?? db;
+}
+
+/** The primary with its replica attached; closing it closes both. */
+export function withReplica(primary: RootDb, replica: RootDb): RootDb {
+  return {
+    ...primary,
+    replica,
+    async close() {
+      await Promise.all([primary.close(), replica.close()]);
+    },
+  };
 }
 
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<RootDb> {

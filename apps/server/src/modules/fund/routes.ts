@@ -5,7 +5,7 @@ import {
   CreateFund, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
   Fund, FundListQuery, Ledger, LedgerQuery, Proposal, ProposalListQuery, ProposeDisbursement, ProposeTransfer, ReverseEntry, ReverseImport,
 } from '@contract/fund';
-import type { Db } from '../../db/db';
+import { readReplica, type Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
 import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDisbursement } from './disbursement-service';
 import { recordDonation } from './donation-service';
@@ -83,5 +83,7 @@ export async function fundRoutes(app: App, db: Db): Promise<void> {
     async (req) => closeMonth(db, user(req), req.body));
 
   await statementRoutes(app, db);
-  await publicFundRoutes(app, db);
+  // The public statement reads the streaming replica when there is one (until these routes join the
+  // endpoint table, where their entries carry readReplica: true).
+  await publicFundRoutes(app, readReplica(db));
 }
