@@ -35,14 +35,17 @@ export function missingClusters(what: string): boolean {
   return true;
 }
 
-/** A fresh, migrated database on the cluster behind `url` (the primary or, through it, PgBouncer); dropped by the returned function. */
-export async function freshDatabase(primaryUrl: string, prefix: string): Promise<{ name: string; drop: () => Promise<void> }> {
+/**
+ * A fresh database on the primary, migrated through `migrateVia` (the primary itself, or PgBouncer in
+ * front of it); dropped by the returned function.
+ */
+export async function freshDatabase(primaryUrl: string, prefix: string, migrateVia = primaryUrl): Promise<{ name: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: primaryUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const db = await openPostgres(withDatabase(primaryUrl, name));
+  const db = await openPostgres(withDatabase(migrateVia, name));
   await migrate(db);
   await db.close();
   return {
