@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { MODULES } from '../modules/modules';
 import { makeStatementCampaign } from '../modules/fund/statements/fixtures';
 import { petitionSetup, publicBody, submit } from '../modules/petitions/testing';
+import { setPublicCache } from '../modules/fund/public/cache';
 import type { App } from '../platform/http';
 import { clusterEnv, freshDatabase, missingClusters, onServerPass, openOnReplica, replayed } from '../test/clusters';
 import { testDb } from '../test/db';
@@ -123,6 +124,25 @@ if (onServerPass() && !missingClusters('replica test')) {
       }
       await replayed(db, db.replica!);
       expect((await publicPage()).receivedMoney).toBeGreaterThan(0);
+    });
+
+    it('with the public cache on, a page cached from the lagging replica right after a booking is cleared again', async () => {
+      setPublicCache(true, 300);
+      try {
+        await db.replica!.query('select pg_wal_replay_pause()');
+        const before = await publicPage();
+        try {
+          await book(789_000); // clears the cache
+          expect(await publicPage()).toEqual(before); // the replica's older totals, now cached for 30 s
+        } finally {
+          await db.replica!.query('select pg_wal_replay_resume()');
+        }
+        await replayed(db, db.replica!);
+        await new Promise((r) => setTimeout(r, 400));
+        expect((await publicPage()).receivedMoney).toBe(before.receivedMoney + 789_000);
+      } finally {
+        setPublicCache(false);
+      }
     });
   });
 }
