@@ -22,7 +22,11 @@ BIN="/usr/lib/postgresql/$VER/bin"
 
 as_pg() { runuser -u postgres -- "$@"; }
 ctl() { pg_ctlcluster --skip-systemctl-redirect "$VER" "$@"; }
-exists() { [ -d "/etc/postgresql/$VER/$1" ]; }
+exists() { [ -f "/etc/postgresql/$VER/$1/postgresql.conf" ]; }
+drop() { # a cluster and what we added to its settings (pg_dropcluster leaves foreign files behind)
+  exists "$1" && pg_dropcluster --stop "$VER" "$1"
+  rm -rf "/etc/postgresql/$VER/${1:?}" "/var/lib/postgresql/$VER/${1:?}"
+}
 running() { "$BIN/pg_isready" -q -h 127.0.0.1 -p "$1"; }
 wait_ready() {
   for _ in $(seq 1 100); do running "$1" && return 0; sleep 0.1; done
@@ -32,6 +36,7 @@ wait_ready() {
 
 conf() { # cluster-name: the settings both test clusters share
   local d="/etc/postgresql/$VER/$1"
+  mkdir -p "$d/conf.d"
   cat > "$d/conf.d/doanket.conf" <<EOF
 listen_addresses = '127.0.0.1'
 wal_level = replica
@@ -54,7 +59,7 @@ EOF
 
 primary_up() {
   if ! exists "$PRIMARY"; then
-    pg_createcluster "$VER" "$PRIMARY" -p "$PRIMARY_PORT" >/dev/null
+    pg_createcluster "$VER" "$PRIMARY" -p "$PRIMARY_PORT" -- --no-sync >/dev/null
     conf "$PRIMARY"
   fi
   running "$PRIMARY_PORT" || ctl "$PRIMARY" start
@@ -69,14 +74,19 @@ replica_up() {
       && [ "$(as_pg psql -h 127.0.0.1 -p "$PRIMARY_PORT" -Atqc 'select count(*) from pg_stat_replication' postgres)" -ge 1 ]; then
       return 0
     fi
-    pg_dropcluster --stop "$VER" "$REPLICA"
+    drop "$REPLICA"
   fi
+  local data="/var/lib/postgresql/$VER/$REPLICA"
+  install -d -o postgres -g postgres -m 700 "$data"
+  # -R writes standby.signal and primary_conninfo: the copy starts as a hot standby streaming from the primary.
+  as_pg pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$data" -R -X stream -c fast --no-sync
+  # The copy becomes a cluster of its own: pg_createcluster takes an existing data directory with its
+  # settings files (it moves them to /etc and sets the port and paths); ours are written by conf below.
+  printf "include_dir = 'conf.d'\n" > "$data/postgresql.conf"
+  cp "/etc/postgresql/$VER/$PRIMARY/pg_ident.conf" "/etc/postgresql/$VER/$PRIMARY/pg_hba.conf" "$data/"
+  chown postgres:postgres "$data"/*.conf
   pg_createcluster "$VER" "$REPLICA" -p "$REPLICA_PORT" >/dev/null
   conf "$REPLICA"
-  local data="/var/lib/postgresql/$VER/$REPLICA"
-  rm -rf "${data:?}"/*
-  # -R writes standby.signal and primary_conninfo: the copy starts as a hot standby streaming from the primary.
-  as_pg pg_basebackup -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$data" -R -X stream -c fast
   ctl "$REPLICA" start
   wait_ready "$REPLICA_PORT"
 }
@@ -138,8 +148,8 @@ case "${1:-}" in
   env) print_env ;;
   down)
     bouncer_down
-    exists "$REPLICA" && pg_dropcluster --stop "$VER" "$REPLICA"
-    exists "$PRIMARY" && pg_dropcluster --stop "$VER" "$PRIMARY"
+    drop "$REPLICA"
+    drop "$PRIMARY"
     ;;
   *)
     echo "usage: $0 up|env|down" >&2
