@@ -14,7 +14,16 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     throw new Error('DATABASE_REPLICA_URL cần DATABASE_URL (bản sao là của một máy chủ PostgreSQL) / DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica.');
   }
   const primary = await openPrimary(config, migrationUrl);
-  return replicaUrl ? withReplica(primary, await openPostgres(replicaUrl)) : primary;
+  if (!replicaUrl) return primary;
+  // An unreachable replica must not hold the public pages for long: they fall back to the primary.
+  return withReplica(primary, await openPostgres(replicaUrl, { connectTimeoutMs: 2_000 }), warnOncePerMinute);
+}
+
+let warnedAt = 0;
+function warnOncePerMinute(err: Error): void {
+  if (Date.now() - warnedAt < 60_000) return;
+  warnedAt = Date.now();
+  console.warn(`Bản sao không trả lời, đọc từ máy chủ chính / The replica did not answer, reading the primary: ${err.message}`);
 }
 
 async function openPrimary(config: Pick<Config, 'databaseUrl' | 'dataDir'>, migrationUrl: string | undefined): Promise<RootDb> {

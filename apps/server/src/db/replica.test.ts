@@ -23,6 +23,19 @@ describe('without a replica everything reads the primary', () => {
       .rejects.toThrow(/DATABASE_REPLICA_URL cần DATABASE_URL/);
   });
 
+  it('a replica that cannot answer hands the read to the primary; a wrong query on it is still an error', async () => {
+    const primary = await testDb();
+    const errors: Error[] = [];
+    const dead = await openPostgres('postgres://postgres@127.0.0.1:1/none', { connectTimeoutMs: 500 });
+    try {
+      expect(await readReplica(withReplica(primary, dead, (e) => errors.push(e))).query('select 1 as x')).toEqual([{ x: 1 }]);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await dead.close();
+    }
+    await expect(readReplica(withReplica(primary, primary)).query('select * from no_such_table')).rejects.toThrow(/no_such_table/);
+  });
+
   it('only public GET endpoints of the table are served from the replica', () => {
     const flagged = MODULES.flatMap((m) => m.endpoints ?? []).filter((b) => b.endpoint.readReplica).map((b) => b.endpoint);
     expect(flagged.map((e) => e.key)).toEqual(expect.arrayContaining([
