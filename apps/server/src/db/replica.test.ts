@@ -1,10 +1,13 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC, SIGNED_IN, defineEndpoints, type Access, type EndpointKey } from '@contract/endpoint';
 import { buildApp } from '../app';
 import { loadConfig } from '../config';
 import { MODULES } from '../modules/modules';
 import { makeStatementCampaign } from '../modules/fund/statements/fixtures';
 import { petitionSetup, publicBody, submit } from '../modules/petitions/testing';
 import { setPublicCache } from '../modules/fund/public/cache';
+import { registerEndpoints } from '../platform/endpoints';
 import type { App } from '../platform/http';
 import { clusterEnv, freshDatabase, missingClusters, onServerPass, openOnReplica, replayed } from '../test/clusters';
 import { testDb } from '../test/db';
@@ -42,6 +45,11 @@ describe('without a replica everything reads the primary', () => {
       'GET /api/public/petitions/:trackingCode', 'GET /api/public/petition-units', 'GET /api/public/units/:code',
     ]));
     for (const e of flagged) expect(e.method === 'GET' && 'public' in e.access, e.key).toBe(true);
+    // The registrar refuses the flag on a staff read or on a write, at start-up.
+    const app = Fastify() as unknown as App;
+    const entry = (key: EndpointKey, access: Access) => ({ endpoint: { ...defineEndpoints('t', { [key]: { access, readReplica: true } })[key], key }, handler: () => null });
+    expect(() => registerEndpoints(app, {} as RootDb, [entry('GET /api/fund/ledger', SIGNED_IN)], {})).toThrow(/readReplica is for public GET endpoints/);
+    expect(() => registerEndpoints(app, {} as RootDb, [entry('POST /api/public/petitions', PUBLIC)], {})).toThrow(/readReplica is for public GET endpoints/);
   });
 });
 
