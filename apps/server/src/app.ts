@@ -21,7 +21,7 @@ import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
 import { registerEndpoints } from './platform/endpoints';
-import { setPublicCache } from './modules/fund/public/cache';
+import { REPLICA_SETTLE_MS, setPublicCache } from './modules/fund/public/cache';
 import { sendersFromEnv, type Senders } from './modules/notify/adapters';
 import { idleWorker, startNotifyWorker } from './modules/notify/worker';
 import { startDeadlineReminders } from './modules/notify/staff';
@@ -66,7 +66,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   registerErrorHandler(app);
   registerTextHygiene(app);
   registerSessionHooks(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
-  setPublicCache(config.publicCache);
+  setPublicCache(config.publicCache, db.replica ? REPLICA_SETTLE_MS : 0);
   // Handlers that set cookies (sign-in) read the session policy from the app serving the request.
   app.decorate('config', config);
 

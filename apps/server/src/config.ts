@@ -5,6 +5,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for the public's reads (README "Replica and PgBouncer"). */
+  databaseReplicaUrl: string | undefined;
   demoPassword: string;
   /** NODE_ENV=production: keys and salt are required (see assertProductionReady). */
   production: boolean;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     demoPassword: env.DEMO_PASSWORD ?? 'doanket2026',
     production: mode === 'production',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : !relaxed,

@@ -31,7 +31,7 @@ if (analyzed.length) console.log(`Đã cập nhật thống kê cho ${analyzed.l
 const app = await buildApp(db, config, { logger: process.env.LOG !== '0', reminders: true });
 await app.listen({ port: config.port, host: config.host });
 
-console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);
+console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : db.replica ? 'PostgreSQL, public reads from the replica' : 'PostgreSQL'})`);
 // The demo accounts and their password are shown once, when they are created (README lists them too).
 if (demoLoaded) {
   console.log(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${config.demoPassword}):`);

@@ -72,6 +72,12 @@ export type EndpointDef = {
   status?: 201 | 202;
   access: Access;
   multipart?: Multipart;
+  /**
+   * Served from the streaming replica when DATABASE_REPLICA_URL is set (else from the primary): public GET
+   * reads only, whose readers can live with the replica's lag (well under a second). The handler must
+   * not write. A 404 from the replica (a record written a moment ago) is answered from the primary.
+   */
+  readReplica?: true;
 };
 
 export type Endpoint = EndpointDef & { key: EndpointKey; method: Method; path: string; tag: string };

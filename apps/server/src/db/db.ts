@@ -13,6 +13,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; nested calls reuse the outer transaction. */
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * On the root connection opened with DATABASE_REPLICA_URL: a streaming replica of the primary, read-only
+   * and a little behind it, for the public's reads (see readReplica). Absent otherwise and inside `tx`.
+   */
+  readonly replica?: Db;
 }
 
 export interface RootDb extends Db {
@@ -55,6 +60,53 @@ function wrapPglite(conn: PgliteLike, root: PGlite, inTx: boolean): Db {
   return db;
 }
 
+/**
+ * The connection for public reads that need not see the latest write: the streaming replica when one is
+ * configured, else db itself (PGlite, or a server without a replica). Staff reads and all writes stay on db,
+ * so a user always reads their own writes.
+ */
+export function readReplica(db: Db): Db {
+  return db.replica ?? db;
+}
+
+/**
+ * The primary with its replica attached; closing it closes both. A replica that cannot answer (down,
+ * starting, or a query cancelled by a replay conflict) hands the read to the primary: the public pages
+ * keep working, more slowly, and `onFallback` is told.
+ */
+export function withReplica(primary: RootDb, replica: RootDb, onFallback: (err: Error) => void = () => {}): RootDb {
+  const orPrimary = async <T>(onReplica: () => Promise<T>, onPrimary: () => Promise<T>): Promise<T> => {
+    try {
+      return await onReplica();
+    } catch (err) {
+      if (!replicaUnavailable(err)) throw err;
+      onFallback(err as Error);
+      return onPrimary();
+    }
+  };
+  const reader: Db = {
+    kind: replica.kind,
+    query: <T>(sql: string, params?: unknown[]) => orPrimary(() => replica.query<T>(sql, params), () => primary.query<T>(sql, params)),
+    exec: (sql) => orPrimary(() => replica.exec(sql), () => primary.exec(sql)),
+    // Public reads only: running fn again on the primary repeats nothing but reads.
+    tx: (fn) => orPrimary(() => replica.tx(fn), () => primary.tx(fn)),
+  };
+  return {
+    ...primary,
+    replica: reader,
+    async close() {
+      await Promise.all([primary.close(), replica.close()]);
+    },
+  };
+}
+
+/** Connection failures (SQLSTATE class 08, the server shutting down or starting) and hot-standby conflicts (40001). */
+function replicaUnavailable(err: unknown): boolean {
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^(08|57P0[123]$|40001$)/.test(code) || /^E(CONNREFUSED|CONNRESET|TIMEDOUT|HOSTUNREACH|NOTFOUND|PIPE)$/.test(code))) return true;
+  return typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(message);
+}
+
 export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<RootDb> {
   let release = () => {};
   if (dataDir) {
@@ -78,8 +130,8 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   };
 }
 
-export async function openPostgres(url: string): Promise<RootDb> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export async function openPostgres(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<RootDb> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 0 });
   // An idle connection the server ends (restart, a dropped database) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Endpoint, EndpointInput, EndpointOutput, UnitSource } from '@contract/endpoint';
 import type { Permission } from '@contract/access';
-import type { Db } from '../db/db';
+import { readReplica, type Db } from '../db/db';
 import { assertPermission, assertUnitAccess, type Ctx, type CurrentUser } from './access';
 import { AppError } from './errors';
 import type { App } from './http';
@@ -154,6 +154,9 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
     for (const kind of 'permission' in e.access ? recordKinds(e.access.unit) : []) {
       if (!locators[kind]) throw new Error(`${e.key}: no locator for records of kind "${kind}"`);
     }
+    // Staff read their own writes: only the public's reads may lag behind the primary.
+    if (e.readReplica && (e.method !== 'GET' || !('public' in e.access))) throw new Error(`${e.key}: readReplica is for public GET endpoints`);
+    const reader = e.readReplica ? readReplica(db) : db;
     const schema = {
       tags: [e.tag],
       ...(e.summary ? { summary: e.summary } : {}),
@@ -186,9 +189,16 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
         }
         const input = { params: req.params, query: req.query, body } as Input;
         if (!early) await checkAccess(db, user, e, input, locators);
-        const ctx = { db, user };
         if (e.status) reply.status(e.status);
-        return handler(ctx as Ctx, { ...input, files } as HandlerInput<Endpoint>, { req, reply });
+        const run = (on: Db) => handler({ db: on, user } as Ctx, { ...input, files } as HandlerInput<Endpoint>, { req, reply });
+        if (reader === db) return run(db);
+        try {
+          return await run(reader);
+        } catch (err) {
+          // Not yet replayed (a tracking code just handed out): the primary has the last word.
+          if (err instanceof AppError && err.status === 404) return run(db);
+          throw err;
+        }
       },
     });
   }

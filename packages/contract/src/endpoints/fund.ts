@@ -98,10 +98,10 @@ export const fundEndpoints = defineEndpoints('fund', {
 
 /** The public statement of campaigns: no session, read-only, cacheable for a short while. */
 export const publicFundEndpoints = defineEndpoints('public', {
-  'GET /api/public/campaigns': { response: z.array(PublicCampaign), access: PUBLIC },
-  'GET /api/public/campaigns/:id': { params: IdParams, response: PublicCampaignDetail, access: PUBLIC },
-  'GET /api/public/campaigns/:id/donations': { params: IdParams, query: PublicDonationQuery, response: PublicDonationPage, access: PUBLIC },
-  'GET /api/public/campaigns/:id/donations.csv': { params: IdParams, query: PublicDonationQuery, access: PUBLIC },
-  'GET /api/public/campaigns/:id/distributions': { params: IdParams, query: PublicDistributionQuery, response: PublicDistributionPage, access: PUBLIC },
-  'GET /api/public/campaigns/:id/vietqr.svg': { params: IdParams, query: VietQrQuery, access: PUBLIC },
+  'GET /api/public/campaigns': { response: z.array(PublicCampaign), access: PUBLIC, readReplica: true },
+  'GET /api/public/campaigns/:id': { params: IdParams, response: PublicCampaignDetail, access: PUBLIC, readReplica: true },
+  'GET /api/public/campaigns/:id/donations': { params: IdParams, query: PublicDonationQuery, response: PublicDonationPage, access: PUBLIC, readReplica: true },
+  'GET /api/public/campaigns/:id/donations.csv': { params: IdParams, query: PublicDonationQuery, access: PUBLIC, readReplica: true },
+  'GET /api/public/campaigns/:id/distributions': { params: IdParams, query: PublicDistributionQuery, response: PublicDistributionPage, access: PUBLIC, readReplica: true },
+  'GET /api/public/campaigns/:id/vietqr.svg': { params: IdParams, query: VietQrQuery, access: PUBLIC, readReplica: true },
 });

@@ -16,10 +16,10 @@ const attachments = { maxFiles: ATTACHMENT_MAX_FILES, maxFileBytes: ATTACHMENT_M
 export const petitionEndpoints = defineEndpoints('petitions', {
   // ---- public (no account) ----
   'POST /api/public/petitions': { body: PublicPetitionInput, response: PublicPetitionCreated, access: PUBLIC, multipart: { mode: 'optional', ...attachments } },
-  'GET /api/public/petitions/:trackingCode': { params: TrackingParams, response: PublicPetitionStatus, access: PUBLIC },
+  'GET /api/public/petitions/:trackingCode': { params: TrackingParams, response: PublicPetitionStatus, access: PUBLIC, readReplica: true },
   'POST /api/public/my-petitions/code': { body: CitizenCodeRequest, response: CitizenCodeSent, access: PUBLIC },
   'POST /api/public/my-petitions': { body: MyPetitionsRequest, response: MyPetitions, access: PUBLIC },
-  'GET /api/public/petition-units': { query: PublicUnitsQuery, response: z.array(PublicUnit), access: PUBLIC },
+  'GET /api/public/petition-units': { query: PublicUnitsQuery, response: z.array(PublicUnit), access: PUBLIC, readReplica: true },
 
   // ---- petitions ----
   // Without `unit` the list covers the user's whole scope: the permission is checked at their own unit.

@@ -5,7 +5,7 @@ import {
   SubmitReport, UnpublishReport,
 } from '@contract/reports';
 import type { FastifyReply } from 'fastify';
-import type { Db } from '../../db/db';
+import { readReplica, type Db } from '../../db/db';
 import { ctxOf, type App } from '../../platform/http';
 import {
   addComment, getReport, issuePreview, issueReport, listComments, listReports, publicReportFile, publicReports, publishReport, reportFile,
@@ -55,8 +55,10 @@ export async function reportRoutes(app: App, db: Db): Promise<void> {
   app.get('/api/reports/:id/:kind', { schema: { tags, params: FileParams } },
     async (req, reply) => send(reply, await reportFile(ctxOf(db, req), req.params.id, req.params.kind)));
 
+  // Published reports are read from the streaming replica when there is one (README "Replica and PgBouncer").
+  const reader = readReplica(db);
   app.get('/api/public/reports', { schema: { tags, querystring: PublicReportQuery, response: { 200: z.array(PublicReport) } } },
-    async (req) => publicReports(db, req.query.unit));
+    async (req) => publicReports(reader, req.query.unit));
   app.get('/api/public/reports/:id/:kind', { schema: { tags, params: FileParams } },
-    async (req, reply) => send(reply, await publicReportFile(db, req.params.id, req.params.kind)));
+    async (req, reply) => send(reply, await publicReportFile(reader, req.params.id, req.params.kind)));
 }
