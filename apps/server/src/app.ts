@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from './db/db';
+import type { Db, RootDb } from './db/db';
 import type { Config } from './config';
 import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
 import { AppError } from './platform/errors';
@@ -29,7 +29,7 @@ import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
 import { registerEndpoints } from './platform/endpoints';
-import { setPublicCache } from './modules/fund/public/cache';
+import { listenForPublicChanges, setPublicCache } from './modules/fund/public/cache';
 import { sendersFromEnv, type Senders } from './modules/notify/adapters';
 import { idleWorker, startNotifyWorker } from './modules/notify/worker';
 import { startDeadlineReminders } from './modules/notify/staff';
@@ -40,7 +40,11 @@ const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: {
+  logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean;
+  /** The product (main.ts): clear the public cache on every committed change the statement shows, from any process. */
+  listen?: Pick<RootDb, 'listen'>;
+} = {}): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
@@ -75,6 +79,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   registerTextHygiene(app);
   registerSessionHooks(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
   setPublicCache(config.publicCache);
+  const unlisten = opts.listen ? await listenForPublicChanges(opts.listen) : null;
 
   await authRoutes(app, db, config);
   await unitRoutes(app, db);
@@ -98,7 +103,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   app.decorate('notify', notify);
   // The daily staff reminders run in the product (main.ts), not in tests that build an app.
   const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
-  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); });
+  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); await unlisten?.(); });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

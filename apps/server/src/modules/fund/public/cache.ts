@@ -1,6 +1,9 @@
 // A small in-process cache for the public statement: totals and first pages are read by very many
-// people and change only when money is booked. Entries live a few seconds; an import clears them at
-// once (other writers' changes show after the TTL).
+// people and change only when money is booked. Entries live a few seconds; any change the statement
+// shows clears them at once in every process: the fund tables' triggers NOTIFY at commit
+// (migration 0019f) and each server process LISTENs (listenForPublicChanges). The TTL bounds what a
+// process whose listening connection was lost may show meanwhile.
+import type { RootDb } from '../../../db/db';
 
 type Entry = { at: number; value: Promise<unknown> };
 
@@ -32,4 +35,15 @@ export async function cached<T>(key: string, ttlMs: number, load: () => Promise<
 
 export function invalidatePublicCache(): void {
   store.clear();
+}
+
+/** The channel the fund tables' triggers notify (migration 0019f_stateless_processes.sql). */
+export const PUBLIC_STATEMENT_CHANNEL = 'doanket_public_statement';
+
+/**
+ * Clears this process's public cache whenever another (or this) process commits a change the public
+ * statement shows. PGlite: the embedded database's own notifications, in this process.
+ */
+export function listenForPublicChanges(db: Pick<RootDb, 'listen'>): Promise<() => Promise<void>> {
+  return db.listen(PUBLIC_STATEMENT_CHANNEL, () => store.clear());
 }

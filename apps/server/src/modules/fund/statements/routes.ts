@@ -63,7 +63,7 @@ export async function statementRoutes(app: App, db: Db): Promise<void> {
   });
 
   app.get('/api/fund/statements/imports/:id', { schema: { tags, params: ImportJobParams, response: { 200: ImportJob } } },
-    async (req) => importJob(ctxOf(db, req).user, req.params.id));
+    async (req) => importJob(db, ctxOf(db, req).user, req.params.id));
 
   // The first rows of every file, with the mapping remembered for the account or suggested by the header.
   app.post('/api/fund/statements/preview', {
