@@ -28,7 +28,7 @@ function startServer(port: number, env: Record<string, string>, until = 'running
   let out = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 110_000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 170_000);
     const read = (d: Buffer) => {
       out += d.toString();
       if (out.includes(until)) { clearTimeout(timer); resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out, exited }); }
@@ -107,6 +107,7 @@ if (inject('testDatabaseUrl')) {
     let b: Server;
     let w: Awaited<ReturnType<typeof makeWorld>>;
     let acct: TestSession;
+    let url: string;
     const env = (url: string) => ({ DATABASE_URL: url, RATE_LIMIT: '60', RATE_LIMIT_STORE: 'postgres', IMPORT_LEASE_SECONDS: '2' });
 
     beforeAll(async () => {
@@ -116,8 +117,9 @@ if (inject('testDatabaseUrl')) {
       const [{ name }] = await db.query<{ name: string }>('select current_database() as name');
       const u = new URL(inject('testDatabaseUrl'));
       u.pathname = '/' + name;
-      [a, b] = await Promise.all([startServer(31761, env(u.toString())), startServer(31762, env(u.toString()))]);
-    }, 120_000);
+      url = u.toString();
+      [a, b] = await Promise.all([startServer(31761, env(url)), startServer(31762, env(url))]);
+    }, 180_000);
     afterAll(async () => {
       await Promise.all([stop(a), stop(b)]);
       await db?.close();
@@ -203,20 +205,14 @@ if (inject('testDatabaseUrl')) {
       const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from fund_donations where campaign_id = $1', [campaignId]);
       expect(n).toBe(0);
     }, 60_000);
-  });
 
-  describe('WORKERS=2 on one port', () => {
-    it('migrates once in the primary, serves from two processes, and stops them all', async () => {
-      const db = await isolatedDb();
-      const [{ name }] = await db.query<{ name: string }>('select current_database() as name');
-      const u = new URL(inject('testDatabaseUrl'));
-      u.pathname = '/' + name;
-      let s: Server | undefined;
+    it('WORKERS=2: two worker processes serve one port after the primary prepared the database; SIGTERM stops them all', async () => {
+      await stop(b);
+      const s = await startServer(31763, { DATABASE_URL: url, WORKERS: '2' }, 'processes)');
       try {
-        s = await startServer(31763, { DATABASE_URL: u.toString(), WORKERS: '2' }, 'processes)');
         expect(s.out()).toContain('running at http://localhost:31763  (PostgreSQL, 2 tiến trình / processes)');
         const workers = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-          try { return fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(s!.child.pid); } catch { return false; }
+          try { return fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(s.child.pid); } catch { return false; }
         });
         expect(workers).toHaveLength(2);
         for (let i = 0; i < 4; i++) expect((await fetch(`${s.base}/api/health`).then(json)).body).toMatchObject({ status: 'ok', database: 'postgres' });
@@ -225,8 +221,7 @@ if (inject('testDatabaseUrl')) {
         for (const p of workers) expect(fs.existsSync(`/proc/${p}`)).toBe(false);
       } finally {
         await stop(s);
-        await db.close();
       }
-    }, 120_000);
+    }, 180_000);
   });
 }

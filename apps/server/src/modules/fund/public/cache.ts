@@ -4,6 +4,7 @@
 // (migration 0019f) and each server process LISTENs (listenForPublicChanges). The TTL bounds what a
 // process whose listening connection was lost may show meanwhile.
 import type { RootDb } from '../../../db/db';
+import { statisticsChanged } from '../../../platform/statistics';
 
 type Entry = { at: number; value: Promise<unknown> };
 
@@ -45,5 +46,9 @@ export const PUBLIC_STATEMENT_CHANNEL = 'doanket_public_statement';
  * statement shows. PGlite: the embedded database's own notifications, in this process.
  */
 export function listenForPublicChanges(db: Pick<RootDb, 'listen'>): Promise<() => Promise<void>> {
-  return db.listen(PUBLIC_STATEMENT_CHANNEL, () => store.clear());
+  return db.listen(PUBLIC_STATEMENT_CHANNEL, (payload) => {
+    store.clear();
+    // Fresh planner statistics (after an import anywhere): the search's token frequencies reload.
+    if (payload === 'statistics' || payload === '') statisticsChanged();
+  });
 }
