@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from './db/db';
+import type { Db, RootDb } from './db/db';
 import type { Config } from './config';
 import { registerErrorHandler, registerSessionHooks, type App } from './platform/http';
 import { AppError } from './platform/errors';
@@ -21,7 +21,7 @@ import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
 import { registerEndpoints } from './platform/endpoints';
-import { REPLICA_SETTLE_MS, setPublicCache } from './modules/fund/public/cache';
+import { REPLICA_SETTLE_MS, listenForPublicChanges, setPublicCache } from './modules/fund/public/cache';
 import { sendersFromEnv, type Senders } from './modules/notify/adapters';
 import { idleWorker, startNotifyWorker } from './modules/notify/worker';
 import { startDeadlineReminders } from './modules/notify/staff';
@@ -32,7 +32,11 @@ const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: { logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean } = {}): Promise<App> {
+export async function buildApp(db: Db, config: Config, opts: {
+  logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean;
+  /** The product (main.ts): clear the public cache on every committed change the statement shows, from any process. */
+  listen?: Pick<RootDb, 'listen'>;
+} = {}): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
@@ -69,6 +73,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   setPublicCache(config.publicCache, db.replica ? REPLICA_SETTLE_MS : 0);
   // Handlers that set cookies (sign-in) read the session policy from the app serving the request.
   app.decorate('config', config);
+  const unlisten = opts.listen ? await listenForPublicChanges(opts.listen) : null;
 
   await householdRoutes(app, db);
   await targetRoutes(app, db);
@@ -84,7 +89,7 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   app.decorate('notify', notify);
   // The daily staff reminders run in the product (main.ts), not in tests that build an app.
   const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
-  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); });
+  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); await unlisten?.(); });
   // The document describing the table is not an entry of it: it is generated from the registered routes
   // (the table's, and the hand-registered ones still left), is public, and hidden from itself.
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -7,6 +7,10 @@ export type Config = {
   databaseUrl: string | undefined;
   /** A streaming replica of DATABASE_URL for the public's reads (README "Replica and PgBouncer"). */
   databaseReplicaUrl: string | undefined;
+  /** Where the LISTEN session connects (DATABASE_DIRECT_URL: past a transaction-mode pooler); else databaseUrl. */
+  databaseDirectUrl: string | undefined;
+  /** Server processes `npm start` runs on one port (WORKERS, default 1); more than one needs a PostgreSQL server. */
+  workers: number;
   demoPassword: string;
   /** NODE_ENV=production: keys and salt are required (see assertProductionReady). */
   production: boolean;
@@ -40,6 +44,7 @@ function trustProxyOf(v: string | undefined): Config['trustProxy'] {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV ?? '';
+  const workers = Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1);
   const relaxed = mode === 'development' || mode === 'test';
   return {
     port: Number(env.PORT ?? 3000),
@@ -47,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL || undefined,
+    workers,
     demoPassword: env.DEMO_PASSWORD ?? 'doanket2026',
     production: mode === 'production',
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : !relaxed,
@@ -56,7 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Production starts empty unless asked: the demo's accounts share one known password.
     loadDemo: env.LOAD_DEMO ? env.LOAD_DEMO !== '0' : mode !== 'production',
     cspReportFile: env.CSP_REPORT_FILE || undefined,
-    rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: env.RATE_LIMIT_STORE === 'postgres' ? 'postgres' : 'memory' },
+    // Several processes share each address's budget only through the database.
+    rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: (env.RATE_LIMIT_STORE || (workers > 1 ? 'postgres' : 'memory')) === 'postgres' ? 'postgres' : 'memory' },
     publicCache: env.PUBLIC_CACHE !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };

@@ -34,6 +34,7 @@ export const FUND_ERRORS = {
   FUND_PROPOSAL_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đề xuất', en: 'Proposal not found' },
   FUND_PROPOSAL_DECIDED: { status: 409, vi: 'Đề xuất này đã được xử lý', en: 'This proposal has already been decided' },
   FUND_SELF_DECISION: { status: 403, vi: 'Người đề xuất không được tự duyệt đề xuất của mình', en: 'The proposer cannot decide their own proposal' },
+  FUND_IMPORT_INTERRUPTED: { status: 503, vi: 'Việc nhập sao kê bị gián đoạn vì tiến trình máy chủ đã dừng giữa chừng; hãy tải lên lại các tệp (những dòng đã ghi sẽ được bỏ qua)', en: 'The statement import was interrupted: its server process stopped; upload the files again (lines already recorded are skipped)' },
   FUND_IMPORT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lần nhập sao kê', en: 'Statement import not found' },
   UNIT_NOT_YET_EXISTING: { status: 409, vi: 'Đơn vị chưa tồn tại vào ngày này (thành lập từ {validFrom}); đơn vị tiền thân: {predecessors}', en: 'The unit did not exist on this date (it exists from {validFrom}); its predecessors: {predecessors}' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

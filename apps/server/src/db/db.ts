@@ -24,7 +24,16 @@ export interface RootDb extends Db {
   close(): Promise<void>;
   /** PGlite only: a copy of the data directory, used to clone test databases quickly. */
   dump?(): Promise<Blob>;
+  /**
+   * Calls fn with each NOTIFY on `channel` (sent at commit, by any process). On a server the listening
+   * connection is a session of its own (a transaction-mode pooler cannot hold a LISTEN); after it was lost
+   * and opened again, fn gets '' (notifications sent meanwhile are lost: treat it as "anything changed").
+   * Returns the function that stops listening.
+   */
+  listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
 }
+
+const CHANNEL = /^[a-z_][a-z0-9_]*$/;
 
 // Same value shapes from both drivers: int8 as number (VND fits in 2^53), dates as 'YYYY-MM-DD'.
 const INT8 = 20;
@@ -127,10 +136,17 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       release();
     },
     dump: () => pglite.dumpDataDir('gzip'),
+    // One process owns the embedded database: its notifications stay in this process.
+    async listen(channel, fn) {
+      if (!CHANNEL.test(channel)) throw new Error(`listen: not a channel name: ${channel}`);
+      const stop = await pglite.listen(channel, fn);
+      return async () => { if (!pglite.closed) await stop(); };
+    },
   };
 }
 
-export async function openPostgres(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<RootDb> {
+/** `listenUrl`: where LISTEN connects (DATABASE_DIRECT_URL past a transaction-mode pooler); default `url`. */
+export async function openPostgres(url: string, opts: { connectTimeoutMs?: number; listenUrl?: string } = {}): Promise<RootDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 0 });
   // An idle connection the server ends (restart, a dropped database) must not crash the process: the
   // pool discards it and the next query opens a new one.
@@ -163,6 +179,44 @@ export async function openPostgres(url: string, opts: { connectTimeoutMs?: numbe
       }
     },
     close: () => pool.end(),
+    listen: (channel, fn) => listenPostgres(opts.listenUrl ?? url, channel, fn),
+  };
+}
+
+/** A dedicated session that LISTENs, opened again (after 1 s, then up to 30 s apart) whenever it is lost. */
+async function listenPostgres(url: string, channel: string, fn: (payload: string) => void): Promise<() => Promise<void>> {
+  if (!CHANNEL.test(channel)) throw new Error(`listen: not a channel name: ${channel}`);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = 1000;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+    c.on('error', () => {});
+    c.on('end', () => {
+      if (client !== c || stopped) return;
+      client = null;
+      schedule();
+    });
+    await c.connect();
+    await c.query(`listen ${channel}`); // session-state: LISTEN holds this dedicated session (listenUrl: DATABASE_DIRECT_URL past PgBouncer)
+    if (stopped) return void (await c.end().catch(() => {}));
+    client = c;
+  };
+  const schedule = () => {
+    retry = setTimeout(() => {
+      connect().then(() => { delay = 1000; fn(''); }, () => { delay = Math.min(delay * 2, 30_000); if (!stopped) schedule(); });
+    }, delay);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }
 

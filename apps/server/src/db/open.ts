@@ -6,14 +6,19 @@ import { migrate } from './migrate';
  * Opens the configured database (a PostgreSQL server if DATABASE_URL is set, else embedded) and migrates
  * it. With MIGRATION_DATABASE_URL the migrations run as that (owning) role and the app connects with
  * DATABASE_URL as a role that owns nothing (npm run db:app-role). With DATABASE_REPLICA_URL the public's
- * reads go to that streaming replica (it is never migrated: it replays the primary).
+ * reads go to that streaming replica (it is never migrated: it replays the primary). `migrate: false`: a
+ * worker process whose primary has already migrated (WORKERS=N).
  */
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReplicaUrl'>>, migrationUrl = process.env.MIGRATION_DATABASE_URL): Promise<RootDb> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseReplicaUrl' | 'databaseDirectUrl'>>,
+  migrationUrl = process.env.MIGRATION_DATABASE_URL,
+  opts: { migrate?: boolean } = {},
+): Promise<RootDb> {
   const replicaUrl = config.databaseReplicaUrl;
   if (replicaUrl && !config.databaseUrl) {
     throw new Error('DATABASE_REPLICA_URL cần DATABASE_URL (bản sao là của một máy chủ PostgreSQL) / DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica.');
   }
-  const primary = await openPrimary(config, migrationUrl);
+  const primary = await openPrimary(config, migrationUrl, opts);
   if (!replicaUrl) return primary;
   // An unreachable replica must not hold the public pages for long: they fall back to the primary.
   return withReplica(primary, await openPostgres(replicaUrl, { connectTimeoutMs: 2_000 }), warnOncePerMinute);
@@ -26,7 +31,11 @@ function warnOncePerMinute(err: Error): void {
   console.warn(`Bản sao không trả lời, đọc từ máy chủ chính / The replica did not answer, reading the primary: ${err.message}`);
 }
 
-async function openPrimary(config: Pick<Config, 'databaseUrl' | 'dataDir'>, migrationUrl: string | undefined): Promise<RootDb> {
+async function openPrimary(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseDirectUrl'>>, migrationUrl: string | undefined, opts: { migrate?: boolean },
+): Promise<RootDb> {
+  const server = (url: string) => openPostgres(url, { listenUrl: config.databaseDirectUrl });
+  if (opts.migrate === false) return config.databaseUrl ? server(config.databaseUrl) : openPglite(config.dataDir);
   if (config.databaseUrl && migrationUrl) {
     const owner = await openPostgres(migrationUrl);
     try {
@@ -34,9 +43,9 @@ async function openPrimary(config: Pick<Config, 'databaseUrl' | 'dataDir'>, migr
     } finally {
       await owner.close();
     }
-    return openPostgres(config.databaseUrl);
+    return server(config.databaseUrl);
   }
-  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  const db = config.databaseUrl ? await server(config.databaseUrl) : await openPglite(config.dataDir);
   try {
     await migrate(db);
   } catch (err) {

@@ -10,6 +10,9 @@ let version = 0;
 /** Bumped by every refresh: caches derived from the statistics (e.g. search token frequencies) reload. */
 export const statisticsVersion = () => version;
 
+/** Another process refreshed the statistics (its notification on the public statement's channel). */
+export const statisticsChanged = () => void version++;
+
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -25,6 +28,8 @@ export async function refreshStatistics(db: Db, tables?: string[]): Promise<void
     await db.exec('analyze');
   }
   version++;
+  // Every other server process reloads what it derived from them (modules/fund/public/cache.ts listens).
+  await db.query(`select pg_notify('doanket_public_statement', 'statistics')`);
 }
 
 /** Tables of the schema that have no statistics yet (never analyzed, or analyzed while empty). */

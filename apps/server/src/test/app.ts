@@ -9,7 +9,7 @@ import type { Db } from '../db/db';
 import type { Senders } from '../modules/notify/adapters';
 
 /** The real HTTP app over a test database, driven with app.inject. */
-export function testApp(db: Db, opts: { webDist?: string; senders?: Senders | null } = {}) {
+export function testApp(db: Db, opts: { webDist?: string; senders?: Senders | null; listen?: Pick<RootDb, 'listen'> } = {}) {
   return buildApp(db, { ...loadConfig({}), demoPassword: 'test-password-1' }, { senders: null, ...opts });
 }
 

@@ -1,6 +1,10 @@
 // A small in-process cache for the public statement: totals and first pages are read by very many
-// people and change only when money is booked. Entries live a few seconds; an import clears them at
-// once (other writers' changes show after the TTL).
+// people and change only when money is booked. Entries live a few seconds; any change the statement
+// shows clears them at once in every process: the fund tables' triggers NOTIFY at commit
+// (migration 0019f) and each server process LISTENs (listenForPublicChanges). The TTL bounds what a
+// process whose listening connection was lost may show meanwhile.
+import type { RootDb } from '../../../db/db';
+import { statisticsChanged } from '../../../platform/statistics';
 
 type Entry = { at: number; value: Promise<unknown> };
 
@@ -43,4 +47,19 @@ export function invalidatePublicCache(): void {
   // A reader right after the write may still load the replica's older rows into the cache: clear again
   // once the replica has caught up, or they would be served for the whole TTL.
   if (settleMs > 0 && enabled) setTimeout(() => store.clear(), settleMs).unref();
+}
+
+/** The channel the fund tables' triggers notify (migration 0019f_stateless_processes.sql). */
+export const PUBLIC_STATEMENT_CHANNEL = 'doanket_public_statement';
+
+/**
+ * Clears this process's public cache whenever another (or this) process commits a change the public
+ * statement shows. PGlite: the embedded database's own notifications, in this process.
+ */
+export function listenForPublicChanges(db: Pick<RootDb, 'listen'>): Promise<() => Promise<void>> {
+  return db.listen(PUBLIC_STATEMENT_CHANNEL, (payload) => {
+    store.clear();
+    // Fresh planner statistics (after an import anywhere): the search's token frequencies reload.
+    if (payload === 'statistics' || payload === '') statisticsChanged();
+  });
 }

@@ -1,9 +1,13 @@
 // A long import runs in the background and reports its progress per file and row; the user follows it.
+// The job lives in PostgreSQL (fund_import_jobs), so any server process answers for it: the one that runs
+// it writes its progress there and renews a lease; a job whose lease has passed belonged to a process that
+// stopped, and is reported failed (FUND_IMPORT_INTERRUPTED) — on a server its one transaction wrote nothing;
+// on PGlite the batches already committed stay and the same upload again skips them.
 import crypto from 'node:crypto';
+import type { Db } from '../../../db/db';
 import { assertUnitAccess, type Ctx } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
 import { importParsed, parseUpload, targetUnit, type ImportOptions, type ImportRequest, type ImportResult, type Progress } from './import-service';
-
 
 export type ImportJob = {
   id: string;
@@ -15,8 +19,43 @@ export type ImportJob = {
   startedAt: number;
 };
 
-const jobs = new Map<string, ImportJob>();
-const JOB_TTL_MS = 60 * 60 * 1000;
+/** How long a job stays 'running' without its process renewing it (IMPORT_LEASE_SECONDS, for tests). */
+const leaseSeconds = () => Math.max(1, Number(process.env.IMPORT_LEASE_SECONDS ?? 30));
+/** Finished jobs are kept this long for the user to read their result. */
+const KEEP = `interval '1 day'`;
+
+type Row = { id: string; user_id: number; status: ImportJob['status']; progress: Progress; result: ImportResult | null; error: ImportJob['error']; started_ms: number };
+const COLS = `id::text, user_id, status, progress, result, error, (extract(epoch from started_at) * 1000)::float8 as started_ms`;
+const toJob = (r: Row): ImportJob => ({
+  id: r.id, userId: r.user_id, status: r.status, progress: r.progress, result: r.result, error: r.error, startedAt: Math.round(r.started_ms),
+});
+const errorBody = (e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL')).toBody().error;
+
+/**
+ * Writes the latest progress and renews the lease; one write at a time, the newest progress wins (the
+ * importer reports per batch, faster than it is worth writing on a busy database).
+ */
+function jobWriter(db: Db, id: string) {
+  let pending: Progress | null = null;
+  let writing: Promise<void> | null = null;
+  const loop = async () => {
+    while (pending) {
+      const p = pending;
+      pending = null;
+      await db.query(
+        `update fund_import_jobs set progress = $2, lease_until = now() + make_interval(secs => $3), updated_at = now()
+          where id = $1 and status = 'running'`, [id, JSON.stringify(p), leaseSeconds()],
+      ).catch(() => {}); // a lost write is renewed by the next one, or the lease tells readers the process stopped
+    }
+  };
+  const kick = () => { if (!writing) writing = loop().finally(() => { writing = null; if (pending) kick(); }); };
+  return {
+    progress(p: Progress) { pending = p; kick(); },
+    renew: () => db.query(`update fund_import_jobs set lease_until = now() + make_interval(secs => $2) where id = $1 and status = 'running'`,
+      [id, leaseSeconds()]).catch(() => {}),
+    async settled() { while (writing) await writing; },
+  };
+}
 
 /** Parses now (so a bad file is refused in the response), then writes in the background. */
 export async function startImport({ db, user }: Ctx, req: ImportRequest): Promise<ImportJob> {
@@ -25,27 +64,45 @@ export async function startImport({ db, user }: Ctx, req: ImportRequest): Promis
   // The lines' dates are known only now (the registrar checked the target's unit): checked here so that a
   // refusal is the response, not a failed job; the writer checks each batch again.
   await assertUnitAccess(db, user, 'fund.write', unitId, parsed.lines[0].date);
-  for (const [id, j] of jobs) if (Date.now() - j.startedAt > JOB_TTL_MS) jobs.delete(id);
-  const job: ImportJob = {
-    id: crypto.randomUUID(), userId: user.id, status: 'running',
-    progress: { phase: 'writing', total: parsed.lines.length, done: 0 }, result: null, error: null, startedAt: Date.now(),
-  };
-  jobs.set(job.id, job);
+  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
+  const progress: Progress = { phase: 'writing', total: parsed.lines.length, done: 0 };
+  const [row] = await db.query<Row>(
+    `insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`,
+    [crypto.randomUUID(), user.id, JSON.stringify(progress), leaseSeconds()],
+  );
+  const job = toJob(row);
   const remember = req.format === 'generic' && req.target.accountId
     ? [...new Map([...parsed.signatures.values()].map((s) => [s.signature, { accountId: req.target.accountId!, ...s }])).values()]
     : [];
   const opts: ImportOptions = { debits: req.debits ?? 'skip', commit: db.kind === 'pglite' ? 'batches' : 'one', remember };
-  importParsed(db, user, parsed, req.target, (p) => (job.progress = p), opts).then(
-    (r) => Object.assign(job, { status: 'done', result: r }),
-    (e) => Object.assign(job, { status: 'failed', error: e instanceof AppError ? e.toBody().error : new AppError('INTERNAL').toBody().error }),
+  const writer = jobWriter(db, job.id);
+  // The lease is renewed while the import runs, also during a long batch that reports no progress.
+  const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
+  renew.unref();
+  const finish = async (status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) => {
+    clearInterval(renew);
+    await writer.settled();
+    // The process that ran the import has the last word, even over a reader that took its lease as lapsed.
+    await db.query(
+      `update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`,
+      [job.id, status, result && JSON.stringify(result), error && JSON.stringify(error)],
+    );
+  };
+  importParsed(db, user, parsed, req.target, (p) => writer.progress(p), opts).then(
+    (r) => finish('done', r, null),
+    (e) => finish('failed', null, errorBody(e)),
+  ).catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
+  return job;
+}
+
+/** A job of the asking user (job ids are not shared), read from the database by whichever process is asked. */
+export async function importJob({ db, user }: Ctx, id: string): Promise<ImportJob> {
+  // Its process stopped without finishing it: say so once, for every reader after.
+  await db.query(
+    `update fund_import_jobs set status = 'failed', error = $2, updated_at = now() where id = $1 and status = 'running' and lease_until < now()`,
+    [id, JSON.stringify(errorBody(new AppError('FUND_IMPORT_INTERRUPTED')))],
   );
-  return job;
+  const [row] = await db.query<Row>(`select ${COLS} from fund_import_jobs where id = $1`, [id]);
+  if (!row || row.user_id !== user.id) throw new AppError('NOT_FOUND');
+  return toJob(row);
 }
-
-/** A job of the asking user (job ids are not shared). */
-export function importJob({ user }: Ctx, id: string): ImportJob {
-  const job = jobs.get(id);
-  if (!job || job.userId !== user.id) throw new AppError('NOT_FOUND');
-  return job;
-}
-
