@@ -12,6 +12,7 @@ import { buildVietQr, campaignReference } from '../vietqr';
 import { cached } from './cache';
 import { searchDonations, type SearchResult } from './search';
 import { csvCell } from '../../../platform/csv';
+import { Gate } from '../../../platform/admission';
 
 const TOTALS_TTL_MS = 30_000;
 
@@ -169,9 +170,21 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
 }
 
 /** The rows the list shows for these filters (all pages, up to PUBLIC_CSV_MAX_ROWS), as CSV for spreadsheets. */
-export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery): Promise<{ csv: string; truncated: boolean; name: string }> {
+// A CSV is up to 10,000 rows (≈ 1 MB, hundreds of ms of database and CPU): one is built at a time per
+// process and a few wait briefly; the rest are refused with SERVER_BUSY (429) rather than queueing until
+// every other request times out. A built file is served to everyone asking the same for 15 s.
+export const csvGate = new Gate(1, 4, 3000);
+const CSV_TTL_MS = 15_000;
+
+type PublicCsv = { csv: string; truncated: boolean; name: string };
+
+export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery): Promise<PublicCsv> {
   const c = await publicCampaign(db, id);
-  const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, c.donationCount);
+  return cached(`csv:${id}:${JSON.stringify(q)}`, CSV_TTL_MS, () => csvGate.run(() => buildCsv(db, id, q, c.donationCount)));
+}
+
+async function buildCsv(db: Db, id: number, q: PublicDonationQuery, donationCount: number): Promise<PublicCsv> {
+  const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, donationCount);
   const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvCell).join(',')];
   for (const d of r.items) {
     lines.push([d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? d.goodsDescription ?? d.memo : d.memo,
