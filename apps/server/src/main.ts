@@ -29,7 +29,9 @@ if (demoLoaded) {
 const analyzed = await ensureStatistics(db);
 if (analyzed.length) console.log(`Đã cập nhật thống kê cho ${analyzed.length} bảng / Planner statistics refreshed for ${analyzed.length} tables.`);
 const app = await buildApp(db, config, { logger: process.env.LOG !== '0', reminders: true });
-await app.listen({ port: config.port, host: config.host });
+// A spike opens connections faster than they are accepted: Node's default queue (511) drops the rest,
+// which then wait for TCP retries until they time out. The kernel caps it (net.core.somaxconn).
+await app.listen({ port: config.port, host: config.host, backlog: Number(process.env.LISTEN_BACKLOG ?? 4096) });
 
 console.log(`\nĐoàn Kết đang chạy tại / running at http://localhost:${config.port}  (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'})`);
 // The demo accounts and their password are shown once, when they are created (README lists them too).

@@ -9,7 +9,7 @@ import { importParsed, parseUpload } from '../statements/import-service';
 import { makeCampaign } from '../testing';
 import { crc16, decodeVietQr } from '../vietqr';
 import { invalidatePublicCache } from './cache';
-import { csvGate, maskName } from './queries';
+import { csvGate, maskName, publicDonationsCsv } from './queries';
 import { phraseShare, searchDonations } from './search';
 
 const t = useWorldApp();
@@ -135,6 +135,20 @@ describe('public statement (no sign-in)', () => {
     }
     // Every file built above is cached: asked again one at a time, all answer, and the gate is free.
     for (const u of urls) expect((await visit(u)).statusCode).toBe(200);
+    expect(csvGate.inFlight).toBe(0);
+  });
+
+  it('who asks for a CSV still being built waits a bounded time, then gets SERVER_BUSY; the build goes on into the cache', async () => {
+    invalidatePublicCache();
+    const q = PublicDonationQuery.parse({ min: 777 });
+    expect(await csvGate.enter()).toBe(true); // another build holds the place: this one waits in line
+    try {
+      await expect(publicDonationsCsv(t.db, campaignId, q, 50)).rejects.toMatchObject({ code: 'SERVER_BUSY', status: 429 });
+    } finally {
+      csvGate.leave();
+    }
+    const file = await publicDonationsCsv(t.db, campaignId, q, 5000);
+    expect(file.csv.toString('utf8')).toContain('Nhà hảo tâm');
     expect(csvGate.inFlight).toBe(0);
   });
 
