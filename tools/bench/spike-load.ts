@@ -9,6 +9,8 @@ export type LoadSpec = { urls: string[]; connections: number; seconds: number; p
 export type LoadResult = {
   requests: number; perSecond: number; byStatus: Record<string, number>; timeouts: number; errors: number;
   p50: number; p95: number; p99: number; max: number; bytes: number;
+  /** Refusals by the product's error code (SERVER_BUSY: the admission gate; RATE_LIMITED: the per-address limit). */
+  codes: Record<string, number>;
 };
 
 type RawRequest = { headers?: Record<string, string>; path?: string };
@@ -26,6 +28,7 @@ export function run(spec: LoadSpec): Promise<LoadResult> {
   const byStatus: Record<string, number> = {};
   const samples: number[] = [];
   let bytes = 0;
+  const codes: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const inst = autocannon({
       url: spec.urls.length === 1 ? spec.urls[0] : spec.urls,
@@ -40,6 +43,11 @@ export function run(spec: LoadSpec): Promise<LoadResult> {
           // 10.0.0.0/8 addresses, a new one per request.
           return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
         },
+        onResponse: (status: number, body: string) => {
+          if (status < 400) return;
+          const code = /"code":"(\w+)"/.exec(body)?.[1] ?? String(status);
+          codes[code] = (codes[code] ?? 0) + 1;
+        },
       })),
     }, (err, res) => {
       if (err) return reject(err);
@@ -47,7 +55,7 @@ export function run(spec: LoadSpec): Promise<LoadResult> {
       const requests = samples.length;
       resolve({
         requests, perSecond: requests / spec.seconds, byStatus, timeouts: res.timeouts, errors: res.errors - res.timeouts,
-        p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), max: samples[samples.length - 1] ?? 0, bytes,
+        p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), max: samples[samples.length - 1] ?? 0, bytes, codes,
       });
     });
     inst.on('response', (_client, status, size, ms) => {

@@ -22,10 +22,10 @@ import type { LoadResult, LoadSpec } from './spike-load';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-type Args = { seconds: number; clients: number[]; configs: string[]; replicaUrl: string | undefined; timeoutSeconds: number };
+type Args = { seconds: number; clients: number[]; configs: string[]; replicaUrl: string | undefined; timeoutSeconds: number; only: string | undefined };
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { seconds: 15, clients: [100, 1000], configs: ['1', '2', '2r'], replicaUrl: process.env.BENCH_REPLICA_URL || undefined, timeoutSeconds: 10 };
+  const a: Args = { seconds: 15, clients: [100, 1000], configs: ['1', '2', '2r'], replicaUrl: process.env.BENCH_REPLICA_URL || undefined, timeoutSeconds: 10, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
@@ -34,7 +34,8 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--clients') a.clients = value().split(',').map(Number);
     else if (flag === '--configs') a.configs = value().split(',');
     else if (flag === '--replica-url') a.replicaUrl = value();
-    else throw new UsageError(`unknown flag ${argv[i]} (use --seconds N, --timeout N, --clients 100,1000, --configs 1,2,2r, --replica-url URL)`);
+    else if (flag === '--targets') a.only = value();
+    else throw new UsageError(`unknown flag ${argv[i]} (use --seconds N, --timeout N, --clients 100,1000, --configs 1,2,2r, --replica-url URL, --targets health|page|search|csv)`);
   }
   if (!(a.seconds >= 3) || a.clients.some((c) => !Number.isInteger(c) || c < 1)) throw new UsageError('--seconds ≥ 3; --clients: integers');
   if (a.configs.some((c) => !['1', '2', '2r'].includes(c))) throw new UsageError('--configs takes 1, 2 and/or 2r');
@@ -154,11 +155,11 @@ export async function main(argv: string[]): Promise<void> {
     const staff = await Client.signIn(first.base, 'btt.tinh');
     const staffUrls = [`/api/fund/funds?unit=${staff.me.unitId}&scope=subtree`, `/api/petitions?unit=${staff.me.unitId}&limit=50`];
     const c = `/api/public/campaigns/${campaign.id}`;
-    const targets: Array<{ name: string; paths: string[] }> = [
-      { name: 'baseline: /api/health (one trivial query)', paths: ['/api/health'] },
-      { name: 'public campaign page', paths: [c] },
-      { name: 'public donation search (8 shapes)', paths: shapes.flatMap((s) => s.urls.map((u) => u)) },
-      { name: 'CSV download (≤ 10,000 rows)', paths: [`${c}/donations.csv`, `${c}/donations.csv?q=nguyen+van`, `${c}/donations.csv?from=2024-09-12&to=2024-09-12`] },
+    const targets: Array<{ key: string; name: string; paths: string[] }> = [
+      { key: 'health', name: 'baseline: /api/health (one trivial query)', paths: ['/api/health'] },
+      { key: 'page', name: 'public campaign page', paths: [c] },
+      { key: 'search', name: 'public donation search (8 shapes)', paths: shapes.flatMap((s) => s.urls.map((u) => u)) },
+      { key: 'csv', name: 'CSV download (≤ 10,000 rows)', paths: [`${c}/donations.csv`, `${c}/donations.csv?q=nguyen+van`, `${c}/donations.csv?from=2024-09-12&to=2024-09-12`] },
     ];
     log(`Campaign "${campaign.name}" (${campaign.donationCount.toLocaleString('en')} donations); staff: btt.tinh loading ${staffUrls.map((u) => u.split('?')[0]).join(' and ')}`);
     const hasWorkers = productReads('WORKERS');
@@ -204,7 +205,7 @@ export async function main(argv: string[]): Promise<void> {
       await new Promise((r) => setTimeout(r, 5000));
       const alone = await idle.stop();
       log(`Staff alone (no spike, 5 s): p50 ${ms(alone.stats.p50)} ms, p95 ${ms(alone.stats.p95)} ms, n ${alone.stats.n}; load average ${loadAvg().join(' / ')}`);
-      for (const t of targets) {
+      for (const t of targets.filter((x) => !args.only || args.only.split(',').some((k) => x.key === k))) {
         for (const clients of args.clients) {
           step(`${config}: ${t.name}, ${clients} clients`);
           const probe = staffProbe(signedIn, staffUrls);
@@ -213,7 +214,7 @@ export async function main(argv: string[]): Promise<void> {
           const row: Row = { config: label, target: t.name, clients, load: result, staff: staffResult, loadAvg: loadAvg(), mix: mixOf(result) };
           configRows.push(row);
           rows.push(row);
-          step(`  ${result.perSecond.toFixed(0)} req/s, p95 ${ms(result.p95)} ms, statuses ${JSON.stringify(result.byStatus)}, timeouts ${result.timeouts}, errors ${result.errors}; staff p95 ${ms(staffResult.stats.p95)} ms ${JSON.stringify(staffResult.statuses)}`);
+          step(`  ${result.perSecond.toFixed(0)} req/s, p95 ${ms(result.p95)} ms, statuses ${JSON.stringify(result.byStatus)} ${JSON.stringify(result.codes)}, timeouts ${result.timeouts}, errors ${result.errors}; staff p95 ${ms(staffResult.stats.p95)} ms ${JSON.stringify(staffResult.statuses)}`);
           await new Promise((r) => setTimeout(r, 2000));
         }
       }
