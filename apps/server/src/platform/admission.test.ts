@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { Gate, registerAdmission } from './admission';
@@ -69,6 +71,39 @@ describe('admission gate on the public routes', () => {
       while (held.length < 1) await new Promise((r) => setTimeout(r, 5));
       held.shift()!();
       expect((await again).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a visitor who leaves while waiting in line does not keep a place when one frees up', async () => {
+    const { app, gate, held } = await appWithGate();
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as AddressInfo;
+      const call = () => new Promise<number>((resolve) => {
+        const r = http.get({ port, host: '127.0.0.1', path: '/api/public/slow' }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        r.on('error', () => resolve(-1));
+      });
+      const a = call();
+      const b = call();
+      while (held.length < 2) await new Promise((r) => setTimeout(r, 5));
+      // The third waits in line, then its client hangs up.
+      const gone = http.get({ port, host: '127.0.0.1', path: '/api/public/slow' });
+      gone.on('error', () => {});
+      while (gate.queued < 1) await new Promise((r) => setTimeout(r, 5));
+      gone.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      held.shift()!(); // a place frees up: the one in line gets it, finds its client gone and gives it back
+      await new Promise((r) => setTimeout(r, 50));
+      expect(gate.inFlight).toBe(1);
+      held.shift()!();
+      expect([await a, await b]).toEqual([200, 200]);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(gate.inFlight).toBe(0);
     } finally {
       await app.close();
     }

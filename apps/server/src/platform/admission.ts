@@ -79,12 +79,18 @@ export function registerAdmission(app: App, settings: AdmissionSettings): Gate |
     if (!isPublic(req.url)) return;
     if (!(await gate.enter())) throw new AppError('SERVER_BUSY', { retryAfterSeconds: 5 });
     let left = false;
-    // 'close' fires once the response is sent or the connection is gone, whichever comes first.
-    reply.raw.once('close', () => {
+    const leave = () => {
       if (left) return;
       left = true;
       gate.leave();
-    });
+    };
+    // A visitor who gave up while waiting in line: 'close' has already fired and will not again.
+    if (reply.raw.destroyed || req.raw.destroyed) {
+      leave();
+      return reply.hijack();
+    }
+    // 'close' fires once the response is sent or the connection is gone, whichever comes first.
+    reply.raw.once('close', leave);
   });
   return gate;
 }
