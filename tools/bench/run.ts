@@ -57,6 +57,8 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   oversight: () => import('./oversight'),
   directives: () => import('./directives'),
   movements: () => import('./movements'),
+  spike: () => import('./spike'),
+  partition: () => import('./partition'),
 };
 
 async function main() {

@@ -20,8 +20,12 @@ export type Started = {
   startSeconds: number;
   /** The start's own line "Demo data loaded in N s", when it loaded the demo. */
   demoSeconds: number | null;
+  /** Where its data is (DATA_DIR or DATABASE_URL). */
+  place: Record<string, string>;
   /** The same data, the server started again with other settings (e.g. the public cache on). */
   restart(env: Record<string, string>): Promise<Started>;
+  /** Another server process on the same data and another port (its stop() leaves the data). */
+  also(port: number, env: Record<string, string>): Promise<Started>;
   /** Stops the server (SIGTERM to the process group it runs in) and drops its data. */
   stop(): Promise<void>;
 };
@@ -112,7 +116,8 @@ async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Re
     if (!exited) process.kill(-child.pid!, 'SIGKILL');
   };
   return {
-    kind, base, startSeconds, demoSeconds: demo ? Number(demo[1]) : null,
+    kind, base, startSeconds, demoSeconds: demo ? Number(demo[1]) : null, place: place.env,
+    also: (otherPort, next) => launch(kind, { ...place, drop: async () => {} }, otherPort, next),
     restart: async (next) => {
       await stopOnly();
       step(`${kind}: starting the product again (${Object.entries(next).map(([k, v]) => `${k}=${v}`).join(' ')})`);
@@ -169,6 +174,13 @@ export class Client {
     if (!res.ok) throw new Error(`GET ${url.split('?')[0]} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     const type = res.headers.get('content-type') ?? '';
     return (type.includes('json') ? await res.json() : await res.arrayBuffer()) as T;
+  }
+
+  /** GET that answers the status (the body read and dropped); throws on a timeout or a socket error. */
+  async status(url: string, timeoutMs: number): Promise<number> {
+    const res = await fetch(this.base + url, { headers: this.cookie ? { cookie: this.cookie } : {}, signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.status;
   }
 
   async send<T = unknown>(method: 'POST', url: string, body: unknown): Promise<T> {

@@ -14,6 +14,7 @@ import { AppError } from './platform/errors';
 import { registerTextHygiene } from './platform/text-hygiene';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { registerRateLimit } from './platform/rate-limit';
+import { registerAdmission } from './platform/admission';
 import { householdRoutes } from './modules/households/routes';
 import { targetRoutes } from './modules/targets/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -65,6 +66,7 @@ export async function buildApp(db: Db, config: Config, opts: {
   await app.register(cookie);
   await registerSecurityHeaders(app, config.cspReportFile);
   await registerRateLimit(app, db, config.rateLimit);
+  registerAdmission(app, config.admission);
   // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);

@@ -24,6 +24,8 @@ export type Config = {
   loadDemo: boolean;
   /** Public routes and sign-in: requests per minute per address (RATE_LIMIT, 0 = off) and where counts live. */
   rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
+  /** The public routes' admission gate (platform/admission.ts): places in flight, wait and queue per process. */
+  admission: { inFlight: number; maxWaitMs: number; maxWaiting: number };
   /** Where CSP violation reports are appended as JSON lines (the e2e suite fails on any). */
   cspReportFile: string | undefined;
   /** The public statement's short in-process cache (PUBLIC_CACHE=0: off, for measuring). */
@@ -65,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cspReportFile: env.CSP_REPORT_FILE || undefined,
     // Several processes share each address's budget only through the database.
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: (env.RATE_LIMIT_STORE || (workers > 1 ? 'postgres' : 'memory')) === 'postgres' ? 'postgres' : 'memory' },
+    // 6 of the pool's 10 connections at most go to public requests: the rest stay free for the staff.
+    admission: { inFlight: Number(env.PUBLIC_CONCURRENCY ?? 6), maxWaitMs: Number(env.PUBLIC_QUEUE_MS ?? 1000), maxWaiting: Number(env.PUBLIC_QUEUE ?? 200) },
     publicCache: env.PUBLIC_CACHE !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };

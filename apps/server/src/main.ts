@@ -45,7 +45,9 @@ async function prepare(): Promise<{ db: RootDb; demoLoaded: boolean }> {
 /** One serving process: the app over its own connections, stopped cleanly by SIGINT/SIGTERM. */
 async function serve(db: RootDb): Promise<void> {
   const app = await buildApp(db, config, { logger: process.env.LOG !== '0', reminders: true, listen: db });
-  await app.listen({ port: config.port, host: config.host });
+  // A spike opens connections faster than they are accepted: Node's default queue (511) drops the rest,
+  // which then wait for TCP retries until they time out. The kernel caps it (net.core.somaxconn).
+  await app.listen({ port: config.port, host: config.host, backlog: Number(process.env.LISTEN_BACKLOG ?? 4096) });
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, async () => {

@@ -5,5 +5,6 @@ export const SECURITY_ERRORS = {
   PASSWORD_TOO_COMMON: { status: 400, vi: 'Mật khẩu này quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác', en: 'This password is too common and easy to guess; choose another' },
   PASSWORD_CURRENT_WRONG: { status: 403, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút', en: 'Too many requests; try again in a few minutes' },
+  SERVER_BUSY: { status: 429, vi: 'Hệ thống đang có quá nhiều người truy cập, vui lòng thử lại sau ít giây', en: 'Too many visitors right now; try again in a few seconds' },
   KEY_MISSING: { status: 500, vi: 'Không giải mã được dữ liệu: khoá đã mã hoá nó không còn trong cấu hình (hãy thêm lại khoá cũ)', en: 'Cannot decrypt: the key that sealed this value is no longer configured (add the old key back)' },
 } as const;

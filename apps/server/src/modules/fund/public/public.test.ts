@@ -9,7 +9,7 @@ import { importParsed, parseUpload } from '../statements/import-service';
 import { makeCampaign } from '../testing';
 import { crc16, decodeVietQr } from '../vietqr';
 import { invalidatePublicCache } from './cache';
-import { maskName } from './queries';
+import { csvGate, maskName, publicDonationsCsv } from './queries';
 import { phraseShare, searchDonations } from './search';
 
 const t = useWorldApp();
@@ -110,6 +110,46 @@ describe('public statement (no sign-in)', () => {
     const full = await get(`/api/public/campaigns/${campaignId}/donations.csv`);
     expect(full.body).toContain('Ẩn danh');
     expect(full.body).not.toContain('Bảo Mật');
+  });
+
+  it('CSV downloads past the one being built and the few in line are refused with 429 SERVER_BUSY, never a 500; the same file then comes from the cache', async () => {
+    invalidatePublicCache();
+    // Distinct filters: none is served from the cache, each needs a build.
+    const urls = Array.from({ length: 12 }, (_, i) => `/api/public/campaigns/${campaignId}/donations.csv?min=${1000 + i}`);
+    // Each from its own address: the per-address limit is not what refuses them.
+    let n = 0;
+    const visit = (url: string) => t.app.inject({ method: 'GET', url, remoteAddress: `10.19.0.${++n}` });
+    // A build is under way (the test holds its place): 4 requests wait in line, the other 8 are refused at once.
+    expect(await csvGate.enter()).toBe(true);
+    const pending = Promise.all(urls.map(visit));
+    while (csvGate.queued < csvGate.maxWaiting) await new Promise((r) => setTimeout(r, 5));
+    csvGate.leave();
+    const answers = await pending;
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.every((c) => c === 200 || c === 429)).toBe(true);
+    const refused = answers.filter((r) => r.statusCode === 429);
+    expect(refused.length).toBe(12 - csvGate.maxWaiting);
+    for (const r of refused) {
+      expect(r.json().error.code).toBe('SERVER_BUSY');
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // Every file built above is cached: asked again one at a time, all answer, and the gate is free.
+    for (const u of urls) expect((await visit(u)).statusCode).toBe(200);
+    expect(csvGate.inFlight).toBe(0);
+  });
+
+  it('who asks for a CSV still being built waits a bounded time, then gets SERVER_BUSY; the build goes on into the cache', async () => {
+    invalidatePublicCache();
+    const q = PublicDonationQuery.parse({ min: 777 });
+    expect(await csvGate.enter()).toBe(true); // another build holds the place: this one waits in line
+    try {
+      await expect(publicDonationsCsv(t.db, campaignId, q, 50)).rejects.toMatchObject({ code: 'SERVER_BUSY', status: 429 });
+    } finally {
+      csvGate.leave();
+    }
+    const file = await publicDonationsCsv(t.db, campaignId, q, 5000);
+    expect(file.csv.toString('utf8')).toContain('Nhà hảo tâm');
+    expect(csvGate.inFlight).toBe(0);
   });
 
   it('distributions show masked beneficiaries', async () => {

@@ -12,6 +12,7 @@ import { buildVietQr, campaignReference } from '../vietqr';
 import { cached } from './cache';
 import { searchDonations, type SearchResult } from './search';
 import { csvCell } from '../../../platform/csv';
+import { Gate } from '../../../platform/admission';
 
 const TOTALS_TTL_MS = 30_000;
 
@@ -169,14 +170,37 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
 }
 
 /** The rows the list shows for these filters (all pages, up to PUBLIC_CSV_MAX_ROWS), as CSV for spreadsheets. */
-export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery): Promise<{ csv: string; truncated: boolean; name: string }> {
+// A CSV is up to 10,000 rows (≈ 1 MB, hundreds of ms of database and CPU): one is built at a time per
+// process and a few wait briefly; the rest are refused with SERVER_BUSY (429) rather than queueing until
+// every other request times out. A built file is kept encoded and served to everyone asking the same for
+// 15 s; who asks for a file still being built waits for it at most CSV_WAIT_MS, then is told to retry.
+export const csvGate = new Gate(1, 4, 3000);
+const CSV_TTL_MS = 15_000;
+export const CSV_WAIT_MS = 4000;
+
+type PublicCsv = { csv: Buffer; truncated: boolean; name: string };
+
+export async function publicDonationsCsv(db: Db, id: number, q: PublicDonationQuery, waitMs = CSV_WAIT_MS): Promise<PublicCsv> {
   const c = await publicCampaign(db, id);
-  const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, c.donationCount);
+  const file = cached(`csv:${id}:${JSON.stringify(q)}`, CSV_TTL_MS, () => csvGate.run(() => buildCsv(db, id, q, c.donationCount)));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('SERVER_BUSY', { retryAfterSeconds: 5 })), waitMs);
+  });
+  try {
+    return await Promise.race([file, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function buildCsv(db: Db, id: number, q: PublicDonationQuery, donationCount: number): Promise<PublicCsv> {
+  const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, donationCount);
   const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvCell).join(',')];
   for (const d of r.items) {
     lines.push([d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? d.goodsDescription ?? d.memo : d.memo,
       d.kind === 'goods' ? 'Hiện vật' : 'Tiền'].map(csvCell).join(','));
   }
   if (r.hasMore) lines.push(csvCell(`… chỉ ${PUBLIC_CSV_MAX_ROWS} dòng đầu; hãy lọc hẹp hơn / first ${PUBLIC_CSV_MAX_ROWS} rows only; narrow the search`));
-  return { csv: '\ufeff' + lines.join('\r\n') + '\r\n', truncated: r.hasMore, name: `sao-ke-dot-${id}.csv` };
+  return { csv: Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n'), truncated: r.hasMore, name: `sao-ke-dot-${id}.csv` };
 }
