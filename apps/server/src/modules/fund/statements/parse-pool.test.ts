@@ -17,8 +17,9 @@ describe('bank statements parsed in worker threads', () => {
     const inline = serial(files);
     expect(inWorkers.lines.length).toBe(98_967);
     expect(inWorkers.recovered.length).toBeGreaterThan(0);
-    expect(inWorkers).toEqual(inline);
-  });
+    // Compared as JSON: a deep equality over 99k objects takes far longer and says no more.
+    expect(JSON.stringify(inWorkers)).toBe(JSON.stringify(inline));
+  }, 120_000);
 
   it('keeps an Agribank balance chain across the account\'s files and reports a broken row like the serial parse', async () => {
     const files = real().filter((f) => f.name.startsWith('Agribank'));
@@ -28,9 +29,9 @@ describe('bank statements parsed in worker threads', () => {
     const broken = { name: files[1].name, data: Buffer.from(second.map((l, i) => (i === 1 ? l.replace(cells[8] ?? '', '"1"') : l)).join('\n')) };
     const input = [files[0], broken, ...files.slice(2)];
     const r = await parseBankFiles(input, { workers: true });
-    expect(r).toEqual(serial(input));
+    expect(JSON.stringify(r)).toBe(JSON.stringify(serial(input)));
     expect(r.problems.map((p) => p.file)).toContain(files[1].name);
-  });
+  }, 120_000);
 
   it('parses small uploads in the process', async () => {
     const one = { name: 'Vietinbank-111602391111-x_001.csv', data: Buffer.from(fs.readFileSync(path.join(STATEMENTS_DIR, real()[5].name), 'utf8').split('\n').slice(0, 30).join('\n')) };
