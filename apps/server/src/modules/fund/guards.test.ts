@@ -60,6 +60,16 @@ describe('ledger guards', () => {
     expect((await proposeDisbursement({ db: t.db, user: acc.user }, { ...base, householdId: own })).householdId).toBe(own);
   });
 
+  it('a receipt number is unique in its unit and year, also in the database (statement lines carry none)', async () => {
+    const { fundId } = await makeFund(t.db, t.w.A);
+    const acc = await sessionAs(t.db, 'fund_accountant', t.w.A);
+    const d = await recordDonation(t.db, acc.user, { fundId, receivedOn: '2024-05-03', amount: 10_000, donorKind: 'anonymous' });
+    const copy = `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, received_on, amount, donor_kind, receipt_year, receipt_no)
+      select unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, received_on, 1, donor_kind, receipt_year, receipt_no from fund_donations where id = $1`;
+    await expect(t.db.query(copy, [d.id])).rejects.toThrow(/fund_donations_receipt/);
+    expect((await t.db.query<{ n: number }>('select count(*)::int as n from fund_donations where unit_id = $1 and receipt_no is not null and received_on = $2', [t.w.A, '2024-05-03']))[0].n).toBe(1);
+  });
+
   it('a direct UPDATE of an account\'s balance is refused; balances follow the ledger lines', async () => {
     const { cash } = await makeFund(t.db, t.w.B);
     await expect(t.db.query('update fund_accounts set balance = balance + 1000000000 where id = $1', [cash])).rejects.toThrow(/FUND_BALANCE_FROM_LEDGER/);

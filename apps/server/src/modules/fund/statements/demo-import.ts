@@ -21,7 +21,7 @@ export async function importDemoStatements(tx: Db, campaignId: number, dir = pro
       where i.indrelid = 'fund_donations'::regclass and not i.indisunique and not i.indisprimary`,
   );
   for (const i of indexes) await tx.exec(`drop index ${i.name}`);
-  const result = await importParsed(tx, null, parsed, { campaignId });
+  const result = await importParsed(tx, null, parsed, { campaignId }, undefined, { statistics: 'none' });
   // The GIN build sorts its entries in memory; the default 64 MB makes it spill and merge.
   await tx.exec(`set local maintenance_work_mem = '256MB'`);
   for (const i of indexes) await tx.exec(i.def);

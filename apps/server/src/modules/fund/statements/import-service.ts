@@ -9,14 +9,14 @@ import { AppError } from '../../../platform/errors';
 import { recordDonationsBulk, type BulkDonationLine } from '../donation-service';
 import { campaignRow, fundRow } from '../queries';
 import { referencedCampaign } from '../vietqr';
-import { parseBankStatements } from './banks';
+import { parseBankFiles } from './parse-pool';
 import { parseGeneric, readTable, type ColumnMapping, type UploadedFile } from './generic';
 import { headerSignature, rememberedFor, rememberMapping, suggestMapping } from './mapping';
 import { expandZips } from './zip';
 import { proposeDisbursement } from '../disbursement-service';
 import type { ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 import { invalidatePublicCache } from '../public/cache';
-import { refreshStatistics } from '../../../platform/statistics';
+import { refreshStatistics, refreshStatisticsSoon } from '../../../platform/statistics';
 
 export type ImportTarget = { campaignId?: number | null; fundId?: number | null; accountId?: number | null };
 export type ImportRequest = {
@@ -64,6 +64,12 @@ export type ImportOptions = {
    * a killed import is completed by importing the same files again (lines already in are skipped).
    */
   commit?: 'one' | 'batches';
+  /**
+   * Planner statistics of the donations after the import: refreshed once it has answered ('soon', the
+   * default), before it answers ('wait'), or left to the caller ('none': the demo loads inside one
+   * transaction and analyzes everything at its end).
+   */
+  statistics?: 'soon' | 'wait' | 'none';
   /** The mapping used (generic imports), remembered for the account. */
   remember?: Array<{ accountId: number; signature: string; mapping: ColumnMapping }>;
 };
@@ -102,7 +108,7 @@ export async function parseUpload(
       parsed.files.push(...one.files);
     }
   } else {
-    parsed = parseBankStatements(files.map((f) => ({ name: f.name, text: f.data.toString('utf8') })));
+    parsed = await parseBankFiles(files);
   }
   if (parsed.problems.length) throw invalid(parsed.problems);
   if (!parsed.lines.length) throw new AppError('IMPORT_INVALID', { problems: [], reason: 'no rows' });
@@ -249,7 +255,9 @@ export async function importParsed(
     ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn))
     : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
   return run.then(async (r) => {
-    if (r.inserted > 0) await refreshStatistics(db, ['fund_donations']);
+    const stats = opts.statistics ?? 'soon';
+    if (r.inserted > 0 && stats === 'wait') await refreshStatistics(db, ['fund_donations']);
+    if (r.inserted > 0 && stats === 'soon') refreshStatisticsSoon(db, ['fund_donations']);
     invalidatePublicCache();
     return r;
   });
