@@ -63,7 +63,7 @@ describe('ledger guards', () => {
   it('a receipt number is unique in its unit and year, also in the database (statement lines carry none)', async () => {
     const { fundId } = await makeFund(t.db, t.w.A);
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.A);
-    const d = await recordDonation(t.db, acc.user, { fundId, receivedOn: '2024-05-03', amount: 10_000, donorKind: 'anonymous' });
+    const d = await recordDonation({ db: t.db, user: acc.user }, { fundId, receivedOn: '2024-05-03', amount: 10_000, donorKind: 'anonymous' });
     const copy = `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, received_on, amount, donor_kind, receipt_year, receipt_no)
       select unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, received_on, 1, donor_kind, receipt_year, receipt_no from fund_donations where id = $1`;
     await expect(t.db.query(copy, [d.id])).rejects.toThrow(/fund_donations_receipt/);
