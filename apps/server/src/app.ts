@@ -22,9 +22,7 @@ import { userRoutes } from './modules/users/routes';
 import { metricRoutes } from './modules/metrics/routes';
 import { systemRoutes } from './modules/system/routes';
 import { fundRoutes } from './modules/fund/routes';
-import { householdRoutes } from './modules/households/routes';
-import { targetRoutes } from './modules/targets/routes';
-import { reportRoutes } from './modules/reports/routes';
+import { startReportWorker } from './modules/reports/worker';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
@@ -84,9 +82,10 @@ export async function buildApp(db: Db, config: Config, opts: { logger?: boolean;
   await metricRoutes(app, db);
   await systemRoutes(app, db);
   await fundRoutes(app, db);
-  await householdRoutes(app, db);
-  await targetRoutes(app, db);
-  await reportRoutes(app, db);
+  // The report worker runs with the app; a new report request kicks it (modules/reports).
+  const reportWorker = startReportWorker(db, { log: (m) => app.log.error(m) });
+  app.decorate('reports', reportWorker);
+  app.addHook('onClose', async () => reportWorker.stop());
   // Modules declared with defineModule: every route from the endpoint table, checked by the registrar.
   const locators = allLocators(MODULES);
   for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);

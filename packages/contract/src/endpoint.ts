@@ -23,13 +23,15 @@ type Schema = z.ZodType;
  *   part holding the fact's date (writes default to today). `optional`: when the field is absent the
  *   user's own unit is checked instead (a list over the user's whole scope).
  * - `record`: a record named by a path parameter; the module registers a locator for `kind` that
- *   returns the record's unit and date (404 when missing).
+ *   returns the record's unit and date (404 when missing). `hidden`: a record outside the user's scope
+ *   answers this not-found code instead of OUT_OF_SCOPE (its very existence is personal data).
+ *   `part: 'body'`: the record's id is a field of the JSON body (a write about a record, e.g. a support for a household).
  * - `own`: the user's own unit (an administrator without a unit passes).
  * - `none`: the permission alone (settings of the whole system, administration).
  */
 export type UnitSource =
   | { from: 'input'; part: 'query' | 'body' | 'params'; key: string; date?: string; optional?: true }
-  | { from: 'record'; kind: string; param: string }
+  | { from: 'record'; kind: string; param: string; part?: 'params' | 'body'; hidden?: ErrorCode }
   | { from: 'own' }
   | { from: 'none' };
 
@@ -58,6 +60,8 @@ export type EndpointDef = {
   status?: 201 | 202;
   access: Access;
   multipart?: Multipart;
+  /** A larger JSON body than the app's default (a file sent as base64), in bytes. */
+  bodyLimit?: number;
 };
 
 export type Endpoint = EndpointDef & { key: EndpointKey; method: Method; path: string; tag: string };
@@ -89,7 +93,8 @@ export const atBody = (permission: Permission, key = 'unitId', date?: string) =>
 /** The permission at a unit given as a path parameter. */
 export const atParam = (permission: Permission, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
 /** The permission at the unit (and date) of the record a path parameter names. */
-export const atRecord = (permission: Permission, kind: string, param = 'id') => ({ permission, unit: { from: 'record', kind, param } }) as const;
+export const atRecord = (permission: Permission, kind: string, param = 'id', opts: { hidden?: ErrorCode; part?: 'params' | 'body' } = {}) =>
+  ({ permission, unit: { from: 'record', kind, param, ...opts } }) as const;
 /** The permission at the user's own unit. */
 export const atOwnUnit = (permission: Permission) => ({ permission, unit: { from: 'own' } }) as const;
 /** The permission alone, whatever the unit (system settings, administration). */

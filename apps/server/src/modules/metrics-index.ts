@@ -6,7 +6,5 @@ import './org/metrics';
 import './org/front-metrics';
 import './fund/metrics';
 import './fund/appeal-metrics';
-import './households/metrics';
-import './targets/metrics';
 
 installMetrics(MODULES);

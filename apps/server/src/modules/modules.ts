@@ -7,6 +7,9 @@ import { movementsModule } from './movements/module';
 import { directionModule } from './direction/module';
 import { citizensModule } from './citizens/module';
 import { auditModule } from './audit/module';
+import { householdsModule } from './households/module';
+import { reportsModule } from './reports/module';
+import { targetsModule } from './targets/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -16,4 +19,7 @@ export const MODULES: ModuleDef[] = [
   directionModule,
   citizensModule,
   auditModule,
+  householdsModule,
+  reportsModule,
+  targetsModule,
 ];

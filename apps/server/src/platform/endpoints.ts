@@ -51,7 +51,14 @@ export async function checkAccess(db: Db, user: CurrentUser | null, e: Endpoint,
   // The permission first, whatever the unit: a list over "my whole scope" needs it as much as one unit.
   assertPermission(user, a.permission);
   const unit = await unitToCheck(db, user, a.unit, input, locators);
-  if (unit) await assertUnitAccess(db, user, a.permission, unit.unitId, unit.date ?? undefined);
+  if (!unit) return;
+  try {
+    await assertUnitAccess(db, user, a.permission, unit.unitId, unit.date ?? undefined);
+  } catch (err) {
+    // A record declared hidden: outside the scope it does not exist for this user.
+    if (a.unit.from === 'record' && a.unit.hidden && err instanceof AppError && err.code === 'OUT_OF_SCOPE') throw new AppError(a.unit.hidden);
+    throw err;
+  }
 }
 
 async function unitToCheck(db: Db, user: CurrentUser, u: UnitSource, input: Input, locators: Record<string, Locator>): Promise<Located | null> {
@@ -61,7 +68,7 @@ async function unitToCheck(db: Db, user: CurrentUser, u: UnitSource, input: Inpu
     case 'own':
       return ownUnit(user);
     case 'record': {
-      const id = Number(input.params?.[u.param]);
+      const id = Number(input[u.part ?? 'params']?.[u.param]);
       const found = await locators[u.kind](db, id);
       if (!found) throw new AppError('NOT_FOUND', { [u.param]: id });
       return found;
@@ -134,13 +141,14 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
     app.route({
       method: e.method,
       url: e.path,
+      ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
       schema,
       handler: async (req, reply) => {
         const user = req.user;
         let body = req.body as Record<string, unknown> | undefined;
         let files: Upload[] = [];
         // Refuse before reading an upload, unless the unit to check is one of its fields.
-        const early = !!e.multipart && !('permission' in e.access && e.access.unit.from === 'input' && e.access.unit.part === 'body');
+        const early = !!e.multipart && !('permission' in e.access && 'part' in e.access.unit && e.access.unit.part === 'body');
         if (early) await checkAccess(db, user, e, { params: req.params, query: req.query } as Input, locators);
         if (e.multipart) {
           if (req.isMultipart()) {

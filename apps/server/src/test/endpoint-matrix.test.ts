@@ -10,7 +10,7 @@ import { SAMPLES } from './samples';
 
 /**
  * Generated from the endpoint table: every declared route × every role at ward S (and no session)
- * × the unit it acts on. Refusals must answer 401/403 and write nothing; permitted calls must succeed.
+ * × the unit it acts on. Refusals must answer 401/403 (404 for a hidden record) and write nothing; permitted calls must succeed.
  */
 const t = useWorldApp();
 const ENDPOINTS: Endpoint[] = MODULES.flatMap((m) => (m.endpoints ?? []).map((b) => b.endpoint));
@@ -54,7 +54,9 @@ describe.each(ENDPOINTS.map((e) => [e.key, e] as const))('%s', (_key, endpoint) 
         return;
       }
       expect(res.statusCode, res.body.slice(0, 300)).toBe(want);
-      expect(want === 401 ? ['UNAUTHENTICATED'] : ['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.json().error.code);
+      const a = c.e.access;
+      const hidden = 'permission' in a && a.unit.from === 'record' ? a.unit.hidden : undefined;
+      expect(want === 401 ? ['UNAUTHENTICATED'] : want === 404 ? [hidden] : ['FORBIDDEN', 'OUT_OF_SCOPE']).toContain(res.json().error.code);
       if (session) {
         const written = await t.db.query('select 1 from audit_log where id > $1 and actor_id = $2', [last, session.user.id]);
         expect(written).toHaveLength(0);
