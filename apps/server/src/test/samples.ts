@@ -6,6 +6,9 @@ import { movementsSamples } from '../modules/movements/samples';
 import { directionSamples } from '../modules/direction/samples';
 import { citizensSamples } from '../modules/citizens/samples';
 import { auditSamples } from '../modules/audit/samples';
+import { householdSamples } from '../modules/households/samples';
+import { reportSamples } from '../modules/reports/samples';
+import { targetSamples } from '../modules/targets/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -16,4 +19,7 @@ export const SAMPLES: Samples = {
   ...directionSamples,
   ...citizensSamples,
   ...auditSamples,
+  ...householdSamples,
+  ...reportSamples,
+  ...targetSamples,
 };

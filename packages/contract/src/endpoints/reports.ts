@@ -4,17 +4,18 @@ import {
   CreateReport, IssuePreview, IssueReport, PublicReport, PublicReportQuery, ReportComment, ReportCommentInput, ReportFileParams, ReportJob,
   ReportListQuery, SubmitReport, UnpublishReport,
 } from '../reports';
-import { PUBLIC, atOwnUnit, atQuery, atRecord, defineEndpoints } from '../endpoint';
+import { PUBLIC, anyUnit, atOwnUnit, atRecord, defineEndpoints } from '../endpoint';
 
 /**
  * Reports: drafts computed by the worker, submitted, issued under a number, published. A report's
  * unit and scope date (the period's last day the unit existed) come from its record.
  */
 export const reportEndpoints = defineEndpoints('reports', {
-  // The report's unit is checked by the service on the scope date it derives from the period and the unit's life.
-  'POST /api/reports': { body: CreateReport, response: ReportJob, access: atOwnUnit('report.generate') },
-  // Without `unit` the list covers the user's whole scope.
-  'GET /api/reports': { query: ReportListQuery, response: z.array(ReportJob), access: atQuery('metric.read', 'unit', { optional: true }) },
+  // The report's unit is checked by the service, on the scope date it derives from the period and the unit's life
+  // (the city's 2019–2024 report belongs to whoever holds the city's history now), then whether the user's unit still stands.
+  'POST /api/reports': { body: CreateReport, response: ReportJob, access: anyUnit('report.generate') },
+  // The list is of the user's scope (each report on its scope date); `unit` only narrows it (outside the scope: empty).
+  'GET /api/reports': { query: ReportListQuery, response: z.array(ReportJob), access: atOwnUnit('metric.read') },
   'GET /api/reports/:id': { params: IdParams, response: ReportJob, access: atRecord('metric.read', 'report') },
   'POST /api/reports/:id/submit': { params: IdParams, body: SubmitReport, response: ReportJob, access: atRecord('report.generate', 'report') },
   'GET /api/reports/:id/issue': { params: IdParams, response: IssuePreview, access: atRecord('report.issue', 'report') },

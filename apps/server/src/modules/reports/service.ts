@@ -71,7 +71,7 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   if (body.to < unit.valid_from || (unit.valid_to !== 'infinity' && body.from >= unit.valid_to)) throw new AppError('REPORT_PERIOD_INVALID');
   // Scope is judged on the period's last day the unit existed: the city's 2019–2024 report belongs to
   // whoever holds the city's history now (the province). The endpoint table cannot name that date, so
-  // the report's unit is checked here (the registrar checked report.generate at the user's own unit).
+  // the report's unit is checked here (the registrar checked the permission).
   const scopeDate = unit.valid_to !== 'infinity' && body.to >= unit.valid_to ? dayBefore(unit.valid_to) : body.to;
   await assertUnitAccess(db, user, 'report.generate', body.unit, scopeDate);
   assertUnitLive(user);
