@@ -1,6 +1,5 @@
 import type { SupportKind } from '@contract/households';
-import type { Db } from '../../db/db';
-import type { CurrentUser } from '../../platform/access';
+import type { Ctx } from '../../platform/access';
 import { proposeDisbursement } from '../fund/disbursement-service';
 
 export type FundLinkInput = {
@@ -15,8 +14,8 @@ const PURPOSE = {
  * A support act paid from a fund proposes the ledger's disbursement in the same transaction (the fund
  * module's two-person rule then approves it) and returns its id, stored on the support record.
  */
-export async function linkFundDisbursement(tx: Db, user: CurrentUser, input: FundLinkInput): Promise<number> {
-  const d = await proposeDisbursement(tx, user, {
+export async function linkFundDisbursement(ctx: Ctx, input: FundLinkInput): Promise<number> {
+  const d = await proposeDisbursement(ctx.db, ctx.user, {
     fundId: input.fundId, kind: 'household', purpose: PURPOSE[input.kind], amount: input.amount, paidOn: input.date,
     householdId: input.householdId, beneficiaryName: input.headName, beneficiaryVillage: input.villageName,
     ...(input.kind === 'tet' ? { packages: 1 } : {}),

@@ -228,7 +228,7 @@ export async function createSupport(ctx: Ctx, raw: CreateSupport): Promise<Suppo
       const amount = input.house ? input.house.fromFundVnd : input.valueVnd;
       if (amount <= 0) throw new AppError('HOUSEHOLD_FUND_UNAVAILABLE', { reason: 'amount' });
       const villageName = (await unitNameOn(tx, h.unit_id, input.supportDate)) ?? '';
-      const disbursementId = await linkFundDisbursement(tx, ctx.user, { fundId: input.fundId, householdId: h.id, amount, kind: input.kind,
+      const disbursementId = await linkFundDisbursement({ db: tx, user: ctx.user }, { fundId: input.fundId, householdId: h.id, amount, kind: input.kind,
         date: input.supportDate, headName: h.head_name, villageName });
       await setDisbursement(tx, id, disbursementId);
     }

@@ -22,9 +22,9 @@ async function issuedAt(c: SampleCtx, published = false): Promise<number> {
   const file = Buffer.from('PK-mau');
   const [{ id: issueId }] = await c.db.query<{ id: number }>(
     `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, docx, docx_sha256, xlsx, xlsx_sha256, figures)
-     select j.id, j.unit_id, j.template, j.period_from, j.period_to, 2099, $2, $2 || '/BC-MTTQ', j.scope_date, $3, 'x', $3, 'y', '[]'::jsonb
+     select j.id, j.unit_id, j.template, j.period_from, j.period_to, 2099, $2, $3, j.scope_date, $4, 'x', $4, 'y', '[]'::jsonb
        from report_jobs j where j.id = $1 returning id`,
-    [id, 100_000 + n++, file]);
+    [id, 100_000 + n, `${100_000 + n++}/BC-MTTQ`, file]);
   if (published) await c.db.query('insert into report_publications (issue_id, published_by) values ($1, $2)', [issueId, c.admin.user.id]);
   return id;
 }

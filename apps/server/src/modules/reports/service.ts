@@ -23,7 +23,7 @@ function assertUnitLive(user: CurrentUser): void {
  * once it has ended, the unit that holds its history now (its successor, or, for a level that was
  * abolished, its parent's successor). A higher level may draft and comment, never issue.
  */
-export async function holdsLetterhead(db: Db, user: CurrentUser, unitId: number): Promise<boolean> {
+export async function holdsLetterhead({ db, user }: Ctx, unitId: number): Promise<boolean> {
   if (user.unitId === null) return false;
   const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
     `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
@@ -96,7 +96,7 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
 /** A job after a change, as the user now sees it. */
 async function reread(ctx: Ctx, id: number): Promise<ReportJob> {
   const job = (await jobById(ctx.db, id))!;
-  return present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
+  return present(job, ctx.user, await holdsLetterhead(ctx, job.unit_id));
 }
 
 /** A job the registrar let the user read (its unit on its scope date: the record's locator). */
@@ -115,7 +115,7 @@ async function writable(ctx: Ctx, id: number): Promise<JobView> {
 
 export async function getReport(ctx: Ctx, { id }: { id: number }): Promise<ReportJob> {
   const job = await readable(ctx, id);
-  const out = present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
+  const out = present(job, ctx.user, await holdsLetterhead(ctx, job.unit_id));
   if (!job.draft) return out;
   const period = { from: job.period_from, to: job.period_to };
   const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, period);
@@ -160,7 +160,7 @@ export async function submitReport(ctx: Ctx, { id, overrideReason }: { id: numbe
 
 async function issuable(ctx: Ctx, id: number): Promise<JobView> {
   const job = await writable(ctx, id);
-  if (!(await holdsLetterhead(ctx.db, ctx.user, job.unit_id))) throw new AppError('REPORT_LETTERHEAD');
+  if (!(await holdsLetterhead(ctx, job.unit_id))) throw new AppError('REPORT_LETTERHEAD');
   if (job.status !== 'submitted') throw new AppError(job.status === 'issued' ? 'REPORT_PERIOD_ISSUED' : 'REPORT_NOT_SUBMITTED');
   return job;
 }
@@ -176,7 +176,7 @@ export async function issuePreview(ctx: Ctx, { id }: { id: number }): Promise<Is
 /** Issues a submitted draft under the confirmed number (the only place a number is taken). */
 export async function issueReport(ctx: Ctx, { id, number }: { id: number; number: number }): Promise<ReportJob> {
   const job = await issuable(ctx, id);
-  await issueDraft(ctx.db, job, ctx.user, number);
+  await issueDraft(ctx, job, number);
   return reread(ctx, id);
 }
 

@@ -37,7 +37,8 @@ export const targetSamples: { [K in keyof typeof targetEndpoints]: Sample } = {
   'GET /api/targets/map/shapes': () => ({}),
   // A unit without a congress judges no target: the permitted call answers TARGET_NOT_FOUND (404).
   'GET /api/targets/:number/units': (c) => ({ params: { number: 1 }, query: { unit: c.unit, year: year(c) }, ok: [404] }),
-  'GET /api/target-congresses': (c) => ({ query: { unit: c.unit } }),
+  // Without `unit`, an administrator (who has no unit of their own) must name one (400), as before the table.
+  'GET /api/target-congresses': (c) => ({ query: { unit: c.unit }, ok: c.role === 'admin' ? [400] : [] }),
   'GET /api/target-congresses/:id': async (c) => ({ params: { id: await congressAt(c) } }),
   'POST /api/target-congresses': (c) => ({ body: { unitId: c.unit, termLabel: '2025–2030', name: `Đại hội ${++n}`, ...term(c) } }),
   'POST /api/target-congresses/:id/targets': async (c) => ({ params: { id: await congressAt(c) }, body: { ...STANDARD_TARGETS_2024[1] } }),
