@@ -4,7 +4,7 @@
 // of the province in one query, and the duplicate check for one new entry, each against a naive
 // baseline in the same run, and checks both give the same answers.
 import { coverage, coverageByVillage, personDuplicates } from '../../apps/server/src/modules/households/queries';
-import type { CurrentUser } from '../../apps/server/src/platform/access';
+import { reachOf, type CurrentUser } from '../../apps/server/src/platform/access';
 import { normalizeVn } from '../../apps/server/src/platform/vn-text';
 import type { Db } from '../../apps/server/src/db/db';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
@@ -109,7 +109,7 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   const byVillage = new Map(result.map((r) => [r.unitId, r]));
   let same = 0;
   const per = await timeLoop(sample.length, 3, async (i) => {
-    const c = await coverage(db, ADMIN, sample[i % sample.length], YEAR, 'tet', null);
+    const c = await coverage(db, reachOf(ADMIN), sample[i % sample.length], YEAR, 'tet', null);
     const mine = byVillage.get(sample[i % sample.length]);
     if (i >= 3 && (mine ? mine.total === c.total && mine.reached === c.reached : c.total === 0)) same++;
   });
@@ -135,12 +135,12 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   let agree = 0;
   let hits = 0;
   for (let i = 0; i < 20; i++) {
-    const a = (await personDuplicates(db, ADMIN, input(i))).map((c) => c.householdId).sort((x, y) => x! - y!);
+    const a = (await personDuplicates(db, reachOf(ADMIN), input(i))).map((c) => c.householdId).sort((x, y) => x! - y!);
     const b = await naiveDuplicates(db, input(i).name, input(i).birthYear);
     hits += a.length;
     if (JSON.stringify(a) === JSON.stringify(b.slice(0, 20).sort((x, y) => x - y)) || (b.length > 20 && a.length === 20)) agree++;
   }
-  const dup = await timeLoop(bench.kind === 'postgres' ? 500 : 200, 20, (i) => personDuplicates(db, ADMIN, input(i)));
+  const dup = await timeLoop(bench.kind === 'postgres' ? 500 : 200, 20, (i) => personDuplicates(db, reachOf(ADMIN), input(i)));
   const naive = await timeLoop(bench.kind === 'postgres' ? 10 : 5, 1, (i) => naiveDuplicates(db, input(i).name, input(i).birthYear));
   rows.push({
     name: 'duplicate check, one new entry (name ± diacritics, year of birth)', product: fmt(dup), naive: `${fmt(naive)} (${Math.round(naive.p50 / dup.p50)}×)`,

@@ -15,9 +15,7 @@ import { registerTextHygiene } from './platform/text-hygiene';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { registerRateLimit } from './platform/rate-limit';
 import { registerAdmission } from './platform/admission';
-import { householdRoutes } from './modules/households/routes';
-import { targetRoutes } from './modules/targets/routes';
-import { reportRoutes } from './modules/reports/routes';
+import { startReportWorker } from './modules/reports/worker';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
 import { allLocators } from './platform/module';
@@ -77,9 +75,10 @@ export async function buildApp(db: Db, config: Config, opts: {
   app.decorate('config', config);
   const unlisten = opts.listen ? await listenForPublicChanges(opts.listen) : null;
 
-  await householdRoutes(app, db);
-  await targetRoutes(app, db);
-  await reportRoutes(app, db);
+  // The report worker runs with the app; a new report request kicks it (modules/reports).
+  const reportWorker = startReportWorker(db, { log: (m) => app.log.error(m) });
+  app.decorate('reports', reportWorker);
+  app.addHook('onClose', async () => reportWorker.stop());
   // Modules declared with defineModule: every route from the endpoint table, checked by the registrar.
   const locators = allLocators(MODULES);
   for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);
@@ -93,7 +92,7 @@ export async function buildApp(db: Db, config: Config, opts: {
   const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
   app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); await unlisten?.(); });
   // The document describing the table is not an entry of it: it is generated from the registered routes
-  // (the table's, and the hand-registered ones still left), is public, and hidden from itself.
+  // (all of them the table's), is public, and hidden from itself.
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));

@@ -23,7 +23,9 @@ type Schema = z.ZodType;
  *   part holding the fact's date (writes default to today). `optional`: when the field is absent the
  *   user's own unit is checked instead (a list over the user's whole scope).
  * - `record`: a record named by a path parameter; the module registers a locator for `kind` that
- *   returns the record's unit and date (404 when missing).
+ *   returns the record's unit and date (404 when missing). `hidden`: a record outside the user's scope
+ *   answers this not-found code instead of OUT_OF_SCOPE (its very existence is personal data).
+ *   `part: 'body'`: the record's id is a field of the JSON body (a write about a record, e.g. a support for a household).
  * - `own`: the user's own unit (an administrator without a unit passes).
  * - `none`: the permission alone (settings of the whole system, administration).
  */
@@ -36,6 +38,8 @@ export type InputSource = { from: 'input'; part: 'query' | 'body' | 'params'; ke
 export type RecordSource = {
   from: 'record'; kind: string; param: string; part?: 'params' | 'query' | 'body';
   date?: { part: 'query' | 'body'; key: string } | 'today';
+  /** Outside the user's scope the record answers this not-found code, not OUT_OF_SCOPE (its existence is personal data). */
+  hidden?: ErrorCode;
 };
 export type UnitSource =
   | InputSource
@@ -78,6 +82,8 @@ export type EndpointDef = {
    * not write. A 404 from the replica (a record written a moment ago) is answered from the primary.
    */
   readReplica?: true;
+  /** A larger JSON body than the app's default (a file sent as base64), in bytes. */
+  bodyLimit?: number;
 };
 
 export type Endpoint = EndpointDef & { key: EndpointKey; method: Method; path: string; tag: string };
@@ -109,8 +115,8 @@ export const atBody = (permission: Permission, key = 'unitId', date?: string) =>
 /** The permission at a unit given as a path parameter. */
 export const atParam = (permission: Permission, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
 /** The permission at the unit (and date) of the record a path parameter names. */
-export const atRecord = (permission: Permission, kind: string, param = 'id', date?: 'today') =>
-  ({ permission, unit: { from: 'record', kind, param, ...(date ? { date } : {}) } }) as const;
+export const atRecord = (permission: Permission, kind: string, param = 'id', opts: 'today' | { hidden?: ErrorCode; part?: 'params' | 'body' } = {}) =>
+  ({ permission, unit: { from: 'record', kind, param, ...(opts === 'today' ? { date: 'today' as const } : opts) } }) as const;
 /** The permission at the unit of a record named by a query or body field, on the fact's date in `date` of the same part. */
 export const atRecordIn = (permission: Permission, kind: string, part: 'query' | 'body', key: string, date?: string) =>
   ({ permission, unit: recordIn(kind, part, key, date) }) as const;

@@ -296,3 +296,25 @@ export const ExportQuery = z.object({
   quarter: z.coerce.number().int().min(1).max(4).optional(),
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+// ---- requests and answers of the endpoint table (endpoints/households.ts) ----
+export const YearQuery = z.object({ year: Year.optional() });
+export const SummaryQuery = z.object({ unit: Id, year: Year.optional() });
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+export const VillageCoverageQuery = z.object({ unit: Id, year: Year.optional(), kind: z.enum(['tet', 'house']) });
+export type VillageCoverageQuery = z.infer<typeof VillageCoverageQuery>;
+export const VillageCoverage = z.object({ unitId: z.number().int(), total: z.number().int(), reached: z.number().int() });
+export type VillageCoverage = z.infer<typeof VillageCoverage>;
+
+/** A file sent inside JSON (the web reads it as base64); the route allows a larger body. */
+const Upload = z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1) });
+export const UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
+export const ImportUpload = Upload.extend({ unitId: Id, year: z.number().int().min(2000).max(2100) });
+export type ImportUpload = z.infer<typeof ImportUpload>;
+export const PhotoUpload = Upload.extend({ mime: z.string().max(100) });
+export type PhotoUpload = z.infer<typeof PhotoUpload>;
+
+/** A handed-over solidarity house on the public portal: a masked name and the village, nothing else personal. */
+export const PublicHouse = z.object({ villageName: z.string(), name: z.string(), year: z.number().int(), build: HouseBuild, handedOverOn: z.string() });
+export type PublicHouse = z.infer<typeof PublicHouse>;
+export const PublicHousesQuery = z.object({ unit: Id });

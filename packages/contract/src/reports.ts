@@ -134,3 +134,7 @@ export const PublicReport = z.object({
 export type PublicReport = z.infer<typeof PublicReport>;
 
 export const PublicReportQuery = z.object({ unit: Id.optional() });
+
+/** A report's issued file: the document (docx) or its appendix (xlsx). */
+export const ReportFileParams = z.object({ id: Id, kind: z.enum(['docx', 'xlsx']) });
+export type ReportFileParams = z.infer<typeof ReportFileParams>;

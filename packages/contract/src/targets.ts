@@ -207,3 +207,7 @@ export const MapResult = z.object({
   units: z.array(z.object({ unit: UnitRef, value: z.number().nullable(), status: TargetStatus.nullable(), from: z.array(UnitRef) })),
 });
 export type MapResult = z.infer<typeof MapResult>;
+
+export const TargetNumberParams = z.object({ number: z.coerce.number().int().min(1).max(99) });
+export const UpdateTarget = TargetInput.pick({ title: true, measures: true }).partial();
+export type UpdateTarget = z.infer<typeof UpdateTarget>;

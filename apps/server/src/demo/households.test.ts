@@ -9,7 +9,7 @@ import { getSummary } from '../modules/households/service';
 import { publicHouses } from '../modules/households/public';
 import { seedDemoVillages } from './villages';
 import { DEMO_HOUSEHOLD_TOTALS, DEMO_POOR, PART_ONE, PART_ONE_FIGURES, seedDemoHouseholds } from './households';
-import '../modules/households/metrics';
+import '../modules/metrics-index';
 
 let db: RootDb;
 let city: number;
@@ -48,12 +48,12 @@ describe('demo households', () => {
     expect(y2023.rate).toBe(0.39);
     expect(y2019.poor - y2023.poor).toBe(84);
     const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
-    const s = await getSummary({ db, user: admin }, city, 2019);
+    const s = await getSummary({ db, user: admin }, { unit: city, year: 2019 });
     expect([s.households, s.poor, s.povertyRate]).toEqual([40_000, 240, 0.6]);
   });
 
   it('the public side shows handed-over houses with a masked name and the village only', async () => {
-    const houses = await publicHouses(db, city);
+    const houses = await publicHouses({ db }, { unit: city });
     expect(houses.length).toBeGreaterThan(100);
     for (const h of houses) {
       expect(Object.keys(h).sort()).toEqual(['build', 'handedOverOn', 'name', 'villageName', 'year']);
@@ -82,11 +82,10 @@ describe('demo households', () => {
       expect((await metric('households.tet_reached', city, `${y}-01-01`, `${y}-12-31`)).value).toBe(due);
     }
     const [pbg] = await db.query<{ id: number }>(`select id from units where code = '07210' and level = 'commune' and valid_from = '2025-07-01'`);
-    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
-    const tet = await coverage(db, admin, pbg.id, 2026, 'tet', null);
+    const tet = await coverage(db, 'all', pbg.id, 2026, 'tet', null);
     expect(tet.missing.length).toBeGreaterThan(0);
     expect(tet.total - tet.reached).toBe(tet.missing.length);
-    const house = await coverage(db, admin, pbg.id, 2026, 'house', null);
+    const house = await coverage(db, 'all', pbg.id, 2026, 'house', null);
     expect(house.total).toBeGreaterThan(house.reached);
   });
 
@@ -95,10 +94,9 @@ describe('demo households', () => {
     const [dm] = await db.query<{ id: number }>(`select id from units where code = '07228' and level = 'commune' and valid_from = '2025-07-01'`);
     const tranPhu = new Set((await db.query<{ id: number }>(`select h.id from households h join units u on u.id = h.unit_id where u.code like '07213.%'`)).map((r) => r.id));
     expect(tranPhu.size).toBeGreaterThan(0);
-    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
     for (const year of [2023, 2026]) {
-      const bg = await listHouseholds(db, admin, { unit: pbg.id, year, limit: 5000 });
-      const damai = await listHouseholds(db, admin, { unit: dm.id, year, limit: 5000 });
+      const bg = await listHouseholds(db, 'all', { unit: pbg.id, year, limit: 5000 });
+      const damai = await listHouseholds(db, 'all', { unit: dm.id, year, limit: 5000 });
       expect(bg.filter((h) => tranPhu.has(h.id)).length).toBe(tranPhu.size);
       expect(damai.filter((h) => tranPhu.has(h.id))).toEqual([]);
       expect(damai.length).toBeGreaterThan(0);
@@ -107,8 +105,7 @@ describe('demo households', () => {
 
   it("the duplicate report of Phường Bắc Giang finds the man registered in two groups of old Trần Phú", async () => {
     const [pbg] = await db.query<{ id: number }>(`select id from units where code = '07210' and level = 'commune' and valid_from = '2025-07-01'`);
-    const admin = { id: 0, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, unitValidTo: null };
-    const groups = await duplicateReport(db, admin, pbg.id, '2026-06-01');
+    const groups = await duplicateReport(db, 'all', pbg.id, '2026-06-01');
     const an = groups.find((g) => g.name === 'Nguyễn Văn An' && g.birthYear === 1962);
     expect(an?.households.map((h) => h.villageName).sort()).toEqual(['Tổ dân phố Trần Phú 2', 'Tổ dân phố Trần Phú 5']);
   });

@@ -4,7 +4,5 @@ import { MODULES } from './modules';
 import './units/metrics';
 import './org/metrics';
 import './org/front-metrics';
-import './households/metrics';
-import './targets/metrics';
 
 installMetrics(MODULES);

@@ -14,6 +14,9 @@ import { orgModule } from './org/module';
 import { usersModule } from './users/module';
 import { metricsModule } from './metrics/module';
 import { fundModule } from './fund/module';
+import { householdsModule } from './households/module';
+import { reportsModule } from './reports/module';
+import { targetsModule } from './targets/module';
 
 export const MODULES: ModuleDef[] = [
   petitionsModule,
@@ -30,4 +33,7 @@ export const MODULES: ModuleDef[] = [
   usersModule,
   metricsModule,
   fundModule,
+  householdsModule,
+  reportsModule,
+  targetsModule,
 ];

@@ -81,8 +81,17 @@ export function scopeCondition(
   dateExpr: string | null,
   nextParam: number,
 ): { sql: string; params: unknown[] } {
-  if (user.role === 'admin') return { sql: 'true', params: [] };
-  return { sql: scopeExists(`$${nextParam}::bigint`, unitExpr, dateExpr), params: [user.unitId] };
+  return reachCondition(reachOf(user), unitExpr, dateExpr, nextParam);
+}
+
+/** A user's scope as a plain value for queries: the unit whose history subtree they reach, or 'all' (an administrator). */
+export type Reach = number | null | 'all';
+export const reachOf = (user: CurrentUser): Reach => (user.role === 'admin' ? 'all' : user.unitId);
+
+/** scopeCondition for a plain reach (queries take values, not the user). */
+export function reachCondition(reach: Reach, unitExpr: string, dateExpr: string | null, nextParam: number): { sql: string; params: unknown[] } {
+  if (reach === 'all') return { sql: 'true', params: [] };
+  return { sql: scopeExists(`$${nextParam}::bigint`, unitExpr, dateExpr), params: [reach] };
 }
 
 /**

@@ -51,7 +51,14 @@ export async function checkAccess(db: Db, user: CurrentUser | null, e: Endpoint,
   // The permission first, whatever the unit: a list over "my whole scope" needs it as much as one unit.
   assertPermission(user, a.permission);
   const unit = await unitToCheck(db, user, a.unit, input, locators);
-  if (unit) await assertUnitAccess(db, user, a.permission, unit.unitId, unit.date ?? undefined);
+  if (!unit) return;
+  try {
+    await assertUnitAccess(db, user, a.permission, unit.unitId, unit.date ?? undefined);
+  } catch (err) {
+    // A record declared hidden: outside the scope it does not exist for this user.
+    if (a.unit.from === 'record' && a.unit.hidden && err instanceof AppError && err.code === 'OUT_OF_SCOPE') throw new AppError(a.unit.hidden);
+    throw err;
+  }
 }
 
 async function unitToCheck(db: Db, user: CurrentUser, u: UnitSource, input: Input, locators: Record<string, Locator>): Promise<Located | null> {
@@ -171,6 +178,7 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
     app.route({
       method: e.method,
       url: e.path,
+      ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
       schema,
       handler: async (req, reply) => {
         const user = req.user;

@@ -60,7 +60,7 @@ export function injectOf(e: Endpoint, r: SampleRequest, headers: Record<string, 
 const isWrite = (p: string) => !p.endsWith('.read');
 
 /** 'ok' or the refusal status the access declaration implies for a role at a target. */
-export function expected(e: Endpoint, role: Role | null, target: Target, unitGiven: boolean): 'ok' | 401 | 403 {
+export function expected(e: Endpoint, role: Role | null, target: Target, unitGiven: boolean): 'ok' | 401 | 403 | 404 {
   const a = e.access;
   if ('public' in a) return 'ok';
   if (role === null) return 401;
@@ -68,7 +68,8 @@ export function expected(e: Endpoint, role: Role | null, target: Target, unitGiv
   if (!ROLE_PERMS[role].has(a.permission)) return 403;
   const u = a.unit;
   if (role === 'admin' || u.from === 'none' || u.from === 'own' || (u.from === 'input' && !unitGiven)) return 'ok';
-  if (target === 'sibling' || target === 'parent') return 403;
+  // A hidden record outside the scope answers as missing.
+  if (target === 'sibling' || target === 'parent') return u.from === 'record' && u.hidden ? 404 : 403;
   // A predecessor's past is in scope; a write dated today at a unit that has ended is not.
   if (target === 'predecessor' && isWrite(a.permission) && ((u.from === 'input' && !u.date) || (u.from === 'record' && u.date === 'today'))) return 403;
   return 'ok';

@@ -13,6 +13,9 @@ import { orgSamples } from '../modules/org/samples';
 import { usersSamples } from '../modules/users/samples';
 import { metricsSamples } from '../modules/metrics/samples';
 import { fundSamples } from '../modules/fund/samples';
+import { householdSamples } from '../modules/households/samples';
+import { reportSamples } from '../modules/reports/samples';
+import { targetSamples } from '../modules/targets/samples';
 import type { Samples } from './matrix';
 
 export const SAMPLES: Samples = {
@@ -30,4 +33,7 @@ export const SAMPLES: Samples = {
   ...usersSamples,
   ...metricsSamples,
   ...fundSamples,
+  ...householdSamples,
+  ...reportSamples,
+  ...targetSamples,
 };

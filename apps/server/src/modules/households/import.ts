@@ -131,12 +131,12 @@ export async function validateRows(db: Db, table: string[][], unitId: number, ye
 
 /** Imports a commune's household list for a year: every row valid, or nothing written. */
 export async function importHouseholds(ctx: Ctx, input: { unitId: number; year: number; fileName: string; content: Buffer }): Promise<ImportResult> {
-  await assertUnitAccess(ctx.db, ctx.user, 'household.write', input.unitId);
   const table = await readTable(input.fileName, input.content);
   return ctx.db.tx(async (tx) => {
     const { rows, errors } = await validateRows(tx, table, input.unitId, input.year);
     if (errors.length) throw new AppError('HOUSEHOLD_IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
     const date = `${input.year}-01-01`;
+    // Each village of the rows, on the review's date (the unit itself was checked by the registrar).
     for (const villageId of new Set(rows.map((r) => r.villageId))) await assertUnitAccess(tx, ctx.user, 'household.write', villageId, date);
     for (const r of rows) {
       const sealed = r.nationalId ? sealNationalId(r.nationalId) : null;

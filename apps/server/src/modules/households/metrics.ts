@@ -1,5 +1,5 @@
 import { HOUSE_STATUS_LABELS, HOUSEHOLD_CLASS_LABELS, SUPPORT_KIND_LABELS } from '@contract/households';
-import { defineMetrics } from '../../platform/metrics';
+import type { MetricDef } from '../../platform/metrics';
 import { COVERAGE_SQL } from './queries';
 
 // Facts sit at the household's village (a review carries it). A year's review is dated on its fact_date (1 January), so a
@@ -24,7 +24,7 @@ const supports = (value: string) =>
 
 const classLabels = HOUSEHOLD_CLASS_LABELS;
 
-defineMetrics([
+export const householdMetrics: MetricDef[] = [
   {
     key: 'households.total', module: 'households', unitOfMeasure: 'count',
     label: { vi: 'Tổng số hộ gia đình (mẫu số tỷ lệ hộ nghèo)', en: 'Households (the poverty rate\'s denominator)' },
@@ -97,4 +97,4 @@ defineMetrics([
               from household_houses x join household_supports s on s.id = x.support_id join households h on h.id = s.household_id
              where x.approved_on between :from and :to`,
   },
-]);
+];

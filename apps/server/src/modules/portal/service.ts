@@ -14,6 +14,6 @@ export async function wardPage(db: Db, code: string): Promise<WardPage> {
     await unitForCode(db, code, on); // throws the ended-unit or unknown-code error with the successor's name
     throw new AppError('PETITION_UNIT_UNKNOWN', { unitCode: code });
   }
-  const [committee, campaigns, reports] = [await standingCommittee(db, u.id, on), await wardCampaigns(db, u.id, on), await publicReports(db, u.id)];
+  const [committee, campaigns, reports] = [await standingCommittee(db, u.id, on), await wardCampaigns(db, u.id, on), await publicReports({ db }, { unit: u.id })];
   return { code, name: u.name, parentName: u.parent_name, committee, campaigns, reports };
 }

@@ -4,7 +4,7 @@ import type { Finding, ReportBlock } from '@contract/reports';
 import type { Db } from '../../db/db';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { today, type CurrentUser } from '../../platform/access';
+import { today, type Ctx } from '../../platform/access';
 import { FIGURE_BY_ID, type Figure } from './coverage';
 import { computeFigures, type FigureValues, type Period } from './compute';
 import { checkFigures } from './checks';
@@ -126,7 +126,7 @@ export async function nextNumber(db: Db, unitId: number, year: number): Promise<
  * stored draft and stores them, in one transaction. Another document that took the number first
  * makes it fail (REPORT_NUMBER_CHANGED) with nothing written.
  */
-export async function issueDraft(db: Db, job: JobRow, user: CurrentUser, confirmed: number): Promise<void> {
+export async function issueDraft({ db, user }: Ctx, job: JobRow, confirmed: number): Promise<void> {
   const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, { from: job.period_from, to: job.period_to });
   await db.tx(async (tx) => {
     const issuedOn = today();

@@ -1,4 +1,7 @@
+import type { ReportListQuery } from '@contract/reports';
+import type { ReportTemplate } from '@contract/reports-values';
 import type { Db } from '../../db/db';
+import { reachCondition, type Reach } from '../../platform/access';
 
 export type JobRow = {
   id: number; template: string; unit_id: number; period_from: string; period_to: string; scope_date: string;
@@ -79,4 +82,44 @@ export async function unitFacts(db: Db, unitId: number, date: string) {
   );
   children.sort((a, b) => a.name.localeCompare(b.name, 'vi', { numeric: true }));
   return { unit: u, children };
+}
+
+/** Report jobs within a reach (on their scope date), newest first. */
+export async function listJobs(db: Db, reach: Reach, q: ReportListQuery): Promise<JobView[]> {
+  const params: unknown[] = [q.limit];
+  const where: string[] = [];
+  if (q.unit) { params.push(q.unit); where.push(`j.unit_id = $${params.length}`); }
+  if (q.status) { params.push(q.status); where.push(`j.status = $${params.length}`); }
+  const scope = reachCondition(reach, 'j.unit_id', 'j.scope_date', params.length + 1);
+  params.push(...scope.params);
+  where.push(scope.sql);
+  return db.query<JobView>(`${JOB_VIEW} where ${where.join(' and ')} order by j.id desc limit $1`, params);
+}
+
+export async function commentsOf(db: Db, jobId: number) {
+  return db.query<{ id: number; author: string; unit_name: string | null; body: string; created_at: string }>(
+    `select c.id, u.display_name as author, ${UNIT_NAME_AT('u.unit_id', 'c.created_at::date')} as unit_name, c.body, c.created_at::text
+       from report_comments c join users u on u.id = c.author_id where c.job_id = $1 order by c.id`, [jobId]);
+}
+
+/** An issued report's file (only while published, for the public). */
+export async function issuedFile(db: Db, jobId: number, kind: 'docx' | 'xlsx', publicOnly: boolean) {
+  const [row] = await db.query<{ bytes: Buffer | Uint8Array; sha: string; number: number; year: number; issued_on: string }>(
+    `select i.${kind === 'xlsx' ? 'xlsx' : 'docx'} as bytes, i.${kind === 'xlsx' ? 'xlsx' : 'docx'}_sha256 as sha, i.number, i.year, i.issued_on from report_issues i
+      ${publicOnly ? 'join report_publications p on p.issue_id = i.id and p.unpublished_at is null' : ''} where i.job_id = $1`,
+    [jobId],
+  );
+  return row;
+}
+
+/** Published reports (of a unit, or all), latest first. */
+export async function publishedIssues(db: Db, unit?: number) {
+  return db.query<{ id: number; unit_name: string; template: ReportTemplate; period_from: string; period_to: string;
+    symbol: string; issued_on: string; docx_sha256: string }>(
+    `select i.job_id as id, ${UNIT_NAME_AT('i.unit_id', 'i.period_to')} as unit_name, i.template, i.period_from, i.period_to,
+            i.symbol, i.issued_on, i.docx_sha256
+       from report_issues i join report_publications p on p.issue_id = i.id and p.unpublished_at is null
+      where ($1::bigint is null or i.unit_id = $1) order by p.published_at desc, i.id desc limit 200`,
+    [unit ?? null],
+  );
 }

@@ -1,10 +1,11 @@
 import type { CreateReport, Finding, IssuePreview, PublicReport, ReportComment, ReportJob, ReportListQuery } from '@contract/reports';
 import type { ReportStatus, ReportTemplate } from '@contract/reports-values';
-import { assertUnitAccess, can, dayBefore, scopeCondition, today, type Ctx, type CurrentUser } from '../../platform/access';
+import { assertUnitAccess, can, dayBefore, reachOf, today, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Db } from '../../db/db';
-import { JOB_VIEW, UNIT_NAME_AT, jobById, type JobView } from './queries';
+import type { Located, PublicCtx } from '../../platform/endpoints';
+import { commentsOf, issuedFile, jobById, listJobs, publishedIssues, type JobView } from './queries';
 import { SECTIONS } from './coverage';
 import { slicePeriod } from './compute';
 import { formatFigure } from './format';
@@ -22,7 +23,7 @@ function assertUnitLive(user: CurrentUser): void {
  * once it has ended, the unit that holds its history now (its successor, or, for a level that was
  * abolished, its parent's successor). A higher level may draft and comment, never issue.
  */
-export async function holdsLetterhead(db: Db, user: CurrentUser, unitId: number): Promise<boolean> {
+export async function holdsLetterhead({ db, user }: Ctx, unitId: number): Promise<boolean> {
   if (user.unitId === null) return false;
   const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
     `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
@@ -52,6 +53,13 @@ function present(j: JobView, user: CurrentUser | null, letterhead = !!user && us
   };
 }
 
+/** Where a report lies, for the endpoint table: its unit on its scope date. */
+export async function locateReport(db: Db, id: number): Promise<Located> {
+  const job = await jobById(db, id);
+  if (!job) throw new AppError('REPORT_NOT_FOUND');
+  return { unitId: job.unit_id, date: job.scope_date };
+}
+
 /** Queues a new draft version for a unit and period the user may report on; the worker computes it. */
 export async function requestReport(ctx: Ctx, body: CreateReport): Promise<ReportJob> {
   const { db, user } = ctx;
@@ -62,7 +70,8 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   if (body.to < unit.valid_from || (unit.valid_to !== 'infinity' && body.from >= unit.valid_to)) throw new AppError('REPORT_PERIOD_INVALID');
   // Scope is judged on the period's last day the unit existed: the city's 2019–2024 report belongs to
-  // whoever holds the city's history now (the province).
+  // whoever holds the city's history now (the province). The endpoint table cannot name that date, so
+  // the report's unit is checked here (the registrar checked the permission).
   const scopeDate = unit.valid_to !== 'infinity' && body.to >= unit.valid_to ? dayBefore(unit.valid_to) : body.to;
   await assertUnitAccess(db, user, 'report.generate', body.unit, scopeDate);
   assertUnitLive(user);
@@ -87,28 +96,26 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
 /** A job after a change, as the user now sees it. */
 async function reread(ctx: Ctx, id: number): Promise<ReportJob> {
   const job = (await jobById(ctx.db, id))!;
-  return present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
+  return present(job, ctx.user, await holdsLetterhead(ctx, job.unit_id));
 }
 
+/** A job the registrar let the user read (its unit on its scope date: the record's locator). */
 async function readable(ctx: Ctx, id: number): Promise<JobView> {
   const job = await jobById(ctx.db, id);
   if (!job) throw new AppError('REPORT_NOT_FOUND');
-  await assertUnitAccess(ctx.db, ctx.user, 'metric.read', job.unit_id, job.scope_date);
   return job;
 }
 
-/** A job for a write: it exists and the user holds `permission` over its unit on its scope date. */
-async function writable(ctx: Ctx, id: number, permission: 'report.generate' | 'report.issue' | 'report.publish'): Promise<JobView> {
-  const job = await jobById(ctx.db, id);
-  if (!job) throw new AppError('REPORT_NOT_FOUND');
-  await assertUnitAccess(ctx.db, ctx.user, permission, job.unit_id, job.scope_date);
+/** A job for a write: the registrar checked the permission over its unit; an ended committee writes nothing more. */
+async function writable(ctx: Ctx, id: number): Promise<JobView> {
+  const job = await readable(ctx, id);
   assertUnitLive(ctx.user);
   return job;
 }
 
-export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
+export async function getReport(ctx: Ctx, { id }: { id: number }): Promise<ReportJob> {
   const job = await readable(ctx, id);
-  const out = present(job, ctx.user, await holdsLetterhead(ctx.db, ctx.user, job.unit_id));
+  const out = present(job, ctx.user, await holdsLetterhead(ctx, job.unit_id));
   if (!job.draft) return out;
   const period = { from: job.period_from, to: job.period_to };
   const p = loadDraft(job.draft as StoredDraft, job.template as ReportTemplate, period);
@@ -125,21 +132,13 @@ export async function getReport(ctx: Ctx, id: number): Promise<ReportJob> {
 }
 
 export async function listReports(ctx: Ctx, q: ReportListQuery): Promise<ReportJob[]> {
-  if (!can(ctx.user, 'metric.read')) throw new AppError('FORBIDDEN');
-  const params: unknown[] = [q.limit];
-  const where: string[] = [];
-  if (q.unit) { params.push(q.unit); where.push(`j.unit_id = $${params.length}`); }
-  if (q.status) { params.push(q.status); where.push(`j.status = $${params.length}`); }
-  const scope = scopeCondition(ctx.user, 'j.unit_id', 'j.scope_date', params.length + 1);
-  params.push(...scope.params);
-  where.push(scope.sql);
-  const rows = await ctx.db.query<JobView>(`${JOB_VIEW} where ${where.join(' and ')} order by j.id desc limit $1`, params);
+  const rows = await listJobs(ctx.db, reachOf(ctx.user), q);
   return rows.map((r) => present(r, ctx.user));
 }
 
 /** Submits a draft for review; one with contradictions only with a reason, audited and kept with it. */
-export async function submitReport(ctx: Ctx, id: number, overrideReason?: string): Promise<ReportJob> {
-  const job = await writable(ctx, id, 'report.generate');
+export async function submitReport(ctx: Ctx, { id, overrideReason }: { id: number; overrideReason?: string }): Promise<ReportJob> {
+  const job = await writable(ctx, id);
   if (job.status !== 'draft') throw new AppError('REPORT_NOT_DRAFT');
   const findings = job.findings as Finding[];
   if (findings.length && !overrideReason) throw new AppError('REPORT_HAS_FINDINGS');
@@ -160,14 +159,14 @@ export async function submitReport(ctx: Ctx, id: number, overrideReason?: string
 }
 
 async function issuable(ctx: Ctx, id: number): Promise<JobView> {
-  const job = await writable(ctx, id, 'report.issue');
-  if (!(await holdsLetterhead(ctx.db, ctx.user, job.unit_id))) throw new AppError('REPORT_LETTERHEAD');
+  const job = await writable(ctx, id);
+  if (!(await holdsLetterhead(ctx, job.unit_id))) throw new AppError('REPORT_LETTERHEAD');
   if (job.status !== 'submitted') throw new AppError(job.status === 'issued' ? 'REPORT_PERIOD_ISSUED' : 'REPORT_NOT_SUBMITTED');
   return job;
 }
 
 /** The number issuing would take now, for the confirmation the user must give. */
-export async function issuePreview(ctx: Ctx, id: number): Promise<IssuePreview> {
+export async function issuePreview(ctx: Ctx, { id }: { id: number }): Promise<IssuePreview> {
   const job = await issuable(ctx, id);
   const issuedOn = today();
   const number = await nextNumber(ctx.db, job.unit_id, Number(issuedOn.slice(0, 4)));
@@ -175,14 +174,14 @@ export async function issuePreview(ctx: Ctx, id: number): Promise<IssuePreview> 
 }
 
 /** Issues a submitted draft under the confirmed number (the only place a number is taken). */
-export async function issueReport(ctx: Ctx, id: number, number: number): Promise<ReportJob> {
+export async function issueReport(ctx: Ctx, { id, number }: { id: number; number: number }): Promise<ReportJob> {
   const job = await issuable(ctx, id);
-  await issueDraft(ctx.db, job, ctx.user, number);
+  await issueDraft(ctx, job, number);
   return reread(ctx, id);
 }
 
-export async function publishReport(ctx: Ctx, id: number): Promise<ReportJob> {
-  const job = await writable(ctx, id, 'report.publish');
+export async function publishReport(ctx: Ctx, { id }: { id: number }): Promise<ReportJob> {
+  const job = await writable(ctx, id);
   if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
   if (job.published) throw new AppError('REPORT_ALREADY_PUBLISHED');
   await ctx.db.tx(async (tx) => {
@@ -199,8 +198,8 @@ export async function publishReport(ctx: Ctx, id: number): Promise<ReportJob> {
 }
 
 /** Withdraws a published report from the public portal; the reason is audited and kept. */
-export async function unpublishReport(ctx: Ctx, id: number, reason: string): Promise<ReportJob> {
-  const job = await writable(ctx, id, 'report.publish');
+export async function unpublishReport(ctx: Ctx, { id, reason }: { id: number; reason: string }): Promise<ReportJob> {
+  const job = await writable(ctx, id);
   if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
   await ctx.db.tx(async (tx) => {
     const rows = await tx.query(
@@ -212,23 +211,21 @@ export async function unpublishReport(ctx: Ctx, id: number, reason: string): Pro
   return reread(ctx, id);
 }
 
-export async function listComments(ctx: Ctx, id: number): Promise<ReportComment[]> {
+export async function listComments(ctx: Ctx, { id }: { id: number }): Promise<ReportComment[]> {
   await readable(ctx, id);
-  const rows = await ctx.db.query<{ id: number; author: string; unit_name: string | null; body: string; created_at: string }>(
-    `select c.id, u.display_name as author, ${UNIT_NAME_AT('u.unit_id', 'c.created_at::date')} as unit_name, c.body, c.created_at::text
-       from report_comments c join users u on u.id = c.author_id where c.job_id = $1 order by c.id`, [id]);
+  const rows = await commentsOf(ctx.db, id);
   return rows.map((r) => ({ id: r.id, author: r.author, unitName: r.unit_name, body: r.body, createdAt: r.created_at }));
 }
 
 /** Any level that may draft the report may comment on it (a higher level comments, the unit signs). */
-export async function addComment(ctx: Ctx, id: number, body: string): Promise<ReportComment[]> {
-  const job = await writable(ctx, id, 'report.generate');
+export async function addComment(ctx: Ctx, { id, body }: { id: number; body: string }): Promise<ReportComment[]> {
+  const job = await writable(ctx, id);
   await ctx.db.tx(async (tx) => {
     const [{ id: cid }] = await tx.query<{ id: number }>(
       'insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [id, ctx.user.id, body]);
     await audit(tx, ctx.user, { action: 'report.comment', entity: 'report', entityId: id, unitId: job.unit_id, after: { commentId: cid } });
   });
-  return listComments(ctx, id);
+  return listComments(ctx, { id });
 }
 
 export type ReportFile = { bytes: Buffer; filename: string; contentType: string; sha256: string };
@@ -239,11 +236,7 @@ const TYPES = {
 } as const;
 
 async function fileOf(db: Db, jobId: number, kind: 'docx' | 'xlsx', publicOnly: boolean): Promise<ReportFile> {
-  const [row] = await db.query<{ bytes: Buffer | Uint8Array; sha: string; number: number; year: number; issued_on: string }>(
-    `select i.${kind} as bytes, i.${kind}_sha256 as sha, i.number, i.year, i.issued_on from report_issues i
-      ${publicOnly ? 'join report_publications p on p.issue_id = i.id and p.unpublished_at is null' : ''} where i.job_id = $1`,
-    [jobId],
-  );
+  const row = await issuedFile(db, jobId, kind, publicOnly);
   if (!row) throw new AppError(publicOnly ? 'REPORT_NOT_FOUND' : 'REPORT_NOT_ISSUED');
   const suffix = kind === 'xlsx' ? '-phu-luc' : '';
   return {
@@ -252,21 +245,14 @@ async function fileOf(db: Db, jobId: number, kind: 'docx' | 'xlsx', publicOnly: 
   };
 }
 
-export async function reportFile(ctx: Ctx, id: number, kind: 'docx' | 'xlsx'): Promise<ReportFile> {
+export async function reportFile(ctx: Ctx, { id, kind }: { id: number; kind: 'docx' | 'xlsx' }): Promise<ReportFile> {
   await readable(ctx, id);
   return fileOf(ctx.db, id, kind, false);
 }
 
 /** Reports their units chose to publish: no account needed. */
-export async function publicReports(db: Db, unit?: number): Promise<PublicReport[]> {
-  const rows = await db.query<{ id: number; unit_name: string; template: ReportTemplate; period_from: string; period_to: string;
-    symbol: string; issued_on: string; docx_sha256: string }>(
-    `select i.job_id as id, ${UNIT_NAME_AT('i.unit_id', 'i.period_to')} as unit_name, i.template, i.period_from, i.period_to,
-            i.symbol, i.issued_on, i.docx_sha256
-       from report_issues i join report_publications p on p.issue_id = i.id and p.unpublished_at is null
-      where ($1::bigint is null or i.unit_id = $1) order by p.published_at desc, i.id desc limit 200`,
-    [unit ?? null],
-  );
+export async function publicReports(ctx: Pick<PublicCtx, 'db'>, q: { unit?: number }): Promise<PublicReport[]> {
+  const rows = await publishedIssues(ctx.db, q.unit);
   return rows.map((r) => ({
     id: r.id, unitName: r.unit_name, template: r.template, from: r.period_from, to: r.period_to, symbol: r.symbol,
     issuedOn: r.issued_on, docxSha256: r.docx_sha256,
@@ -274,6 +260,6 @@ export async function publicReports(db: Db, unit?: number): Promise<PublicReport
   }));
 }
 
-export function publicReportFile(db: Db, id: number, kind: 'docx' | 'xlsx'): Promise<ReportFile> {
-  return fileOf(db, id, kind, true);
+export function publicReportFile(ctx: Pick<PublicCtx, 'db'>, { id, kind }: { id: number; kind: 'docx' | 'xlsx' }): Promise<ReportFile> {
+  return fileOf(ctx.db, id, kind, true);
 }

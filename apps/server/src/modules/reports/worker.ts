@@ -55,3 +55,10 @@ export function startReportWorker(db: Db, opts: { pollMs?: number; log?: (msg: s
     },
   };
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The report worker of this process: a new request kicks it instead of waiting for the poll. */
+    reports: ReportWorker;
+  }
+}

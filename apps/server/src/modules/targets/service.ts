@@ -1,10 +1,11 @@
 import type {
   ChildRow, Congress, CongressDetail, CreateCongress, MapResult, TargetDef, TargetInput, TargetProgress, TargetsQuery, TargetsResult,
-  TargetUnitsResult, TargetYearsResult,
+  TargetUnitsResult, TargetYearsResult, UpdateTarget,
 } from '@contract/targets';
 import type { MetricView } from '@contract/metrics';
 import type { Db } from '../../db/db';
-import { assertPermission, assertUnitAccess, can, unitsInScope, type Ctx } from '../../platform/access';
+import { assertUnitAccess, can, unitsInScope, type Ctx } from '../../platform/access';
+import type { Located } from '../../platform/endpoints';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { computeMetric, getMetric } from '../../platform/metrics';
@@ -27,7 +28,6 @@ async function yearUnit(db: Db, unitId: number, year: number): Promise<YearUnit>
 
 /** The unit's targets of the year with value, status and trend, and how its children fare on each. */
 export async function targetsOverview({ db, user }: Ctx, q: TargetsQuery): Promise<TargetsResult> {
-  await assertUnitAccess(db, user, 'metric.read', q.unit);
   const unit = await yearUnit(db, q.unit, q.year);
   const childIds = unit.ref ? await descendants(db, unit.id, unit.ref, 'children') : [];
   const all = await evaluateTargets(db, { unitIds: [unit.id, ...childIds], year: q.year, view: q.view });
@@ -65,8 +65,7 @@ function summary(kids: UnitTargets[], number: number) {
 const ORDER = { not_met: 0, not_measured: 1, met: 2, exceeded: 3, not_applicable: 4 } as const;
 
 /** The units below (children, or all descendants) judged on one target: those that miss it first. */
-export async function targetUnits({ db, user }: Ctx, number: number, q: TargetsQuery & { scope: 'children' | 'all' }): Promise<TargetUnitsResult> {
-  await assertUnitAccess(db, user, 'metric.read', q.unit);
+export async function targetUnits({ db }: Ctx, { number, ...q }: TargetsQuery & { number: number; scope: 'children' | 'all' }): Promise<TargetUnitsResult> {
   const unit = await yearUnit(db, q.unit, q.year);
   const ids = unit.ref ? await descendants(db, unit.id, unit.ref, q.scope) : [];
   const all = await evaluateTargets(db, { unitIds: [unit.id, ...ids], year: q.year, view: q.view });
@@ -82,9 +81,8 @@ export async function targetUnits({ db, user }: Ctx, number: number, q: TargetsQ
 }
 
 /** The unit's targets year by year (for the chart by year). */
-export async function targetYears({ db, user }: Ctx, q: { unit: number; from: number; to: number; view: MetricView }): Promise<TargetYearsResult> {
+export async function targetYears({ db }: Ctx, q: { unit: number; from: number; to: number; view: MetricView }): Promise<TargetYearsResult> {
   if (q.from > q.to || q.to - q.from > 11) throw new AppError('TARGET_YEAR_INVALID');
-  await assertUnitAccess(db, user, 'metric.read', q.unit);
   const years: TargetYearsResult['years'] = [];
   let last: YearUnit | undefined;
   for (let y = q.from; y <= q.to; y++) {
@@ -102,8 +100,7 @@ const WORST = ['not_met', 'not_measured', 'met', 'exceeded', 'not_applicable'] a
  * communes of the year (within the user's scope) and shown on the shapes of their current successors,
  * so the old wards of 2024 appear through the wards of 2025.
  */
-export async function targetMap({ db, user }: Ctx, q: { unit: number; year: number; metric?: string; target?: number; view: MetricView }): Promise<MapResult> {
-  await assertUnitAccess(db, user, 'metric.read', q.unit);
+export async function targetMap({ db }: Ctx, q: { unit: number; year: number; metric?: string; target?: number; view: MetricView }): Promise<MapResult> {
   const unit = await yearUnit(db, q.unit, q.year);
   const bounds = yearBounds(q.year);
   const communeIds = !unit.ref ? [] : unit.level === 'commune' ? [unit.id]
@@ -139,9 +136,24 @@ export async function targetMap({ db, user }: Ctx, q: { unit: number; year: numb
 
 // ---------- congresses and their targets (target.manage) ----------
 
-export async function listCongresses({ db, user }: Ctx, unitId: number): Promise<Congress[]> {
-  await assertUnitAccess(db, user, 'metric.read', unitId);
+/** Congresses around a unit (its own and those above it); without a unit, around the user's own. */
+export async function listCongresses({ db, user }: Ctx, q: { unit?: number }): Promise<Congress[]> {
+  const unitId = q.unit ?? user.unitId;
+  if (!unitId) throw new AppError('VALIDATION', [{ path: '/unit', message: 'required' }]);
   return congressesAround(db, unitId);
+}
+
+/** Where a congress lies, for the endpoint table: its unit on its first day (targets are managed there). */
+export async function locateCongress(db: Db, id: number): Promise<Located> {
+  const k = await loadCongress(db, id);
+  return { unitId: k.unitId, date: k.validFrom };
+}
+
+/** A target lies where its congress does. */
+export async function locateTarget(db: Db, id: number): Promise<Located> {
+  const t = await targetById(db, id);
+  if (!t) throw new AppError('TARGET_NOT_FOUND');
+  return locateCongress(db, t.congressId);
 }
 
 async function loadCongress(db: Db, id: number): Promise<Congress> {
@@ -156,10 +168,12 @@ async function detail(db: Db, ctx: Ctx, k: Congress): Promise<CongressDetail> {
   return { ...k, targets, canManage };
 }
 
-/** A congress is readable in its unit's scope, and by the units it set targets for (a ward reads its city's). */
-export async function getCongress(ctx: Ctx, id: number): Promise<CongressDetail> {
+/**
+ * A congress is readable in its unit's scope, and by the units it set targets for (a ward reads its
+ * city's): a rule wider than the scope rule, so it is checked here (the registrar checked metric.read).
+ */
+export async function getCongress(ctx: Ctx, { id }: { id: number }): Promise<CongressDetail> {
   const k = await loadCongress(ctx.db, id);
-  assertPermission(ctx.user, 'metric.read');
   const inScope = (await unitsInScope(ctx.db, ctx.user, 'metric.read', [k.unitId])).has(k.unitId);
   if (!inScope && !(ctx.user.unitId && (await congressesAround(ctx.db, ctx.user.unitId)).some((x) => x.id === k.id))) {
     throw new AppError('OUT_OF_SCOPE');
@@ -176,9 +190,7 @@ const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.sli
 
 /** A congress term of a unit with its targets (given, or copied from another congress). */
 export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<CongressDetail> {
-  assertPermission(ctx.user, 'target.manage');
   return ctx.db.tx(async (tx) => {
-    await assertUnitAccess(tx, ctx.user, 'target.manage', input.unitId, input.validFrom);
     const [unit] = await tx.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [input.unitId]);
     const lastEnd = unit.valid_to === 'infinity' ? '9999-12-31' : unit.valid_to;
     const validTo = input.validTo ?? [plusYears(input.validFrom, 5), lastEnd].sort()[0];
@@ -192,6 +204,7 @@ export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<C
     }
     if (input.copyFrom !== undefined) {
       const source = await loadCongress(tx, input.copyFrom);
+      // A second unit: the congress copied from must be readable too.
       await assertUnitAccess(tx, ctx.user, 'metric.read', source.unitId);
       targets = [...targets, ...(await targetsOf(tx, [source.id])).filter((t) => !targets.some((x) => x.number === t.number))];
     }
@@ -220,15 +233,9 @@ async function insertTarget(tx: Db, congressId: number, t: TargetInput): Promise
   return rows[0].id;
 }
 
-async function assertManage(ctx: Ctx, k: Congress): Promise<void> {
-  await assertUnitAccess(ctx.db, ctx.user, 'target.manage', k.unitId, k.validFrom);
-}
-
-export async function addTarget(ctx: Ctx, congressId: number, input: TargetInput): Promise<TargetDef> {
-  assertPermission(ctx.user, 'target.manage');
+export async function addTarget(ctx: Ctx, { congressId, target: input }: { congressId: number; target: TargetInput }): Promise<TargetDef> {
   return ctx.db.tx(async (tx) => {
     const k = await loadCongress(tx, congressId);
-    await assertManage({ ...ctx, db: tx }, k);
     assertRules(input);
     const id = await insertTarget(tx, congressId, input);
     const after = (await targetById(tx, id))!;
@@ -237,13 +244,11 @@ export async function addTarget(ctx: Ctx, congressId: number, input: TargetInput
   });
 }
 
-export async function updateTarget(ctx: Ctx, id: number, input: Partial<Pick<TargetInput, 'title' | 'measures'>>): Promise<TargetDef> {
-  assertPermission(ctx.user, 'target.manage');
+export async function updateTarget(ctx: Ctx, { id, change: input }: { id: number; change: UpdateTarget }): Promise<TargetDef> {
   return ctx.db.tx(async (tx) => {
     const before = await targetById(tx, id);
     if (!before) throw new AppError('TARGET_NOT_FOUND');
     const k = await loadCongress(tx, before.congressId);
-    await assertManage({ ...ctx, db: tx }, k);
     const next = { number: before.number, title: input.title ?? before.title, measures: input.measures ?? before.measures };
     assertRules(next);
     await tx.query(

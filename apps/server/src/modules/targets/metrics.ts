@@ -1,2 +1,0 @@
-// The targets module's metrics (defineMetrics), registered at start-up by metrics-index.ts.
-export {};
