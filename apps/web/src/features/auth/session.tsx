@@ -3,6 +3,7 @@ import type { Me } from '@contract/auth';
 import type { Permission } from '@contract/access';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api';
 import { authApi } from './api';
+import { queryClient } from '../../query';
 
 type Status = 'loading' | 'anonymous' | 'signedIn' | 'offline';
 
@@ -25,12 +26,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((m: Me) => {
     setCsrfToken(m.csrfToken);
+    // Nothing loaded before sign-in (or for another account) is shown to this one.
+    queryClient.clear();
     setMe(m);
     setStatus('signedIn');
   }, []);
 
   const anonymous = useCallback(() => {
     setCsrfToken(null);
+    queryClient.clear();
     setMe(null);
     setStatus('anonymous');
   }, []);
