@@ -15,7 +15,7 @@ const contractSrc = path.resolve(webSrc, '../../../packages/contract/src');
 
 /** Contract modules the browser may load at runtime: plain data, no zod. */
 function isBrowserSafe(moduleName: string): boolean {
-  return moduleName.endsWith('-values') || moduleName === 'vn-collate' || moduleName === 'errors' || moduleName.startsWith('errors-');
+  return moduleName.endsWith('-values') || moduleName === 'endpoint' || moduleName === 'vn-collate' || moduleName === 'errors' || moduleName.startsWith('errors-');
 }
 
 /** The contract module a specifier names ('org', 'units-values', …), or null if it is not the contract. */

@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditQuery, AuditRow } from '@contract/audit';
 import { ROLE_LABELS, type Role } from '@contract/access-values';
-import type { ApiError } from '../../api';
 import { dayBefore, formatDate, formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { vi } from '../../i18n/vi';
 import { Link } from '../../router';
-import { asApiError } from '../../use-fetch';
+import { call } from '../../client';
+import { asApiError, endpointQueryKey } from '../../query';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
-import { auditApi } from './api';
 import { diffRecords, type Change, type Scalar } from './diff';
 
 const PAGE = 30;
@@ -18,39 +17,21 @@ const OPEN_LIMIT = 4;
 
 /** Audit rows for a filter, newest first, with "older" paging (by id, so new rows never shift pages). */
 export function useAuditPages(filter: Partial<AuditQuery>) {
-  const key = JSON.stringify(filter);
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [more, setMore] = useState(false);
-  const gen = useRef(0);
-
-  const load = useCallback((before: number | undefined, replace: boolean) => {
-    const my = ++gen.current;
-    setLoading(true);
-    setError(null);
-    auditApi.list({ ...JSON.parse(key), before, limit: PAGE }).then(
-      (page) => {
-        if (my !== gen.current) return;
-        setRows((old) => (replace ? page : [...old, ...page]));
-        setMore(page.length === PAGE);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (my !== gen.current) return;
-        if (replace) setRows([]);
-        setError(asApiError(e));
-        setLoading(false);
-      },
-    );
-  }, [key]);
-
-  useEffect(() => load(undefined, true), [load]);
-
+  const q = useInfiniteQuery({
+    queryKey: [...endpointQueryKey('GET /api/audit', { query: filter }), 'pages'],
+    queryFn: ({ pageParam }) => call('GET /api/audit', { query: { ...filter, before: pageParam, limit: PAGE } }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1].id : undefined),
+    // Another filter's rows stay while this one loads, but not under its error.
+    placeholderData: keepPreviousData,
+  });
   return {
-    rows, loading, error, more,
-    older: () => load(rows.length ? rows[rows.length - 1].id : undefined, false),
-    reload: () => load(undefined, true),
+    rows: q.data?.pages.flat() ?? [],
+    loading: q.isFetching,
+    error: q.error ? asApiError(q.error) : null,
+    more: q.hasNextPage,
+    older: () => void q.fetchNextPage(),
+    reload: () => void q.refetch(),
   };
 }
 

@@ -5,9 +5,9 @@ import { useI18n } from '../../i18n/i18n';
 import { asApiError } from '../../use-fetch';
 import { ErrorNote } from '../../ui/feedback';
 import { CheckboxField, TextField } from '../../ui/fields';
-import { useFetch } from '../../use-fetch';
 import { PageTitle, Section } from '../../ui/page';
-import { authApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** The signed-in user changes their own password (the current one first; other sessions end). */
 export function PasswordPage() {
@@ -24,7 +24,7 @@ export function PasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await authApi.changePassword({ currentPassword: form.currentPassword, newPassword: form.newPassword });
+      await call('PUT /api/me/password', { body: { currentPassword: form.currentPassword, newPassword: form.newPassword } });
       setDone(true);
       setForm({ currentPassword: '', newPassword: '', confirm: '' });
     } catch (err) {
@@ -61,7 +61,7 @@ export function PasswordPage() {
 /** The person's own address for the daily deadline reminders (staff/notify on the server). */
 function RemindersSection() {
   const { t } = useI18n();
-  const current = useFetch('me-notifications', () => authApi.notifications());
+  const current = useEndpoint('GET /api/me/notifications');
   const [form, setForm] = useState<{ email: string; deadlines: boolean } | null>(null);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -71,7 +71,7 @@ function RemindersSection() {
     setError(null);
     setSaved(false);
     try {
-      const r = await authApi.setNotifications({ email: v.email.trim() || null, deadlines: v.deadlines });
+      const r = await call('PUT /api/me/notifications', { body: { email: v.email.trim() || null, deadlines: v.deadlines } });
       setForm({ email: r.email ?? '', deadlines: r.deadlines });
       setSaved(true);
     } catch (err) {

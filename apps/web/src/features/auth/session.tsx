@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me } from '@contract/auth';
 import type { Permission } from '@contract/access';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api';
 import { authApi } from './api';
+import { queryClient } from '../../query';
 
 type Status = 'loading' | 'anonymous' | 'signedIn' | 'offline';
 
@@ -22,18 +23,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const userId = useRef<number | null>(null);
+  // Nothing loaded for one account is shown to the next (or to nobody after sign-out). Only when the
+  // account changes: clearing on the first answer of /api/me would orphan a public page's loading query.
+  const forget = useCallback((next: number | null) => {
+    if (userId.current !== null && userId.current !== next) queryClient.clear();
+    userId.current = next;
+  }, []);
 
   const signedIn = useCallback((m: Me) => {
     setCsrfToken(m.csrfToken);
+    forget(m.id);
     setMe(m);
     setStatus('signedIn');
-  }, []);
+  }, [forget]);
 
   const anonymous = useCallback(() => {
     setCsrfToken(null);
+    forget(null);
     setMe(null);
     setStatus('anonymous');
-  }, []);
+  }, [forget]);
 
   useEffect(() => {
     setUnauthenticatedHandler(anonymous);

@@ -1,15 +1,13 @@
-import type { Todo } from '@contract/home';
-import { api } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { ErrorNote } from '../../ui/feedback';
 import { Section } from '../../ui/page';
 
 /** What waits for me, each a tap to its list; an empty list says so rather than showing zeros. */
 export function TodoSection() {
   const { t } = useI18n();
-  const res = useFetch('home-todo', () => api.get<Todo>('/api/home/todo'));
+  const res = useEndpoint('GET /api/home/todo');
   const waiting = res.data?.items.filter((i) => i.count > 0) ?? [];
   return (
     <Section title={t('home.todo')}>

@@ -13,8 +13,10 @@ import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { unitsApi } from '../units/api';
-import { directionApi } from './api';
 import { DirectionTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { DirectiveKind, ObligationKind } from '@contract/direction-values';
 
 const BADGE: Record<AnswerStatus, string> = { on_time: 'badge-ok', late: 'badge-warn', not_answered: 'badge-red', pending: '' };
 
@@ -30,10 +32,10 @@ export function DirectionPage() {
   const [answering, setAnswering] = useState<DutyRow | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [inspecting, setInspecting] = useState(false);
-  const inspections = useFetch(unit ? `inspections:${unit}` : null, () => directionApi.inspections(unit!));
+  const inspections = useEndpoint('GET /api/inspections', unit ? { query: { unit } } : null);
   const [note, setNote] = useState<string | null>(null);
-  const inbox = useFetch(unit ? `direction-inbox:${unit}` : null, () => directionApi.inbox(unit!));
-  const below = useFetch(unit ? `direction-below:${unit}` : null, () => directionApi.duties(unit!));
+  const inbox = useEndpoint('GET /api/direction/inbox', unit ? { query: { unit, limit: 500 } } : null);
+  const below = useEndpoint('GET /api/direction/duties', unit ? { query: { unit, limit: 1000 } } : null);
   const reload = () => { inbox.reload(); below.reload(); };
   const overdue = (below.data?.rows ?? []).filter((r) => r.unitId !== unit && (r.status === 'not_answered' || r.status === 'late'));
   const byDirective = new Map<number, DutyRow[]>();
@@ -69,7 +71,7 @@ export function DirectionPage() {
                   <div className="row-actions">
                     {!r.acknowledgedOn && !r.answeredOn && (
                       <button type="button" className="btn btn-small" onClick={async () => {
-                        await directionApi.acknowledge(r.directiveId, r.unitId);
+                        await call('POST /api/directives/:id/acknowledge', { params: { id: r.directiveId }, body: { unitId: r.unitId } });
                         reload();
                       }}>{t('direction.acknowledge')}</button>
                     )}
@@ -107,7 +109,7 @@ export function DirectionPage() {
               )}
               {can('direction.issue') && missing.length > 0 && r0.issuerId === unit && (
                 <button type="button" className="btn btn-small" onClick={async () => {
-                  const res = await directionApi.remind(r0.directiveId);
+                  const res = await call('POST /api/directives/:id/remind', { params: { id: r0.directiveId } });
                   setNote(t('direction.reminded', { n: res.reminded }));
                 }}>{t('direction.remind')}</button>
               )}
@@ -145,7 +147,7 @@ function AnswerDialog({ row, onClose, onSaved }: { row: DutyRow; onClose: () => 
     <FormDialog open onClose={onClose} title={`${t('direction.answer')} — ${row.number}`} submitLabel={t('direction.send')}
       onSubmit={async () => {
         const figures = v.figureLabel.trim() && v.figure.trim() ? { [v.figureLabel.trim()]: Number(v.figure) } : {};
-        await directionApi.answer(row.obligationId, { unitId: row.unitId, text: v.text, figures });
+        await call('POST /api/directive-obligations/:id/answer', { params: { id: row.obligationId }, body: { unitId: row.unitId, text: v.text, figures } });
         onSaved();
       }}>
       {(errs) => (
@@ -168,11 +170,11 @@ function IssueDialog({ unit, onClose, onSaved }: { unit: number; onClose: () => 
   return (
     <FormDialog open onClose={onClose} title={t('direction.issue')} submitLabel={t('direction.sendDirective')}
       onSubmit={async () => {
-        const d = await directionApi.issue({
-          unitId: unit, kind: v.kind, number: v.number, issuedOn: v.issuedOn, title: v.title, summary: v.summary, files: [],
+        const d = await call('POST /api/directives', { body: {
+          unitId: unit, kind: v.kind as DirectiveKind, number: v.number, issuedOn: v.issuedOn, title: v.title, summary: v.summary, files: [],
           recipientLevels: (['commune', 'village'] as const).filter((l) => levels[l]),
-          obligations: [{ kind: v.obligationKind, what: v.what, dueOn: v.dueOn }],
-        });
+          obligations: [{ kind: v.obligationKind as ObligationKind, what: v.what, dueOn: v.dueOn }],
+        } });
         onSaved(d.recipients);
       }}>
       {(errs) => (
@@ -208,7 +210,7 @@ function InspectionDialog({ unit, onClose, onSaved }: { unit: number; onClose: (
   const options = [{ value: '', label: t('direction.chooseUnit') }, ...(below.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
   return (
     <FormDialog open onClose={onClose} title={t('direction.addInspection')} submitLabel={t('common.save')} canSubmit={inspected !== null}
-      onSubmit={async () => { await directionApi.inspect({ unitId: unit, inspectedUnitId: inspected!, ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/inspections', { body: { unitId: unit, inspectedUnitId: inspected!, ...v } }); onSaved(); }}>
       {(errs) => (
         <>
           <SelectField label={t('direction.inspectedUnit')} value={inspected ? String(inspected) : ''} error={errs.inspectedUnitId} options={options}

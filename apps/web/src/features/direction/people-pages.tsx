@@ -6,7 +6,7 @@ import type { Course, Grading, Programme } from '@contract/direction';
 import { formatDate, formatNumber, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { ApiError } from '../../api';
-import { asApiError, useFetch } from '../../use-fetch';
+import { asApiError } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { Empty, ErrorNote, Notice } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
@@ -14,8 +14,10 @@ import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { directionApi } from './api';
 import { Frame, Loaded, TextArea } from './work-frame';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { AwardLevel, PartnerKind, RecipientKind } from '@contract/direction-values';
 
 // ---- training (target 15a) ----
 
@@ -31,7 +33,7 @@ export function TrainingPage() {
 function Training({ unit, year }: { unit: number; year: number }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const list = useFetch(`courses:${unit}`, () => directionApi.courses(unit));
+  const list = useEndpoint('GET /api/training/courses', { query: { unit } });
   const [adding, setAdding] = useState(false);
   const [attending, setAttending] = useState<Course | null>(null);
   return (
@@ -68,7 +70,7 @@ function CourseDialog({ unit, onClose, onSaved }: { unit: number; onClose: () =>
   const [v, setV] = useState({ title: '', startsOn: todayIso(), endsOn: todayIso(), audience: '' });
   return (
     <FormDialog open onClose={onClose} title={t('direction.addCourse')} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.createCourse({ unitId: unit, ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/training/courses', { body: { unitId: unit, ...v } }); onSaved(); }}>
       {(errs) => (
         <>
           <TextField label={t('direction.courseTitle')} value={v.title} error={errs.title} onChange={(e) => setV({ ...v, title: e.target.value })} />
@@ -87,7 +89,7 @@ function AttendanceDialog({ course, unit, onClose, onSaved }: { course: Course; 
   const list = names.split('\n').map((n) => n.trim()).filter(Boolean);
   return (
     <FormDialog open onClose={onClose} title={`${t('direction.addAttendance')} — ${course.title}`} submitLabel={t('common.save')} canSubmit={list.length > 0}
-      onSubmit={async () => { await directionApi.addAttendances(course.id, list.map((personName) => ({ unitId: unit, personName }))); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/training/courses/:id/attendances', { params: { id: course.id }, body: { attendees: list.map((personName) => ({ unitId: unit, personName })) } }); onSaved(); }}>
       {(errs) => <TextArea label={t('direction.attendeeNames')} hint={t('direction.attendeeHint')} value={names} error={errs.attendees} onChange={setNames} />}
     </FormDialog>
   );
@@ -109,14 +111,14 @@ export function GradingPage() {
 function Gradings({ unit, year }: { unit: number; year: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const list = useFetch(`gradings:${unit}:${year}`, () => directionApi.gradings(unit, year));
+  const list = useEndpoint('GET /api/gradings', { query: { unit, year } });
   const [target, setTarget] = useState<number | null>(null);
   const [deciding, setDeciding] = useState<Grading | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const propose = async () => {
     setError(null);
     try {
-      const g = await directionApi.proposeGrading(target!, year);
+      const g = await call('POST /api/gradings/propose', { body: { unitId: target!, year: year } });
       list.reload();
       setDeciding(g);
     } catch (e) { setError(asApiError(e)); }
@@ -171,7 +173,7 @@ function DecideDialog({ grading, onClose, onSaved }: { grading: Grading; onClose
   const needsReason = grading.grade ? v.grade !== grading.grade : v.grade !== grading.proposedGrade;
   return (
     <FormDialog open onClose={onClose} title={`${t('direction.decide')} — ${grading.unitName} (${grading.year})`} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.decideGrading(grading.id, { grade: v.grade, ...(v.reason.trim() ? { reason: v.reason } : {}) }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/gradings/:id/decide', { params: { id: grading.id }, body: { grade: v.grade, ...(v.reason.trim() ? { reason: v.reason } : {}) } }); onSaved(); }}>
       {(errs) => (
         <>
           <p className="small">{t('direction.proposed')}: <strong>{grading.proposedGrade ? pick(GRADE_LABELS[grading.proposedGrade]) : t('direction.noProposal')}</strong></p>
@@ -198,7 +200,7 @@ export function AwardsPage() {
 function Awards({ unit, year }: { unit: number; year: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const list = useFetch(`commendations:${unit}:${year}`, () => directionApi.commendations(unit, `${year}-01-01`, `${year}-12-31`));
+  const list = useEndpoint('GET /api/commendations', { query: { unit, from: `${year}-01-01`, to: `${year}-12-31` } });
   const [adding, setAdding] = useState(false);
   return (
     <Section title={t('direction.awardsOf', { year })}
@@ -230,7 +232,7 @@ function AwardDialog({ unit, onClose, onSaved }: { unit: number; onClose: () => 
     <FormDialog open onClose={onClose} title={t('direction.addAward')} submitLabel={t('common.save')}
       onSubmit={async () => {
         const { decisionNo, ...rest } = v;
-        await directionApi.createCommendation({ unitId: unit, ...rest, ...(decisionNo.trim() ? { decisionNo } : {}) });
+        await call('POST /api/commendations', { body: { unitId: unit, ...rest, recipientKind: rest.recipientKind as RecipientKind, level: rest.level as AwardLevel, ...(decisionNo.trim() ? { decisionNo } : {}) } });
         onSaved();
       }}>
       {(errs) => (
@@ -264,7 +266,7 @@ export function ProgrammesPage() {
 function Programmes({ unit }: { unit: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const list = useFetch(`programmes:${unit}`, () => directionApi.programmes(unit));
+  const list = useEndpoint('GET /api/coordination-programmes', { query: { unit } });
   const [adding, setAdding] = useState(false);
   const [reviewing, setReviewing] = useState<Programme | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -304,7 +306,7 @@ function ProgrammeDialog({ unit, onClose, onSaved }: { unit: number; onClose: ()
   const [v, setV] = useState({ partner: '', partnerKind: 'member_org', title: '', signedOn: todayIso() });
   return (
     <FormDialog open onClose={onClose} title={t('direction.addProgramme')} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.createProgramme({ unitId: unit, ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/coordination-programmes', { body: { unitId: unit, ...v, partnerKind: v.partnerKind as PartnerKind } }); onSaved(); }}>
       {(errs) => (
         <>
           <TextField label={t('direction.partner')} value={v.partner} error={errs.partner} onChange={(e) => setV({ ...v, partner: e.target.value })} />
@@ -323,7 +325,7 @@ function ReviewDialog({ programme, onClose, onSaved }: { programme: Programme; o
   const [v, setV] = useState({ reviewedOn: todayIso(), result: '' });
   return (
     <FormDialog open onClose={onClose} title={`${t('direction.addReview')} — ${programme.title}`} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.reviewProgramme(programme.id, { year: Number(v.reviewedOn.slice(0, 4)), ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/coordination-programmes/:id/reviews', { params: { id: programme.id }, body: { year: Number(v.reviewedOn.slice(0, 4)), ...v } }); onSaved(); }}>
       {(errs) => (
         <>
           <DateField label={t('direction.reviewedOn')} value={v.reviewedOn} error={errs.reviewedOn} onChange={(reviewedOn) => setV({ ...v, reviewedOn })} />

@@ -5,15 +5,16 @@ import {
 import type { ElectionTask, KeyTask } from '@contract/direction';
 import { formatDate, formatNumber, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { Empty } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { directionApi } from './api';
 import { Frame, Loaded, TextArea, pct } from './work-frame';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { ElectionCampaign, ElectionKind, ElectionTaskKind } from '@contract/direction-values';
 
 // ---- key tasks (target 16) ----
 
@@ -29,7 +30,7 @@ export function KeyTasksPage() {
 function KeyTasks({ unit, year }: { unit: number; year: number }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const list = useFetch(`key-tasks:${unit}:${year}`, () => directionApi.keyTasks(unit, year));
+  const list = useEndpoint('GET /api/key-tasks', { query: { unit, year } });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<KeyTask | null>(null);
   return (
@@ -69,7 +70,7 @@ function KeyTaskDialog({ unit, onClose, onSaved }: { unit: number; onClose: () =
   const [v, setV] = useState({ title: '', registeredOn: todayIso() });
   return (
     <FormDialog open onClose={onClose} title={t('direction.registerKeyTask')} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.createKeyTask({ unitId: unit, year: Number(v.registeredOn.slice(0, 4)), ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/key-tasks', { body: { unitId: unit, year: Number(v.registeredOn.slice(0, 4)), ...v } }); onSaved(); }}>
       {(errs) => (
         <>
           <TextArea label={t('direction.keyTaskTitle')} value={v.title} error={errs.title} onChange={(title) => setV({ ...v, title })} />
@@ -86,7 +87,7 @@ function ProgressDialog({ task, onClose, onSaved }: { task: KeyTask; onClose: ()
   return (
     <FormDialog open onClose={onClose} title={`${t('direction.updateProgress')} — ${task.title}`} submitLabel={t('common.save')}
       onSubmit={async () => {
-        await directionApi.updateKeyTask(task.id, { progress: Number(v.progress) || 0, completedOn: v.completedOn || null, evidence: v.evidence });
+        await call('PATCH /api/key-tasks/:id', { params: { id: task.id }, body: { progress: Number(v.progress) || 0, completedOn: v.completedOn || null, evidence: v.evidence } });
         onSaved();
       }}>
       {(errs) => (
@@ -114,8 +115,8 @@ export function ElectionsPage() {
 function Elections({ unit }: { unit: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const tasks = useFetch(`election-tasks:${unit}`, () => directionApi.electionTasks(unit));
-  const results = useFetch(`election-results:${unit}`, () => directionApi.electionResults(unit));
+  const tasks = useEndpoint('GET /api/election-tasks', { query: { unit } });
+  const results = useEndpoint('GET /api/election-results', { query: { unit } });
   const [adding, setAdding] = useState(false);
   const [addingResult, setAddingResult] = useState(false);
   const [completing, setCompleting] = useState<ElectionTask | null>(null);
@@ -179,7 +180,7 @@ function ElectionTaskDialog({ unit, onClose, onSaved }: { unit: number; onClose:
   const [v, setV] = useState({ campaign: 'elections_2026', kind: 'conference', title: '', dueOn: todayIso() });
   return (
     <FormDialog open onClose={onClose} title={t('direction.addElectionTask')} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.createElectionTask({ unitId: unit, ...v }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/election-tasks', { body: { unitId: unit, ...v, campaign: v.campaign as ElectionCampaign, kind: v.kind as ElectionTaskKind } }); onSaved(); }}>
       {(errs) => (
         <>
           <SelectField label={t('direction.campaign')} value={v.campaign} onChange={(e) => setV({ ...v, campaign: e.target.value })}
@@ -199,7 +200,7 @@ function DoneDialog({ task, onClose, onSaved }: { task: ElectionTask; onClose: (
   const [v, setV] = useState({ doneOn: todayIso(), evidence: '' });
   return (
     <FormDialog open onClose={onClose} title={`${t('direction.markDone')} — ${task.title}`} submitLabel={t('common.save')}
-      onSubmit={async () => { await directionApi.completeElectionTask(task.id, v); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/election-tasks/:id/done', { params: { id: task.id }, body: v }); onSaved(); }}>
       {(errs) => (
         <>
           <DateField label={t('direction.doneOnLabel')} value={v.doneOn} error={errs.doneOn} onChange={(doneOn) => setV({ ...v, doneOn })} />
@@ -217,7 +218,7 @@ function ResultDialog({ unit, onClose, onSaved }: { unit: number; onClose: () =>
   return (
     <FormDialog open onClose={onClose} title={t('direction.addResult')} submitLabel={t('common.save')}
       onSubmit={async () => {
-        await directionApi.createElectionResult({ unitId: unit, kind: v.kind, heldOn: v.heldOn, voters: num(v.voters), voted: num(v.voted), candidates: num(v.candidates), elected: num(v.elected) });
+        await call('POST /api/election-results', { body: { unitId: unit, kind: v.kind as ElectionKind, heldOn: v.heldOn, voters: num(v.voters), voted: num(v.voted), candidates: num(v.candidates), elected: num(v.elected) } });
         onSaved();
       }}>
       {(errs) => (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportJob, StatementMapping, StatementPreview } from '@contract/fund-public';
-import { api, ApiError, readCookie, toApiError } from '../../api';
+import { api, ApiError } from '../../api';
 import { formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNote, Notice } from '../../ui/feedback';
@@ -11,17 +11,6 @@ import { fundApi } from '../fund/api';
 import './fund-public.css';
 
 type Problem = { file: string; row: number; line: number; reason: string };
-
-/** multipart/form-data with the session's CSRF token (api.ts speaks JSON only). */
-async function upload<T>(url: string, form: FormData): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST', body: form, credentials: 'include',
-    headers: { accept: 'application/json', 'x-csrf-token': readCookie(document.cookie, 'dk_csrf') ?? '' },
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw toApiError(res.status, data);
-  return data as T;
-}
 
 const COLS = ['date', 'credit', 'debit', 'amount', 'balance', 'memo', 'name', 'reference'] as const;
 type Col = (typeof COLS)[number];
@@ -70,7 +59,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
   const doPreview = async () => {
     setError(null);
     try {
-      const p = await upload<StatementPreview>('/api/fund/statements/preview', form(accountId ? { accountId } : {}));
+      const p = await api.upload<StatementPreview>('/api/fund/statements/preview', form(accountId ? { accountId } : {}));
       setPreview(p.files);
       setCols(colsOf(p.files[0]?.mapping ?? null));
       setSkipRows(p.files[0]?.mapping?.skipRows ?? 0);
@@ -94,7 +83,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
       }
     }
     try {
-      const j = await upload<ImportJob>('/api/fund/statements/import', form(fields));
+      const j = await api.upload<ImportJob>('/api/fund/statements/import', form(fields));
       setJob(j);
       if (j.status === 'running') follow(j.id);
     } catch (err) {

@@ -3,7 +3,6 @@ import { MODEL_KIND_LABELS, MODEL_KINDS } from '@contract/movements-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
@@ -11,7 +10,9 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { movementsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { ModelKind } from '@contract/movements-values';
 
 /** The one registry of models (self-managed groups, creative models, OCOP products …), phone-first for a village board. */
 export function ModelsPage() {
@@ -20,7 +21,7 @@ export function ModelsPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const kind = q.kind || '';
-  const list = useFetch(unit ? `models:${unit}:${kind}` : null, () => movementsApi.models(unit!, kind || undefined));
+  const list = useEndpoint('GET /api/movements/models', unit ? { query: { unit, kind: (kind || undefined) as ModelKind | undefined } } : null);
   const [adding, setAdding] = useState(false);
   const kinds = [{ value: '', label: t('movements.allKinds') }, ...MODEL_KINDS.map((k) => ({ value: k, label: pick(MODEL_KIND_LABELS[k]) }))];
   return (
@@ -53,7 +54,7 @@ function ModelDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: ()
   const { t, pick } = useI18n();
   const [v, setV] = useState({ kind: 'security', name: '', startedOn: todayIso(), members: '' });
   const submit = async () => {
-    await movementsApi.createModel({ unitId, kind: v.kind, name: v.name, startedOn: v.startedOn, ...(v.members ? { members: Number(v.members) } : {}) });
+    await call('POST /api/movements/models', { body: { unitId, kind: v.kind as ModelKind, name: v.name, startedOn: v.startedOn, ...(v.members ? { members: Number(v.members) } : {}) } });
     onSaved();
   };
   return (

@@ -3,16 +3,17 @@ import { SURVEY_RATING_LABELS, SURVEY_RATINGS, type SurveyRating } from '@contra
 import type { ApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError, useFetch } from '../../use-fetch';
+import { asApiError } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/page';
-import { movementsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** A citizen answers a satisfaction survey without an account: the household code printed on the invitation, one answer per household. */
 export function PublicSurveyPage({ code }: { code: string }) {
   const { t, pick } = useI18n();
-  const survey = useFetch(`public:survey:${code}`, () => movementsApi.publicSurvey(code));
+  const survey = useEndpoint('GET /api/public/surveys/:code', { params: { code } });
   const [household, setHousehold] = useState('');
   const [rating, setRating] = useState<SurveyRating | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function PublicSurveyPage({ code }: { code: string }) {
     setBusy(true);
     setError(null);
     try {
-      await movementsApi.answer(code, { householdCode: household, rating });
+      await call('POST /api/public/surveys/:code/answers', { params: { code: code }, body: { householdCode: household, rating } });
       setDone(true);
     } catch (err) {
       setError(asApiError(err));

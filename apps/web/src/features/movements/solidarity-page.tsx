@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { sendOrKeep } from '../../offline/outbox';
 import { DateField } from '../../ui/date-field';
@@ -11,7 +10,7 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { movementsApi } from './api';
+import { useEndpoint } from '../../query';
 
 const YEARS = (now: number) => Array.from({ length: 8 }, (_, i) => now - i);
 
@@ -23,7 +22,7 @@ export function SolidarityPage() {
   const thisYear = Number(todayIso().slice(0, 4));
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const year = q.year ? Number(q.year) : thisYear;
-  const view = useFetch(unit ? `solidarity:${unit}:${year}` : null, () => movementsApi.solidarity(unit!, year));
+  const view = useEndpoint('GET /api/movements/solidarity', unit ? { query: { unit, year } } : null);
   const [adding, setAdding] = useState(false);
   const [queued, setQueued] = useState(false);
   const own = !queued && view.data?.villages === 1 && view.data.festivals.length === 0 && view.data.notHeld[0]?.unitId;

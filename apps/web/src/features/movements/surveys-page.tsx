@@ -4,7 +4,6 @@ import { SURVEY_RATING_LABELS, SURVEY_RATINGS } from '@contract/movements-values
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { TextField } from '../../ui/fields';
@@ -12,7 +11,8 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { movementsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 const pct = (x: number | null) => (x === null ? '—' : `${String(x).replace('.', ',')}%`);
 
@@ -23,9 +23,8 @@ export function SurveysPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const year = Number(todayIso().slice(0, 4));
-  const list = useFetch(unit ? `surveys:${unit}:${year}` : null, () => movementsApi.surveys(unit!, year));
+  const list = useEndpoint('GET /api/movements/surveys', unit ? { query: { unit, year } } : null);
   const [paper, setPaper] = useState<Survey | null>(null);
-  const [tick, setTick] = useState(0);
   return (
     <>
       <PageTitle title={t('movements.surveysTitle')} sub={t('movements.surveysHint')} />
@@ -37,18 +36,18 @@ export function SurveysPage() {
         <article key={s.id} className="card" data-testid="survey">
           <h2>{s.title}</h2>
           <p className="small muted">{s.unitName} · {formatDate(s.opensOn)} – {formatDate(s.closesOn)}{s.publicCode && <> · {t('movements.publicCode')}: <a href={`/public/surveys/${s.publicCode}`}>{s.publicCode}</a></>}</p>
-          <Results id={s.id} tick={tick} />
+          <Results id={s.id} />
           {can('movement.write') && <button type="button" className="btn btn-small" onClick={() => setPaper(s)}>{t('movements.paperEntry')}</button>}
         </article>
       ))}
-      {paper && <PaperDialog survey={paper} onClose={() => setPaper(null)} onSaved={() => setTick((x) => x + 1)} />}
+      {paper && <PaperDialog survey={paper} onClose={() => setPaper(null)} onSaved={() => setPaper(null)} />}
     </>
   );
 }
 
-function Results({ id, tick }: { id: number; tick: number }) {
+function Results({ id }: { id: number }) {
   const { t, pick } = useI18n();
-  const r = useFetch(`survey:${id}:${tick}`, () => movementsApi.results(id));
+  const r = useEndpoint('GET /api/movements/surveys/:id/results', { params: { id } });
   if (!r.data) return r.error ? <ErrorNote error={r.error} onRetry={r.reload} /> : <Loading inline />;
   return (
     <div data-testid="results">
@@ -65,7 +64,7 @@ function PaperDialog({ survey, onClose, onSaved }: { survey: Survey; onClose: ()
   const total = SURVEY_RATINGS.reduce((n, k) => n + Number(counts[k] || 0), 0);
   const submit = async () => {
     const answers = SURVEY_RATINGS.flatMap((rating) => Array.from({ length: Number(counts[rating] || 0) }, () => ({ rating })));
-    await movementsApi.paper(survey.id, { answeredOn: day, answers });
+    await call('POST /api/movements/surveys/:id/paper', { params: { id: survey.id }, body: { answeredOn: day, answers } });
     onSaved();
   };
   return (

@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import type { Recommendation } from '@contract/oversight';
 import { ACTIVITY_FORM_LABELS, ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, RECOMMENDATION_NEXT, RECOMMENDATION_STATUS_LABELS } from '@contract/oversight-values';
+import type { RecommendationStatus } from '@contract/oversight-values';
 import { dayAfter, formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
-import { oversightApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 type RecRow = { content: string; agency: string; dueOn: string };
 
 /** One supervision or criticism: its conclusion and each recommendation followed to its remedy. */
 export function ActivityPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
-  const a = useFetch(`oversight:activity:${id}`, () => oversightApi.activity(id));
+  const a = useEndpoint('GET /api/oversight/activities/:id', { params: { id } });
   const [completing, setCompleting] = useState(false);
   const [following, setFollowing] = useState<Recommendation | null>(null);
   if (a.error) return <ErrorNote error={a.error} onRetry={a.reload} />;
@@ -63,7 +64,7 @@ function CompleteDialog({ id, startedOn, onClose, onSaved }: { id: number; start
   const [recs, setRecs] = useState<RecRow[]>([]);
   const setRec = (i: number, patch: Partial<RecRow>) => setRecs((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const submit = async () => {
-    await oversightApi.complete(id, { ...v, recommendations: recs });
+    await call('POST /api/oversight/activities/:id/complete', { params: { id: id }, body: { ...v, recommendations: recs } });
     onSaved();
   };
   return (
@@ -95,7 +96,7 @@ function FollowDialog({ rec, onClose, onSaved }: { rec: Recommendation; onClose:
   const next = RECOMMENDATION_NEXT[rec.status];
   const [v, setV] = useState({ status: next[0] as string, answer: '', date: todayIso() });
   const submit = async () => {
-    await oversightApi.follow(rec.id, { status: v.status, date: v.date, ...(v.answer.trim() ? { answer: v.answer } : {}) });
+    await call('POST /api/oversight/recommendations/:id/follow', { params: { id: rec.id }, body: { status: v.status as RecommendationStatus, date: v.date, ...(v.answer.trim() ? { answer: v.answer } : {}) } });
     onSaved();
   };
   return (

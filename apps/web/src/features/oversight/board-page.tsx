@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BoardDetail, BoardSupervision } from '@contract/oversight';
 import { BOARD_KIND_LABELS, BOARD_MEMBER_ROLE_LABELS, BOARD_RATING_LABELS } from '@contract/oversight-values';
+import type { BoardRating } from '@contract/oversight-values';
 import { formatDate, formatNumber, formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -12,9 +13,10 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { unitsApi } from '../units/api';
-import { oversightApi } from './api';
 import { checkForm, isCount } from './form-check';
 import { missingQuarters } from './quarters';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 type Dialog = 'supervision' | 'year' | 'report' | { remedy: BoardSupervision } | null;
 
@@ -22,7 +24,7 @@ type Dialog = 'supervision' | 'year' | 'report' | { remedy: BoardSupervision } |
 export function BoardPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const b = useFetch(`oversight:board:${id}`, () => oversightApi.board(id));
+  const b = useEndpoint('GET /api/oversight/boards/:id', { params: { id } });
   // A Ban TTND has a member from each village of its ward (as the villages were at its election).
   const ttnd = b.data?.kind === 'ttnd' ? b.data : null;
   const villages = useFetch(ttnd ? `units:villages:${ttnd.unitId}:${ttnd.electedOn}` : null,
@@ -132,7 +134,7 @@ function SupervisionDialog({ board, onClose, onSaved }: Saved) {
       violations: !isCount(v.violations) && t('form.count'),
       remedy: v.remedied && !v.remedy.trim() && t('boards.errRemedy'),
     });
-    await oversightApi.addBoardSupervision(board.id, { ...v, violations: Number(v.violations) });
+    await call('POST /api/oversight/boards/:id/supervisions', { params: { id: board.id }, body: { ...v, violations: Number(v.violations) } });
     onSaved();
   };
   return (
@@ -156,7 +158,7 @@ function RemedyDialog({ s, onClose, onSaved }: { s: BoardSupervision; onClose: (
   const [v, setV] = useState({ remedy: s.remedy, remedied: true });
   const submit = async () => {
     checkForm({ remedy: !v.remedy.trim() && t('form.required') });
-    await oversightApi.remedy(s.id, v);
+    await call('POST /api/oversight/board-supervisions/:id/remedy', { params: { id: s.id }, body: v });
     onSaved();
   };
   return (
@@ -194,10 +196,10 @@ function YearDialog({ board, canRate, onClose, onSaved }: Saved & { canRate: boo
       fundingVnd: !digits(v.fundingVnd) && t('form.required'),
       ratedOn: !!v.rating && v.ratedOn > today && t('form.notFuture'),
     });
-    await oversightApi.saveBoardYear(board.id, {
+    await call('POST /api/oversight/boards/:id/years', { params: { id: board.id }, body: {
       year: Number(v.year), plan: v.plan, fundingRequiredVnd: Number(digits(v.fundingRequiredVnd)), fundingVnd: Number(digits(v.fundingVnd)),
-      rating: v.rating || null, ...(v.rating && v.ratedOn ? { ratedOn: v.ratedOn } : {}),
-    });
+      rating: (v.rating || null) as BoardRating | null, ...(v.rating && v.ratedOn ? { ratedOn: v.ratedOn } : {}),
+    } });
     onSaved();
   };
   const current = pickYear(Number(v.year));
@@ -235,7 +237,7 @@ function ReportDialog({ board, onClose, onSaved }: Saved) {
       filedOn: !v.filedOn ? t('form.required') : v.filedOn > today && t('form.notFuture'),
       quarter: board.reports.some((r) => String(r.year) === v.year && String(r.quarter) === v.quarter) && t('boards.errReportExists'),
     });
-    await oversightApi.fileBoardReport(board.id, { ...v, year: Number(v.year), quarter: Number(v.quarter) });
+    await call('POST /api/oversight/boards/:id/reports', { params: { id: board.id }, body: { ...v, year: Number(v.year), quarter: Number(v.quarter) } });
     onSaved();
   };
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BOARD_KIND_LABELS, BOARD_MEMBER_ROLE_LABELS, BOARD_MIN_MEMBERS, BOARD_RATING_LABELS } from '@contract/oversight-values';
+import type { BoardKind, BoardMemberRole } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
@@ -12,10 +13,11 @@ import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
-import { oversightApi } from './api';
 import { checkForm } from './form-check';
 import { labelOptions } from './oversight-page';
 import { OversightTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** A ward's people's boards (Ban TTND, Ban GSĐTCCĐ): term, members, supervisions, violations, latest rating. */
 export function BoardsPage() {
@@ -23,7 +25,7 @@ export function BoardsPage() {
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
-  const list = useFetch(unit ? `oversight:boards:${unit}` : null, () => oversightApi.boards(unit!));
+  const list = useEndpoint('GET /api/oversight/boards', unit ? { query: { unit } } : null);
   const [adding, setAdding] = useState(false);
   const today = todayIso();
   // The boards sitting today first; those whose term has ended (and the predecessors' boards) on request.
@@ -85,10 +87,10 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
       members: named.length < BOARD_MIN_MEMBERS && t('boards.errMembers', { min: BOARD_MIN_MEMBERS, n: named.length }),
       ...Object.fromEntries(members.map((m, i) => [`m${i}.fullName`, m.fullName.trim().length === 1 && t('boards.errName')])),
     });
-    const b = await oversightApi.createBoard({
-      unitId, kind: v.kind, name: v.name, termLabel: v.termLabel, electedOn: v.electedOn, ...(gsd ? { project: v.project } : {}),
-      members: named.map((m) => ({ fullName: m.fullName, role: m.role, ...(m.villageId ? { villageId: Number(m.villageId) } : {}) })),
-    });
+    const b = await call('POST /api/oversight/boards', { body: {
+      unitId, kind: v.kind as BoardKind, name: v.name, termLabel: v.termLabel, electedOn: v.electedOn, ...(gsd ? { project: v.project } : {}),
+      members: named.map((m) => ({ fullName: m.fullName, role: m.role as BoardMemberRole, ...(m.villageId ? { villageId: Number(m.villageId) } : {}) })),
+    } });
     navigate(`/oversight/boards/${b.id}`);
   };
   const villageOptions = [{ value: '', label: t('boards.noVillage') }, ...(villages.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];

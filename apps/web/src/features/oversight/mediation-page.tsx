@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MediationCase, MediationTeam } from '@contract/oversight';
 import { MEDIATION_KIND_LABELS, MEDIATION_OUTCOME_LABELS } from '@contract/oversight-values';
+import type { MediationOutcome } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
@@ -14,8 +15,9 @@ import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
-import { oversightApi } from './api';
 import { checkForm } from './form-check';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** A village's (or ward's) mediation cases, parties masked; phone-first for the village team's head. */
 export function MediationPage() {
@@ -24,9 +26,9 @@ export function MediationPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const year = Number(todayIso().slice(0, 4));
-  const cases = useFetch(unit ? `mediation:${unit}` : null, () => oversightApi.cases({ unit: unit! }));
-  const stats = useFetch(unit ? `mediation:stats:${unit}` : null, () => oversightApi.stats(unit!, year));
-  const teams = useFetch(unit ? `mediation:teams:${unit}` : null, () => oversightApi.teams(unit!));
+  const cases = useEndpoint('GET /api/mediation/cases', unit ? { query: { unit } } : null);
+  const stats = useEndpoint('GET /api/mediation/stats', unit ? { query: { unit, year } } : null);
+  const teams = useEndpoint('GET /api/mediation/teams', unit ? { query: { unit } } : null);
   const level = useFetch(unit ? `unit-level:${unit}` : null, () => unitsApi.get(unit!)).data?.level;
   const [adding, setAdding] = useState(false);
   const [addingTeam, setAddingTeam] = useState(false);
@@ -35,7 +37,7 @@ export function MediationPage() {
   const [queued, setQueued] = useState(false);
   const reload = () => { cases.reload(); stats.reload(); };
   const reveal = async (c: MediationCase) => {
-    const p = await oversightApi.parties(c.id);
+    const p = await call('GET /api/mediation/cases/:id/parties', { params: { id: c.id } });
     setShown((s) => ({ ...s, [c.id]: p.parties.map((x) => [x.name, x.phone].filter(Boolean).join(', ')).join(' – ') }));
   };
   return (
@@ -102,7 +104,7 @@ function CaseDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () 
 function CloseDialog({ c, onClose, onSaved }: { c: MediationCase; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useI18n();
   const [v, setV] = useState({ outcome: 'success', closedOn: todayIso() });
-  const submit = async () => { await oversightApi.closeCase(c.id, v); onSaved(); };
+  const submit = async () => { await call('POST /api/mediation/cases/:id/close', { params: { id: c.id }, body: { ...v, outcome: v.outcome as Exclude<MediationOutcome, 'pending'> } }); onSaved(); };
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} title={t('mediation.close')} submitLabel={t('oversight.save')}>
       {(errs) => (
@@ -135,7 +137,7 @@ function TeamsSection({ teams, canAdd, onAdd }: { teams: MediationTeam[] | undef
   );
 }
 
-type TeamMember = { fullName: string; role: string };
+type TeamMember = { fullName: string; role: 'head' | 'member' };
 
 function TeamDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
@@ -151,7 +153,7 @@ function TeamDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () 
       members: named.length === 0 && t('mediation.errMembers'),
       ...Object.fromEntries(members.map((m, i) => [`m${i}.fullName`, m.fullName.trim().length === 1 && t('boards.errName')])),
     });
-    await oversightApi.createTeam({ unitId, name: v.name, validFrom: v.validFrom, members: named });
+    await call('POST /api/mediation/teams', { body: { unitId, name: v.name, validFrom: v.validFrom, members: named } });
     onSaved();
   };
   return (
@@ -164,7 +166,7 @@ function TeamDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () 
           {members.map((m, i) => (
             <div key={i} className="form-row">
               <TextField label={t('boards.memberN', { n: i + 1 })} autoComplete="off" value={m.fullName} error={errs[`m${i}.fullName`]} onChange={(e) => setMember(i, { fullName: e.target.value })} />
-              <SelectField label={t('boards.role')} value={m.role} onChange={(e) => setMember(i, { role: e.target.value })}
+              <SelectField label={t('boards.role')} value={m.role} onChange={(e) => setMember(i, { role: e.target.value as TeamMember['role'] })}
                 options={[{ value: 'head', label: t('mediation.head') }, { value: 'member', label: t('mediation.member') }]} />
             </div>
           ))}

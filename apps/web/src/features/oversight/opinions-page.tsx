@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { DOC_KIND_LABELS, OPINION_FORM_LABELS, OPINION_TOPIC_LABELS } from '@contract/oversight-values';
+import type { DocKind, OpinionForm, OpinionTopic } from '@contract/oversight-values';
 import { formatDate, formatNumber, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
@@ -11,10 +11,11 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { oversightApi } from './api';
 import { checkForm, isCount } from './form-check';
 import { labelOptions } from './oversight-page';
 import { OversightTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /**
  * Opinions a unit collected on draft documents (laws, provincial resolutions, Party congress documents)
@@ -25,7 +26,7 @@ export function OpinionsPage() {
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
-  const list = useFetch(unit ? `oversight:opinions:${unit}:${q.year ?? ''}` : null, () => oversightApi.opinions({ unit: unit!, ...(q.year ? { year: q.year } : {}) }));
+  const list = useEndpoint('GET /api/oversight/opinions', unit ? { query: { unit, ...(q.year ? { year: q.year } : {}) } } : null);
   const [adding, setAdding] = useState(false);
   const rows = list.data ?? [];
   const drafts = rows.flatMap((s) => s.drafts);
@@ -98,10 +99,10 @@ function OpinionDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: 
       drafts: onDrafts && drafts.length === 0 && t('opinions.errNoDrafts'),
       ...(onDrafts ? Object.fromEntries(drafts.flatMap((d, i) => [[`d${i}.title`, !d.title.trim() && required], [`d${i}.opinions`, !isCount(d.opinions) && count]])) : {}),
     });
-    await oversightApi.createOpinions({
-      unitId, heldOn: v.heldOn, form: v.form, topic: v.topic, title: v.title, participants: Number(v.participants || 0),
-      ...(onDrafts ? { drafts: drafts.map((d) => ({ ...d, opinions: Number(d.opinions) })) } : { officialsOpinions: Number(v.officialsOpinions) }),
-    });
+    await call('POST /api/oversight/opinions', { body: {
+      unitId, heldOn: v.heldOn, form: v.form as OpinionForm, topic: v.topic as OpinionTopic, title: v.title, participants: Number(v.participants || 0),
+      ...(onDrafts ? { drafts: drafts.map((d) => ({ ...d, docKind: d.docKind as DocKind, opinions: Number(d.opinions) })) } : { officialsOpinions: Number(v.officialsOpinions) }),
+    } });
     onSaved();
   };
   return (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { ACTIVITY_FORM_LABELS, ACTIVITY_KIND_LABELS, ACTIVITY_STATUS_LABELS, RECOMMENDATION_STATUS_LABELS, SUBJECT_KIND_LABELS } from '@contract/oversight-values';
+import type { ActivityForm, ActivityKind, SubjectKind } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
@@ -11,8 +11,9 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { oversightApi } from './api';
 import { OversightTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 export const labelOptions = (labels: Record<string, { vi: string; en: string }>, pick: (l: { vi: string; en: string }) => string) =>
   Object.entries(labels).map(([value, l]) => ({ value, label: pick(l) }));
@@ -24,7 +25,7 @@ export function OversightPage() {
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
-  const list = useFetch(unit ? `oversight:${unit}:${q.year ?? ''}` : null, () => oversightApi.activities({ unit: unit!, ...(q.year ? { year: q.year } : {}) }));
+  const list = useEndpoint('GET /api/oversight/activities', unit ? { query: { unit, ...(q.year ? { year: q.year } : {}) } } : null);
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -62,9 +63,9 @@ export function ActivityDialog({ unitId, onClose, preset }: { unitId: number; on
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const criticism = v.kind === 'criticism';
   const submit = async () => {
-    const a = await oversightApi.createActivity({ unitId, kind: v.kind, form: v.form, title: v.title, subjectKind: v.subjectKind, subject: v.subject, team: v.team,
+    const a = await call('POST /api/oversight/activities', { body: { unitId, kind: v.kind as ActivityKind, form: v.form as ActivityForm, title: v.title, subjectKind: v.subjectKind as SubjectKind, subject: v.subject, team: v.team,
       documents: v.documents, startedOn: v.startedOn, ...(preset ? { topicId: preset.topicId } : {}),
-      ...(criticism ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) } : {}) });
+      ...(criticism ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) } : {}) } });
     navigate(`/oversight/activities/${a.id}`);
   };
   return (
@@ -97,7 +98,7 @@ export function ActivityDialog({ unitId, onClose, preset }: { unitId: number; on
 /** Open recommendations past their due date, across the user's units (and those whose history they hold). */
 export function OverduePage() {
   const { t, pick } = useI18n();
-  const list = useFetch('oversight:overdue', () => oversightApi.recommendations({ overdue: 1, limit: 200 }));
+  const list = useEndpoint('GET /api/oversight/recommendations', { query: { overdue: true, limit: 200 } });
   return (
     <>
       <PageTitle title={t('oversight.title')} />

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Plan } from '@contract/oversight';
 import { ACTIVITY_FORM_LABELS, ACTIVITY_KIND_LABELS, SUBJECT_KIND_LABELS } from '@contract/oversight-values';
+import type { ActivityForm, ActivityKind, SubjectKind } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField, TextField } from '../../ui/fields';
@@ -12,10 +12,11 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { oversightApi } from './api';
 import { checkForm } from './form-check';
 import { ActivityDialog, labelOptions } from './oversight-page';
 import { OversightTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 type TopicRow = { kind: string; title: string; subjectKind: string; subject: string; form: string; quarter: string };
 const emptyTopic = (kind = 'supervision'): TopicRow => ({ kind, title: '', subjectKind: 'agency', subject: '', form: 'direct', quarter: '1' });
@@ -31,7 +32,7 @@ export function PlanPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : Number(todayIso().slice(0, 4));
-  const plan = useFetch(unit ? `oversight:plan:${unit}:${year}` : null, () => oversightApi.plan(unit!, year));
+  const plan = useEndpoint('GET /api/oversight/plans', unit ? { query: { unit, year } } : null);
   const [editing, setEditing] = useState(false);
   const [approving, setApproving] = useState(false);
   const [carrying, setCarrying] = useState<Plan['topics'][number] | null>(null);
@@ -122,7 +123,7 @@ function PlanDialog({ unitId, year, plan, onClose, onSaved }: { unitId: number; 
       topics: rows.length + kept.length === 0 && t('plan.errNoTopics'),
       ...Object.fromEntries(rows.flatMap((r, i) => [[`t${i}.title`, !r.title.trim() && required], [`t${i}.subject`, !r.subject.trim() && required]])),
     });
-    await oversightApi.savePlan({ unitId, year, topics: rows.map((r) => ({ ...r, quarter: Number(r.quarter) })) });
+    await call('POST /api/oversight/plans', { body: { unitId, year, topics: rows.map((r) => ({ ...r, kind: r.kind as ActivityKind, subjectKind: r.subjectKind as SubjectKind, form: r.form as ActivityForm, quarter: Number(r.quarter) })) } });
     onSaved();
   };
   return (
@@ -165,9 +166,9 @@ function ApproveDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
       approvedOn: !v.approvedOn ? t('form.required') : v.approvedOn > today && future,
       partyOpinionOn: v.partyOpinionOn > today ? future : !!v.partyOpinionOn && !v.partyOpinion.trim() && t('plan.errOpinionText'),
     });
-    await oversightApi.approvePlan(plan.id, {
+    await call('POST /api/oversight/plans/:id/approve', { params: { id: plan.id }, body: {
       approvedOn: v.approvedOn, ...(v.partyOpinion.trim() ? { partyOpinion: v.partyOpinion } : {}), ...(v.partyOpinionOn ? { partyOpinionOn: v.partyOpinionOn } : {}),
-    });
+    } });
     onSaved();
   };
   return (

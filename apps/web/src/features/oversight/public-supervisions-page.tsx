@@ -1,15 +1,14 @@
 import { ACTIVITY_KIND_LABELS, RECOMMENDATION_STATUS_LABELS } from '@contract/oversight-values';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
-import { oversightApi } from './api';
+import { useEndpoint } from '../../query';
 
 /** A ward's completed supervisions and criticisms: conclusions and each recommendation's remedy status. */
 export function PublicSupervisionsPage({ code }: { code: string }) {
   const { t, pick } = useI18n();
-  const list = useFetch(`public:supervisions:${code}`, () => oversightApi.publicSupervisions(code));
+  const list = useEndpoint('GET /api/public/supervisions/:code', { params: { code } });
   return (
     <>
       <PageTitle title={t('oversight.publicTitle')} sub={t('oversight.publicHint')} />

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import type { PetitionDetail } from '@contract/petitions';
 import { PETITION_ACTION_LABELS, type PetitionAction } from '@contract/petitions-values';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { petitionsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { Input } from '../../client';
+
+type ActionBody = Input<'POST /api/petitions/:id/actions'>['body'];
 
 type Props = { petition: PetitionDetail; action: PetitionAction; defaultDate: string; onClose: () => void; onDone: (p: PetitionDetail) => void };
 
@@ -18,7 +21,8 @@ export function ActionDialog({ petition, action, defaultDate, onClose, onDone }:
     inWriting: true, docNo: '', summary: '', publish: true,
   });
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
-  const agencies = useFetch(action === 'forward' ? `agencies:${petition.unitId}` : null, () => petitionsApi.agencies(petition.unitId));
+  const agencies = useEndpoint('GET /api/petition-agencies', action === 'forward' ? { query: { unit: petition.unitId } } : null);
+  // The fields of the chosen action (the table's body is a union by action, which `action` picks).
   const body = (): Record<string, unknown> => {
     const base = { action, date: v.date };
     switch (action) {
@@ -34,7 +38,7 @@ export function ActionDialog({ petition, action, defaultDate, onClose, onDone }:
     : action === 'answer' ? !!v.summary.trim() : true;
   return (
     <FormDialog open onClose={onClose} canSubmit={ok} title={pick(PETITION_ACTION_LABELS[action])} submitLabel={pick(PETITION_ACTION_LABELS[action])}
-      onSubmit={async () => onDone(await petitionsApi.act(petition.id, body()))}>
+      onSubmit={async () => onDone(await call('POST /api/petitions/:id/actions', { params: { id: petition.id }, body: body() as ActionBody }))}>
       {(errs) => (
         <>
           {action !== 'extend' && <DateField label={t('petitions.actionDate')} value={v.date} required error={errs.date} onChange={(d) => set({ date: d })} />}

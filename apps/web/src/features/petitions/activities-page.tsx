@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { formatDate, formatNumber, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
@@ -10,9 +9,11 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { petitionsApi } from './api';
 import { DirectorySection } from './directory-section';
 import { PetitionTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { MeetingKind } from '@contract/petitions-values';
 
 /** Citizen reception sessions, voter meetings and dialogues, and public result conferences of a unit. */
 export function PetitionActivitiesPage() {
@@ -21,9 +22,9 @@ export function PetitionActivitiesPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const [adding, setAdding] = useState<'reception' | 'meeting' | 'conference' | null>(null);
-  const receptions = useFetch(unit ? `receptions:${unit}` : null, () => petitionsApi.receptions(unit!));
-  const meetings = useFetch(unit ? `meetings:${unit}` : null, () => petitionsApi.meetings(unit!));
-  const conferences = useFetch(unit ? `conferences:${unit}` : null, () => petitionsApi.conferences(unit!));
+  const receptions = useEndpoint('GET /api/petition-receptions', unit ? { query: { unit } } : null);
+  const meetings = useEndpoint('GET /api/voter-meetings', unit ? { query: { unit } } : null);
+  const conferences = useEndpoint('GET /api/petition-conferences', unit ? { query: { unit } } : null);
   const write = can('petition.write');
   const [more, setMore] = useState(false);
   const shown = more ? 200 : 8;
@@ -79,9 +80,9 @@ function AddDialog({ kind, unitId, onClose, onSaved }: { kind: 'reception' | 'me
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const submit = async () => {
     if (kind === 'reception') {
-      await petitionsApi.createReception({ unitId, heldOn: v.heldOn, officials: v.officials, citizensCount: Number(v.citizens), matters: v.matters });
+      await call('POST /api/petition-receptions', { body: { unitId, heldOn: v.heldOn, officials: v.officials, citizensCount: Number(v.citizens), matters: v.matters } });
     } else {
-      await petitionsApi.createMeeting({ unitId, kind: v.meetingKind, heldOn: v.heldOn, deputies: v.deputies, place: v.place, voters: Number(v.voters), opinions: Number(v.opinions) });
+      await call('POST /api/voter-meetings', { body: { unitId, kind: v.meetingKind as MeetingKind, heldOn: v.heldOn, deputies: v.deputies, place: v.place, voters: Number(v.voters), opinions: Number(v.opinions) } });
     }
     onSaved();
   };
@@ -118,13 +119,13 @@ function ConferenceDialog({ unitId, onClose, onSaved }: { unitId: number; onClos
   const { t } = useI18n();
   const [v, setV] = useState({ heldOn: todayIso(), title: '', attendees: '0' });
   const [cases, setCases] = useState<Set<number>>(new Set());
-  const answered = useFetch(`conference-cases:${unitId}`, () => petitionsApi.list({ unit: unitId, limit: 200 }));
+  const answered = useEndpoint('GET /api/petitions', { query: { unit: unitId, limit: 200 } });
   const done = (answered.data?.items ?? []).filter((p) => p.state === 'answered' || p.state === 'informed' || p.state === 'closed');
   const toggle = (id: number) => setCases((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n; });
   return (
     <FormDialog open onClose={onClose} title={t('petitions.addConference')} submitLabel={t('petitions.save')} canSubmit={!!v.title.trim()}
       onSubmit={async () => {
-        await petitionsApi.createConference({ unitId, heldOn: v.heldOn, title: v.title, attendees: Number(v.attendees), petitionIds: [...cases] });
+        await call('POST /api/petition-conferences', { body: { unitId, heldOn: v.heldOn, title: v.title, attendees: Number(v.attendees), petitionIds: [...cases] } });
         onSaved();
       }}>
       {(errs) => (

@@ -2,20 +2,20 @@ import { useState } from 'react';
 import type { DeadlineRule } from '@contract/petitions';
 import { PETITION_KIND_LABELS } from '@contract/petitions-values';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { petitionsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** The competent agencies a unit forwards to (its own level and above), and the deadlines by kind. */
 export function DirectorySection({ unitId }: { unitId: number }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
-  const agencies = useFetch(`agencies:${unitId}`, () => petitionsApi.agencies(unitId));
-  const rules = useFetch('petition-rules', () => petitionsApi.rules());
+  const agencies = useEndpoint('GET /api/petition-agencies', { query: { unit: unitId } });
+  const rules = useEndpoint('GET /api/petition-rules');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<DeadlineRule | null>(null);
   return (
@@ -55,7 +55,7 @@ function AgencyDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: (
   const [name, setName] = useState('');
   return (
     <FormDialog open onClose={onClose} title={t('petitions.addAgency')} submitLabel={t('petitions.save')} canSubmit={!!name.trim()}
-      onSubmit={async () => { await petitionsApi.createAgency({ unitId, name }); onSaved(); }}>
+      onSubmit={async () => { await call('POST /api/petition-agencies', { body: { unitId, name } }); onSaved(); }}>
       {(errs) => <TextField label={t('petitions.agencyName')} hint={t('petitions.agencyNameHint')} required value={name} error={errs.name} onChange={(e) => setName(e.target.value)} />}
     </FormDialog>
   );
@@ -73,10 +73,10 @@ function RuleDialog({ rule, onClose, onSaved }: { rule: DeadlineRule; onClose: (
   return (
     <FormDialog open onClose={onClose} title={`${t('petitions.editRule')} — ${pick(PETITION_KIND_LABELS[rule.kind])}`} submitLabel={t('petitions.save')}
       onSubmit={async () => {
-        await petitionsApi.updateRule(rule.kind, {
+        await call('PUT /api/petition-rules/:kind', { params: { kind: rule.kind }, body: {
           acceptDays: Number(v.acceptDays), answerDays: Number(v.answerDays), complexAnswerDays: Number(v.complexAnswerDays),
           extensionDays: Number(v.extensionDays), maxExtensions: Number(v.maxExtensions), resultNoticeDays: v.resultNoticeDays ? Number(v.resultNoticeDays) : null,
-        });
+        } });
         onSaved();
       }}>
       {(errs) => (

@@ -14,8 +14,10 @@ import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { petitionsApi } from './api';
 import { TextAreaField } from './text-area';
+import { call } from '../../client';
+import type { PetitionField, PetitionKind } from '@contract/petitions-values';
+import type { Input } from '../../client';
 
 /** Records a petition received at a reception, by letter, at a voter meeting, a dialogue or in a situation report. */
 export function PetitionNewPage() {
@@ -35,7 +37,7 @@ export function PetitionNewPage() {
     setError(null);
     try {
       const identity = Object.fromEntries(Object.entries({ name: v.name, phone: v.phone, address: v.address }).filter(([, x]) => x.trim()));
-      const p = await petitionsApi.create({ unitId: v.unitId, channel: v.channel, kind: v.kind, field: v.field, title: v.title, content: v.content, receivedOn: v.receivedOn, ...identity });
+      const p = await call('POST /api/petitions', { body: { unitId: v.unitId, channel: v.channel as Input<'POST /api/petitions'>['body']['channel'], kind: v.kind as PetitionKind, field: v.field as PetitionField, title: v.title, content: v.content, receivedOn: v.receivedOn, ...identity } });
       navigate(`/petitions/${p.id}`);
     } catch (err) {
       setError(asApiError(err));

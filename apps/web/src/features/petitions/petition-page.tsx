@@ -9,17 +9,18 @@ import type { ApiError } from '../../api';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
+import { asApiError } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
-import { petitionsApi } from './api';
 import { ActionDialog } from './action-dialog';
 import { StateBadge } from './petitions-page';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** One petition: what it asks, where it stands, its timeline and the next steps the user may take. */
 export function PetitionPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`petition:${id}`, () => petitionsApi.get(id));
+  const res = useEndpoint('GET /api/petitions/:id', { params: { id } });
   const [action, setAction] = useState<PetitionAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
@@ -100,7 +101,7 @@ function Identity({ p }: { p: PetitionDetail }) {
       {p.canReadIdentity && !shown && (
         <>
           <p className="small muted">{t('petitions.identityAudited')}</p>
-          <button type="button" className="btn btn-small" onClick={() => petitionsApi.identity(p.id).then(setShown, (e) => setError(asApiError(e)))}>
+          <button type="button" className="btn btn-small" onClick={() => call('GET /api/petitions/:id/identity', { params: { id: p.id } }).then(setShown, (e) => setError(asApiError(e)))}>
             {t('petitions.showIdentity')}
           </button>
         </>
@@ -125,11 +126,8 @@ function AttachAnswer({ id, onDone }: { id: number; onDone: () => void }) {
     if (!file) return;
     setBusy(true);
     setError(null);
-    const form = new FormData();
-    form.append('purpose', 'answer');
-    form.append('files', file, file.name);
     try {
-      await petitionsApi.attach(id, form);
+      await call('POST /api/petitions/:id/attachments', { params: { id }, body: { purpose: 'answer' }, files: [file] });
       setFile(null);
       onDone();
     } catch (e) {

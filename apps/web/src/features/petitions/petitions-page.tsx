@@ -3,14 +3,15 @@ import { PETITION_KIND_LABELS, PETITION_KINDS, PETITION_STATE_LABELS, PETITION_S
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { petitionsApi } from './api';
+import { endpointUrl } from '../../client';
 import { PetitionTabs } from './tabs';
+import { useEndpoint } from '../../query';
+import type { PetitionKind, PetitionState } from '@contract/petitions-values';
 
 /** Petitions of a unit's subtree: filters by state and kind, the overdue list, the officer on each. */
 export function PetitionsPage() {
@@ -19,9 +20,9 @@ export function PetitionsPage() {
   const [q, setQ] = useQueryState();
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const page = Number(q.page ?? 0);
-  const filters = { unit: unit ?? undefined, state: q.state, kind: q.kind, overdue: q.overdue === '1' ? 'true' : undefined, limit: 50, offset: page * 50 };
-  const res = useFetch(`petitions:${JSON.stringify(filters)}`, () => petitionsApi.list(filters));
-  const rem = useFetch('petition-reminders', () => petitionsApi.reminders());
+  const filters = { unit: unit ?? undefined, state: q.state as PetitionState | undefined, kind: q.kind as PetitionKind | undefined, overdue: q.overdue === '1' ? true : undefined, limit: 50, offset: page * 50 };
+  const res = useEndpoint('GET /api/petitions', { query: filters });
+  const rem = useEndpoint('GET /api/petitions/reminders');
 
   return (
     <>
@@ -35,7 +36,7 @@ export function PetitionsPage() {
         </Notice>
       )}
       <Section title={t('petitions.list')}
-        actions={<a className="btn btn-small" href={petitionsApi.exportUrl(Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>)} download>{t('petitions.export')}</a>}>
+        actions={<a className="btn btn-small" href={endpointUrl('GET /api/petitions/export.csv', { query: filters })} download>{t('petitions.export')}</a>}>
         <div className="filters">
           <UnitSelect label={t('petitions.unit')} value={unit} onChange={(id) => setQ({ unit: id, page: null })} allowClear={false} />
           <SelectField label={t('petitions.state')} value={q.state ?? ''} onChange={(e) => setQ({ state: e.target.value || null, page: null })}

@@ -9,8 +9,8 @@ import { asApiError } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
-import { publicPetitionsApi } from './api';
 import './petitions.css';
+import { call } from '../../client';
 
 /** "My petitions": a citizen who lost a tracking code gets a one-time code at the contact they gave, then the list. */
 export function PublicMyPetitionsPage() {
@@ -29,11 +29,11 @@ export function PublicMyPetitionsPage() {
   };
   const ask = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => setAsked((await publicPetitionsApi.askCode(contact.trim())).minutes));
+    void run(async () => setAsked((await call('POST /api/public/my-petitions/code', { body: { contact: contact.trim() } })).minutes));
   };
   const open = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => setList((await publicPetitionsApi.mine(contact.trim(), code.trim())).items));
+    void run(async () => setList((await call('POST /api/public/my-petitions', { body: { contact: contact.trim(), code: code.trim() } })).items));
   };
 
   return (

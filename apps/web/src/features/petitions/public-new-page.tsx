@@ -5,22 +5,27 @@ import {
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useLocation } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
+import { asApiError } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field, SelectField, TextField } from '../../ui/fields';
 import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
-import { publicPetitionsApi } from './api';
+import { call } from '../../client';
 import { TextAreaField } from './text-area';
 import './petitions.css';
+import { useEndpoint } from '../../query';
+import type { PetitionField, PetitionKind } from '@contract/petitions-values';
+
+/** Each text trimmed (the form leaves an empty one out). */
+const trimmed = <T extends Record<string, string>>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, x]) => [k, x.trim()])) as T;
 
 /** The public form: no account, identity optional, a few small attachments; answers with a tracking code. */
 export function PublicPetitionNewPage() {
   const { t, pick } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
-  const units = useFetch(`public-units:${q}`, () => publicPetitionsApi.units(q));
+  const units = useEndpoint('GET /api/public/petition-units', { query: { q } });
   const { query } = useLocation();
   const [v, setV] = useState({ unitCode: query.unit ?? '', kind: 'phan_anh', field: 'khac', title: '', content: '', name: '', phone: '', email: '', address: '' });
   const [files, setFiles] = useState<File[]>([]);
@@ -52,11 +57,10 @@ export function PublicPetitionNewPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const form = new FormData();
-    for (const [k, x] of Object.entries(v)) if (x.trim()) form.append(k, x.trim());
-    for (const f of files) form.append('files', f, f.name);
+    // Sent as multipart so the attachments go with the text (empty fields are left out); no session is needed.
+    const body = { ...v, kind: v.kind as PetitionKind, field: v.field as PetitionField };
     try {
-      setCode((await publicPetitionsApi.submit(form)).trackingCode);
+      setCode((await call('POST /api/public/petitions', { body: trimmed(body), files })).trackingCode);
     } catch (err) {
       setError(asApiError(err));
     } finally {

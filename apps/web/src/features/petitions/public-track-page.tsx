@@ -3,12 +3,11 @@ import { PETITION_KIND_LABELS, PETITION_STATE_LABELS, TRACKING_CODE_RE } from '@
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
-import { publicPetitionsApi } from './api';
 import './petitions.css';
+import { useEndpoint } from '../../query';
 
 /** Enter a tracking code. */
 export function PublicTrackFormPage() {
@@ -40,7 +39,7 @@ export function PublicTrackFormPage() {
 /** The status of one petition: states and dates, the agency and the published answer; nothing personal. */
 export function PublicTrackPage({ code }: { code: string }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`track:${code}`, () => publicPetitionsApi.track(code));
+  const res = useEndpoint('GET /api/public/petitions/:trackingCode', { params: { trackingCode: code } });
   return (
     <>
       <PageTitle title={t('publicPetition.trackTitle')} sub={<span className="tracking-code">{code}</span>} />

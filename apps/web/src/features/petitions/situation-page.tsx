@@ -4,7 +4,6 @@ import type { SituationOverview } from '@contract/petitions';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
@@ -12,8 +11,10 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { petitionsApi } from './api';
 import { PetitionTabs } from './tabs';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
+import type { SituationPeriodKind } from '@contract/petitions-values';
 
 const BADGE: Record<SituationStatus, string> = { on_time: 'badge-ok', late: 'badge-warn', not_filed: 'badge-red', pending: '' };
 
@@ -25,7 +26,7 @@ export function SituationPage() {
   const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
   const [filing, setFiling] = useState<SituationOverview['rows'][number] | null>(null);
   const [addingPeriod, setAddingPeriod] = useState(false);
-  const res = useFetch(unit ? `situation:${unit}:${q.period ?? ''}` : null, () => petitionsApi.situation({ unit: unit!, period: q.period }));
+  const res = useEndpoint('GET /api/situation-reports', unit ? { query: { unit, period: q.period } } : null);
   const periodLabel = (id: number) => {
     const p = res.data?.periods.find((x) => x.id === id);
     return p ? `${pick(SITUATION_PERIOD_KIND_LABELS[p.kind])} ${formatDate(p.startsOn)}–${formatDate(p.endsOn)}` : '';
@@ -82,8 +83,8 @@ function FileDialog({ row, onClose, onSaved }: { row: SituationOverview['rows'][
   return (
     <FormDialog open onClose={onClose} title={`${t('petitions.fileReport')} — ${row.unitName}`} submitLabel={t('petitions.save')}
       onSubmit={async () => {
-        await petitionsApi.fileReport({ periodId: row.periodId, unitId: row.unitId, filedOn: v.filedOn, topics: v.topics,
-          hotIssues: v.hot.split(/[;\n]/).map((s) => s.trim()).filter(Boolean) });
+        await call('POST /api/situation-reports', { body: { periodId: row.periodId, unitId: row.unitId, filedOn: v.filedOn, topics: v.topics,
+          hotIssues: v.hot.split(/[;\n]/).map((s) => s.trim()).filter(Boolean) } });
         onSaved();
       }}>
       {(errs) => (
@@ -101,11 +102,11 @@ function FileDialog({ row, onClose, onSaved }: { row: SituationOverview['rows'][
 function PeriodDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useI18n();
   const [v, setV] = useState({ kind: 'month', startsOn: todayIso().slice(0, 8) + '01', endsOn: '', dueOn: '', commune: true, village: true });
-  const levels = [v.commune && 'commune', v.village && 'village'].filter(Boolean);
+  const levels = (['commune', 'village'] as const).filter((l) => v[l]);
   return (
     <FormDialog open onClose={onClose} title={t('petitions.addPeriod')} submitLabel={t('petitions.save')} canSubmit={!!v.endsOn && !!v.dueOn && levels.length > 0}
       onSubmit={async () => {
-        await petitionsApi.createPeriod({ unitId, kind: v.kind, startsOn: v.startsOn, endsOn: v.endsOn, dueOn: v.dueOn, levels });
+        await call('POST /api/situation-periods', { body: { unitId, kind: v.kind as SituationPeriodKind, startsOn: v.startsOn, endsOn: v.endsOn, dueOn: v.dueOn, levels } });
         onSaved();
       }}>
       {(errs) => (

@@ -8,7 +8,7 @@ import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
 import { fundPublicApi } from '../fund-public/api';
-import { publicPetitionsApi } from '../petitions/api';
+import { useEndpoint } from '../../query';
 
 /** The public front door: what a citizen can read or send, the open campaigns first; staff sign-in one tap away. */
 export function FrontDoorPage() {
@@ -58,7 +58,7 @@ function WardFinder() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const term = useDebounced(q, 300);
-  const units = useFetch(term.trim().length >= 2 ? `front-units:${term}` : null, () => publicPetitionsApi.units(term));
+  const units = useEndpoint('GET /api/public/petition-units', term.trim().length >= 2 ? { query: { q: term } } : null);
   return (
     <Section title={t('portal.wardPages')}>
       <TextField label={t('portal.findWard')} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Phường Bắc Giang"

@@ -1,10 +1,9 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../format';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
-import { portalApi } from './api';
 
 const POSITION: Record<'chair' | 'vice_chair' | 'standing_member', 'portal.chair' | 'portal.viceChair' | 'portal.standingMember'> = {
   chair: 'portal.chair', vice_chair: 'portal.viceChair', standing_member: 'portal.standingMember',
@@ -13,7 +12,7 @@ const POSITION: Record<'chair' | 'vice_chair' | 'standing_member', 'portal.chair
 /** A ward's public page: its Front committee's leaders, its campaigns and published reports, and a way to write to it. */
 export function WardPublicPage({ code }: { code: string }) {
   const { t } = useI18n();
-  const res = useFetch(`ward:${code}`, () => portalApi.ward(code));
+  const res = useEndpoint('GET /api/public/units/:code', { params: { code } });
   const w = res.data;
   return (
     <>

@@ -1,4 +1,4 @@
-import type { CreateUser, SetGrants, UpdateUser, UserAccount } from '@contract/users';
+import type { CreateUser, UpdateUser, UserAccount } from '@contract/users';
 import { api } from '../../api';
 
 export const usersApi = {
@@ -6,5 +6,4 @@ export const usersApi = {
   get: (id: number) => api.get<UserAccount>(`/api/users/${id}`),
   create: (body: CreateUser) => api.post<UserAccount>('/api/users', body),
   update: (id: number, body: UpdateUser) => api.patch<UserAccount>(`/api/users/${id}`, body),
-  setGrants: (id: number, body: SetGrants) => api.put<UserAccount>(`/api/users/${id}/grants`, body),
 };

@@ -15,6 +15,7 @@ import { RecordHistory } from '../audit/record-history';
 import { UnitSelect } from '../units/unit-select';
 import { usersApi } from './api';
 import { roleOptions } from './role-options';
+import { call } from '../../client';
 
 /** One account: change name, role, unit, active; reset its password; read its history. */
 export function UserPage({ id }: { id: number }) {
@@ -150,7 +151,7 @@ function GrantsForm({ account, onSaved }: { account: UserAccount; onSaved: (u: U
   const toggle = async (on: boolean) => {
     setError(null);
     try {
-      onSaved(await usersApi.setGrants(account.id, { permissions: on ? ['petition.identity'] : [] }));
+      onSaved(await call('PUT /api/users/:id/grants', { params: { id: account.id }, body: { permissions: on ? ['petition.identity'] : [] } }));
     } catch (e) {
       setError(asApiError(e));
     }
