@@ -57,6 +57,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   oversight: () => import('./oversight'),
   directives: () => import('./directives'),
   movements: () => import('./movements'),
+  kysely: () => import('./kysely'),
 };
 
 async function main() {

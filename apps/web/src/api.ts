@@ -75,7 +75,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     throw networkError();
   }
   const text = await res.text();
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {
