@@ -72,8 +72,8 @@ async function setup(db: Db, rows: number): Promise<World> {
 }
 
 function queries(w: World): Query[] {
-  // 1. Public search, the index path of modules/fund/public/search.ts (a phrase, newest first).
-  const words = queryWords('Trần Văn Hùng');
+  // 1. Public search, the index path of modules/fund/public/search.ts (a phrase, newest first, one page).
+  const words = queryWords('Nguyễn Thị'); // a common phrase: a full page of rows
   const tokens = phraseTokens(words);
   const like = `% ${words.join(' ')} %`;
   const searchHand = (db: Db) => db.query(
