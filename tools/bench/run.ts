@@ -59,6 +59,7 @@ const SUITES: Record<string, () => Promise<{ main: (argv: string[]) => Promise<v
   movements: () => import('./movements'),
   spike: () => import('./spike'),
   partition: () => import('./partition'),
+  kysely: () => import('./kysely'),
 };
 
 async function main() {

@@ -95,7 +95,7 @@ async function benchOne(bench: BenchDb, runs: number, sampleSize: number): Promi
   }
 
   let report: unknown = null;
-  let reportNote: string | null = null;
+  let reportNote: string | null;
   try {
     const { benchReports, formatReportBench } = await import('./reports');
     process.stderr.write(`  … ${bench.kind}: term report 2024–2025 of one district (reports module)\n`);

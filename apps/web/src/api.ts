@@ -83,7 +83,7 @@ export async function send<T>(method: string, url: string, payload?: Payload): P
     throw networkError();
   }
   const text = await res.text();
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

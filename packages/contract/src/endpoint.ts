@@ -143,6 +143,7 @@ export type EndpointInput<E extends EndpointDef> = { params: Infer<E['params']>;
 /** What the endpoint answers (JSON), or unknown for a file. */
 export type EndpointOutput<E extends EndpointDef> = E['response'] extends Schema ? z.infer<E['response']> : unknown;
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T`: T has no required key
 type Part<K extends string, S> = S extends Schema ? ({} extends z.input<S> ? { [P in K]?: z.input<S> } : { [P in K]: z.input<S> }) : { [P in K]?: undefined };
 /** What a client sends: the raw (pre-coercion) inputs; parts with no required field may be left out. */
 export type EndpointRequest<E extends EndpointDef> = Part<'params', E['params']> & Part<'query', E['query']> & Part<'body', E['body']>;

@@ -39,7 +39,7 @@ export function DateField({ label, value, onChange, hint, error, allowEmpty = fa
     } else if (!s.trim() && allowEmpty && value) onChange('');
   };
 
-  const blur = () => setBad(!!text.trim() ? !parseDate(text) : !allowEmpty);
+  const blur = () => setBad(text.trim() ? !parseDate(text) : !allowEmpty);
 
   const openPicker = () => {
     const el = native.current;

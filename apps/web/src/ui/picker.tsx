@@ -31,6 +31,7 @@ export function PickerField({ label, searchLabel, options, value, onValue, requi
   // Runs when the single match changes, not when the person then picks another option by hand.
   useEffect(() => {
     if (only && q) onValue(only);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose, as said above
   }, [only]);
   // A single option needs no choosing at all.
   useEffect(() => {

@@ -173,8 +173,8 @@ export async function listProposals(
 export async function proposalById(db: Db, id: number, user?: CurrentUser): Promise<Proposal> {
   const [p] = await db.query<Row>('select * from fund_proposals where id = $1', [id]);
   if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
-  let amount = 0;
-  let balanceAccount: number | null = null;
+  let amount: number;
+  let balanceAccount: number | null;
   if (p.kind === 'transfer') {
     amount = Number(p.payload.amount);
     balanceAccount = await balanceAccountOf(db, Number(p.payload.fromFundId), (p.payload.fromCampaignId as number | undefined) ?? null);

@@ -34,7 +34,7 @@ export function surveyRate(satisfied: number, n: number): { ratePct: number | nu
 
 /** A household code as printed on the invitation, normalised: upper case, letters and digits only. */
 export function normaliseHouseholdCode(code: string): string {
-  const c = code.normalize('NFKC').toUpperCase().replace(/[\s\-_.\/]/g, '');
+  const c = code.normalize('NFKC').toUpperCase().replace(/[\s\-_./]/g, '');
   if (!/^[A-Z0-9]{4,20}$/.test(c)) throw new AppError('SURVEY_HOUSEHOLD_CODE_INVALID');
   return c;
 }

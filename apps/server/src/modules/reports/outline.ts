@@ -49,7 +49,8 @@ export function buildOutline(figures: Figure[], values: FigureValues, o: Outline
   }
 
   let part = 0;
-  out.push({ kind: 'heading', text: o.resultsHeading.replace(/^[IVX]+\.\s+/, `${ROMAN[part++]}. `) });
+  const numeral = () => ROMAN[part++]; // parts are numbered in the order they appear
+  out.push({ kind: 'heading', text: o.resultsHeading.replace(/^[IVX]+\.\s+/, `${numeral()}. `) });
   const assigned = new Map<string, string>();
   const children = new Map<string, number>();
   for (const s of SECTIONS) {
@@ -71,11 +72,11 @@ export function buildOutline(figures: Figure[], values: FigureValues, o: Outline
   if (!assigned.size) out.push({ kind: 'text', text: 'Chưa có số liệu thống kê trong kỳ báo cáo.' });
 
   if (o.targets?.length) {
-    out.push({ kind: 'heading', text: `${ROMAN[part++]}. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU` });
+    out.push({ kind: 'heading', text: `${numeral()}. TIẾN ĐỘ THỰC HIỆN CÁC CHỈ TIÊU` });
     for (const t of o.targets) out.push({ kind: 'text', text: `- ${t.label}: ${t.value} (${t.status}).` });
   }
   if (o.nextTasks?.length) {
-    out.push({ kind: 'heading', text: `${ROMAN[part++]}. NHIỆM VỤ TRỌNG TÂM KỲ TỚI` });
+    out.push({ kind: 'heading', text: `${numeral()}. NHIỆM VỤ TRỌNG TÂM KỲ TỚI` });
     o.nextTasks.forEach((t, i) => out.push({ kind: 'text', text: `${i + 1}. ${t}` }));
   }
   out.push({ kind: 'text', text: o.closing });

@@ -26,7 +26,7 @@ const parentOn = async (id: number, date: string) =>
   (await db.query<{ parent_id: number | null; name: string }>(
     'select parent_id, name from unit_versions where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to', [id, date]))[0];
 const auditOf = (id: number) =>
-  db.query<{ action: string; actor_id: number; before: any; after: any }>(
+  db.query<{ action: string; actor_id: number; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
     `select action, actor_id, before, after from audit_log where entity = 'unit' and entity_id = $1 order by id`, [String(id)]);
 const eventsOf = (id: number) =>
   db.query<{ kind: string; effective_date: string; role: string; part: string }>(

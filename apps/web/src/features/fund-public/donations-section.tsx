@@ -22,6 +22,7 @@ export function DonationsSection({ campaignId }: { campaignId: number }) {
   useEffect(() => {
     if ((query.q ?? '') !== q) setQuery({ q: q || null, page: null });
     // Only the debounced text drives the address; typing does not flood history or the server.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: runs when the debounced text changes
   }, [q]);
   const [fromText, setFromText] = useState(query.from ? formatDate(query.from) : '');
   const [toText, setToText] = useState(query.to ? formatDate(query.to) : '');

@@ -39,6 +39,7 @@ function People({ unit }: { unit: UnitDetail }) {
   const offset = Math.max(0, Number(query.offset) || 0);
   useEffect(() => {
     if ((query.q ?? '') !== debounced) setQuery({ q: debounced || null, offset: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: only the debounced text drives the address
   }, [debounced]);
   const res = useFetch(`people:${unit.id}:${role}:${scope}:${query.q ?? ''}:${offset}`,
     () => orgApi.people({ unit: unit.id, role, scope, q: query.q || undefined, limit: PAGE, offset }));
