@@ -58,7 +58,12 @@ test.describe('on a phone', () => {
     await expect(menu).toBeVisible();
     await menu.click();
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tổ chức Mặt trận' }).click();
-    await expect(page.getByRole('main').getByText(/Ban công tác Mặt trận/).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('main')
+        .getByText(/Ban công tác Mặt trận/)
+        .first(),
+    ).toBeVisible();
     // Nothing overflows the screen sideways.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);

@@ -8,11 +8,16 @@ const inbox: Array<{ to: string; raw: string }> = [];
 let smtp: SMTPServer;
 test.beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, cb) {
       let raw = '';
       stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      stream.on('end', () => { inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw }); cb(); });
+      stream.on('end', () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        cb();
+      });
     },
   });
   await new Promise<void>((r) => smtp.listen(SMTP_PORT, '127.0.0.1', r));
@@ -23,7 +28,12 @@ function body(raw: string): string {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const text = rest.join('\n');
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(text, 'base64').toString('utf8');
-  return decodeURIComponent(text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, '%$1').replace(/%(?![0-9A-F]{2})/g, '%25'));
+  return decodeURIComponent(
+    text
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, '%$1')
+      .replace(/%(?![0-9A-F]{2})/g, '%25'),
+  );
 }
 async function mailTo(address: string, after: number): Promise<string> {
   await expect.poll(() => inbox.filter((m) => m.to === address).length, { timeout: 20_000 }).toBeGreaterThan(after);

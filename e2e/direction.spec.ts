@@ -48,7 +48,7 @@ test('the province sees exactly which wards and communes have not answered its d
   await expect(page.getByText(`Đã ghi nhắc nhở ${expected.length} đơn vị.`)).toBeVisible();
 });
 
-test('grading: the province sees the proposal from the year\'s figures, changes the grade with a reason, and who decided and why shows', async ({ page }) => {
+test("grading: the province sees the proposal from the year's figures, changes the grade with a reason, and who decided and why shows", async ({ page }) => {
   await signIn(page, 'btt.tinh');
   await page.goto('/direction/grading');
   await expect(page.getByRole('heading', { level: 1, name: 'Xếp loại hằng năm' })).toBeVisible();

@@ -14,7 +14,7 @@ async function expectBalanceStep(dialog: Locator, amount: number) {
   expect(after).toBe(before - amount);
 }
 
-test('the standing committee sees the payments, transfers and reversals waiting for it and confirms each against the fund\'s balance', async ({ page, baseURL }) => {
+test("the standing committee sees the payments, transfers and reversals waiting for it and confirms each against the fund's balance", async ({ page, baseURL }) => {
   const stamp = Date.now().toString(36);
   const donor = `Phạm Văn Hoàn ${stamp}`;
 
@@ -45,10 +45,19 @@ test('the standing committee sees the payments, transfers and reversals waiting 
   const to = funds.find((f) => f.kind !== 'vi_nguoi_ngheo')!;
   const bank = accounts.find((a) => a.kind === 'bank')!;
   const csrf = (await acc.storageState()).cookies.find((c) => c.name === 'dk_csrf')!.value;
-  const transfer = await acc.post('/api/fund/transfers', { headers: { 'x-csrf-token': csrf }, data: {
-    fromFundId: from.id, fromAccountId: bank.id, toFundId: to.id, toAccountId: bank.id, amount: 777_000, date: '2026-11-30',
-    memo: `Điều chuyển thử ${stamp}`, reason: 'Bổ sung cho quỹ an sinh',
-  } });
+  const transfer = await acc.post('/api/fund/transfers', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      fromFundId: from.id,
+      fromAccountId: bank.id,
+      toFundId: to.id,
+      toAccountId: bank.id,
+      amount: 777_000,
+      date: '2026-11-30',
+      memo: `Điều chuyển thử ${stamp}`,
+      reason: 'Bổ sung cho quỹ an sinh',
+    },
+  });
   expect(transfer.status()).toBe(200);
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   // Signed out, the sign-in form shows where the user was: wait for it before going to /login (they raced).

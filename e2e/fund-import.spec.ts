@@ -7,7 +7,10 @@ import { signIn } from './helpers';
 // BIDV, Techcombank, MB, ACB, VPBank, Sacombank, TPBank, VIB, an Agribank branch, SHB, HDBank), each with
 // three donations and one fee (a debit) among them; invented donors.
 const DIR = path.resolve(import.meta.dirname, 'fixtures/statements');
-const FILES = fs.readdirSync(DIR).filter((f) => /\.(csv|xlsx)$/.test(f)).sort();
+const FILES = fs
+  .readdirSync(DIR)
+  .filter((f) => /\.(csv|xlsx)$/.test(f))
+  .sort();
 const CAMPAIGN = 'Ủng hộ đồng bào khắc phục hậu quả mưa lũ tháng 10/2026';
 
 test('an accountant imports 12 files of different banks with the suggested mapping and sees the progress of each file', async ({ page }) => {

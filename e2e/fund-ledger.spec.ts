@@ -22,7 +22,11 @@ test('the ward accountant records a donation and prints its receipt, proposes a 
 
   await page.getByRole('link', { name: FUND }).click();
   const donations = page.getByRole('region', { name: 'Các khoản ủng hộ' });
-  await donations.getByRole('row').filter({ hasText: `Nguyễn Thị Ánh ${stamp}` }).getByRole('link').click();
+  await donations
+    .getByRole('row')
+    .filter({ hasText: `Nguyễn Thị Ánh ${stamp}` })
+    .getByRole('link')
+    .click();
   await expect(page.getByRole('heading', { name: 'GIẤY BIÊN NHẬN TIỀN, HIỆN VẬT ỦNG HỘ' })).toBeVisible();
   await expect(page.getByText('Một triệu hai trăm năm mươi nghìn đồng')).toBeVisible();
   await expect(page.getByRole('button', { name: 'In biên nhận' })).toBeVisible();

@@ -36,7 +36,9 @@ export async function pagePost(page: Page, url: string, data: unknown) {
 
 /** The installed app: waits for the service worker, then reloads so it controls the page (and keeps what it reads). */
 export async function installApp(page: Page): Promise<void> {
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }

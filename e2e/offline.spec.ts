@@ -3,7 +3,7 @@ import { installApp, signIn } from './helpers';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, serviceWorkers: 'allow' });
 
-test('a village board head records two support acts and the year\'s review offline; back online they are recorded once each', async ({ page, context }) => {
+test("a village board head records two support acts and the year's review offline; back online they are recorded once each", async ({ page, context }) => {
   const stamp = Date.now().toString(36);
   await signIn(page, 'bancongtac.bacgiang.1');
   await page.goto('/households');
@@ -18,7 +18,10 @@ test('a village board head records two support acts and the year\'s review offli
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  for (const [kind, note] of [['Hỗ trợ khám chữa bệnh', `Ngoại tuyến A ${stamp}`], ['Hỗ trợ thường xuyên', `Ngoại tuyến B ${stamp}`]]) {
+  for (const [kind, note] of [
+    ['Hỗ trợ khám chữa bệnh', `Ngoại tuyến A ${stamp}`],
+    ['Hỗ trợ thường xuyên', `Ngoại tuyến B ${stamp}`],
+  ]) {
     await page.getByRole('button', { name: 'Ghi nhận hỗ trợ' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Hình thức hỗ trợ').selectOption({ label: kind });

@@ -5,7 +5,7 @@ import { signIn } from './helpers';
 // The oversight pages beyond supervisions: the annual plan and its approval, opinions on drafts and
 // officials, and the people's boards with their supervisions and violations.
 
-test('a ward officer draws up next year\'s plan and the standing committee approves it', async ({ page }) => {
+test("a ward officer draws up next year's plan and the standing committee approves it", async ({ page }) => {
   await signIn(page, 'canbo.bacgiang');
   await page.goto('/oversight/plan?year=2027');
   await expect(page.getByText('Đơn vị chưa có kế hoạch giám sát, phản biện năm 2027.')).toBeVisible();
@@ -126,14 +126,20 @@ test('the plan, opinions and boards pages have no serious accessibility violatio
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
     const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), url).toEqual([]);
+    expect(
+      found.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      url,
+    ).toEqual([]);
     if (url === '/oversight/boards') {
       await page.getByTestId('boards').getByRole('link', { name: 'Ban Giám sát đầu tư của cộng đồng – Nhà văn hóa tổ dân phố', exact: true }).click();
       await expect(page.getByTestId('board-members')).toBeVisible();
       // The demo's investment board never sent its report for Q2/2026: the page says so.
       await expect(page.getByTestId('reports-missing')).toContainText('Quý 2/2026');
       const board = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      expect(board.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'board page').toEqual([]);
+      expect(
+        board.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+        'board page',
+      ).toEqual([]);
     }
   }
 });

@@ -50,7 +50,9 @@ test('a citizen sends a petition, a ward official accepts, forwards and records 
   await expect(page.getByText('Đã cập nhật: Đã có trả lời')).toBeVisible();
   // The answer document itself, checked by its bytes on the server.
   await page.getByLabel('Văn bản trả lời (PDF, JPEG, PNG, tối đa 2 MB):').setInputFiles({
-    name: 'tra-loi-1024.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% trả lời\n'),
+    name: 'tra-loi-1024.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% trả lời\n'),
   });
   await page.getByRole('button', { name: 'Đính kèm', exact: true }).click();
   await expect(page.getByRole('link', { name: 'tra-loi-1024.pdf' })).toBeVisible();
@@ -63,7 +65,7 @@ test('a citizen sends a petition, a ward official accepts, forwards and records 
   await expect(citizen.getByText('Đã chuyển cơ quan có thẩm quyền')).toBeVisible();
 });
 
-test('a petition addressed to an ended ward is refused with its successor\'s name; a bad code gets a clear message', async ({ page }) => {
+test("a petition addressed to an ended ward is refused with its successor's name; a bad code gets a clear message", async ({ page }) => {
   const res = await page.request.post('/api/public/petitions', {
     data: { kind: 'phan_anh', title: `Thử ${Date.now()}`, content: 'Nội dung', unitCode: '07213' },
   });

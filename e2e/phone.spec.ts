@@ -17,7 +17,7 @@ test('on a phone the commune map comes before the long list of targets, and the 
   expect(await page.title()).not.toBe('Đoàn Kết');
 });
 
-test('on a phone a fund\'s donations are cards: the receipt link is on screen, each cell says its column, nothing scrolls sideways', async ({ page }) => {
+test("on a phone a fund's donations are cards: the receipt link is on screen, each cell says its column, nothing scrolls sideways", async ({ page }) => {
   await signIn(page, 'ketoan.bacgiang');
   await page.goto('/fund');
   await page.locator('a[href^="/fund/funds/"]').first().click();

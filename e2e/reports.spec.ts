@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { apiAs, pagePost, signIn } from './helpers';
 
-test('the province standing committee drafts an annual report, previews it, issues it under the number it confirms, publishes it; others are refused', async ({ page, baseURL }) => {
+test('the province standing committee drafts an annual report, previews it, issues it under the number it confirms, publishes it; others are refused', async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, 'btt.tinh');
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Báo cáo' })).toBeVisible();
@@ -60,7 +63,12 @@ test('the province standing committee drafts an annual report, previews it, issu
   await expect(page.getByRole('link', { name: `Số ${symbol}` }).first()).toBeVisible();
 
   // Generating the same period again makes a new draft version, never a number.
-  const again = await pagePost(page, '/api/reports', { template: 'annual', unit: Number((await (await page.request.get(`/api/reports/${id}`)).json()).unitId), from: '2025-01-01', to: '2025-12-31' });
+  const again = await pagePost(page, '/api/reports', {
+    template: 'annual',
+    unit: Number((await (await page.request.get(`/api/reports/${id}`)).json()).unitId),
+    from: '2025-01-01',
+    to: '2025-12-31',
+  });
   const v2 = await again.json();
   expect(v2).toMatchObject({ status: 'queued', issued: null });
   expect(v2.version).toBeGreaterThan(1);

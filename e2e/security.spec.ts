@@ -28,7 +28,10 @@ test('a user changes their own password on the web; the old one stops working', 
   const username = `doimk.${Date.now()}`;
   const first = 'mat khau ban dau cua toi';
   const units = (await (await admin.get('/api/units')).json()) as Array<{ id: number }>;
-  const created = await admin.post('/api/users', { data: { username, displayName: 'Lê Văn Đổi', role: 'leadership', unitId: units[0].id, password: first }, headers: { 'x-csrf-token': csrf } });
+  const created = await admin.post('/api/users', {
+    data: { username, displayName: 'Lê Văn Đổi', role: 'leadership', unitId: units[0].id, password: first },
+    headers: { 'x-csrf-token': csrf },
+  });
   expect(created.ok(), await created.text()).toBe(true);
   await page.goto('/login');
   await page.getByLabel('Tên đăng nhập').fill(username);
@@ -54,7 +57,7 @@ test('a user changes their own password on the web; the old one stops working', 
 test("an administrator grants and withdraws the right to read denouncers' identities on the account page", async ({ page }) => {
   const noViolations = await watchCsp(page);
   await signIn(page, 'admin');
-  const me = await (await page.request.get('/api/me')).json() as { id: number; permissions: string[] };
+  const me = (await (await page.request.get('/api/me')).json()) as { id: number; permissions: string[] };
   expect(me.permissions).not.toContain('petition.identity');
   await page.goto(`/users/${me.id}`);
   const box = page.getByLabel('Được xem danh tính người tố cáo, kiến nghị (petition.identity)');

@@ -74,7 +74,7 @@ test('canbo.bacgiang sees only Phường Bắc Giang', async ({ page, baseURL })
   }
 });
 
-test('btt.thanhpho gets the city\'s targets for 2024', async ({ page }) => {
+test("btt.thanhpho gets the city's targets for 2024", async ({ page }) => {
   await signIn(page, 'btt.thanhpho');
   await openDashboard(page, 2024);
   await expect(page.getByRole('heading', { name: 'Chỉ tiêu năm 2024 — Thành phố Bắc Giang' })).toBeVisible();

@@ -8,7 +8,7 @@ import { grantAppRole } from '../apps/server/src/db/app-role';
 const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 const role = process.argv[2] ?? 'doanket_app';
 if (!url) {
-  console.error('Cần MIGRATION_DATABASE_URL hoặc DATABASE_URL (chủ sở hữu các bảng) / set the owner\'s database URL');
+  console.error("Cần MIGRATION_DATABASE_URL hoặc DATABASE_URL (chủ sở hữu các bảng) / set the owner's database URL");
   process.exit(1);
 }
 const db = await openPostgres(url);

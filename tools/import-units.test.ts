@@ -10,7 +10,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'tools/import-units.ts', ...args], {
-    cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8',
+    cwd: path.resolve(import.meta.dirname, '..'),
+    encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
   });
   return { code: r.status, out: r.stdout + r.stderr };

@@ -15,7 +15,13 @@ function parseArgs(argv: string[]): { dataset: UnitDataset; provinceCodes?: stri
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     if (flag === '--dataset') dataset = value();
-    else if (flag === '--province') provinces.push(...value().split(',').map((p) => p.trim()).filter(Boolean));
+    else if (flag === '--province')
+      provinces.push(
+        ...value()
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      );
     else throw new Error(`Tham số không hợp lệ / unknown argument: ${argv[i]}`);
   }
   if (!dataset || !(UNIT_DATASETS as readonly string[]).includes(dataset)) {
@@ -45,7 +51,9 @@ try {
   const summary = await db.tx((tx) => importUnits(tx, null, args));
   await refreshStatistics(db, UNIT_TABLES);
   console.log(`Đã nhập / imported ${summary.dataset} (${db.kind === 'pglite' ? `PGlite, ${config.dataDir}` : 'PostgreSQL'}) in ${summary.ms} ms`);
-  console.log(`  tạo mới / created: ${summary.created.units} units, ${summary.created.versions} versions, ${summary.created.events} events, ${summary.created.lineage} lineage links`);
+  console.log(
+    `  tạo mới / created: ${summary.created.units} units, ${summary.created.versions} versions, ${summary.created.events} events, ${summary.created.lineage} lineage links`,
+  );
   if (summary.skipped.units) console.log(`  đã có, bỏ qua / already imported, skipped: ${summary.skipped.provinces.join(', ')} (${summary.skipped.units} units)`);
 } catch (err) {
   if (err instanceof AppError) {

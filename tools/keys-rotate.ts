@@ -12,11 +12,15 @@ const db = await openDatabase(loadConfig()).catch((err: Error) => {
 });
 try {
   const r = await rotateKeys(db);
-  console.log(`Đã mã hoá lại / re-encrypted: ${r.petitions} danh tính người kiến nghị / petition identities (khoá / key ${r.petitionKey}), ` +
-    `${r.members} số định danh / ID numbers (khoá / key ${r.nationalIdKey}).`);
+  console.log(
+    `Đã mã hoá lại / re-encrypted: ${r.petitions} danh tính người kiến nghị / petition identities (khoá / key ${r.petitionKey}), ` +
+      `${r.members} số định danh / ID numbers (khoá / key ${r.nationalIdKey}).`,
+  );
   if (r.unreadable) {
-    console.error(`${r.unreadable} giá trị không giải mã được bằng khoá nào đang cấu hình; giữ lại khoá cũ và chạy lại. / ` +
-      `${r.unreadable} values open with no configured key: keep the old keys and run again.`);
+    console.error(
+      `${r.unreadable} giá trị không giải mã được bằng khoá nào đang cấu hình; giữ lại khoá cũ và chạy lại. / ` +
+        `${r.unreadable} values open with no configured key: keep the old keys and run again.`,
+    );
     process.exitCode = 1;
   }
 } catch (err) {

@@ -17,8 +17,11 @@ console.log('\nĐã có / covered:');
 for (const f of covered) console.log(`  ✓ ${title.get(f.section)} ${f.id.padEnd(30)} ${how(f)}`);
 // Why a figure is not computed yet: the module that will record its facts, or what no module records.
 const WHY: Array<[RegExp, string]> = [
-  [/^(poor\.(loans_disbursed|savings_group_members|policy_bank_loans)$)/, 'không ghi nhận: vốn vay hội, đoàn thể và NHCSXH không qua sổ quỹ MTTQ / loans are not in the Front\'s books'],
-  [/^poor\.member_org_support$/, 'không ghi nhận: chi hỗ trợ của tổ chức thành viên ngoài sổ quỹ MTTQ / member organisations\' own spending'],
+  [
+    /^(poor\.(loans_disbursed|savings_group_members|policy_bank_loans)$)/,
+    "không ghi nhận: vốn vay hội, đoàn thể và NHCSXH không qua sổ quỹ MTTQ / loans are not in the Front's books",
+  ],
+  [/^poor\.member_org_support$/, "không ghi nhận: chi hỗ trợ của tổ chức thành viên ngoài sổ quỹ MTTQ / member organisations' own spending"],
   [/^poor\.gifts_other_districts/, 'sổ quỹ demo chưa ghi khoản trích quỹ tặng 4 huyện / not in the demo books'],
   [/^relief\.south_goods$/, 'không ghi nhận: hàng tính bằng tấn, không qua sổ quỹ / goods in tonnes, not booked'],
   [/^ntm\.(land_|farmland_|roads_repaired)/, 'không ghi nhận: hiến đất, ngày công / land and labour donated are not recorded'],
@@ -27,8 +30,8 @@ const WHY: Array<[RegExp, string]> = [
   [/^prop\./, 'tuyên truyền (issue 12)'],
   [/^(el|org)\./, 'bầu cử, tập huấn, xếp loại, khen thưởng, chỉ đạo (issue 13)'],
 ];
-const why = (f: (typeof FIGURES)[number]) => f.metric ? `chỉ số ${f.metric.key} chưa đăng ký / not registered yet`
-  : WHY.find(([re]) => re.test(f.id))?.[1] ?? 'chưa có chỉ số / no metric yet';
+const why = (f: (typeof FIGURES)[number]) =>
+  f.metric ? `chỉ số ${f.metric.key} chưa đăng ký / not registered yet` : (WHY.find(([re]) => re.test(f.id))?.[1] ?? 'chưa có chỉ số / no metric yet');
 console.log('\nChưa có / not yet covered:');
 for (const f of partOne.filter((x) => !covered.includes(x))) {
   console.log(`  ✗ ${title.get(f.section)} ${f.id.padEnd(30)} ${f.wording} — ${f.seed}  [${why(f)}]`);

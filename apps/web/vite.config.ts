@@ -15,8 +15,13 @@ export default defineConfig({
       registerType: 'autoUpdate',
       injectRegister: false,
       manifest: {
-        name: 'Đoàn Kết — Mặt trận Tổ quốc', short_name: 'Đoàn Kết', lang: 'vi', start_url: '/', display: 'standalone',
-        theme_color: '#b91c1c', background_color: '#f5f5f3',
+        name: 'Đoàn Kết — Mặt trận Tổ quốc',
+        short_name: 'Đoàn Kết',
+        lang: 'vi',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: '#b91c1c',
+        background_color: '#f5f5f3',
         icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any maskable' }],
       },
       workbox: {
@@ -24,11 +29,14 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // The reads of the pages a village board head uses offline (support acts, reviews, mediation, Solidarity Day).
-        runtimeCaching: [{
-          urlPattern: ({ url, request }) => request.method === 'GET' && /^\/api\/(me$|households|units|fund\/funds|mediation\/(cases|teams)|movements\/solidarity)/.test(url.pathname),
-          handler: 'NetworkFirst',
-          options: { cacheName: 'api-reads', networkTimeoutSeconds: 4, expiration: { maxEntries: 300, maxAgeSeconds: 14 * 86400 } },
-        }],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, request }) =>
+              request.method === 'GET' && /^\/api\/(me$|households|units|fund\/funds|mediation\/(cases|teams)|movements\/solidarity)/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'api-reads', networkTimeoutSeconds: 4, expiration: { maxEntries: 300, maxAgeSeconds: 14 * 86400 } },
+          },
+        ],
       },
     }),
   ],

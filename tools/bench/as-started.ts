@@ -26,14 +26,26 @@ async function importThroughRoutes(base: string): Promise<{ campaignId: number; 
   if (!id) throw new Error('the demo has no "Bão Yagi 2024" campaign');
   const yagi = await admin.get<{ unitId: number; fundId: number }>(`/api/fund/campaigns/${id}`);
   const created = await admin.send<{ campaign: { id: number } }>('POST', '/api/fund/campaigns', {
-    unitId: yagi.unitId, fundId: yagi.fundId, name: 'Bão Yagi 2024 — nhập lại qua giao diện (bench)', purpose: 'Đo tốc độ nhập sao kê khi chạy sản phẩm',
-    receiveFrom: '2024-09-01', receiveTo: '2024-09-30', distributeBy: '2024-10-20', isPublic: true,
+    unitId: yagi.unitId,
+    fundId: yagi.fundId,
+    name: 'Bão Yagi 2024 — nhập lại qua giao diện (bench)',
+    purpose: 'Đo tốc độ nhập sao kê khi chạy sản phẩm',
+    receiveFrom: '2024-09-01',
+    receiveTo: '2024-09-30',
+    distributeBy: '2024-10-20',
+    isPublic: true,
   });
   const campaignId = created.campaign.id;
-  for (const [bankName, bankBin, accountNo] of [['VietinBank', '970415', '111602391111'], ['Agribank', '970405', '1500201113838']]) {
+  for (const [bankName, bankBin, accountNo] of [
+    ['VietinBank', '970415', '111602391111'],
+    ['Agribank', '970405', '1500201113838'],
+  ]) {
     await admin.send('POST', '/api/fund/accounts', { unitId: yagi.unitId, name: `${bankName} ${accountNo} (bench)`, bankName, bankBin, accountNo, campaignId });
   }
-  const files = fs.readdirSync(STATEMENTS).filter((f) => /^(Vietinbank|Agribank)-.*\.csv$/i.test(f)).sort();
+  const files = fs
+    .readdirSync(STATEMENTS)
+    .filter((f) => /^(Vietinbank|Agribank)-.*\.csv$/i.test(f))
+    .sort();
   const groups = [files.filter((f) => f.startsWith('Vietinbank')), files.filter((f) => f.startsWith('Agribank'))];
   let rows = 0;
   const t0 = performance.now();
@@ -80,8 +92,10 @@ export async function main(module: string, argv: string[]): Promise<void> {
         const r = await importThroughRoutes(current.base);
         imp = r.imp;
         campaignId = r.campaignId;
-        log(`Import through the route (upload, parse, write, statistics): ${imp.rows.toLocaleString('en')} rows in ${imp.seconds.toFixed(1)} s = `
-          + `${imp.rowsPerSecond.toFixed(0)} rows/s (${imp.uploads} uploads)${kind === 'postgres' ? ` — goal ≥ 20,000 rows/s: ${imp.rowsPerSecond >= 20_000 ? 'PASS' : 'MISS'}` : ''}; load average ${loadAvg().join(' / ')}`);
+        log(
+          `Import through the route (upload, parse, write, statistics): ${imp.rows.toLocaleString('en')} rows in ${imp.seconds.toFixed(1)} s = ` +
+            `${imp.rowsPerSecond.toFixed(0)} rows/s (${imp.uploads} uploads)${kind === 'postgres' ? ` — goal ≥ 20,000 rows/s: ${imp.rowsPerSecond >= 20_000 ? 'PASS' : 'MISS'}` : ''}; load average ${loadAvg().join(' / ')}`,
+        );
       }
       step(`${kind}: ${module} paths, public cache off`);
       const uncached = await hotPaths(current.base, '(cache off)', { modules, rounds: args.rounds, campaignId });

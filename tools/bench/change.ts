@@ -10,12 +10,14 @@ const ROLLBACK = new Error('rollback');
 
 /** Runs fn in a transaction that is always rolled back, so the world stays as loaded. */
 async function rolledBack(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<void> {
-  await db.tx(async (tx) => {
-    await fn(tx);
-    throw ROLLBACK;
-  }).catch((e) => {
-    if (e !== ROLLBACK) throw e;
-  });
+  await db
+    .tx(async (tx) => {
+      await fn(tx);
+      throw ROLLBACK;
+    })
+    .catch((e) => {
+      if (e !== ROLLBACK) throw e;
+    });
 }
 
 export async function changeSuite(db: Db, w: World, runs: number): Promise<Row[]> {
@@ -28,16 +30,21 @@ export async function changeSuite(db: Db, w: World, runs: number): Promise<Row[]
   ];
   for (const [label, ids] of cases) {
     const samples = Array.from({ length: runs + 2 }, () => pick(rand, ids));
-    const rename = (tx: Db, i: number) =>
-      renameUnit({ db: tx, user: admin }, samples[i], { effectiveDate: '2026-09-01', name: `Tên mới ${i}` });
+    const rename = (tx: Db, i: number) => renameUnit({ db: tx, user: admin }, samples[i], { effectiveDate: '2026-09-01', name: `Tên mới ${i}` });
     const product = await timeLoop(runs, 1, (i) => rolledBack(db, (tx) => rename(tx, i)));
-    const naive = await timeLoop(runs, 1, (i) => rolledBack(db, async (tx) => {
-      await rename(tx, i);
-      await tx.query('select refresh_unit_closure()');
-    }));
+    const naive = await timeLoop(runs, 1, (i) =>
+      rolledBack(db, async (tx) => {
+        await rename(tx, i);
+        await tx.query('select refresh_unit_closure()');
+      }),
+    );
     const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from unit_closure');
     rows.push({
-      group: 'change', name: `unit change: ${label}`, product, naive, ratio: naive.p50 / product.p50,
+      group: 'change',
+      name: `unit change: ${label}`,
+      product,
+      naive,
+      ratio: naive.p50 / product.p50,
       check: `service call with audit, rolled back; naive = the same call plus a full rebuild; ${n} closure rows unchanged after`,
     });
   }

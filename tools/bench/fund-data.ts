@@ -3,18 +3,122 @@
 import type { Db } from '../../apps/server/src/db/db';
 
 // Sorted by frequency; a power law on random() picks the first ones far more often (Nguyễn ≈ 37%).
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý',
-  'Đào', 'Đinh', 'Lâm', 'Trịnh', 'Mai', 'Trương', 'Lương', 'Tạ', 'Cao', 'Hà', 'Tô', 'Lò', 'Quách', 'Kiều'];
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đào',
+  'Đinh',
+  'Lâm',
+  'Trịnh',
+  'Mai',
+  'Trương',
+  'Lương',
+  'Tạ',
+  'Cao',
+  'Hà',
+  'Tô',
+  'Lò',
+  'Quách',
+  'Kiều',
+];
 const MIDDLE = ['Thị', 'Văn', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hồng', 'Hoàng', 'Anh', 'Bảo', 'Kim', 'Mạnh'];
-const GIVEN = ['Anh', 'Hương', 'Linh', 'Trang', 'Hùng', 'Dũng', 'Hà', 'Lan', 'Hoa', 'Mai', 'Tuấn', 'Nam', 'Hải', 'Phương', 'Thảo', 'Ngọc',
-  'Hằng', 'Hiền', 'Long', 'Sơn', 'Thủy', 'Yến', 'Bình', 'Minh', 'Quân', 'Trung', 'Vân', 'Huyền', 'Nga', 'Thắng', 'Cường', 'Dung', 'Giang',
-  'Hạnh', 'Khánh', 'Loan', 'Nhung', 'Oanh', 'Phúc', 'Quỳnh', 'Tâm', 'Thành', 'Tú', 'Uyên', 'Việt', 'Xuân', 'Đạt', 'Điệp', 'Chi', 'Duy',
-  'Hiếu', 'Kiên', 'Lộc', 'Nhi', 'Tài', 'Thịnh', 'Trinh', 'Vinh', 'Ánh', 'Tuyết'];
-const MEMOS = ['ung ho dong bao bao lu', 'chuyen tien ung ho mien bac', 'ung ho cac tinh bi bao lu', 'ung ho khac phuc hau qua bao so 3',
-  'ung ho nguoi dan vung lu', 'ung ho dong bao mien bac', 'chuyen tien', 'ung ho bao yagi', 'gia dinh ung ho dong bao lu lut', 'ung ho'];
+const GIVEN = [
+  'Anh',
+  'Hương',
+  'Linh',
+  'Trang',
+  'Hùng',
+  'Dũng',
+  'Hà',
+  'Lan',
+  'Hoa',
+  'Mai',
+  'Tuấn',
+  'Nam',
+  'Hải',
+  'Phương',
+  'Thảo',
+  'Ngọc',
+  'Hằng',
+  'Hiền',
+  'Long',
+  'Sơn',
+  'Thủy',
+  'Yến',
+  'Bình',
+  'Minh',
+  'Quân',
+  'Trung',
+  'Vân',
+  'Huyền',
+  'Nga',
+  'Thắng',
+  'Cường',
+  'Dung',
+  'Giang',
+  'Hạnh',
+  'Khánh',
+  'Loan',
+  'Nhung',
+  'Oanh',
+  'Phúc',
+  'Quỳnh',
+  'Tâm',
+  'Thành',
+  'Tú',
+  'Uyên',
+  'Việt',
+  'Xuân',
+  'Đạt',
+  'Điệp',
+  'Chi',
+  'Duy',
+  'Hiếu',
+  'Kiên',
+  'Lộc',
+  'Nhi',
+  'Tài',
+  'Thịnh',
+  'Trinh',
+  'Vinh',
+  'Ánh',
+  'Tuyết',
+];
+const MEMOS = [
+  'ung ho dong bao bao lu',
+  'chuyen tien ung ho mien bac',
+  'ung ho cac tinh bi bao lu',
+  'ung ho khac phuc hau qua bao so 3',
+  'ung ho nguoi dan vung lu',
+  'ung ho dong bao mien bac',
+  'chuyen tien',
+  'ung ho bao yagi',
+  'gia dinh ung ho dong bao lu lut',
+  'ung ho',
+];
 const AMOUNTS = [10_000, 20_000, 50_000, 50_000, 100_000, 100_000, 100_000, 200_000, 200_000, 300_000, 500_000, 500_000, 1_000_000, 2_000_000, 5_000_000];
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 
 export type Target = { unitId: number; fundId: number; campaignId: number; accountId: number; entryId: number };
 
@@ -48,8 +152,7 @@ export async function generateDonations(db: Db, t: Target, n: number, onBatch: (
        cross join lateral (select ($6::text[])[r.si] as v, ($7::text[])[r.si] as f) s
        cross join lateral (select ($8::text[])[r.mi] as v, ($9::text[])[r.mi] as f) m
        cross join lateral (select ($10::text[])[r.gi] as v, ($11::text[])[r.gi] as f) g`,
-      [t.unitId, t.fundId, t.campaignId, t.accountId, t.entryId, SURNAMES, SURNAMES.map(fold), MIDDLE, MIDDLE.map(fold), GIVEN, GIVEN.map(fold),
-        MEMOS, AMOUNTS, size, done, n],
+      [t.unitId, t.fundId, t.campaignId, t.accountId, t.entryId, SURNAMES, SURNAMES.map(fold), MIDDLE, MIDDLE.map(fold), GIVEN, GIVEN.map(fold), MEMOS, AMOUNTS, size, done, n],
     );
     onBatch(done + size);
   }

@@ -40,14 +40,28 @@ async function shapes(db: Db, campaignId: number): Promise<Shape[]> {
   const rare = await db.query<{ n: string }>(
     `select donor_name as n from fund_donations where campaign_id = $1 and source = 'statement' and donor_name ~ '^[A-Z ]+$'
        and entry_id = (select min(entry_id) from fund_donations where campaign_id = $1)
-     group by donor_name having count(*) = 1 order by md5(donor_name) limit 40`, [campaignId]);
+     group by donor_name having count(*) = 1 order by md5(donor_name) limit 40`,
+    [campaignId],
+  );
   return [
     { name: 'first page, no filter', queries: [{}] },
     { name: 'common full name ("Nguyễn Thị Ánh")', queries: [{ q: 'Nguyễn Thị Ánh' }, { q: 'nguyen thi anh' }, { q: 'tran van hung' }, { q: 'Lê Thị Hương' }] },
     { name: 'rare full name (real donors seen once)', queries: rare.map((r) => ({ q: r.n })) },
     { name: 'one common word ("nguyen")', queries: [{ q: 'nguyen' }, { q: 'huong' }, { q: 'ung ho' }] },
-    { name: 'name + amount range', queries: [{ q: 'tran van', min: 500_000, max: 2_000_000 }, { q: 'pham thi', min: 1_000_000 }] },
-    { name: 'one day, sorted by amount', queries: [{ from: '2024-09-12', to: '2024-09-12', sort: 'amount_desc' }, { from: '2024-09-20', to: '2024-09-21' }] },
+    {
+      name: 'name + amount range',
+      queries: [
+        { q: 'tran van', min: 500_000, max: 2_000_000 },
+        { q: 'pham thi', min: 1_000_000 },
+      ],
+    },
+    {
+      name: 'one day, sorted by amount',
+      queries: [
+        { from: '2024-09-12', to: '2024-09-12', sort: 'amount_desc' },
+        { from: '2024-09-20', to: '2024-09-21' },
+      ],
+    },
   ];
 }
 
@@ -113,14 +127,16 @@ async function throughput(fn: (i: number) => Promise<unknown>, inFlight: number,
   const lat: number[] = [];
   let n = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (performance.now() < end) {
-      const i = n++;
-      const s = performance.now();
-      await fn(i);
-      lat.push(performance.now() - s);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        const s = performance.now();
+        await fn(i);
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
   const secs = (performance.now() - t0) / 1000;
   return { requests: lat.length, seconds: secs, perSecond: lat.length / secs, p95: summarize(lat).p95 };
 }
@@ -147,8 +163,7 @@ async function readsDuringImport(db: Db, kind: BenchDb['kind'], app: Awaited<Ret
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId: t2.campaignId } });
   let running = true;
   const t0 = performance.now();
-  const importing = importParsed(db, null, parsed, { campaignId: t2.campaignId }, undefined, { commit: kind === 'pglite' ? 'batches' : 'one' })
-    .finally(() => (running = false));
+  const importing = importParsed(db, null, parsed, { campaignId: t2.campaignId }, undefined, { commit: kind === 'pglite' ? 'batches' : 'one' }).finally(() => (running = false));
   const health: number[] = [];
   const search: number[] = [];
   const urls = ['nguyen thi anh', 'tran van hung', 'ung ho', 'le thi huong'].map((q) => `/api/public/campaigns/${publicCampaign}/donations?q=${encodeURIComponent(q)}`);
@@ -171,8 +186,11 @@ async function setup(db: Db, label = 'bench'): Promise<Target & { vietin: number
   const unitId = await insertUnit(db, { name: `Ủy ban MTTQ (${label})`, level: 'province' });
   await db.query('select refresh_unit_closure()');
   const fundId = await insertFund(db, { unitId, kind: 'cuu_tro', name: 'Quỹ cứu trợ (bench)', openedOn: '2024-01-01' }, null);
-  const campaignId = await insertCampaign(db, { unitId, fundId, name: 'Bão Yagi 2024 (bench)', purpose: 'bench', receiveFrom: '2024-09-01',
-    receiveTo: '2024-09-30', distributeBy: '2024-10-20', isPublic: true }, null);
+  const campaignId = await insertCampaign(
+    db,
+    { unitId, fundId, name: 'Bão Yagi 2024 (bench)', purpose: 'bench', receiveFrom: '2024-09-01', receiveTo: '2024-09-30', distributeBy: '2024-10-20', isPublic: true },
+    null,
+  );
   const vietin = await insertBankAccount(db, { unitId, name: 'VietinBank', bankName: 'VietinBank', bankBin: '970415', accountNo: '111602391111', campaignId });
   const agri = await insertBankAccount(db, { unitId, name: 'Agribank', bankName: 'Agribank', bankBin: '970405', accountNo: '1500201113838', campaignId });
   return { unitId, fundId, campaignId, accountId: vietin, entryId: 0, vietin, agri };
@@ -182,7 +200,11 @@ async function benchOne(bench: BenchDb, sizes: number[]) {
   const db = bench.db;
   const t = await setup(db);
   step(`${bench.kind}: importing the real statements`);
-  const files = fs.readdirSync(STATEMENTS).filter((f) => f.endsWith('.csv')).sort().map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS, name)) }));
+  const files = fs
+    .readdirSync(STATEMENTS)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS, name)) }));
   const t0 = performance.now();
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId: t.campaignId } });
   const parseMs = performance.now() - t0;
@@ -193,12 +215,19 @@ async function benchOne(bench: BenchDb, sizes: number[]) {
   const againMs = performance.now() - again0;
   const names = namedShares(parsed.lines);
   for (const [bank, n] of Object.entries(names)) {
-    step(`${bank}: donor named on ${(n.shareAll * 100).toFixed(1)}% of rows; ${(n.nobody / n.rows * 100).toFixed(1)}% of memos name nobody; `
-      + `${(n.shareOfNaming * 100).toFixed(1)}% of the rows that name someone`);
+    step(
+      `${bank}: donor named on ${(n.shareAll * 100).toFixed(1)}% of rows; ${((n.nobody / n.rows) * 100).toFixed(1)}% of memos name nobody; ` +
+        `${(n.shareOfNaming * 100).toFixed(1)}% of the rows that name someone`,
+    );
   }
   const imp = {
     names,
-    rows: r.inserted, amount: r.amount, recovered: r.recovered.length, parseMs, totalMs: importMs, rowsPerSecond: r.inserted / (importMs / 1000),
+    rows: r.inserted,
+    amount: r.amount,
+    recovered: r.recovered.length,
+    parseMs,
+    totalMs: importMs,
+    rowsPerSecond: r.inserted / (importMs / 1000),
     reimport: { inserted: again.inserted, skipped: again.skipped, ms: againMs },
   };
   step(`${bench.kind}: ${imp.rows} rows in ${(importMs / 1000).toFixed(1)} s (${imp.rowsPerSecond.toFixed(0)} rows/s); re-import added ${again.inserted}`);
@@ -207,7 +236,9 @@ async function benchOne(bench: BenchDb, sizes: number[]) {
   const app = await buildApp(db, { ...loadConfig({ RATE_LIMIT: '0' }), demoPassword: 'bench-password-1' }); // one address sends every request
   step(`${bench.kind}: /api/health and public search during a second import of the real statements`);
   const during = await readsDuringImport(db, bench.kind, app, files, t.campaignId);
-  step(`${bench.kind}: during the import (${during.rows} rows, ${during.seconds.toFixed(1)} s): health p95 ${ms(during.health.p95)} ms, search p95 ${ms(during.search.p95)} ms; load ${loadAvg().join(' / ')}`);
+  step(
+    `${bench.kind}: during the import (${during.rows} rows, ${during.seconds.toFixed(1)} s): health p95 ${ms(during.health.p95)} ms, search p95 ${ms(during.search.p95)} ms; load ${loadAvg().join(' / ')}`,
+  );
   const results: SizeResult[] = [];
   let count = r.inserted;
   for (const size of sizes) {
@@ -226,10 +257,14 @@ async function benchOne(bench: BenchDb, sizes: number[]) {
     const tp = await throughput(() => searchDonations(db, t.campaignId, PublicDonationQuery.parse(mix[Math.floor(rand() * mix.length)]), size), 8, 8);
     const urls = mix.map((q) => `/api/public/campaigns/${t.campaignId}/donations?` + new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString());
     await app.inject({ url: `/api/public/campaigns/${t.campaignId}` });
-    const http = await throughput(async () => {
-      const res = await app.inject({ url: urls[Math.floor(rand() * urls.length)] });
-      if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`);
-    }, 16, 8);
+    const http = await throughput(
+      async () => {
+        const res = await app.inject({ url: urls[Math.floor(rand() * urls.length)] });
+        if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`);
+      },
+      16,
+      8,
+    );
     step(`${bench.kind}: ${tp.perSecond.toFixed(0)} searches/s uncached (8 in flight); ${http.perSecond.toFixed(0)} requests/s over HTTP with the cache`);
     results.push({ rows: size, loadSeconds, indexSeconds: rebuildMs / 1000, shapes: sh, all, throughput: tp, http });
   }
@@ -242,25 +277,44 @@ function format(r: Awaited<ReturnType<typeof benchOne>>): string {
   lines.push(`=== ${r.kind === 'postgres' ? 'PostgreSQL server' : 'PGlite (embedded)'} — ${r.version}`);
   const i = r.import;
   lines.push(`Import of the real statements: ${i.rows.toLocaleString('en')} rows, ${i.amount.toLocaleString('en')} VND, ${i.recovered} amounts recovered from the balance chain;`);
-  lines.push(`  ${(i.totalMs / 1000).toFixed(1)} s = ${i.rowsPerSecond.toFixed(0)} rows/s (parsing ${(i.parseMs / 1000).toFixed(1)} s of it); the same files again: ${i.reimport.inserted} added, ${i.reimport.skipped.toLocaleString('en')} skipped in ${(i.reimport.ms / 1000).toFixed(1)} s`);
+  lines.push(
+    `  ${(i.totalMs / 1000).toFixed(1)} s = ${i.rowsPerSecond.toFixed(0)} rows/s (parsing ${(i.parseMs / 1000).toFixed(1)} s of it); the same files again: ${i.reimport.inserted} added, ${i.reimport.skipped.toLocaleString('en')} skipped in ${(i.reimport.ms / 1000).toFixed(1)} s`,
+  );
   for (const [bank, n] of Object.entries(i.names)) {
-    lines.push(`  ${bank}: donor named on ${n.named.toLocaleString('en')} of ${n.rows.toLocaleString('en')} rows (${(n.shareAll * 100).toFixed(1)}%); `
-      + `${n.nobody.toLocaleString('en')} memos name nobody; named ${(n.shareOfNaming * 100).toFixed(1)}% of the rows that name someone`);
+    lines.push(
+      `  ${bank}: donor named on ${n.named.toLocaleString('en')} of ${n.rows.toLocaleString('en')} rows (${(n.shareAll * 100).toFixed(1)}%); ` +
+        `${n.nobody.toLocaleString('en')} memos name nobody; named ${(n.shareOfNaming * 100).toFixed(1)}% of the rows that name someone`,
+    );
   }
   const d = r.during;
-  lines.push(`During a second import (${d.rows.toLocaleString('en')} rows in ${d.seconds.toFixed(1)} s, ${r.kind === 'pglite' ? 'batches that yield' : 'one transaction on its own connection'}): `
-    + `/api/health p50 ${ms(d.health.p50)} / p95 ${ms(d.health.p95)} ms (${d.health.n} requests), public search p50 ${ms(d.search.p50)} / p95 ${ms(d.search.p95)} ms`);
+  lines.push(
+    `During a second import (${d.rows.toLocaleString('en')} rows in ${d.seconds.toFixed(1)} s, ${r.kind === 'pglite' ? 'batches that yield' : 'one transaction on its own connection'}): ` +
+      `/api/health p50 ${ms(d.health.p50)} / p95 ${ms(d.health.p95)} ms (${d.health.n} requests), public search p50 ${ms(d.search.p50)} / p95 ${ms(d.search.p95)} ms`,
+  );
   for (const s of r.sizes) {
     lines.push('');
-    lines.push(`Search over ${s.rows.toLocaleString('en')} donations (generated in ${s.loadSeconds.toFixed(0)} s, indexes built in ${s.indexSeconds.toFixed(0)} s); ms, one request at a time:`);
+    lines.push(
+      `Search over ${s.rows.toLocaleString('en')} donations (generated in ${s.loadSeconds.toFixed(0)} s, indexes built in ${s.indexSeconds.toFixed(0)} s); ms, one request at a time:`,
+    );
     const head = ['query shape', 'p50', 'p95', 'plan', 'naive p50', 'naive p95', 'speed-up'];
-    const body = s.shapes.map((x) => [x.shape, ms(x.ours.p50), ms(x.ours.p95), Object.entries(x.plans).map(([k, v]) => `${k}×${v}`).join(' '),
-      x.naive ? ms(x.naive.p50) : '', x.naive ? ms(x.naive.p95) : '', x.speedup ? `${x.speedup >= 10 ? x.speedup.toFixed(0) : x.speedup.toFixed(1)}×` : '']);
+    const body = s.shapes.map((x) => [
+      x.shape,
+      ms(x.ours.p50),
+      ms(x.ours.p95),
+      Object.entries(x.plans)
+        .map(([k, v]) => `${k}×${v}`)
+        .join(' '),
+      x.naive ? ms(x.naive.p50) : '',
+      x.naive ? ms(x.naive.p95) : '',
+      x.speedup ? `${x.speedup >= 10 ? x.speedup.toFixed(0) : x.speedup.toFixed(1)}×` : '',
+    ]);
     body.push(['all shapes', ms(s.all.p50), ms(s.all.p95), '', '', '', '']);
     const w = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k].length)));
     for (const row of [head, ...body]) lines.push('  ' + row.map((c, k) => (k === 0 || k === 3 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  '));
-    lines.push(`  requests/s: ${s.throughput.perSecond.toFixed(0)} uncached searches (8 in flight, p95 ${ms(s.throughput.p95)} ms); `
-      + `${s.http.perSecond.toFixed(0)} HTTP requests with the public cache (16 in flight, p95 ${ms(s.http.p95)} ms)`);
+    lines.push(
+      `  requests/s: ${s.throughput.perSecond.toFixed(0)} uncached searches (8 in flight, p95 ${ms(s.throughput.p95)} ms); ` +
+        `${s.http.perSecond.toFixed(0)} HTTP requests with the public cache (16 in flight, p95 ${ms(s.http.p95)} ms)`,
+    );
   }
   if (r.kind === 'postgres') {
     const big = r.sizes.at(-1)!;
@@ -270,15 +324,22 @@ function format(r: Awaited<ReturnType<typeof benchOne>>): string {
     goal('health and public-search p95 < 200 ms during an import', d.health.p95 < 200 && d.search.p95 < 200, `${ms(d.health.p95)} / ${ms(d.search.p95)} ms`);
     for (const [bank, n] of Object.entries(i.names)) goal(`${bank}: named ≥ 95% of the rows that name someone`, n.shareOfNaming >= 0.95, `${(n.shareOfNaming * 100).toFixed(1)}%`);
     goal(`search p95 < 50 ms at ${big.rows.toLocaleString('en')} rows`, big.all.p95 < 50, `p95 ${ms(big.all.p95)} ms over all shapes`);
-    goal(`≥ 500 requests/s at ${big.rows.toLocaleString('en')} rows`, big.http.perSecond >= 500 || big.throughput.perSecond >= 500,
-      `${big.throughput.perSecond.toFixed(0)} uncached, ${big.http.perSecond.toFixed(0)} over HTTP with the cache`);
+    goal(
+      `≥ 500 requests/s at ${big.rows.toLocaleString('en')} rows`,
+      big.http.perSecond >= 500 || big.throughput.perSecond >= 500,
+      `${big.throughput.perSecond.toFixed(0)} uncached, ${big.http.perSecond.toFixed(0)} over HTTP with the cache`,
+    );
   }
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<void> {
   // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
-  if (argv.includes('--started')) return (await import('./as-started')).main('fund', argv.filter((a) => a !== '--started'));
+  if (argv.includes('--started'))
+    return (await import('./as-started')).main(
+      'fund',
+      argv.filter((a) => a !== '--started'),
+    );
   const { only, rows } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — fund benchmark (import, public search), ${m.date}`);
@@ -299,7 +360,10 @@ export async function main(argv: string[]): Promise<void> {
       bench = opened;
     } else bench = await openBenchPglite();
     const max = rows ?? (kind === 'postgres' ? 10_000_000 : 1_000_000);
-    const sizes = [1_000_000, 10_000_000].filter((s) => s < max).concat([max]).filter((s, k, a) => a.indexOf(s) === k && s > 98_967);
+    const sizes = [1_000_000, 10_000_000]
+      .filter((s) => s < max)
+      .concat([max])
+      .filter((s, k, a) => a.indexOf(s) === k && s > 98_967);
     if (kind === 'pglite' && !rows) {
       const note = 'PGlite runs at 1M rows only: generating and indexing 10M rows in single-threaded WebAssembly takes far longer than the run allows (use --rows to try).';
       log(note);

@@ -16,9 +16,23 @@ describe('the benchmark world', () => {
     expect(units.get(bacGiang.id)![5]).toBe(REFORM);
     // Phường Bắc Giang: the seven wards of the seed and two communes merged into it, as in the data.
     const name = new Map(w.versions.map((v) => [v[0], v[1]]));
-    const preds = w.lineage.filter((l) => l[1] === bacGiang.id).map((l) => name.get(l[0])).sort();
-    expect(preds).toEqual(['Phường Dĩnh Kế', 'Phường Dĩnh Trì', 'Phường Hoàng Văn Thụ', 'Phường Ngô Quyền', 'Phường Thọ Xương',
-      'Phường Trần Phú', 'Phường Xương Giang', 'Xã Nham Sơn', 'Xã Thắng Cương'].sort());
+    const preds = w.lineage
+      .filter((l) => l[1] === bacGiang.id)
+      .map((l) => name.get(l[0]))
+      .sort();
+    expect(preds).toEqual(
+      [
+        'Phường Dĩnh Kế',
+        'Phường Dĩnh Trì',
+        'Phường Hoàng Văn Thụ',
+        'Phường Ngô Quyền',
+        'Phường Thọ Xương',
+        'Phường Trần Phú',
+        'Phường Xương Giang',
+        'Xã Nham Sơn',
+        'Xã Thắng Cương',
+      ].sort(),
+    );
   });
 
   it('gives every unit versions that tile its validity, under a parent valid over each version', () => {

@@ -25,21 +25,30 @@ export type CommuneInfo = { id: number; code: string; provinceId: number; predec
 export type ProvinceInfo = { id: number; code: string; predecessors: number[]; communes: number[]; oldCommunes: number[] };
 
 export type World = {
-  units: UnitRow[]; versions: VersionRow[]; lineage: LineageRow[]; events: EventRow[]; eventUnits: EventUnitRow[];
-  provinces: ProvinceInfo[]; communes: CommuneInfo[];
+  units: UnitRow[];
+  versions: VersionRow[];
+  lineage: LineageRow[];
+  events: EventRow[];
+  eventUnits: EventUnitRow[];
+  provinces: ProvinceInfo[];
+  communes: CommuneInfo[];
   /** Units valid on a pre-reform date (2024): provinces and communes as they were then. */
-  provincesThen: number[]; communesThen: number[];
+  provincesThen: number[];
+  communesThen: number[];
   counts: Record<string, number>;
 };
 
-const kindOf = (name: string) =>
-  ['Thành phố', 'Thị trấn', 'Đặc khu', 'Tỉnh', 'Phường', 'Xã', 'Huyện'].find((k) => name.startsWith(k + ' ')) ?? 'Xã';
+const kindOf = (name: string) => ['Thành phố', 'Thị trấn', 'Đặc khu', 'Tỉnh', 'Phường', 'Xã', 'Huyện'].find((k) => name.startsWith(k + ' ')) ?? 'Xã';
 
 /** Splits codes sorted ascending into `k` groups at the k-1 widest gaps (codes run by province). */
 function splitAtGaps(codes: string[], k: number): string[][] {
   if (k <= 1) return [codes];
   const gaps = codes.slice(1).map((c, i) => ({ i: i + 1, w: Number(c) - Number(codes[i]) }));
-  const cuts = gaps.sort((a, b) => b.w - a.w).slice(0, k - 1).map((g) => g.i).sort((a, b) => a - b);
+  const cuts = gaps
+    .sort((a, b) => b.w - a.w)
+    .slice(0, k - 1)
+    .map((g) => g.i)
+    .sort((a, b) => a - b);
   const out: string[][] = [];
   let from = 0;
   for (const c of [...cuts, codes.length]) {
@@ -49,8 +58,36 @@ function splitAtGaps(codes: string[], k: number): string[][] {
   return out;
 }
 
-const VILLAGE_WORDS = ['Đông', 'Tây', 'Nam', 'Bắc', 'Thượng', 'Hạ', 'Trung', 'Tân', 'An', 'Phú', 'Hòa', 'Bình', 'Yên',
-  'Lạc', 'Phúc', 'Thịnh', 'Quang', 'Minh', 'Đồng', 'Văn', 'Hưng', 'Khánh', 'Lộc', 'Thọ', 'Xuân', 'Mỹ', 'Cầu', 'Chùa'];
+const VILLAGE_WORDS = [
+  'Đông',
+  'Tây',
+  'Nam',
+  'Bắc',
+  'Thượng',
+  'Hạ',
+  'Trung',
+  'Tân',
+  'An',
+  'Phú',
+  'Hòa',
+  'Bình',
+  'Yên',
+  'Lạc',
+  'Phúc',
+  'Thịnh',
+  'Quang',
+  'Minh',
+  'Đồng',
+  'Văn',
+  'Hưng',
+  'Khánh',
+  'Lộc',
+  'Thọ',
+  'Xuân',
+  'Mỹ',
+  'Cầu',
+  'Chùa',
+];
 
 /**
  * The 34 provinces and 3,321 communes valid from 2025-07-01 (real codes and names), the 63 old
@@ -72,8 +109,7 @@ export function buildWorld(villageCount: number, seed = 20250701): World {
     w.units.push([id, code, level, kind, provinceCode, from, to]);
     return id;
   };
-  const addVersion = (unitId: number, name: string, parentId: number | null, from: string, to = INF) =>
-    w.versions.push([unitId, name, normalizeVn(name), parentId, from, to]);
+  const addVersion = (unitId: number, name: string, parentId: number | null, from: string, to = INF) => w.versions.push([unitId, name, normalizeVn(name), parentId, from, to]);
   const addMerge = (successor: number, sources: Array<{ id: number; part: string }>, legalBasis: string, note: string) => {
     const ev = nextEvent++;
     w.events.push([ev, 'merge', REFORM, legalBasis, note]);
@@ -105,7 +141,12 @@ export function buildWorld(villageCount: number, seed = 20250701): World {
         oldProvinces.push({ code: m.old_id, id: oid });
         prov.predecessors.push(oid);
       }
-      addMerge(pid, oldProvinces.map((o) => ({ id: o.id, part: 'full' })), 'Nghị quyết số 202/2025/QH15', `Hợp nhất thành ${cp.FullName}`);
+      addMerge(
+        pid,
+        oldProvinces.map((o) => ({ id: o.id, part: 'full' })),
+        'Nghị quyết số 202/2025/QH15',
+        `Hợp nhất thành ${cp.FullName}`,
+      );
     }
     w.provincesThen.push(...oldProvinces.map((o) => o.id));
 
@@ -220,10 +261,16 @@ export function buildWorld(villageCount: number, seed = 20250701): World {
   });
   const villages = w.units.filter((u) => u[2] === 'village');
   Object.assign(w.counts, {
-    units: w.units.length, versions: w.versions.length, lineage: w.lineage.length, events: w.events.length,
-    provinces: w.provinces.length, oldProvinces: w.units.filter((u) => u[2] === 'province' && u[6] === REFORM).length,
-    communes: w.communes.length, villages: villages.length,
-    villagesCurrent: villages.filter((u) => u[6] === INF).length, villagesMoved: moved,
+    units: w.units.length,
+    versions: w.versions.length,
+    lineage: w.lineage.length,
+    events: w.events.length,
+    provinces: w.provinces.length,
+    oldProvinces: w.units.filter((u) => u[2] === 'province' && u[6] === REFORM).length,
+    communes: w.communes.length,
+    villages: villages.length,
+    villagesCurrent: villages.filter((u) => u[6] === INF).length,
+    villagesMoved: moved,
   });
   return w;
 }

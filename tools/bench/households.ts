@@ -15,11 +15,81 @@ import { pick, prng, timeLoop, timeOnce, type Stats } from './stats';
 import { log, parseBenchArgs, step, UsageError } from './cli';
 
 const YEAR = 2026;
-const SURNAMES = ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Thân', 'Giáp', 'Vũ', 'Đỗ', 'Ngô', 'Bùi', 'Đặng', 'Dương', 'Phan', 'Đào', 'Lý', 'Hà', 'Trịnh', 'Đinh', 'Chu'];
+const SURNAMES = [
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Nguyễn',
+  'Trần',
+  'Trần',
+  'Lê',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Thân',
+  'Giáp',
+  'Vũ',
+  'Đỗ',
+  'Ngô',
+  'Bùi',
+  'Đặng',
+  'Dương',
+  'Phan',
+  'Đào',
+  'Lý',
+  'Hà',
+  'Trịnh',
+  'Đinh',
+  'Chu',
+];
 const MIDDLES = ['Văn', 'Văn', 'Văn', 'Thị', 'Thị', 'Thị', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Thanh', 'Ngọc', 'Thu', 'Hồng', 'Kim'];
-const GIVENS = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Hòa', 'Hùng', 'Huy', 'Khánh', 'Lâm', 'Long', 'Minh', 'Nam', 'Phong', 'Quân',
-  'Sơn', 'Thắng', 'Thành', 'Tuấn', 'Tùng', 'Việt', 'Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hằng', 'Hiền', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga',
-  'Nhung', 'Phương', 'Thảo', 'Thủy', 'Trang', 'Vân', 'Yến'];
+const GIVENS = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hiếu',
+  'Hòa',
+  'Hùng',
+  'Huy',
+  'Khánh',
+  'Lâm',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Thành',
+  'Tuấn',
+  'Tùng',
+  'Việt',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Hà',
+  'Hạnh',
+  'Hằng',
+  'Hiền',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Nhung',
+  'Phương',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Vân',
+  'Yến',
+];
 const ADMIN: CurrentUser = { id: 0, username: 'bench', displayName: 'bench', role: 'admin', unitId: null, unitValidTo: null };
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
@@ -86,7 +156,15 @@ async function naiveDuplicates(db: Db, name: string, birthYear: number): Promise
   return rows.map((r) => r.id);
 }
 
-type Result = { kind: string; households: number; villages: number; loadS: number; genS: number; rows: Array<{ name: string; product: string; naive: string; check: string }>; goals: string[] };
+type Result = {
+  kind: string;
+  households: number;
+  villages: number;
+  loadS: number;
+  genS: number;
+  rows: Array<{ name: string; product: string; naive: string; check: string }>;
+  goals: string[];
+};
 
 async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result> {
   const db = bench.db;
@@ -102,7 +180,9 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   // (1) Target-4 coverage for every village of the province, one query.
   step(`${bench.kind}: coverage, all villages`);
   let result: Awaited<ReturnType<typeof coverageByVillage>> = [];
-  const one = await timeLoop(runs, 1, async () => { result = await coverageByVillage(db, prov.id, YEAR, 'tet'); });
+  const one = await timeLoop(runs, 1, async () => {
+    result = await coverageByVillage(db, prov.id, YEAR, 'tet');
+  });
   // Naive: the village list's own query (coverage()) once per village; a random sample, extrapolated.
   const rand = prng(7);
   const sample = Array.from({ length: bench.kind === 'postgres' ? 100 : 40 }, () => pick(rand, prov.villages));
@@ -117,7 +197,8 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   const due = result.reduce((s, r) => s + r.total, 0);
   const reached = result.reduce((s, r) => s + r.reached, 0);
   rows.push({
-    name: `target-4 coverage, all ${prov.villages.length} villages (one query)`, product: fmt(one),
+    name: `target-4 coverage, all ${prov.villages.length} villages (one query)`,
+    product: fmt(one),
     naive: `${ms(per.p50)} / village → ≈${(naiveTotal / 1000).toFixed(1)} s in all (${Math.round(naiveTotal / one.p50)}×)`,
     check: `${due.toLocaleString('en')} due, ${reached.toLocaleString('en')} reached; same as naive ${same}/${sample.length}`,
   });
@@ -126,7 +207,8 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   // (2) Duplicate check for one new entry: existing people (hits) and new names (misses).
   step(`${bench.kind}: duplicate check`);
   const people = await db.query<{ head_name: string; head_birth_year: number; unit_id: number }>(
-    `select head_name, head_birth_year, unit_id from households where id % 997 = 1 limit 400`);
+    `select head_name, head_birth_year, unit_id from households where id % 997 = 1 limit 400`,
+  );
   const entries = people.map((p, i) => (i % 4 === 3 ? { ...p, head_birth_year: p.head_birth_year + 101 } : p)); // one in four: no match
   const input = (i: number) => {
     const p = entries[i % entries.length];
@@ -143,7 +225,9 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
   const dup = await timeLoop(bench.kind === 'postgres' ? 500 : 200, 20, (i) => personDuplicates(db, reachOf(ADMIN), input(i)));
   const naive = await timeLoop(bench.kind === 'postgres' ? 10 : 5, 1, (i) => naiveDuplicates(db, input(i).name, input(i).birthYear));
   rows.push({
-    name: 'duplicate check, one new entry (name ± diacritics, year of birth)', product: fmt(dup), naive: `${fmt(naive)} (${Math.round(naive.p50 / dup.p50)}×)`,
+    name: 'duplicate check, one new entry (name ± diacritics, year of birth)',
+    product: fmt(dup),
+    naive: `${fmt(naive)} (${Math.round(naive.p50 / dup.p50)}×)`,
     check: `avg ${(hits / 20).toFixed(1)} candidates; same as naive ${agree}/20`,
   });
   if (bench.kind === 'postgres') goals.push(`duplicate check p95 < 50 ms: ${dup.p95 < 50 ? 'PASS' : 'FAIL'} (p95 ${ms(dup.p95)} ms)`);
@@ -152,7 +236,11 @@ async function benchOne(bench: BenchDb, world: World, n: number): Promise<Result
 
 export async function main(argv: string[]): Promise<void> {
   // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
-  if (argv.includes('--started')) return (await import('./as-started')).main('households', argv.filter((a) => a !== '--started'));
+  if (argv.includes('--started'))
+    return (await import('./as-started')).main(
+      'households',
+      argv.filter((a) => a !== '--started'),
+    );
   const { only, households, pgliteHouseholds } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — households benchmark, ${m.date}`);

@@ -5,9 +5,7 @@
 // sum through the time-aware closure. Prints per-query latency (p50, alternating runs), the time Kysely
 // takes to build and compile each query, and the cost of importing Kysely in a fresh process.
 import { execFileSync } from 'node:child_process';
-import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable,
-} from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type Compilable } from 'kysely';
 import type { Db } from '../../apps/server/src/db/db';
 import { scopeCondition, type CurrentUser } from '../../apps/server/src/platform/access';
 import { insertUnit } from '../../apps/server/src/test/factories';
@@ -23,8 +21,18 @@ import { log, parseBenchArgs, step } from './cli';
 // The tables the three queries read, as Kysely wants them declared (by hand or by kysely-codegen).
 type DB = {
   fund_donations: {
-    id: number; unit_id: number; campaign_id: number | null; received_on: string; amount: number; kind: string; donor_kind: string;
-    donor_name: string | null; publish_name: boolean; memo: string | null; goods_description: string | null; search_text: string;
+    id: number;
+    unit_id: number;
+    campaign_id: number | null;
+    received_on: string;
+    amount: number;
+    kind: string;
+    donor_kind: string;
+    donor_name: string | null;
+    publish_name: boolean;
+    memo: string | null;
+    goods_description: string | null;
+    search_text: string;
     reversal_entry_id: number | null;
   };
   fund_funds: { id: number; unit_id: number; name: string };
@@ -57,12 +65,24 @@ async function setup(db: Db, rows: number): Promise<World> {
   let campaignId = 0;
   for (const unitId of communes) {
     const fundId = await insertFund(db, { unitId, kind: 'cuu_tro', name: 'Quỹ cứu trợ', openedOn: '2024-01-01' }, null);
-    const cid = await insertCampaign(db, { unitId, fundId, name: 'Bão Yagi 2024', purpose: 'bench', receiveFrom: '2024-09-01',
-      receiveTo: '2024-09-30', distributeBy: '2024-10-20', isPublic: true }, null);
+    const cid = await insertCampaign(
+      db,
+      { unitId, fundId, name: 'Bão Yagi 2024', purpose: 'bench', receiveFrom: '2024-09-01', receiveTo: '2024-09-30', distributeBy: '2024-10-20', isPublic: true },
+      null,
+    );
     const accountId = await insertBankAccount(db, { unitId, name: 'VietinBank', bankName: 'VietinBank', bankBin: '970415', accountNo: `1116${unitId}`, campaignId: cid });
     // The donations hang on one balanced ledger entry (the references are checked, not the amounts).
-    const { entryId } = await postEntry(db, { unitId, date: '2024-09-01', kind: 'donation_batch', memo: 'bench', createdBy: null,
-      lines: [{ accountId, debit: 1 }, { accountId: await balanceAccountOf(db, fundId, cid), credit: 1 }] });
+    const { entryId } = await postEntry(db, {
+      unitId,
+      date: '2024-09-01',
+      kind: 'donation_batch',
+      memo: 'bench',
+      createdBy: null,
+      lines: [
+        { accountId, debit: 1 },
+        { accountId: await balanceAccountOf(db, fundId, cid), credit: 1 },
+      ],
+    });
     await generateDonations(db, { unitId, fundId, campaignId: cid, accountId, entryId }, Math.round(rows / 3));
     campaignId ||= cid;
   }
@@ -76,60 +96,106 @@ function queries(w: World): Query[] {
   const words = queryWords('Nguyễn Thị'); // a common phrase: a full page of rows
   const tokens = phraseTokens(words);
   const like = `% ${words.join(' ')} %`;
-  const searchHand = (db: Db) => db.query(
-    `select id, received_on as "receivedOn", amount, kind,
+  const searchHand = (db: Db) =>
+    db.query(
+      `select id, received_on as "receivedOn", amount, kind,
        case when publish_name and donor_kind <> 'anonymous' then donor_name end as "donorName",
        case when publish_name then regexp_replace(memo, '[0-9]{4,}([0-9]{3})', '****\\1', 'g') end as memo, goods_description as "goodsDescription"
      from fund_donations where campaign_id = $1 and reversal_entry_id is null and publish_name
        and fund_search_tokens(search_text) @> $2::text[] and (' ' || search_text || ' ') like $3
-     order by received_on desc, id desc limit $4`, [w.campaignId, tokens, like, 51]);
-  const searchBuild = () => k.selectFrom('fund_donations')
-    .select([
-      'id', 'received_on as receivedOn', 'amount', 'kind',
-      sql<string | null>`case when publish_name and donor_kind <> 'anonymous' then donor_name end`.as('donorName'),
-      sql<string | null>`case when publish_name then regexp_replace(memo, '[0-9]{4,}([0-9]{3})', '****\\1', 'g') end`.as('memo'),
-      'goods_description as goodsDescription',
-    ])
-    .where('campaign_id', '=', w.campaignId).where('reversal_entry_id', 'is', null).where(sql<boolean>`publish_name`)
-    .where(sql<boolean>`fund_search_tokens(search_text) @> ${tokens}::text[]`)
-    .where(sql<boolean>`(' ' || search_text || ' ') like ${like}`)
-    .orderBy('received_on', 'desc').orderBy('id', 'desc').limit(51);
+     order by received_on desc, id desc limit $4`,
+      [w.campaignId, tokens, like, 51],
+    );
+  const searchBuild = () =>
+    k
+      .selectFrom('fund_donations')
+      .select([
+        'id',
+        'received_on as receivedOn',
+        'amount',
+        'kind',
+        sql<string | null>`case when publish_name and donor_kind <> 'anonymous' then donor_name end`.as('donorName'),
+        sql<string | null>`case when publish_name then regexp_replace(memo, '[0-9]{4,}([0-9]{3})', '****\\1', 'g') end`.as('memo'),
+        'goods_description as goodsDescription',
+      ])
+      .where('campaign_id', '=', w.campaignId)
+      .where('reversal_entry_id', 'is', null)
+      .where(sql<boolean>`publish_name`)
+      .where(sql<boolean>`fund_search_tokens(search_text) @> ${tokens}::text[]`)
+      .where(sql<boolean>`(' ' || search_text || ' ') like ${like}`)
+      .orderBy('received_on', 'desc')
+      .orderBy('id', 'desc')
+      .limit(51);
 
   // 2. A scoped list like fund/read-service listFunds: the unit's subtree (predecessors included), then
   // the user's scope from platform/access scopeCondition.
   const scopedHand = (db: Db) => {
     const params: unknown[] = [w.province];
     const sc = scopeCondition(w.user, 'f.unit_id', null, 2);
-    return db.query(`select f.id, f.name from fund_funds f
+    return db.query(
+      `select f.id, f.name from fund_funds f
       where exists (select 1 from unit_lineage_closure l join unit_closure uc on uc.ancestor_id = l.predecessor_id
-                     where l.successor_id = $1 and uc.descendant_id = f.unit_id) and ${sc.sql} order by f.id`, [...params, ...sc.params]);
+                     where l.successor_id = $1 and uc.descendant_id = f.unit_id) and ${sc.sql} order by f.id`,
+      [...params, ...sc.params],
+    );
   };
-  const scopedBuild = () => k.selectFrom('fund_funds as f').select(['f.id', 'f.name'])
-    .where((eb) => eb.and([w.province, w.user.unitId!].map((root) => eb.exists(
-      eb.selectFrom('unit_lineage_closure as l').innerJoin('unit_closure as uc', 'uc.ancestor_id', 'l.predecessor_id')
-        .select(sql.lit(1).as('one')).where('l.successor_id', '=', root).whereRef('uc.descendant_id', '=', 'f.unit_id')))))
-    .orderBy('f.id');
+  const scopedBuild = () =>
+    k
+      .selectFrom('fund_funds as f')
+      .select(['f.id', 'f.name'])
+      .where((eb) =>
+        eb.and(
+          [w.province, w.user.unitId!].map((root) =>
+            eb.exists(
+              eb
+                .selectFrom('unit_lineage_closure as l')
+                .innerJoin('unit_closure as uc', 'uc.ancestor_id', 'l.predecessor_id')
+                .select(sql.lit(1).as('one'))
+                .where('l.successor_id', '=', root)
+                .whereRef('uc.descendant_id', '=', 'f.unit_id'),
+            ),
+          ),
+        ),
+      )
+      .orderBy('f.id');
 
   // 3. A metric-style query (platform/metrics.ts shape): money received per target unit over a period,
   // facts placed through the closure rows valid on their date.
   const ids = [w.province, ...w.communes];
   const [from, to] = ['2024-09-01', '2024-09-15'];
-  const metricHand = (db: Db) => db.query(
-    `with targets as (select unnest($1::bigint[]) as id)
+  const metricHand = (db: Db) =>
+    db.query(
+      `with targets as (select unnest($1::bigint[]) as id)
      select t.id as "unitId", coalesce(sum(d.amount), 0)::bigint as value, count(d.id)::int as n
        from targets t
        join unit_closure c on c.ancestor_id = t.id and c.valid_from <= $3::date and $2::date < c.valid_to
        left join fund_donations d on d.unit_id = c.descendant_id and d.received_on >= $2::date and d.received_on <= $3::date
          and d.received_on >= c.valid_from and d.received_on < c.valid_to and d.reversal_entry_id is null
-      group by t.id order by t.id`, [ids, from, to]);
-  const metricBuild = () => k.with('targets', (db) => db.selectNoFrom(sql<number>`unnest(${ids}::bigint[])`.as('id')))
-    .selectFrom('targets as t')
-    .innerJoin('unit_closure as c', (j) => j.onRef('c.ancestor_id', '=', 't.id').on('c.valid_from', '<=', sql<string>`${to}::date`).on('c.valid_to', '>', sql<string>`${from}::date`))
-    .leftJoin('fund_donations as d', (j) => j.onRef('d.unit_id', '=', 'c.descendant_id')
-      .on('d.received_on', '>=', sql<string>`${from}::date`).on('d.received_on', '<=', sql<string>`${to}::date`)
-      .onRef('d.received_on', '>=', 'c.valid_from').onRef('d.received_on', '<', 'c.valid_to').on('d.reversal_entry_id', 'is', null))
-    .select(['t.id as unitId', sql<number>`coalesce(sum(d.amount), 0)::bigint`.as('value'), sql<number>`count(d.id)::int`.as('n')])
-    .groupBy('t.id').orderBy('t.id');
+      group by t.id order by t.id`,
+      [ids, from, to],
+    );
+  const metricBuild = () =>
+    k
+      .with('targets', (db) => db.selectNoFrom(sql<number>`unnest(${ids}::bigint[])`.as('id')))
+      .selectFrom('targets as t')
+      .innerJoin('unit_closure as c', (j) =>
+        j
+          .onRef('c.ancestor_id', '=', 't.id')
+          .on('c.valid_from', '<=', sql<string>`${to}::date`)
+          .on('c.valid_to', '>', sql<string>`${from}::date`),
+      )
+      .leftJoin('fund_donations as d', (j) =>
+        j
+          .onRef('d.unit_id', '=', 'c.descendant_id')
+          .on('d.received_on', '>=', sql<string>`${from}::date`)
+          .on('d.received_on', '<=', sql<string>`${to}::date`)
+          .onRef('d.received_on', '>=', 'c.valid_from')
+          .onRef('d.received_on', '<', 'c.valid_to')
+          .on('d.reversal_entry_id', 'is', null),
+      )
+      .select(['t.id as unitId', sql<number>`coalesce(sum(d.amount), 0)::bigint`.as('value'), sql<number>`count(d.id)::int`.as('n')])
+      .groupBy('t.id')
+      .orderBy('t.id');
 
   return [
     { name: 'public donation search (index path)', hand: searchHand, kysely: (db) => run(db, searchBuild()), build: searchBuild },
@@ -153,9 +219,14 @@ function compileMicros(build: () => Compilable<unknown>, n = 5_000): number {
 
 /** CPU milliseconds to import Kysely in a fresh Node process (median of 5). */
 function importMs(): number {
-  const once = () => Number(execFileSync(process.execPath, ['--input-type=module', '-e',
-    `const c = process.cpuUsage(); await import('kysely'); const u = process.cpuUsage(c); console.log((u.user + u.system) / 1000);`],
-  { encoding: 'utf8' }).trim());
+  const once = () =>
+    Number(
+      execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const c = process.cpuUsage(); await import('kysely'); const u = process.cpuUsage(c); console.log((u.user + u.system) / 1000);`],
+        { encoding: 'utf8' },
+      ).trim(),
+    );
   return summarize(Array.from({ length: 5 }, once)).p50;
 }
 
@@ -172,7 +243,15 @@ async function benchOne(bench: BenchDb, rows: number, runs: number) {
     for (let i = 0; i < 20; i++) await Promise.all([q.hand(bench.db), q.kysely(bench.db)]);
     for (let i = 0; i < runs; i++) {
       // Alternate, so a change in the machine's load touches both alike.
-      for (const [fn, into] of (i % 2 ? [[q.hand, hand], [q.kysely, kys]] : [[q.kysely, kys], [q.hand, hand]]) as Array<[Query['hand'], number[]]>) {
+      for (const [fn, into] of (i % 2
+        ? [
+            [q.hand, hand],
+            [q.kysely, kys],
+          ]
+        : [
+            [q.kysely, kys],
+            [q.hand, hand],
+          ]) as Array<[Query['hand'], number[]]>) {
         const t0 = performance.now();
         await fn(bench.db);
         into.push(performance.now() - t0);
@@ -180,8 +259,10 @@ async function benchOne(bench: BenchDb, rows: number, runs: number) {
     }
     const h = summarize(hand);
     const ky = summarize(kys);
-    out.push(`${q.name} (${a.length} rows, same rows): hand-written p50 ${h.p50.toFixed(3)} ms, Kysely p50 ${ky.p50.toFixed(3)} ms `
-      + `(${(ky.p50 - h.p50 >= 0 ? '+' : '')}${((ky.p50 - h.p50) * 1000).toFixed(0)} µs); build + compile ${compileMicros(q.build).toFixed(1)} µs CPU`);
+    out.push(
+      `${q.name} (${a.length} rows, same rows): hand-written p50 ${h.p50.toFixed(3)} ms, Kysely p50 ${ky.p50.toFixed(3)} ms ` +
+        `(${ky.p50 - h.p50 >= 0 ? '+' : ''}${((ky.p50 - h.p50) * 1000).toFixed(0)} µs); build + compile ${compileMicros(q.build).toFixed(1)} µs CPU`,
+    );
   }
   return out.join('\n');
 }

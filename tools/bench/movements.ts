@@ -33,7 +33,9 @@ async function generate(db: Db): Promise<number> {
      select u.id, y, make_date(y, 11, 18), 300 + (u.id * 37 + y) % 900, (u.id + y) % 25 <> 0, (u.id + y) % 3, (u.id + y) % 4, (u.id * 7 + y) % 20
        from units u cross join generate_series($1::int, $2::int) y
       where u.level = 'village' and u.valid_from <= make_date(y, 11, 18) and make_date(y, 11, 18) < u.valid_to
-        and make_date(y, 11, 18) <= vn_today() and (u.id * 7919 + y * 31) % 100 >= 3`, [YEARS[0], YEARS.at(-1)]);
+        and make_date(y, 11, 18) <= vn_today() and (u.id * 7919 + y * 31) % 100 >= 3`,
+    [YEARS[0], YEARS.at(-1)],
+  );
   await db.exec('vacuum analyze solidarity_festivals');
   const [{ n }] = await db.query<{ n: number }>('select count(*)::int as n from solidarity_festivals');
   return n;
@@ -52,7 +54,8 @@ async function benchDb(bench: BenchDb, villages: number, want: number) {
   const sizes = await db.query<{ id: number; n: number }>(
     `select c.ancestor_id as id, count(*)::int as n from unit_closure c join units u on u.id = c.descendant_id and u.level = 'village'
       where c.ancestor_id = any($1::bigint[]) and c.valid_from <= $2::date and $2::date < c.valid_to group by c.ancestor_id`,
-    [world.provinces.map((p) => p.id), referenceDay(YEARS.at(-1)!)]);
+    [world.provinces.map((p) => p.id), referenceDay(YEARS.at(-1)!)],
+  );
   const above = sizes.filter((s) => s.n >= want).sort((a, b) => a.n - b.n);
   const province = above[0] ?? sizes.sort((a, b) => b.n - a.n)[0];
   const rows: Row[] = [];
@@ -65,20 +68,29 @@ async function benchDb(bench: BenchDb, villages: number, want: number) {
   }
   const product = await timeLoop(bench.kind === 'postgres' ? 100 : 30, 5, (i) => villagesNotHeld(db, province.id, YEARS[i % YEARS.length]));
   const naive = await timeLoop(bench.kind === 'postgres' ? 10 : 3, 1, (i) => villagesNotHeldNaive(db, province.id, YEARS[i % YEARS.length]));
-  rows.push({ name: 'villages of a province that have not held the Solidarity Day in a year (list, sorted)', product, naive,
-    note: `years ${YEARS[0]}–${YEARS.at(-1)}; same counts as naive` });
+  rows.push({
+    name: 'villages of a province that have not held the Solidarity Day in a year (list, sorted)',
+    product,
+    naive,
+    note: `years ${YEARS[0]}–${YEARS.at(-1)}; same counts as naive`,
+  });
   const [{ total }] = await db.query<{ total: number }>('select count(*)::int as total from solidarity_festivals');
   return { rows, facts: { festivals: total, generateSeconds: Math.round(gen.ms / 100) / 10, province: province.id, provinceVillages: province.n, perYear } };
 }
 
 function format(kind: string, version: string, r: Awaited<ReturnType<typeof benchDb>>): string {
-  const lines = [`=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
+  const lines = [
+    `=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
     `Solidarity Days recorded: ${r.facts.festivals.toLocaleString('en')} (generated in ${r.facts.generateSeconds} s); province ${r.facts.province} with ${r.facts.provinceVillages.toLocaleString('en')} villages`,
     `per year (villages / not held): ${r.facts.perYear.map((y) => `${y.year} ${y.villages}/${y.notHeld}`).join(', ')}`,
-    'case | n | p50 ms | p95 ms | naive p50 | naive p95 | naive ÷ product (p50) | note'];
+    'case | n | p50 ms | p95 ms | naive p50 | naive p95 | naive ÷ product (p50) | note',
+  ];
   for (const row of r.rows) {
-    lines.push([row.name, row.product.n, ms(row.product.p50), ms(row.product.p95), ms(row.naive.p50), ms(row.naive.p95),
-      `${(row.naive.p50 / row.product.p50).toFixed(1)}×`, row.note].join(' | '));
+    lines.push(
+      [row.name, row.product.n, ms(row.product.p50), ms(row.product.p95), ms(row.naive.p50), ms(row.naive.p95), `${(row.naive.p50 / row.product.p50).toFixed(1)}×`, row.note].join(
+        ' | ',
+      ),
+    );
   }
   return lines.join('\n');
 }

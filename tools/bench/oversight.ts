@@ -52,7 +52,8 @@ async function generate(db: Db, n: number): Promise<void> {
            select case when i % 20 < 17 then bu.id else bc.id end as unit_id,
                   case when i % 20 < 17 then bu.valid_from + ((i * 7919) % greatest(bu.span, 1))::int else vn_today() - (i % 200)::int end as d
              from bu, bc where bu.n = 1 + (i * 2654435761) % $3 and bc.n = 1 + (i * 40503) % $4) x`,
-      [from, to, m, k]);
+      [from, to, m, k],
+    );
     // Recommendations of activities from..to: closed when the activity is old (17 in 20), else open.
     await db.query(
       `insert into oversight_recommendations (activity_id, unit_id, made_on, content, agency, due_on, status, done_on, open_due_on)
@@ -62,7 +63,8 @@ async function generate(db: Db, n: number): Promise<void> {
               case when a.id % 20 >= 17 then a.ended_on + (30 * (1 + (a.id + j) % 3))::int end
          from oversight_activities a cross join generate_series(0, 2) j
         where a.id between $1 and $2 and (a.id - 1) * 3 + j < $3`,
-      [from, to, n]);
+      [from, to, n],
+    );
     step(`${Math.min(n, to * 3).toLocaleString('en')} recommendations`);
   }
   await db.query(`select setval(pg_get_serial_sequence('oversight_activities', 'id'), $1)`, [acts]);
@@ -98,23 +100,42 @@ async function benchDb(bench: BenchDb, villages: number, rows: number): Promise<
     counts.push(page.total);
   }
   const overdue = await timeLoop(bench.kind === 'postgres' ? 120 : 40, 6, (i) =>
-    listRecommendations(db, sessions[i % provinces.length].user, q(provinces[i % provinces.length].id), TODAY));
+    listRecommendations(db, sessions[i % provinces.length].user, q(provinces[i % provinces.length].id), TODAY),
+  );
   const naive = await timeLoop(bench.kind === 'postgres' ? 12 : 4, 1, (i) => db.query(NAIVE_OVERDUE, [provinces[i % provinces.length].id, TODAY]));
   const [{ total }] = await db.query<{ total: number }>('select count(*)::int as total from oversight_recommendations');
   return {
-    rows: [{ name: 'overdue recommendations of a province (count + first 50, scoped)', product: overdue, naive,
-      note: `overdue per province ${Math.min(...counts)}–${Math.max(...counts)}; same count as naive` }],
+    rows: [
+      {
+        name: 'overdue recommendations of a province (count + first 50, scoped)',
+        product: overdue,
+        naive,
+        note: `overdue per province ${Math.min(...counts)}–${Math.max(...counts)}; same count as naive`,
+      },
+    ],
     facts: { recommendations: total, generateSeconds: Math.round(gen.ms / 100) / 10, overduePerProvince: counts },
   };
 }
 
 function format(kind: string, version: string, r: { rows: Row[]; facts: Record<string, unknown> }): string {
-  const lines = [`=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
+  const lines = [
+    `=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
     `recommendations: ${Number(r.facts.recommendations).toLocaleString('en')} (generated in ${r.facts.generateSeconds} s)`,
-    'case | n | p50 ms | p95 ms | naive p50 | naive p95 | naive ÷ product (p50) | note'];
+    'case | n | p50 ms | p95 ms | naive p50 | naive p95 | naive ÷ product (p50) | note',
+  ];
   for (const row of r.rows) {
-    lines.push([row.name, row.product.n, ms(row.product.p50), ms(row.product.p95), row.naive ? ms(row.naive.p50) : '', row.naive ? ms(row.naive.p95) : '',
-      row.naive ? `${(row.naive.p50 / row.product.p50).toFixed(0)}×` : '', row.note ?? ''].join(' | '));
+    lines.push(
+      [
+        row.name,
+        row.product.n,
+        ms(row.product.p50),
+        ms(row.product.p95),
+        row.naive ? ms(row.naive.p50) : '',
+        row.naive ? ms(row.naive.p95) : '',
+        row.naive ? `${(row.naive.p50 / row.product.p50).toFixed(0)}×` : '',
+        row.note ?? '',
+      ].join(' | '),
+    );
   }
   return lines.join('\n');
 }

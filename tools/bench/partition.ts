@@ -17,14 +17,114 @@ import { log, parseBenchArgs, step, UsageError } from './cli';
 import { prng, summarize, type Stats } from './stats';
 
 // Words already folded as the stored search text is (normalizeVn); frequent first (Nguyễn ≈ 37%).
-const SURNAMES = ['nguyen', 'nguyen', 'nguyen', 'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'dao', 'dinh', 'lam', 'trinh', 'mai', 'truong', 'luong', 'ta', 'cao', 'ha', 'to', 'lo', 'quach', 'kieu'];
+const SURNAMES = [
+  'nguyen',
+  'nguyen',
+  'nguyen',
+  'nguyen',
+  'tran',
+  'le',
+  'pham',
+  'hoang',
+  'huynh',
+  'phan',
+  'vu',
+  'vo',
+  'dang',
+  'bui',
+  'do',
+  'ho',
+  'ngo',
+  'duong',
+  'ly',
+  'dao',
+  'dinh',
+  'lam',
+  'trinh',
+  'mai',
+  'truong',
+  'luong',
+  'ta',
+  'cao',
+  'ha',
+  'to',
+  'lo',
+  'quach',
+  'kieu',
+];
 const MIDDLE = ['thi', 'thi', 'van', 'van', 'duc', 'minh', 'ngoc', 'thanh', 'huu', 'quang', 'xuan', 'thu', 'hong', 'hoang', 'anh', 'bao', 'kim', 'manh'];
-const GIVEN = ['anh', 'huong', 'linh', 'trang', 'hung', 'dung', 'ha', 'lan', 'hoa', 'mai', 'tuan', 'nam', 'hai', 'phuong', 'thao', 'ngoc', 'hang', 'hien',
-  'long', 'son', 'thuy', 'yen', 'binh', 'minh', 'quan', 'trung', 'van', 'huyen', 'nga', 'thang', 'cuong', 'dung', 'giang', 'hanh', 'khanh', 'loan',
-  'nhung', 'oanh', 'phuc', 'quynh', 'tam', 'thanh', 'tu', 'uyen', 'viet', 'xuan', 'dat', 'diep', 'chi', 'duy', 'hieu', 'kien', 'loc', 'nhi', 'tai', 'thinh',
-  'trinh', 'vinh', 'tuyet'];
-const MEMOS = ['ung ho dong bao bao lu', 'chuyen tien ung ho mien bac', 'ung ho cac tinh bi bao lu', 'ung ho khac phuc hau qua bao so 3',
-  'ung ho nguoi dan vung lu', 'chuyen tien', 'ung ho bao yagi', 'gia dinh ung ho dong bao lu lut', 'ung ho'];
+const GIVEN = [
+  'anh',
+  'huong',
+  'linh',
+  'trang',
+  'hung',
+  'dung',
+  'ha',
+  'lan',
+  'hoa',
+  'mai',
+  'tuan',
+  'nam',
+  'hai',
+  'phuong',
+  'thao',
+  'ngoc',
+  'hang',
+  'hien',
+  'long',
+  'son',
+  'thuy',
+  'yen',
+  'binh',
+  'minh',
+  'quan',
+  'trung',
+  'van',
+  'huyen',
+  'nga',
+  'thang',
+  'cuong',
+  'dung',
+  'giang',
+  'hanh',
+  'khanh',
+  'loan',
+  'nhung',
+  'oanh',
+  'phuc',
+  'quynh',
+  'tam',
+  'thanh',
+  'tu',
+  'uyen',
+  'viet',
+  'xuan',
+  'dat',
+  'diep',
+  'chi',
+  'duy',
+  'hieu',
+  'kien',
+  'loc',
+  'nhi',
+  'tai',
+  'thinh',
+  'trinh',
+  'vinh',
+  'tuyet',
+];
+const MEMOS = [
+  'ung ho dong bao bao lu',
+  'chuyen tien ung ho mien bac',
+  'ung ho cac tinh bi bao lu',
+  'ung ho khac phuc hau qua bao so 3',
+  'ung ho nguoi dan vung lu',
+  'chuyen tien',
+  'ung ho bao yagi',
+  'gia dinh ung ho dong bao lu lut',
+  'ung ho',
+];
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const CAMPAIGNS = 5000; // over 2019–2025; campaigns 0–6 (one a year) are national disasters with 15% of all gifts
@@ -60,7 +160,17 @@ const lineSelect = (from: number, to: number) => `
 
 type Layout = 'unpartitioned' | 'by year';
 type Timed = { name: string; stats: Stats; rows: number };
-type TableRun = { table: string; layout: Layout; rows: number; loadSeconds: number; indexSeconds: number; analyzeSeconds: number; sizeGB: number; queries: Timed[]; loadAvg: number[] };
+type TableRun = {
+  table: string;
+  layout: Layout;
+  rows: number;
+  loadSeconds: number;
+  indexSeconds: number;
+  analyzeSeconds: number;
+  sizeGB: number;
+  queries: Timed[];
+  loadAvg: number[];
+};
 
 function partitionsDdl(table: string): string {
   return YEARS.map((y) => `create table ${table}_${y} partition of ${table} for values from ('${y}-01-01') to ('${y + 1}-01-01');`).join('\n');
@@ -120,7 +230,9 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
     }
   });
   const analyzeSeconds = await seconds(() => c.query(`analyze ${t}`));
-  const [{ gb }] = (await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)).rows;
+  const [{ gb }] = (
+    await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)
+  ).rows;
   step(`  ${t} (${layout}): loaded in ${loadSeconds.toFixed(0)} s, indexed in ${indexSeconds.toFixed(0)} s, ${Number(gb).toFixed(1)} GB`);
 
   const rand = prng(42);
@@ -158,32 +270,40 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
   for (const dates of variants) {
     const tag = dates ? ' (+ campaign dates, pruned)' : '';
     queries.push(await timeQuery(c, `search, common name in a national campaign (walk)${tag}`, rounds, () => walk(pickBig(), 'nguyen van', dates)));
-    queries.push(await timeQuery(c, `search, rare full name in a national campaign (word index)${tag}`, rounds, (i) => {
-      const r = rareName(i);
-      return indexed(pickBig(), r.tokens, r.phrase, dates);
-    }));
-    queries.push(await timeQuery(c, `search, full name in a small campaign (word index)${tag}`, rounds, (i) => {
-      const r = rareName(i);
-      return indexed(pickSmall(), r.tokens.slice(0, 1), r.phrase.split(' ').slice(0, 2).join(' '), dates);
-    }));
+    queries.push(
+      await timeQuery(c, `search, rare full name in a national campaign (word index)${tag}`, rounds, (i) => {
+        const r = rareName(i);
+        return indexed(pickBig(), r.tokens, r.phrase, dates);
+      }),
+    );
+    queries.push(
+      await timeQuery(c, `search, full name in a small campaign (word index)${tag}`, rounds, (i) => {
+        const r = rareName(i);
+        return indexed(pickSmall(), r.tokens.slice(0, 1), r.phrase.split(' ').slice(0, 2).join(' '), dates);
+      }),
+    );
   }
   // Metrics: sums by unit and month over a year, for the ~100 communes of a province and for every unit.
-  queries.push(await timeQuery(c, 'metric: sums by unit and month, 100 communes, one year', rounds, () => {
-    const first = 1 + Math.floor(rand() * (UNITS - 100));
-    const y = YEARS[Math.floor(rand() * 7)];
-    return {
-      text: `select unit_id, date_trunc('month', received_on) m, sum(amount), count(*) from ${t}
+  queries.push(
+    await timeQuery(c, 'metric: sums by unit and month, 100 communes, one year', rounds, () => {
+      const first = 1 + Math.floor(rand() * (UNITS - 100));
+      const y = YEARS[Math.floor(rand() * 7)];
+      return {
+        text: `select unit_id, date_trunc('month', received_on) m, sum(amount), count(*) from ${t}
              where unit_id between $1 and $2 and received_on >= $3::date and received_on < $4::date and reversal_entry_id is null group by 1, 2`,
-      values: [first, first + 99, `${y}-01-01`, `${y + 1}-01-01`],
-    };
-  }));
-  queries.push(await timeQuery(c, 'metric: sums by unit, every unit of the country, one quarter', Math.max(3, Math.ceil(rounds / 6)), () => {
-    const y = YEARS[Math.floor(rand() * 7)];
-    return {
-      text: `select unit_id, sum(amount), count(*) from ${t} where received_on >= $1::date and received_on < $2::date and reversal_entry_id is null group by 1`,
-      values: [`${y}-07-01`, `${y}-10-01`],
-    };
-  }));
+        values: [first, first + 99, `${y}-01-01`, `${y + 1}-01-01`],
+      };
+    }),
+  );
+  queries.push(
+    await timeQuery(c, 'metric: sums by unit, every unit of the country, one quarter', Math.max(3, Math.ceil(rounds / 6)), () => {
+      const y = YEARS[Math.floor(rand() * 7)];
+      return {
+        text: `select unit_id, sum(amount), count(*) from ${t} where received_on >= $1::date and received_on < $2::date and reversal_entry_id is null group by 1`,
+        values: [`${y}-07-01`, `${y}-10-01`],
+      };
+    }),
+  );
   const run: TableRun = { table: t, layout, rows: n, loadSeconds, indexSeconds, analyzeSeconds, sizeGB: Number(gb), queries, loadAvg: loadAvg() };
   await c.query(`drop table ${t} cascade`);
   return run;
@@ -205,7 +325,9 @@ async function ledger(c: pg.Client, layout: Layout, n: number, rounds: number): 
   });
   const indexSeconds = await seconds(() => c.query(`create index on ${t} (account_id, entry_date, id) include (debit, credit)`));
   const analyzeSeconds = await seconds(() => c.query(`vacuum analyze ${t}`));
-  const [{ gb }] = (await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)).rows;
+  const [{ gb }] = (
+    await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)
+  ).rows;
   step(`  ${t} (${layout}): loaded in ${loadSeconds.toFixed(0)} s, indexed in ${indexSeconds.toFixed(0)} s, ${Number(gb).toFixed(1)} GB`);
   const rand = prng(7);
   const quiet = () => 10 + Math.floor(rand() * (ACCOUNTS - 10));
@@ -214,28 +336,38 @@ async function ledger(c: pg.Client, layout: Layout, n: number, rounds: number): 
     return d.toISOString().slice(0, 10);
   };
   const queries: Timed[] = [];
-  queries.push(await timeQuery(c, 'ledger: balance of a ward account at a date', rounds, () => ({
-    text: `select coalesce(sum(debit - credit), 0) from ${t} where account_id = $1 and entry_date <= $2::date`, values: [quiet(), day()],
-  })));
-  queries.push(await timeQuery(c, 'ledger: balance of a busy campaign account at a date', Math.max(3, Math.ceil(rounds / 3)), () => ({
-    text: `select coalesce(sum(debit - credit), 0) from ${t} where account_id = $1 and entry_date <= $2::date`, values: [Math.floor(rand() * 10), day()],
-  })));
-  queries.push(await timeQuery(c, 'ledger: a busy account\'s lines in a month, first page', rounds, () => {
-    const d = day().slice(0, 7) + '-01';
-    return {
-      text: `select id, entry_id, entry_date, debit, credit from ${t} where account_id = $1 and entry_date >= $2::date and entry_date < ($2::date + interval '1 month')
+  queries.push(
+    await timeQuery(c, 'ledger: balance of a ward account at a date', rounds, () => ({
+      text: `select coalesce(sum(debit - credit), 0) from ${t} where account_id = $1 and entry_date <= $2::date`,
+      values: [quiet(), day()],
+    })),
+  );
+  queries.push(
+    await timeQuery(c, 'ledger: balance of a busy campaign account at a date', Math.max(3, Math.ceil(rounds / 3)), () => ({
+      text: `select coalesce(sum(debit - credit), 0) from ${t} where account_id = $1 and entry_date <= $2::date`,
+      values: [Math.floor(rand() * 10), day()],
+    })),
+  );
+  queries.push(
+    await timeQuery(c, "ledger: a busy account's lines in a month, first page", rounds, () => {
+      const d = day().slice(0, 7) + '-01';
+      return {
+        text: `select id, entry_id, entry_date, debit, credit from ${t} where account_id = $1 and entry_date >= $2::date and entry_date < ($2::date + interval '1 month')
              order by entry_date, id limit 50`,
-      values: [Math.floor(rand() * 10), d],
-    };
-  }));
-  queries.push(await timeQuery(c, 'ledger: a ward account\'s movements in a year (opening, debits, credits)', rounds, () => {
-    const y = 2019 + Math.floor(rand() * 7);
-    return {
-      text: `select sum(debit - credit) filter (where entry_date < $2::date), sum(debit) filter (where entry_date >= $2::date), sum(credit) filter (where entry_date >= $2::date)
+        values: [Math.floor(rand() * 10), d],
+      };
+    }),
+  );
+  queries.push(
+    await timeQuery(c, "ledger: a ward account's movements in a year (opening, debits, credits)", rounds, () => {
+      const y = 2019 + Math.floor(rand() * 7);
+      return {
+        text: `select sum(debit - credit) filter (where entry_date < $2::date), sum(debit) filter (where entry_date >= $2::date), sum(credit) filter (where entry_date >= $2::date)
              from ${t} where account_id = $1 and entry_date < $3::date`,
-      values: [quiet(), `${y}-01-01`, `${y + 1}-01-01`],
-    };
-  }));
+        values: [quiet(), `${y}-01-01`, `${y + 1}-01-01`],
+      };
+    }),
+  );
   const run: TableRun = { table: t, layout, rows: n, loadSeconds, indexSeconds, analyzeSeconds, sizeGB: Number(gb), queries, loadAvg: loadAvg() };
   await c.query(`drop table ${t} cascade`);
   return run;
@@ -249,7 +381,10 @@ function format(runs: TableRun[]): string {
     const [a, b] = [runs.find((r) => r.table === table && r.layout === 'unpartitioned'), runs.find((r) => r.table === table && r.layout === 'by year')];
     out.push(`\n${table}, ${(a ?? b)!.rows.toLocaleString('en')} rows (p50 / p95 ms)`);
     for (const r of [a, b]) {
-      if (r) out.push(`  ${r.layout}: load ${r.loadSeconds.toFixed(0)} s, indexes ${r.indexSeconds.toFixed(0)} s, analyze ${r.analyzeSeconds.toFixed(0)} s, ${r.sizeGB.toFixed(1)} GB; load average after ${r.loadAvg.join(' / ')}`);
+      if (r)
+        out.push(
+          `  ${r.layout}: load ${r.loadSeconds.toFixed(0)} s, indexes ${r.indexSeconds.toFixed(0)} s, analyze ${r.analyzeSeconds.toFixed(0)} s, ${r.sizeGB.toFixed(1)} GB; load average after ${r.loadAvg.join(' / ')}`,
+        );
     }
     const names = [...new Set([...(a?.queries ?? []), ...(b?.queries ?? [])].map((q) => q.name.replace(' (+ campaign dates, pruned)', '')))];
     for (const name of names) {
@@ -277,7 +412,8 @@ export async function main(argv: string[]): Promise<void> {
   log(`Đoàn Kết — partitioning benchmark, ${args.rows.toLocaleString('en')} donations and ledger lines, ${m.date}`);
   log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM; load average ${m.loadAvg.join(' / ')} (1/5/15 min)`);
   const df = spawnSync('df', ['-h', '--output=avail', '/var/lib/postgresql'], { encoding: 'utf8' });
-  if (df.status === 0) log(`Free disk where the server keeps its data: ${df.stdout.trim().split('\n').pop()?.trim()} (needs ≈ ${Math.ceil(args.rows * 190 / 2 ** 30)} GB at the peak)`);
+  if (df.status === 0)
+    log(`Free disk where the server keeps its data: ${df.stdout.trim().split('\n').pop()?.trim()} (needs ≈ ${Math.ceil((args.rows * 190) / 2 ** 30)} GB at the peak)`);
   const url = serverUrl();
   const name = `doanket_partition_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });

@@ -113,38 +113,51 @@ async function benchDb(bench: BenchDb, villages: number, rows: number): Promise<
   }
   const iterations = bench.kind === 'postgres' ? 120 : 40;
   const overdue = await timeLoop(iterations, 6, (i) =>
-    listPetitions(db, sessions[i % provinces.length].user, { unit: provinces[i % provinces.length].id, overdue: true, limit: 50, offset: 0 }, TODAY));
+    listPetitions(db, sessions[i % provinces.length].user, { unit: provinces[i % provinces.length].id, overdue: true, limit: 50, offset: 0 }, TODAY),
+  );
   const naiveOverdue = await timeLoop(bench.kind === 'postgres' ? 12 : 4, 1, (i) => db.query(NAIVE_OVERDUE, [provinces[i % provinces.length].id, TODAY]));
-  out.push({ name: 'overdue list of a province (count + first 50, scoped)', product: overdue, naive: naiveOverdue,
-    note: `overdue per province ${Math.min(...counts)}–${Math.max(...counts)}; same count as naive` });
+  out.push({
+    name: 'overdue list of a province (count + first 50, scoped)',
+    product: overdue,
+    naive: naiveOverdue,
+    note: `overdue per province ${Math.min(...counts)}–${Math.max(...counts)}; same count as naive`,
+  });
 
   // (2) Public tracking lookup through the app.
   const { buildApp } = await import('../../apps/server/src/app');
   const app = await buildApp(db, { ...loadConfig({ RATE_LIMIT: '0' }), demoPassword: 'bench-password-1' }); // one address sends every request
-  const codes = (await db.query<{ c: string }>(
-    `select tracking_code as c from petitions where id in (select 1 + (g * 7777) % $1 from generate_series(1, 2000) g)`, [rows])).map((r) => r.c);
+  const codes = (await db.query<{ c: string }>(`select tracking_code as c from petitions where id in (select 1 + (g * 7777) % $1 from generate_series(1, 2000) g)`, [rows])).map(
+    (r) => r.c,
+  );
   const first = await app.inject({ method: 'GET', url: `/api/public/petitions/${codes[0]}` });
   if (first.statusCode !== 200) throw new Error(`tracking lookup answered ${first.statusCode}: ${first.body}`);
   const lookups = bench.kind === 'postgres' ? 2000 : 600;
   const track = await timeLoop(lookups, 100, (i) => app.inject({ method: 'GET', url: `/api/public/petitions/${codes[i % codes.length]}` }));
   const naiveTrack = await timeLoop(bench.kind === 'postgres' ? 10 : 4, 1, (i) =>
-    db.query(`select p.id, p.state from petitions p where upper(p.tracking_code) = upper($1)`, [codes[i % codes.length]]));
-  out.push({ name: 'public tracking lookup, HTTP GET one at a time', product: track, naive: naiveTrack,
-    note: 'naive: the same lookup without the unique index (upper() on both sides), SQL only' });
+    db.query(`select p.id, p.state from petitions p where upper(p.tracking_code) = upper($1)`, [codes[i % codes.length]]),
+  );
+  out.push({
+    name: 'public tracking lookup, HTTP GET one at a time',
+    product: track,
+    naive: naiveTrack,
+    note: 'naive: the same lookup without the unique index (upper() on both sides), SQL only',
+  });
   // Throughput: 16 requests in flight for a fixed count.
   const total = bench.kind === 'postgres' ? 6000 : 2000;
   let next = 0;
   const lat: number[] = [];
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (next < total) {
-      const i = next++;
-      const s = performance.now();
-      const res = await app.inject({ method: 'GET', url: `/api/public/petitions/${codes[i % codes.length]}` });
-      if (res.statusCode !== 200) throw new Error(`tracking lookup answered ${res.statusCode}`);
-      lat.push(performance.now() - s);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s = performance.now();
+        const res = await app.inject({ method: 'GET', url: `/api/public/petitions/${codes[i % codes.length]}` });
+        if (res.statusCode !== 200) throw new Error(`tracking lookup answered ${res.statusCode}`);
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   await app.close();
   out.push({ name: 'public tracking lookup, HTTP, 16 in flight', product: summarize(lat), note: `${Math.round(total / seconds)} requests/s` });
@@ -152,19 +165,35 @@ async function benchDb(bench: BenchDb, villages: number, rows: number): Promise<
 }
 
 function format(kind: string, version: string, r: { rows: Row[]; facts: Record<string, unknown> }): string {
-  const lines = [`=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
-    `petitions: ${Number(r.facts.petitions).toLocaleString('en')} (generated in ${r.facts.generateSeconds} s)`];
+  const lines = [
+    `=== ${kind === 'pglite' ? 'PGlite (embedded, in memory)' : 'PostgreSQL server'} — ${version}`,
+    `petitions: ${Number(r.facts.petitions).toLocaleString('en')} (generated in ${r.facts.generateSeconds} s)`,
+  ];
   lines.push('case | n | p50 ms | p95 ms | naive p50 | naive p95 | naive ÷ product (p50) | note');
   for (const row of r.rows) {
-    lines.push([row.name, row.product.n, ms(row.product.p50), ms(row.product.p95), row.naive ? ms(row.naive.p50) : '', row.naive ? ms(row.naive.p95) : '',
-      row.naive ? `${(row.naive.p50 / row.product.p50).toFixed(0)}×` : '', row.note ?? ''].join(' | '));
+    lines.push(
+      [
+        row.name,
+        row.product.n,
+        ms(row.product.p50),
+        ms(row.product.p95),
+        row.naive ? ms(row.naive.p50) : '',
+        row.naive ? ms(row.naive.p95) : '',
+        row.naive ? `${(row.naive.p50 / row.product.p50).toFixed(0)}×` : '',
+        row.note ?? '',
+      ].join(' | '),
+    );
   }
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<void> {
   // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
-  if (argv.includes('--started')) return (await import('./as-started')).main('petitions', argv.filter((a) => a !== '--started'));
+  if (argv.includes('--started'))
+    return (await import('./as-started')).main(
+      'petitions',
+      argv.filter((a) => a !== '--started'),
+    );
   const { only, rows, villages } = parseArgs(argv);
   const m = machine();
   log(`Đoàn Kết — petitions benchmark, ${m.date}`);
@@ -189,7 +218,9 @@ export async function main(argv: string[]): Promise<void> {
         const o = r.rows[0].product.p95;
         const t = r.rows[1].product.p95;
         const rps = Number(r.facts.requestsPerSecond);
-        log(`Goals: overdue list p95 < 200 ms — ${o < 200 ? 'PASS' : 'FAIL'} (${ms(o)}); tracking p95 < 10 ms — ${t < 10 ? 'PASS' : 'FAIL'} (${ms(t)}); ≥ 1,000 requests/s — ${rps >= 1000 ? 'PASS' : 'FAIL'} (${rps})`);
+        log(
+          `Goals: overdue list p95 < 200 ms — ${o < 200 ? 'PASS' : 'FAIL'} (${ms(o)}); tracking p95 < 10 ms — ${t < 10 ? 'PASS' : 'FAIL'} (${ms(t)}); ≥ 1,000 requests/s — ${rps >= 1000 ? 'PASS' : 'FAIL'} (${rps})`,
+        );
       }
       results.push({ kind, version: bench.version, ...r, loadAvgAfter: loadAvg() });
     } finally {

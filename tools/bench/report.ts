@@ -16,8 +16,13 @@ export function machine(): Machine {
     // not Linux: keep what Node reports
   }
   return {
-    cpu, cores: os.cpus().length, ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version,
-    os: `${os.type()} ${os.release()}`, date: new Date().toISOString(), loadAvg: loadAvg(),
+    cpu,
+    cores: os.cpus().length,
+    ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    loadAvg: loadAvg(),
   };
 }
 
@@ -27,8 +32,16 @@ export const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 export type Goal = { goal: string; measured: string; pass: boolean };
 
 export type DbResult = {
-  kind: 'pglite' | 'postgres'; version: string; migration: string; world: Record<string, number>;
-  load: LoadTimes; rows: Row[]; metrics: MetricResult[]; goals: Goal[]; totalSeconds: number; loadAvgAfter: number[];
+  kind: 'pglite' | 'postgres';
+  version: string;
+  migration: string;
+  world: Record<string, number>;
+  load: LoadTimes;
+  rows: Row[];
+  metrics: MetricResult[];
+  goals: Goal[];
+  totalSeconds: number;
+  loadAvgAfter: number[];
 };
 
 const ms = (v: number | undefined) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -37,7 +50,10 @@ const ratio = (r: number | undefined) => (r === undefined ? '' : `${r >= 10 ? r.
 function table(head: string[], body: string[][], rightFrom = 1): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i >= rightFrom ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (i >= rightFrom ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -78,15 +94,11 @@ export function formatDb(r: DbResult): string {
   out.push('');
   out.push('Checks: ' + r.rows.map((row) => `\n  ${row.name}: ${row.check ?? ''}`).join(''));
   out.push('');
-  out.push(
-    'Metric for every commune in one query (ms) vs one commune per query (per-call time measured on a random sample, total extrapolated to all communes)',
-  );
+  out.push('Metric for every commune in one query (ms) vs one commune per query (per-call time measured on a random sample, total extrapolated to all communes)');
   out.push(
     table(
       ['metric', 'n', 'p50', 'p95', 'mean', 'per-unit sample', 'per-unit p50', 'per-unit mean', 'naive total (extrap.)', 'ratio'],
-      r.metrics.map((m) => [
-        m.name, ...statCells(m.product), String(m.naiveSample), ms(m.naivePerUnit.p50), ms(m.naivePerUnit.mean), ms(m.naiveTotalMs), ratio(m.ratio),
-      ]),
+      r.metrics.map((m) => [m.name, ...statCells(m.product), String(m.naiveSample), ms(m.naivePerUnit.p50), ms(m.naivePerUnit.mean), ms(m.naiveTotalMs), ratio(m.ratio)]),
     ),
   );
   out.push('Checks: ' + r.metrics.map((m) => `\n  ${m.name}: ${m.check ?? ''}`).join(''));

@@ -18,8 +18,16 @@ import { parseBenchArgs } from './cli';
 
 export type ReportBenchOpts = { unitId: number; from: string; to: string; template?: ReportTemplate; runs?: number; naive?: boolean };
 export type ReportBench = {
-  template: ReportTemplate; unitId: number; units: number; figures: number; metricQueries: number; naiveQueries: number;
-  fast: Stats; naive: Stats | null; docxBytes: number; xlsxBytes: number;
+  template: ReportTemplate;
+  unitId: number;
+  units: number;
+  figures: number;
+  metricQueries: number;
+  naiveQueries: number;
+  fast: Stats;
+  naive: Stats | null;
+  docxBytes: number;
+  xlsxBytes: number;
 };
 
 const scopeDateOf = async (db: Db, unitId: number, to: string) => {
@@ -48,7 +56,12 @@ export async function benchReports(db: Db, opts: ReportBenchOpts): Promise<Repor
     const { docx, xlsx } = await renderFiles({ ...p, values }, p.head);
     sizes = { docx: docx.length, xlsx: xlsx.length };
   };
-  const groups = new Set(measured.map((f) => { const p = slicePeriod(opts, f.period); return `${f.metric!.key}|${p.from}|${p.to}`; }));
+  const groups = new Set(
+    measured.map((f) => {
+      const p = slicePeriod(opts, f.period);
+      return `${f.metric!.key}|${p.from}|${p.to}`;
+    }),
+  );
 
   const fastSamples: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
@@ -74,15 +87,27 @@ export async function benchReports(db: Db, opts: ReportBenchOpts): Promise<Repor
         }
         values.set(fig.id, { value: byUnit[unit.id], byUnit });
       }
-      deriveFigures(figures, values, units.map((u) => u.id));
+      deriveFigures(
+        figures,
+        values,
+        units.map((u) => u.id),
+      );
       await render(prepared, values);
       samples.push(performance.now() - t0);
     }
     naive = summarize(samples);
   }
   return {
-    template, unitId: opts.unitId, units: units.length, figures: figures.length, metricQueries: groups.size,
-    naiveQueries: measured.length * units.length, fast: summarize(fastSamples), naive, docxBytes: sizes.docx, xlsxBytes: sizes.xlsx,
+    template,
+    unitId: opts.unitId,
+    units: units.length,
+    figures: figures.length,
+    metricQueries: groups.size,
+    naiveQueries: measured.length * units.length,
+    fast: summarize(fastSamples),
+    naive,
+    docxBytes: sizes.docx,
+    xlsxBytes: sizes.xlsx,
   };
 }
 
@@ -92,7 +117,10 @@ export function formatReportBench(label: string, r: ReportBench): string {
     `${label}: ${r.template} report, ${r.units} units (the unit and ${r.units - 1} below), ${r.figures} figures`,
     `  set-based: p50 ${ms(r.fast.p50)}, max ${ms(r.fast.max)} over ${r.fast.n} runs — ${r.metricQueries} metric queries; .docx ${(r.docxBytes / 1024).toFixed(0)} KiB, .xlsx ${(r.xlsxBytes / 1024).toFixed(0)} KiB`,
   ];
-  if (r.naive) lines.push(`  naive (one query per figure per unit): p50 ${ms(r.naive.p50)} over ${r.naive.n} runs — ${r.naiveQueries} metric queries; ${(r.naive.p50 / r.fast.p50).toFixed(1)}× slower`);
+  if (r.naive)
+    lines.push(
+      `  naive (one query per figure per unit): p50 ${ms(r.naive.p50)} over ${r.naive.n} runs — ${r.naiveQueries} metric queries; ${(r.naive.p50 / r.fast.p50).toFixed(1)}× slower`,
+    );
   return lines.join('\n');
 }
 
@@ -101,14 +129,21 @@ const unitAt = async (db: Db, code: string, level: string, on: string) => (await
 /** Standalone: the demo world on each database; the city's term report 2019–2024 and the province's 2026 annual report. */
 export async function main(argv: string[]): Promise<void> {
   // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
-  if (argv.includes('--started')) return (await import('./as-started')).main('reports', argv.filter((a) => a !== '--started'));
+  if (argv.includes('--started'))
+    return (await import('./as-started')).main(
+      'reports',
+      argv.filter((a) => a !== '--started'),
+    );
   const { only, runs } = parseBenchArgs(argv, { runs: 5 });
   const m = machine();
   console.log(`Đoàn Kết — reports benchmark, ${m.date}`);
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}; load average ${m.loadAvg.join(' / ')}`);
   for (const kind of only ? [only] : (['postgres', 'pglite'] as const)) {
     const bench = kind === 'postgres' ? await openBenchPostgres() : await openBenchPglite();
-    if ('error' in bench) { console.log(`\n=== PostgreSQL (${redact(serverUrl())}) — SKIPPED: ${bench.error}`); continue; }
+    if ('error' in bench) {
+      console.log(`\n=== PostgreSQL (${redact(serverUrl())}) — SKIPPED: ${bench.error}`);
+      continue;
+    }
     try {
       console.log(`\n=== ${bench.kind === 'postgres' ? 'PostgreSQL server' : 'PGlite'} (${bench.version})`);
       const t0 = performance.now();

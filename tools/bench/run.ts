@@ -17,13 +17,11 @@ const BUDGETS: Record<BenchDb['kind'], Budget> = {
   pglite: { fast: 500, naiveFast: 300, http: 300, warmup: 30, metricRuns: 5, metricSample: 200, changeRuns: 3 },
 };
 
-
 function parseArgs(argv: string[]) {
   const args = parseBenchArgs(argv, { villages: 100_000 });
   if (args.villages < 1000) throw new UsageError('--villages takes an integer ≥ 1000');
   return args;
 }
-
 
 async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   const t0 = performance.now();
@@ -40,8 +38,15 @@ async function benchOne(bench: BenchDb, world: World): Promise<DbResult> {
   const changes = await changeSuite(bench.db, world, budget.changeRuns);
   const rows = [...subtree, ...access, ...changes];
   return {
-    kind: bench.kind, version: bench.version, migration: bench.migration, world: world.counts, load, rows, metrics,
-    goals: bench.kind === 'postgres' ? goals(rows, metrics) : [], totalSeconds: (performance.now() - t0) / 1000,
+    kind: bench.kind,
+    version: bench.version,
+    migration: bench.migration,
+    world: world.counts,
+    load,
+    rows,
+    metrics,
+    goals: bench.kind === 'postgres' ? goals(rows, metrics) : [],
+    totalSeconds: (performance.now() - t0) / 1000,
     loadAvgAfter: loadAvg(),
   };
 }

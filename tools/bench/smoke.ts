@@ -33,8 +33,10 @@ export async function main(argv: string[]): Promise<void> {
     let current = first;
     try {
       log('');
-      log(`=== ${kind === 'pglite' ? 'PGlite (embedded), as `npm start` runs it' : 'PostgreSQL server, as `DATABASE_URL=… npm start` runs it'} — started with the demo in ${first.startSeconds.toFixed(1)} s`
-        + (first.demoSeconds ? ` (demo load ${first.demoSeconds.toFixed(1)} s)` : ''));
+      log(
+        `=== ${kind === 'pglite' ? 'PGlite (embedded), as `npm start` runs it' : 'PostgreSQL server, as `DATABASE_URL=… npm start` runs it'} — started with the demo in ${first.startSeconds.toFixed(1)} s` +
+          (first.demoSeconds ? ` (demo load ${first.demoSeconds.toFixed(1)} s)` : ''),
+      );
       step(`${kind}: hot paths, public cache off`);
       const uncached = await hotPaths(current.base, '(cache off)', { rounds: args.rounds });
       log('Public cache off (PUBLIC_CACHE=0):');
@@ -44,11 +46,21 @@ export async function main(argv: string[]): Promise<void> {
       const cached = await hotPaths(current.base, '(cache on)', { rounds: args.rounds, modules: ['fund'] });
       log('Public cache on (the default), started again on the same data:');
       log(formatRows(cached));
-      const run: Run = { kind, startSeconds: first.startSeconds, demoSeconds: first.demoSeconds, uncached, cached, seconds: (performance.now() - t0) / 1000, loadAvgAfter: loadAvg() };
+      const run: Run = {
+        kind,
+        startSeconds: first.startSeconds,
+        demoSeconds: first.demoSeconds,
+        uncached,
+        cached,
+        seconds: (performance.now() - t0) / 1000,
+        loadAvgAfter: loadAvg(),
+      };
       runs.push(run);
       const missed = uncached.filter((r) => !r.pass).map((r) => r.path);
-      log(`Goals as started (cache off): ${missed.length ? `MISSED ${missed.length}: ${missed.join('; ')}` : 'all met'}; `
-        + `run took ${run.seconds.toFixed(0)} s; load average after ${run.loadAvgAfter.join(' / ')}`);
+      log(
+        `Goals as started (cache off): ${missed.length ? `MISSED ${missed.length}: ${missed.join('; ')}` : 'all met'}; ` +
+          `run took ${run.seconds.toFixed(0)} s; load average after ${run.loadAvgAfter.join(' / ')}`,
+      );
     } finally {
       await current.stop();
     }

@@ -7,8 +7,16 @@ import { createRequire } from 'node:module';
 
 export type LoadSpec = { urls: string[]; connections: number; seconds: number; paths: string[]; forwarded: boolean; timeoutSeconds: number };
 export type LoadResult = {
-  requests: number; perSecond: number; byStatus: Record<string, number>; timeouts: number; errors: number;
-  p50: number; p95: number; p99: number; max: number; bytes: number;
+  requests: number;
+  perSecond: number;
+  byStatus: Record<string, number>;
+  timeouts: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  bytes: number;
   /** Refusals by the product's error code (SERVER_BUSY: the admission gate; RATE_LIMITED: the per-address limit). */
   codes: Record<string, number>;
 };
@@ -30,34 +38,47 @@ export function run(spec: LoadSpec): Promise<LoadResult> {
   let bytes = 0;
   const codes: Record<string, number> = {};
   return new Promise((resolve, reject) => {
-    const inst = autocannon({
-      url: spec.urls.length === 1 ? spec.urls[0] : spec.urls,
-      connections: spec.connections,
-      duration: spec.seconds,
-      timeout: spec.timeoutSeconds,
-      requests: spec.paths.map((path) => ({
-        method: 'GET', path,
-        setupRequest: (req: RawRequest) => {
-          if (!spec.forwarded) return req;
-          const n = ++seq + process.pid * 65_536;
-          // 10.0.0.0/8 addresses, a new one per request.
-          return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
-        },
-        onResponse: (status: number, body: string) => {
-          if (status < 400) return;
-          const code = /"code":"(\w+)"/.exec(body)?.[1] ?? String(status);
-          codes[code] = (codes[code] ?? 0) + 1;
-        },
-      })),
-    }, (err, res) => {
-      if (err) return reject(err);
-      samples.sort((a, b) => a - b);
-      const requests = samples.length;
-      resolve({
-        requests, perSecond: requests / spec.seconds, byStatus, timeouts: res.timeouts, errors: res.errors - res.timeouts,
-        p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), max: samples[samples.length - 1] ?? 0, bytes, codes,
-      });
-    });
+    const inst = autocannon(
+      {
+        url: spec.urls.length === 1 ? spec.urls[0] : spec.urls,
+        connections: spec.connections,
+        duration: spec.seconds,
+        timeout: spec.timeoutSeconds,
+        requests: spec.paths.map((path) => ({
+          method: 'GET',
+          path,
+          setupRequest: (req: RawRequest) => {
+            if (!spec.forwarded) return req;
+            const n = ++seq + process.pid * 65_536;
+            // 10.0.0.0/8 addresses, a new one per request.
+            return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
+          },
+          onResponse: (status: number, body: string) => {
+            if (status < 400) return;
+            const code = /"code":"(\w+)"/.exec(body)?.[1] ?? String(status);
+            codes[code] = (codes[code] ?? 0) + 1;
+          },
+        })),
+      },
+      (err, res) => {
+        if (err) return reject(err);
+        samples.sort((a, b) => a - b);
+        const requests = samples.length;
+        resolve({
+          requests,
+          perSecond: requests / spec.seconds,
+          byStatus,
+          timeouts: res.timeouts,
+          errors: res.errors - res.timeouts,
+          p50: quantile(samples, 0.5),
+          p95: quantile(samples, 0.95),
+          p99: quantile(samples, 0.99),
+          max: samples[samples.length - 1] ?? 0,
+          bytes,
+          codes,
+        });
+      },
+    );
     inst.on('response', (_client, status, size, ms) => {
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       samples.push(ms);

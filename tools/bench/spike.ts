@@ -99,13 +99,21 @@ function staffProbe(staff: Client, urls: string[]): { stop: () => Promise<Probe>
 }
 
 type Row = {
-  config: string; target: string; clients: number; load: LoadResult; staff: Probe; loadAvg: number[];
+  config: string;
+  target: string;
+  clients: number;
+  load: LoadResult;
+  staff: Probe;
+  loadAvg: number[];
   /** 2xx, 429, 5xx, other 4xx, timeouts, socket errors — shares of all attempts. */
   mix: { ok: number; shed: number; server: number; other: number; timeouts: number; errors: number; attempts: number };
 };
 
 function mixOf(r: LoadResult): Row['mix'] {
-  let ok = 0, shed = 0, server = 0, other = 0;
+  let ok = 0,
+    shed = 0,
+    server = 0,
+    other = 0;
   for (const [code, n] of Object.entries(r.byStatus)) {
     const c = Number(code);
     if (c >= 200 && c < 300) ok += n;
@@ -124,9 +132,24 @@ function formatRows(rows: Row[]): string {
   const body = rows.map((r) => {
     const m = r.mix;
     const bad = m.server + m.other + m.timeouts + m.errors;
-    return [r.target, String(r.clients), r.load.perSecond.toFixed(0), ms(r.load.p50), ms(r.load.p95), ms(r.load.p99), pct(bad, m.attempts), pct(m.ok, m.attempts),
-      pct(m.shed, m.attempts), String(m.server), String(m.other), String(m.timeouts + m.errors), ms(r.staff.stats.p50), ms(r.staff.stats.p95), String(r.staff.stats.n),
-      String(r.loadAvg[0])];
+    return [
+      r.target,
+      String(r.clients),
+      r.load.perSecond.toFixed(0),
+      ms(r.load.p50),
+      ms(r.load.p95),
+      ms(r.load.p99),
+      pct(bad, m.attempts),
+      pct(m.ok, m.attempts),
+      pct(m.shed, m.attempts),
+      String(m.server),
+      String(m.other),
+      String(m.timeouts + m.errors),
+      ms(r.staff.stats.p50),
+      ms(r.staff.stats.p95),
+      String(r.staff.stats.n),
+      String(r.loadAvg[0]),
+    ];
   });
   const w = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k].length)));
   return [head, ...body].map((row) => '  ' + row.map((c, k) => (k === 0 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  ')).join('\n');
@@ -137,8 +160,10 @@ export async function main(argv: string[]): Promise<void> {
   const m = machine();
   log(`Đoàn Kết — disaster spike as started (PostgreSQL server, demo data, HTTP), ${m.date}`);
   log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Node ${m.node}; load average ${m.loadAvg.join(' / ')} (1/5/15 min)`);
-  log(`Each run: ${args.seconds} s, autocannon in its own process, client timeout ${args.timeoutSeconds} s, every request from another X-Forwarded-For address`
-    + ` (TRUST_PROXY=127.0.0.1); product defaults otherwise (public cache on, RATE_LIMIT=${process.env.RATE_LIMIT ?? 300}).`);
+  log(
+    `Each run: ${args.seconds} s, autocannon in its own process, client timeout ${args.timeoutSeconds} s, every request from another X-Forwarded-For address` +
+      ` (TRUST_PROXY=127.0.0.1); product defaults otherwise (public cache on, RATE_LIMIT=${process.env.RATE_LIMIT ?? 300}).`,
+  );
   const port = benchPort();
   const env = { PUBLIC_CACHE: '1', RATE_LIMIT: process.env.RATE_LIMIT ?? '300', TRUST_PROXY: '127.0.0.1' };
   const first = await startProduct('postgres', port, env);
@@ -177,7 +202,9 @@ export async function main(argv: string[]): Promise<void> {
         let extra: Record<string, string> = {};
         if (config === '2r') {
           if (!args.replicaUrl) {
-            log(`\n=== 2 processes + replica — NOT RUN: no replica given (--replica-url or BENCH_REPLICA_URL)${hasReplica ? '' : '; this branch has no DATABASE_REPLICA_URL either'}`);
+            log(
+              `\n=== 2 processes + replica — NOT RUN: no replica given (--replica-url or BENCH_REPLICA_URL)${hasReplica ? '' : '; this branch has no DATABASE_REPLICA_URL either'}`,
+            );
             continue;
           }
           const u = new URL(args.replicaUrl);
@@ -214,7 +241,9 @@ export async function main(argv: string[]): Promise<void> {
           const row: Row = { config: label, target: t.name, clients, load: result, staff: staffResult, loadAvg: loadAvg(), mix: mixOf(result) };
           configRows.push(row);
           rows.push(row);
-          step(`  ${result.perSecond.toFixed(0)} req/s, p95 ${ms(result.p95)} ms, statuses ${JSON.stringify(result.byStatus)} ${JSON.stringify(result.codes)}, timeouts ${result.timeouts}, errors ${result.errors}; staff p95 ${ms(staffResult.stats.p95)} ms ${JSON.stringify(staffResult.statuses)}`);
+          step(
+            `  ${result.perSecond.toFixed(0)} req/s, p95 ${ms(result.p95)} ms, statuses ${JSON.stringify(result.byStatus)} ${JSON.stringify(result.codes)}, timeouts ${result.timeouts}, errors ${result.errors}; staff p95 ${ms(staffResult.stats.p95)} ms ${JSON.stringify(staffResult.statuses)}`,
+          );
           await new Promise((r) => setTimeout(r, 2000));
         }
       }
@@ -222,8 +251,10 @@ export async function main(argv: string[]): Promise<void> {
       const top = configRows.filter((r) => r.clients === Math.max(...args.clients) && !r.target.startsWith('baseline'));
       const bad = top.filter((r) => r.mix.server + r.mix.other + r.mix.timeouts + r.mix.errors > 0);
       const starved = top.filter((r) => r.staff.stats.p95 >= 500 || r.staff.failures > 0);
-      log(`Goals at ${Math.max(...args.clients)} clients: no errors but 429 — ${bad.length ? `FAIL (${bad.map((r) => r.target).join('; ')})` : 'PASS'}; `
-        + `staff p95 < 500 ms — ${starved.length ? `FAIL (${starved.map((r) => `${r.target}: ${ms(r.staff.stats.p95)} ms`).join('; ')})` : 'PASS'}; load average ${loadAvg().join(' / ')}`);
+      log(
+        `Goals at ${Math.max(...args.clients)} clients: no errors but 429 — ${bad.length ? `FAIL (${bad.map((r) => r.target).join('; ')})` : 'PASS'}; ` +
+          `staff p95 < 500 ms — ${starved.length ? `FAIL (${starved.map((r) => `${r.target}: ${ms(r.staff.stats.p95)} ms`).join('; ')})` : 'PASS'}; load average ${loadAvg().join(' / ')}`,
+      );
     }
   } finally {
     while (servers.length > 1) await servers.pop()!.stop();

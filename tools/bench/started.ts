@@ -53,7 +53,8 @@ async function freshPlace(kind: BenchDb['kind']): Promise<Place | { error: strin
   const u = new URL(url);
   u.pathname = '/' + name;
   return {
-    env: { DATABASE_URL: u.toString() }, label: `PostgreSQL, database ${name}`,
+    env: { DATABASE_URL: u.toString() },
+    label: `PostgreSQL, database ${name}`,
     drop: async () => {
       const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
       await c.connect();
@@ -116,11 +117,19 @@ async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Re
     if (!exited) process.kill(-child.pid!, 'SIGKILL');
   };
   return {
-    kind, base, startSeconds, demoSeconds: demo ? Number(demo[1]) : null, place: place.env,
+    kind,
+    base,
+    startSeconds,
+    demoSeconds: demo ? Number(demo[1]) : null,
+    place: place.env,
     also: (otherPort, next) => launch(kind, { ...place, drop: async () => {} }, otherPort, next),
     restart: async (next) => {
       await stopOnly();
-      step(`${kind}: starting the product again (${Object.entries(next).map(([k, v]) => `${k}=${v}`).join(' ')})`);
+      step(
+        `${kind}: starting the product again (${Object.entries(next)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')})`,
+      );
       return launch(kind, place, port, next);
     },
     stop: async () => {
@@ -137,7 +146,16 @@ async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Re
 export async function startProduct(kind: BenchDb['kind'], port: number, env: Record<string, string> = {}): Promise<Started | { error: string }> {
   const place = await freshPlace(kind);
   if ('error' in place) return place;
-  step(`${kind}: starting the product (${place.label}, port ${port}${Object.keys(env).length ? ', ' + Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ') : ''})`);
+  step(
+    `${kind}: starting the product (${place.label}, port ${port}${
+      Object.keys(env).length
+        ? ', ' +
+          Object.entries(env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')
+        : ''
+    })`,
+  );
   try {
     return await launch(kind, place, port, env);
   } catch (err) {
@@ -159,7 +177,9 @@ export class Client {
   static async signIn(base: string, username: string): Promise<Client> {
     const c = new Client(base);
     const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
     });
     if (!res.ok) throw new Error(`sign-in of ${username} answered ${res.status}: ${await res.text()}`);
     const cookies = res.headers.getSetCookie().map((s) => s.split(';')[0]);

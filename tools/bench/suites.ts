@@ -18,7 +18,13 @@ export type Budget = { fast: number; naiveFast: number; http: number; warmup: nu
 
 export type Row = { group: string; name: string; product: Stats; naive?: Stats; ratio?: number; check?: string };
 export type MetricResult = {
-  name: string; product: Stats; naivePerUnit: Stats; naiveSample: number; naiveTotalMs: number; ratio: number; check?: string;
+  name: string;
+  product: Stats;
+  naivePerUnit: Stats;
+  naiveSample: number;
+  naiveTotalMs: number;
+  ratio: number;
+  check?: string;
 };
 
 const ratioOf = (naive: Stats, product: Stats) => naive.p50 / product.p50;
@@ -51,7 +57,11 @@ export async function subtreeSuite(db: Db, w: World, b: Budget): Promise<Row[]> 
     const product = await timeLoop(b.fast, b.warmup, (i) => subtreeIds(db, samples[i], date));
     const naive = await timeLoop(b.naiveFast, b.warmup, (i) => naiveSubtree(db, samples[i], date));
     rows.push({
-      group: 'subtree', name: `subtree: ${label}`, product, naive, ratio: ratioOf(naive, product),
+      group: 'subtree',
+      name: `subtree: ${label}`,
+      product,
+      naive,
+      ratio: ratioOf(naive, product),
       check: `avg ${Math.round(size / checked.length)} ids; same ids as naive ${checked.length - mismatches}/${checked.length}`,
     });
   }
@@ -86,7 +96,10 @@ async function makeProbes(db: Db, w: World, n: number) {
   const communeThen: Probe[] = [];
   for (let i = 0; i < n; i++) {
     const p = pick(rand, provinces);
-    const other = pick(rand, w.provinces.filter((x) => x.id !== p.id));
+    const other = pick(
+      rand,
+      w.provinces.filter((x) => x.id !== p.id),
+    );
     const inScope = rand() < 0.5;
     const pp = inScope ? p : other;
     province.push({
@@ -94,7 +107,10 @@ async function makeProbes(db: Db, w: World, n: number) {
       target: rand() < 0.2 && pp.oldCommunes.length ? pick(rand, pp.oldCommunes) : villageOf(pick(rand, pp.communes)),
     });
     const c = pick(rand, communes);
-    const sibling = pick(rand, w.provinces.find((x) => x.id === c.provinceId)!.communes.filter((x) => x !== c.id));
+    const sibling = pick(
+      rand,
+      w.provinces.find((x) => x.id === c.provinceId)!.communes.filter((x) => x !== c.id),
+    );
     commune.push({ session: comSessions.get(c.id)!, target: rand() < 0.5 ? villageOf(c.id) : villageOf(sibling) });
     const past = [...c.villages, ...c.endedVillages];
     communeThen.push({ session: comSessions.get(c.id)!, target: rand() < 0.5 ? pick(rand, past) : villageOf(sibling) });
@@ -114,8 +130,7 @@ export async function accessSuite(db: Db, w: World, b: Budget): Promise<Row[]> {
   ];
   for (const [label, list, date] of cases) {
     const product = (p: Probe) => outcome(() => assertUnitAccess(db, p.session.user, 'unit.read', p.target, date));
-    const naive = (p: Probe) =>
-      date ? naiveAccessDated(db, p.session.user, p.target, date) : naiveAccessUndated(db, p.session.user, p.target);
+    const naive = (p: Probe) => (date ? naiveAccessDated(db, p.session.user, p.target, date) : naiveAccessUndated(db, p.session.user, p.target));
     let agree = 0;
     let allowed = 0;
     const checked = list.slice(0, 200);
@@ -127,7 +142,11 @@ export async function accessSuite(db: Db, w: World, b: Budget): Promise<Row[]> {
     const productStats = await timeLoop(b.fast, b.warmup, (i) => product(list[i]));
     const naiveStats = await timeLoop(b.naiveFast, b.warmup, (i) => naive(list[i]));
     rows.push({
-      group: 'access', name: `assertUnitAccess: ${label}`, product: productStats, naive: naiveStats, ratio: ratioOf(naiveStats, productStats),
+      group: 'access',
+      name: `assertUnitAccess: ${label}`,
+      product: productStats,
+      naive: naiveStats,
+      ratio: ratioOf(naiveStats, productStats),
       check: `${allowed}/${checked.length} allowed; same outcome as naive ${agree}/${checked.length}`,
     });
   }
@@ -165,7 +184,9 @@ async function httpRows(db: Db, probes: Probe[], b: Budget): Promise<Row[]> {
         if (res.statusCode !== want) throw new Error(`GET /api/units/${p.target}: ${res.statusCode}, expected ${want}`);
       });
       rows.push({
-        group: 'http', name: `HTTP GET /api/units/:id → ${want}${want === 200 ? ' (in scope)' : ' (out of scope)'}`, product: stats,
+        group: 'http',
+        name: `HTTP GET /api/units/:id → ${want}${want === 200 ? ' (in scope)' : ' (out of scope)'}`,
+        product: stats,
         check: `status mix over ${probes.length} probes: ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')}`,
       });
     }
@@ -203,8 +224,12 @@ export async function metricSuite(db: Db, w: World, b: Budget): Promise<MetricRe
     const naivePerUnit = summarize(perUnit);
     const naiveTotalMs = naivePerUnit.mean * ids.length;
     out.push({
-      name: `org.units_by_level × ${ids.length} communes, ${label}`, product, naivePerUnit, naiveSample: sample.length,
-      naiveTotalMs, ratio: naiveTotalMs / product.p50,
+      name: `org.units_by_level × ${ids.length} communes, ${label}`,
+      product,
+      naivePerUnit,
+      naiveSample: sample.length,
+      naiveTotalMs,
+      ratio: naiveTotalMs / product.p50,
       check: `villages counted ${villages}; per-unit values equal ${agree}/${sample.length}`,
     });
   }

@@ -37,12 +37,15 @@ async function tree(db: Db): Promise<void> {
 async function congresses(db: Db, districts: number[]): Promise<void> {
   await db.query(
     `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to)
-     select d, '2024–2029', 'Đại hội MTTQ nhiệm kỳ 2024–2029', '2024-01-01', '2030-01-01' from unnest($1::bigint[]) d`, [districts]);
+     select d, '2024–2029', 'Đại hội MTTQ nhiệm kỳ 2024–2029', '2024-01-01', '2030-01-01' from unnest($1::bigint[]) d`,
+    [districts],
+  );
   for (const t of STANDARD_TARGETS_2024) {
     await db.query(
       `insert into target_defs (congress_id, number, title_vi, title_en, measures)
        select k.id, $1, $2, $3, $4::jsonb from target_congresses k where k.unit_id = any($5::bigint[])`,
-      [t.number, t.title.vi, t.title.en, JSON.stringify(t.measures), districts]);
+      [t.number, t.title.vi, t.title.en, JSON.stringify(t.measures), districts],
+    );
   }
 }
 
@@ -80,10 +83,13 @@ async function petitions(db: Db, districts: number[]): Promise<void> {
     select u.id, make_date(y, 3 + k * 2, 10), 'Hội nghị công khai thử' from units u, unnest(array[${YEARS.join(',')}]) y, generate_series(1, 3) k
      where u.code like '${P}.%' and u.level in ('district', 'commune') and k <= (u.id + y) % 4`);
   // Monthly situation reports from every commune and village, set by each district; ~1 in 11 late or missing.
-  await db.query(`insert into situation_periods (unit_id, kind, starts_on, ends_on, due_on, levels)
+  await db.query(
+    `insert into situation_periods (unit_id, kind, starts_on, ends_on, due_on, levels)
     select d, 'month', make_date(y, m, 1), (make_date(y, m, 1) + interval '1 month - 1 day')::date,
            (make_date(y, m, 1) + interval '1 month + 4 days')::date, array['commune', 'village']
-      from unnest($1::bigint[]) d, unnest(array[${YEARS.join(',')}]) y, generate_series(1, 12) m`, [districts]);
+      from unnest($1::bigint[]) d, unnest(array[${YEARS.join(',')}]) y, generate_series(1, 12) m`,
+    [districts],
+  );
   await db.query(`insert into situation_reports (period_id, unit_id, filed_on)
     select sp.id, c.descendant_id, case when (sp.id + c.descendant_id) % 11 = 0 then sp.due_on + 3 else sp.due_on - 1 end
       from situation_periods sp

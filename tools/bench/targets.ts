@@ -17,11 +17,21 @@ import { parseBenchArgs, UsageError } from './cli';
 
 const YEAR = 2025;
 type Result = {
-  kind: BenchDb['kind']; version: string; buildSeconds: number; counts: Record<string, number>;
-  batch: Stats; queries: number; slowest: Array<{ key: string; ms: number }>; naivePerUnit: Stats; naiveTotalMs: number; sample: number; verdicts: Record<string, number>;
-  dashboard: Stats; report: unknown; reportNote: string | null;
+  kind: BenchDb['kind'];
+  version: string;
+  buildSeconds: number;
+  counts: Record<string, number>;
+  batch: Stats;
+  queries: number;
+  slowest: Array<{ key: string; ms: number }>;
+  naivePerUnit: Stats;
+  naiveTotalMs: number;
+  sample: number;
+  verdicts: Record<string, number>;
+  dashboard: Stats;
+  report: unknown;
+  reportNote: string | null;
 };
-
 
 function parseArgs(argv: string[]) {
   const args = parseBenchArgs(argv, { runs: 5, sample: 60 });
@@ -38,7 +48,7 @@ function counting(db: Db) {
   const times: Array<{ key: string; ms: number }> = [];
   const wrapped: Db = {
     ...db,
-    query: async <T,>(sql: string, params?: unknown[]) => {
+    query: async <T>(sql: string, params?: unknown[]) => {
       if (!sql.includes('with targets as')) return db.query<T>(sql, params);
       const t = performance.now();
       const rows = await db.query<T>(sql, params);
@@ -106,8 +116,20 @@ async function benchOne(bench: BenchDb, runs: number, sampleSize: number): Promi
     reportNote = `term report not measured: ${(err as Error).message}`;
   }
   return {
-    kind: bench.kind, version: bench.version, buildSeconds, counts: w.counts, batch: summarize(samples), queries, slowest,
-    naivePerUnit, naiveTotalMs: naivePerUnit.mean * w.all.length, sample: sample.length, verdicts, dashboard: summarize(dash), report, reportNote,
+    kind: bench.kind,
+    version: bench.version,
+    buildSeconds,
+    counts: w.counts,
+    batch: summarize(samples),
+    queries,
+    slowest,
+    naivePerUnit,
+    naiveTotalMs: naivePerUnit.mean * w.all.length,
+    sample: sample.length,
+    verdicts,
+    dashboard: summarize(dash),
+    report,
+    reportNote,
   };
 }
 
@@ -116,9 +138,13 @@ const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toF
 function format(r: Result): string {
   const lines = [
     `=== ${r.kind === 'postgres' ? 'PostgreSQL server' : 'PGlite'} (${r.version})`,
-    `world built in ${r.buildSeconds.toFixed(1)} s: ${Object.entries(r.counts).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
+    `world built in ${r.buildSeconds.toFixed(1)} s: ${Object.entries(r.counts)
+      .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+      .join(', ')}`,
     `all 16 targets × ${r.counts.units} units, year ${YEAR} (trend against ${YEAR - 1}): p50 ${ms(r.batch.p50)}, p95 ${ms(r.batch.p95)}, max ${ms(r.batch.max)} over ${r.batch.n} runs — ${r.queries} metric queries`,
-    `  verdicts: ${Object.entries(r.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `  verdicts: ${Object.entries(r.verdicts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
     `  slowest metric queries (first run; 3 at a time on the server): ${r.slowest.map((x) => `${x.key} ${ms(x.ms)}`).join(', ')}`,
     `naive loop, one unit at a time: ${ms(r.naivePerUnit.mean)} a unit (p95 ${ms(r.naivePerUnit.p95)}, sample of ${r.sample}, answers equal) → ≈ ${ms(r.naiveTotalMs)} for all units, ${(r.naiveTotalMs / r.batch.p50).toFixed(0)}× slower`,
     `one district's dashboard (district + ${SIZE.communesPerDistrict} communes): p50 ${ms(r.dashboard.p50)}, p95 ${ms(r.dashboard.p95)}`,
@@ -134,7 +160,11 @@ function format(r: Result): string {
 
 export async function main(argv: string[]): Promise<void> {
   // The same module as a user starts it (as-started.ts): figures over HTTP beside the engine-level ones.
-  if (argv.includes('--started')) return (await import('./as-started')).main('targets', argv.filter((a) => a !== '--started'));
+  if (argv.includes('--started'))
+    return (await import('./as-started')).main(
+      'targets',
+      argv.filter((a) => a !== '--started'),
+    );
   const { only, runs, sample } = parseArgs(argv);
   const m = machine();
   console.log(`Đoàn Kết — targets benchmark, ${m.date}`);

@@ -10,7 +10,8 @@ type Ring = Pt[];
 
 /** Perpendicular distance of p from the segment a–b (degrees; fine at this scale). */
 function distance(p: Pt, a: Pt, b: Pt): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
   if (len2 === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
   const t = Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
@@ -25,10 +26,14 @@ export function simplifyLine(points: Ring, tolerance: number): Ring {
   const stack: Array<[number, number]> = [[0, points.length - 1]];
   while (stack.length) {
     const [s, e] = stack.pop()!;
-    let max = 0, at = -1;
+    let max = 0,
+      at = -1;
     for (let i = s + 1; i < e; i++) {
       const d = distance(points[i], points[s], points[e]);
-      if (d > max) { max = d; at = i; }
+      if (d > max) {
+        max = d;
+        at = i;
+      }
     }
     if (at >= 0 && max > tolerance) {
       keep[at] = 1;
@@ -62,13 +67,22 @@ function main() {
   const TOLERANCE = 0.0004; // ≈ 45 m
   const DIGITS = 4; // ≈ 11 m
   const features = [];
-  let before = 0, after = 0;
-  for (const file of fs.readdirSync(src).filter((f) => f.endsWith('.geojson')).sort()) {
+  let before = 0,
+    after = 0;
+  for (const file of fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()) {
     const fc = JSON.parse(fs.readFileSync(path.join(src, file), 'utf8'));
     for (const f of fc.features) {
       const polys: Ring[][] = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       const simplified = polys
-        .map((rings) => rings.map((r) => { before += r.length; return simplifyRing(r, TOLERANCE, DIGITS); }))
+        .map((rings) =>
+          rings.map((r) => {
+            before += r.length;
+            return simplifyRing(r, TOLERANCE, DIGITS);
+          }),
+        )
         // Keep a polygon when its outer ring survives; drop holes that vanished.
         .filter((rings) => rings[0] !== null)
         .map((rings) => rings.filter((r): r is Ring => r !== null));

@@ -31,11 +31,19 @@ const ASSET_EXT = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP app over an open, migrated database. */
-export async function buildApp(db: Db, config: Config, opts: {
-  logger?: boolean; webDist?: string; logStream?: { write(msg: string): void }; senders?: Senders | null; reminders?: boolean;
-  /** The product (main.ts): clear the public cache on every committed change the statement shows, from any process. */
-  listen?: Pick<RootDb, 'listen'>;
-} = {}): Promise<App> {
+export async function buildApp(
+  db: Db,
+  config: Config,
+  opts: {
+    logger?: boolean;
+    webDist?: string;
+    logStream?: { write(msg: string): void };
+    senders?: Senders | null;
+    reminders?: boolean;
+    /** The product (main.ts): clear the public cache on every committed change the statement shows, from any process. */
+    listen?: Pick<RootDb, 'listen'>;
+  } = {},
+): Promise<App> {
   const webDist = opts.webDist ?? defaultWebDist;
   const app = Fastify({
     bodyLimit: 256 * 1024,
@@ -84,13 +92,29 @@ export async function buildApp(db: Db, config: Config, opts: {
   for (const m of MODULES) registerEndpoints(app, db, m.endpoints ?? [], locators);
   // Messages to citizens and staff leave from the outbox; tests pass their own senders.
   // `senders: null` (tests that share a database) runs no worker: another file's messages stay queued.
-  const notify = opts.senders === null ? idleWorker : startNotifyWorker(db, opts.senders ?? sendersFromEnv(process.env, (m) => app.log.info(m)), {
-    publicUrl: config.publicUrl, pollMs: Number(process.env.NOTIFY_POLL_MS ?? 2000), log: (m) => app.log.warn(m),
-  });
+  const notify =
+    opts.senders === null
+      ? idleWorker
+      : startNotifyWorker(db, opts.senders ?? sendersFromEnv(process.env, (m) => app.log.info(m)), {
+          publicUrl: config.publicUrl,
+          pollMs: Number(process.env.NOTIFY_POLL_MS ?? 2000),
+          log: (m) => app.log.warn(m),
+        });
   app.decorate('notify', notify);
   // The daily staff reminders run in the product (main.ts), not in tests that build an app.
-  const reminders = opts.reminders && opts.senders !== null ? startDeadlineReminders(db, () => notify.kick(), (m) => app.log.warn(m)) : null;
-  app.addHook('onClose', async () => { reminders?.stop(); await notify.stop(); await unlisten?.(); });
+  const reminders =
+    opts.reminders && opts.senders !== null
+      ? startDeadlineReminders(
+          db,
+          () => notify.kick(),
+          (m) => app.log.warn(m),
+        )
+      : null;
+  app.addHook('onClose', async () => {
+    reminders?.stop();
+    await notify.stop();
+    await unlisten?.();
+  });
   // The document describing the table is not an entry of it: it is generated from the registered routes
   // (all of them the table's), is public, and hidden from itself.
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -10,16 +10,25 @@ import { migrate } from './db/migrate';
 function startAndStop(dataDir: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: '31698', HOST: '127.0.0.1', LOG: '0', DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '31698', HOST: '127.0.0.1', LOG: '0', DATABASE_URL: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 200_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start: ${out}`));
+    }, 200_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('running at')) setTimeout(() => child.kill('SIGTERM'), 200);
     });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
-    child.on('exit', () => { clearTimeout(timer); resolve(out); });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
   });
 }
 

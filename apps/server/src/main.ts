@@ -20,8 +20,10 @@ try {
 }
 const config = loadConfig();
 if (config.workers > 1 && !config.databaseUrl) {
-  fail(`WORKERS=${config.workers} cần máy chủ PostgreSQL (DATABASE_URL): PGlite là cơ sở dữ liệu nhúng của một tiến trình. / ` +
-    `WORKERS=${config.workers} needs a PostgreSQL server (DATABASE_URL): PGlite is one process's embedded database.`);
+  fail(
+    `WORKERS=${config.workers} cần máy chủ PostgreSQL (DATABASE_URL): PGlite là cơ sở dữ liệu nhúng của một tiến trình. / ` +
+      `WORKERS=${config.workers} needs a PostgreSQL server (DATABASE_URL): PGlite is one process's embedded database.`,
+  );
 }
 
 /** Migrations, the demo and planner statistics: once, before any process serves. */
@@ -115,7 +117,9 @@ if (cluster.isWorker) {
       let left = workers.length;
       if (!left) process.exit(0);
       for (const w of workers) {
-        w?.on('exit', () => { if (--left === 0) process.exit(0); });
+        w?.on('exit', () => {
+          if (--left === 0) process.exit(0);
+        });
         w?.process.kill('SIGTERM');
       }
     });

@@ -22,20 +22,30 @@ type Server = { child: ChildProcess; base: string; out: () => string; exited: Pr
 /** Starts `main.ts` in a process of its own and resolves once it prints that it is running. */
 function startServer(port: number, env: Record<string, string>, until = 'running at'): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG: '0', LOAD_DEMO: '0', NODE_ENV: 'test', ...env },
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG: '0', LOAD_DEMO: '0', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no start: ${out}`)); }, 170_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start: ${out}`));
+    }, 170_000);
     const read = (d: Buffer) => {
       out += d.toString();
-      if (out.includes(until)) { clearTimeout(timer); resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out, exited }); }
+      if (out.includes(until)) {
+        clearTimeout(timer);
+        resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out, exited });
+      }
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`exited ${code}: ${out}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}: ${out}`));
+    });
   });
 }
 
@@ -58,6 +68,7 @@ async function until<T>(ms: number, ask: () => Promise<T>, ok: (v: T) => boolean
   return v;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answers of several routes, read field by field
 async function json(res: Response): Promise<{ status: number; body: any }> {
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -126,9 +137,12 @@ if (inject('testDatabaseUrl')) {
     });
 
     it('count failed sign-ins together: the limiter is in the database', async () => {
-      const login = (s: Server) => fetch(`${s.base}/api/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'khong.co.ai', password: 'sai-mat-khau-123' }),
-      }).then(json);
+      const login = (s: Server) =>
+        fetch(`${s.base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'khong.co.ai', password: 'sai-mat-khau-123' }),
+        }).then(json);
       for (const s of [a, a, a, b, b]) expect((await login(s)).body.error.code).toBe('INVALID_CREDENTIALS');
       // One process alone has seen only two or three failures; together they are five: the back-off starts.
       const sixth = await login(b);
@@ -137,7 +151,7 @@ if (inject('testDatabaseUrl')) {
       expect((await login(a)).body.error.code).toBe('LOGIN_RATE_LIMITED');
     });
 
-    it('share rate limits: one address\'s budget is counted across both', async () => {
+    it("share rate limits: one address's budget is counted across both", async () => {
       const { campaignId } = await makeStatementCampaign(db, w.A, { name: 'Giới hạn chung' });
       const csv = (s: Server) => fetch(`${s.base}/api/public/campaigns/${campaignId}/donations.csv`).then((r) => r.status);
       // RATE_LIMIT=60 gives a CSV 2 a minute per address: one on each process, then the third is refused.
@@ -146,9 +160,12 @@ if (inject('testDatabaseUrl')) {
       expect(await csv(a)).toBe(429);
     });
 
-    it('a donation booked through one process clears both processes\' public caches at once', async () => {
+    it("a donation booked through one process clears both processes' public caches at once", async () => {
       const { campaignId, vietin } = await makeStatementCampaign(db, w.A, { name: 'Sao kê hai tiến trình' });
-      const read = (s: Server) => fetch(`${s.base}/api/public/campaigns/${campaignId}`).then(json).then((r) => r.body as { name: string; receivedMoney: number });
+      const read = (s: Server) =>
+        fetch(`${s.base}/api/public/campaigns/${campaignId}`)
+          .then(json)
+          .then((r) => r.body as { name: string; receivedMoney: number });
       expect((await read(a)).receivedMoney).toBe(0);
       expect((await read(b)).receivedMoney).toBe(0);
       // The cache is on: a change made without the triggers (so without a notification) does not show.
@@ -160,27 +177,46 @@ if (inject('testDatabaseUrl')) {
       expect((await read(b)).name).toBe('Sao kê hai tiến trình');
 
       const booked = await fetch(`${a.base}/api/fund/donations`, {
-        method: 'POST', headers: { ...acct.headers, 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { ...acct.headers, 'content-type': 'application/json' },
         body: JSON.stringify({ campaignId, accountId: vietin, receivedOn: '2024-09-15', amount: 500_000, donorKind: 'individual', donorName: 'Nguyễn Văn Thử' }),
       }).then(json);
       expect(booked.status).toBe(200);
       // Within a notification's delivery (the cache's own lifetime is 30 s).
-      const seenB = await until(3000, () => read(b), (v) => v.receivedMoney === 500_000);
+      const seenB = await until(
+        3000,
+        () => read(b),
+        (v) => v.receivedMoney === 500_000,
+      );
       expect(seenB).toEqual(expect.objectContaining({ receivedMoney: 500_000, name: 'Tên mới chưa báo' }));
-      expect((await until(3000, () => read(a), (v) => v.receivedMoney === 500_000)).receivedMoney).toBe(500_000);
+      expect(
+        (
+          await until(
+            3000,
+            () => read(a),
+            (v) => v.receivedMoney === 500_000,
+          )
+        ).receivedMoney,
+      ).toBe(500_000);
     });
 
     it('an import started on one process is followed on the other, to its result', async () => {
       const { campaignId } = await makeStatementCampaign(db, w.A, { name: 'Nhập qua tiến trình A' });
       const file = 'Agribank-1500201113838-20240901-20240912_parsed_005.csv';
       const form = multipart({ campaignId: String(campaignId) }, [{ name: file, data: fs.readFileSync(path.join(STATEMENTS_DIR, file)) }]);
-      const started = await fetch(`${a.base}/api/fund/statements/import`, { method: 'POST', headers: { ...acct.headers, ...form.headers }, body: new Uint8Array(form.body) }).then(json);
+      const started = await fetch(`${a.base}/api/fund/statements/import`, { method: 'POST', headers: { ...acct.headers, ...form.headers }, body: new Uint8Array(form.body) }).then(
+        json,
+      );
       expect(started.status).toBe(202);
       const job = (s: Server) => fetch(`${s.base}/api/fund/statements/imports/${started.body.id}`, { headers: acct.headers }).then(json);
       const first = await job(b);
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ id: started.body.id, progress: { total: started.body.progress.total } });
-      const done = await until(30_000, () => job(b), (r) => r.body.status !== 'running');
+      const done = await until(
+        30_000,
+        () => job(b),
+        (r) => r.body.status !== 'running',
+      );
       expect(done.body).toMatchObject({ status: 'done', error: null, progress: { phase: 'done' } });
       expect(done.body.result.inserted).toBeGreaterThan(2000);
       expect(done.body.progress.files).toEqual([expect.objectContaining({ file, done: done.body.result.credits })]);
@@ -194,7 +230,9 @@ if (inject('testDatabaseUrl')) {
     it('a process killed in the middle of an import leaves its job failed, not running for ever, and nothing written', async () => {
       const { campaignId } = await makeStatementCampaign(db, w.A, { name: 'Tiến trình bị dừng' });
       const form = multipart({ campaignId: String(campaignId) }, statementUploads('Vietinbank'));
-      const started = await fetch(`${a.base}/api/fund/statements/import`, { method: 'POST', headers: { ...acct.headers, ...form.headers }, body: new Uint8Array(form.body) }).then(json);
+      const started = await fetch(`${a.base}/api/fund/statements/import`, { method: 'POST', headers: { ...acct.headers, ...form.headers }, body: new Uint8Array(form.body) }).then(
+        json,
+      );
       expect(started.status).toBe(202);
       a.child.kill('SIGKILL');
       await a.exited;
@@ -211,9 +249,16 @@ if (inject('testDatabaseUrl')) {
       const s = await startServer(31763, { DATABASE_URL: url, WORKERS: '2' }, 'processes)');
       try {
         expect(s.out()).toContain('running at http://localhost:31763  (PostgreSQL, 2 tiến trình / processes)');
-        const workers = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-          try { return fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(s.child.pid); } catch { return false; }
-        });
+        const workers = fs
+          .readdirSync('/proc')
+          .filter((p) => /^\d+$/.test(p))
+          .filter((p) => {
+            try {
+              return fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1] === String(s.child.pid);
+            } catch {
+              return false;
+            }
+          });
         expect(workers).toHaveLength(2);
         for (let i = 0; i < 4; i++) expect((await fetch(`${s.base}/api/health`).then(json)).body).toMatchObject({ status: 'ok', database: 'postgres' });
         s.child.kill('SIGTERM');

@@ -24,8 +24,7 @@ export class ApiError extends Error {
 }
 
 /** The error for a request that never reached the server. */
-export const networkError = () =>
-  new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection');
+export const networkError = () => new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ, vui lòng kiểm tra mạng', 'Cannot reach the server; check the connection');
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;

@@ -152,7 +152,12 @@ export function App() {
 function SignedInApp({ path }: { path: string }) {
   const { status, retry } = useSession();
 
-  if (status === 'loading') return <div className="main"><Loading /></div>;
+  if (status === 'loading')
+    return (
+      <div className="main">
+        <Loading />
+      </div>
+    );
   if (status === 'offline') {
     return (
       <div className="main">
@@ -163,7 +168,11 @@ function SignedInApp({ path }: { path: string }) {
   // Without a session the front door is the public one; staff sign in one tap away (/login).
   if (status === 'anonymous') return path === '/' ? <PublicApp path="/public" /> : <LoginPage />;
   if (path === '/login') return <Redirect to="/" />;
-  return <Layout><Page path={path} /></Layout>;
+  return (
+    <Layout>
+      <Page path={path} />
+    </Layout>
+  );
 }
 
 function Page({ path }: { path: string }) {
@@ -175,7 +184,9 @@ function Page({ path }: { path: string }) {
     return (
       <>
         <PageTitle title={t('common.notFound')} />
-        <p><Link to="/">{t('common.goHome')}</Link></p>
+        <p>
+          <Link to="/">{t('common.goHome')}</Link>
+        </p>
       </>
     );
   }
@@ -184,7 +195,9 @@ function Page({ path }: { path: string }) {
       <>
         <PageTitle title={t('common.forbiddenTitle')} />
         <ErrorNote error={new ApiError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này', 'You do not have permission to do this')} />
-        <p><Link to="/">{t('common.goHome')}</Link></p>
+        <p>
+          <Link to="/">{t('common.goHome')}</Link>
+        </p>
       </>
     );
   }

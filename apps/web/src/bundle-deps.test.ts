@@ -41,8 +41,12 @@ function runtimeImports(fileName: string, source: string): string[] {
       if (!node.importClause?.isTypeOnly) found.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)
-      && ts.isStringLiteral(node.moduleReference.expression) && !node.isTypeOnly) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression) &&
+      !node.isTypeOnly
+    ) {
       found.push(node.moduleReference.expression.text);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
@@ -88,7 +92,10 @@ describe('web bundle dependencies', () => {
       const file = path.join(contractSrc, name);
       const imports = runtimeImports(file, fs.readFileSync(file, 'utf8'));
       // A relative import of another browser-safe file would be fine; anything else is not.
-      const bad = imports.filter((spec) => { const mod = contractModule(spec, file); return mod === null || !isBrowserSafe(mod); });
+      const bad = imports.filter((spec) => {
+        const mod = contractModule(spec, file);
+        return mod === null || !isBrowserSafe(mod);
+      });
       expect(bad, name).toEqual([]);
     }
   });
@@ -104,13 +111,17 @@ describe('web bundle dependencies', () => {
     expect(check("export { Unit } from '@contract/units';")).toHaveLength(1);
     expect(check("const m = () => import('@contract/units');")).toHaveLength(1);
     expect(check("import { Role } from '../../../../../packages/contract/src/access';")).toHaveLength(1);
-    expect(check([
-      "import type { Unit } from '@contract/units';",
-      "export type { Committee } from '@contract/org';",
-      "import { ROLES, type Role } from '@contract/access-values';",
-      "import { ERROR_MESSAGES } from '@contract/errors';",
-      "import { useState } from 'react';",
-      "import { api } from '../../api';",
-    ].join('\n'))).toEqual([]);
+    expect(
+      check(
+        [
+          "import type { Unit } from '@contract/units';",
+          "export type { Committee } from '@contract/org';",
+          "import { ROLES, type Role } from '@contract/access-values';",
+          "import { ERROR_MESSAGES } from '@contract/errors';",
+          "import { useState } from 'react';",
+          "import { api } from '../../api';",
+        ].join('\n'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -83,7 +83,9 @@ describe('typed client', () => {
     answer = () => new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Hãy đăng nhập', messageEn: 'Sign in' } }), { status: 401 });
     await expect(call('GET /api/home/todo')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(signIn).toHaveBeenCalledTimes(1);
-    vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(call('GET /api/home/todo')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
     answer = () => new Response('<html>bad gateway</html>', { status: 502 });
     vi.stubGlobal('fetch', async () => answer());
@@ -95,10 +97,12 @@ describe('query keys and invalidation', () => {
   it('derives the key from the endpoint key and its input, whatever the order of the fields', () => {
     expect(endpointQueryKey('GET /api/oversight/boards', { query: { unit: 3 } })).toEqual(['GET /api/oversight/boards', { query: { unit: 3 } }]);
     const hash = (k: readonly unknown[]) => queryClient.getQueryCache().build(queryClient, { queryKey: k }).queryHash;
-    expect(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 1, year: 2026 } })))
-      .toBe(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { year: 2026, unit: 1 } })));
-    expect(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 1, year: 2026 } })))
-      .not.toBe(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 2, year: 2026 } })));
+    expect(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 1, year: 2026 } }))).toBe(
+      hash(endpointQueryKey('GET /api/movements/solidarity', { query: { year: 2026, unit: 1 } })),
+    );
+    expect(hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 1, year: 2026 } }))).not.toBe(
+      hash(endpointQueryKey('GET /api/movements/solidarity', { query: { unit: 2, year: 2026 } })),
+    );
   });
 
   it('a change affects the reads of its resource and those it names, not others', () => {
@@ -114,8 +118,14 @@ describe('query keys and invalidation', () => {
 
   it('a successful change through the client reloads the affected reads on screen and marks only them stale', async () => {
     answer = () => new Response('[]', { status: 200 });
-    const boards = new QueryObserver(queryClient, { queryKey: endpointQueryKey('GET /api/oversight/boards', { query: { unit: 1 } }), queryFn: () => call('GET /api/oversight/boards', { query: { unit: 1 } }) });
-    const cases = new QueryObserver(queryClient, { queryKey: endpointQueryKey('GET /api/mediation/cases', { query: { unit: 1 } }), queryFn: () => call('GET /api/mediation/cases', { query: { unit: 1 } }) });
+    const boards = new QueryObserver(queryClient, {
+      queryKey: endpointQueryKey('GET /api/oversight/boards', { query: { unit: 1 } }),
+      queryFn: () => call('GET /api/oversight/boards', { query: { unit: 1 } }),
+    });
+    const cases = new QueryObserver(queryClient, {
+      queryKey: endpointQueryKey('GET /api/mediation/cases', { query: { unit: 1 } }),
+      queryFn: () => call('GET /api/mediation/cases', { query: { unit: 1 } }),
+    });
     const stopB = boards.subscribe(() => undefined);
     const stopC = cases.subscribe(() => undefined);
     await vi.waitFor(() => expect(boards.getCurrentResult().data && cases.getCurrentResult().data).toEqual([]));

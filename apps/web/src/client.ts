@@ -18,6 +18,7 @@ export type Input<K extends EndpointKeyOf> = EndpointRequest<ApiTable[K]> & File
 export type Output<K extends EndpointKeyOf> = EndpointOutput<ApiTable[K]>;
 
 /** The input argument: optional when the endpoint needs nothing. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T`: T has no required key
 export type InputArg<K extends EndpointKeyOf> = {} extends Input<K> ? [input?: Input<K>] : [input: Input<K>];
 
 type AnyInput = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; files?: File[] };
@@ -56,9 +57,8 @@ export function onWrite(fn: WriteListener | null): void {
 export async function call<K extends EndpointKeyOf>(key: K, ...[input]: InputArg<K>): Promise<Output<K>> {
   const i = (input ?? {}) as AnyInput;
   const [method] = splitKey(key);
-  const payload: Payload = i.files !== undefined ? { form: toForm(i.body, i.files) }
-    : i.body !== undefined ? { json: i.body }
-    : method === 'GET' || method === 'DELETE' ? undefined : { json: {} };
+  const payload: Payload =
+    i.files !== undefined ? { form: toForm(i.body, i.files) } : i.body !== undefined ? { json: i.body } : method === 'GET' || method === 'DELETE' ? undefined : { json: {} };
   const out = await send<Output<K>>(method, endpointUrl(key, i as never), payload);
   if (method !== 'GET') afterWrite?.(key, i);
   return out;

@@ -11,7 +11,13 @@ export function formatDate(iso: string | null | undefined): string {
 
 // One clock for the product: dates and times as they are in Vietnam, whatever the browser's zone.
 const VN_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 function vnParts(d: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
@@ -75,7 +81,11 @@ export function formatPeriod(from: string, to: string | null, openEnd: string): 
  * keyboard; for filtering a list already on screen (searches across units go to the server).
  */
 export function foldVn(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
 }
 
 /** Orders names as people count: 'Tổ dân phố số 2' before 'Tổ dân phố số 10'. */

@@ -5,9 +5,6 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  * the frame first, and each section's code only when it is opened.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page component, whatever its props' type
-export function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(
-  load: () => Promise<M>,
-  name: K,
-): LazyExoticComponent<M[K]> {
+export function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }

@@ -49,7 +49,9 @@ export function PublicApp({ path }: { path: string }) {
   return (
     <div className="public-shell">
       <header className="public-header">
-        <Link to="/public" className="brand">{t('app.name')}</Link>
+        <Link to="/public" className="brand">
+          {t('app.name')}
+        </Link>
         <span className="public-tagline">{t('app.tagline')}</span>
         <button type="button" className="link-btn" lang={locale === 'vi' ? 'en' : 'vi'} onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
           {locale === 'vi' ? 'English' : 'Tiếng Việt'}

@@ -30,7 +30,7 @@ export function endpointQueryKey<K extends EndpointKeyOf>(key: K, input?: Input<
 /** The resource a path belongs to: its first segment after /api (after /api/public for the public side). */
 export function resourceOf(path: string): string {
   const parts = path.split('/').filter(Boolean); // ['api', 'public'?, resource, …]
-  return parts[1] === 'public' ? parts[2] ?? '' : parts[1] ?? '';
+  return parts[1] === 'public' ? (parts[2] ?? '') : (parts[1] ?? '');
 }
 
 /**
@@ -95,6 +95,7 @@ const noop = () => undefined;
 
 /** Loads an endpoint's answer for a page; `input` null loads nothing (e.g. until a unit is chosen). */
 export function useEndpoint<K extends ReadKey>(key: K, input: Input<K> | null): Fetched<Output<K>>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T`: T has no required key
 export function useEndpoint<K extends ReadKey>(key: K, ...input: {} extends Input<K> ? [] : never): Fetched<Output<K>>;
 export function useEndpoint<K extends ReadKey>(key: K, input?: Input<K> | null): Fetched<Output<K>> {
   return useLoad(input === null ? null : endpointQueryKey(key, input), () => (call as (k: K, i?: Input<K>) => Promise<Output<K>>)(key, input ?? undefined));

@@ -11,7 +11,10 @@ export function isCalendarDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine(isCalendarDate, 'not a calendar date');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date');
 export const IdParams = z.object({ id: Id });
 /** The key a device gives a write it may send twice (an offline queue): the server records it once. */
 export const ClientKey = z.string().regex(/^[0-9a-zA-Z-]{8,64}$/);

@@ -42,11 +42,11 @@ export const GRADE_LABELS: Record<Grade, Label> = {
 export const ELECTION_CAMPAIGNS = ['elections_2021', 'elections_2026', 'party_congress_2025', 'village_heads', 'inspection_boards'] as const;
 export type ElectionCampaign = (typeof ELECTION_CAMPAIGNS)[number];
 export const ELECTION_CAMPAIGN_LABELS: Record<ElectionCampaign, Label> = {
-  elections_2021: { vi: 'Bầu cử ĐBQH khóa XV và HĐND các cấp 2021–2026', en: 'National Assembly and People\'s Council elections 2021–2026' },
-  elections_2026: { vi: 'Bầu cử ĐBQH khóa XVI và HĐND các cấp 2026–2031', en: 'National Assembly and People\'s Council elections 2026–2031' },
+  elections_2021: { vi: 'Bầu cử ĐBQH khóa XV và HĐND các cấp 2021–2026', en: "National Assembly and People's Council elections 2021–2026" },
+  elections_2026: { vi: 'Bầu cử ĐBQH khóa XVI và HĐND các cấp 2026–2031', en: "National Assembly and People's Council elections 2026–2031" },
   party_congress_2025: { vi: 'Đại hội Đảng bộ các cấp nhiệm kỳ 2025–2030', en: 'Party congresses 2025–2030' },
   village_heads: { vi: 'Bầu Trưởng thôn, Tổ trưởng tổ dân phố', en: 'Village head elections' },
-  inspection_boards: { vi: 'Bầu Ban Thanh tra nhân dân', en: 'People\'s Inspection Board elections' },
+  inspection_boards: { vi: 'Bầu Ban Thanh tra nhân dân', en: "People's Inspection Board elections" },
 };
 
 export const ELECTION_TASK_KINDS = ['conference', 'consultation', 'candidate_list', 'voter_list', 'supervision', 'opinion_round', 'other'] as const;
@@ -65,12 +65,12 @@ export const ELECTION_KINDS = ['national_assembly', 'province_council', 'distric
 export type ElectionKind = (typeof ELECTION_KINDS)[number];
 export const ELECTION_KIND_LABELS: Record<ElectionKind, Label> = {
   national_assembly: { vi: 'Đại biểu Quốc hội', en: 'National Assembly deputies' },
-  province_council: { vi: 'Đại biểu HĐND tỉnh', en: 'Provincial People\'s Council deputies' },
-  district_council: { vi: 'Đại biểu HĐND thành phố, huyện', en: 'District People\'s Council deputies' },
-  commune_council: { vi: 'Đại biểu HĐND xã, phường', en: 'Commune People\'s Council deputies' },
-  jurors: { vi: 'Hội thẩm nhân dân', en: 'People\'s jurors' },
+  province_council: { vi: 'Đại biểu HĐND tỉnh', en: "Provincial People's Council deputies" },
+  district_council: { vi: 'Đại biểu HĐND thành phố, huyện', en: "District People's Council deputies" },
+  commune_council: { vi: 'Đại biểu HĐND xã, phường', en: "Commune People's Council deputies" },
+  jurors: { vi: 'Hội thẩm nhân dân', en: "People's jurors" },
   village_head: { vi: 'Trưởng thôn, Tổ trưởng tổ dân phố', en: 'Village heads' },
-  inspection_board: { vi: 'Thành viên Ban Thanh tra nhân dân', en: 'People\'s Inspection Board members' },
+  inspection_board: { vi: 'Thành viên Ban Thanh tra nhân dân', en: "People's Inspection Board members" },
 };
 
 export const RECIPIENT_KINDS = ['collective', 'person'] as const;

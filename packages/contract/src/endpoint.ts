@@ -36,7 +36,10 @@ export type InputSource = { from: 'input'; part: 'query' | 'body' | 'params'; ke
  * 'today' (an act done now on an older record, such as a reversal).
  */
 export type RecordSource = {
-  from: 'record'; kind: string; param: string; part?: 'params' | 'query' | 'body';
+  from: 'record';
+  kind: string;
+  param: string;
+  part?: 'params' | 'query' | 'body';
   date?: { part: 'query' | 'body'; key: string } | 'today';
   /** Outside the user's scope the record answers this not-found code, not OUT_OF_SCOPE (its existence is personal data). */
   hidden?: ErrorCode;
@@ -110,8 +113,7 @@ export const SIGNED_IN = { signedIn: true } as const;
 export const atQuery = (permission: Permission, key = 'unit', opts: { date?: string; optional?: true } = {}) =>
   ({ permission, unit: { from: 'input', part: 'query', key, ...opts } }) as const;
 /** The permission at a unit given in the JSON body (e.g. `unitId`), on the fact's date when named. */
-export const atBody = (permission: Permission, key = 'unitId', date?: string) =>
-  ({ permission, unit: { from: 'input', part: 'body', key, ...(date ? { date } : {}) } }) as const;
+export const atBody = (permission: Permission, key = 'unitId', date?: string) => ({ permission, unit: { from: 'input', part: 'body', key, ...(date ? { date } : {}) } }) as const;
 /** The permission at a unit given as a path parameter. */
 export const atParam = (permission: Permission, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
 /** The permission at the unit (and date) of the record a path parameter names. */
@@ -124,8 +126,7 @@ export const atRecordIn = (permission: Permission, kind: string, part: 'query' |
 export const recordIn = (kind: string, part: 'query' | 'body', key: string, date?: string) =>
   ({ from: 'record', kind, param: key, part, ...(date ? { date: { part, key: date } } : {}) }) as const;
 /** A unit given in the query or body (an alternative of atFirst). */
-export const unitIn = (part: 'query' | 'body', key: string, opts: { date?: string; optional?: true } = {}) =>
-  ({ from: 'input', part, key, ...opts }) as const;
+export const unitIn = (part: 'query' | 'body', key: string, opts: { date?: string; optional?: true } = {}) => ({ from: 'input', part, key, ...opts }) as const;
 /** The permission at the unit of the first alternative given: e.g. the campaign's, else the fund's, else the unit's. */
 export const atFirst = <const S extends Array<InputSource | RecordSource | { from: 'own' } | { from: 'none' }>>(permission: Permission, ...of: S) =>
   ({ permission, unit: { from: 'first', of } }) as const;

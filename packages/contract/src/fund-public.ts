@@ -6,15 +6,27 @@ import { PUBLIC_DONATION_SORTS } from './fund-public-values';
 const Vnd = z.number().int();
 
 export const PublicCampaign = z.object({
-  id: Id, name: z.string(), purpose: z.string(), unitName: z.string(),
-  receiveFrom: IsoDate, receiveTo: IsoDate, distributeBy: IsoDate,
-  receivedMoney: Vnd, receivedGoods: Vnd, distributed: Vnd, balance: Vnd, donationCount: z.number().int(),
+  id: Id,
+  name: z.string(),
+  purpose: z.string(),
+  unitName: z.string(),
+  receiveFrom: IsoDate,
+  receiveTo: IsoDate,
+  distributeBy: IsoDate,
+  receivedMoney: Vnd,
+  receivedGoods: Vnd,
+  distributed: Vnd,
+  balance: Vnd,
+  donationCount: z.number().int(),
   lastUpdate: z.string().nullable(),
 });
 export type PublicCampaign = z.infer<typeof PublicCampaign>;
 
 export const PublicBankAccount = z.object({
-  bankName: z.string().nullable(), bankBin: z.string().nullable(), accountNo: z.string(), accountHolder: z.string().nullable(),
+  bankName: z.string().nullable(),
+  bankBin: z.string().nullable(),
+  accountNo: z.string(),
+  accountHolder: z.string().nullable(),
   /** The VietQR text (NAPAS) carrying the campaign's reference in its memo; null when the bank has no BIN. */
   vietQr: z.string().nullable(),
   reference: z.string(),
@@ -50,7 +62,10 @@ export const PublicDonationQuery = z.object({
 export type PublicDonationQuery = z.infer<typeof PublicDonationQuery>;
 
 export const PublicDonation = z.object({
-  id: Id, receivedOn: IsoDate, amount: Vnd, kind: z.enum(['money', 'goods']),
+  id: Id,
+  receivedOn: IsoDate,
+  amount: Vnd,
+  kind: z.enum(['money', 'goods']),
   /** null: anonymous, or the donor chose not to publish their name. */
   donorName: z.string().nullable(),
   memo: z.string().nullable(),
@@ -60,7 +75,8 @@ export type PublicDonation = z.infer<typeof PublicDonation>;
 
 export const PublicDonationPage = z.object({
   items: z.array(PublicDonation),
-  page: z.number().int(), size: z.number().int(),
+  page: z.number().int(),
+  size: z.number().int(),
   /** Counting every match is costly on millions of rows: exact, at least, or an estimate. */
   total: z.object({ count: z.number().int(), kind: z.enum(['exact', 'atLeast', 'estimate']) }),
   hasMore: z.boolean(),
@@ -68,7 +84,12 @@ export const PublicDonationPage = z.object({
 export type PublicDonationPage = z.infer<typeof PublicDonationPage>;
 
 export const PublicDistribution = z.object({
-  id: Id, paidOn: IsoDate, kind: z.string(), kindLabel: z.string(), purpose: z.string(), amount: Vnd,
+  id: Id,
+  paidOn: IsoDate,
+  kind: z.string(),
+  kindLabel: z.string(),
+  purpose: z.string(),
+  amount: Vnd,
   /** Masked: "Nguyễn V. A. — thôn Đông"; a unit's or project's name in full. */
   recipient: z.string(),
   packages: z.number().int().nullable(),
@@ -77,7 +98,10 @@ export type PublicDistribution = z.infer<typeof PublicDistribution>;
 
 export const PublicDistributionQuery = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1) });
 export const PublicDistributionPage = z.object({
-  items: z.array(PublicDistribution), page: z.number().int(), size: z.number().int(), total: z.number().int(),
+  items: z.array(PublicDistribution),
+  page: z.number().int(),
+  size: z.number().int(),
+  total: z.number().int(),
 });
 export type PublicDistributionPage = z.infer<typeof PublicDistributionPage>;
 
@@ -87,18 +111,33 @@ export const VietQrQuery = z.object({ amount: z.coerce.number().int().positive()
 
 const Col = z.number().int().min(0).max(500).nullish();
 /** Columns (0-based) of a bank's export: the date, one signed amount or separate credit/debit columns, and the rest. */
-export const StatementMapping = z.object({
-  date: z.number().int().min(0).max(500), amount: Col, credit: Col, debit: Col, balance: Col, memo: Col, name: Col, reference: Col,
-  headerRow: z.boolean().optional(), skipRows: z.number().int().min(0).max(100).optional(),
-}).refine((m) => (m.amount ?? m.credit) !== null && (m.amount ?? m.credit) !== undefined, { message: 'an amount or a credit column is required' });
+export const StatementMapping = z
+  .object({
+    date: z.number().int().min(0).max(500),
+    amount: Col,
+    credit: Col,
+    debit: Col,
+    balance: Col,
+    memo: Col,
+    name: Col,
+    reference: Col,
+    headerRow: z.boolean().optional(),
+    skipRows: z.number().int().min(0).max(100).optional(),
+  })
+  .refine((m) => (m.amount ?? m.credit) !== null && (m.amount ?? m.credit) !== undefined, { message: 'an amount or a credit column is required' });
 export type StatementMapping = z.infer<typeof StatementMapping>;
 
 export const StatementPreview = z.object({
-  files: z.array(z.object({
-    name: z.string(), rowCount: z.number().int(), rows: z.array(z.array(z.string())),
-    /** The mapping remembered for the account and this layout, else suggested from the header names. */
-    mapping: StatementMapping.nullable(), mappingSource: z.enum(['remembered', 'suggested']).nullable(),
-  })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      rowCount: z.number().int(),
+      rows: z.array(z.array(z.string())),
+      /** The mapping remembered for the account and this layout, else suggested from the header names. */
+      mapping: StatementMapping.nullable(),
+      mappingSource: z.enum(['remembered', 'suggested']).nullable(),
+    }),
+  ),
 });
 export type StatementPreview = z.infer<typeof StatementPreview>;
 
@@ -108,20 +147,33 @@ export const ImportJob = z.object({
   id: z.string(),
   status: z.enum(['running', 'done', 'failed']),
   progress: z.object({
-    phase: z.enum(['parsing', 'writing', 'done']), total: z.number().int(), done: z.number().int(), files: z.array(FileProgress).optional(),
+    phase: z.enum(['parsing', 'writing', 'done']),
+    total: z.number().int(),
+    done: z.number().int(),
+    files: z.array(FileProgress).optional(),
   }),
-  result: z.object({
-    importId: z.number().int(), rowsRead: z.number().int(), credits: z.number().int(), inserted: z.number().int(),
-    skipped: z.number().int(), amount: Vnd, matchedByReference: z.number().int(),
-    files: z.array(z.object({ file: z.string(), bank: z.string(), account: z.string().nullable(), rows: z.number().int(), credit: Vnd, debit: Vnd })),
-    recovered: z.array(z.object({ file: z.string(), row: z.number().int(), line: z.number().int(), amount: Vnd, memoShowsAmount: z.boolean() })),
-    entryIds: z.array(z.number().int()),
-    named: z.number().int(), namedShare: z.number(),
-    debits: z.object({
-      count: z.number().int(), amount: Vnd, proposed: z.number().int(),
-      lines: z.array(z.object({ file: z.string(), row: z.number().int(), date: IsoDate, amount: Vnd, memo: z.string(), reference: z.string().nullable() })),
-    }),
-  }).nullable(),
+  result: z
+    .object({
+      importId: z.number().int(),
+      rowsRead: z.number().int(),
+      credits: z.number().int(),
+      inserted: z.number().int(),
+      skipped: z.number().int(),
+      amount: Vnd,
+      matchedByReference: z.number().int(),
+      files: z.array(z.object({ file: z.string(), bank: z.string(), account: z.string().nullable(), rows: z.number().int(), credit: Vnd, debit: Vnd })),
+      recovered: z.array(z.object({ file: z.string(), row: z.number().int(), line: z.number().int(), amount: Vnd, memoShowsAmount: z.boolean() })),
+      entryIds: z.array(z.number().int()),
+      named: z.number().int(),
+      namedShare: z.number(),
+      debits: z.object({
+        count: z.number().int(),
+        amount: Vnd,
+        proposed: z.number().int(),
+        lines: z.array(z.object({ file: z.string(), row: z.number().int(), date: IsoDate, amount: Vnd, memo: z.string(), reference: z.string().nullable() })),
+      }),
+    })
+    .nullable(),
   error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }).nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;

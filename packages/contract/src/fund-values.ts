@@ -52,8 +52,7 @@ export const DISBURSEMENT_KIND_LABELS: Record<DisbursementKind, Label> = {
 };
 
 /** What money was spent on: the dims of fund.distributed. */
-export const DISBURSEMENT_PURPOSES = ['tet_gift', 'house', 'production', 'medical', 'education', 'hardship', 'relief',
-  'gratitude', 'transfer', 'other'] as const;
+export const DISBURSEMENT_PURPOSES = ['tet_gift', 'house', 'production', 'medical', 'education', 'hardship', 'relief', 'gratitude', 'transfer', 'other'] as const;
 export type DisbursementPurpose = (typeof DISBURSEMENT_PURPOSES)[number];
 export const DISBURSEMENT_PURPOSE_LABELS: Record<DisbursementPurpose, Label> = {
   tet_gift: { vi: 'Quà Tết vì người nghèo', en: 'Tết gifts for the poor' },
@@ -95,8 +94,15 @@ export const DECREE93_DISTRIBUTE_WITHIN_DAYS = 20;
 /** How many days ahead of a deadline the campaign page starts warning. */
 export const DECREE93_WARN_DAYS = 7;
 
-export const DECREE93_CODES = ['receive_period_too_long', 'distribute_deadline_too_late', 'receive_ending_soon',
-  'distribute_deadline_soon', 'received_after_period', 'undistributed_after_deadline', 'paid_after_deadline'] as const;
+export const DECREE93_CODES = [
+  'receive_period_too_long',
+  'distribute_deadline_too_late',
+  'receive_ending_soon',
+  'distribute_deadline_soon',
+  'received_after_period',
+  'undistributed_after_deadline',
+  'paid_after_deadline',
+] as const;
 export type Decree93Code = (typeof DECREE93_CODES)[number];
 export const DECREE93_LABELS: Record<Decree93Code, Label> = {
   receive_period_too_long: { vi: 'Thời gian tiếp nhận quá 90 ngày (Nghị định 93/2021/NĐ-CP)', en: 'Receiving period longer than 90 days (Decree 93/2021)' },

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ClientKey, Id, IsoDate } from './common';
-import {
-  COVERAGE_KINDS, HOUSE_BUILDS, HOUSE_STATUSES, HOUSEHOLD_CLASSES, HOUSING_CONDITIONS, HOUSING_NEEDS, RELATIONS, SUPPORT_FORMS,
-  SUPPORT_KINDS,
-} from './households-values';
+import { COVERAGE_KINDS, HOUSE_BUILDS, HOUSE_STATUSES, HOUSEHOLD_CLASSES, HOUSING_CONDITIONS, HOUSING_NEEDS, RELATIONS, SUPPORT_FORMS, SUPPORT_KINDS } from './households-values';
 
 export * from './households-values';
 
@@ -37,7 +34,10 @@ const Year = z.coerce.number().int().min(2000).max(2100);
 const BirthYear = z.number().int().min(1900).max(2100);
 const Vnd = z.number().int().min(0).max(1e13);
 /** CCCD (12 digits) or old CMND (9 digits). */
-export const NationalId = z.string().trim().regex(/^(\d{9}|\d{12})$/, '9 hoặc 12 chữ số');
+export const NationalId = z
+  .string()
+  .trim()
+  .regex(/^(\d{9}|\d{12})$/, '9 hoặc 12 chữ số');
 
 export const Classification = z.object({
   year: Year,
@@ -156,20 +156,23 @@ export type CreateHousehold = z.input<typeof CreateHousehold>;
 export const AddMember = MemberInput;
 export type AddMember = z.input<typeof AddMember>;
 
-export const HouseInput = z.object({
-  build: HouseBuild,
-  status: HouseStatus.default('approved'),
-  approvedOn: IsoDate,
-  startedOn: IsoDate.nullable().default(null),
-  handedOverOn: IsoDate.nullable().default(null),
-  costVnd: Vnd,
-  fromFundVnd: Vnd.default(0),
-  fromMemberOrgsVnd: Vnd.default(0),
-  fromSocialVnd: Vnd.default(0),
-  labourDays: z.number().int().min(0).max(100000).default(0),
-}).refine((h) => h.fromFundVnd + h.fromMemberOrgsVnd + h.fromSocialVnd <= h.costVnd, {
-  message: 'Tổng các nguồn không được vượt quá kinh phí / the sources exceed the cost', path: ['costVnd'],
-});
+export const HouseInput = z
+  .object({
+    build: HouseBuild,
+    status: HouseStatus.default('approved'),
+    approvedOn: IsoDate,
+    startedOn: IsoDate.nullable().default(null),
+    handedOverOn: IsoDate.nullable().default(null),
+    costVnd: Vnd,
+    fromFundVnd: Vnd.default(0),
+    fromMemberOrgsVnd: Vnd.default(0),
+    fromSocialVnd: Vnd.default(0),
+    labourDays: z.number().int().min(0).max(100000).default(0),
+  })
+  .refine((h) => h.fromFundVnd + h.fromMemberOrgsVnd + h.fromSocialVnd <= h.costVnd, {
+    message: 'Tổng các nguồn không được vượt quá kinh phí / the sources exceed the cost',
+    path: ['costVnd'],
+  });
 
 export const CreateSupport = z.object({
   householdId: Id,

@@ -6,8 +6,17 @@ import { COMMITTEE_KINDS, FRONT_PERSON_ROLES, GENDERS, MEMBER_ORG_KINDS, POSITIO
 // The plain values live in org-values.ts (zod-free, for the web bundle); re-exported here so
 // server code keeps importing everything org-related from one place.
 export {
-  COMMITTEE_KINDS, COMMITTEE_KIND_LABELS, FRONT_PERSON_ROLES, FRONT_PERSON_ROLE_LABELS, GENDERS, GENDER_LABELS,
-  MEMBER_ORG_KINDS, MEMBER_ORG_KIND_LABELS, POSITIONS, POSITIONS_BY_KIND, POSITION_LABELS,
+  COMMITTEE_KINDS,
+  COMMITTEE_KIND_LABELS,
+  FRONT_PERSON_ROLES,
+  FRONT_PERSON_ROLE_LABELS,
+  GENDERS,
+  GENDER_LABELS,
+  MEMBER_ORG_KINDS,
+  MEMBER_ORG_KIND_LABELS,
+  POSITIONS,
+  POSITIONS_BY_KIND,
+  POSITION_LABELS,
 } from './org-values';
 
 /*
@@ -29,7 +38,10 @@ export const FrontPersonRole = z.enum(FRONT_PERSON_ROLES);
 export type FrontPersonRole = z.infer<typeof FrontPersonRole>;
 
 /** Term label such as "2024–2029" (an ASCII hyphen is accepted and stored as an en dash). */
-export const TermLabel = z.string().trim().regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'YYYY–YYYY');
+export const TermLabel = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'YYYY–YYYY');
 const Name = z.string().trim().min(1).max(200);
 const ShortText = z.string().trim().max(200);
 const LongText = z.string().trim().max(2000);
@@ -176,14 +188,16 @@ export type EndMember = z.infer<typeof EndMember>;
  * Kiện toàn: on `date` the outgoing membership ends and the incoming person takes `position`;
  * one of the two may be absent (a seat left vacant, or a seat filled).
  */
-export const CreateMembershipChange = z.object({
-  date: IsoDate,
-  position: Position,
-  outgoingMemberId: Id.nullable().optional(),
-  incoming: z.object(PersonFields).nullable().optional(),
-  reason: ShortText.optional(),
-  decisionNo: ShortText.optional(),
-}).refine((c) => c.outgoingMemberId != null || c.incoming != null, { path: ['incoming'], message: 'outgoingMemberId or incoming required' });
+export const CreateMembershipChange = z
+  .object({
+    date: IsoDate,
+    position: Position,
+    outgoingMemberId: Id.nullable().optional(),
+    incoming: z.object(PersonFields).nullable().optional(),
+    reason: ShortText.optional(),
+    decisionNo: ShortText.optional(),
+  })
+  .refine((c) => c.outgoingMemberId != null || c.incoming != null, { path: ['incoming'], message: 'outgoingMemberId or incoming required' });
 export type CreateMembershipChange = z.infer<typeof CreateMembershipChange>;
 
 /** What POST committees/:id/changes returns: the change and the committee as it now stands. */

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common';
 import {
-  MEETING_KINDS, PETITION_ACTIONS, PETITION_CHANNELS, PETITION_FIELDS, PETITION_KINDS, PETITION_STATES,
-  SITUATION_PERIOD_KINDS, SITUATION_STATUSES,
+  MEETING_KINDS,
+  PETITION_ACTIONS,
+  PETITION_CHANNELS,
+  PETITION_FIELDS,
+  PETITION_KINDS,
+  PETITION_STATES,
+  SITUATION_PERIOD_KINDS,
+  SITUATION_STATUSES,
 } from './petitions-values';
 
 export * from './petitions-values';
@@ -101,8 +107,14 @@ export const PetitionPage = z.object({ items: z.array(PetitionItem), total: z.nu
 export type PetitionPage = z.infer<typeof PetitionPage>;
 
 export const PetitionEvent = z.object({
-  id: Id, onDate: IsoDate, action: z.string(), fromState: PetitionState.nullable(), toState: PetitionState,
-  actorName: z.string().nullable(), actorUnitName: z.string().nullable(), note: z.string().nullable(),
+  id: Id,
+  onDate: IsoDate,
+  action: z.string(),
+  fromState: PetitionState.nullable(),
+  toState: PetitionState,
+  actorName: z.string().nullable(),
+  actorUnitName: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export const PetitionAttachment = z.object({ id: Id, purpose: z.enum(['petition', 'answer']), filename: z.string(), mime: z.string(), size: z.number().int() });
 
@@ -136,7 +148,10 @@ export const PetitionDetail = PetitionItem.extend({
 export type PetitionDetail = z.infer<typeof PetitionDetail>;
 
 export const PetitionIdentity = z.object({
-  name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
 });
 export type PetitionIdentity = z.infer<typeof PetitionIdentity>;
 
@@ -160,13 +175,21 @@ export const PetitionActionInput = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), ...ActDate, handlerId: Id.optional() }),
   z.object({ action: z.literal('decline'), ...ActDate, reason: z.string().trim().min(1).max(1000) }),
   z.object({
-    action: z.literal('forward'), ...ActDate, agencyId: Id, letterNo: z.string().trim().min(1).max(50),
-    letterDate: IsoDate, complex: z.boolean().default(false),
+    action: z.literal('forward'),
+    ...ActDate,
+    agencyId: Id,
+    letterNo: z.string().trim().min(1).max(50),
+    letterDate: IsoDate,
+    complex: z.boolean().default(false),
   }),
   z.object({ action: z.literal('extend'), ...ActDate, note: Long.optional() }),
   z.object({
-    action: z.literal('answer'), ...ActDate, inWriting: z.boolean(), docNo: z.string().trim().max(50).optional(),
-    summary: z.string().trim().min(1).max(3000), publish: z.boolean().default(true),
+    action: z.literal('answer'),
+    ...ActDate,
+    inWriting: z.boolean(),
+    docNo: z.string().trim().max(50).optional(),
+    summary: z.string().trim().min(1).max(3000),
+    publish: z.boolean().default(true),
   }),
   z.object({ action: z.literal('inform'), ...ActDate, note: Long.optional() }),
   z.object({ action: z.literal('close'), ...ActDate }),
@@ -196,29 +219,63 @@ export const AgencyQuery = z.object({ unit: Id });
 export const CreateAgency = z.object({ unitId: Id, name: Title, fields: z.array(PetitionField).default([]) });
 
 export const Reception = z.object({
-  id: Id, unitId: Id, unitName: z.string(), heldOn: IsoDate, officials: z.string(), citizensCount: z.number().int(), matters: z.string(),
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  heldOn: IsoDate,
+  officials: z.string(),
+  citizensCount: z.number().int(),
+  matters: z.string(),
 });
 export type Reception = z.infer<typeof Reception>;
 export const CreateReception = z.object({
-  unitId: Id, heldOn: IsoDate, officials: Short.min(1), citizensCount: z.number().int().min(0).max(100000), matters: Long.default(''),
+  unitId: Id,
+  heldOn: IsoDate,
+  officials: Short.min(1),
+  citizensCount: z.number().int().min(0).max(100000),
+  matters: Long.default(''),
 });
 export const Meeting = z.object({
-  id: Id, unitId: Id, unitName: z.string(), kind: z.enum(MEETING_KINDS), heldOn: IsoDate, deputies: z.string(), place: z.string(),
-  voters: z.number().int(), opinions: z.number().int(), note: z.string(),
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  heldOn: IsoDate,
+  deputies: z.string(),
+  place: z.string(),
+  voters: z.number().int(),
+  opinions: z.number().int(),
+  note: z.string(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 export const CreateMeeting = z.object({
-  unitId: Id, kind: z.enum(MEETING_KINDS), heldOn: IsoDate, deputies: Short.default(''), place: Short.default(''),
-  voters: z.number().int().min(0).max(1000000), opinions: z.number().int().min(0).max(100000), note: Long.default(''),
+  unitId: Id,
+  kind: z.enum(MEETING_KINDS),
+  heldOn: IsoDate,
+  deputies: Short.default(''),
+  place: Short.default(''),
+  voters: z.number().int().min(0).max(1000000),
+  opinions: z.number().int().min(0).max(100000),
+  note: Long.default(''),
 });
 export const ActivityQuery = z.object({ unit: Id, from: IsoDate.optional(), to: IsoDate.optional() });
 
 export const SituationPeriod = z.object({
-  id: Id, unitId: Id, kind: z.enum(SITUATION_PERIOD_KINDS), startsOn: IsoDate, endsOn: IsoDate, dueOn: IsoDate, levels: z.array(z.string()),
+  id: Id,
+  unitId: Id,
+  kind: z.enum(SITUATION_PERIOD_KINDS),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  dueOn: IsoDate,
+  levels: z.array(z.string()),
 });
 export type SituationPeriod = z.infer<typeof SituationPeriod>;
 export const CreateSituationPeriod = z.object({
-  unitId: Id, kind: z.enum(SITUATION_PERIOD_KINDS), startsOn: IsoDate, endsOn: IsoDate, dueOn: IsoDate,
+  unitId: Id,
+  kind: z.enum(SITUATION_PERIOD_KINDS),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  dueOn: IsoDate,
   levels: z.array(z.enum(['district', 'commune', 'village'])).min(1),
 });
 export const SituationQuery = z.object({
@@ -230,8 +287,15 @@ export const SituationQuery = z.object({
 });
 export type SituationQuery = z.infer<typeof SituationQuery>;
 export const SituationRow = z.object({
-  periodId: Id, unitId: Id, unitName: z.string(), level: z.string(), status: z.enum(SITUATION_STATUSES),
-  dueOn: IsoDate, filedOn: IsoDate.nullable(), reportId: Id.nullable(), hotIssues: z.array(z.string()),
+  periodId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  level: z.string(),
+  status: z.enum(SITUATION_STATUSES),
+  dueOn: IsoDate,
+  filedOn: IsoDate.nullable(),
+  reportId: Id.nullable(),
+  hotIssues: z.array(z.string()),
 });
 export const SituationOverview = z.object({
   periods: z.array(SituationPeriod),
@@ -241,26 +305,49 @@ export const SituationOverview = z.object({
 });
 export type SituationOverview = z.infer<typeof SituationOverview>;
 export const FileSituationReport = z.object({
-  periodId: Id, unitId: Id, filedOn: IsoDate.optional(), topics: Long.default(''),
-  hotIssues: z.array(z.string().trim().min(1).max(200)).max(20).default([]), petitionIds: z.array(Id).max(100).default([]),
+  periodId: Id,
+  unitId: Id,
+  filedOn: IsoDate.optional(),
+  topics: Long.default(''),
+  hotIssues: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  petitionIds: z.array(Id).max(100).default([]),
 });
 export const SituationReport = z.object({
-  id: Id, periodId: Id, unitId: Id, filedOn: IsoDate, topics: z.string(), hotIssues: z.array(z.string()), petitionIds: z.array(Id),
+  id: Id,
+  periodId: Id,
+  unitId: Id,
+  filedOn: IsoDate,
+  topics: z.string(),
+  hotIssues: z.array(z.string()),
+  petitionIds: z.array(Id),
 });
 
 export const Conference = z.object({
-  id: Id, unitId: Id, unitName: z.string(), heldOn: IsoDate, title: z.string(), attendees: z.number().int(), note: z.string(),
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  heldOn: IsoDate,
+  title: z.string(),
+  attendees: z.number().int(),
+  note: z.string(),
   petitionIds: z.array(Id),
 });
 export type Conference = z.infer<typeof Conference>;
 export const CreateConference = z.object({
-  unitId: Id, heldOn: IsoDate, title: Title, attendees: z.number().int().min(0).max(100000).default(0), note: Long.default(''),
+  unitId: Id,
+  heldOn: IsoDate,
+  title: Title,
+  attendees: z.number().int().min(0).max(100000).default(0),
+  note: Long.default(''),
   petitionIds: z.array(Id).max(500).default([]),
 });
 
 export const StatsQuery = z.object({ unit: Id, from: IsoDate, to: IsoDate });
 export const PetitionStats = z.object({
-  received: z.number().int(), forwarded: z.number().int(), answerDue: z.number().int(), answeredInWriting: z.number().int(),
+  received: z.number().int(),
+  forwarded: z.number().int(),
+  answerDue: z.number().int(),
+  answeredInWriting: z.number().int(),
   /** answeredInWriting ÷ answerDue (target 13), null when nothing was due. */
   writtenAnswerRate: z.number().nullable(),
   medianDaysToAnswer: z.number().nullable(),
@@ -271,7 +358,12 @@ export type PetitionStats = z.infer<typeof PetitionStats>;
 // "My petitions": a citizen proves a contact with a one-time code and sees the petitions sent with it.
 export const CitizenCodeRequest = z.object({ contact: z.string().trim().min(3).max(200) });
 export const CitizenCodeSent = z.object({ sent: z.literal(true), minutes: z.number().int() });
-export const MyPetitionsRequest = CitizenCodeRequest.extend({ code: z.string().trim().regex(/^\d{6}$/) });
+export const MyPetitionsRequest = CitizenCodeRequest.extend({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const MyPetition = z.object({ trackingCode: z.string(), kind: PetitionKind, unitName: z.string(), receivedOn: IsoDate, state: PetitionState });
 export const MyPetitions = z.object({ items: z.array(MyPetition) });
 export type MyPetitions = z.infer<typeof MyPetitions>;

@@ -4,9 +4,7 @@ import { UnitLevel } from './units';
 import { MetricView } from './metrics';
 import { NOT_MEASURED_REASONS, RULE_OPS, TARGET_STATUSES, TARGET_TEMPLATES, TRENDS } from './targets-values';
 
-export {
-  TARGET_STATUSES, TARGET_STATUS_LABELS, NOT_MEASURED_REASONS, NOT_MEASURED_REASON_LABELS, RULE_OPS, TRENDS,
-} from './targets-values';
+export { TARGET_STATUSES, TARGET_STATUS_LABELS, NOT_MEASURED_REASONS, NOT_MEASURED_REASON_LABELS, RULE_OPS, TRENDS } from './targets-values';
 
 /*
  * Targets (chỉ tiêu) of a congress term, as data: each target has one or more measures that must all
@@ -62,7 +60,10 @@ export type TargetInput = z.infer<typeof TargetInput>;
 export const TargetDef = TargetInput.extend({ id: Id, congressId: Id });
 export type TargetDef = z.infer<typeof TargetDef>;
 
-export const TermLabelSchema = z.string().trim().regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'YYYY–YYYY');
+export const TermLabelSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\s*[-–]\s*\d{4}$/, 'YYYY–YYYY');
 
 export const Congress = z.object({
   id: Id,
@@ -127,7 +128,11 @@ export const MeasureProgress = z.object({
 export type MeasureProgress = z.infer<typeof MeasureProgress>;
 
 export const ChildSummary = z.object({
-  met: z.number().int(), exceeded: z.number().int(), notMet: z.number().int(), notMeasured: z.number().int(), notApplicable: z.number().int(),
+  met: z.number().int(),
+  exceeded: z.number().int(),
+  notMet: z.number().int(),
+  notMeasured: z.number().int(),
+  notApplicable: z.number().int(),
 });
 export type ChildSummary = z.infer<typeof ChildSummary>;
 
@@ -171,12 +176,19 @@ export type TargetsResult = z.infer<typeof TargetsResult>;
 
 export const TargetUnitsQuery = TargetsQuery.extend({ scope: z.enum(['children', 'all']).default('children') });
 export const TargetUnitRow = z.object({
-  unit: UnitRef, status: TargetStatus, value: z.number().nullable(), previousValue: z.number().nullable(),
+  unit: UnitRef,
+  status: TargetStatus,
+  value: z.number().nullable(),
+  previousValue: z.number().nullable(),
   measures: z.array(MeasureProgress),
 });
 export type TargetUnitRow = z.infer<typeof TargetUnitRow>;
 export const TargetUnitsResult = z.object({
-  number: z.number().int(), title: Label, year: z.number().int(), from: IsoDate, to: IsoDate,
+  number: z.number().int(),
+  title: Label,
+  year: z.number().int(),
+  from: IsoDate,
+  to: IsoDate,
   units: z.array(TargetUnitRow),
 });
 export type TargetUnitsResult = z.infer<typeof TargetUnitsResult>;
@@ -201,7 +213,11 @@ export const MapQuery = z.object({
   view: MetricView.default('now'),
 });
 export const MapResult = z.object({
-  year: z.number().int(), from: IsoDate, to: IsoDate, metric: z.string().nullable(), target: z.number().int().nullable(),
+  year: z.number().int(),
+  from: IsoDate,
+  to: IsoDate,
+  metric: z.string().nullable(),
+  target: z.number().int().nullable(),
   unitOfMeasure: z.enum(['count', 'vnd', 'percent', 'days']).nullable(),
   /** Current communes/wards (the map's shapes), each with the units of the year it stands for. */
   units: z.array(z.object({ unit: UnitRef, value: z.number().nullable(), status: TargetStatus.nullable(), from: z.array(UnitRef) })),

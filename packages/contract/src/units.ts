@@ -69,7 +69,12 @@ export type UnitDetail = z.infer<typeof UnitDetail>;
 export const UnitPart = z.enum(['full', 'partial']);
 export type UnitPart = z.infer<typeof UnitPart>;
 
-const Code = z.string().trim().min(1).max(20).regex(/^[0-9A-Za-z._-]+$/, '0-9 A-Z . _ -');
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[0-9A-Za-z._-]+$/, '0-9 A-Z . _ -');
 const Name = z.string().trim().min(1).max(200);
 const Kind = z.string().trim().min(1).max(50);
 const ChangeBasis = {
@@ -108,7 +113,10 @@ export type MoveUnit = z.infer<typeof MoveUnit>;
  */
 export const MergeUnits = z.object({
   effectiveDate: IsoDate,
-  sources: z.array(z.object({ unitId: Id, part: UnitPart.default('full') })).min(1).max(100),
+  sources: z
+    .array(z.object({ unitId: Id, part: UnitPart.default('full') }))
+    .min(1)
+    .max(100),
   into: z.union([z.object({ unitId: Id }), z.object({ create: NewUnitSpec })]),
   ...ChangeBasis,
 });
@@ -120,10 +128,15 @@ export type MergeUnits = z.infer<typeof MergeUnits>;
  */
 export const SplitUnit = z.object({
   effectiveDate: IsoDate,
-  into: z.array(NewUnitSpec.omit({ parentId: true }).extend({
-    parentId: Id.nullable().optional(),
-    childIds: z.array(Id).max(1000).default([]),
-  })).min(1).max(50),
+  into: z
+    .array(
+      NewUnitSpec.omit({ parentId: true }).extend({
+        parentId: Id.nullable().optional(),
+        childIds: z.array(Id).max(1000).default([]),
+      }),
+    )
+    .min(1)
+    .max(50),
   keepSource: z.boolean().default(false),
   ...ChangeBasis,
 });
@@ -142,7 +155,11 @@ export type UnitDataset = z.infer<typeof UnitDataset>;
 export const ImportUnits = z.object({
   dataset: UnitDataset,
   /** Reform only: new provinces to import (e.g. ['24']); all 34 when omitted. */
-  provinceCodes: z.array(z.string().regex(/^\d{2}$/)).min(1).max(34).optional(),
+  provinceCodes: z
+    .array(z.string().regex(/^\d{2}$/))
+    .min(1)
+    .max(34)
+    .optional(),
 });
 export type ImportUnits = z.infer<typeof ImportUnits>;
 

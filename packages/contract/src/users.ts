@@ -16,7 +16,12 @@ export const UserAccount = z.object({
 });
 export type UserAccount = z.infer<typeof UserAccount>;
 
-const Username = z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/, 'a-z 0-9 . _ -');
+const Username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(50)
+  .regex(/^[a-z0-9._-]+$/, 'a-z 0-9 . _ -');
 export { PASSWORD_MIN_LENGTH } from './users-values';
 // Length and commonness are checked by the server with their own codes (PASSWORD_TOO_SHORT / _COMMON).
 const Password = z.string().min(1).max(200);
@@ -24,13 +29,15 @@ const Password = z.string().min(1).max(200);
 export const ChangePassword = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 export type ChangePassword = z.infer<typeof ChangePassword>;
 
-export const CreateUser = z.object({
-  username: Username,
-  displayName: z.string().trim().min(1).max(200),
-  role: Role,
-  unitId: Id.nullable(),
-  password: Password,
-}).refine((u) => u.role === 'admin' || u.unitId !== null, { path: ['unitId'], message: 'unitId required' });
+export const CreateUser = z
+  .object({
+    username: Username,
+    displayName: z.string().trim().min(1).max(200),
+    role: Role,
+    unitId: Id.nullable(),
+    password: Password,
+  })
+  .refine((u) => u.role === 'admin' || u.unitId !== null, { path: ['unitId'], message: 'unitId required' });
 export type CreateUser = z.infer<typeof CreateUser>;
 
 export const UpdateUser = z.object({

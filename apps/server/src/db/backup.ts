@@ -33,8 +33,9 @@ export async function backupPostgres(url: string, file: string): Promise<void> {
 /** Restores a pg_dump file into the database at `url`, replacing what is there, in one transaction. */
 export async function restorePostgres(url: string, file: string): Promise<void> {
   await assertClientFits(url, 'pg_restore');
-  execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', url, file],
-    { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', url, file], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
@@ -69,11 +70,11 @@ export async function restorePglite(dataDir: string, file: string): Promise<stri
 export async function tableFingerprints(db: Db): Promise<Record<string, string>> {
   const tables = await db.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`);
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+  );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const [r] = await db.query<{ n: number; h: string | null }>(
-      `select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as h from "${name}" t`);
+    const [r] = await db.query<{ n: number; h: string | null }>(`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as h from "${name}" t`);
     out[name] = `${r.n}:${r.h}`;
   }
   return out;

@@ -95,10 +95,22 @@ export function withReplica(primary: RootDb, replica: RootDb, onFallback: (err: 
   };
   const reader: Db = {
     kind: replica.kind,
-    query: <T>(sql: string, params?: unknown[]) => orPrimary(() => replica.query<T>(sql, params), () => primary.query<T>(sql, params)),
-    exec: (sql) => orPrimary(() => replica.exec(sql), () => primary.exec(sql)),
+    query: <T>(sql: string, params?: unknown[]) =>
+      orPrimary(
+        () => replica.query<T>(sql, params),
+        () => primary.query<T>(sql, params),
+      ),
+    exec: (sql) =>
+      orPrimary(
+        () => replica.exec(sql),
+        () => primary.exec(sql),
+      ),
     // Public reads only: running fn again on the primary repeats nothing but reads.
-    tx: (fn) => orPrimary(() => replica.tx(fn), () => primary.tx(fn)),
+    tx: (fn) =>
+      orPrimary(
+        () => replica.tx(fn),
+        () => primary.tx(fn),
+      ),
   };
   return {
     ...primary,
@@ -140,7 +152,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
     async listen(channel, fn) {
       if (!CHANNEL.test(channel)) throw new Error(`listen: not a channel name: ${channel}`);
       const stop = await pglite.listen(channel, fn);
-      return async () => { if (!pglite.closed) await stop(); };
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
     },
   };
 }
@@ -192,7 +206,9 @@ async function listenPostgres(url: string, channel: string, fn: (payload: string
   let delay = 1000;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
-    c.on('notification', (m) => { if (m.channel === channel) fn(m.payload ?? ''); });
+    c.on('notification', (m) => {
+      if (m.channel === channel) fn(m.payload ?? '');
+    });
     c.on('error', () => {});
     c.on('end', () => {
       if (client !== c || stopped) return;
@@ -206,7 +222,16 @@ async function listenPostgres(url: string, channel: string, fn: (payload: string
   };
   const schedule = () => {
     retry = setTimeout(() => {
-      connect().then(() => { delay = 1000; fn(''); }, () => { delay = Math.min(delay * 2, 30_000); if (!stopped) schedule(); });
+      connect().then(
+        () => {
+          delay = 1000;
+          fn('');
+        },
+        () => {
+          delay = Math.min(delay * 2, 30_000);
+          if (!stopped) schedule();
+        },
+      );
     }, delay);
     retry.unref();
   };
@@ -228,9 +253,7 @@ function lockDataDir(dataDir: string): () => void {
   } catch {
     const pid = Number(fs.readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. / The data directory is in use by process ${pid}; stop it first.`,
-      );
+      throw new Error(`Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng. / The data directory is in use by process ${pid}; stop it first.`);
     }
     fs.writeFileSync(lockFile, String(process.pid));
   }

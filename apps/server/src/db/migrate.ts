@@ -6,7 +6,10 @@ import type { Db } from './db';
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export function migrationFiles(): string[] {
-  return fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  return fs
+    .readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 }
 
 /** Applies pending migrations in order, each in its own transaction. Never edit an applied file. */

@@ -16,7 +16,9 @@ export async function openDatabase(
 ): Promise<RootDb> {
   const replicaUrl = config.databaseReplicaUrl;
   if (replicaUrl && !config.databaseUrl) {
-    throw new Error('DATABASE_REPLICA_URL cần DATABASE_URL (bản sao là của một máy chủ PostgreSQL) / DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica.');
+    throw new Error(
+      'DATABASE_REPLICA_URL cần DATABASE_URL (bản sao là của một máy chủ PostgreSQL) / DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica.',
+    );
   }
   const primary = await openPrimary(config, migrationUrl, opts);
   if (!replicaUrl) return primary;
@@ -32,7 +34,9 @@ function warnOncePerMinute(err: Error): void {
 }
 
 async function openPrimary(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseDirectUrl'>>, migrationUrl: string | undefined, opts: { migrate?: boolean },
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databaseDirectUrl'>>,
+  migrationUrl: string | undefined,
+  opts: { migrate?: boolean },
 ): Promise<RootDb> {
   const server = (url: string) => openPostgres(url, { listenUrl: config.databaseDirectUrl });
   if (opts.migrate === false) return config.databaseUrl ? server(config.databaseUrl) : openPglite(config.dataDir);

@@ -41,21 +41,36 @@ describe('no session state in the server', () => {
   it('finds no SET outside a transaction, session lock, LISTEN, temporary table or named prepared statement', () => {
     const found: string[] = [];
     for (const file of serverSources(SERVER_SRC)) {
-      fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        // A line that needs a session on purpose says so (and must use a direct connection, not PgBouncer).
-        if (line.includes('session-state:')) return;
-        for (const [what, re] of SESSION_STATE) if (re.test(line)) found.push(`${path.relative(SERVER_SRC, file)}:${i + 1} ${what}`);
-      });
+      fs.readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          // A line that needs a session on purpose says so (and must use a direct connection, not PgBouncer).
+          if (line.includes('session-state:')) return;
+          for (const [what, re] of SESSION_STATE) if (re.test(line)) found.push(`${path.relative(SERVER_SRC, file)}:${i + 1} ${what}`);
+        });
     }
     expect(found).toEqual([]);
   });
 
   it('the patterns catch what they are meant to', () => {
     const hits = (line: string) => SESSION_STATE.filter(([, re]) => re.test(line)).length;
-    for (const bad of ["query('set statement_timeout = 1000')", "exec(`set search_path to x`)", "'select pg_advisory_lock(1)'", "query('LISTEN cache')",
-      "'create temp table t (x int)'", "query({ name: 'q1', text: 'select 1' })", "set_config('x', '1', false)"]) expect(hits(bad), bad).toBe(1);
-    for (const ok of ["exec(`set local maintenance_work_mem = '256MB'`)", "'update users set locale = $1'", "'select pg_advisory_xact_lock(1)'",
-      "on conflict (k) do update set n = t.n + 1"]) expect(hits(ok), ok).toBe(0);
+    for (const bad of [
+      "query('set statement_timeout = 1000')",
+      'exec(`set search_path to x`)',
+      "'select pg_advisory_lock(1)'",
+      "query('LISTEN cache')",
+      "'create temp table t (x int)'",
+      "query({ name: 'q1', text: 'select 1' })",
+      "set_config('x', '1', false)",
+    ])
+      expect(hits(bad), bad).toBe(1);
+    for (const ok of [
+      "exec(`set local maintenance_work_mem = '256MB'`)",
+      "'update users set locale = $1'",
+      "'select pg_advisory_xact_lock(1)'",
+      'on conflict (k) do update set n = t.n + 1',
+    ])
+      expect(hits(ok), ok).toBe(0);
   });
 });
 
@@ -103,8 +118,12 @@ if (onServerPass() && !missingClusters('PgBouncer test')) {
     it('sign-in, booking a donation, a statement import, a report job and the public search all work', async () => {
       const before = await transactions();
       // Sign-in with a password, then the session cookie on the next request.
-      await db.query('insert into users (username, display_name, password_hash, role, unit_id) values ($1, $1, $2, $3, $4)',
-        ['bouncer.ketoan', await hashPassword('mat-khau-qua-pgbouncer'), 'fund_accountant', w.A]);
+      await db.query('insert into users (username, display_name, password_hash, role, unit_id) values ($1, $1, $2, $3, $4)', [
+        'bouncer.ketoan',
+        await hashPassword('mat-khau-qua-pgbouncer'),
+        'fund_accountant',
+        w.A,
+      ]);
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bouncer.ketoan', password: 'mat-khau-qua-pgbouncer' } });
       expect(login.statusCode, login.body).toBe(200);
       const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
@@ -116,7 +135,9 @@ if (onServerPass() && !missingClusters('PgBouncer test')) {
       // The flows at the same time, so that transactions from different requests share server connections.
       const book = async () => {
         const res = await app.inject({
-          method: 'POST', url: '/api/fund/donations', headers: acct,
+          method: 'POST',
+          url: '/api/fund/donations',
+          headers: acct,
           payload: { campaignId, receivedOn: '2024-09-15', amount: 250_000, donorKind: 'individual', donorName: 'Phạm Thị Qua Cầu', accountId: vietin },
         });
         expect(res.statusCode, res.body).toBe(200);
@@ -133,7 +154,12 @@ if (onServerPass() && !missingClusters('PgBouncer test')) {
         expect(job).toMatchObject({ status: 'done', result: { inserted: 3 } });
       };
       const report = async () => {
-        const res = await app.inject({ method: 'POST', url: '/api/reports', headers: chair.headers, payload: { template: 'monthly', unit: w.S, from: '2025-08-01', to: '2025-08-31' } });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/reports',
+          headers: chair.headers,
+          payload: { template: 'monthly', unit: w.S, from: '2025-08-01', to: '2025-08-31' },
+        });
         expect(res.statusCode, res.body).toBe(200);
         expect((await waitForJob(app, (res.json() as { id: number }).id, chair.headers)).status).toBe('draft');
       };

@@ -22,8 +22,9 @@ describe('without a replica everything reads the primary', () => {
   it('readReplica is the database itself; the embedded database refuses a replica setting', async () => {
     const db = await testDb();
     expect(readReplica(db)).toBe(db);
-    await expect(openDatabase({ databaseUrl: undefined, dataDir: '/nonexistent', databaseReplicaUrl: 'postgres://x@127.0.0.1:1/x' }))
-      .rejects.toThrow(/DATABASE_REPLICA_URL cần DATABASE_URL/);
+    await expect(openDatabase({ databaseUrl: undefined, dataDir: '/nonexistent', databaseReplicaUrl: 'postgres://x@127.0.0.1:1/x' })).rejects.toThrow(
+      /DATABASE_REPLICA_URL cần DATABASE_URL/,
+    );
   });
 
   it('a replica that cannot answer hands the read to the primary; a wrong query on it is still an error', async () => {
@@ -40,10 +41,10 @@ describe('without a replica everything reads the primary', () => {
   });
 
   it('only public GET endpoints of the table are served from the replica', () => {
-    const flagged = MODULES.flatMap((m) => m.endpoints ?? []).filter((b) => b.endpoint.readReplica).map((b) => b.endpoint);
-    expect(flagged.map((e) => e.key)).toEqual(expect.arrayContaining([
-      'GET /api/public/petitions/:trackingCode', 'GET /api/public/petition-units', 'GET /api/public/units/:code',
-    ]));
+    const flagged = MODULES.flatMap((m) => m.endpoints ?? [])
+      .filter((b) => b.endpoint.readReplica)
+      .map((b) => b.endpoint);
+    expect(flagged.map((e) => e.key)).toEqual(expect.arrayContaining(['GET /api/public/petitions/:trackingCode', 'GET /api/public/petition-units', 'GET /api/public/units/:code']));
     for (const e of flagged) expect(e.method === 'GET' && 'public' in e.access, e.key).toBe(true);
     // The registrar refuses the flag on a staff read or on a write, at start-up.
     const app = Fastify() as unknown as App;
@@ -94,7 +95,9 @@ if (onServerPass() && !missingClusters('replica test')) {
     };
     const book = async (amount: number) => {
       const res = await app.inject({
-        method: 'POST', url: '/api/fund/donations', headers: acct.headers,
+        method: 'POST',
+        url: '/api/fund/donations',
+        headers: acct.headers,
         payload: { campaignId, receivedOn: '2024-09-15', amount, donorKind: 'individual', donorName: 'Nguyễn Văn Bản Sao', accountId },
       });
       expect(res.statusCode, res.body).toBe(200);

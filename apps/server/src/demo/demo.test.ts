@@ -14,18 +14,19 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const unitAt = async (code: string, level: string, on: string) => {
-  const [u] = await db.query<{ id: number }>(
-    'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
+  const [u] = await db.query<{ id: number }>('select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
   return u.id;
 };
 
 describe('demo data', () => {
-  it('has the seed\'s city: 16 wards/communes and 151 villages in 2024', async () => {
+  it("has the seed's city: 16 wards/communes and 151 villages in 2024", async () => {
     const city = await unitAt('213', 'district', '2024-06-01');
     const [r] = await db.query<{ communes: number; villages: number }>(
       `select count(*) filter (where u.level = 'commune')::int as communes, count(*) filter (where u.level = 'village')::int as villages
          from unit_closure c join units u on u.id = c.descendant_id
-        where c.ancestor_id = $1 and c.valid_from <= '2024-06-01' and '2024-06-01' < c.valid_to`, [city]);
+        where c.ancestor_id = $1 and c.valid_from <= '2024-06-01' and '2024-06-01' < c.valid_to`,
+      [city],
+    );
     expect(r).toEqual({ communes: 16, villages: 151 });
   });
 

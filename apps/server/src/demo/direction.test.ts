@@ -49,7 +49,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('the seed\'s figures in the demo term report 2019–2024', () => {
+describe("the seed's figures in the demo term report 2019–2024", () => {
   it.each([
     ['Lớp tập huấn nghiệp vụ', '12'],
     ['Lượt người dự tập huấn', '1.805'],
@@ -80,7 +80,10 @@ describe('the seed\'s figures in the demo term report 2019–2024', () => {
 });
 
 describe('targets 12, 15 and 16 are measured', () => {
-  it.each([['the city, 2024', () => city, 2024], ['Phường Bắc Giang, 2026', () => pbg, 2026]] as const)('%s: met', async (_, unit, year) => {
+  it.each([
+    ['the city, 2024', () => city, 2024],
+    ['Phường Bắc Giang, 2026', () => pbg, 2026],
+  ] as const)('%s: met', async (_, unit, year) => {
     const u = unit();
     const r = (await evaluateTargets(db, { unitIds: [u], year })).get(u)!;
     const pick = (n: number) => r.targets.find((t) => t.number === n)!;
@@ -94,12 +97,15 @@ describe('targets 12, 15 and 16 are measured', () => {
   });
 });
 
-describe('the province\'s 2026 directive to its 99 wards and communes', () => {
+describe("the province's 2026 directive to its 99 wards and communes", () => {
   it('shows at the province the communes that have not answered and those late; Phường Bắc Giang answered on time', async () => {
     const [d] = await db.query<{ id: number }>(`select id from directives where number = '412/CV-MTTQ'`);
     const all = await duties({ db, user: s.user }, { unit: province, directive: d.id, limit: 500 }, '2026-12-05');
     expect(all.total).toBe(99);
-    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from directive_answers a join directive_obligations o on o.id = a.obligation_id where o.directive_id = $1`, [d.id]);
+    const [{ n }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from directive_answers a join directive_obligations o on o.id = a.obligation_id where o.directive_id = $1`,
+      [d.id],
+    );
     expect(all.summary.notAnswered).toBe(99 - n);
     expect(all.summary.notAnswered).toBeGreaterThan(10);
     expect(all.summary.late).toBeGreaterThan(5);
@@ -109,7 +115,11 @@ describe('the province\'s 2026 directive to its 99 wards and communes', () => {
   it('Phường Bắc Giang sees what the province asked of it and by when', async () => {
     const staff = await sessionAs(db, 'unit_staff', pbg);
     const own = await duties({ db, user: staff.user }, { unit: pbg, own: true, limit: 500 }, '2026-12-05');
-    expect(own.rows.map((r) => [r.dueOn, r.status])).toEqual([['2026-11-20', 'on_time'], ['2026-12-15', 'pending'], ['2026-12-15', 'pending']]);
+    expect(own.rows.map((r) => [r.dueOn, r.status])).toEqual([
+      ['2026-11-20', 'on_time'],
+      ['2026-12-15', 'pending'],
+      ['2026-12-15', 'pending'],
+    ]);
     expect(own.rows.every((r) => r.unitId === pbg && r.issuerId === province)).toBe(true);
   });
 });

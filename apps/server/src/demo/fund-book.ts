@@ -12,14 +12,34 @@ type PlannedEntry = { seq: number; unitId: number; date: string; kind: EntryKind
 export type FundRef = { unitId: number; fundId: number; campaignId: number | null; balanceAccountId: number };
 
 export type DonationPlan = {
-  to: FundRef; accountId: number; date: string; amount: number; donorKind: DonorKind; donorName: string | null; publishName?: boolean;
-  memo?: string | null; goods?: { description: string; quantity: number; unit: string }; createdBy: number | null;
+  to: FundRef;
+  accountId: number;
+  date: string;
+  amount: number;
+  donorKind: DonorKind;
+  donorName: string | null;
+  publishName?: boolean;
+  memo?: string | null;
+  goods?: { description: string; quantity: number; unit: string };
+  createdBy: number | null;
 };
 
 export type PaymentPlan = {
-  from: FundRef; payAccountId: number; payableUpId?: number; kind: DisbursementKind; purpose: DisbursementPurpose; amount: number; date: string;
-  beneficiaryName?: string | null; beneficiaryVillage?: string | null; projectName?: string | null; targetUnitId?: number | null;
-  packages?: number | null; note?: string | null; proposedBy: number; decidedBy: number | null;
+  from: FundRef;
+  payAccountId: number;
+  payableUpId?: number;
+  kind: DisbursementKind;
+  purpose: DisbursementPurpose;
+  amount: number;
+  date: string;
+  beneficiaryName?: string | null;
+  beneficiaryVillage?: string | null;
+  projectName?: string | null;
+  targetUnitId?: number | null;
+  packages?: number | null;
+  note?: string | null;
+  proposedBy: number;
+  decidedBy: number | null;
   status?: 'approved' | 'proposed' | 'rejected';
 };
 
@@ -54,7 +74,8 @@ export class FundBook {
   donation(d: DonationPlan): void {
     const who = d.donorKind === 'anonymous' ? 'nhà hảo tâm ẩn danh' : d.donorName;
     const entry = this.entry(d.to.unitId, d.date, 'donation', `Thu ủng hộ — ${who}`, d.createdBy, [
-      { accountId: d.accountId, debit: d.amount, credit: 0 }, { accountId: d.to.balanceAccountId, debit: 0, credit: d.amount },
+      { accountId: d.accountId, debit: d.amount, credit: 0 },
+      { accountId: d.to.balanceAccountId, debit: 0, credit: d.amount },
     ]);
     const key = `${d.to.unitId}:${d.date.slice(0, 4)}`;
     const receiptNo = (this.receipts.get(key) ?? 0) + 1;
@@ -78,12 +99,24 @@ export class FundBook {
   }
 
   /** Money moving from one unit's fund to another's: out of one book, into the other, as two entries. */
-  transfer(t: { from: FundRef; fromAccountId: number; to: FundRef; toAccountId: number; amount: number; outDate: string; inDate: string; memo: string; createdBy: number | null }): void {
+  transfer(t: {
+    from: FundRef;
+    fromAccountId: number;
+    to: FundRef;
+    toAccountId: number;
+    amount: number;
+    outDate: string;
+    inDate: string;
+    memo: string;
+    createdBy: number | null;
+  }): void {
     this.entry(t.from.unitId, t.outDate, 'transfer_out', t.memo, t.createdBy, [
-      { accountId: t.from.balanceAccountId, debit: t.amount, credit: 0 }, { accountId: t.fromAccountId, debit: 0, credit: t.amount },
+      { accountId: t.from.balanceAccountId, debit: t.amount, credit: 0 },
+      { accountId: t.fromAccountId, debit: 0, credit: t.amount },
     ]);
     this.entry(t.to.unitId, t.inDate, 'transfer_in', t.memo, t.createdBy, [
-      { accountId: t.toAccountId, debit: t.amount, credit: 0 }, { accountId: t.to.balanceAccountId, debit: 0, credit: t.amount },
+      { accountId: t.toAccountId, debit: t.amount, credit: 0 },
+      { accountId: t.to.balanceAccountId, debit: 0, credit: t.amount },
     ]);
   }
 
@@ -125,8 +158,13 @@ export class FundBook {
     this.check();
     if (!this.entries.length) return;
     const ids = await reserveIds(tx, 'fund_entries', this.entries.length);
-    await bulkInsert(tx, 'fund_entries', ['id', 'unit_id', 'entry_date', 'kind', 'memo', 'created_by'],
-      this.entries.map((e, i) => [ids[i], e.unitId, e.date, e.kind, e.memo, e.createdBy]), true);
+    await bulkInsert(
+      tx,
+      'fund_entries',
+      ['id', 'unit_id', 'entry_date', 'kind', 'memo', 'created_by'],
+      this.entries.map((e, i) => [ids[i], e.unitId, e.date, e.kind, e.memo, e.createdBy]),
+      true,
+    );
     // One statement for all lines: the trigger checks each entry's balance once they are all in.
     const lines = this.entries.flatMap((e, i) => e.lines.map((l) => [ids[i], l.accountId, l.debit, l.credit] as const));
     await tx.query(
@@ -134,20 +172,102 @@ export class FundBook {
        select * from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[])`,
       [lines.map((l) => l[0]), lines.map((l) => l[1]), lines.map((l) => l[2]), lines.map((l) => l[3])],
     );
-    await bulkInsert(tx, 'fund_donations', ['unit_id', 'fund_id', 'campaign_id', 'account_id', 'received_on', 'amount', 'kind', 'goods_description',
-      'goods_quantity', 'goods_unit', 'donor_kind', 'donor_name', 'publish_name', 'memo', 'source', 'search_text', 'receipt_year', 'receipt_no',
-      'entry_id', 'created_by'],
-    this.donations.map((d) => [d.to.unitId, d.to.fundId, d.to.campaignId, d.accountId, d.date, d.amount, d.goods ? 'goods' : 'money',
-      d.goods?.description ?? null, d.goods?.quantity ?? null, d.goods?.unit ?? null, d.donorKind, d.donorKind === 'anonymous' ? null : d.donorName,
-      d.donorKind !== 'anonymous' && (d.publishName ?? true), d.memo ?? null, 'manual', normalizeVn(`${d.donorName ?? ''} ${d.memo ?? ''}`).trim(),
-      Number(d.date.slice(0, 4)), d.receiptNo, ids[d.entry], d.createdBy]));
-    await bulkInsert(tx, 'fund_disbursements', ['unit_id', 'fund_id', 'campaign_id', 'pay_account_id', 'kind', 'purpose', 'amount', 'paid_on',
-      'beneficiary_name', 'beneficiary_village', 'project_name', 'target_unit_id', 'packages', 'note', 'status', 'proposed_by', 'proposed_at',
-      'decided_by', 'decided_at', 'entry_id'],
-    this.payments.map((p) => [p.from.unitId, p.from.fundId, p.from.campaignId, p.payAccountId, p.kind, p.purpose, p.amount, p.date,
-      p.beneficiaryName ?? null, p.beneficiaryVillage ?? null, p.projectName ?? null, p.targetUnitId ?? null, p.packages ?? null, p.note ?? null,
-      p.status, p.proposedBy, `${p.date} 08:00:00+07`, p.status === 'proposed' ? null : p.decidedBy,
-      p.status === 'proposed' ? null : `${p.date} 15:00:00+07`, p.entry === null ? null : ids[p.entry]]));
+    await bulkInsert(
+      tx,
+      'fund_donations',
+      [
+        'unit_id',
+        'fund_id',
+        'campaign_id',
+        'account_id',
+        'received_on',
+        'amount',
+        'kind',
+        'goods_description',
+        'goods_quantity',
+        'goods_unit',
+        'donor_kind',
+        'donor_name',
+        'publish_name',
+        'memo',
+        'source',
+        'search_text',
+        'receipt_year',
+        'receipt_no',
+        'entry_id',
+        'created_by',
+      ],
+      this.donations.map((d) => [
+        d.to.unitId,
+        d.to.fundId,
+        d.to.campaignId,
+        d.accountId,
+        d.date,
+        d.amount,
+        d.goods ? 'goods' : 'money',
+        d.goods?.description ?? null,
+        d.goods?.quantity ?? null,
+        d.goods?.unit ?? null,
+        d.donorKind,
+        d.donorKind === 'anonymous' ? null : d.donorName,
+        d.donorKind !== 'anonymous' && (d.publishName ?? true),
+        d.memo ?? null,
+        'manual',
+        normalizeVn(`${d.donorName ?? ''} ${d.memo ?? ''}`).trim(),
+        Number(d.date.slice(0, 4)),
+        d.receiptNo,
+        ids[d.entry],
+        d.createdBy,
+      ]),
+    );
+    await bulkInsert(
+      tx,
+      'fund_disbursements',
+      [
+        'unit_id',
+        'fund_id',
+        'campaign_id',
+        'pay_account_id',
+        'kind',
+        'purpose',
+        'amount',
+        'paid_on',
+        'beneficiary_name',
+        'beneficiary_village',
+        'project_name',
+        'target_unit_id',
+        'packages',
+        'note',
+        'status',
+        'proposed_by',
+        'proposed_at',
+        'decided_by',
+        'decided_at',
+        'entry_id',
+      ],
+      this.payments.map((p) => [
+        p.from.unitId,
+        p.from.fundId,
+        p.from.campaignId,
+        p.payAccountId,
+        p.kind,
+        p.purpose,
+        p.amount,
+        p.date,
+        p.beneficiaryName ?? null,
+        p.beneficiaryVillage ?? null,
+        p.projectName ?? null,
+        p.targetUnitId ?? null,
+        p.packages ?? null,
+        p.note ?? null,
+        p.status,
+        p.proposedBy,
+        `${p.date} 08:00:00+07`,
+        p.status === 'proposed' ? null : p.decidedBy,
+        p.status === 'proposed' ? null : `${p.date} 15:00:00+07`,
+        p.entry === null ? null : ids[p.entry],
+      ]),
+    );
     const counters = [...this.receipts].map(([k, n]) => [...k.split(':').map(Number), n]);
     if (counters.length) {
       await tx.query(

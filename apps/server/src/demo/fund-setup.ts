@@ -23,13 +23,20 @@ async function unitsAt(tx: Db, codes: readonly string[], level: string, on: stri
     [rows.map((r) => r.id), on],
   );
   return rows.map((r) => ({
-    id: r.id, code: r.code, name: r.name, validFrom: r.valid_from, validTo: r.valid_to,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
     villages: villages.filter((v) => v.parent_id === r.id).map((v) => v.name),
   }));
 }
 
 export type DemoWorld = {
-  province: DemoUnit; city: DemoUnit; wards: DemoUnit[]; successors: DemoUnit[];
+  province: DemoUnit;
+  city: DemoUnit;
+  wards: DemoUnit[];
+  successors: DemoUnit[];
   /** The unit each ended ward's books pass to (by ward id). */
   successorOf: Map<number, number>;
   users: Record<string, number>;
@@ -62,7 +69,10 @@ let accountSeq = 0;
 export async function openBooks(tx: Db, book: FundBook, unit: DemoUnit): Promise<UnitBooks> {
   const own = await ensureUnitAccounts(tx, unit.id);
   const bank = await insertBankAccount(tx, {
-    unitId: unit.id, name: `Tiền gửi quỹ — ${unit.name}`, bankName: 'Agribank Chi nhánh Bắc Giang', bankBin: '970405',
+    unitId: unit.id,
+    name: `Tiền gửi quỹ — ${unit.name}`,
+    bankName: 'Agribank Chi nhánh Bắc Giang',
+    bankBin: '970405',
     accountNo: `2500${unit.code.replace(/\D/g, '').padStart(6, '0')}${String(++accountSeq).padStart(3, '0')}`,
     accountHolder: `Ủy ban MTTQ Việt Nam ${lowerFirst(unit.name)}`,
   });
@@ -74,8 +84,7 @@ export async function openBooks(tx: Db, book: FundBook, unit: DemoUnit): Promise
 }
 
 async function balanceAccount(tx: Db, fundId: number, campaignId: number | null): Promise<number> {
-  const [a] = await tx.query<{ id: number }>(
-    `select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`, [fundId, campaignId]);
+  const [a] = await tx.query<{ id: number }>(`select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`, [fundId, campaignId]);
   return a.id;
 }
 
@@ -88,8 +97,15 @@ export async function openFund(tx: Db, book: FundBook, b: UnitBooks, kind: FundK
 }
 
 export type CampaignSpec = {
-  name: string; purpose: string; receiveFrom: string; receiveTo: string; distributeBy: string;
-  quota?: number; quotaUnitId?: number; isPublic?: boolean; appeal?: CampaignAppeal;
+  name: string;
+  purpose: string;
+  receiveFrom: string;
+  receiveTo: string;
+  distributeBy: string;
+  quota?: number;
+  quotaUnitId?: number;
+  isPublic?: boolean;
+  appeal?: CampaignAppeal;
 };
 
 export async function openCampaign(tx: Db, book: FundBook, fund: FundRef, c: CampaignSpec): Promise<FundRef> {
@@ -97,19 +113,44 @@ export async function openCampaign(tx: Db, book: FundBook, fund: FundRef, c: Cam
   return { ...fund, campaignId, balanceAccountId: book.account(await balanceAccount(tx, fund.fundId, campaignId), 'fund') };
 }
 
-const COMPANIES = ['Công ty TNHH May Xuân Phú', 'Công ty CP Gạch ngói Hà Bắc', 'Công ty TNHH Thương mại Minh Phát', 'Công ty CP Xây dựng Thành Đạt',
-  'Công ty TNHH Điện tử Sơn Hà', 'Công ty CP Vận tải Hoàng Long', 'Công ty TNHH Dược phẩm An Khang', 'HTX Nông nghiệp Quế Sơn',
-  'Công ty TNHH Cơ khí Đông Á', 'Doanh nghiệp tư nhân Hồng Hà', 'Công ty CP Thực phẩm Bắc Hà', 'Công ty TNHH Nhựa Tân Tiến'];
-const BODIES = ['Công đoàn Viên chức thành phố', 'Hội Cựu chiến binh', 'Hội Liên hiệp Phụ nữ', 'Đoàn Thanh niên', 'Hội Nông dân', 'Hội Chữ thập đỏ',
-  'Trường THCS', 'Trường Tiểu học', 'Trạm Y tế', 'Công an', 'Ban công tác Mặt trận'];
+const COMPANIES = [
+  'Công ty TNHH May Xuân Phú',
+  'Công ty CP Gạch ngói Hà Bắc',
+  'Công ty TNHH Thương mại Minh Phát',
+  'Công ty CP Xây dựng Thành Đạt',
+  'Công ty TNHH Điện tử Sơn Hà',
+  'Công ty CP Vận tải Hoàng Long',
+  'Công ty TNHH Dược phẩm An Khang',
+  'HTX Nông nghiệp Quế Sơn',
+  'Công ty TNHH Cơ khí Đông Á',
+  'Doanh nghiệp tư nhân Hồng Hà',
+  'Công ty CP Thực phẩm Bắc Hà',
+  'Công ty TNHH Nhựa Tân Tiến',
+];
+const BODIES = [
+  'Công đoàn Viên chức thành phố',
+  'Hội Cựu chiến binh',
+  'Hội Liên hiệp Phụ nữ',
+  'Đoàn Thanh niên',
+  'Hội Nông dân',
+  'Hội Chữ thập đỏ',
+  'Trường THCS',
+  'Trường Tiểu học',
+  'Trạm Y tế',
+  'Công an',
+  'Ban công tác Mặt trận',
+];
 
 /** A donor: an organisation, a person or nobody (anonymous), in the shares the demo uses. */
 export function donor(r: Rng, unit: DemoUnit, shares: [number, number] = [0.45, 0.45]): { donorKind: 'organisation' | 'individual' | 'anonymous'; donorName: string | null } {
   const x = r.next();
   if (x < shares[0]) {
     const body = r.pick(BODIES);
-    const name = r.chance(0.5) ? r.pick(COMPANIES) : body === 'Ban công tác Mặt trận' && unit.villages.length
-      ? `${body} ${r.pick(unit.villages)}` : `${body} ${lowerFirst(unit.name)}`;
+    const name = r.chance(0.5)
+      ? r.pick(COMPANIES)
+      : body === 'Ban công tác Mặt trận' && unit.villages.length
+        ? `${body} ${r.pick(unit.villages)}`
+        : `${body} ${lowerFirst(unit.name)}`;
     return { donorKind: 'organisation', donorName: name };
   }
   if (x < shares[0] + shares[1]) return { donorKind: 'individual', donorName: person(r, 0.5, [1950, 1995]).name };

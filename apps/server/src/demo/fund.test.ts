@@ -22,7 +22,10 @@ const metric = async (key: string, from: string, to: string, unit = city, view: 
 
 const campaignsNamed = async (like: string) => {
   const ids = await db.query<{ id: number }>('select id from fund_campaigns where name like $1', [like]);
-  return campaignsByIds(db, ids.map((r) => r.id));
+  return campaignsByIds(
+    db,
+    ids.map((r) => r.id),
+  );
 };
 
 describe('fund demo reproduces Part One (2019–2024)', () => {
@@ -73,21 +76,25 @@ describe('fund demo reproduces Part One (2019–2024)', () => {
 describe('fund demo books', () => {
   it('balance: total debits equal total credits, no account below zero', async () => {
     const [t] = await db.query<{ d: number; c: number; neg: number }>(
-      `select sum(debit)::bigint as d, sum(credit)::bigint as c, (select count(*) from fund_accounts where balance < 0)::int as neg from fund_entry_lines`);
+      `select sum(debit)::bigint as d, sum(credit)::bigint as c, (select count(*) from fund_accounts where balance < 0)::int as neg from fund_entry_lines`,
+    );
     expect(t.d).toBe(t.c);
     expect(t.neg).toBe(0);
   });
 
   it('when the city ends, every balance of its books passes to the new wards as recorded transfers', async () => {
-    const units = (await db.query<{ id: number }>(
-      `select descendant_id as id from unit_closure where ancestor_id = $1 and valid_from <= '2025-06-01' and '2025-06-01' < valid_to`, [city])).map((r) => r.id);
+    const units = (
+      await db.query<{ id: number }>(`select descendant_id as id from unit_closure where ancestor_id = $1 and valid_from <= '2025-06-01' and '2025-06-01' < valid_to`, [city])
+    ).map((r) => r.id);
     const [left] = await db.query<{ b: number }>(`select coalesce(sum(balance), 0)::bigint as b from fund_accounts where unit_id = any($1::bigint[])`, [units]);
     expect(left.b).toBe(0);
     const [moved] = await db.query<{ out: number; inn: number }>(
       `select (select sum(l.credit) from fund_entries e join fund_entry_lines l on l.entry_id = e.id join fund_accounts a on a.id = l.account_id
                 where e.kind = 'transfer_out' and e.entry_date = '2025-06-30' and e.unit_id = any($1::bigint[]) and a.kind = 'bank')::bigint as out,
               (select sum(l.debit) from fund_entries e join fund_entry_lines l on l.entry_id = e.id join fund_accounts a on a.id = l.account_id
-                where e.kind = 'transfer_in' and e.entry_date = '2025-07-01' and a.kind = 'bank')::bigint as inn`, [units]);
+                where e.kind = 'transfer_in' and e.entry_date = '2025-07-01' and a.kind = 'bank')::bigint as inn`,
+      [units],
+    );
     expect(moved.out).toBeGreaterThan(1_000_000_000);
     expect(moved.inn).toBe(moved.out);
     const before = await metric('fund.balance', '2025-01-01', '2025-06-29');
@@ -104,7 +111,14 @@ describe('fund demo books', () => {
 
   it('every campaign of 2019–2024 kept Decree 93: nothing left undistributed, nothing late', async () => {
     const ids = await db.query<{ id: number }>(`select id from fund_campaigns where receive_to < '2025-01-01'`);
-    const flagged = (await campaignsByIds(db, ids.map((r) => r.id))).filter((c) => c.decree93.flags.length > 0).map((c) => [c.name, c.decree93.flags]);
+    const flagged = (
+      await campaignsByIds(
+        db,
+        ids.map((r) => r.id),
+      )
+    )
+      .filter((c) => c.decree93.flags.length > 0)
+      .map((c) => [c.name, c.decree93.flags]);
     expect(ids.length).toBeGreaterThan(8);
     expect(flagged).toEqual([]);
   });
@@ -113,8 +127,13 @@ describe('fund demo books', () => {
     const [yagi] = await campaignsNamed('Bão Yagi 2024');
     expect(yagi.isPublic).toBe(true);
     const accounts = await db.query<{ bank_name: string; account_no: string }>(
-      `select bank_name, account_no from fund_accounts where kind = 'bank' and campaign_id = $1 order by bank_name`, [yagi.id]);
-    expect(accounts).toEqual([{ bank_name: 'Agribank', account_no: '1500201113838' }, { bank_name: 'VietinBank', account_no: '111602391111' }]);
+      `select bank_name, account_no from fund_accounts where kind = 'bank' and campaign_id = $1 order by bank_name`,
+      [yagi.id],
+    );
+    expect(accounts).toEqual([
+      { bank_name: 'Agribank', account_no: '1500201113838' },
+      { bank_name: 'VietinBank', account_no: '111602391111' },
+    ]);
   });
 });
 
@@ -123,21 +142,22 @@ describe('the demo is ready to serve fast (planner statistics, maintained totals
     const rows = await db.query<{ t: string; n: number }>(
       `select tablename as t, count(*)::int as n from pg_stats where schemaname = current_schema()
          and tablename = any('{fund_donations,fund_donations_search_tokens,fund_entry_lines,households,petitions,units,unit_closure}'::text[])
-       group by 1 order by 1`);
+       group by 1 order by 1`,
+    );
     expect(rows.map((r) => r.t)).toEqual(['fund_donations', 'fund_donations_search_tokens', 'fund_entry_lines', 'households', 'petitions', 'unit_closure', 'units']);
     // The search chooses its plan from these: the common words of the real statements are listed.
-    const [tokens] = await db.query<{ elems: string[] }>(
-      `select most_common_elems::text::text[] as elems from pg_stats where tablename = 'fund_donations_search_tokens'`);
+    const [tokens] = await db.query<{ elems: string[] }>(`select most_common_elems::text::text[] as elems from pg_stats where tablename = 'fund_donations_search_tokens'`);
     expect(tokens.elems).toContain('ung');
   });
 
-  it('keeps every campaign\'s totals equal to the totals recomputed from its donations', async () => {
+  it("keeps every campaign's totals equal to the totals recomputed from its donations", async () => {
     const diff = await db.query(
       `with kept as (select campaign_id, donor_key, kind, amount, n from fund_campaign_totals where n <> 0),
             again as (select campaign_id, case when publish_name then donor_kind else 'anonymous' end as donor_key, kind,
                              sum(amount)::bigint as amount, count(*)::bigint as n
                         from fund_donations where campaign_id is not null and reversal_entry_id is null group by 1, 2, 3)
-       (select * from kept except select * from again) union all (select * from again except select * from kept)`);
+       (select * from kept except select * from again) union all (select * from again except select * from kept)`,
+    );
     expect(diff).toEqual([]);
     const [yagi] = await campaignsNamed('Bão Yagi 2024');
     const [kept] = await db.query<{ n: number }>('select sum(n)::int as n from fund_campaign_totals where campaign_id = $1', [yagi.id]);

@@ -71,7 +71,9 @@ describe('demo households', () => {
     expect([acts.byDim.medical, value.byDim.medical]).toEqual([445, 278_234_000]);
     expect([acts.byDim.schooling, value.byDim.schooling]).toEqual([736, 275_032_000]);
     const [{ n }] = await db.query<{ n: number }>(
-      `select count(distinct household_id)::int as n from household_supports where kind = 'production' and support_date between $1 and $2`, [PART_ONE.from, PART_ONE.to]);
+      `select count(distinct household_id)::int as n from household_supports where kind = 'production' and support_date between $1 and $2`,
+      [PART_ONE.from, PART_ONE.to],
+    );
     expect(n).toBe(217);
   });
 
@@ -103,7 +105,7 @@ describe('demo households', () => {
     }
   });
 
-  it("the duplicate report of Phường Bắc Giang finds the man registered in two groups of old Trần Phú", async () => {
+  it('the duplicate report of Phường Bắc Giang finds the man registered in two groups of old Trần Phú', async () => {
     const [pbg] = await db.query<{ id: number }>(`select id from units where code = '07210' and level = 'commune' and valid_from = '2025-07-01'`);
     const groups = await duplicateReport(db, 'all', pbg.id, '2026-06-01');
     const an = groups.find((g) => g.name === 'Nguyễn Văn An' && g.birthYear === 1962);

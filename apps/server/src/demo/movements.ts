@@ -19,12 +19,44 @@ import { split } from './oversight';
 export const DEMO_MOVEMENTS_TERM = { from: '2019-01-01', to: '2024-06-30' };
 /** What the term's records add up to (the seed's figures, "trên"/"gần" ones given a value of their own). */
 export const DEMO_MOVEMENTS_FIGURES = {
-  columns: 36, portalArticles: 168, tvReports: 45, onlineReports: 34, broadcasts: 5_240, socialPosts: 3_180, works: 2, reporters: 167, propagandists: 1_356,
-  corePeople: 93, visits: 175, giftsUpper: 186, giftsLocal: 256, giftValue: 279_000_000, conferences: 5, delegates: 360, commended: 19,
-  attendance: 798_450, meals: 731, leadersCentral: 1, leadersProvince: 7, leadersCity: 93, leadersLocal: 962, goldenHearts: 915,
-  collectives: 1_435, individuals: 9_124, civilWorks: 325, civilWorksValue: 301_250_000_000,
-  modelVillages: 19, selfManagedOther: 1_219, security: 860, wasteGroups: 835, wasteMembers: 1_000, selfManagedRoads: 110, flowerRoads: 50,
-  creative: 250, excellent: 20, ocop: 37,
+  columns: 36,
+  portalArticles: 168,
+  tvReports: 45,
+  onlineReports: 34,
+  broadcasts: 5_240,
+  socialPosts: 3_180,
+  works: 2,
+  reporters: 167,
+  propagandists: 1_356,
+  corePeople: 93,
+  visits: 175,
+  giftsUpper: 186,
+  giftsLocal: 256,
+  giftValue: 279_000_000,
+  conferences: 5,
+  delegates: 360,
+  commended: 19,
+  attendance: 798_450,
+  meals: 731,
+  leadersCentral: 1,
+  leadersProvince: 7,
+  leadersCity: 93,
+  leadersLocal: 962,
+  goldenHearts: 915,
+  collectives: 1_435,
+  individuals: 9_124,
+  civilWorks: 325,
+  civilWorksValue: 301_250_000_000,
+  modelVillages: 19,
+  selfManagedOther: 1_219,
+  security: 860,
+  wasteGroups: 835,
+  wasteMembers: 1_000,
+  selfManagedRoads: 110,
+  flowerRoads: 50,
+  creative: 250,
+  excellent: 20,
+  ocop: 37,
   /** The public survey of Phường Bắc Giang in 2026 (the citizen's page). */
   publicSurveyCode: 'BACGIANG26',
 };
@@ -48,12 +80,27 @@ async function villagesOf(tx: Db, unitId: number, on: string): Promise<Village[]
             and pv.valid_from <= $2::date and $2::date < pv.valid_to) as commune
        from unit_closure c join units u on u.id = c.descendant_id and u.level = 'village'
        join unit_versions v on v.unit_id = u.id and v.valid_from <= $2::date and $2::date < v.valid_to
-      where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to order by u.code`, [unitId, on]);
+      where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to order by u.code`,
+    [unitId, on],
+  );
 }
 
 /** Lunar New Year's Day, 30 April and 2 September: the holidays the flag is checked on. */
-const TET: Record<number, string> = { 2019: '2019-02-05', 2020: '2020-01-25', 2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22', 2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17' };
-const halves = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).flatMap((y) => [[`${y}-01-01`, `${y}-06-30`], [`${y}-07-01`, `${y}-12-31`]]);
+const TET: Record<number, string> = {
+  2019: '2019-02-05',
+  2020: '2020-01-25',
+  2021: '2021-02-12',
+  2022: '2022-02-01',
+  2023: '2023-01-22',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+};
+const halves = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i).flatMap((y) => [
+    [`${y}-01-01`, `${y}-06-30`],
+    [`${y}-07-01`, `${y}-12-31`],
+  ]);
 
 /** Demo data of the movements module; runs inside loadDemo's transaction after the accounts. */
 export async function seedDemoMovements(tx: Db, opts: { today?: string } = {}): Promise<void> {
@@ -62,9 +109,15 @@ export async function seedDemoMovements(tx: Db, opts: { today?: string } = {}): 
   const city = await unitAt(tx, '213', 'district', '2024-01-01');
   if (!city) return; // the seed's world is not loaded
   const wards: Unit[] = [];
-  for (const code of SEED_WARD_CODES) { const u = await unitAt(tx, code, 'commune', '2019-06-01'); if (u) wards.push(u); }
+  for (const code of SEED_WARD_CODES) {
+    const u = await unitAt(tx, code, 'commune', '2019-06-01');
+    if (u) wards.push(u);
+  }
   const newWards: Unit[] = [];
-  for (const code of SUCCESSOR_WARD_CODES) { const u = await unitAt(tx, code, 'commune', '2025-07-01'); if (u) newWards.push(u); }
+  for (const code of SUCCESSOR_WARD_CODES) {
+    const u = await unitAt(tx, code, 'commune', '2025-07-01');
+    if (u) newWards.push(u);
+  }
   const villages = await villagesOf(tx, city.id, '2019-06-01');
   const newVillages = (await Promise.all(newWards.map((u) => villagesOf(tx, u.id, '2026-01-01')))).flat();
   const ctx = { tx, r, today, city, wards, newWards, villages, newVillages };
@@ -81,7 +134,11 @@ async function seedPropaganda({ tx, r, city, wards, newWards, villages }: Ctx) {
   const channels: unknown[][] = [];
   const ids = await reserveIds(tx, 'propaganda_channels', 3 + wards.length * 2 + newWards.length * 2 + 100);
   let c = 0;
-  const channel = (unitId: number, kind: string, name: string, from: string, to: string) => { const id = ids[c++]; channels.push([id, unitId, kind, name, from, to]); return id; };
+  const channel = (unitId: number, kind: string, name: string, from: string, to: string) => {
+    const id = ids[c++];
+    channels.push([id, unitId, kind, name, from, to]);
+    return id;
+  };
   const cityFanpage = channel(city.id, 'fanpage', 'Mặt trận Tổ quốc thành phố Bắc Giang', '2019-01-01', city.validTo);
   channel(city.id, 'portal_column', 'Chuyên mục Mặt trận trên Cổng thông tin điện tử thành phố', '2019-01-01', city.validTo);
   channel(city.id, 'online_tv', 'Truyền hình online thành phố', '2019-01-01', city.validTo);
@@ -100,7 +157,8 @@ async function seedPropaganda({ tx, r, city, wards, newWards, villages }: Ctx) {
     `select distinct c.descendant_id as id, u.valid_to::text from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
        join units u on u.id = c.descendant_id and u.level in ('district', 'commune')
       where l.successor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to and not (c.descendant_id = any($3::bigint[])) order by 1`,
-    [city.id, TERM_END, [city.id, ...wards.map((w) => w.id)]]);
+    [city.id, TERM_END, [city.id, ...wards.map((w) => w.id)]],
+  );
   for (const u of merged) wardPage.set(u.id, channel(u.id, 'fanpage', 'Trang thông tin Mặt trận Tổ quốc', '2019-06-01', u.valid_to));
   await bulkInsert(tx, 'propaganda_channels', ['id', 'unit_id', 'kind', 'name', 'valid_from', 'valid_to'], channels, true);
 
@@ -109,18 +167,33 @@ async function seedPropaganda({ tx, r, city, wards, newWards, villages }: Ctx) {
   // Posts and broadcasts in every half-year of the term; the city's own output at random half-years.
   const units = [city, ...wards];
   const posts = split(F.socialPosts, units.length * termHalves.length, r, 1);
-  units.forEach((u, i) => termHalves.forEach(([from, to], h) => out.push([u.id, u.id === city.id ? cityFanpage : wardPage.get(u.id), 'social_post', from, to, posts[i * termHalves.length + h]])));
+  units.forEach((u, i) =>
+    termHalves.forEach(([from, to], h) => out.push([u.id, u.id === city.id ? cityFanpage : wardPage.get(u.id), 'social_post', from, to, posts[i * termHalves.length + h]])),
+  );
   const casts = split(F.broadcasts, wards.length * termHalves.length, r, 1);
   wards.forEach((u, i) => termHalves.forEach(([from, to], h) => out.push([u.id, null, 'broadcast', from, to, casts[i * termHalves.length + h]])));
-  for (const [kind, total] of [['column', F.columns], ['portal_article', F.portalArticles], ['tv_report', F.tvReports], ['online_report', F.onlineReports], ['work', F.works]] as const) {
+  for (const [kind, total] of [
+    ['column', F.columns],
+    ['portal_article', F.portalArticles],
+    ['tv_report', F.tvReports],
+    ['online_report', F.onlineReports],
+    ['work', F.works],
+  ] as const) {
     const parts = split(total, termHalves.length, r, total >= termHalves.length ? 1 : 0);
-    termHalves.forEach(([from, to], h) => { if (parts[h] > 0) out.push([city.id, null, kind, from, to, parts[h]]); });
+    termHalves.forEach(([from, to], h) => {
+      if (parts[h] > 0) out.push([city.id, null, kind, from, to, parts[h]]);
+    });
   }
-  for (const u of merged) for (const [from, to] of [...termHalves, ['2024-07-01', '2024-12-31']]) if (to < u.valid_to) out.push([u.id, wardPage.get(u.id), 'social_post', from, to, r.int(3, 12)]);
+  for (const u of merged)
+    for (const [from, to] of [...termHalves, ['2024-07-01', '2024-12-31']]) if (to < u.valid_to) out.push([u.id, wardPage.get(u.id), 'social_post', from, to, r.int(3, 12)]);
   // After the congress: the second half of 2024, then the new wards.
   for (const u of units) out.push([u.id, u.id === city.id ? cityFanpage : wardPage.get(u.id), 'social_post', '2024-07-01', '2024-12-31', r.int(10, 40)]);
   for (const u of newWards) {
-    for (const [from, to] of [['2025-07-01', '2025-12-31'], ['2026-01-01', '2026-06-30'], ['2026-07-01', '2026-11-30']]) {
+    for (const [from, to] of [
+      ['2025-07-01', '2025-12-31'],
+      ['2026-01-01', '2026-06-30'],
+      ['2026-07-01', '2026-11-30'],
+    ]) {
       out.push([u.id, wardPage.get(u.id), 'social_post', from, to, r.int(40, 120)]);
       out.push([u.id, null, 'broadcast', from, to, r.int(60, 150)]);
     }
@@ -131,14 +204,25 @@ async function seedPropaganda({ tx, r, city, wards, newWards, villages }: Ctx) {
   const people: unknown[][] = [];
   const reporters = split(F.reporters - 20, wards.length, r, 5);
   for (let k = 0; k < 20; k++) people.push([city.id, 'reporter', person(r, 0.5, [1965, 1990]).name, '2019-01-01', city.validTo]);
-  wards.forEach((w, i) => { for (let k = 0; k < reporters[i]; k++) people.push([w.id, 'reporter', person(r, 0.5, [1960, 1990]).name, '2019-01-01', w.validTo]); });
+  wards.forEach((w, i) => {
+    for (let k = 0; k < reporters[i]; k++) people.push([w.id, 'reporter', person(r, 0.5, [1960, 1990]).name, '2019-01-01', w.validTo]);
+  });
   const propagandists = split(F.propagandists, villages.length, r, 5);
-  villages.forEach((v, i) => { for (let k = 0; k < propagandists[i]; k++) people.push([v.id, 'propagandist', person(r, 0.6, [1955, 1995]).name, '2019-01-01', 'infinity']); });
+  villages.forEach((v, i) => {
+    for (let k = 0; k < propagandists[i]; k++) people.push([v.id, 'propagandist', person(r, 0.6, [1955, 1995]).name, '2019-01-01', 'infinity']);
+  });
   for (const w of newWards) for (let k = 0; k < 8; k++) people.push([w.id, 'reporter', person(r, 0.5, [1965, 1995]).name, '2025-07-01', 'infinity']);
   await bulkInsert(tx, 'propaganda_people', ['unit_id', 'role', 'full_name', 'valid_from', 'valid_to'], people);
 }
 
-const ESTABLISHMENTS: Array<[string, string]> = [['Chùa', 'buddhism'], ['Đình', 'folk'], ['Đền', 'folk'], ['Chùa', 'buddhism'], ['Nhà thờ giáo họ', 'catholicism'], ['Miếu', 'folk']];
+const ESTABLISHMENTS: Array<[string, string]> = [
+  ['Chùa', 'buddhism'],
+  ['Đình', 'folk'],
+  ['Đền', 'folk'],
+  ['Chùa', 'buddhism'],
+  ['Nhà thờ giáo họ', 'catholicism'],
+  ['Miếu', 'folk'],
+];
 
 async function seedReligion({ tx, r, today, city, wards, villages }: Ctx) {
   // About two establishments in every second village, standing with their village through the reform.
@@ -153,7 +237,9 @@ async function seedReligion({ tx, r, today, city, wards, villages }: Ctx) {
   await bulkInsert(tx, 'religious_establishments', ['id', 'unit_id', 'name', 'religion', 'has_camera', 'valid_from'], est, true);
   const people: unknown[][] = [];
   const core = split(F.corePeople, wards.length, r, 2);
-  wards.forEach((w, i) => { for (let k = 0; k < core[i]; k++) people.push([w.id, 'core', person(r, 0.4, [1950, 1985]).name, dayIn(r, '2020-03-01', '2023-12-01')]); });
+  wards.forEach((w, i) => {
+    for (let k = 0; k < core[i]; k++) people.push([w.id, 'core', person(r, 0.4, [1950, 1985]).name, dayIn(r, '2020-03-01', '2023-12-01')]);
+  });
   est.forEach((x) => people.push([x[1], 'dignitary', person(r, 0.3, [1945, 1980]).name, '2018-01-01']));
   await bulkInsert(tx, 'religious_people', ['unit_id', 'kind', 'full_name', 'approved_on'], people);
 
@@ -162,7 +248,11 @@ async function seedReligion({ tx, r, today, city, wards, villages }: Ctx) {
   const hIds = await reserveIds(tx, 'flag_holidays', 8 * 3);
   let h = 0;
   for (let y = 2019; y <= 2026; y++) {
-    for (const [name, day] of [['Tết Nguyên đán', TET[y]], ['Ngày Giải phóng miền Nam, thống nhất đất nước', `${y}-04-30`], ['Quốc khánh', `${y}-09-02`]]) {
+    for (const [name, day] of [
+      ['Tết Nguyên đán', TET[y]],
+      ['Ngày Giải phóng miền Nam, thống nhất đất nước', `${y}-04-30`],
+      ['Quốc khánh', `${y}-09-02`],
+    ]) {
       if (day <= today) holidays.push([hIds[h++], name, day]);
     }
   }
@@ -183,10 +273,16 @@ async function seedReligion({ tx, r, today, city, wards, villages }: Ctx) {
     acts.push([units[k % units.length].id, 'visit', day, occasion, est[k % est.length][0], upper[k], local[k], value[k], 0, 0]);
   }
   const delegates = split(F.delegates, F.conferences, r, 40);
-  for (let k = 0; k < F.conferences; k++) acts.push([city.id, 'conference', `${2019 + k}-10-1${k}`, 'Hội nghị tuyên truyền và giao ban công tác Công giáo', null, 0, 0, 0, delegates[k], 0]);
+  for (let k = 0; k < F.conferences; k++)
+    acts.push([city.id, 'conference', `${2019 + k}-10-1${k}`, 'Hội nghị tuyên truyền và giao ban công tác Công giáo', null, 0, 0, 0, delegates[k], 0]);
   const commended = split(F.commended, TERM_YEARS.length, r, 2);
   TERM_YEARS.forEach((y, k) => acts.push([city.id, 'commendation', `${y}-12-05`, 'Tập thể, cá nhân tiêu biểu trong xây dựng Đình, Đền, Chùa', null, 0, 0, 0, 0, commended[k]]));
-  await bulkInsert(tx, 'religion_activities', ['unit_id', 'kind', 'held_on', 'occasion', 'establishment_id', 'gifts_upper', 'gifts_local', 'gift_value_vnd', 'delegates', 'commended'], acts);
+  await bulkInsert(
+    tx,
+    'religion_activities',
+    ['unit_id', 'kind', 'held_on', 'occasion', 'establishment_id', 'gifts_upper', 'gifts_local', 'gift_value_vnd', 'delegates', 'commended'],
+    acts,
+  );
 }
 
 async function seedSolidarity({ tx, r, today, villages, newVillages }: Ctx) {
@@ -201,24 +297,80 @@ async function seedSolidarity({ tx, r, today, villages, newVillages }: Ctx) {
   const works = split(F.civilWorks, n, r);
   const workValues = split(F.civilWorksValue / 1_000_000, F.civilWorks, r, 50).map((v) => v * 1_000_000);
   let w = 0;
-  TERM_YEARS.forEach((y, yi) => villages.forEach((v, vi) => {
-    const k = yi * villages.length + vi;
-    const value = workValues.slice(w, w + works[k]).reduce((a, b) => a + b, 0);
-    w += works[k];
-    rows.push([v.id, y, `${y}-11-${r.int(10, 18)}`, attendance[k], !mealless.has(k), leaders.central[k], leaders.province[k], leaders.city[k], leaders.local[k],
-      golden[k], r.int(3, 12), 0, collectives[k], individuals[k], works[k], value]);
-  }));
+  TERM_YEARS.forEach((y, yi) =>
+    villages.forEach((v, vi) => {
+      const k = yi * villages.length + vi;
+      const value = workValues.slice(w, w + works[k]).reduce((a, b) => a + b, 0);
+      w += works[k];
+      rows.push([
+        v.id,
+        y,
+        `${y}-11-${r.int(10, 18)}`,
+        attendance[k],
+        !mealless.has(k),
+        leaders.central[k],
+        leaders.province[k],
+        leaders.city[k],
+        leaders.local[k],
+        golden[k],
+        r.int(3, 12),
+        0,
+        collectives[k],
+        individuals[k],
+        works[k],
+        value,
+      ]);
+    }),
+  );
   // After the term: 2024 in the city's villages, 2025 and 2026 in the new wards (a few villages not yet in 2026).
-  const later = (v: Village, y: number, day: string) => rows.push([v.id, y, day, r.int(700, 1600), r.chance(0.97), 0, 0, r.int(0, 1), r.int(1, 3),
-    r.int(0, 2), r.int(3, 12), r.int(3, 12) * 500_000, r.int(1, 4), r.int(5, 20), r.chance(0.1) ? 1 : 0, 0]);
+  const later = (v: Village, y: number, day: string) =>
+    rows.push([
+      v.id,
+      y,
+      day,
+      r.int(700, 1600),
+      r.chance(0.97),
+      0,
+      0,
+      r.int(0, 1),
+      r.int(1, 3),
+      r.int(0, 2),
+      r.int(3, 12),
+      r.int(3, 12) * 500_000,
+      r.int(1, 4),
+      r.int(5, 20),
+      r.chance(0.1) ? 1 : 0,
+      0,
+    ]);
   for (const v of villages) later(v, 2024, `2024-11-${r.int(10, 18)}`);
   for (const v of newVillages) later(v, 2025, `2025-11-${r.int(10, 18)}`);
   for (const v of newVillages) {
     const day = `2026-11-${r.int(10, 18)}`;
     if (!DEMO_NOT_HELD_2026.includes(v.code) && day <= today) later(v, 2026, day);
   }
-  await bulkInsert(tx, 'solidarity_festivals', ['unit_id', 'year', 'held_on', 'attendance', 'meal', 'leaders_central', 'leaders_province', 'leaders_city',
-    'leaders_local', 'golden_hearts', 'gifts', 'gifts_value_vnd', 'collectives_commended', 'individuals_commended', 'civil_works', 'civil_works_value_vnd'], rows);
+  await bulkInsert(
+    tx,
+    'solidarity_festivals',
+    [
+      'unit_id',
+      'year',
+      'held_on',
+      'attendance',
+      'meal',
+      'leaders_central',
+      'leaders_province',
+      'leaders_city',
+      'leaders_local',
+      'golden_hearts',
+      'gifts',
+      'gifts_value_vnd',
+      'collectives_commended',
+      'individuals_commended',
+      'civil_works',
+      'civil_works_value_vnd',
+    ],
+    rows,
+  );
 }
 
 /** The share of registered households recognised each year: 94–95.2%, never falling (target 6). */
@@ -248,11 +400,23 @@ async function seedCulture({ tx, r, today, wards, villages }: Ctx) {
       titles.push([w.id, 'cultural_commune', dayIn(r, '2020-01-01', '2023-12-01'), w.validTo]);
     } else titles.push([w.id, 'civilised_urban', dayIn(r, '2019-06-01', '2023-12-01'), w.validTo]);
   }
-  villages.filter((v) => v.commune).slice(0, F.modelVillages).forEach((v) => titles.push([v.id, 'model_village', dayIn(r, '2019-03-01', '2024-03-01'), 'infinity']));
-  await bulkInsert(tx, 'village_culture_years', ['unit_id', 'year', 'assessed_on', 'households', 'registered', 'recognised', 'civilised_rites', 'env_pledged', 'green_sunday'], years);
+  villages
+    .filter((v) => v.commune)
+    .slice(0, F.modelVillages)
+    .forEach((v) => titles.push([v.id, 'model_village', dayIn(r, '2019-03-01', '2024-03-01'), 'infinity']));
+  await bulkInsert(
+    tx,
+    'village_culture_years',
+    ['unit_id', 'year', 'assessed_on', 'households', 'registered', 'recognised', 'civilised_rites', 'env_pledged', 'green_sunday'],
+    years,
+  );
   await bulkInsert(tx, 'unit_titles', ['unit_id', 'title', 'recognised_on', 'valid_to'], titles);
-  await bulkInsert(tx, 'village_conventions', ['unit_id', 'approved_on', 'decision'],
-    villages.map((v) => [v.id, dayIn(r, '2019-01-15', '2021-12-01'), 'Quyết định phê duyệt của UBND thành phố']));
+  await bulkInsert(
+    tx,
+    'village_conventions',
+    ['unit_id', 'approved_on', 'decision'],
+    villages.map((v) => [v.id, dayIn(r, '2019-01-15', '2021-12-01'), 'Quyết định phê duyệt của UBND thành phố']),
+  );
 }
 
 async function seedSurveys({ tx, r, today, wards, newWards }: Ctx) {
@@ -312,13 +476,20 @@ async function seedModels({ tx, r, today, city, wards, newWards, villages }: Ctx
     const recognised = dayIn(r, '2019-03-01', TERM_END);
     add(units[k % units.length].id, 'creative', addDays(recognised, -r.int(60, 400)), 0, recognised, k < F.excellent);
   }
-  for (let k = 0; k < F.ocop; k++) { const recognised = dayIn(r, '2019-06-01', TERM_END); add(wards[k % wards.length].id, 'ocop_product', addDays(recognised, -300), 0, recognised); }
+  for (let k = 0; k < F.ocop; k++) {
+    const recognised = dayIn(r, '2019-06-01', TERM_END);
+    add(wards[k % wards.length].id, 'ocop_product', addDays(recognised, -300), 0, recognised);
+  }
   add(city.id, 'hometown_association', '2019-01-01');
-  for (const p of ['quận Seo, thành phố Daejeon (Hàn Quốc)', 'thành phố Nam Ninh (Trung Quốc)', 'tỉnh Xay Sổm Bun (Lào)']) rows.push([city.id, 'friendship', `Hợp tác hữu nghị với ${p}`, '2019-01-01', null, false, 0]);
+  for (const p of ['quận Seo, thành phố Daejeon (Hàn Quốc)', 'thành phố Nam Ninh (Trung Quốc)', 'tỉnh Xay Sổm Bun (Lào)'])
+    rows.push([city.id, 'friendship', `Hợp tác hữu nghị với ${p}`, '2019-01-01', null, false, 0]);
   // After the term: a few creative models in 2024, six in each new ward in 2026, new groups.
   for (let k = 0; k < 6; k++) add(units[k].id, 'creative', '2024-03-01', 0, `2024-${String(8 + (k % 4)).padStart(2, '0')}-15`);
   for (const w of newWards) {
-    for (let k = 0; k < 6; k++) { const rec = dayIn(r, '2026-02-01', '2026-11-30'); if (rec <= today) add(w.id, 'creative', addDays(rec, -120), 0, rec); }
+    for (let k = 0; k < 6; k++) {
+      const rec = dayIn(r, '2026-02-01', '2026-11-30');
+      if (rec <= today) add(w.id, 'creative', addDays(rec, -120), 0, rec);
+    }
     add(w.id, 'waste_collection', '2025-08-01', r.int(6, 12));
     add(w.id, 'security', '2025-09-01', r.int(8, 20));
   }
@@ -332,7 +503,16 @@ async function seedModels({ tx, r, today, city, wards, newWards, villages }: Ctx
     const o = extra.opinions ? split(extra.opinions, n, r) : null;
     const v = extra.value ? split(extra.value / 1000, n, r, 1).map((x) => x * 1000) : null;
     for (let k = 0; k < n; k++) {
-      acts.push([onUnits[k % onUnits.length].id, kind, dayIn(r, `${TERM_YEARS[k % TERM_YEARS.length]}-01-05`, `${TERM_YEARS[k % TERM_YEARS.length]}-12-20`), '', q[k], p?.[k] ?? 0, o?.[k] ?? 0, v?.[k] ?? 0]);
+      acts.push([
+        onUnits[k % onUnits.length].id,
+        kind,
+        dayIn(r, `${TERM_YEARS[k % TERM_YEARS.length]}-01-05`, `${TERM_YEARS[k % TERM_YEARS.length]}-12-20`),
+        '',
+        q[k],
+        p?.[k] ?? 0,
+        o?.[k] ?? 0,
+        v?.[k] ?? 0,
+      ]);
     }
   };
   spread('bv_guidance_doc', 15, 15, 1, {}, [city]);

@@ -22,15 +22,96 @@ export type Rng = ReturnType<typeof rng>;
 
 // Surnames weighted roughly as in the North (Thân and Giáp are common in Bắc Giang).
 const SURNAMES = [
-  ...Array(14).fill('Nguyễn'), ...Array(5).fill('Trần'), ...Array(4).fill('Lê'), ...Array(3).fill('Phạm'), ...Array(3).fill('Hoàng'),
-  ...Array(3).fill('Thân'), ...Array(2).fill('Giáp'), 'Vũ', 'Vũ', 'Đỗ', 'Đỗ', 'Ngô', 'Ngô', 'Bùi', 'Đặng', 'Dương', 'Phan', 'Đào', 'Lý', 'Hà', 'Trịnh', 'Đinh', 'Chu',
+  ...Array(14).fill('Nguyễn'),
+  ...Array(5).fill('Trần'),
+  ...Array(4).fill('Lê'),
+  ...Array(3).fill('Phạm'),
+  ...Array(3).fill('Hoàng'),
+  ...Array(3).fill('Thân'),
+  ...Array(2).fill('Giáp'),
+  'Vũ',
+  'Vũ',
+  'Đỗ',
+  'Đỗ',
+  'Ngô',
+  'Ngô',
+  'Bùi',
+  'Đặng',
+  'Dương',
+  'Phan',
+  'Đào',
+  'Lý',
+  'Hà',
+  'Trịnh',
+  'Đinh',
+  'Chu',
 ] as const;
 const MIDDLE_MALE = ['Văn', 'Văn', 'Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Thanh', 'Công', 'Ngọc', 'Mạnh', 'Trọng'] as const;
 const MIDDLE_FEMALE = ['Thị', 'Thị', 'Thị', 'Thị', 'Thu', 'Thanh', 'Ngọc', 'Minh', 'Hồng', 'Thúy', 'Kim'] as const;
-const GIVEN_MALE = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Hòa', 'Hùng', 'Huy', 'Khánh', 'Kiên', 'Lâm', 'Long', 'Minh', 'Nam',
-  'Phong', 'Quân', 'Sơn', 'Thắng', 'Thành', 'Toàn', 'Trung', 'Tuấn', 'Tùng', 'Việt', 'Vinh', 'Chiến', 'Hưng', 'Lộc', 'Nghĩa', 'Tiến'] as const;
-const GIVEN_FEMALE = ['Anh', 'Chi', 'Dung', 'Hà', 'Hạnh', 'Hằng', 'Hiền', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Liên', 'Linh', 'Loan', 'Mai',
-  'Nga', 'Ngọc', 'Nhung', 'Oanh', 'Phương', 'Thảo', 'Thủy', 'Trang', 'Tuyết', 'Vân', 'Yến', 'Hòa', 'Quyên'] as const;
+const GIVEN_MALE = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hiếu',
+  'Hòa',
+  'Hùng',
+  'Huy',
+  'Khánh',
+  'Kiên',
+  'Lâm',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Thành',
+  'Toàn',
+  'Trung',
+  'Tuấn',
+  'Tùng',
+  'Việt',
+  'Vinh',
+  'Chiến',
+  'Hưng',
+  'Lộc',
+  'Nghĩa',
+  'Tiến',
+] as const;
+const GIVEN_FEMALE = [
+  'Anh',
+  'Chi',
+  'Dung',
+  'Hà',
+  'Hạnh',
+  'Hằng',
+  'Hiền',
+  'Hoa',
+  'Hương',
+  'Huyền',
+  'Lan',
+  'Liên',
+  'Linh',
+  'Loan',
+  'Mai',
+  'Nga',
+  'Ngọc',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Tuyết',
+  'Vân',
+  'Yến',
+  'Hòa',
+  'Quyên',
+] as const;
 
 export type Person = { name: string; gender: 'male' | 'female'; birthYear: number };
 
@@ -61,8 +142,7 @@ export function dayIn(r: Rng, from: string, to: string, cap = '2026-12-01'): str
 /** Reserves n ids of an identity column, so rows can reference each other before they are written. */
 export async function reserveIds(tx: Db, table: string, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await tx.query<{ id: number }>(
-    `select nextval(pg_get_serial_sequence($1, 'id'))::bigint as id from generate_series(1, $2::int)`, [table, n]);
+  const rows = await tx.query<{ id: number }>(`select nextval(pg_get_serial_sequence($1, 'id'))::bigint as id from generate_series(1, $2::int)`, [table, n]);
   return rows.map((r) => r.id);
 }
 
@@ -72,9 +152,6 @@ export async function bulkInsert(tx: Db, table: string, columns: string[], rows:
   for (let i = 0; i < rows.length; i += perChunk) {
     const params: unknown[] = [];
     const values = rows.slice(i, i + perChunk).map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
-    await tx.query(
-      `insert into ${table} (${columns.join(', ')}) ${withIds ? 'overriding system value' : ''} values ${values.join(', ')}`,
-      params,
-    );
+    await tx.query(`insert into ${table} (${columns.join(', ')}) ${withIds ? 'overriding system value' : ''} values ${values.join(', ')}`, params);
   }
 }

@@ -6,12 +6,26 @@ import { bulkInsert, person, reserveIds, type Person, type Rng } from './org-gen
 
 export type PlanOrg = { id?: number; unitId: number; kind: MemberOrgKind; name: string; from: string; to: string };
 export type PlanCommittee = {
-  id?: number; unitId: number; kind: CommitteeKind; term: string; name: string; from: string; to: string; decisionNo: string | null;
+  id?: number;
+  unitId: number;
+  kind: CommitteeKind;
+  term: string;
+  name: string;
+  from: string;
+  to: string;
+  decisionNo: string | null;
   members: PlanMember[];
 };
 export type PlanMember = {
-  id?: number; committee: PlanCommittee; who: Person; position: Position; representing: string | null; org: PlanOrg | null;
-  from: string; to: string; endReason: string | null;
+  id?: number;
+  committee: PlanCommittee;
+  who: Person;
+  position: Position;
+  representing: string | null;
+  org: PlanOrg | null;
+  from: string;
+  to: string;
+  endReason: string | null;
 };
 type PlanChange = { committee: PlanCommittee; date: string; position: Position; outgoing: PlanMember | null; incoming: PlanMember | null; reason: string; decisionNo: string };
 type PlanPerson = { unitId: number; role: FrontPersonRole; who: Person; from: string; to: string };
@@ -64,8 +78,7 @@ export class OrgPlan {
           continue;
         }
         const r = leader ? undefined : reps[rep++ % Math.max(1, reps.length)];
-        this.seat(c, person(this.r, leader ? 0.3 : 0.45, leader ? [1963, 1985] : [1955, 1995]), position, c.from,
-          { representing: r?.representing ?? null, org: r?.org ?? null });
+        this.seat(c, person(this.r, leader ? 0.3 : 0.45, leader ? [1963, 1985] : [1955, 1995]), position, c.from, { representing: r?.representing ?? null, org: r?.org ?? null });
       }
     }
   }
@@ -86,8 +99,10 @@ export class OrgPlan {
       const reason = s.reason ?? this.r.pick(REASONS[leader ? 'leader' : 'member']);
       out.to = s.date;
       out.endReason = reason;
-      const incoming = this.seat(c, person(this.r, leader ? 0.3 : 0.45, leader ? [1965, 1988] : [1960, 1998]), s.position, s.date,
-        { representing: out.representing, org: out.org });
+      const incoming = this.seat(c, person(this.r, leader ? 0.3 : 0.45, leader ? [1965, 1988] : [1960, 1998]), s.position, s.date, {
+        representing: out.representing,
+        org: out.org,
+      });
       this.changes.push({ committee: c, date: s.date, position: s.position, outgoing: out, incoming, reason, decisionNo: this.nextDecision(s.date) });
     }
   }
@@ -109,18 +124,51 @@ export class OrgPlan {
     this.orgs.forEach((o, i) => (o.id = orgIds[i]));
     this.committees.forEach((c, i) => (c.id = committeeIds[i]));
     members.forEach((m, i) => (m.id = memberIds[i]));
-    await bulkInsert(tx, 'org_member_orgs', ['id', 'unit_id', 'kind', 'name', 'name_search', 'valid_from', 'valid_to'],
-      this.orgs.map((o) => [o.id, o.unitId, o.kind, o.name, normalizeVn(o.name), o.from, o.to]), true);
-    await bulkInsert(tx, 'org_committees', ['id', 'unit_id', 'kind', 'name', 'term_label', 'valid_from', 'valid_to', 'decision_no'],
-      this.committees.map((c) => [c.id, c.unitId, c.kind, c.name, c.term, c.from, c.to, c.decisionNo]), true);
-    await bulkInsert(tx, 'org_members',
+    await bulkInsert(
+      tx,
+      'org_member_orgs',
+      ['id', 'unit_id', 'kind', 'name', 'name_search', 'valid_from', 'valid_to'],
+      this.orgs.map((o) => [o.id, o.unitId, o.kind, o.name, normalizeVn(o.name), o.from, o.to]),
+      true,
+    );
+    await bulkInsert(
+      tx,
+      'org_committees',
+      ['id', 'unit_id', 'kind', 'name', 'term_label', 'valid_from', 'valid_to', 'decision_no'],
+      this.committees.map((c) => [c.id, c.unitId, c.kind, c.name, c.term, c.from, c.to, c.decisionNo]),
+      true,
+    );
+    await bulkInsert(
+      tx,
+      'org_members',
       ['id', 'committee_id', 'person_name', 'name_search', 'gender', 'birth_year', 'position', 'representing', 'member_org_id', 'valid_from', 'valid_to', 'end_reason'],
-      members.map((m) => [m.id, m.committee.id, m.who.name, normalizeVn(m.who.name), m.who.gender, m.who.birthYear, m.position,
-        m.representing, m.org?.id ?? null, m.from, m.to, m.endReason]), true);
-    await bulkInsert(tx, 'org_membership_changes',
+      members.map((m) => [
+        m.id,
+        m.committee.id,
+        m.who.name,
+        normalizeVn(m.who.name),
+        m.who.gender,
+        m.who.birthYear,
+        m.position,
+        m.representing,
+        m.org?.id ?? null,
+        m.from,
+        m.to,
+        m.endReason,
+      ]),
+      true,
+    );
+    await bulkInsert(
+      tx,
+      'org_membership_changes',
       ['committee_id', 'change_date', 'position', 'outgoing_member_id', 'incoming_member_id', 'reason', 'decision_no'],
-      this.changes.map((c) => [c.committee.id, c.date, c.position, c.outgoing?.id ?? null, c.incoming?.id ?? null, c.reason, c.decisionNo]));
-    await bulkInsert(tx, 'org_people', ['unit_id', 'role', 'person_name', 'name_search', 'gender', 'birth_year', 'valid_from', 'valid_to'],
-      this.people.map((p) => [p.unitId, p.role, p.who.name, normalizeVn(p.who.name), p.who.gender, p.who.birthYear, p.from, p.to]));
+      this.changes.map((c) => [c.committee.id, c.date, c.position, c.outgoing?.id ?? null, c.incoming?.id ?? null, c.reason, c.decisionNo]),
+    );
+    await bulkInsert(
+      tx,
+      'org_people',
+      ['unit_id', 'role', 'person_name', 'name_search', 'gender', 'birth_year', 'valid_from', 'valid_to'],
+      this.people.map((p) => [p.unitId, p.role, p.who.name, normalizeVn(p.who.name), p.who.gender, p.who.birthYear, p.from, p.to]),
+    );
   }
 }

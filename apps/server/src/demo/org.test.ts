@@ -10,14 +10,40 @@ import { SEED_WARD_CODES, seedDemoOrg } from './org';
 import '../modules/metrics-index';
 
 const NAMES: Record<string, string> = {
-  '07201': 'Phường Thọ Xương', '07204': 'Phường Trần Nguyên Hãn', '07207': 'Phường Ngô Quyền', '07210': 'Phường Hoàng Văn Thụ',
-  '07213': 'Phường Trần Phú', '07216': 'Phường Mỹ Độ', '07219': 'Phường Lê Lợi', '07222': 'Xã Song Mai', '07225': 'Phường Xương Giang',
-  '07228': 'Phường Đa Mai', '07231': 'Phường Dĩnh Kế', '07441': 'Xã Dĩnh Trì', '07687': 'Xã Tân Mỹ', '07696': 'Xã Đồng Sơn',
-  '07699': 'Xã Tân Tiến', '07705': 'Xã Song Khê',
+  '07201': 'Phường Thọ Xương',
+  '07204': 'Phường Trần Nguyên Hãn',
+  '07207': 'Phường Ngô Quyền',
+  '07210': 'Phường Hoàng Văn Thụ',
+  '07213': 'Phường Trần Phú',
+  '07216': 'Phường Mỹ Độ',
+  '07219': 'Phường Lê Lợi',
+  '07222': 'Xã Song Mai',
+  '07225': 'Phường Xương Giang',
+  '07228': 'Phường Đa Mai',
+  '07231': 'Phường Dĩnh Kế',
+  '07441': 'Xã Dĩnh Trì',
+  '07687': 'Xã Tân Mỹ',
+  '07696': 'Xã Đồng Sơn',
+  '07699': 'Xã Tân Tiến',
+  '07705': 'Xã Song Khê',
 };
 const SUCCESSOR: Record<string, string> = {
-  '07201': '07210', '07204': '07210', '07207': '07210', '07210': '07210', '07213': '07210', '07219': '07210', '07225': '07210', '07231': '07210',
-  '07441': '07210', '07216': '07228', '07222': '07228', '07228': '07228', '07687': '07228', '07696': '07696', '07705': '07696', '07699': '07699',
+  '07201': '07210',
+  '07204': '07210',
+  '07207': '07210',
+  '07210': '07210',
+  '07213': '07210',
+  '07219': '07210',
+  '07225': '07210',
+  '07231': '07210',
+  '07441': '07210',
+  '07216': '07228',
+  '07222': '07228',
+  '07228': '07228',
+  '07687': '07228',
+  '07696': '07696',
+  '07705': '07696',
+  '07699': '07699',
 };
 const NEW_NAMES: Record<string, string> = { '07210': 'Phường Bắc Giang', '07228': 'Phường Đa Mai', '07696': 'Phường Tiền Phong', '07699': 'Phường Tân Tiến' };
 const MID = '2025-01-01';
@@ -50,8 +76,15 @@ beforeAll(async () => {
     const mid = code === '07219' ? '07210' : code === '07204' ? '07201' : null;
     for (let k = 1; k <= n; k++) {
       const parents: Array<[number, string, string?]> = mid
-        ? [[ward.get(code)!, '2019-01-01', MID], [ward.get(mid)!, MID, REFORM], [fresh.get(SUCCESSOR[code])!, REFORM]]
-        : [[ward.get(code)!, '2019-01-01', REFORM], [fresh.get(SUCCESSOR[code])!, REFORM]];
+        ? [
+            [ward.get(code)!, '2019-01-01', MID],
+            [ward.get(mid)!, MID, REFORM],
+            [fresh.get(SUCCESSOR[code])!, REFORM],
+          ]
+        : [
+            [ward.get(code)!, '2019-01-01', REFORM],
+            [fresh.get(SUCCESSOR[code])!, REFORM],
+          ];
       await insertUnit(db, { name: `Tổ dân phố số ${k}`, level: 'village', code: `${code}.${String(k).padStart(2, '0')}`, parents });
     }
   }
@@ -71,7 +104,7 @@ async function one<T>(sql: string, params: unknown[]): Promise<T> {
   return (await db.query<T & Record<string, unknown>>(sql, params))[0];
 }
 
-describe('seedDemoOrg on the seed\'s world', () => {
+describe("seedDemoOrg on the seed's world", () => {
   it('loads in bulk, quickly', () => {
     expect(seedMs).toBeLessThan(20_000);
   });
@@ -79,7 +112,8 @@ describe('seedDemoOrg on the seed\'s world', () => {
   it('gives the city and each ward a committee for 2019–2024 and 2024–2029, and the new wards one for 2025–2030', async () => {
     const rows = await db.query<{ unit_id: number; term_label: string; valid_to: string }>(
       `select unit_id, term_label, valid_to::text from org_committees where kind = 'front_committee' and unit_id = any($1::bigint[]) order by unit_id, valid_from`,
-      [unitIds()]);
+      [unitIds()],
+    );
     expect(rows.filter((r) => r.unit_id === city).map((r) => r.term_label)).toEqual(['2019–2024', '2024–2029']);
     for (const id of ward.values()) expect(rows.filter((r) => r.unit_id === id).map((r) => r.term_label)).toEqual(['2019–2024', '2024–2029']);
     for (const id of fresh.values()) expect(rows.filter((r) => r.unit_id === id).map((r) => r.term_label)).toEqual(['2025–2030']);
@@ -87,20 +121,27 @@ describe('seedDemoOrg on the seed\'s world', () => {
     expect(rows.find((r) => r.unit_id === ward.get('07219') && r.term_label === '2024–2029')!.valid_to).toBe(MID);
     const size = await one<{ n: number }>(
       `select count(*)::int as n from org_members m join org_committees k on k.id = m.committee_id
-        where k.unit_id = $1 and k.kind = 'front_committee' and m.valid_from <= '2022-01-01' and '2022-01-01' < m.valid_to`, [city]);
+        where k.unit_id = $1 and k.kind = 'front_committee' and m.valid_from <= '2022-01-01' and '2022-01-01' < m.valid_to`,
+      [city],
+    );
     expect(size.n).toBe(55);
   });
 
-  it('records Part One\'s replacements: 3 + 8 chairs, 1 + 8 vice-chairs, 21 + 240 members', async () => {
+  it("records Part One's replacements: 3 + 8 chairs, 1 + 8 vice-chairs, 21 + 240 members", async () => {
     const rows = await db.query<{ level: string; position: string; n: number }>(
       `select case when k.unit_id = $1 then 'city' else 'wards' end as level, c.position, count(*)::int as n
          from org_membership_changes c join org_committees k on k.id = c.committee_id
         where k.term_label = '2019–2024' and k.kind = 'front_committee' and k.unit_id = any($2::bigint[])
         group by 1, 2 order by 1, 2`,
-      [city, [city, ...ward.values()]]);
+      [city, [city, ...ward.values()]],
+    );
     expect(rows).toEqual([
-      { level: 'city', position: 'chair', n: 3 }, { level: 'city', position: 'member', n: 21 }, { level: 'city', position: 'vice_chair', n: 1 },
-      { level: 'wards', position: 'chair', n: 8 }, { level: 'wards', position: 'member', n: 240 }, { level: 'wards', position: 'vice_chair', n: 8 },
+      { level: 'city', position: 'chair', n: 3 },
+      { level: 'city', position: 'member', n: 21 },
+      { level: 'city', position: 'vice_chair', n: 1 },
+      { level: 'wards', position: 'chair', n: 8 },
+      { level: 'wards', position: 'member', n: 240 },
+      { level: 'wards', position: 'vice_chair', n: 8 },
     ]);
   });
 
@@ -115,7 +156,8 @@ describe('seedDemoOrg on the seed\'s world', () => {
                 where o.valid_to <> c.change_date or i.valid_from <> c.change_date or o.position <> c.position or i.position <> c.position)::int as change,
               (select count(*) from org_committees k join units u on u.id = k.unit_id
                 where k.valid_from < u.valid_from or k.valid_to > u.valid_to)::int as committee`,
-      []);
+      [],
+    );
     expect(bad).toEqual({ outside: 0, overlap: 0, change: 0, committee: 0 });
   });
 
@@ -131,8 +173,12 @@ describe('seedDemoOrg on the seed\'s world', () => {
         where k.kind = 'advisory_board' and k.unit_id = any($2::bigint[]) and k.term_label = '2019–2024'
           and m.valid_from <= '2022-01-01' and '2022-01-01' < m.valid_to
         group by 1 order by 1`,
-      [city, unitIds()]);
-    expect(adv).toEqual([{ city: false, teams: 16, members: 112 }, { city: true, teams: 1, members: 9 }]);
+      [city, unitIds()],
+    );
+    expect(adv).toEqual([
+      { city: false, teams: 16, members: 112 },
+      { city: true, teams: 1, members: 9 },
+    ]);
   });
 
   it('counts 167 reporters and 1,356 propagandists in 2022, and member organisations at each level', async () => {
@@ -141,12 +187,17 @@ describe('seedDemoOrg on the seed\'s world', () => {
         where p.valid_from <= '2022-01-01' and '2022-01-01' < p.valid_to
           and exists (select 1 from unit_closure c where c.descendant_id = p.unit_id and c.ancestor_id = $1)
         group by 1 order by 1`,
-      [city]);
-    expect(people).toEqual([{ role: 'propagandist', n: 1356 }, { role: 'reporter', n: 167 }]);
+      [city],
+    );
+    expect(people).toEqual([
+      { role: 'propagandist', n: 1356 },
+      { role: 'reporter', n: 167 },
+    ]);
     const orgs = await db.query<{ unit_id: number; n: number; admitted: number }>(
       `select unit_id, count(*)::int as n, count(*) filter (where valid_from between '2019-01-02' and '2024-12-31')::int as admitted
          from org_member_orgs where unit_id = any($1::bigint[]) group by 1`,
-      [[...roots, ...unitIds()]]);
+      [[...roots, ...unitIds()]],
+    );
     expect(orgs).toHaveLength(2 + 1 + 16 + 4);
     expect(orgs.find((o) => o.unit_id === city)!.admitted).toBe(3);
     expect(Math.min(...orgs.map((o) => o.n))).toBeGreaterThanOrEqual(5);

@@ -8,8 +8,24 @@ import { OrgPlan, type ChangeSpec, type PlanCommittee, type PlanOrg } from './or
 type U = { id: number; code: string; name: string; valid_from: string; valid_to: string; parent_id: number | null };
 
 /** The 16 wards/communes of the seed's city (10 phường, 6 xã), by official code. */
-export const SEED_WARD_CODES = ['07201', '07204', '07207', '07210', '07213', '07216', '07219', '07222', '07225', '07228', '07231',
-  '07441', '07687', '07696', '07699', '07705'] as const;
+export const SEED_WARD_CODES = [
+  '07201',
+  '07204',
+  '07207',
+  '07210',
+  '07213',
+  '07216',
+  '07219',
+  '07222',
+  '07225',
+  '07228',
+  '07231',
+  '07441',
+  '07687',
+  '07696',
+  '07699',
+  '07705',
+] as const;
 /** The new wards of 2025-07-01 that took in the city's wards. */
 export const SUCCESSOR_WARD_CODES = ['07210', '07228', '07696', '07699'] as const;
 
@@ -80,8 +96,11 @@ export async function seedDemoOrg(tx: Db, opts: { within?: number[] } = {}): Pro
 }
 
 const CORE_ORGS: Array<[MemberOrgKind, string]> = [
-  ['women', 'Hội Liên hiệp Phụ nữ'], ['veterans', 'Hội Cựu chiến binh'], ['youth', 'Đoàn TNCS Hồ Chí Minh'],
-  ['elderly', 'Hội Người cao tuổi'], ['red_cross', 'Hội Chữ thập đỏ'],
+  ['women', 'Hội Liên hiệp Phụ nữ'],
+  ['veterans', 'Hội Cựu chiến binh'],
+  ['youth', 'Đoàn TNCS Hồ Chí Minh'],
+  ['elderly', 'Hội Người cao tuổi'],
+  ['red_cross', 'Hội Chữ thập đỏ'],
 ];
 
 /** The member organisations of a unit ("Hội Cựu chiến binh phường Trần Phú") for the unit's whole life. */
@@ -120,8 +139,20 @@ function planCity(plan: OrgPlan, city: U, orgs: PlanOrg[]) {
   plan.applyChanges(specs);
   const second = plan.committee(city.id, 'front_committee', '2024–2029', 'Ủy ban MTTQ Việt Nam thành phố Bắc Giang khóa XXII', CITY_TERM.second, city.valid_to);
   plan.roster(second, { chair: 1, vice_chair: 3, standing_member: 1, member: 49 }, reps(orgs), plan.carryOver(first));
-  plan.applyChanges([{ committee: second, date: '2024-11-15', position: 'member' }, { committee: second, date: '2025-03-20', position: 'member' }]);
-  advisory(plan, city.id, 'Ban tư vấn Ủy ban MTTQ thành phố Bắc Giang', [['2019–2024', '2019-09-05', CITY_TERM.second], ['2024–2029', '2024-09-10', city.valid_to]], 7);
+  plan.applyChanges([
+    { committee: second, date: '2024-11-15', position: 'member' },
+    { committee: second, date: '2025-03-20', position: 'member' },
+  ]);
+  advisory(
+    plan,
+    city.id,
+    'Ban tư vấn Ủy ban MTTQ thành phố Bắc Giang',
+    [
+      ['2019–2024', '2019-09-05', CITY_TERM.second],
+      ['2024–2029', '2024-09-10', city.valid_to],
+    ],
+    7,
+  );
 }
 
 function advisory(plan: OrgPlan, unitId: number, name: string, terms: Array<[string, string, string]>, members: number) {
@@ -129,8 +160,12 @@ function advisory(plan: OrgPlan, unitId: number, name: string, terms: Array<[str
   for (const [term, from, to] of terms) {
     if (from >= to) continue;
     const c = plan.committee(unitId, 'advisory_board', term, name, from, to);
-    plan.roster(c, { head: 1, deputy_head: 1, board_member: members }, [{ representing: 'Cán bộ hưu trí' }, { representing: 'Chuyên gia, nhà khoa học' }, { representing: 'Cựu chiến binh' }],
-      prev ? plan.carryOver(prev, 0.7) : []);
+    plan.roster(
+      c,
+      { head: 1, deputy_head: 1, board_member: members },
+      [{ representing: 'Cán bộ hưu trí' }, { representing: 'Chuyên gia, nhà khoa học' }, { representing: 'Cựu chiến binh' }],
+      prev ? plan.carryOver(prev, 0.7) : [],
+    );
     prev = c;
   }
 }
@@ -153,15 +188,39 @@ function planWard(plan: OrgPlan, w: U, orgs: PlanOrg[]) {
   const second = plan.committee(w.id, 'front_committee', '2024–2029', `Ủy ban MTTQ Việt Nam ${place}`, c2024, w.valid_to);
   plan.roster(second, sizes(isCommune(w) ? r.int(23, 29) : r.int(27, 33)), reps(orgs, ['Trưởng Ban công tác Mặt trận']), plan.carryOver(first));
   if (w.code === '07213' || w.code === '07228') plan.applyChanges([{ committee: second, date: dayIn(r, '2024-10-01', '2025-06-01'), position: 'member' }]);
-  advisory(plan, w.id, `Tổ tư vấn Ủy ban MTTQ ${place}`, [['2019–2024', addDays(c2019, 60), c2024], ['2024–2029', addDays(c2024, 60), w.valid_to]], 5);
+  advisory(
+    plan,
+    w.id,
+    `Tổ tư vấn Ủy ban MTTQ ${place}`,
+    [
+      ['2019–2024', addDays(c2019, 60), c2024],
+      ['2024–2029', addDays(c2024, 60), w.valid_to],
+    ],
+    5,
+  );
 }
 
 // After the reform: the new wards' first committees (2025–2030) and their changes through 2026.
 const SUCCESSOR_CHANGES: Record<string, Array<[string, Position]>> = {
-  '07210': [['2025-11-03', 'member'], ['2026-01-12', 'member'], ['2026-03-16', 'vice_chair'], ['2026-04-20', 'member'], ['2026-09-08', 'member']],
-  '07228': [['2026-02-09', 'member'], ['2026-06-15', 'member']],
-  '07696': [['2025-12-01', 'member'], ['2026-05-18', 'member']],
-  '07699': [['2026-05-04', 'chair'], ['2026-08-10', 'member']],
+  '07210': [
+    ['2025-11-03', 'member'],
+    ['2026-01-12', 'member'],
+    ['2026-03-16', 'vice_chair'],
+    ['2026-04-20', 'member'],
+    ['2026-09-08', 'member'],
+  ],
+  '07228': [
+    ['2026-02-09', 'member'],
+    ['2026-06-15', 'member'],
+  ],
+  '07696': [
+    ['2025-12-01', 'member'],
+    ['2026-05-18', 'member'],
+  ],
+  '07699': [
+    ['2026-05-04', 'chair'],
+    ['2026-08-10', 'member'],
+  ],
 };
 
 function planSuccessor(plan: OrgPlan, s: U, orgs: PlanOrg[]) {
@@ -186,7 +245,10 @@ function planVillages(plan: OrgPlan, villages: U[], successors: U[]) {
     const t2 = addDays('2024-02-19', r.int(0, 40));
     const size = () => ({ head: 1, deputy_head: 1, board_member: r.int(3, 5) });
     let prev: PlanCommittee | null = null;
-    for (const [term, from, to] of [['2019–2024', t1, t2], ['2024–2029', t2, v.valid_to]] as const) {
+    for (const [term, from, to] of [
+      ['2019–2024', t1, t2],
+      ['2024–2029', t2, v.valid_to],
+    ] as const) {
       const start = from < v.valid_from ? v.valid_from : from;
       if (start >= to || start >= v.valid_to) continue;
       const label = start >= reform ? '2025–2030' : term;

@@ -14,9 +14,21 @@ import { SEED_WARD_CODES, SUCCESSOR_WARD_CODES } from './org';
 
 export const DEMO_OVERSIGHT_TERM = { from: '2019-01-01', to: '2024-06-30' };
 export const DEMO_OVERSIGHT_FIGURES = {
-  direct: 118, coordinated: 303, criticisms: 46, conferences: 320, drafts: 415, draftOpinions: 1_845, officialsOpinions: 8_595,
-  boardsElected: 16, membersElected: 172, ttndSupervisions: 1_114, gsdtccdSupervisions: 325, violations: 87, mediationTeams: 151,
-  mediationClosed: 520, mediationSettled: 480,
+  direct: 118,
+  coordinated: 303,
+  criticisms: 46,
+  conferences: 320,
+  drafts: 415,
+  draftOpinions: 1_845,
+  officialsOpinions: 8_595,
+  boardsElected: 16,
+  membersElected: 172,
+  ttndSupervisions: 1_114,
+  gsdtccdSupervisions: 325,
+  violations: 87,
+  mediationTeams: 151,
+  mediationClosed: 520,
+  mediationSettled: 480,
 };
 const F = DEMO_OVERSIGHT_FIGURES;
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
@@ -35,24 +47,41 @@ const SUPERVISION_TOPICS: Array<[string, 'agency' | 'official' | 'policy' | 'pro
   ['Giám sát thi công công trình đường giao thông nội đồng', 'project', 'Ban Quản lý dự án'],
 ];
 const CRITICISMS = [
-  'Dự thảo Đề án phát triển đô thị thông minh', 'Dự thảo Kế hoạch sử dụng đất hằng năm', 'Dự thảo Đề án xây dựng nông thôn mới nâng cao',
-  'Dự thảo Quy chế quản lý trật tự đô thị', 'Dự thảo Kế hoạch phát triển kinh tế – xã hội', 'Dự thảo Đề án chỉnh trang đô thị',
+  'Dự thảo Đề án phát triển đô thị thông minh',
+  'Dự thảo Kế hoạch sử dụng đất hằng năm',
+  'Dự thảo Đề án xây dựng nông thôn mới nâng cao',
+  'Dự thảo Quy chế quản lý trật tự đô thị',
+  'Dự thảo Kế hoạch phát triển kinh tế – xã hội',
+  'Dự thảo Đề án chỉnh trang đô thị',
 ];
 const AGENCIES = ['UBND phường', 'UBND thành phố', 'Phòng Tài nguyên và Môi trường', 'Ban Quản lý dự án', 'Phòng Lao động – Thương binh và Xã hội', 'Công an phường'];
 const RECS = [
-  'Công khai đầy đủ các khoản thu, chi tại nhà văn hóa', 'Rà soát, bổ sung hồ sơ các hộ đủ điều kiện', 'Khắc phục ngay các hạng mục thi công chưa đạt',
-  'Trả lời bằng văn bản cho công dân trong thời hạn luật định', 'Tăng cường kiểm tra, xử lý vi phạm', 'Bố trí kinh phí sửa chữa trong năm',
+  'Công khai đầy đủ các khoản thu, chi tại nhà văn hóa',
+  'Rà soát, bổ sung hồ sơ các hộ đủ điều kiện',
+  'Khắc phục ngay các hạng mục thi công chưa đạt',
+  'Trả lời bằng văn bản cho công dân trong thời hạn luật định',
+  'Tăng cường kiểm tra, xử lý vi phạm',
+  'Bố trí kinh phí sửa chữa trong năm',
 ];
 const DRAFT_TITLES: Array<[string, string]> = [
-  ['Dự thảo Luật Đất đai (sửa đổi)', 'law'], ['Dự thảo Luật Thực hiện dân chủ ở cơ sở', 'law'], ['Dự thảo Nghị quyết HĐND tỉnh về phí, lệ phí', 'province'],
-  ['Dự thảo Đồ án quy hoạch chung đô thị Bắc Giang đến năm 2045', 'province'], ['Dự thảo Văn kiện Đại hội Đảng bộ', 'party'],
-  ['Dự thảo Kế hoạch của UBND thành phố', 'city'], ['Dự thảo Quy chế của UBND phường', 'commune'], ['Dự thảo Chỉ thị của Trung ương', 'central'],
+  ['Dự thảo Luật Đất đai (sửa đổi)', 'law'],
+  ['Dự thảo Luật Thực hiện dân chủ ở cơ sở', 'law'],
+  ['Dự thảo Nghị quyết HĐND tỉnh về phí, lệ phí', 'province'],
+  ['Dự thảo Đồ án quy hoạch chung đô thị Bắc Giang đến năm 2045', 'province'],
+  ['Dự thảo Văn kiện Đại hội Đảng bộ', 'party'],
+  ['Dự thảo Kế hoạch của UBND thành phố', 'city'],
+  ['Dự thảo Quy chế của UBND phường', 'commune'],
+  ['Dự thảo Chỉ thị của Trung ương', 'central'],
 ];
 const PROJECTS = ['Cải tạo nhà văn hóa', 'Cứng hóa đường ngõ xóm', 'Kênh mương nội đồng', 'Hệ thống chiếu sáng công cộng', 'Sân thể thao khu dân cư', 'Rãnh thoát nước'];
 const CASE_KINDS = ['land', 'family', 'neighbour', 'debt', 'environment', 'other'] as const;
 const CASE_SUMMARY: Record<(typeof CASE_KINDS)[number], string> = {
-  land: 'Tranh chấp ranh giới đất giữa hai hộ liền kề', family: 'Mâu thuẫn trong gia đình về chia tài sản', neighbour: 'Mâu thuẫn giữa hai hộ hàng xóm do tiếng ồn',
-  debt: 'Tranh chấp về khoản vay mượn tiền', environment: 'Mâu thuẫn do xả nước thải ra ngõ chung', other: 'Mâu thuẫn trong sinh hoạt khu dân cư',
+  land: 'Tranh chấp ranh giới đất giữa hai hộ liền kề',
+  family: 'Mâu thuẫn trong gia đình về chia tài sản',
+  neighbour: 'Mâu thuẫn giữa hai hộ hàng xóm do tiếng ồn',
+  debt: 'Tranh chấp về khoản vay mượn tiền',
+  environment: 'Mâu thuẫn do xả nước thải ra ngõ chung',
+  other: 'Mâu thuẫn trong sinh hoạt khu dân cư',
 };
 
 /** n non-negative integers summing to total, nearly even, shuffled by r. */
@@ -61,12 +90,21 @@ export function split(total: number, n: number, r: Rng, min = 0): number[] {
   let left = total - min * n;
   if (left < 0) throw new Error(`split: ${total} < ${min} × ${n}`);
   const base = Math.floor(left / n);
-  for (let i = 0; i < n; i++) { out[i] += base; left -= base; }
-  for (let i = 0; left > 0; i = (i + 1) % n) { out[r.int(0, n - 1)] += 1; left -= 1; }
+  for (let i = 0; i < n; i++) {
+    out[i] += base;
+    left -= base;
+  }
+  for (let i = 0; left > 0; i = (i + 1) % n) {
+    out[r.int(0, n - 1)] += 1;
+    left -= 1;
+  }
   // Move a little between pairs so not every unit looks the same.
   for (let k = 0; k < n; k++) {
-    const a = r.int(0, n - 1), b = r.int(0, n - 1), d = r.int(0, Math.floor((out[a] - min) / 3));
-    out[a] -= d; out[b] += d;
+    const a = r.int(0, n - 1),
+      b = r.int(0, n - 1),
+      d = r.int(0, Math.floor((out[a] - min) / 3));
+    out[a] -= d;
+    out[b] += d;
   }
   return out;
 }
@@ -81,7 +119,9 @@ async function unitAt(tx: Db, code: string, level: string, on: string): Promise<
 async function villagesOf(tx: Db, unitId: number, on: string): Promise<number[]> {
   const rows = await tx.query<{ id: number }>(
     `select c.descendant_id as id from unit_closure c join units u on u.id = c.descendant_id
-      where c.ancestor_id = $1 and u.level = 'village' and c.valid_from <= $2::date and $2::date < c.valid_to order by u.code, u.id`, [unitId, on]);
+      where c.ancestor_id = $1 and u.level = 'village' and c.valid_from <= $2::date and $2::date < c.valid_to order by u.code, u.id`,
+    [unitId, on],
+  );
   return rows.map((x) => x.id);
 }
 
@@ -92,22 +132,57 @@ const dayOfYear = (r: Rng, y: number, end: string, last = '2024-06-30') => {
 };
 
 type Writer = { acts: unknown[][]; recs: unknown[][]; actIds: number[]; used: number };
-const ACT_COLS = ['id', 'unit_id', 'kind', 'form', 'title', 'subject_kind', 'subject', 'team', 'started_on', 'ended_on', 'findings', 'conclusion',
-  'draft_title', 'participants', 'opinions_given', 'opinions_accepted', 'status'];
+const ACT_COLS = [
+  'id',
+  'unit_id',
+  'kind',
+  'form',
+  'title',
+  'subject_kind',
+  'subject',
+  'team',
+  'started_on',
+  'ended_on',
+  'findings',
+  'conclusion',
+  'draft_title',
+  'participants',
+  'opinions_given',
+  'opinions_accepted',
+  'status',
+];
 const REC_COLS = ['activity_id', 'unit_id', 'made_on', 'content', 'agency', 'due_on', 'status', 'answer', 'answered_on', 'done_on', 'open_due_on'];
 
 /** One completed (or ongoing) activity with its recommendations followed as far as `today` allows. */
-function activity(w: Writer, r: Rng, a: { unitId: number; kind: 'supervision' | 'criticism'; form: 'direct' | 'coordinated'; started: string; cap: string; today: string; open?: boolean }) {
+function activity(
+  w: Writer,
+  r: Rng,
+  a: { unitId: number; kind: 'supervision' | 'criticism'; form: 'direct' | 'coordinated'; started: string; cap: string; today: string; open?: boolean },
+) {
   const id = w.actIds[w.used++];
   const [title, subjectKind, subject] = a.kind === 'supervision' ? r.pick(SUPERVISION_TOPICS) : [r.pick(CRITICISMS), 'policy' as const, 'UBND cùng cấp'];
   const ended = [addDays(a.started, r.int(5, 25)), a.cap].sort()[0];
   const completed = !a.open && ended <= a.today;
   const given = a.kind === 'criticism' ? r.int(8, 30) : null;
-  w.acts.push([id, a.unitId, a.kind, a.form, title, subjectKind, subject, 'Đoàn giám sát của Ban Thường trực và các tổ chức thành viên', a.started,
-    completed ? ended : null, completed ? 'Cơ bản thực hiện đúng quy định; còn một số tồn tại cần khắc phục.' : '',
+  w.acts.push([
+    id,
+    a.unitId,
+    a.kind,
+    a.form,
+    title,
+    subjectKind,
+    subject,
+    'Đoàn giám sát của Ban Thường trực và các tổ chức thành viên',
+    a.started,
+    completed ? ended : null,
+    completed ? 'Cơ bản thực hiện đúng quy định; còn một số tồn tại cần khắc phục.' : '',
     completed ? 'Đề nghị cơ quan được giám sát khắc phục các tồn tại và báo cáo kết quả bằng văn bản.' : '',
-    a.kind === 'criticism' ? title : null, a.kind === 'criticism' ? r.int(25, 80) : null, given, given === null ? null : r.int(Math.floor(given / 2), given),
-    completed ? 'completed' : 'ongoing']);
+    a.kind === 'criticism' ? title : null,
+    a.kind === 'criticism' ? r.int(25, 80) : null,
+    given,
+    given === null ? null : r.int(Math.floor(given / 2), given),
+    completed ? 'completed' : 'ongoing',
+  ]);
   if (!completed) return;
   for (let k = r.int(1, 2); k > 0; k--) {
     const due = addDays(ended, r.pick([30, 45, 60, 90]));
@@ -131,9 +206,15 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
   const city = await unitAt(tx, '213', 'district', '2024-01-01');
   if (!city) return; // the seed's world is not loaded
   const wards: Unit[] = [];
-  for (const code of SEED_WARD_CODES) { const u = await unitAt(tx, code, 'commune', '2019-06-01'); if (u) wards.push(u); }
+  for (const code of SEED_WARD_CODES) {
+    const u = await unitAt(tx, code, 'commune', '2019-06-01');
+    if (u) wards.push(u);
+  }
   const newWards: Unit[] = [];
-  for (const code of SUCCESSOR_WARD_CODES) { const u = await unitAt(tx, code, 'commune', '2025-07-01'); if (u) newWards.push(u); }
+  for (const code of SUCCESSOR_WARD_CODES) {
+    const u = await unitAt(tx, code, 'commune', '2025-07-01');
+    if (u) newWards.push(u);
+  }
 
   // ---- supervisions and criticisms, 2019 – mid-2024 ----
   const w: Writer = { acts: [], recs: [], actIds: await reserveIds(tx, 'oversight_activities', 700), used: 0 };
@@ -142,7 +223,8 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
   const extra = new Map<number, number>(); // 7 extra topics on top of one per ward per year
   for (const [i, n] of wardDirect) extra.set(i * 2 + 1, n);
   YEARS.forEach((y, yi) => {
-    for (let k = 0; k < cityDirect[yi]; k++) activity(w, r, { unitId: city.id, kind: 'supervision', form: 'direct', started: dayOfYear(r, y, city.validTo), cap: '2024-06-30', today });
+    for (let k = 0; k < cityDirect[yi]; k++)
+      activity(w, r, { unitId: city.id, kind: 'supervision', form: 'direct', started: dayOfYear(r, y, city.validTo), cap: '2024-06-30', today });
     wards.forEach((u, wi) => {
       const n = 1 + (yi === 0 ? (extra.get(wi) ?? 0) : 0);
       for (let k = 0; k < n; k++) activity(w, r, { unitId: u.id, kind: 'supervision', form: 'direct', started: dayOfYear(r, y, u.validTo), cap: '2024-06-30', today });
@@ -156,7 +238,14 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
   }
   for (let k = 0; k < F.criticisms - YEARS.length; k++) {
     const u = wards[k % wards.length];
-    activity(w, r, { unitId: u.id, kind: 'criticism', form: k % 3 === 0 ? 'coordinated' : 'direct', started: dayOfYear(r, YEARS[k % YEARS.length], u.validTo), cap: '2024-06-30', today });
+    activity(w, r, {
+      unitId: u.id,
+      kind: 'criticism',
+      form: k % 3 === 0 ? 'coordinated' : 'direct',
+      started: dayOfYear(r, YEARS[k % YEARS.length], u.validTo),
+      cap: '2024-06-30',
+      today,
+    });
   }
 
   // ---- the new wards, 2025–2026: plans approved, topics carried out, recommendations followed ----
@@ -168,7 +257,10 @@ export async function seedDemoOversight(tx: Db, opts: { today?: string } = {}): 
     const id = planIds[pi++];
     plans.push([id, unitId, year, 'approved', 'Thống nhất với kế hoạch; tập trung giám sát các vấn đề Nhân dân quan tâm.', `${year}-01-10`, `${year}-01-15`]);
     const sup = level === 'district' ? 2 : 1;
-    for (let k = 0; k < sup; k++) { const [t, sk, s] = SUPERVISION_TOPICS[(id + k) % SUPERVISION_TOPICS.length]; topics.push([id, 'supervision', t, sk, s, 'direct', k + 2]); }
+    for (let k = 0; k < sup; k++) {
+      const [t, sk, s] = SUPERVISION_TOPICS[(id + k) % SUPERVISION_TOPICS.length];
+      topics.push([id, 'supervision', t, sk, s, 'direct', k + 2]);
+    }
     topics.push([id, 'criticism', CRITICISMS[id % CRITICISMS.length], 'policy', 'UBND cùng cấp', 'direct', 3]);
   };
   plan(city.id, 2024, 'district');
@@ -228,14 +320,35 @@ async function seedOpinions(tx: Db, r: Rng, city: Unit, wards: Unit[], newWards:
   }
   for (let k = 0; k < 70; k++, i++) {
     const u = units[k % units.length];
-    sessions.push([ids[i], u.id, dayOfYear(r, YEARS[k % YEARS.length], u.validTo), 'conference', 'officials',
-      'Hội nghị góp ý cán bộ, đảng viên theo Quy định 124-QĐ/TW', r.int(30, 120), officials[k]]);
+    sessions.push([
+      ids[i],
+      u.id,
+      dayOfYear(r, YEARS[k % YEARS.length], u.validTo),
+      'conference',
+      'officials',
+      'Hội nghị góp ý cán bộ, đảng viên theo Quy định 124-QĐ/TW',
+      r.int(30, 120),
+      officials[k],
+    ]);
   }
   for (const u of newWards) {
-    for (const [held, topic] of [['2025-10-15', 'drafts'], ['2026-04-10', 'drafts'], ['2026-09-20', 'officials']] as const) {
-      sessions.push([ids[i], u.id, held, 'conference', topic, topic === 'drafts' ? 'Hội nghị góp ý dự thảo văn bản' : 'Hội nghị góp ý cán bộ, đảng viên',
-        r.int(20, 60), topic === 'officials' ? r.int(40, 120) : 0]);
-      if (topic === 'drafts') drafts.push([ids[i], held < '2026' ? 'Dự thảo Văn kiện Đại hội Đảng bộ phường' : 'Dự thảo Luật Đất đai (sửa đổi)', held < '2026' ? 'party' : 'law', r.int(5, 20)]);
+    for (const [held, topic] of [
+      ['2025-10-15', 'drafts'],
+      ['2026-04-10', 'drafts'],
+      ['2026-09-20', 'officials'],
+    ] as const) {
+      sessions.push([
+        ids[i],
+        u.id,
+        held,
+        'conference',
+        topic,
+        topic === 'drafts' ? 'Hội nghị góp ý dự thảo văn bản' : 'Hội nghị góp ý cán bộ, đảng viên',
+        r.int(20, 60),
+        topic === 'officials' ? r.int(40, 120) : 0,
+      ]);
+      if (topic === 'drafts')
+        drafts.push([ids[i], held < '2026' ? 'Dự thảo Văn kiện Đại hội Đảng bộ phường' : 'Dự thảo Luật Đất đai (sửa đổi)', held < '2026' ? 'party' : 'law', r.int(5, 20)]);
       i++;
     }
   }
@@ -270,7 +383,15 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
       const ratedOn = `${y}-11-25` < to ? `${y}-11-25` : addDays(to, -1);
       const rated = ratedOn <= today;
       const rating = !rated ? null : y < 2023 && r.chance(0.15) ? 'fair' : r.chance(0.3) ? 'excellent' : 'good';
-      years.push([id, y, 'Kế hoạch giám sát năm theo chương trình của Ban Thường trực', required, y < 2022 && r.chance(0.1) ? required / 2 : required, rating, rated ? ratedOn : null]);
+      years.push([
+        id,
+        y,
+        'Kế hoạch giám sát năm theo chương trình của Ban Thường trực',
+        required,
+        y < 2022 && r.chance(0.1) ? required / 2 : required,
+        rating,
+        rated ? ratedOn : null,
+      ]);
     }
     return id;
   };
@@ -299,11 +420,25 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
   const addSup = (boardId: number, unitId: number, from: string, to: string, kind: 'ttnd' | 'gsdtccd') => {
     const held = dayIn(r, from < '2019-01-01' ? '2019-01-01' : from, [to, '2024-07-01'].sort()[0]);
     const v = vi < violations.length && r.chance(0.05) ? violations[vi++] : 0;
-    sup.push([boardId, unitId, held, kind === 'ttnd' ? r.pick(['Việc thu, chi quỹ tại khu dân cư', 'Việc bình xét hộ nghèo', 'Việc giải quyết đơn thư của công dân', 'Việc thực hiện quy chế dân chủ'])
-      : 'Chất lượng thi công công trình', v ? 'Phát hiện sai phạm, đã kiến nghị khắc phục' : 'Thực hiện đúng quy định', v, v ? 'Đã kiến nghị nhà thầu, chủ đầu tư khắc phục' : '', v > 0]);
+    sup.push([
+      boardId,
+      unitId,
+      held,
+      kind === 'ttnd'
+        ? r.pick(['Việc thu, chi quỹ tại khu dân cư', 'Việc bình xét hộ nghèo', 'Việc giải quyết đơn thư của công dân', 'Việc thực hiện quy chế dân chủ'])
+        : 'Chất lượng thi công công trình',
+      v ? 'Phát hiện sai phạm, đã kiến nghị khắc phục' : 'Thực hiện đúng quy định',
+      v,
+      v ? 'Đã kiến nghị nhà thầu, chủ đầu tư khắc phục' : '',
+      v > 0,
+    ]);
   };
-  ttndBoards.forEach((x, k) => { for (let j = 0; j < ttndCounts[k]; j++) addSup(x[0], x[1], x[7], x[8], 'ttnd'); });
-  gsd.forEach((g, k) => { for (let j = 0; j < gsdCounts[k]; j++) addSup(g.id, g.unitId, g.from, g.to, 'gsdtccd'); });
+  ttndBoards.forEach((x, k) => {
+    for (let j = 0; j < ttndCounts[k]; j++) addSup(x[0], x[1], x[7], x[8], 'ttnd');
+  });
+  gsd.forEach((g, k) => {
+    for (let j = 0; j < gsdCounts[k]; j++) addSup(g.id, g.unitId, g.from, g.to, 'gsdtccd');
+  });
   // Any violations not yet placed go to the last supervisions (the total is the seed's 87).
   for (let k = sup.length - 1; vi < violations.length; k--) {
     const v = violations[vi++];
@@ -321,12 +456,25 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
     const g = board(u.id, 'gsdtccd', 'Ban Giám sát đầu tư của cộng đồng – Nhà văn hóa tổ dân phố', 'Nhà văn hóa tổ dân phố (2026)', '2026', '2026-03-01', 'infinity', [], 6);
     for (let j = 0; j < 8; j++) sup.push([t, u.id, dayIn(r, '2025-10-01', '2026-11-30'), 'Việc thu, chi quỹ tại khu dân cư', 'Thực hiện đúng quy định', 0, '', false]);
     // Quarterly reports to the Front, ten days after each quarter; the investment board never sent Q2/2026's.
-    for (const [boardId, from, missing] of [[t, '2025-09-15', ''], [g, '2026-03-01', '2026-2']] as const) {
+    for (const [boardId, from, missing] of [
+      [t, '2025-09-15', ''],
+      [g, '2026-03-01', '2026-2'],
+    ] as const) {
       for (const [y, q, end] of quartersEnded(from, today)) {
         if (`${y}-${q}` !== missing && addDays(end, 10) <= today) reports.push([boardId, y, q, addDays(end, 10), `Báo cáo kết quả hoạt động quý ${q}/${y}`]);
       }
     }
-    for (let j = 0; j < 3; j++) sup.push([g, u.id, dayIn(r, '2026-03-15', '2026-11-30'), 'Chất lượng thi công công trình', 'Một hạng mục chưa đúng thiết kế', j === 0 ? 1 : 0, j === 0 ? 'Nhà thầu đã sửa' : '', j === 0]);
+    for (let j = 0; j < 3; j++)
+      sup.push([
+        g,
+        u.id,
+        dayIn(r, '2026-03-15', '2026-11-30'),
+        'Chất lượng thi công công trình',
+        'Một hạng mục chưa đúng thiết kế',
+        j === 0 ? 1 : 0,
+        j === 0 ? 'Nhà thầu đã sửa' : '',
+        j === 0,
+      ]);
   }
   await bulkInsert(tx, 'inspection_boards', ['id', 'unit_id', 'kind', 'name', 'project', 'term_label', 'elected_on', 'valid_from', 'valid_to'], boards, true);
   await bulkInsert(tx, 'inspection_board_members', ['board_id', 'full_name', 'village_id', 'role', 'elected_on'], members);
@@ -352,9 +500,13 @@ async function seedMediation(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], to
   const villages = (await Promise.all(wards.map((u) => villagesOf(tx, u.id, '2019-06-01')))).flat();
   const teamIds = await reserveIds(tx, 'mediation_teams', villages.length);
   const [names] = await tx.query<{ n: string[] }>(
-    `select array_agg(v.name order by u.ord) as n from unnest($1::bigint[]) with ordinality u(id, ord) join unit_versions v on v.unit_id = u.id and v.valid_from <= '2019-06-01' and '2019-06-01' < v.valid_to`, [villages]);
+    `select array_agg(v.name order by u.ord) as n from unnest($1::bigint[]) with ordinality u(id, ord) join unit_versions v on v.unit_id = u.id and v.valid_from <= '2019-06-01' and '2019-06-01' < v.valid_to`,
+    [villages],
+  );
   const teams: unknown[][] = villages.map((v, i) => [teamIds[i], v, `Tổ hòa giải ${names.n[i]}`, '2019-01-01']);
-  const members: unknown[][] = teamIds.flatMap((t) => Array.from({ length: r.int(5, 7) }, (_, k) => [t, person(r, 0.4, [1950, 1985]).name, k === 0 ? 'head' : 'member', '2019-01-01']));
+  const members: unknown[][] = teamIds.flatMap((t) =>
+    Array.from({ length: r.int(5, 7) }, (_, k) => [t, person(r, 0.4, [1950, 1985]).name, k === 0 ? 'head' : 'member', '2019-01-01']),
+  );
   const teamOf = new Map(villages.map((v, i) => [v, teamIds[i]]));
   const cases: unknown[][] = [];
   const add = (village: number, received: string, outcome: string, closed: string | null) => {

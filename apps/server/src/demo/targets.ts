@@ -25,8 +25,13 @@ async function congress(tx: Db, unitId: number, term: string, name: string, from
     [unitId, term, name, from, to, decision],
   );
   for (const t of targets) {
-    await tx.query('insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)',
-      [id, t.number, t.title.vi, t.title.en, JSON.stringify(t.measures)]);
+    await tx.query('insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)', [
+      id,
+      t.number,
+      t.title.vi,
+      t.title.en,
+      JSON.stringify(t.measures),
+    ]);
   }
   return id;
 }
@@ -36,13 +41,29 @@ export async function seedDemoTargets(tx: Db, opts: { within?: number[] } = {}):
   const within = opts.within ?? null;
   const city = await unitAt(tx, '213', 'district', '2024-07-12', within);
   if (!city) return; // the seed's world is not loaded
-  await congress(tx, city.id, CITY_CONGRESS.term, 'Đại hội đại biểu MTTQ Việt Nam thành phố Bắc Giang lần thứ XXII, nhiệm kỳ 2024–2029',
-    CITY_CONGRESS.from, city.valid_to, CITY_CONGRESS.decision, STANDARD_TARGETS_2024);
+  await congress(
+    tx,
+    city.id,
+    CITY_CONGRESS.term,
+    'Đại hội đại biểu MTTQ Việt Nam thành phố Bắc Giang lần thứ XXII, nhiệm kỳ 2024–2029',
+    CITY_CONGRESS.from,
+    city.valid_to,
+    CITY_CONGRESS.decision,
+    STANDARD_TARGETS_2024,
+  );
   const wardTargets = adoptForWard(STANDARD_TARGETS_2024);
   for (const code of SUCCESSOR_WARD_CODES) {
     const ward = await unitAt(tx, code, 'commune', WARD_CONGRESS.from, within);
     if (!ward) continue;
-    await congress(tx, ward.id, WARD_CONGRESS.term, `Đại hội đại biểu MTTQ Việt Nam ${ward.name.replace(/^Phường/, 'phường').replace(/^Xã/, 'xã')} lần thứ I, nhiệm kỳ 2025–2030`,
-      WARD_CONGRESS.from, WARD_CONGRESS.to, null, wardTargets);
+    await congress(
+      tx,
+      ward.id,
+      WARD_CONGRESS.term,
+      `Đại hội đại biểu MTTQ Việt Nam ${ward.name.replace(/^Phường/, 'phường').replace(/^Xã/, 'xã')} lần thứ I, nhiệm kỳ 2025–2030`,
+      WARD_CONGRESS.from,
+      WARD_CONGRESS.to,
+      null,
+      wardTargets,
+    );
   }
 }

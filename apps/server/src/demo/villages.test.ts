@@ -17,15 +17,25 @@ afterAll(() => db.close());
 
 /** The name of the ward a village belonged to on a date. */
 const wardOf = async (code: string, on: string) =>
-  (await db.query<{ name: string; code: string }>(
-    `select w.code, (select name from unit_versions where unit_id = w.id and valid_from <= $2::date and $2::date < valid_to) as name
+  (
+    await db.query<{ name: string; code: string }>(
+      `select w.code, (select name from unit_versions where unit_id = w.id and valid_from <= $2::date and $2::date < valid_to) as name
        from units v join unit_versions vv on vv.unit_id = v.id and vv.valid_from <= $2::date and $2::date < vv.valid_to
-       join units w on w.id = vv.parent_id where v.level = 'village' and v.code = $1`, [code, on]))[0];
+       join units w on w.id = vv.parent_id where v.level = 'village' and v.code = $1`,
+      [code, on],
+    )
+  )[0];
 const villagesPerWard = async (on: string) =>
-  Object.fromEntries((await db.query<{ name: string; n: number }>(
-    `select (select name from unit_versions where unit_id = w.id and valid_from <= $1::date and $1::date < valid_to) as name, count(*)::int as n
+  Object.fromEntries(
+    (
+      await db.query<{ name: string; n: number }>(
+        `select (select name from unit_versions where unit_id = w.id and valid_from <= $1::date and $1::date < valid_to) as name, count(*)::int as n
        from units v join unit_versions vv on vv.unit_id = v.id and vv.valid_from <= $1::date and $1::date < vv.valid_to
-       join units w on w.id = vv.parent_id where v.level = 'village' group by 1`, [on])).map((r) => [r.name, r.n]));
+       join units w on w.id = vv.parent_id where v.level = 'village' group by 1`,
+        [on],
+      )
+    ).map((r) => [r.name, r.n]),
+  );
 
 describe('the demo villages', () => {
   it('151 villages and residential groups over the 16 wards/communes from 2019, coded <ward>.<nn>', async () => {
@@ -37,7 +47,8 @@ describe('the demo villages', () => {
     expect(bad.n).toBe(0);
     expect(await wardOf('07213.01', '2024-06-01')).toMatchObject({ code: '07213', name: 'Phường Trần Phú' });
     const [tdp] = await db.query<{ name: string; kind: string }>(
-      `select v.name, u.kind from units u join unit_versions v on v.unit_id = u.id where u.code = '07213.01' order by v.valid_from limit 1`);
+      `select v.name, u.kind from units u join unit_versions v on v.unit_id = u.id where u.code = '07213.01' order by v.valid_from limit 1`,
+    );
     expect(tdp).toEqual({ name: 'Tổ dân phố số 1', kind: 'Tổ dân phố' });
   });
 
@@ -50,9 +61,13 @@ describe('the demo villages', () => {
     // The same village unit, with a 'move' event per change of ward (and a 'rename' at the merger).
     const events = await db.query<{ kind: string; effective_date: string }>(
       `select e.kind, e.effective_date::text from unit_events e join unit_event_units eu on eu.event_id = e.id
-         join units u on u.id = eu.unit_id where u.code = '07219.01' order by e.effective_date, e.kind`);
+         join units u on u.id = eu.unit_id where u.code = '07219.01' order by e.effective_date, e.kind`,
+    );
     expect(events).toEqual([
-      { kind: 'move', effective_date: '2025-01-01' }, { kind: 'move', effective_date: '2025-07-01' }, { kind: 'rename', effective_date: '2025-07-01' }]);
+      { kind: 'move', effective_date: '2025-01-01' },
+      { kind: 'move', effective_date: '2025-07-01' },
+      { kind: 'rename', effective_date: '2025-07-01' },
+    ]);
   });
 
   it('seeding again adds nothing', async () => {
@@ -63,17 +78,22 @@ describe('the demo villages', () => {
 });
 
 describe('names after the 2025 merger', () => {
-  it('numbered residential groups take their old ward\'s name, so none repeats inside a new ward', async () => {
+  it("numbered residential groups take their old ward's name, so none repeats inside a new ward", async () => {
     const names = async (code: string, on: string) =>
-      (await db.query<{ name: string }>(
-        `select v.name from units u join unit_versions v on v.unit_id = u.id where u.code = $1 and v.valid_from <= $2::date and $2::date < v.valid_to`, [code, on]))[0]?.name;
+      (
+        await db.query<{ name: string }>(
+          `select v.name from units u join unit_versions v on v.unit_id = u.id where u.code = $1 and v.valid_from <= $2::date and $2::date < v.valid_to`,
+          [code, on],
+        )
+      )[0]?.name;
     expect(await names('07213.01', '2025-06-30')).toBe('Tổ dân phố số 1');
     expect(await names('07213.01', '2025-07-01')).toBe('Tổ dân phố Trần Phú 1');
     const [dup] = await db.query<{ n: number }>(
       `select count(*)::int as n from (
          select v.parent_id, v.name from units u join unit_versions v on v.unit_id = u.id
           where u.level = 'village' and u.code like '072%.__' and v.valid_from <= '2025-08-01' and '2025-08-01' < v.valid_to
-          group by 1, 2 having count(*) > 1) d`);
+          group by 1, 2 having count(*) > 1) d`,
+    );
     expect(dup.n).toBe(0);
   });
 });

@@ -80,7 +80,15 @@ export async function seedDemoVillages(tx: Db): Promise<void> {
       const nameOn = (from: string) => (from >= REFORM ? renamed : name);
       const versions: Array<Omit<PlanVersion, 'unit'>> = chain.map((c) => ({ name: nameOn(c.from), parent: c.id, validFrom: c.from, validTo: c.to }));
       const key = plan.addUnit(
-        { key: `${w.code}.${String(i + 1).padStart(2, '0')}`, code: `${w.code}.${String(i + 1).padStart(2, '0')}`, level: 'village', kind, provinceCode: '24', validFrom: START, validTo: end },
+        {
+          key: `${w.code}.${String(i + 1).padStart(2, '0')}`,
+          code: `${w.code}.${String(i + 1).padStart(2, '0')}`,
+          level: 'village',
+          kind,
+          provinceCode: '24',
+          validFrom: START,
+          validTo: end,
+        },
         versions,
       );
       for (const c of chain.slice(1)) {

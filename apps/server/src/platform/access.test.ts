@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const code = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.code as string);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => e.code as string,
+  );
 
 describe('scope follows units through mergers', () => {
   it('a user of the successor ward reaches the merged wards and their villages, not a sibling', async () => {

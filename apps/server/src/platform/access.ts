@@ -75,12 +75,7 @@ function scopeExists(userUnitParam: string, unitExpr: string, dateExpr: string |
  * A SQL condition restricting a list query to the user's scope. `nextParam` is the index the user's
  * unit id will take in the caller's parameter list.
  */
-export function scopeCondition(
-  user: CurrentUser,
-  unitExpr: string,
-  dateExpr: string | null,
-  nextParam: number,
-): { sql: string; params: unknown[] } {
+export function scopeCondition(user: CurrentUser, unitExpr: string, dateExpr: string | null, nextParam: number): { sql: string; params: unknown[] } {
   return reachCondition(reachOf(user), unitExpr, dateExpr, nextParam);
 }
 
@@ -99,13 +94,7 @@ export function reachCondition(reach: Reach, unitExpr: string, dateExpr: string 
  * refused on or after the end of the user's own unit. Throws UNIT_NOT_FOUND, FORBIDDEN, OUT_OF_SCOPE
  * or UNIT_ENDED; never returns false.
  */
-export async function assertUnitAccess(
-  db: Db,
-  user: CurrentUser,
-  permission: Permission,
-  unitId: number,
-  date?: string,
-): Promise<void> {
+export async function assertUnitAccess(db: Db, user: CurrentUser, permission: Permission, unitId: number, date?: string): Promise<void> {
   assertPermission(user, permission);
   const write = isWrite(permission);
   const factDate = date ?? (write ? today() : undefined);
@@ -123,9 +112,6 @@ export async function assertUnitAccess(
 export async function unitsInScope(db: Db, user: CurrentUser, permission: Permission, unitIds: number[]): Promise<Set<number>> {
   if (!can(user, permission) || unitIds.length === 0) return new Set();
   if (user.role === 'admin') return new Set(unitIds);
-  const rows = await db.query<{ id: number }>(
-    `select u.id from unnest($1::bigint[]) as u(id) where ${scopeExists('$2::bigint', 'u.id', null)}`,
-    [unitIds, user.unitId],
-  );
+  const rows = await db.query<{ id: number }>(`select u.id from unnest($1::bigint[]) as u(id) where ${scopeExists('$2::bigint', 'u.id', null)}`, [unitIds, user.unitId]);
   return new Set(rows.map((r) => r.id));
 }

@@ -81,13 +81,14 @@ describe('admission gate on the public routes', () => {
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = app.server.address() as AddressInfo;
-      const call = () => new Promise<number>((resolve) => {
-        const r = http.get({ port, host: '127.0.0.1', path: '/api/public/slow' }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+      const call = () =>
+        new Promise<number>((resolve) => {
+          const r = http.get({ port, host: '127.0.0.1', path: '/api/public/slow' }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          });
+          r.on('error', () => resolve(-1));
         });
-        r.on('error', () => resolve(-1));
-      });
       const a = call();
       const b = call();
       while (held.length < 2) await new Promise((r) => setTimeout(r, 5));

@@ -20,7 +20,11 @@ export type AdmissionSettings = {
 export class Gate {
   private active = 0;
   private readonly waiting: Array<{ admit: () => void; timer: NodeJS.Timeout }> = [];
-  constructor(readonly limit: number, readonly maxWaiting: number, readonly maxWaitMs: number) {}
+  constructor(
+    readonly limit: number,
+    readonly maxWaiting: number,
+    readonly maxWaitMs: number,
+  ) {}
 
   get inFlight(): number {
     return this.active;

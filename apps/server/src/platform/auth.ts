@@ -32,10 +32,12 @@ const randomToken = () => crypto.randomBytes(32).toString('base64url');
 export async function createSession(db: Db, userId: number, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<{ token: string; csrf: string }> {
   const token = randomToken();
   const csrf = randomToken();
-  await db.query(
-    `insert into sessions (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`,
-    [sha256(token), userId, csrf, policy.maxHours],
-  );
+  await db.query(`insert into sessions (id, user_id, csrf_token, expires_at) values ($1, $2, $3, now() + make_interval(hours => $4))`, [
+    sha256(token),
+    userId,
+    csrf,
+    policy.maxHours,
+  ]);
   return { token, csrf };
 }
 
@@ -46,8 +48,15 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 export type SessionUser = CurrentUser & { csrfToken: string };
 
 type UserRow = {
-  id: number; username: string; display_name: string; role: Role; unit_id: number | null;
-  unit_valid_to: string | null; csrf_token: string; grants: Permission[]; idle_s: number;
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  unit_valid_to: string | null;
+  csrf_token: string;
+  grants: Permission[];
+  idle_s: number;
 };
 
 /** The session's user, or null when the session is unknown, past its absolute end or idle too long. */
@@ -66,10 +75,15 @@ export async function userBySession(db: Db, token: string, policy: SessionPolicy
   // Idle time is counted from the last request; one write a minute at most per session.
   if (r.idle_s > 60) await db.query('update sessions set last_seen_at = now() where id = $1', [id]);
   return {
-    id: r.id, username: r.username, displayName: r.display_name, role: r.role, unitId: r.unit_id,
-    unitValidTo: r.unit_valid_to === 'infinity' ? null : r.unit_valid_to, csrfToken: r.csrf_token, grants: r.grants,
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    unitId: r.unit_id,
+    unitValidTo: r.unit_valid_to === 'infinity' ? null : r.unit_valid_to,
+    csrfToken: r.csrf_token,
+    grants: r.grants,
   };
 }
 
-export const safeEqual = (a: string, b: string) =>
-  a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const safeEqual = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));

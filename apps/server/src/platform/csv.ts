@@ -13,5 +13,4 @@ export function csvCell(v: string | number | null | undefined): string {
 }
 
 /** Lines of cells as one CSV document with a BOM (Excel then reads UTF-8 Vietnamese correctly). */
-export const csvDocument = (rows: Array<Array<string | number | null | undefined>>) =>
-  '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export const csvDocument = (rows: Array<Array<string | number | null | undefined>>) => '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

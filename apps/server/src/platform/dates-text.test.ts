@@ -21,8 +21,7 @@ describe('one "today", in Asia/Ho_Chi_Minh', () => {
   it('in SQL: vn_date() of a moment and vn_today() are the Vietnamese date, whatever the session zone', async () => {
     await t.db.tx(async (tx) => {
       await tx.query(`set local timezone = 'America/Los_Angeles'`);
-      const [r] = await tx.query<{ d: string; now: string; cur: string }>(
-        `select vn_date('2026-11-30T20:30:00Z')::text as d, vn_today()::text as now, current_date::text as cur`);
+      const [r] = await tx.query<{ d: string; now: string; cur: string }>(`select vn_date('2026-11-30T20:30:00Z')::text as d, vn_today()::text as now, current_date::text as cur`);
       expect(r.d).toBe('2026-12-01');
       expect(r.now).toBe(today());
     });
@@ -32,13 +31,17 @@ describe('one "today", in Asia/Ho_Chi_Minh', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-30T20:00:00Z'));
     const res = await t.app.inject({
-      method: 'POST', url: '/api/petitions', headers: s.staffS.headers,
+      method: 'POST',
+      url: '/api/petitions',
+      headers: s.staffS.headers,
       payload: { unitId: t.w.S, channel: 'written', kind: 'kien_nghi', title: 'Đơn buổi sáng sớm', content: 'Nội dung', receivedOn: '2026-12-01' },
     });
     expect(res.statusCode, res.body).toBe(200);
     // The day after Vietnam's today is still refused.
     const later = await t.app.inject({
-      method: 'POST', url: '/api/petitions', headers: s.staffS.headers,
+      method: 'POST',
+      url: '/api/petitions',
+      headers: s.staffS.headers,
       payload: { unitId: t.w.S, channel: 'written', kind: 'kien_nghi', title: 'Đơn ngày mai', content: 'Nội dung', receivedOn: '2026-12-02' },
     });
     expect(later.json().error.code).toBe('PETITION_DATE_INVALID');
@@ -52,7 +55,9 @@ describe('dates are real calendar dates', () => {
     expect(res.json().error.code).toBe('VALIDATION');
     const before = await countRows(t.db, 'petitions');
     const p = await t.app.inject({
-      method: 'POST', url: '/api/petitions', headers: s.staffS.headers,
+      method: 'POST',
+      url: '/api/petitions',
+      headers: s.staffS.headers,
       payload: { unitId: t.w.S, channel: 'written', kind: 'kien_nghi', title: 'Đơn', content: 'Nội dung', receivedOn: d },
     });
     expect(p.json().error.code).toBe('VALIDATION');
@@ -78,7 +83,9 @@ describe('text fields refuse NUL and unpaired surrogates', () => {
 
   it('a signed-in form and a query string are refused the same way', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/petitions', headers: s.staffS.headers,
+      method: 'POST',
+      url: '/api/petitions',
+      headers: s.staffS.headers,
       payload: { unitId: t.w.S, channel: 'written', kind: 'kien_nghi', title: 'Tiêu đề\u0000', content: 'Nội dung', receivedOn: today() },
     });
     expect(res.json().error.code).toBe('TEXT_INVALID_CHARACTERS');
@@ -101,7 +108,10 @@ describe('no other clock creeps back', () => {
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
-        if (e.isDirectory()) { if (!['node_modules', 'dist', 'migrations'].includes(e.name)) walk(p); continue; }
+        if (e.isDirectory()) {
+          if (!['node_modules', 'dist', 'migrations'].includes(e.name)) walk(p);
+          continue;
+        }
         if (!/\.(ts|tsx)$/.test(e.name) || e.name.endsWith('.test.ts')) continue;
         const text = fs.readFileSync(p, 'utf8');
         if (/\bcurrent_date\b/i.test(text) || /new Date\(\)\.toISOString\(\)\.slice\(0, 10\)/.test(text)) offenders.push(path.relative(root, p));

@@ -213,9 +213,15 @@ export function registerEndpoints(app: App, db: Db, bound: BoundEndpoint[], loca
 }
 
 function permissionText(p: Permission, u: UnitSource): string {
-  const where = (s: UnitSource): string => s.from === 'none' ? '' : s.from === 'own' ? ' at the user\'s unit'
-    : s.from === 'first' ? s.of.map(where).join(', else')
-      : s.from === 'record' ? ` at the unit of the ${s.kind} named by ${s.part && s.part !== 'params' ? `${s.part}.` : ':'}${s.param}`
-        : ` at the unit in ${s.part}.${s.key}`;
+  const where = (s: UnitSource): string =>
+    s.from === 'none'
+      ? ''
+      : s.from === 'own'
+        ? " at the user's unit"
+        : s.from === 'first'
+          ? s.of.map(where).join(', else')
+          : s.from === 'record'
+            ? ` at the unit of the ${s.kind} named by ${s.part && s.part !== 'params' ? `${s.part}.` : ':'}${s.param}`
+            : ` at the unit in ${s.part}.${s.key}`;
   return `\`${p}\`${where(u)}.`;
 }

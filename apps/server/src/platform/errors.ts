@@ -14,10 +14,11 @@ export class AppError extends Error {
   toBody(): ErrorBody {
     const m = ERRORS[this.code];
     // A message may name what the details carry, e.g. "{successorName}".
-    const fill = (t: string) => t.replace(/\{(\w+)\}/g, (all, k: string) => {
-      const v = (this.details as Record<string, unknown> | undefined)?.[k];
-      return typeof v === 'string' || typeof v === 'number' ? String(v) : all;
-    });
+    const fill = (t: string) =>
+      t.replace(/\{(\w+)\}/g, (all, k: string) => {
+        const v = (this.details as Record<string, unknown> | undefined)?.[k];
+        return typeof v === 'string' || typeof v === 'number' ? String(v) : all;
+      });
     return { error: { code: this.code, message: fill(m.vi), messageEn: fill(m.en), ...(this.details !== undefined ? { details: this.details } : {}) } };
   }
 }

@@ -51,13 +51,18 @@ export function registerErrorHandler(app: App): void {
     let appErr: AppError;
     if (err instanceof AppError) appErr = err;
     else if (hasZodFastifySchemaValidationErrors(err)) {
-      appErr = new AppError('VALIDATION', err.validation.map((v) => ({ path: v.instancePath, message: v.message })));
+      appErr = new AppError(
+        'VALIDATION',
+        err.validation.map((v) => ({ path: v.instancePath, message: v.message })),
+      );
     } else if (err instanceof z.ZodError) {
-      appErr = new AppError('VALIDATION', err.issues.map((i) => ({ path: '/' + i.path.join('/'), message: i.message })));
+      appErr = new AppError(
+        'VALIDATION',
+        err.issues.map((i) => ({ path: '/' + i.path.join('/'), message: i.message })),
+      );
     } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') appErr = new AppError('BODY_TOO_LARGE');
     else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') appErr = new AppError('UNSUPPORTED_MEDIA');
-    else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-      appErr = new AppError('MALFORMED_JSON');
+    else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') appErr = new AppError('MALFORMED_JSON');
     else if (err.statusCode === 400 && err.code?.startsWith('FST_ERR_VALIDATION')) appErr = new AppError('VALIDATION', err.message);
     else {
       req.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'unhandled error');

@@ -17,7 +17,10 @@ export const keyId = (key: Buffer) => crypto.createHash('sha256').update(key).di
  * before a real key was set remains readable until rotated; it never encrypts when a real key is set.
  */
 export function keyRing(setting: string | undefined, derive: (secret: string) => Buffer, devSecret: string): KeyRing {
-  const secrets = (setting ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const secrets = (setting ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const dev = derive(devSecret);
   const keys = [...secrets.map(derive), dev].map((key) => ({ id: keyId(key), key }));
   const unique = keys.filter((k, i) => keys.findIndex((x) => x.id === k.id) === i);
@@ -45,5 +48,9 @@ export function assertProductionSecrets(env: NodeJS.ProcessEnv): void {
   }
   if (env.PETITION_ADDRESS_SALT!.trim().length < 16) throw new Error('PETITION_ADDRESS_SALT must have at least 16 characters');
   // Parsing now turns a malformed key into a clear start-up error, not a 500 on the first petition.
-  for (const s of env.PETITION_IDENTITY_KEY!.split(',').map((x) => x.trim()).filter(Boolean)) raw32('PETITION_IDENTITY_KEY')(s);
+  for (const s of env
+    .PETITION_IDENTITY_KEY!.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean))
+    raw32('PETITION_IDENTITY_KEY')(s);
 }

@@ -21,9 +21,7 @@ export const THROTTLE = {
   userLockMinutes: 60,
 };
 
-export type ThrottleDecision =
-  | { ok: true; attemptId: number }
-  | { ok: false; reason: 'user_address' | 'address' | 'user'; retryAfterSeconds: number };
+export type ThrottleDecision = { ok: true; attemptId: number } | { ok: false; reason: 'user_address' | 'address' | 'user'; retryAfterSeconds: number };
 
 // The user name as typed may be a password typed in the wrong field: only its hash is kept.
 const userKey = (username: string) => crypto.createHash('sha256').update(username.trim().toLowerCase()).digest('hex');
@@ -52,8 +50,7 @@ export async function beginAttempt(db: Db, username: string, address: string): P
     );
     const refusal = decide(c);
     if (refusal) return refusal;
-    const [{ id }] = await tx.query<{ id: number }>(
-      'insert into login_attempts (user_key, address) values ($1, $2) returning id', [key, address]);
+    const [{ id }] = await tx.query<{ id: number }>('insert into login_attempts (user_key, address) values ($1, $2) returning id', [key, address]);
     return { ok: true as const, attemptId: id };
   });
 }

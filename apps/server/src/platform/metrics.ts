@@ -32,11 +32,7 @@ export function getMetric(key: string): MetricDef {
 export type MetricRow = { unitId: number; value: number; byDim: Record<string, number> };
 
 /** Computes one metric for every unit in unitIds over [from, to], in a single query. */
-export async function computeMetric(
-  db: Db,
-  def: MetricDef,
-  opts: { unitIds: number[]; from: string; to: string; view: MetricView },
-): Promise<Map<number, MetricRow>> {
+export async function computeMetric(db: Db, def: MetricDef, opts: { unitIds: number[]; from: string; to: string; view: MetricView }): Promise<Map<number, MetricRow>> {
   const facts = def.facts.replaceAll(':from', '$2::date').replaceAll(':to', '$3::date');
   const rows = await db.query<{ unit_id: number; dim: string | null; value: number }>(
     // The id list joined as a table (not `= any`), and only closure rows that overlap the period:

@@ -5,9 +5,34 @@ import { AppError } from './errors';
 // NIST SP 800-63B: a minimum length and a check against passwords known to be common, no composition
 // rules. The list is zxcvbn-ts's 49k most common passwords plus Vietnamese habits and this product's own
 // words (a password an attacker would try first here).
-const LOCAL = ['matkhau', 'matkhau123', 'matkhau123456', 'matkhau@123', 'anhyeuem', 'anhyeuem123', 'emyeuanh', 'yeuem123456',
-  'vietnam', 'vietnam123', 'vietnam123456', 'doanket', 'doanket2026', 'mattran', 'mattrantoquoc', 'mttq', 'mttqvn', 'admin@123',
-  'quantri', 'quantri123', 'hanoi123456', 'saigon123456', '123456789abc', 'abc123456789', 'qwertyuiop123', '1234567890qwe'];
+const LOCAL = [
+  'matkhau',
+  'matkhau123',
+  'matkhau123456',
+  'matkhau@123',
+  'anhyeuem',
+  'anhyeuem123',
+  'emyeuanh',
+  'yeuem123456',
+  'vietnam',
+  'vietnam123',
+  'vietnam123456',
+  'doanket',
+  'doanket2026',
+  'mattran',
+  'mattrantoquoc',
+  'mttq',
+  'mttqvn',
+  'admin@123',
+  'quantri',
+  'quantri123',
+  'hanoi123456',
+  'saigon123456',
+  '123456789abc',
+  'abc123456789',
+  'qwertyuiop123',
+  '1234567890qwe',
+];
 const COMMON = new Set([...(dictionary['passwords-common'] as string[]), ...LOCAL].map((p) => p.toLowerCase()));
 
 /** The reason a new password is refused, or null. */

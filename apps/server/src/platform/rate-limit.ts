@@ -21,7 +21,10 @@ const limited = (url: string) => url.startsWith('/api/public/') || url.startsWit
  */
 export function postgresRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
   class PgStore implements FastifyRateLimitStore {
-    constructor(_opts: unknown, private readonly prefix = '') {}
+    constructor(
+      _opts: unknown,
+      private readonly prefix = '',
+    ) {}
     incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number) {
       db.query<{ hits: number; ttl: number }>(
         `insert into rate_limit_hits as r (key, hits, reset_at) values ($1, 1, now() + make_interval(secs => $2 / 1000.0))
@@ -30,10 +33,13 @@ export function postgresRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
            reset_at = case when r.reset_at <= now() then excluded.reset_at else r.reset_at end
          returning hits, (extract(epoch from reset_at - now()) * 1000)::float8 as ttl`,
         [this.prefix + key, timeWindow],
-      ).then(([r]) => {
-        if (Math.random() < 0.001) void db.query(`delete from rate_limit_hits where reset_at < now() - interval '1 hour'`).catch(() => {});
-        cb(null, { current: r.hits, ttl: Math.max(0, Math.round(r.ttl)) });
-      }, (err: Error) => cb(err));
+      ).then(
+        ([r]) => {
+          if (Math.random() < 0.001) void db.query(`delete from rate_limit_hits where reset_at < now() - interval '1 hour'`).catch(() => {});
+          cb(null, { current: r.hits, ttl: Math.max(0, Math.round(r.ttl)) });
+        },
+        (err: Error) => cb(err),
+      );
     }
     child(routeOptions: { path: string; method: string | string[] }) {
       return new PgStore(undefined, `${[routeOptions.method].flat().join(',')} ${routeOptions.path}|`);

@@ -87,11 +87,21 @@ describe('CSP violation reports', () => {
     try {
       const staff = await sessionAs(t.db, 'unit_staff', t.w.S);
       const res = await app.inject({
-        method: 'POST', url: '/api/csp-report', headers: { 'content-type': 'application/csp-report', cookie: staff.headers.cookie },
-        payload: JSON.stringify({ 'csp-report': { 'document-uri': 'http://127.0.0.1:3000/households?q=Nguyen%20Van%20An', 'violated-directive': 'style-src-elem', 'blocked-uri': 'inline' } }),
+        method: 'POST',
+        url: '/api/csp-report',
+        headers: { 'content-type': 'application/csp-report', cookie: staff.headers.cookie },
+        payload: JSON.stringify({
+          'csp-report': { 'document-uri': 'http://127.0.0.1:3000/households?q=Nguyen%20Van%20An', 'violated-directive': 'style-src-elem', 'blocked-uri': 'inline' },
+        }),
       });
       expect(res.statusCode).toBe(204);
-      expect(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ page: '/households', directive: 'style-src-elem', blocked: 'inline' }]);
+      expect(
+        fs
+          .readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+      ).toEqual([{ page: '/households', directive: 'style-src-elem', blocked: 'inline' }]);
     } finally {
       await app.close();
     }

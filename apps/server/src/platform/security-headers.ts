@@ -46,7 +46,9 @@ export async function registerSecurityHeaders(app: App, reportFile?: string): Pr
       const r = ((req.body as { 'csp-report'?: Record<string, unknown> } | null)?.['csp-report'] ?? {}) as Record<string, unknown>;
       // The page's path only (a query string may carry a searched name), the directive and what was blocked.
       const entry = {
-        page: String(r['document-uri'] ?? '').replace(/^https?:\/\/[^/]+/, '').split('?')[0],
+        page: String(r['document-uri'] ?? '')
+          .replace(/^https?:\/\/[^/]+/, '')
+          .split('?')[0],
         directive: String(r['effective-directive'] ?? r['violated-directive'] ?? ''),
         blocked: String(r['blocked-uri'] ?? '').split('?')[0],
       };

@@ -30,24 +30,34 @@ type RouteCase = {
 
 const ROUTES: RouteCase[] = [
   { name: 'read a unit', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}` }) },
-  { name: 'list a unit\'s children', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units?parent=${u}` }) },
+  { name: "list a unit's children", permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units?parent=${u}` }) },
   { name: 'read a metric', permission: 'metric.read', request: (u) => ({ method: 'GET', url: `/api/metrics/org.units_by_level?unit=${u}&from=2026-01-01&to=2026-12-31` }) },
   { name: 'read the audit trail of a unit', permission: 'audit.read', request: (u) => ({ method: 'GET', url: `/api/audit?unit=${u}` }) },
   { name: 'read a subtree as of a date', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}/subtree?asOf=2026-01-01` }) },
-  { name: 'read a unit\'s lineage', permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}/lineage` }) },
+  { name: "read a unit's lineage", permission: 'unit.read', request: (u) => ({ method: 'GET', url: `/api/units/${u}/lineage` }) },
   {
-    name: 'rename a unit (administration)', permission: 'unit.manage', unscoped: true,
+    name: 'rename a unit (administration)',
+    permission: 'unit.manage',
+    unscoped: true,
     request: (u) => ({ method: 'POST', url: `/api/units/${u}/rename`, payload: { effectiveDate: '2026-09-01', name: `Tên mới ${u}` } }),
   },
   { name: 'list accounts', permission: 'user.manage', unscoped: true, request: () => ({ method: 'GET', url: '/api/users' }) },
   { name: 'read the account of a user at a unit', permission: 'user.manage', unscoped: true, request: (u) => ({ method: 'GET', url: `/api/users/${accountAt.get(u)}` }) },
   {
-    name: 'change the account of a user at a unit', permission: 'user.manage', unscoped: true,
+    name: 'change the account of a user at a unit',
+    permission: 'user.manage',
+    unscoped: true,
     request: (u) => ({ method: 'PATCH', url: `/api/users/${accountAt.get(u)}`, payload: { displayName: `Đổi tên ${Math.random().toString(36).slice(2, 6)}` } }),
   },
   {
-    name: 'create an account at a unit', permission: 'user.manage', unscoped: true,
-    request: (u) => ({ method: 'POST', url: '/api/users', payload: { username: `mx.${u}.${Math.random().toString(36).slice(2, 8)}`, displayName: 'Trần Thị Bình', role: 'unit_staff', unitId: u, password: 'mat-khau-dai-du' } }),
+    name: 'create an account at a unit',
+    permission: 'user.manage',
+    unscoped: true,
+    request: (u) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: `mx.${u}.${Math.random().toString(36).slice(2, 8)}`, displayName: 'Trần Thị Bình', role: 'unit_staff', unitId: u, password: 'mat-khau-dai-du' },
+    }),
   },
 ];
 
@@ -78,7 +88,10 @@ describe('list queries are scoped in SQL', () => {
   it('a ward user searching all units finds only their subtree and merged predecessors', async () => {
     const { headers } = await sessionAs(t.db, 'unit_staff', t.w.S);
     const res = await t.app.inject({ method: 'GET', url: '/api/units?q=phuong&asOf=2024-06-01', headers });
-    const ids = res.json().map((u: { id: number }) => u.id).sort();
+    const ids = res
+      .json()
+      .map((u: { id: number }) => u.id)
+      .sort();
     expect(ids).toEqual([t.w.A, t.w.B].sort());
     const roots = await t.app.inject({ method: 'GET', url: '/api/units', headers });
     expect(roots.json().map((u: { id: number }) => u.id)).toEqual([t.w.S]);
@@ -95,8 +108,12 @@ describe('list queries are scoped in SQL', () => {
   it('the audit trail of a non-admin holds only rows of units in scope', async () => {
     const admin = await sessionAs(t.db, 'admin', null);
     for (const unitId of [t.w.A1, t.w.D1]) {
-      await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
-        payload: { username: `scope.${unitId}.${Date.now()}`, displayName: 'Lê Văn Cường', role: 'village_head', unitId, password: 'mat-khau-dai-du' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: { username: `scope.${unitId}.${Date.now()}`, displayName: 'Lê Văn Cường', role: 'village_head', unitId, password: 'mat-khau-dai-du' },
+      });
     }
     const { headers } = await sessionAs(t.db, 'unit_staff', t.w.T);
     const rows = (await t.app.inject({ method: 'GET', url: '/api/audit?entity=user', headers })).json() as Array<{ unitId: number }>;

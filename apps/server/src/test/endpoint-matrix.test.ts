@@ -30,25 +30,40 @@ it('every endpoint has a sample request', () => {
 
 it('covers every route of the OpenAPI document, and the document every endpoint', async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
-  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops)
-    .map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
   expect(documented.sort()).toEqual(ENDPOINTS.map((e) => e.key).sort());
 });
 
 type Case = { e: Endpoint; role: Role | null; target: Target; unitGiven: boolean };
-const cases: Case[] = ENDPOINTS.flatMap((e) => [...ROLES, null].flatMap((role) =>
-  (dependsOnUnit(e) ? TARGETS : (['own'] as Target[])).flatMap((target) => {
-    const a = e.access;
-    const optional = 'permission' in a && a.unit.from === 'input' && a.unit.optional;
-    return optional ? [{ e, role, target, unitGiven: true }, { e, role, target, unitGiven: false }] : [{ e, role, target, unitGiven: true }];
-  })));
+const cases: Case[] = ENDPOINTS.flatMap((e) =>
+  [...ROLES, null].flatMap((role) =>
+    (dependsOnUnit(e) ? TARGETS : (['own'] as Target[])).flatMap((target) => {
+      const a = e.access;
+      const optional = 'permission' in a && a.unit.from === 'input' && a.unit.optional;
+      return optional
+        ? [
+            { e, role, target, unitGiven: true },
+            { e, role, target, unitGiven: false },
+          ]
+        : [{ e, role, target, unitGiven: true }];
+    }),
+  ),
+);
 
 describe.each(ENDPOINTS.map((e) => [e.key, e] as const))('%s', (_key, endpoint) => {
   it.each(cases.filter((c) => c.e === endpoint).map((c) => [c.role ?? 'anonymous', c.target, c.unitGiven ? '' : '(no unit)', c] as const))(
-    '%s → %s %s', async (_role, _target, _variant, c) => {
+    '%s → %s %s',
+    async (_role, _target, _variant, c) => {
       const session = c.role ? sessions.get(c.role)! : null;
       const ctx: SampleCtx = {
-        db: t.db, app: t.app, w: t.w, role: c.role ?? 'admin', session, admin, target: c.target, unit: unitOf(c.target),
+        db: t.db,
+        app: t.app,
+        w: t.w,
+        role: c.role ?? 'admin',
+        session,
+        admin,
+        target: c.target,
+        unit: unitOf(c.target),
         date: c.target === 'predecessor' ? '2025-03-01' : today(),
       };
       let req = await SAMPLES[c.e.key](ctx);
@@ -68,5 +83,6 @@ describe.each(ENDPOINTS.map((e) => [e.key, e] as const))('%s', (_key, endpoint) 
         const written = await t.db.query('select 1 from audit_log where id > $1 and actor_id = $2', [last, session.user.id]);
         expect(written).toHaveLength(0);
       }
-    });
+    },
+  );
 });

@@ -15,8 +15,14 @@ export type Target = 'own' | 'child' | 'sibling' | 'parent' | 'predecessor';
 export const TARGETS: Target[] = ['own', 'child', 'sibling', 'parent', 'predecessor'];
 
 export type SampleCtx = {
-  db: RootDb; app: App; w: World; role: Role; session: TestSession | null; admin: TestSession;
-  target: Target; unit: number;
+  db: RootDb;
+  app: App;
+  w: World;
+  role: Role;
+  session: TestSession | null;
+  admin: TestSession;
+  target: Target;
+  unit: number;
   /** A day on which the target unit existed: today, or before the reform for the predecessor. */
   date: string;
 };
@@ -39,7 +45,14 @@ export type Samples = Record<string, Sample>;
 
 /** The inject options for a sample. */
 export function injectOf(e: Endpoint, r: SampleRequest, headers: Record<string, string>) {
-  const qs = r.query ? '?' + new URLSearchParams(Object.entries(r.query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString() : '';
+  const qs = r.query
+    ? '?' +
+      new URLSearchParams(
+        Object.entries(r.query)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ).toString()
+    : '';
   const url = fillPath(e.path, r.params) + qs;
   const base = { method: e.method, url, headers: { ...headers, ...r.headers }, ...(r.remoteAddress ? { remoteAddress: r.remoteAddress } : {}) };
   if (r.multipart) {
@@ -49,7 +62,11 @@ export function injectOf(e: Endpoint, r: SampleRequest, headers: Record<string, 
       chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
     }
     for (const f of r.multipart.files) {
-      chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\ncontent-type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\ncontent-type: ${f.type}\r\n\r\n`),
+        f.data,
+        Buffer.from('\r\n'),
+      );
     }
     chunks.push(Buffer.from(`--${boundary}--\r\n`));
     return { ...base, headers: { ...base.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) };

@@ -56,7 +56,8 @@ export const enFundPublic: Record<keyof typeof viFundPublic, string> = {
   'fundPublic.invalidAmount': 'Enter a whole positive amount',
 
   'fundImport.title': 'Import a bank statement',
-  'fundImport.intro': 'Each credit becomes a donation; debits are listed apart. Choose many files or one .zip; importing the same file again (even with other columns chosen) adds nothing.',
+  'fundImport.intro':
+    'Each credit becomes a donation; debits are listed apart. Choose many files or one .zip; importing the same file again (even with other columns chosen) adds nothing.',
   'fundImport.campaign': 'Campaign id',
   'fundImport.files': 'Statement files (CSV, XLSX, ZIP)',
   'fundImport.format': 'Format',

@@ -12,7 +12,7 @@ export const enMovements = {
   'movements.none': 'Nothing recorded yet',
   'movements.solidarityTitle': 'Great National Solidarity Day',
   'movements.solidarityHint': 'Every village holds it once a year, around 18 November',
-  'movements.recordFestival': 'Record this year\'s Day',
+  'movements.recordFestival': "Record this year's Day",
   'movements.heldOf': '{year}: {held}/{villages} villages have held it',
   'movements.notHeld': 'Not held yet ({n})',
   'movements.festivals': 'Days recorded',

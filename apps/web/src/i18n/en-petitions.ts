@@ -93,7 +93,7 @@ export const enPetitions: Record<keyof typeof viPetitions, string> = {
   'petitions.agencyName': 'Agency name',
   'petitions.agencyNameHint': "E.g. ward People's Committee, ward police, provincial inspectorate",
   'petitions.rules': 'Time limits by kind',
-  'petitions.rulesHint': 'Defaults from the Law on Complaints, the Law on Denunciations and the rules on voters\' petitions; an administrator may change them.',
+  'petitions.rulesHint': "Defaults from the Law on Complaints, the Law on Denunciations and the rules on voters' petitions; an administrator may change them.",
   'petitions.ruleLine': 'Accept within {accept} days · answer within {answer} days ({complex} when complex)',
   'petitions.ruleExtensions': 'up to {n} extensions of {days} days',
   'petitions.ruleNotice': 'result told to the Front within {days} days of the decision',

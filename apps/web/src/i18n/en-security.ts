@@ -10,7 +10,8 @@ export const enSecurity: Record<keyof typeof viSecurity, string> = {
   'me.passwordMismatch': 'The two new passwords differ',
   'me.passwordChanged': 'Password changed. Your other sessions have ended.',
   'me.reminders': 'Deadline reminders by e-mail',
-  'me.remindersIntro': 'Each morning (from 7 am), if petitions in your scope are overdue or due within 3 days, you get one message with their numbers and a link to the list. It never contains a petition\'s content.',
+  'me.remindersIntro':
+    "Each morning (from 7 am), if petitions in your scope are overdue or due within 3 days, you get one message with their numbers and a link to the list. It never contains a petition's content.",
   'me.reminderEmail': 'E-mail for reminders',
   'me.reminderOn': 'Send me reminders',
   'me.remindersSaved': 'Reminder settings saved.',

@@ -321,7 +321,7 @@ export const en: Record<MessageKey, string> = {
   'home.todo.petitions.overdue': 'petitions past their deadline',
   'home.todo.petitions.dueThisWeek': 'petitions due within 7 days',
   'home.todo.situation.pending': 'situation reports not yet filed',
-  'home.todo.households.notReached': 'poor and near-poor households without this year\'s Tết gift',
+  'home.todo.households.notReached': "poor and near-poor households without this year's Tết gift",
   'home.todo.directives.toAnswer': 'requests from above not yet answered',
   'portal.sub': 'The Fatherland Front committees publish their funds, take petitions and report their results. No account needed.',
   'portal.staffSignIn': 'Staff sign-in',

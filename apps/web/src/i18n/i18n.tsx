@@ -40,12 +40,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18n>(() => ({
-    locale,
-    setLocale,
-    t: (key, vars) => fill(catalogs[locale][key] ?? key, vars),
-    pick: (label) => label[locale],
-  }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => fill(catalogs[locale][key] ?? key, vars),
+      pick: (label) => label[locale],
+    }),
+    [locale, setLocale],
+  );
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -54,7 +54,8 @@ export const viFundPublic = {
   'fundPublic.invalidAmount': 'Nhập số tiền là số nguyên dương',
 
   'fundImport.title': 'Nhập sao kê ngân hàng',
-  'fundImport.intro': 'Mỗi khoản ghi có trở thành một khoản ủng hộ; khoản ghi nợ được liệt kê riêng. Chọn nhiều tệp hoặc một tệp .zip; nhập lại cùng tệp (kể cả với cách chọn cột khác) không tạo thêm khoản nào.',
+  'fundImport.intro':
+    'Mỗi khoản ghi có trở thành một khoản ủng hộ; khoản ghi nợ được liệt kê riêng. Chọn nhiều tệp hoặc một tệp .zip; nhập lại cùng tệp (kể cả với cách chọn cột khác) không tạo thêm khoản nào.',
   'fundImport.campaign': 'Mã cuộc vận động',
   'fundImport.files': 'Tệp sao kê (CSV, XLSX, ZIP)',
   'fundImport.format': 'Định dạng',

@@ -9,7 +9,8 @@ export const viSecurity = {
   'me.passwordChanged': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
   'me.passwordIntro': 'Sau khi đổi, các thiết bị khác đang đăng nhập bằng tài khoản này sẽ phải đăng nhập lại.',
   'me.reminders': 'Nhắc hạn qua thư điện tử',
-  'me.remindersIntro': 'Mỗi sáng (từ 7 giờ), nếu có đơn quá hạn hoặc đến hạn trong 3 ngày thuộc phạm vi của bạn, hệ thống gửi một thư nêu số lượng và đường dẫn tới danh sách. Thư không chứa nội dung đơn.',
+  'me.remindersIntro':
+    'Mỗi sáng (từ 7 giờ), nếu có đơn quá hạn hoặc đến hạn trong 3 ngày thuộc phạm vi của bạn, hệ thống gửi một thư nêu số lượng và đường dẫn tới danh sách. Thư không chứa nội dung đơn.',
   'me.reminderEmail': 'Thư điện tử nhận nhắc hạn',
   'me.reminderOn': 'Gửi nhắc hạn cho tôi',
   'me.remindersSaved': 'Đã lưu cài đặt nhắc hạn.',

@@ -23,7 +23,11 @@ let cache: Pending[] | null = null;
 
 function read(): Pending[] {
   if (cache) return cache;
-  try { cache = JSON.parse(localStorage.getItem(STORE) ?? '[]') as Pending[]; } catch { cache = []; }
+  try {
+    cache = JSON.parse(localStorage.getItem(STORE) ?? '[]') as Pending[];
+  } catch {
+    cache = [];
+  }
   return cache;
 }
 function write(items: Pending[]): void {
@@ -35,7 +39,12 @@ function write(items: Pending[]): void {
 export const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`);
 
 /** Sends a write now, or keeps it for later when the network is down. `queued` tells which happened. */
-export async function sendOrKeep<T>(path: string, body: Record<string, unknown>, label: string, method: 'POST' | 'PUT' = 'POST'): Promise<{ queued: false; result: T } | { queued: true }> {
+export async function sendOrKeep<T>(
+  path: string,
+  body: Record<string, unknown>,
+  label: string,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<{ queued: false; result: T } | { queued: true }> {
   const key = (body.clientKey as string | undefined) ?? newKey();
   const sent = method === 'POST' ? { ...body, clientKey: key } : body;
   if (navigator.onLine) {
@@ -69,18 +78,31 @@ export function flush(): Promise<number> {
       }
     }
     return sent;
-  })().finally(() => { flushing = null; });
+  })().finally(() => {
+    flushing = null;
+  });
   return flushing;
 }
 
 /** A refused item: send it again as it is (after fixing the cause elsewhere), or give it up. */
-export const retry = (key: string) => { write(read().map((p) => (p.key === key ? { ...p, error: undefined } : p))); return flush(); };
+export const retry = (key: string) => {
+  write(read().map((p) => (p.key === key ? { ...p, error: undefined } : p)));
+  return flush();
+};
 export const discard = (key: string) => write(read().filter((p) => p.key !== key));
 
 function subscribe(fn: () => void): () => void {
   listeners.add(fn);
-  const online = () => { void flush(); fn(); };
-  const storage = (e: StorageEvent) => { if (e.key === STORE) { cache = null; fn(); } };
+  const online = () => {
+    void flush();
+    fn();
+  };
+  const storage = (e: StorageEvent) => {
+    if (e.key === STORE) {
+      cache = null;
+      fn();
+    }
+  };
   window.addEventListener('online', online);
   window.addEventListener('offline', fn);
   window.addEventListener('storage', storage);

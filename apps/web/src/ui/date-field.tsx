@@ -70,15 +70,7 @@ export function DateField({ label, value, onChange, hint, error, allowEmpty = fa
           <button type="button" className="icon-btn" onClick={openPicker} aria-label={t('date.pick')} title={t('date.pick')}>
             <CalendarIcon />
           </button>
-          <input
-            ref={native}
-            className="date-native"
-            type="date"
-            tabIndex={-1}
-            aria-hidden="true"
-            value={value}
-            onChange={(e) => e.target.value && onChange(e.target.value)}
-          />
+          <input ref={native} className="date-native" type="date" tabIndex={-1} aria-hidden="true" value={value} onChange={(e) => e.target.value && onChange(e.target.value)} />
         </div>
       )}
     </Field>

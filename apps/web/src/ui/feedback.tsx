@@ -20,14 +20,20 @@ export function ErrorNote({ error, onRetry }: { error: ApiError; onRetry?: () =>
     <div className="note note-error" role="alert">
       <p>{error.text(locale)}</p>
       {onRetry && error.status !== 403 && error.status !== 404 && (
-        <button type="button" className="btn btn-small" onClick={onRetry}>{t('common.retry')}</button>
+        <button type="button" className="btn btn-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
       )}
     </div>
   );
 }
 
 export function Notice({ kind = 'info', children }: { kind?: 'info' | 'warn' | 'ok'; children: ReactNode }) {
-  return <div className={`note note-${kind}`} role={kind === 'ok' ? 'status' : undefined}>{children}</div>;
+  return (
+    <div className={`note note-${kind}`} role={kind === 'ok' ? 'status' : undefined}>
+      {children}
+    </div>
+  );
 }
 
 export function Empty({ children }: { children: ReactNode }) {

@@ -3,17 +3,23 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 type A11y = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean };
 
 /** A label, a control, a hint and an error, wired together for screen readers. */
-export function Field({ label, hint, error, required, children }: {
-  label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: (a: A11y) => ReactNode;
-}) {
+export function Field({ label, hint, error, required, children }: { label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: (a: A11y) => ReactNode }) {
   const id = useId();
   const described = [hint ? id + '-hint' : '', error ? id + '-err' : ''].filter(Boolean).join(' ');
   return (
     <div className={['field', error ? 'field-invalid' : '', required ? 'field-required' : ''].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
-      {hint && <p className="hint" id={id + '-hint'}>{hint}</p>}
-      {error && <p className="field-error" id={id + '-err'}>{error}</p>}
+      {hint && (
+        <p className="hint" id={id + '-hint'}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={id + '-err'}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -21,7 +27,11 @@ export function Field({ label, hint, error, required, children }: {
 type TextFieldProps = { label: ReactNode; hint?: ReactNode; error?: string } & InputHTMLAttributes<HTMLInputElement>;
 
 export function TextField({ label, hint, error, ...input }: TextFieldProps) {
-  return <Field label={label} hint={hint} error={error} required={input.required}>{(a) => <input {...a} {...input} />}</Field>;
+  return (
+    <Field label={label} hint={hint} error={error} required={input.required}>
+      {(a) => <input {...a} {...input} />}
+    </Field>
+  );
 }
 
 type SelectFieldProps = {
@@ -36,7 +46,11 @@ export function SelectField({ label, hint, error, options, ...select }: SelectFi
     <Field label={label} hint={hint} error={error} required={select.required}>
       {(a) => (
         <select {...a} {...select}>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>

@@ -51,8 +51,12 @@ export function FormDialog({ open, onClose, title, submitLabel, onSubmit, canSub
         {error && <ErrorNote error={error} />}
         {children(fieldErrors(error))}
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !canSubmit}>{busy ? t('common.saving') : submitLabel}</button>
-          <button type="button" className="btn" onClick={close}>{t('common.cancel')}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !canSubmit}>
+            {busy ? t('common.saving') : submitLabel}
+          </button>
+          <button type="button" className="btn" onClick={close}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </Dialog>

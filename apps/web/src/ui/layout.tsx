@@ -46,8 +46,12 @@ export function LanguageSwitch() {
   };
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>
-      <button type="button" aria-pressed={locale === 'vi'} onClick={() => choose('vi')} lang="vi" title="Tiếng Việt">VI</button>
-      <button type="button" aria-pressed={locale === 'en'} onClick={() => choose('en')} lang="en" title="English">EN</button>
+      <button type="button" aria-pressed={locale === 'vi'} onClick={() => choose('vi')} lang="vi" title="Tiếng Việt">
+        VI
+      </button>
+      <button type="button" aria-pressed={locale === 'en'} onClick={() => choose('en')} lang="en" title="English">
+        EN
+      </button>
     </div>
   );
 }
@@ -75,7 +79,9 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className={open ? 'shell nav-open' : 'shell'}>
-      <a className="skip" href="#main">{t('nav.skip')}</a>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
         <button
           type="button"
@@ -88,7 +94,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {open ? <CloseIcon /> : <MenuIcon />}
         </button>
         <Link to="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">★</span>
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
           <span>{t('app.name')}</span>
         </Link>
         <div className="topbar-end">
@@ -102,19 +110,27 @@ export function Layout({ children }: { children: ReactNode }) {
             <strong>{me.displayName}</strong>
             <span>{pick(ROLE_LABELS[me.role])}</span>
             {me.unitName && <span>{me.unitName}</span>}
-            <Link to="/me/password" className="small">{t('me.changePassword')}</Link>
+            <Link to="/me/password" className="small">
+              {t('me.changePassword')}
+            </Link>
           </div>
         )}
         <ul>
           {items.map((n) => (
             <li key={n.to}>
-              <Link to={n.to} aria-current={isActive(n.to, path) ? 'page' : undefined}>{t(n.label)}</Link>
+              <Link to={n.to} aria-current={isActive(n.to, path) ? 'page' : undefined}>
+                {t(n.label)}
+              </Link>
             </li>
           ))}
         </ul>
-        <button type="button" className="btn btn-ghost signout" onClick={() => void signOut()}>{t('auth.signOut')}</button>
+        <button type="button" className="btn btn-ghost signout" onClick={() => void signOut()}>
+          {t('auth.signOut')}
+        </button>
       </nav>
-      <main id="main" ref={mainRef} className="main">{children}</main>
+      <main id="main" ref={mainRef} className="main">
+        {children}
+      </main>
     </div>
   );
 }

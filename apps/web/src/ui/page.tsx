@@ -30,7 +30,9 @@ export function PageTitle({ title, sub, actions, before }: { title: ReactNode; s
       {before}
       <div className="page-title-row">
         <div>
-          <h1 ref={ref} tabIndex={-1}>{title}</h1>
+          <h1 ref={ref} tabIndex={-1}>
+            {title}
+          </h1>
           {sub && <div className="page-sub">{sub}</div>}
         </div>
         {actions && <div className="page-actions">{actions}</div>}

@@ -11,9 +11,24 @@ type Option = { value: string; label: string };
  * with or without diacritics, and chosen by itself when one option is left. Nothing is pre-chosen: a
  * default of "the first village" is how households end up in the wrong one.
  */
-export function PickerField({ label, searchLabel, options, value, onValue, required, error, hint }: {
-  label: ReactNode; searchLabel: string; options: readonly Option[]; value: string; onValue: (v: string) => void;
-  required?: boolean; error?: string; hint?: ReactNode;
+export function PickerField({
+  label,
+  searchLabel,
+  options,
+  value,
+  onValue,
+  required,
+  error,
+  hint,
+}: {
+  label: ReactNode;
+  searchLabel: string;
+  options: readonly Option[];
+  value: string;
+  onValue: (v: string) => void;
+  required?: boolean;
+  error?: string;
+  hint?: ReactNode;
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
@@ -41,8 +56,15 @@ export function PickerField({ label, searchLabel, options, value, onValue, requi
   return (
     <>
       {options.length > 8 && <TextField label={searchLabel} value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />}
-      <SelectField label={label} hint={hint} error={error} required={required} value={value} onChange={(e) => onValue(e.target.value)}
-        options={[{ value: '', label: t('common.choose') }, ...list]} />
+      <SelectField
+        label={label}
+        hint={hint}
+        error={error}
+        required={required}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        options={[{ value: '', label: t('common.choose') }, ...list]}
+      />
     </>
   );
 }

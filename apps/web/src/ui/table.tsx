@@ -15,7 +15,7 @@ export function StackTable({ children, busy, className }: { children: ReactNode;
       for (const row of body.rows) {
         let col = 0;
         for (const cell of row.cells) {
-          const label = cell.colSpan >= heads.length ? '' : heads[col] ?? '';
+          const label = cell.colSpan >= heads.length ? '' : (heads[col] ?? '');
           if (cell.dataset.label !== label) cell.dataset.label = label;
           col += cell.colSpan;
         }
@@ -24,7 +24,9 @@ export function StackTable({ children, busy, className }: { children: ReactNode;
   });
   return (
     <div className="table-wrap">
-      <table ref={ref} className={['stack', className].filter(Boolean).join(' ')} aria-busy={busy}>{children}</table>
+      <table ref={ref} className={['stack', className].filter(Boolean).join(' ')} aria-busy={busy}>
+        {children}
+      </table>
     </div>
   );
 }

@@ -1,23 +1,60 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  Account, AccountListQuery, Campaign, CampaignCreated, CampaignListQuery, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateDonation,
-  CreateFund, DecideDisbursement, Disbursement, DisbursementListQuery, Donation, DonationListQuery, DonationPage, DonationReceipt,
-  Fund, FundListQuery, Ledger, LedgerQuery, Proposal, ProposalListQuery, ProposeDisbursement, ProposeTransfer, ReverseEntry, ReverseImport,
+  Account,
+  AccountListQuery,
+  Campaign,
+  CampaignCreated,
+  CampaignListQuery,
+  CloseMonth,
+  Closing,
+  CreateBankAccount,
+  CreateCampaign,
+  CreateDonation,
+  CreateFund,
+  DecideDisbursement,
+  Disbursement,
+  DisbursementListQuery,
+  Donation,
+  DonationListQuery,
+  DonationPage,
+  DonationReceipt,
+  Fund,
+  FundListQuery,
+  Ledger,
+  LedgerQuery,
+  Proposal,
+  ProposalListQuery,
+  ProposeDisbursement,
+  ProposeTransfer,
+  ReverseEntry,
+  ReverseImport,
 } from '../fund';
 import {
-  ImportJob, ImportJobParams, PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDistributionQuery, PublicDonationPage,
-  PublicDonationQuery, StatementImportFields, StatementPreview, StatementPreviewFields, VietQrQuery,
+  ImportJob,
+  ImportJobParams,
+  PublicCampaign,
+  PublicCampaignDetail,
+  PublicDistributionPage,
+  PublicDistributionQuery,
+  PublicDonationPage,
+  PublicDonationQuery,
+  StatementImportFields,
+  StatementPreview,
+  StatementPreviewFields,
+  VietQrQuery,
 } from '../fund-public';
-import {
-  PUBLIC, SIGNED_IN, atBody, atFirst, atQuery, atRecord, atRecordIn, defineEndpoints, recordIn, unitIn,
-} from '../endpoint';
+import { PUBLIC, SIGNED_IN, atBody, atFirst, atQuery, atRecord, atRecordIn, defineEndpoints, recordIn, unitIn } from '../endpoint';
 
 /** A bank's yearly export split by month or by page runs to dozens of files; a .zip counts as one. */
 export const STATEMENT_MAX_FILES = 200;
 const statementUpload = {
-  mode: 'required', maxFiles: STATEMENT_MAX_FILES, maxFileBytes: 32 * 1024 * 1024, minFiles: 1,
-  tooLarge: 'BODY_TOO_LARGE', tooMany: 'IMPORT_TOO_MANY_FILES',
+  mode: 'required',
+  maxFiles: STATEMENT_MAX_FILES,
+  maxFileBytes: 32 * 1024 * 1024,
+  minFiles: 1,
+  tooLarge: 'BODY_TOO_LARGE',
+  tooMany: 'IMPORT_TOO_MANY_FILES',
 } as const;
 
 /*
@@ -39,18 +76,23 @@ export const fundEndpoints = defineEndpoints('fund', {
   'POST /api/fund/accounts': { body: CreateBankAccount, response: Account, access: atBody('fund.manage') },
 
   'GET /api/fund/donations': {
-    query: DonationListQuery, response: DonationPage,
+    query: DonationListQuery,
+    response: DonationPage,
     access: atFirst('fund.read', recordIn('campaign', 'query', 'campaign'), recordIn('fund', 'query', 'fund'), unitIn('query', 'unit', { optional: true })),
   },
   'POST /api/fund/donations': {
-    body: CreateDonation, response: Donation,
+    body: CreateDonation,
+    response: Donation,
     access: atFirst('fund.write', recordIn('campaign', 'body', 'campaignId', 'receivedOn'), recordIn('fund', 'body', 'fundId', 'receivedOn')),
   },
   'GET /api/fund/donations/:id/receipt': { params: IdParams, response: DonationReceipt, access: atRecord('fund.read', 'donation') },
   // Reversals and transfers are proposed by one person and approved by another (/api/fund/proposals).
   'POST /api/fund/donations/:id/reverse': { params: IdParams, body: ReverseEntry, response: Proposal, access: atRecord('fund.write', 'donation') },
   'POST /api/fund/statement-imports/:id/reverse': {
-    params: IdParams, body: ReverseImport, response: Proposal, access: atRecord('fund.write', 'statement_import'),
+    params: IdParams,
+    body: ReverseImport,
+    response: Proposal,
+    access: atRecord('fund.write', 'statement_import'),
   },
   // Listed to those who may propose (fund.write) or decide (fund.approve) at the unit; other readers get none.
   'GET /api/fund/proposals': { query: ProposalListQuery, response: z.array(Proposal), access: atQuery('fund.read', 'unit', { optional: true }) },
@@ -58,22 +100,33 @@ export const fundEndpoints = defineEndpoints('fund', {
   'POST /api/fund/proposals/:id/reject': { params: IdParams, body: DecideDisbursement, response: Proposal, access: atRecord('fund.approve', 'proposal') },
 
   'GET /api/fund/disbursements': {
-    query: DisbursementListQuery, response: z.array(Disbursement),
+    query: DisbursementListQuery,
+    response: z.array(Disbursement),
     access: atFirst('fund.read', recordIn('campaign', 'query', 'campaign'), recordIn('fund', 'query', 'fund'), unitIn('query', 'unit', { optional: true })),
   },
   'POST /api/fund/disbursements': {
-    body: ProposeDisbursement, response: Disbursement,
+    body: ProposeDisbursement,
+    response: Disbursement,
     access: atFirst('fund.write', recordIn('campaign', 'body', 'campaignId', 'paidOn'), recordIn('fund', 'body', 'fundId', 'paidOn')),
   },
   'POST /api/fund/disbursements/:id/approve': {
-    params: IdParams, body: DecideDisbursement, response: Disbursement, access: atRecord('fund.approve', 'disbursement'),
+    params: IdParams,
+    body: DecideDisbursement,
+    response: Disbursement,
+    access: atRecord('fund.approve', 'disbursement'),
   },
   'POST /api/fund/disbursements/:id/reject': {
-    params: IdParams, body: DecideDisbursement, response: Disbursement, access: atRecord('fund.approve', 'disbursement'),
+    params: IdParams,
+    body: DecideDisbursement,
+    response: Disbursement,
+    access: atRecord('fund.approve', 'disbursement'),
   },
   // A correction is booked today, whatever the payment's date.
   'POST /api/fund/disbursements/:id/reverse': {
-    params: IdParams, body: ReverseEntry, response: Disbursement, access: atRecord('fund.write', 'disbursement', 'id', 'today'),
+    params: IdParams,
+    body: ReverseEntry,
+    response: Disbursement,
+    access: atRecord('fund.write', 'disbursement', 'id', 'today'),
   },
 
   'GET /api/fund/ledger': { query: LedgerQuery, response: Ledger, access: atQuery('fund.read') },
@@ -86,12 +139,17 @@ export const fundEndpoints = defineEndpoints('fund', {
   // The target's unit is checked as of its last day when it has ended (a successor imports its statements);
   // the dates of the lines, known once the files are read, are checked by the import.
   'POST /api/fund/statements/import': {
-    body: StatementImportFields, response: ImportJob, status: 202, multipart: statementUpload,
+    body: StatementImportFields,
+    response: ImportJob,
+    status: 202,
+    multipart: statementUpload,
     access: atFirst('fund.write', recordIn('campaign', 'body', 'campaignId'), recordIn('fund', 'body', 'fundId')),
   },
   'GET /api/fund/statements/imports/:id': { params: ImportJobParams, response: ImportJob, access: SIGNED_IN },
   'POST /api/fund/statements/preview': {
-    body: StatementPreviewFields, response: StatementPreview, multipart: statementUpload,
+    body: StatementPreviewFields,
+    response: StatementPreview,
+    multipart: statementUpload,
     access: atFirst('fund.write', recordIn('account', 'body', 'accountId'), { from: 'none' }),
   },
 });

@@ -1,9 +1,28 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  Committee, CommitteeDetail, CommitteeDetailQuery, CommitteeListQuery, CommitteeMember, CreateCommittee, CreateFrontPerson,
-  CreateMember, CreateMemberOrg, CreateMembershipChange, EndMember, FrontPerson, FrontPersonListQuery, FrontPersonPage, MemberOrg,
-  MemberOrgListQuery, MembershipChangeResult, UpdateCommittee, UpdateFrontPerson, UpdateMember, UpdateMemberOrg, WorkBoardsOverview,
+  Committee,
+  CommitteeDetail,
+  CommitteeDetailQuery,
+  CommitteeListQuery,
+  CommitteeMember,
+  CreateCommittee,
+  CreateFrontPerson,
+  CreateMember,
+  CreateMemberOrg,
+  CreateMembershipChange,
+  EndMember,
+  FrontPerson,
+  FrontPersonListQuery,
+  FrontPersonPage,
+  MemberOrg,
+  MemberOrgListQuery,
+  MembershipChangeResult,
+  UpdateCommittee,
+  UpdateFrontPerson,
+  UpdateMember,
+  UpdateMemberOrg,
+  WorkBoardsOverview,
   WorkBoardsQuery,
 } from '../org';
 import { atBody, atQuery, atRecord, defineEndpoints } from '../endpoint';

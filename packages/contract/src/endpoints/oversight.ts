@@ -1,10 +1,40 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  ActivityDetail, ActivityItem, ActivityListQuery, AddRecommendations, ApprovePlan, Board, BoardDetail, BoardReportInput, BoardSupervisionRemedy,
-  BoardYearInput, CloseMediationCase, CompleteActivity, CreateActivity, CreateBoard, CreateBoardSupervision, CreateMediationCase, CreateMediationTeam, CreateOpinionSession, CreatePlan,
-  FollowRecommendation, MediationCase, MediationParties, MediationQuery, MediationStats, MediationTeam, OpinionSession, Plan, PlanQuery,
-  PublicSupervision, PublicUnitParams, Recommendation, RecommendationListQuery, RecommendationPage, UnitYearQuery,
+  ActivityDetail,
+  ActivityItem,
+  ActivityListQuery,
+  AddRecommendations,
+  ApprovePlan,
+  Board,
+  BoardDetail,
+  BoardReportInput,
+  BoardSupervisionRemedy,
+  BoardYearInput,
+  CloseMediationCase,
+  CompleteActivity,
+  CreateActivity,
+  CreateBoard,
+  CreateBoardSupervision,
+  CreateMediationCase,
+  CreateMediationTeam,
+  CreateOpinionSession,
+  CreatePlan,
+  FollowRecommendation,
+  MediationCase,
+  MediationParties,
+  MediationQuery,
+  MediationStats,
+  MediationTeam,
+  OpinionSession,
+  Plan,
+  PlanQuery,
+  PublicSupervision,
+  PublicUnitParams,
+  Recommendation,
+  RecommendationListQuery,
+  RecommendationPage,
+  UnitYearQuery,
 } from '../oversight';
 import { PUBLIC, atBody, atQuery, atRecord, defineEndpoints } from '../endpoint';
 
@@ -20,10 +50,20 @@ export const oversightEndpoints = defineEndpoints('oversight', {
   'POST /api/oversight/activities': { body: CreateActivity, response: ActivityDetail, access: atBody('oversight.write', 'unitId', 'startedOn') },
   'GET /api/oversight/activities/:id': { params: IdParams, response: ActivityDetail, access: atRecord('oversight.read', 'oversight_activity') },
   'POST /api/oversight/activities/:id/complete': { params: IdParams, body: CompleteActivity, response: ActivityDetail, access: atRecord('oversight.write', 'oversight_activity') },
-  'POST /api/oversight/activities/:id/recommendations': { params: IdParams, body: AddRecommendations, response: ActivityDetail, access: atRecord('oversight.write', 'oversight_activity') },
+  'POST /api/oversight/activities/:id/recommendations': {
+    params: IdParams,
+    body: AddRecommendations,
+    response: ActivityDetail,
+    access: atRecord('oversight.write', 'oversight_activity'),
+  },
   // Without `unit` the overdue list covers the user's whole scope: the permission is checked at their own unit.
   'GET /api/oversight/recommendations': { query: RecommendationListQuery, response: RecommendationPage, access: atQuery('oversight.read', 'unit', { optional: true }) },
-  'POST /api/oversight/recommendations/:id/follow': { params: IdParams, body: FollowRecommendation, response: Recommendation, access: atRecord('oversight.write', 'oversight_recommendation') },
+  'POST /api/oversight/recommendations/:id/follow': {
+    params: IdParams,
+    body: FollowRecommendation,
+    response: Recommendation,
+    access: atRecord('oversight.write', 'oversight_recommendation'),
+  },
 
   'GET /api/oversight/opinions': { query: UnitYearQuery, response: z.array(OpinionSession), access: atQuery('oversight.read') },
   'POST /api/oversight/opinions': { body: CreateOpinionSession, response: OpinionSession, access: atBody('oversight.write', 'unitId', 'heldOn') },
@@ -33,10 +73,18 @@ export const oversightEndpoints = defineEndpoints('oversight', {
   'GET /api/oversight/boards/:id': { params: IdParams, response: BoardDetail, access: atRecord('oversight.read', 'inspection_board') },
   // Rating a board further needs oversight.write (the Front rates, the board does not): checked by the service.
   'POST /api/oversight/boards/:id/years': { params: IdParams, body: BoardYearInput, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
-  'POST /api/oversight/boards/:id/supervisions': { params: IdParams, body: CreateBoardSupervision, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
+  'POST /api/oversight/boards/:id/supervisions': {
+    params: IdParams,
+    body: CreateBoardSupervision,
+    response: BoardDetail,
+    access: atRecord('inspection.write', 'inspection_board'),
+  },
   'POST /api/oversight/boards/:id/reports': { params: IdParams, body: BoardReportInput, response: BoardDetail, access: atRecord('inspection.write', 'inspection_board') },
   'POST /api/oversight/board-supervisions/:id/remedy': {
-    params: IdParams, body: BoardSupervisionRemedy, response: BoardDetail, access: atRecord('inspection.write', 'inspection_supervision'),
+    params: IdParams,
+    body: BoardSupervisionRemedy,
+    response: BoardDetail,
+    access: atRecord('inspection.write', 'inspection_supervision'),
   },
 
   'GET /api/mediation/teams': { query: UnitYearQuery, response: z.array(MediationTeam), access: atQuery('oversight.read') },

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  CreateReport, IssuePreview, IssueReport, PublicReport, PublicReportQuery, ReportComment, ReportCommentInput, ReportFileParams, ReportJob,
-  ReportListQuery, SubmitReport, UnpublishReport,
+  CreateReport,
+  IssuePreview,
+  IssueReport,
+  PublicReport,
+  PublicReportQuery,
+  ReportComment,
+  ReportCommentInput,
+  ReportFileParams,
+  ReportJob,
+  ReportListQuery,
+  SubmitReport,
+  UnpublishReport,
 } from '../reports';
 import { PUBLIC, anyUnit, atOwnUnit, atRecord, defineEndpoints } from '../endpoint';
 

@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  Congress, CongressDetail, CongressListQuery, CreateCongress, MapQuery, MapResult, TargetDef, TargetInput, TargetNumberParams, TargetsQuery,
-  TargetsResult, TargetUnitsQuery, TargetUnitsResult, TargetYearsQuery, TargetYearsResult, UpdateTarget,
+  Congress,
+  CongressDetail,
+  CongressListQuery,
+  CreateCongress,
+  MapQuery,
+  MapResult,
+  TargetDef,
+  TargetInput,
+  TargetNumberParams,
+  TargetsQuery,
+  TargetsResult,
+  TargetUnitsQuery,
+  TargetUnitsResult,
+  TargetYearsQuery,
+  TargetYearsResult,
+  UpdateTarget,
 } from '../targets';
 import { SIGNED_IN, atBody, atOwnUnit, atQuery, atRecord, defineEndpoints } from '../endpoint';
 

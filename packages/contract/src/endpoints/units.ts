@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { IdParams } from '../common';
 import {
-  CreateUnit, DissolveUnit, ImportSummary, ImportUnits, MergeUnits, MoveUnit, RenameUnit, SplitUnit, Unit, UnitAsOfQuery, UnitChangeResult,
-  UnitDetail, UnitIdList, UnitLineage, UnitLineageQuery, UnitListQuery,
+  CreateUnit,
+  DissolveUnit,
+  ImportSummary,
+  ImportUnits,
+  MergeUnits,
+  MoveUnit,
+  RenameUnit,
+  SplitUnit,
+  Unit,
+  UnitAsOfQuery,
+  UnitChangeResult,
+  UnitDetail,
+  UnitIdList,
+  UnitLineage,
+  UnitLineageQuery,
+  UnitListQuery,
 } from '../units';
 import { anyUnit, atParam, atQuery, defineEndpoints } from '../endpoint';
 

@@ -28,7 +28,18 @@ export async function listAudit(db: Db, user: CurrentUser, q: AuditQuery) {
   if (q.to) add((p) => `a.at < ${p}::date + 1`, q.to);
   if (q.before) add((p) => `a.id < ${p}`, q.before);
   params.push(q.limit);
-  const rows = await db.query<{ id: number; at: Date; actor_name: string | null; action: string; entity: string; entity_id: string; unit_id: number | null; unit_name: string | null; before: unknown; after: unknown }>(
+  const rows = await db.query<{
+    id: number;
+    at: Date;
+    actor_name: string | null;
+    action: string;
+    entity: string;
+    entity_id: string;
+    unit_id: number | null;
+    unit_name: string | null;
+    before: unknown;
+    after: unknown;
+  }>(
     `select a.id, a.at, a.actor_name, a.action, a.entity, a.entity_id, a.unit_id, a.before, a.after,
             (select v.name from unit_versions v where v.unit_id = a.unit_id order by v.valid_from desc limit 1) as unit_name
        from audit_log a ${where.length ? 'where ' + where.join(' and ') : ''}
@@ -36,7 +47,15 @@ export async function listAudit(db: Db, user: CurrentUser, q: AuditQuery) {
     params,
   );
   return rows.map((r) => ({
-    id: r.id, at: new Date(r.at).toISOString(), actorName: r.actor_name, action: r.action, entity: r.entity,
-    entityId: r.entity_id, unitId: r.unit_id, unitName: r.unit_name, before: r.before, after: r.after,
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actorName: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    before: r.before,
+    after: r.after,
   }));
 }

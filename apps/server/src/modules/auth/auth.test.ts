@@ -12,8 +12,13 @@ let w: World;
 const PASSWORD = 'mat-khau-thu-nghiem';
 
 async function addUser(username: string, role = 'unit_staff', unitId: number | null = null) {
-  await db.query(`insert into users (username, display_name, password_hash, role, unit_id) values ($1, $2, $3, $4, $5)`,
-    [username, 'Nguyễn Văn An', await hashPassword(PASSWORD), role, unitId ?? w.S]);
+  await db.query(`insert into users (username, display_name, password_hash, role, unit_id) values ($1, $2, $3, $4, $5)`, [
+    username,
+    'Nguyễn Văn An',
+    await hashPassword(PASSWORD),
+    role,
+    unitId ?? w.S,
+  ]);
 }
 
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
@@ -90,14 +95,16 @@ describe('sign-in', () => {
 });
 
 describe('CSRF', () => {
-  it('refuses a state-changing request without the token, or with another session\'s token, and writes nothing', async () => {
+  it("refuses a state-changing request without the token, or with another session's token, and writes nothing", async () => {
     await addUser('auth.csrf');
     await addUser('auth.csrf2');
     const a = cookiesOf(await login('auth.csrf', PASSWORD));
     const b = cookiesOf(await login('auth.csrf2', PASSWORD));
     for (const token of [undefined, b.jar.dk_csrf.value]) {
       const res = await app.inject({
-        method: 'PUT', url: '/api/me/locale', payload: { locale: 'en' },
+        method: 'PUT',
+        url: '/api/me/locale',
+        payload: { locale: 'en' },
         headers: { cookie: a.header, ...(token ? { 'x-csrf-token': token } : {}) },
       });
       expect(res.statusCode).toBe(403);
@@ -109,7 +116,8 @@ describe('CSRF', () => {
     const ok = await app.inject({ method: 'PUT', url: '/api/me/locale', payload: { locale: 'en' }, headers: { cookie: a.header, 'x-csrf-token': a.jar.dk_csrf.value } });
     expect(ok.statusCode).toBe(200);
     const rows = await db.query<{ after: { locale: string } }>(
-      `select a.after from audit_log a join users u on u.id::text = a.entity_id where a.entity = 'user' and a.action = 'update' and u.username = 'auth.csrf'`);
+      `select a.after from audit_log a join users u on u.id::text = a.entity_id where a.entity = 'user' and a.action = 'update' and u.username = 'auth.csrf'`,
+    );
     expect(rows.map((r) => r.after.locale)).toEqual(['en']);
   });
 });

@@ -10,8 +10,11 @@ let n = 0;
 
 async function signedIn() {
   const username = `doimk.${Date.now().toString(36)}${n++}`;
-  await t.db.query(`insert into users (username, display_name, password_hash, role, unit_id) values ($1, 'Lê Thị Hoa', $2, 'unit_staff', $3)`,
-    [username, await hashPassword(OLD), t.w.S]);
+  await t.db.query(`insert into users (username, display_name, password_hash, role, unit_id) values ($1, 'Lê Thị Hoa', $2, 'unit_staff', $3)`, [
+    username,
+    await hashPassword(OLD),
+    t.w.S,
+  ]);
   const login = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: `10.17.0.${n}` });
   const res = await login(OLD);
   const headers = { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': res.cookies.find((c) => c.name === 'dk_csrf')!.value };
@@ -34,8 +37,13 @@ describe('password policy', () => {
 
   it('an administrator cannot give an account a short or common password', async () => {
     const admin = await sessionAs(t.db, 'admin', null);
-    const create = (password: string) => t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
-      payload: { username: `yeu.${n++}`, displayName: 'A', role: 'unit_staff', unitId: t.w.S, password } });
+    const create = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: { username: `yeu.${n++}`, displayName: 'A', role: 'unit_staff', unitId: t.w.S, password },
+      });
     expect((await create('mk-10-ky-tu')).json().error.code).toBe('PASSWORD_TOO_SHORT');
     expect((await create('iloveyou1234')).json().error.code).toBe('PASSWORD_TOO_COMMON');
     expect((await create('ba con voi bay qua song')).statusCode).toBe(200);
@@ -58,7 +66,9 @@ describe('self-service password change', () => {
     expect((await u.login(OLD)).statusCode).toBe(401);
     expect((await u.login('mot mat khau moi that dai')).statusCode).toBe(200);
     const rows = await t.db.query<{ action: string }>(
-      `select a.action from audit_log a join users x on x.id::text = a.entity_id where x.username = $1 and a.action like 'password%' order by a.id`, [u.username]);
+      `select a.action from audit_log a join users x on x.id::text = a.entity_id where x.username = $1 and a.action like 'password%' order by a.id`,
+      [u.username],
+    );
     expect(rows.map((r) => r.action)).toEqual(['password_change_failed', 'password_change']);
   });
 
@@ -70,7 +80,12 @@ describe('self-service password change', () => {
 
   it('refuses a change without the CSRF token or without a session', async () => {
     const u = await signedIn();
-    const res = await t.app.inject({ method: 'PUT', url: '/api/me/password', headers: { cookie: u.headers.cookie }, payload: { currentPassword: OLD, newPassword: 'mot mat khau moi that dai' } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/me/password',
+      headers: { cookie: u.headers.cookie },
+      payload: { currentPassword: OLD, newPassword: 'mot mat khau moi that dai' },
+    });
     expect(res.json().error.code).toBe('CSRF_INVALID');
     const anon = await t.app.inject({ method: 'PUT', url: '/api/me/password', payload: { currentPassword: OLD, newPassword: 'mot mat khau moi that dai' } });
     expect(anon.json().error.code).toBe('UNAUTHENTICATED');

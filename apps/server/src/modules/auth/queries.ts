@@ -7,8 +7,7 @@ export type Account = { id: number; username: string; password_hash: string; uni
 
 /** An active account by user name, whatever its case. */
 export async function activeAccountByName(db: Db, username: string): Promise<Account | undefined> {
-  const [a] = await db.query<Account>(
-    'select id, username, password_hash, unit_id from users where lower(username) = lower($1) and active', [username]);
+  const [a] = await db.query<Account>('select id, username, password_hash, unit_id from users where lower(username) = lower($1) and active', [username]);
   return a;
 }
 
@@ -24,8 +23,14 @@ export async function replacePassword(tx: Db, userId: number, hash: string, keep
 }
 
 export type MeRow = {
-  id: number; username: string; display_name: string; role: Me['role']; unit_id: number | null; unit_name: string | null;
-  valid_to: string | null; grants: Me['permissions'];
+  id: number;
+  username: string;
+  display_name: string;
+  role: Me['role'];
+  unit_id: number | null;
+  unit_name: string | null;
+  valid_to: string | null;
+  grants: Me['permissions'];
 };
 
 /** The account with its unit's current name and end, and the permissions granted beyond its role. */

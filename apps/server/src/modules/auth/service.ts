@@ -52,9 +52,7 @@ export async function signOut({ db, user }: PublicCtx, input: { token: string | 
  * Self-service password change: the current password (throttled like a sign-in, so a stolen session
  * cannot guess it), the policy for the new one; the user's other sessions end.
  */
-export async function changePassword(
-  { db, user }: Ctx, input: ChangePassword & { address: string; keepSessionToken: string },
-): Promise<void> {
+export async function changePassword({ db, user }: Ctx, input: ChangePassword & { address: string; keepSessionToken: string }): Promise<void> {
   const account = (await accountById(db, user.id))!;
   const { address } = input;
   const attempt = await beginAttempt(db, account.username, address);
@@ -76,9 +74,15 @@ export async function changePassword(
 export async function loadMe({ db, user }: { db: Db; user: Pick<CurrentUser, 'id' | 'grants'> }, input: { csrfToken: string }): Promise<Me> {
   const r = await meRow(db, user.id);
   return {
-    id: r.id, username: r.username, displayName: r.display_name, role: r.role, unitId: r.unit_id,
-    unitName: r.unit_name, unitValidTo: r.valid_to && r.valid_to !== 'infinity' ? r.valid_to : null,
-    permissions: permissionsOfUser({ role: r.role, grants: r.grants }), csrfToken: input.csrfToken,
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    unitValidTo: r.valid_to && r.valid_to !== 'infinity' ? r.valid_to : null,
+    permissions: permissionsOfUser({ role: r.role, grants: r.grants }),
+    csrfToken: input.csrfToken,
   };
 }
 

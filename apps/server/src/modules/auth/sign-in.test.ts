@@ -20,15 +20,18 @@ async function addUser(prefix: string): Promise<{ username: string; id: number }
   const username = `${prefix}.${Date.now().toString(36)}${n++}`;
   const [{ id }] = await db.query<{ id: number }>(
     `insert into users (username, display_name, password_hash, role, unit_id) values ($1, 'Nguyễn Văn An', $2, 'unit_staff', $3) returning id`,
-    [username, await hashPassword(PASSWORD), w.S]);
+    [username, await hashPassword(PASSWORD), w.S],
+  );
   return { username, id };
 }
 
 const login = (a: App, username: string, password: string, remoteAddress: string, headers: Record<string, string> = {}) =>
   a.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress, headers });
 
-const auditOf = (id: number) => db.query<{ action: string; after: { address: string; outcome?: string } }>(
-  `select action, after from audit_log where entity = 'user' and entity_id = $1 order by id`, [String(id)]);
+const auditOf = (id: number) =>
+  db.query<{ action: string; after: { address: string; outcome?: string } }>(`select action, after from audit_log where entity = 'user' and entity_id = $1 order by id`, [
+    String(id),
+  ]);
 
 beforeAll(async () => {
   db = await testDb();
@@ -112,7 +115,10 @@ describe('sign-in events are audited', () => {
     await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf }, remoteAddress: a });
     const rows = await auditOf(u.id);
     expect(rows.map((r) => [r.action, r.after.address, r.after.outcome])).toEqual([
-      ['sign_in_failed', a, 'wrong_password'], ['sign_in', a, 'success'], ['sign_out', a, undefined]]);
+      ['sign_in_failed', a, 'wrong_password'],
+      ['sign_in', a, 'success'],
+      ['sign_out', a, undefined],
+    ]);
     const b = addr();
     for (let i = 0; i < 6; i++) await login(app, u.username, 'sai', b);
     expect((await auditOf(u.id)).at(-1)).toMatchObject({ action: 'sign_in_refused', after: { address: b, outcome: 'throttled:user_address' } });

@@ -1,6 +1,4 @@
-import type {
-  AnswerObligation, CreateDirective, Directive, DirectiveListQuery, DirectiveSummary, Inspection,
-} from '@contract/direction';
+import type { AnswerObligation, CreateDirective, Directive, DirectiveListQuery, DirectiveSummary, Inspection } from '@contract/direction';
 import type { z } from 'zod';
 import type { CreateInspection } from '@contract/direction';
 import type { Db } from '../../db/db';
@@ -16,7 +14,9 @@ const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]
 export async function isBelow(db: Db, upper: number, lower: number, on: string): Promise<boolean> {
   const [r] = await db.query<{ ok: boolean }>(
     `select exists (select 1 from unit_closure c where c.ancestor_id = $1 and c.descendant_id = $2 and c.depth > 0
-                      and c.valid_from <= $3::date and $3::date < c.valid_to) as ok`, [upper, lower, on]);
+                      and c.valid_from <= $3::date and $3::date < c.valid_to) as ok`,
+    [upper, lower, on],
+  );
   return r.ok;
 }
 
@@ -33,7 +33,8 @@ export async function createDirective(ctx: Ctx, input: CreateDirective): Promise
     const inserted = await tx.query<{ id: number }>(
       `insert into directives (unit_id, kind, number, issued_on, title, summary, files, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8)
        on conflict (unit_id, number, issued_on) do nothing returning id`,
-      [input.unitId, input.kind, clean(input.number), input.issuedOn, clean(input.title), clean(input.summary), input.files.map(clean), ctx.user.id]);
+      [input.unitId, input.kind, clean(input.number), input.issuedOn, clean(input.title), clean(input.summary), input.files.map(clean), ctx.user.id],
+    );
     if (!inserted.length) throw new AppError('DIRECTIVE_NUMBER_TAKEN', { number: input.number });
     const id = inserted[0].id;
     const ids = input.recipientIds?.length ? [...new Set(input.recipientIds)] : null;
@@ -45,14 +46,20 @@ export async function createDirective(ctx: Ctx, input: CreateDirective): Promise
             and ($4::text[] is null or u.level = any($4::text[])) and ($5::bigint[] is null or c.descendant_id = any($5::bigint[]))
          on conflict do nothing returning 1)
        select count(*)::int as n from r`,
-      [id, input.unitId, input.issuedOn, ids ? null : input.recipientLevels, ids]);
+      [id, input.unitId, input.issuedOn, ids ? null : input.recipientLevels, ids],
+    );
     if (ids ? n !== ids.length : n === 0) throw new AppError(ids ? 'DIRECTIVE_RECIPIENT_NOT_BELOW' : 'DIRECTIVE_NO_RECIPIENTS');
     for (const o of input.obligations) {
       await tx.query('insert into directive_obligations (directive_id, kind, what, due_on) values ($1, $2, $3, $4)', [id, o.kind, clean(o.what), o.dueOn]);
     }
     const out = await directiveById(tx, id);
-    await audit(tx, ctx.user, { action: 'create', entity: 'directive', entityId: id, unitId: input.unitId,
-      after: { ...out, recipientLevels: input.recipientLevels ?? null, recipientIds: ids } });
+    await audit(tx, ctx.user, {
+      action: 'create',
+      entity: 'directive',
+      entityId: id,
+      unitId: input.unitId,
+      after: { ...out, recipientLevels: input.recipientLevels ?? null, recipientIds: ids },
+    });
     return out;
   });
 }
@@ -61,10 +68,14 @@ export async function directiveById(db: Db, id: number): Promise<Directive> {
   const [d] = await db.query<Omit<Directive, 'obligations'>>(
     `select d.id, d.unit_id as "unitId", ${unitNameAt('d.unit_id', 'd.issued_on')} as "unitName", d.kind, d.number, d.issued_on as "issuedOn",
             d.title, d.summary, d.files, (select count(*)::int from directive_recipients r where r.directive_id = d.id) as recipients
-       from directives d where d.id = $1`, [id]);
+       from directives d where d.id = $1`,
+    [id],
+  );
   if (!d) throw new AppError('NOT_FOUND', { directiveId: id });
   const obligations = await db.query<Directive['obligations'][number]>(
-    `select id, kind, what, due_on as "dueOn" from directive_obligations where directive_id = $1 order by due_on, id`, [id]);
+    `select id, kind, what, due_on as "dueOn" from directive_obligations where directive_id = $1 order by due_on, id`,
+    [id],
+  );
   return { ...d, obligations };
 }
 
@@ -76,8 +87,11 @@ export async function getDirective({ db, user }: Ctx, id: number): Promise<Direc
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== 'OUT_OF_SCOPE') throw e;
     const scope = scopeCondition(user, 'r.unit_id', '$2::date', 3);
-    const [r] = await db.query<{ ok: boolean }>(
-      `select exists (select 1 from directive_recipients r where r.directive_id = $1 and ${scope.sql}) as ok`, [id, d.issuedOn, ...scope.params]);
+    const [r] = await db.query<{ ok: boolean }>(`select exists (select 1 from directive_recipients r where r.directive_id = $1 and ${scope.sql}) as ok`, [
+      id,
+      d.issuedOn,
+      ...scope.params,
+    ]);
     if (!r.ok) throw e;
   }
   return d;
@@ -103,7 +117,8 @@ export async function listDirectives({ db, user }: Ctx, q: DirectiveListQuery, o
       where ${underUnit('$1::bigint', 'd.unit_id', 'd.issued_on')}
         and ($3::date is null or d.issued_on >= $3::date) and ($4::date is null or d.issued_on <= $4::date)
       order by d.issued_on desc, d.id desc limit 200`,
-    [q.unit, on, q.from ?? null, q.to ?? null]);
+    [q.unit, on, q.from ?? null, q.to ?? null],
+  );
   return rows;
 }
 
@@ -119,7 +134,9 @@ export async function duties({ db, user }: Ctx, q: DutyQuery & { own?: boolean }
 async function recipientOf(tx: Db, directiveId: number, unitId: number) {
   const [r] = await tx.query<{ issued_on: string; acknowledged_on: string | null }>(
     `select d.issued_on, r.acknowledged_on from directive_recipients r join directives d on d.id = r.directive_id
-      where r.directive_id = $1 and r.unit_id = $2`, [directiveId, unitId]);
+      where r.directive_id = $1 and r.unit_id = $2`,
+    [directiveId, unitId],
+  );
   return r;
 }
 
@@ -131,10 +148,15 @@ export async function acknowledge(ctx: Ctx, directiveId: number, unitId: number)
     if (!r) throw new AppError('DIRECTIVE_NOT_RECIPIENT');
     if (r.acknowledged_on) return { acknowledgedOn: r.acknowledged_on };
     const on = today();
-    await tx.query('update directive_recipients set acknowledged_on = $3, acknowledged_by = $4 where directive_id = $1 and unit_id = $2',
-      [directiveId, unitId, on, ctx.user.id]);
-    await audit(tx, ctx.user, { action: 'acknowledge', entity: 'directive_recipient', entityId: `${directiveId}:${unitId}`, unitId,
-      before: { acknowledgedOn: null }, after: { acknowledgedOn: on } });
+    await tx.query('update directive_recipients set acknowledged_on = $3, acknowledged_by = $4 where directive_id = $1 and unit_id = $2', [directiveId, unitId, on, ctx.user.id]);
+    await audit(tx, ctx.user, {
+      action: 'acknowledge',
+      entity: 'directive_recipient',
+      entityId: `${directiveId}:${unitId}`,
+      unitId,
+      before: { acknowledgedOn: null },
+      after: { acknowledgedOn: on },
+    });
     return { acknowledgedOn: on };
   });
 }
@@ -154,11 +176,16 @@ export async function answerObligation(ctx: Ctx, obligationId: number, input: An
     const rows = await tx.query<{ id: number }>(
       `insert into directive_answers (obligation_id, unit_id, answered_on, text, figures, files, created_by)
        values ($1, $2, $3, $4, $5::jsonb, $6, $7) on conflict (obligation_id, unit_id) do nothing returning id`,
-      [obligationId, input.unitId, answeredOn, text, JSON.stringify(input.figures), input.files.map(clean), ctx.user.id]);
+      [obligationId, input.unitId, answeredOn, text, JSON.stringify(input.figures), input.files.map(clean), ctx.user.id],
+    );
     if (!rows.length) throw new AppError('DIRECTIVE_ALREADY_ANSWERED');
     if (!r.acknowledged_on) {
-      await tx.query('update directive_recipients set acknowledged_on = $3, acknowledged_by = $4 where directive_id = $1 and unit_id = $2',
-        [o.directive_id, input.unitId, answeredOn, ctx.user.id]);
+      await tx.query('update directive_recipients set acknowledged_on = $3, acknowledged_by = $4 where directive_id = $1 and unit_id = $2', [
+        o.directive_id,
+        input.unitId,
+        answeredOn,
+        ctx.user.id,
+      ]);
     }
     const answer = { id: rows[0].id, obligationId, unitId: input.unitId, answeredOn, text, figures: input.figures, files: input.files };
     await audit(tx, ctx.user, { action: 'create', entity: 'directive_answer', entityId: answer.id, unitId: input.unitId, after: answer });
@@ -176,9 +203,10 @@ export async function remind(ctx: Ctx, directiveId: number, on = today()) {
       `update directive_recipients r set reminded_on = $2 where r.directive_id = $1 and exists (
          select 1 from directive_obligations o where o.directive_id = r.directive_id and o.due_on < $2::date
             and not exists (select 1 from directive_answers a where a.obligation_id = o.id and a.unit_id = r.unit_id))
-       returning r.unit_id`, [directiveId, on]);
-    await audit(tx, ctx.user, { action: 'remind', entity: 'directive', entityId: directiveId, unitId: d.unit_id,
-      after: { remindedOn: on, units: rows.map((r) => r.unit_id) } });
+       returning r.unit_id`,
+      [directiveId, on],
+    );
+    await audit(tx, ctx.user, { action: 'remind', entity: 'directive', entityId: directiveId, unitId: d.unit_id, after: { remindedOn: on, units: rows.map((r) => r.unit_id) } });
     return { reminded: rows.length };
   });
 }
@@ -193,7 +221,8 @@ export async function createInspection(ctx: Ctx, input: z.infer<typeof CreateIns
        values ($1, $2, $3, $4, $5, $6, $7)
        returning id, unit_id as "unitId", inspected_unit_id as "inspectedUnitId", directive_id as "directiveId", held_on as "heldOn", topic, conclusions,
                  ${unitNameAt('inspected_unit_id', 'held_on')} as "inspectedUnitName"`,
-      [input.unitId, input.inspectedUnitId, input.directiveId ?? null, input.heldOn, clean(input.topic), clean(input.conclusions), ctx.user.id]);
+      [input.unitId, input.inspectedUnitId, input.directiveId ?? null, input.heldOn, clean(input.topic), clean(input.conclusions), ctx.user.id],
+    );
     await audit(tx, ctx.user, { action: 'create', entity: 'inspection', entityId: row.id, unitId: input.inspectedUnitId, after: row });
     return row;
   });
@@ -205,5 +234,7 @@ export async function listInspections({ db, user }: Ctx, unitId: number): Promis
     `select i.id, i.unit_id as "unitId", i.inspected_unit_id as "inspectedUnitId", i.directive_id as "directiveId", i.held_on as "heldOn", i.topic,
             i.conclusions, ${unitNameAt('i.inspected_unit_id', 'i.held_on')} as "inspectedUnitName"
        from inspections i where ${underUnit('$1::bigint', 'i.inspected_unit_id', 'i.held_on')} or i.unit_id = $1
-      order by i.held_on desc limit 200`, [unitId]);
+      order by i.held_on desc limit 200`,
+    [unitId],
+  );
 }

@@ -34,7 +34,12 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 const code = async (p: Promise<unknown>) => {
-  try { await p; } catch (e) { if (e instanceof AppError) return e.code; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
   return 'ok';
 };
 
@@ -46,8 +51,14 @@ describe('a directive of the province to its 99 wards', () => {
 
   it('goes to every ward below the province on the day of issue (not to its villages)', async () => {
     const d = await createDirective(ctx(btt), {
-      unitId: province, kind: 'directive', number: '15/CV-MTTQ', issuedOn: ISSUED, title: 'Báo cáo kết quả Ngày hội Đại đoàn kết 2026',
-      summary: 'Các phường, xã báo cáo kết quả tổ chức Ngày hội.', files: [], recipientLevels: ['commune'],
+      unitId: province,
+      kind: 'directive',
+      number: '15/CV-MTTQ',
+      issuedOn: ISSUED,
+      title: 'Báo cáo kết quả Ngày hội Đại đoàn kết 2026',
+      summary: 'Các phường, xã báo cáo kết quả tổ chức Ngày hội.',
+      files: [],
+      recipientLevels: ['commune'],
       obligations: [{ kind: 'report', what: 'Báo cáo kết quả bằng văn bản, kèm số liệu', dueOn: DUE }],
     });
     expect(d.recipients).toBe(99);
@@ -57,12 +68,18 @@ describe('a directive of the province to its 99 wards', () => {
 
   it('each ward answers for itself: 60 on time, 15 late, 24 not at all', async () => {
     for (const [i, w] of wards.entries()) {
-      if (i >= 75) { silent.add(w); continue; }
+      if (i >= 75) {
+        silent.add(w);
+        continue;
+      }
       const s = await sessionAs(db, 'unit_staff', w);
       const isLate = i >= 60;
       if (isLate) late.add(w);
       await answerObligation(ctx(s), obligationId, {
-        unitId: w, text: 'Đã tổ chức Ngày hội tại 100% khu dân cư.', figures: { 'Số khu dân cư tổ chức': 7 }, files: [],
+        unitId: w,
+        text: 'Đã tổ chức Ngày hội tại 100% khu dân cư.',
+        figures: { 'Số khu dân cư tổ chức': 7 },
+        files: [],
         answeredOn: isLate ? addDays(DUE, 3) : addDays(DUE, -2),
       });
     }
@@ -114,13 +131,20 @@ describe('a directive of the province to its 99 wards', () => {
     expect(await countRows(db, 'directive_answers')).toBe(answers);
     const directives = await countRows(db, 'directives');
     const input = {
-      unitId: province, kind: 'request' as const, number: '16/CV-MTTQ', issuedOn: ISSUED, title: 'Đề nghị', summary: '', files: [],
+      unitId: province,
+      kind: 'request' as const,
+      number: '16/CV-MTTQ',
+      issuedOn: ISSUED,
+      title: 'Đề nghị',
+      summary: '',
+      files: [],
       obligations: [{ kind: 'figure' as const, what: 'Số liệu', dueOn: DUE }],
     };
     expect(await code(createDirective(ctx(btt), { ...input, recipientIds: [wards[1], other] }))).toBe('DIRECTIVE_RECIPIENT_NOT_BELOW');
     expect(await code(createDirective(ctx(btt), { ...input, recipientIds: [] }))).toBe('DIRECTIVE_NO_RECIPIENTS');
-    expect(await code(createDirective(ctx(btt), { ...input, recipientIds: [wards[1]], obligations: [{ kind: 'figure', what: 'x', dueOn: addDays(ISSUED, -1) }] })))
-      .toBe('DIRECTIVE_DUE_BEFORE_ISSUE');
+    expect(await code(createDirective(ctx(btt), { ...input, recipientIds: [wards[1]], obligations: [{ kind: 'figure', what: 'x', dueOn: addDays(ISSUED, -1) }] }))).toBe(
+      'DIRECTIVE_DUE_BEFORE_ISSUE',
+    );
     expect(await code(createDirective(ctx(btt), { ...input, number: '15/CV-MTTQ', recipientIds: [wards[1]] }))).toBe('DIRECTIVE_NUMBER_TAKEN');
     // A ward's staff cannot issue; a ward's standing committee cannot issue for the province.
     expect(await code(createDirective(ctx(s0), { ...input, unitId: wards[0], recipientIds: [village] }))).toBe('FORBIDDEN');
@@ -132,8 +156,15 @@ describe('a directive of the province to its 99 wards', () => {
   it('a ward may send its own directive to its villages; the province sees those duties too', async () => {
     const bttWard = await sessionAs(db, 'standing_committee', wards[0]);
     const d = await createDirective(ctx(bttWard), {
-      unitId: wards[0], kind: 'guidance', number: '03/HD-MTTQ', issuedOn: ISSUED, title: 'Hướng dẫn tổ chức bữa cơm đoàn kết', summary: '', files: [],
-      recipientIds: [village], obligations: [{ kind: 'action', what: 'Tổ chức bữa cơm đoàn kết', dueOn: DUE }],
+      unitId: wards[0],
+      kind: 'guidance',
+      number: '03/HD-MTTQ',
+      issuedOn: ISSUED,
+      title: 'Hướng dẫn tổ chức bữa cơm đoàn kết',
+      summary: '',
+      files: [],
+      recipientIds: [village],
+      obligations: [{ kind: 'action', what: 'Tổ chức bữa cơm đoàn kết', dueOn: DUE }],
     });
     const atProvince = await duties(ctx(btt), { unit: province, directive: d.id, limit: 10 }, T);
     expect(atProvince.rows.map((r) => [r.unitId, r.level, r.status])).toEqual([[village, 'village', 'not_answered']]);
@@ -146,7 +177,9 @@ describe('a directive of the province to its 99 wards', () => {
     expect((await acknowledge(ctx(s), directiveId, w)).acknowledgedOn).toBe(first.acknowledgedOn);
     const r = await remind(ctx(btt), directiveId, T);
     expect(r.reminded).toBe(24);
-    const [a] = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'directive' and entity_id = $1 and action = 'remind'`, [String(directiveId)]);
+    const [a] = await db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'directive' and entity_id = $1 and action = 'remind'`, [
+      String(directiveId),
+    ]);
     expect(a.n).toBe(1);
     expect(await code(remind(ctx(s), directiveId, T))).toBe('FORBIDDEN');
   });

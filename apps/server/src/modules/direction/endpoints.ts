@@ -3,9 +3,24 @@ import { bind } from '../../platform/endpoints';
 import { acknowledge, answerObligation, createDirective, createInspection, duties, getDirective, listDirectives, listInspections, remind } from './directive-service';
 import { decideGrading, listGradings, proposeGrading } from './grading-service';
 import {
-  addAttendances, completeElectionTask, createCommendation, createCourse, createElectionResult, createElectionTask, createKeyTask,
-  createProgramme, createStaff, listCommendations, listCourses, listElectionResults, listElectionTasks, listKeyTasks, listProgrammes,
-  listStaff, reviewProgramme, updateKeyTask,
+  addAttendances,
+  completeElectionTask,
+  createCommendation,
+  createCourse,
+  createElectionResult,
+  createElectionTask,
+  createKeyTask,
+  createProgramme,
+  createStaff,
+  listCommendations,
+  listCourses,
+  listElectionResults,
+  listElectionTasks,
+  listKeyTasks,
+  listProgrammes,
+  listStaff,
+  reviewProgramme,
+  updateKeyTask,
 } from './work-service';
 
 /** The direction module's handlers: one line each; access was checked by the registrar from the table. */

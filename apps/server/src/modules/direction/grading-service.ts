@@ -11,16 +11,29 @@ import { underUnit, unitNameAt } from './queries';
 
 /** The criteria: a rate each, numerator over denominator, restricted to the unit's own level where the metric has level dims. */
 const CRITERIA: Array<{ key: string; num: string; den: string; byLevel: boolean; label: { vi: string; en: string } }> = [
-  { key: 'obligations', num: 'direction.obligations_on_time', den: 'direction.obligations_due', byLevel: true,
-    label: { vi: 'Yêu cầu của cấp trên được trả lời đúng hạn', en: 'Obligations from above answered on time' } },
-  { key: 'key_tasks', num: 'org.key_tasks_completed', den: 'org.key_tasks', byLevel: true,
-    label: { vi: 'Nhiệm vụ trọng tâm đã hoàn thành', en: 'Key tasks completed' } },
-  { key: 'elections', num: 'elections.tasks_done', den: 'elections.tasks_due', byLevel: false,
-    label: { vi: 'Nhiệm vụ bầu cử, đại hội hoàn thành', en: 'Election and congress tasks done' } },
-  { key: 'training', num: 'training.staff_trained', den: 'training.staff', byLevel: false,
-    label: { vi: 'Cán bộ chuyên trách được tập huấn', en: 'Full-time staff trained' } },
-  { key: 'situation_reports', num: 'petitions.situation_reports_on_time', den: 'petitions.situation_reports_due', byLevel: false,
-    label: { vi: 'Báo cáo tình hình Nhân dân đúng hạn', en: 'Situation reports on time' } },
+  {
+    key: 'obligations',
+    num: 'direction.obligations_on_time',
+    den: 'direction.obligations_due',
+    byLevel: true,
+    label: { vi: 'Yêu cầu của cấp trên được trả lời đúng hạn', en: 'Obligations from above answered on time' },
+  },
+  { key: 'key_tasks', num: 'org.key_tasks_completed', den: 'org.key_tasks', byLevel: true, label: { vi: 'Nhiệm vụ trọng tâm đã hoàn thành', en: 'Key tasks completed' } },
+  {
+    key: 'elections',
+    num: 'elections.tasks_done',
+    den: 'elections.tasks_due',
+    byLevel: false,
+    label: { vi: 'Nhiệm vụ bầu cử, đại hội hoàn thành', en: 'Election and congress tasks done' },
+  },
+  { key: 'training', num: 'training.staff_trained', den: 'training.staff', byLevel: false, label: { vi: 'Cán bộ chuyên trách được tập huấn', en: 'Full-time staff trained' } },
+  {
+    key: 'situation_reports',
+    num: 'petitions.situation_reports_on_time',
+    den: 'petitions.situation_reports_due',
+    byLevel: false,
+    label: { vi: 'Báo cáo tình hình Nhân dân đúng hạn', en: 'Situation reports on time' },
+  },
 ];
 
 /** Average of the measured rates: ≥ 95% excellent, ≥ 80% good, ≥ 50% complete, else weak; nothing measured → no proposal. */
@@ -80,16 +93,25 @@ export async function proposeGrading(ctx: Ctx, input: z.infer<typeof ProposeGrad
     if (!u) throw new AppError('UNIT_NOT_FOUND');
     await assertGrader(tx, ctx, input.unitId, input.year);
     const [existing] = await tx.query<{ id: number; grade: string | null; proposed_grade: string | null }>(
-      'select id, grade, proposed_grade from gradings where unit_id = $1 and year = $2', [input.unitId, input.year]);
+      'select id, grade, proposed_grade from gradings where unit_id = $1 and year = $2',
+      [input.unitId, input.year],
+    );
     if (existing?.grade) throw new AppError('GRADING_ALREADY_DECIDED');
     const evidence = await gradingEvidence(tx, input.unitId, u.level, input.year);
     const proposed = proposeFrom(evidence);
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into gradings (unit_id, year, proposed_grade, evidence) values ($1, $2, $3, $4::jsonb)
        on conflict (unit_id, year) do update set proposed_grade = excluded.proposed_grade, evidence = excluded.evidence returning id`,
-      [input.unitId, input.year, proposed, JSON.stringify(evidence)]);
-    await audit(tx, ctx.user, { action: 'propose', entity: 'grading', entityId: id, unitId: input.unitId,
-      before: existing ? { proposedGrade: existing.proposed_grade } : undefined, after: { year: input.year, proposedGrade: proposed, evidence } });
+      [input.unitId, input.year, proposed, JSON.stringify(evidence)],
+    );
+    await audit(tx, ctx.user, {
+      action: 'propose',
+      entity: 'grading',
+      entityId: id,
+      unitId: input.unitId,
+      before: existing ? { proposedGrade: existing.proposed_grade } : undefined,
+      after: { year: input.year, proposedGrade: proposed, evidence },
+    });
     return gradingById(tx, id);
   });
 }
@@ -105,12 +127,16 @@ export async function decideGrading(ctx: Ctx, id: number, input: z.infer<typeof 
     const reason = input.reason?.trim() || null;
     const changes = before.grade ? before.grade !== input.grade : before.proposedGrade !== input.grade;
     if ((changes || before.proposedGrade === null) && !reason) throw new AppError('GRADING_REASON_REQUIRED');
-    await tx.query('update gradings set grade = $2, reason = $3, decided_by = $4, decided_on = $5 where id = $1',
-      [id, input.grade, reason, ctx.user.id, today()]);
+    await tx.query('update gradings set grade = $2, reason = $3, decided_by = $4, decided_on = $5 where id = $1', [id, input.grade, reason, ctx.user.id, today()]);
     const after = await gradingById(tx, id);
-    await audit(tx, ctx.user, { action: 'decide', entity: 'grading', entityId: id, unitId: before.unitId,
+    await audit(tx, ctx.user, {
+      action: 'decide',
+      entity: 'grading',
+      entityId: id,
+      unitId: before.unitId,
       before: { proposedGrade: before.proposedGrade, grade: before.grade, reason: before.reason },
-      after: { grade: after.grade, reason: after.reason, decidedBy: ctx.user.username, decidedOn: after.decidedOn } });
+      after: { grade: after.grade, reason: after.reason, decidedBy: ctx.user.username, decidedOn: after.decidedOn },
+    });
     return after;
   });
 }
@@ -121,5 +147,7 @@ export async function listGradings({ db, user }: Ctx, unitId: number, year?: num
   return db.query<Grading>(
     `select ${GRADING} from ${GRADING_FROM}
       where ${underUnit('$1::bigint', 'g.unit_id', `least(make_date(g.year, 12, 31), u.valid_to - 1)`)} and ($2::int is null or g.year = $2)
-      order by g.year desc, u.level, "unitName" limit 2000`, [unitId, year ?? null]);
+      order by g.year desc, u.level, "unitName" limit 2000`,
+    [unitId, year ?? null],
+  );
 }

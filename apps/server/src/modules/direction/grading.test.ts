@@ -8,8 +8,18 @@ import { AppError } from '../../platform/errors';
 import { computeMetric, getMetric } from '../../platform/metrics';
 import { decideGrading, listGradings, proposeFrom, proposeGrading } from './grading-service';
 import {
-  addAttendances, completeElectionTask, listCourses, createCommendation, createCourse, createElectionTask, createKeyTask, createProgramme, createStaff,
-  listCommendations, reviewProgramme, updateKeyTask,
+  addAttendances,
+  completeElectionTask,
+  listCourses,
+  createCommendation,
+  createCourse,
+  createElectionTask,
+  createKeyTask,
+  createProgramme,
+  createStaff,
+  listCommendations,
+  reviewProgramme,
+  updateKeyTask,
 } from './work-service';
 
 let db: RootDb;
@@ -19,7 +29,12 @@ let bttS: TestSession;
 let bttP: TestSession;
 const ctx = (s: TestSession): Ctx => ({ db, user: s.user });
 const code = async (p: Promise<unknown>) => {
-  try { await p; } catch (e) { if (e instanceof AppError) return e.code; throw e; }
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
   return 'ok';
 };
 const metric = async (key: string, unit: number, year = 2026, dim?: string) => {
@@ -41,9 +56,18 @@ beforeAll(async () => {
   const a = await createStaff(ctx(staffS), { unitId: w.S, personName: 'Nguyễn Thị Lan', position: 'Phó Chủ tịch', validFrom: '2025-07-01' });
   await createStaff(ctx(staffS), { unitId: w.S, personName: 'Trần Văn Minh', position: 'Cán bộ', validFrom: '2025-07-01' });
   const course = await createCourse(ctx(staffS), { unitId: w.S, title: 'Tập huấn nghiệp vụ công tác Mặt trận', startsOn: '2026-04-10', endsOn: '2026-04-11', audience: '' });
-  await addAttendances(ctx(staffS), course.id, { attendees: [
-    { unitId: w.S, personName: 'Nguyễn Thị Lan', staffId: a.id }, { unitId: w.A1, personName: 'Lê Văn Hùng' }] });
-  for (const [kind, due] of [['consultation', '2026-01-20'], ['consultation', '2026-02-10'], ['voter_list', '2026-02-20'], ['supervision', '2026-03-15']] as const) {
+  await addAttendances(ctx(staffS), course.id, {
+    attendees: [
+      { unitId: w.S, personName: 'Nguyễn Thị Lan', staffId: a.id },
+      { unitId: w.A1, personName: 'Lê Văn Hùng' },
+    ],
+  });
+  for (const [kind, due] of [
+    ['consultation', '2026-01-20'],
+    ['consultation', '2026-02-10'],
+    ['voter_list', '2026-02-20'],
+    ['supervision', '2026-03-15'],
+  ] as const) {
     const t = await createElectionTask(ctx(staffS), { unitId: w.S, campaign: 'elections_2026', kind, title: `Việc ${kind} ${due}`, dueOn: due });
     await completeElectionTask(ctx(staffS), t.id, { doneOn: due, evidence: 'Biên bản' });
   }
@@ -80,7 +104,7 @@ describe('annual grading', () => {
     expect(proposeFrom([e(null)])).toBe(null);
   });
 
-  it('proposes a grade from the year\'s metrics with the evidence shown', async () => {
+  it("proposes a grade from the year's metrics with the evidence shown", async () => {
     const g = await proposeGrading(ctx(bttP), { unitId: w.S, year: 2026 });
     const byKey = Object.fromEntries(g.evidence.map((e) => [e.key, [e.numerator, e.denominator]]));
     expect(byKey.key_tasks).toEqual([3, 4]);
@@ -95,8 +119,7 @@ describe('annual grading', () => {
   it('a change from the proposal needs a reason; who decided and why is on the record and in the audit trail', async () => {
     const [g] = await listGradings(ctx(bttP), w.S, 2026);
     // Other test files write to the run's shared server database at the same time: count this grading's rows only.
-    const audited = async () => (await db.query<{ n: number }>(
-      `select count(*)::int as n from audit_log where entity = 'grading' and entity_id = $1`, [String(g.id)]))[0].n;
+    const audited = async () => (await db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'grading' and entity_id = $1`, [String(g.id)]))[0].n;
     const before = await audited();
     expect(await code(decideGrading(ctx(bttP), g.id, { grade: 'good' }))).toBe('GRADING_REASON_REQUIRED');
     expect(await audited()).toBe(before);
@@ -104,8 +127,14 @@ describe('annual grading', () => {
     const d = await decideGrading(ctx(bttP), g.id, { grade: 'good', reason: 'Hoàn thành xuất sắc công tác bầu cử 2026' });
     expect([d.proposedGrade, d.grade, d.reason, d.decidedBy]).toEqual(['complete', 'good', 'Hoàn thành xuất sắc công tác bầu cử 2026', bttP.user.username]);
     const [a] = await db.query<{ actor_name: string; before: { proposedGrade: string }; after: { grade: string; reason: string } }>(
-      `select actor_name, before, after from audit_log where entity = 'grading' and entity_id = $1 and action = 'decide'`, [String(g.id)]);
-    expect(a).toMatchObject({ actor_name: bttP.user.username, before: { proposedGrade: 'complete' }, after: { grade: 'good', reason: 'Hoàn thành xuất sắc công tác bầu cử 2026' } });
+      `select actor_name, before, after from audit_log where entity = 'grading' and entity_id = $1 and action = 'decide'`,
+      [String(g.id)],
+    );
+    expect(a).toMatchObject({
+      actor_name: bttP.user.username,
+      before: { proposedGrade: 'complete' },
+      after: { grade: 'good', reason: 'Hoàn thành xuất sắc công tác bầu cử 2026' },
+    });
     expect(await metric('grading.good_or_better', w.S, 2026, 'commune')).toBe(1);
     expect(await metric('grading.graded', w.P, 2026, 'commune')).toBe(1);
     expect(await code(proposeGrading(ctx(bttP), { unitId: w.S, year: 2026 }))).toBe('GRADING_ALREADY_DECIDED');
@@ -125,8 +154,14 @@ describe('annual grading', () => {
 describe('commendations and coordination programmes', () => {
   it('one registry that other modules link to by (module, id)', async () => {
     const c = await createCommendation(ctx(staffS), {
-      unitId: w.A1, recipientKind: 'collective', recipientName: 'Khu dân cư Tổ dân phố số 1', awardedBy: 'UBND tỉnh', level: 'province',
-      reason: 'Tổ chức tốt Ngày hội Đại đoàn kết', awardedOn: '2026-11-18', source: { module: 'movements', id: 'festival:42' },
+      unitId: w.A1,
+      recipientKind: 'collective',
+      recipientName: 'Khu dân cư Tổ dân phố số 1',
+      awardedBy: 'UBND tỉnh',
+      level: 'province',
+      reason: 'Tổ chức tốt Ngày hội Đại đoàn kết',
+      awardedOn: '2026-11-18',
+      source: { module: 'movements', id: 'festival:42' },
     });
     expect([c.sourceModule, c.sourceId]).toEqual(['movements', 'festival:42']);
     const linked = await listCommendations(ctx(bttP), { unit: w.P, sourceModule: 'movements', sourceId: 'festival:42' });
@@ -136,7 +171,13 @@ describe('commendations and coordination programmes', () => {
   });
 
   it('a programme and its yearly review, once a year', async () => {
-    const p = await createProgramme(ctx(staffS), { unitId: w.S, partner: 'Công an phường', partnerKind: 'agency', title: 'Phối hợp bảo đảm an ninh trật tự', signedOn: '2026-02-01' });
+    const p = await createProgramme(ctx(staffS), {
+      unitId: w.S,
+      partner: 'Công an phường',
+      partnerKind: 'agency',
+      title: 'Phối hợp bảo đảm an ninh trật tự',
+      signedOn: '2026-02-01',
+    });
     const r = await reviewProgramme(ctx(staffS), p.id, { year: 2026, reviewedOn: '2026-11-25', result: 'Hoàn thành tốt' });
     expect(r.reviews).toEqual([{ year: 2026, reviewedOn: '2026-11-25', result: 'Hoàn thành tốt' }]);
     expect(await code(reviewProgramme(ctx(staffS), p.id, { year: 2026, reviewedOn: '2026-11-26', result: 'Lần hai' }))).toBe('CONFLICT');

@@ -4,10 +4,12 @@ import { GRADED_ON } from './grading-service';
 
 // Where each direction record lies (unit and date), for the endpoints declared with atRecord(); the
 // services check the same unit on the same date.
-const one = (sql: string): Locator => async (db: Db, id: number) => {
-  const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
-  return r;
-};
+const one =
+  (sql: string): Locator =>
+  async (db: Db, id: number) => {
+    const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
+    return r;
+  };
 
 export const directionLocators: Record<string, Locator> = {
   directive: one(`select unit_id as "unitId", issued_on::text as date from directives where id = $1`),

@@ -27,10 +27,29 @@ const STATUS_SQL = `case when a.answered_on is not null then (case when a.answer
   when o.due_on < $ON::date then 'not_answered' else 'pending' end`;
 
 type DutyDbRow = {
-  directive_id: number; number: string; title: string; issuer_id: number; issuer_name: string; issued_on: string;
-  obligation_id: number; obligation_kind: DutyRow['obligationKind']; what: string; due_on: string; unit_id: number; unit_name: string;
-  level: string; status: AnswerStatus; answered_on: string | null; acknowledged_on: string | null; answer_text: string | null;
-  figures: Record<string, number> | null; total: number; on_time: number; late: number; not_answered: number; pending: number;
+  directive_id: number;
+  number: string;
+  title: string;
+  issuer_id: number;
+  issuer_name: string;
+  issued_on: string;
+  obligation_id: number;
+  obligation_kind: DutyRow['obligationKind'];
+  what: string;
+  due_on: string;
+  unit_id: number;
+  unit_name: string;
+  level: string;
+  status: AnswerStatus;
+  answered_on: string | null;
+  acknowledged_on: string | null;
+  answer_text: string | null;
+  figures: Record<string, number> | null;
+  total: number;
+  on_time: number;
+  late: number;
+  not_answered: number;
+  pending: number;
 };
 
 /**
@@ -81,9 +100,24 @@ export async function listDuties(db: Db, user: CurrentUser, q: DutyQuery & { own
   const f = rows[0];
   return {
     rows: rows.map((r) => ({
-      directiveId: r.directive_id, number: r.number, title: r.title, issuerId: r.issuer_id, issuerName: r.issuer_name, issuedOn: r.issued_on,
-      obligationId: r.obligation_id, obligationKind: r.obligation_kind, what: r.what, dueOn: r.due_on, unitId: r.unit_id, unitName: r.unit_name,
-      level: r.level, status: r.status, answeredOn: r.answered_on, acknowledgedOn: r.acknowledged_on, answerText: r.answer_text, figures: r.figures,
+      directiveId: r.directive_id,
+      number: r.number,
+      title: r.title,
+      issuerId: r.issuer_id,
+      issuerName: r.issuer_name,
+      issuedOn: r.issued_on,
+      obligationId: r.obligation_id,
+      obligationKind: r.obligation_kind,
+      what: r.what,
+      dueOn: r.due_on,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      level: r.level,
+      status: r.status,
+      answeredOn: r.answered_on,
+      acknowledgedOn: r.acknowledged_on,
+      answerText: r.answer_text,
+      figures: r.figures,
     })),
     total: f?.total ?? 0,
     summary: { onTime: f?.on_time ?? 0, late: f?.late ?? 0, notAnswered: f?.not_answered ?? 0, pending: f?.pending ?? 0 },

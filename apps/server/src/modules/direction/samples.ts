@@ -10,24 +10,38 @@ const id = async (c: SampleCtx, sql: string, params: unknown[]) => (await c.db.q
 
 /** A directive issued by the target unit on the sample's day, to itself, with one obligation due that day. */
 const directiveAt = async (c: SampleCtx) => {
-  const d = await id(c, `insert into directives (unit_id, kind, number, issued_on, title) values ($1, 'request', $2, $3, 'Đề nghị báo cáo') returning id`,
-    [c.unit, `CV-${uniq()}`, c.date]);
+  const d = await id(c, `insert into directives (unit_id, kind, number, issued_on, title) values ($1, 'request', $2, $3, 'Đề nghị báo cáo') returning id`, [
+    c.unit,
+    `CV-${uniq()}`,
+    c.date,
+  ]);
   await c.db.query('insert into directive_recipients (directive_id, unit_id) values ($1, $2)', [d, c.unit]);
   const o = await id(c, `insert into directive_obligations (directive_id, kind, what, due_on) values ($1, 'report', 'Báo cáo kết quả', $2) returning id`, [d, c.date]);
   return { directive: d, obligation: o };
 };
 /** A unit strictly below the target on the sample's day (a village has none: the rule answers 409). */
-const below = async (c: SampleCtx) => (await c.db.query<{ id: number }>(
-  `select descendant_id as id from unit_closure where ancestor_id = $1 and depth > 0 and valid_from <= $2::date and $2::date < valid_to order by 1 limit 1`,
-  [c.unit, c.date]))[0]?.id;
+const below = async (c: SampleCtx) =>
+  (
+    await c.db.query<{ id: number }>(
+      `select descendant_id as id from unit_closure where ancestor_id = $1 and depth > 0 and valid_from <= $2::date and $2::date < valid_to order by 1 limit 1`,
+      [c.unit, c.date],
+    )
+  )[0]?.id;
 /** Only a higher committee grades: its own unit and its predecessors are not strictly below a ward's officer (409). */
 const grader = (c: SampleCtx) => (c.target === 'child' ? undefined : [409]);
 
 export const directionSamples: { [K in keyof typeof directionEndpoints]: Sample } = {
   // A village has no villages below it: the rule answers 400.
   'POST /api/directives': (c) => ({
-    body: { unitId: c.unit, kind: 'directive', number: `CT-${uniq()}`, issuedOn: c.date, title: 'Chỉ đạo tổ chức Ngày hội', recipientLevels: ['village'],
-      obligations: [{ kind: 'report', what: 'Báo cáo kết quả', dueOn: c.date }] },
+    body: {
+      unitId: c.unit,
+      kind: 'directive',
+      number: `CT-${uniq()}`,
+      issuedOn: c.date,
+      title: 'Chỉ đạo tổ chức Ngày hội',
+      recipientLevels: ['village'],
+      obligations: [{ kind: 'report', what: 'Báo cáo kết quả', dueOn: c.date }],
+    },
     ok: c.target === 'child' ? [400] : undefined,
   }),
   'GET /api/directives': (c) => ({ query: { unit: c.unit } }),
@@ -35,7 +49,8 @@ export const directionSamples: { [K in keyof typeof directionEndpoints]: Sample 
   'POST /api/directives/:id/acknowledge': async (c) => ({ params: { id: (await directiveAt(c)).directive }, body: { unitId: c.unit } }),
   'POST /api/directives/:id/remind': async (c) => ({ params: { id: (await directiveAt(c)).directive } }),
   'POST /api/directive-obligations/:id/answer': async (c) => ({
-    params: { id: (await directiveAt(c)).obligation }, body: { unitId: c.unit, text: 'Đã thực hiện', answeredOn: c.date },
+    params: { id: (await directiveAt(c)).obligation },
+    body: { unitId: c.unit, text: 'Đã thực hiện', answeredOn: c.date },
   }),
   'GET /api/direction/duties': (c) => ({ query: { unit: c.unit } }),
   'GET /api/direction/inbox': (c) => ({ query: { unit: c.unit } }),
@@ -53,7 +68,12 @@ export const directionSamples: { [K in keyof typeof directionEndpoints]: Sample 
   'GET /api/key-tasks': (c) => ({ query: { unit: c.unit, year: yearOf(c) } }),
   'POST /api/election-tasks': (c) => ({ body: { unitId: c.unit, campaign: 'elections_2026', kind: 'conference', title: 'Hội nghị hiệp thương', dueOn: c.date } }),
   'POST /api/election-tasks/:id/done': async (c) => ({
-    params: { id: await id(c, `insert into election_tasks (unit_id, campaign, kind, title, due_on) values ($1, 'elections_2026', 'voter_list', 'Danh sách cử tri', $2) returning id`, [c.unit, c.date]) },
+    params: {
+      id: await id(c, `insert into election_tasks (unit_id, campaign, kind, title, due_on) values ($1, 'elections_2026', 'voter_list', 'Danh sách cử tri', $2) returning id`, [
+        c.unit,
+        c.date,
+      ]),
+    },
     body: { doneOn: c.date, evidence: 'Biên bản' },
   }),
   'GET /api/election-tasks': (c) => ({ query: { unit: c.unit } }),
@@ -74,8 +94,14 @@ export const directionSamples: { [K in keyof typeof directionEndpoints]: Sample 
     return { body: { unitId: c.unit, year: yearOf(c) }, ok: grader(c) };
   },
   'POST /api/gradings/:id/decide': async (c) => ({
-    params: { id: await id(c, `insert into gradings (unit_id, year, proposed_grade) values ($1, $2, 'good')
-      on conflict (unit_id, year) do update set proposed_grade = 'good', grade = null, reason = null, decided_by = null, decided_on = null returning id`, [c.unit, yearOf(c)]) },
+    params: {
+      id: await id(
+        c,
+        `insert into gradings (unit_id, year, proposed_grade) values ($1, $2, 'good')
+      on conflict (unit_id, year) do update set proposed_grade = 'good', grade = null, reason = null, decided_by = null, decided_on = null returning id`,
+        [c.unit, yearOf(c)],
+      ),
+    },
     body: { grade: 'good' },
     ok: grader(c),
   }),
@@ -89,7 +115,12 @@ export const directionSamples: { [K in keyof typeof directionEndpoints]: Sample 
     body: { unitId: c.unit, partner: 'Hội Nông dân', partnerKind: 'member_org', title: 'Chương trình phối hợp', signedOn: c.date },
   }),
   'POST /api/coordination-programmes/:id/reviews': async (c) => ({
-    params: { id: await id(c, `insert into coordination_programmes (unit_id, partner, partner_kind, title, signed_on) values ($1, 'Công an', 'agency', 'Phối hợp', $2) returning id`, [c.unit, c.date]) },
+    params: {
+      id: await id(c, `insert into coordination_programmes (unit_id, partner, partner_kind, title, signed_on) values ($1, 'Công an', 'agency', 'Phối hợp', $2) returning id`, [
+        c.unit,
+        c.date,
+      ]),
+    },
     body: { year: yearOf(c), reviewedOn: c.date, result: 'Hoàn thành tốt' },
   }),
   'GET /api/coordination-programmes': (c) => ({ query: { unit: c.unit } }),

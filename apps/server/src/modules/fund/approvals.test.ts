@@ -9,14 +9,18 @@ import { makeFund } from './testing';
 
 const t = useWorldApp();
 
-describe('the approver\'s waiting list', () => {
-  it('a proposed payment shows the fund\'s balance before and after; once decided, no longer', async () => {
+describe("the approver's waiting list", () => {
+  it("a proposed payment shows the fund's balance before and after; once decided, no longer", async () => {
     const { fundId } = await makeFund(t.db, t.w.A);
     const acc = await sessionAs(t.db, 'fund_accountant', t.w.A);
     const btt = await sessionAs(t.db, 'standing_committee', t.w.A);
     await recordDonation({ db: t.db, user: acc.user }, { fundId, receivedOn: '2024-05-01', amount: 800_000, donorKind: 'anonymous' });
-    const proposed = await t.app.inject({ method: 'POST', url: '/api/fund/disbursements', headers: acc.headers,
-      payload: { fundId, kind: 'other', purpose: 'other', amount: 300_000, paidOn: '2024-05-03', beneficiaryName: 'Nguyễn Văn Chờ' } });
+    const proposed = await t.app.inject({
+      method: 'POST',
+      url: '/api/fund/disbursements',
+      headers: acc.headers,
+      payload: { fundId, kind: 'other', purpose: 'other', amount: 300_000, paidOn: '2024-05-03', beneficiaryName: 'Nguyễn Văn Chờ' },
+    });
     expect(proposed.statusCode).toBe(200);
     const id = proposed.json().id;
 
@@ -30,7 +34,7 @@ describe('the approver\'s waiting list', () => {
     expect((list.json() as Disbursement[]).find((d) => d.id === id)).toMatchObject({ status: 'approved', balanceBefore: null });
   });
 
-  it('proposals waiting for me: another person\'s transfer and reversal in my scope; not my own, not another ward\'s, none for an accountant', async () => {
+  it("proposals waiting for me: another person's transfer and reversal in my scope; not my own, not another ward's, none for an accountant", async () => {
     const a = await makeFund(t.db, t.w.S);
     const a2 = await makeFund(t.db, t.w.S);
     const b = await makeFund(t.db, t.w.T);
@@ -42,9 +46,21 @@ describe('the approver\'s waiting list', () => {
     const dA = await recordDonation({ db: t.db, user: accA.user }, { fundId: a.fundId, receivedOn: '2025-08-01', amount: 400_000, donorKind: 'anonymous' });
     const dB = await recordDonation({ db: t.db, user: accB.user }, { fundId: b.fundId, receivedOn: '2025-08-01', amount: 50_000, donorKind: 'anonymous' });
 
-    const transfer = await t.app.inject({ method: 'POST', url: '/api/fund/transfers', headers: bttA.headers, payload: {
-      fromFundId: a.fundId, fromAccountId: a.cash, toFundId: a2.fundId, toAccountId: a2.cash, amount: 150_000, date: '2025-08-02',
-      memo: 'Điều chuyển giữa hai quỹ', reason: 'Quỹ kia thiếu' } });
+    const transfer = await t.app.inject({
+      method: 'POST',
+      url: '/api/fund/transfers',
+      headers: bttA.headers,
+      payload: {
+        fromFundId: a.fundId,
+        fromAccountId: a.cash,
+        toFundId: a2.fundId,
+        toAccountId: a2.cash,
+        amount: 150_000,
+        date: '2025-08-02',
+        memo: 'Điều chuyển giữa hai quỹ',
+        reason: 'Quỹ kia thiếu',
+      },
+    });
     expect(transfer.statusCode).toBe(200);
     const reversal = await t.app.inject({ method: 'POST', url: `/api/fund/donations/${dA.id}/reverse`, headers: accA.headers, payload: { reason: 'Ghi nhầm số tiền' } });
     const other = await t.app.inject({ method: 'POST', url: `/api/fund/donations/${dB.id}/reverse`, headers: accB.headers, payload: { reason: 'Ghi nhầm' } });
@@ -58,7 +74,12 @@ describe('the approver\'s waiting list', () => {
     expect(ids(forA2)).toEqual(expect.arrayContaining([transfer.json().id, reversal.json().id]));
     expect(ids(forA2)).not.toContain(other.json().id);
     expect(list.find((p) => p.id === transfer.json().id)).toMatchObject({
-      kind: 'transfer', amount: 150_000, balanceBefore: 400_000, balanceAfter: 250_000, canDecide: true, proposedByName: bttA.user.displayName,
+      kind: 'transfer',
+      amount: 150_000,
+      balanceBefore: 400_000,
+      balanceAfter: 250_000,
+      canDecide: true,
+      proposedByName: bttA.user.displayName,
     });
     expect(list.find((p) => p.id === reversal.json().id)).toMatchObject({ kind: 'donation_reversal', amount: 400_000, balanceBefore: 400_000, balanceAfter: 0 });
     expect(list.every((p) => p.canDecide && p.status === 'proposed')).toBe(true);

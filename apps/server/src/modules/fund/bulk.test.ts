@@ -8,9 +8,14 @@ import { countOwn, expectBooksBalanced, makeFund } from './testing';
 
 const t = useWorldApp();
 
-const lines = (n: number, tag: string): BulkDonationLine[] => Array.from({ length: n }, (_, i) => ({
-  receivedOn: '2024-09-12', amount: 10_000 + i, donorName: `NGUYEN VAN ${tag} ${i}`, memo: `ung ho ${tag} ${i}`, statementLineKey: `bulk-test:${tag}:${i}`,
-}));
+const lines = (n: number, tag: string): BulkDonationLine[] =>
+  Array.from({ length: n }, (_, i) => ({
+    receivedOn: '2024-09-12',
+    amount: 10_000 + i,
+    donorName: `NGUYEN VAN ${tag} ${i}`,
+    memo: `ung ho ${tag} ${i}`,
+    statementLineKey: `bulk-test:${tag}:${i}`,
+  }));
 
 describe('bulk statement lines', () => {
   it('writes every chunk of a long batch, once, with one balanced entry', async () => {

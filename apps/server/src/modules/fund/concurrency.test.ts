@@ -29,14 +29,15 @@ function counting(root: Db) {
     ...root,
     query: root.query.bind(root),
     exec: root.exec.bind(root),
-    tx: (fn) => root.tx(async (t) => {
-      stats.maxOpen = Math.max(stats.maxOpen, ++stats.open);
-      try {
-        return await fn(t);
-      } finally {
-        stats.open--;
-      }
-    }),
+    tx: (fn) =>
+      root.tx(async (t) => {
+        stats.maxOpen = Math.max(stats.maxOpen, ++stats.open);
+        try {
+          return await fn(t);
+        } finally {
+          stats.open--;
+        }
+      }),
   };
   return { db, stats };
 }
@@ -47,9 +48,22 @@ describe('concurrent requests', () => {
     await recordDonation({ db, user: acct.user }, { fundId: f.fundId, receivedOn: '2023-01-02', amount: 10 * 250_000, donorKind: 'organisation', donorName: 'Hội Chữ thập đỏ' });
     const ids: number[] = [];
     for (let i = 0; i < 100; i++) {
-      ids.push((await proposeDisbursement({ db, user: acct.user }, {
-        fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 250_000, paidOn: '2023-01-15', beneficiaryName: `Hộ nghèo số ${i + 1}`, packages: 1,
-      })).id);
+      ids.push(
+        (
+          await proposeDisbursement(
+            { db, user: acct.user },
+            {
+              fundId: f.fundId,
+              kind: 'household',
+              purpose: 'tet_gift',
+              amount: 250_000,
+              paidOn: '2023-01-15',
+              beneficiaryName: `Hộ nghèo số ${i + 1}`,
+              packages: 1,
+            },
+          )
+        ).id,
+      );
     }
     const { db: c, stats } = counting(db);
     const results = await Promise.allSettled(ids.map((id) => approveDisbursement({ db: c, user: btt.user }, id)));
@@ -63,7 +77,9 @@ describe('concurrent requests', () => {
     expect(fund.balance).toBe(0);
     const [st] = await db.query<{ approved: number; proposed: number }>(
       `select count(*) filter (where status = 'approved')::int as approved, count(*) filter (where status = 'proposed')::int as proposed
-         from fund_disbursements where fund_id = $1`, [f.fundId]);
+         from fund_disbursements where fund_id = $1`,
+      [f.fundId],
+    );
     expect(st).toEqual({ approved: 10, proposed: 90 });
   });
 
@@ -71,9 +87,20 @@ describe('concurrent requests', () => {
     const f = await makeFund(db, w.B);
     const { db: c, stats } = counting(db);
     const year = 2020;
-    const done = await Promise.all(Array.from({ length: 40 }, (_, i) => recordDonation({ db: c, user: acct.user }, {
-      fundId: f.fundId, receivedOn: `${year}-03-01`, amount: 1000 + i, donorKind: 'individual', donorName: `Người ủng hộ ${i}`,
-    })));
+    const done = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        recordDonation(
+          { db: c, user: acct.user },
+          {
+            fundId: f.fundId,
+            receivedOn: `${year}-03-01`,
+            amount: 1000 + i,
+            donorKind: 'individual',
+            donorName: `Người ủng hộ ${i}`,
+          },
+        ),
+      ),
+    );
     if (db.kind === 'postgres') expect(stats.maxOpen).toBeGreaterThan(1);
     const [{ max }] = await db.query<{ max: number }>('select last_no as max from fund_receipt_counters where unit_id = $1 and year = $2', [w.B, year]);
     const mine = done.map((d) => Number(d.receiptNo!.split('/')[0])).sort((a, b) => a - b);
@@ -85,9 +112,20 @@ describe('concurrent requests', () => {
   it('the same idempotency key sent 20 times at once books one donation', async () => {
     const f = await makeFund(db, w.B);
     const key = `same-${Date.now()}`;
-    const done = await Promise.all(Array.from({ length: 20 }, () => recordDonation({ db, user: acct.user }, {
-      fundId: f.fundId, receivedOn: '2023-02-01', amount: 77_000, donorKind: 'anonymous', idempotencyKey: key,
-    })));
+    const done = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        recordDonation(
+          { db, user: acct.user },
+          {
+            fundId: f.fundId,
+            receivedOn: '2023-02-01',
+            amount: 77_000,
+            donorKind: 'anonymous',
+            idempotencyKey: key,
+          },
+        ),
+      ),
+    );
     expect(new Set(done.map((d) => d.id)).size).toBe(1);
     const [fund] = await db.query<{ balance: number }>(`select balance from fund_accounts where kind = 'fund' and fund_id = $1`, [f.fundId]);
     expect(fund.balance).toBe(77_000);

@@ -32,7 +32,9 @@ async function assertHouseholdInScope(tx: Db, unitId: number, householdId: numbe
     `select 1 from households h
       where h.id = $2 and (exists (select 1 from unit_closure c where c.ancestor_id = $1 and c.descendant_id = h.unit_id)
         or exists (select 1 from unit_lineage_closure l join unit_closure c on c.ancestor_id = l.predecessor_id
-                    where l.successor_id = $1 and c.descendant_id = h.unit_id))`, [unitId, householdId]);
+                    where l.successor_id = $1 and c.descendant_id = h.unit_id))`,
+    [unitId, householdId],
+  );
   if (!ok.length) throw new AppError('FUND_REFERENCE_SCOPE', { householdId });
 }
 
@@ -50,10 +52,14 @@ export async function proposeDisbursement({ db, user }: Ctx, input: ProposeDisbu
     if (input.householdId) await assertHouseholdInScope(tx, fund.unit_id, input.householdId);
     if (input.paidOn < fund.opened_on) throw new AppError('FUND_BEFORE_OPENING', { openedOn: fund.opened_on });
     const k = input.kind;
-    const named = k === 'household' ? !!(input.householdId || input.beneficiaryName?.trim())
-      : k === 'project' ? !!input.projectName?.trim()
-        : k === 'transfer_up' || k === 'allocation_down' ? !!input.targetUnitId
-          : !!(input.beneficiaryName?.trim() || input.projectName?.trim());
+    const named =
+      k === 'household'
+        ? !!(input.householdId || input.beneficiaryName?.trim())
+        : k === 'project'
+          ? !!input.projectName?.trim()
+          : k === 'transfer_up' || k === 'allocation_down'
+            ? !!input.targetUnitId
+            : !!(input.beneficiaryName?.trim() || input.projectName?.trim());
     if (!named) throw new AppError('FUND_BENEFICIARY_REQUIRED');
     if (k === 'transfer_up' || k === 'allocation_down') await assertTargetUnit(tx, k, fund.unit_id, input.targetUnitId!, input.paidOn);
     const own = await ensureUnitAccounts(tx, fund.unit_id);
@@ -68,9 +74,25 @@ export async function proposeDisbursement({ db, user }: Ctx, input: ProposeDisbu
          beneficiary_name, beneficiary_village, project_name, target_unit_id, packages, note, proposed_by, idempotency_key)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        on conflict (idempotency_key) do nothing returning id`,
-      [fund.unit_id, fund.id, campaign?.id ?? null, payAccountId, k, input.purpose, input.amount, input.paidOn, input.householdId ?? null,
-        input.beneficiaryName?.trim() || null, input.beneficiaryVillage?.trim() || null, input.projectName?.trim() || null,
-        input.targetUnitId ?? null, input.packages ?? null, input.note?.trim() || null, user.id, key],
+      [
+        fund.unit_id,
+        fund.id,
+        campaign?.id ?? null,
+        payAccountId,
+        k,
+        input.purpose,
+        input.amount,
+        input.paidOn,
+        input.householdId ?? null,
+        input.beneficiaryName?.trim() || null,
+        input.beneficiaryVillage?.trim() || null,
+        input.projectName?.trim() || null,
+        input.targetUnitId ?? null,
+        input.packages ?? null,
+        input.note?.trim() || null,
+        user.id,
+        key,
+      ],
     );
     if (!rows.length) {
       const [first] = await tx.query<{ id: number }>('select id from fund_disbursements where idempotency_key = $1', [key]);
@@ -89,7 +111,8 @@ export async function proposeDisbursement({ db, user }: Ctx, input: ProposeDisbu
  */
 async function lockForDecision({ db: tx, user }: Ctx, id: number, decision: 'approved' | 'rejected'): Promise<'decide' | 'repeat'> {
   const [row] = await tx.query<{ id: number; unit_id: number; status: string; proposed_by: number; decided_by: number | null; paid_on: string }>(
-    'select id, unit_id, status, proposed_by, decided_by, paid_on from fund_disbursements where id = $1 for update', [id],
+    'select id, unit_id, status, proposed_by, decided_by, paid_on from fund_disbursements where id = $1 for update',
+    [id],
   );
   if (!row) throw new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id });
   if (row.proposed_by === user.id) throw new AppError('FUND_SELF_APPROVAL');
@@ -101,12 +124,18 @@ async function lockForDecision({ db: tx, user }: Ctx, id: number, decision: 'app
 /** The lines a payment books: out of the fund (or campaign) balance, out of the account paid from. */
 async function paymentLines(tx: Db, d: DisbursementData): Promise<LineInput[]> {
   const balance = await balanceAccountOf(tx, d.fundId, d.campaignId);
-  if (d.kind !== 'transfer_up') return [{ accountId: balance, debit: d.amount }, { accountId: d.payAccountId, credit: d.amount }];
+  if (d.kind !== 'transfer_up')
+    return [
+      { accountId: balance, debit: d.amount },
+      { accountId: d.payAccountId, credit: d.amount },
+    ];
   // A transfer up passes through "payable to the higher level": owed, then paid in the same act.
   const { payableUp } = await ensureUnitAccounts(tx, d.unitId);
   return [
-    { accountId: balance, debit: d.amount }, { accountId: payableUp, credit: d.amount },
-    { accountId: payableUp, debit: d.amount }, { accountId: d.payAccountId, credit: d.amount },
+    { accountId: balance, debit: d.amount },
+    { accountId: payableUp, credit: d.amount },
+    { accountId: payableUp, debit: d.amount },
+    { accountId: d.payAccountId, credit: d.amount },
   ];
 }
 
@@ -118,18 +147,24 @@ async function paymentLines(tx: Db, d: DisbursementData): Promise<LineInput[]> {
 export async function approveDisbursement({ db, user }: Ctx, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
     const ctx = { db: tx, user };
-    if (await lockForDecision(ctx, id, 'approved') === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
+    if ((await lockForDecision(ctx, id, 'approved')) === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
     const purposeText = before.beneficiaryName ?? before.projectName ?? before.targetUnitName ?? '';
     const { entryId } = await postEntry(tx, {
-      unitId: before.unitId, date: before.paidOn, kind: 'disbursement', createdBy: user.id, idempotencyKey: `disbursement:${id}`,
+      unitId: before.unitId,
+      date: before.paidOn,
+      kind: 'disbursement',
+      createdBy: user.id,
+      idempotencyKey: `disbursement:${id}`,
       memo: `Chi ${before.campaignName ?? before.fundName} — ${purposeText}`.trim(),
       lines: await paymentLines(tx, before),
     });
-    await tx.query(
-      `update fund_disbursements set status = 'approved', decided_by = $2, decided_at = now(), decision_note = $3, entry_id = $4 where id = $1`,
-      [id, user.id, input.note?.trim() || null, entryId],
-    );
+    await tx.query(`update fund_disbursements set status = 'approved', decided_by = $2, decided_at = now(), decision_note = $3, entry_id = $4 where id = $1`, [
+      id,
+      user.id,
+      input.note?.trim() || null,
+      entryId,
+    ]);
     const after = await disbursementById(tx, id);
     await audit(tx, user, { action: 'approve', entity: 'fund_disbursement', entityId: id, unitId: before.unitId, before, after });
     return (await withDecide(ctx, [after]))[0];
@@ -139,12 +174,13 @@ export async function approveDisbursement({ db, user }: Ctx, id: number, input: 
 export async function rejectDisbursement({ db, user }: Ctx, id: number, input: DecideDisbursement = {}): Promise<Disbursement> {
   return db.tx(async (tx) => {
     const ctx = { db: tx, user };
-    if (await lockForDecision(ctx, id, 'rejected') === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
+    if ((await lockForDecision(ctx, id, 'rejected')) === 'repeat') return (await withDecide(ctx, [await disbursementById(tx, id)]))[0];
     const before = await disbursementById(tx, id);
-    await tx.query(
-      `update fund_disbursements set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`,
-      [id, user.id, input.note?.trim() || null],
-    );
+    await tx.query(`update fund_disbursements set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`, [
+      id,
+      user.id,
+      input.note?.trim() || null,
+    ]);
     const after = await disbursementById(tx, id);
     await audit(tx, user, { action: 'reject', entity: 'fund_disbursement', entityId: id, unitId: before.unitId, before, after });
     return (await withDecide(ctx, [after]))[0];

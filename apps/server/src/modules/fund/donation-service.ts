@@ -57,11 +57,17 @@ export async function recordDonation({ db, user }: Ctx, input: CreateDonation): 
     const balanceAccount = await balanceAccountOf(tx, fund.id, campaign?.id ?? null);
     const who = input.donorKind === 'anonymous' ? 'nhà hảo tâm ẩn danh' : donorName;
     const posted = await postEntry(tx, {
-      unitId: fund.unit_id, date: input.receivedOn, kind: 'donation', createdBy: user.id,
+      unitId: fund.unit_id,
+      date: input.receivedOn,
+      kind: 'donation',
+      createdBy: user.id,
       memo: `Thu ủng hộ ${campaign ? campaign.name : fund.name} — ${who}`,
       // Scoped to the unit and the person: another ward's key can neither collide nor reveal a donation.
       idempotencyKey: input.idempotencyKey ? `donation:${fund.unit_id}:${user.id}:${input.idempotencyKey}` : null,
-      lines: [{ accountId, debit: input.amount }, { accountId: balanceAccount, credit: input.amount }],
+      lines: [
+        { accountId, debit: input.amount },
+        { accountId: balanceAccount, credit: input.amount },
+      ],
     });
     if (!posted.created) {
       const [first] = await tx.query<{ id: number }>('select id from fund_donations where entry_id = $1', [posted.entryId]);
@@ -75,11 +81,29 @@ export async function recordDonation({ db, user }: Ctx, input: CreateDonation): 
          goods_quantity, goods_unit, donor_kind, donor_name, donor_address, publish_name, memo, reference, source, search_text,
          receipt_year, receipt_no, entry_id, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'manual', $17, $18, $19, $20, $21) returning id`,
-      [fund.unit_id, fund.id, campaign?.id ?? null, accountId, input.receivedOn, input.amount, kind,
-        kind === 'goods' ? input.goodsDescription!.trim() : null, kind === 'goods' ? input.goodsQuantity : null,
-        kind === 'goods' ? input.goodsUnit!.trim() : null, input.donorKind, donorName, input.donorAddress || null,
-        input.donorKind === 'anonymous' ? false : input.publishName ?? true, input.memo || null, input.reference || null,
-        donorText(donorName, input.memo), year, receiptNo, posted.entryId, user.id],
+      [
+        fund.unit_id,
+        fund.id,
+        campaign?.id ?? null,
+        accountId,
+        input.receivedOn,
+        input.amount,
+        kind,
+        kind === 'goods' ? input.goodsDescription!.trim() : null,
+        kind === 'goods' ? input.goodsQuantity : null,
+        kind === 'goods' ? input.goodsUnit!.trim() : null,
+        input.donorKind,
+        donorName,
+        input.donorAddress || null,
+        input.donorKind === 'anonymous' ? false : (input.publishName ?? true),
+        input.memo || null,
+        input.reference || null,
+        donorText(donorName, input.memo),
+        year,
+        receiptNo,
+        posted.entryId,
+        user.id,
+      ],
     );
     const after = await donationById(tx, id);
     await audit(tx, user, { action: 'create', entity: 'fund_donation', entityId: id, unitId: fund.unit_id, after });
@@ -157,9 +181,15 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
     assertOpened(fund, first);
     const balanceAccount = await balanceAccountOf(tx, fund.id, campaign?.id ?? null);
     const { entryId } = await postEntry(tx, {
-      unitId: fund.unit_id, date: last, kind: 'donation_batch', createdBy: user?.id ?? null,
+      unitId: fund.unit_id,
+      date: last,
+      kind: 'donation_batch',
+      createdBy: user?.id ?? null,
       memo: input.memo ?? `Thu ủng hộ theo sao kê — ${campaign ? campaign.name : fund.name} (${fresh.length} khoản)`,
-      lines: [{ accountId: input.accountId, debit: total }, { accountId: balanceAccount, credit: total }],
+      lines: [
+        { accountId: input.accountId, debit: total },
+        { accountId: balanceAccount, credit: total },
+      ],
     });
     await withFundErrors(async () => {
       // While the database writes one chunk, this process builds the next (on a server the two run on two
@@ -169,23 +199,41 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const part = fresh.slice(i, i + CHUNK);
         const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
-        const params = [fund.unit_id, fund.id, campaign?.id ?? null, input.accountId, entryId, user?.id ?? null,
-          part.map((l) => l.receivedOn), part.map((l) => l.amount), kinds,
-          part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)), part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
-          part.map((l) => l.memo), part.map((l) => l.reference ?? null), part.map((l) => l.statementLineKey),
-          part.map((l) => statementSearchText(l.donorName, l.memo)), part.map((l) => l.statementBalance ?? null)];
+        const params = [
+          fund.unit_id,
+          fund.id,
+          campaign?.id ?? null,
+          input.accountId,
+          entryId,
+          user?.id ?? null,
+          part.map((l) => l.receivedOn),
+          part.map((l) => l.amount),
+          kinds,
+          part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)),
+          part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
+          part.map((l) => l.memo),
+          part.map((l) => l.reference ?? null),
+          part.map((l) => l.statementLineKey),
+          part.map((l) => statementSearchText(l.donorName, l.memo)),
+          part.map((l) => l.statementBalance ?? null),
+        ];
         if (writing) await writing;
         writing = tx.query(
           `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, created_by,
              received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text, statement_balance)
            select $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, 'money', 'statement', $6::bigint, t.*
              from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[],
-               $16::bigint[]) as t`, params);
+               $16::bigint[]) as t`,
+          params,
+        );
       }
       await writing;
     });
     await audit(tx, user, {
-      action: 'import', entity: 'fund_donation_batch', entityId: entryId, unitId: fund.unit_id,
+      action: 'import',
+      entity: 'fund_donation_batch',
+      entityId: entryId,
+      unitId: fund.unit_id,
       after: { fundId: fund.id, campaignId: campaign?.id ?? null, accountId: input.accountId, inserted: fresh.length, skipped, total, from: first, to: last },
     });
     return { inserted: fresh.length, skipped, total, entryId };

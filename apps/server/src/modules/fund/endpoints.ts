@@ -6,14 +6,10 @@ import { approveDisbursement, proposeDisbursement, rejectDisbursement, reverseDi
 import { recordDonation } from './donation-service';
 import { approveProposal, listProposals, proposeDonationReversal, proposeImportReversal, proposeTransfer, rejectProposal } from './proposal-service';
 import { qrSvg } from './qr-code';
-import {
-  getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds,
-} from './read-service';
+import { getCampaign, getFund, getLedger, getReceipt, listAccounts, listCampaigns, listDisbursements, listDonations, listFunds } from './read-service';
 import { closeMonth, createBankAccount, createCampaign, createFund } from './service';
 import { invalidatePublicCache } from './public/cache';
-import {
-  campaignVietQr, listPublicCampaigns, publicCampaignDetail, publicDistributions, publicDonations, publicDonationsCsv,
-} from './public/queries';
+import { campaignVietQr, listPublicCampaigns, publicCampaignDetail, publicDistributions, publicDonations, publicDonationsCsv } from './public/queries';
 import type { UploadedFile } from './statements/generic';
 import { importJob, startImport } from './statements/import-jobs';
 import { previewFiles } from './statements/preview';
@@ -61,11 +57,14 @@ const signedIn = bind(fundEndpoints, {
   'POST /api/fund/transfers': (ctx, { body }) => proposeTransfer(ctx, body),
   'POST /api/fund/closings': (ctx, { body }) => closeMonth(ctx, body),
 
-  'POST /api/fund/statements/import': (ctx, { body, files }) => startImport(ctx, {
-    files: statementFiles(files), format: body.format, debits: body.debits,
-    mapping: body.format === 'generic' && body.mapping ? parseMapping(body.mapping) : null,
-    target: { campaignId: body.campaignId, fundId: body.fundId, accountId: body.accountId },
-  }),
+  'POST /api/fund/statements/import': (ctx, { body, files }) =>
+    startImport(ctx, {
+      files: statementFiles(files),
+      format: body.format,
+      debits: body.debits,
+      mapping: body.format === 'generic' && body.mapping ? parseMapping(body.mapping) : null,
+      target: { campaignId: body.campaignId, fundId: body.fundId, accountId: body.accountId },
+    }),
   'GET /api/fund/statements/imports/:id': (ctx, { params }) => importJob(ctx, params.id),
   // The first rows of every file, with the mapping remembered for the account or suggested by the header.
   'POST /api/fund/statements/preview': (ctx, { body, files }) => previewFiles(ctx, { files: statementFiles(files), accountId: body.accountId ?? null }),
@@ -108,13 +107,16 @@ const publicStatement = bind(publicFundEndpoints, {
 });
 
 /** A booked change shows on the public statement at once: the cache is cleared once the write has committed. */
-const clearsPublicCache = (b: BoundEndpoint): BoundEndpoint => (b.endpoint.method === 'GET' ? b : {
-  ...b,
-  handler: async (...args) => {
-    const result = await b.handler(...args);
-    invalidatePublicCache();
-    return result;
-  },
-});
+const clearsPublicCache = (b: BoundEndpoint): BoundEndpoint =>
+  b.endpoint.method === 'GET'
+    ? b
+    : {
+        ...b,
+        handler: async (...args) => {
+          const result = await b.handler(...args);
+          invalidatePublicCache();
+          return result;
+        },
+      };
 
 export const fundHandlers: BoundEndpoint[] = [...signedIn.map(clearsPublicCache), ...publicStatement];

@@ -17,8 +17,15 @@ let w: World;
 type Who = 'accA' | 'bttA' | 'staffA' | 'villageA1' | 'leaderP' | 'memberA' | 'accC' | 'accS' | 'admin';
 type Books = 'A' | 'B' | 'C' | 'S';
 const WHO: Record<Who, [Role, keyof World | null]> = {
-  accA: ['fund_accountant', 'A'], bttA: ['standing_committee', 'A'], staffA: ['unit_staff', 'A'], villageA1: ['village_head', 'A1'],
-  leaderP: ['leadership', 'P'], memberA: ['member_org', 'A'], accC: ['fund_accountant', 'C'], accS: ['fund_accountant', 'S'], admin: ['admin', null],
+  accA: ['fund_accountant', 'A'],
+  bttA: ['standing_committee', 'A'],
+  staffA: ['unit_staff', 'A'],
+  villageA1: ['village_head', 'A1'],
+  leaderP: ['leadership', 'P'],
+  memberA: ['member_org', 'A'],
+  accC: ['fund_accountant', 'C'],
+  accS: ['fund_accountant', 'S'],
+  admin: ['admin', null],
 };
 const headers = {} as Record<Who, Record<string, string>>;
 const funds = {} as Record<Books, number>;
@@ -50,8 +57,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const call = (who: Who, method: 'GET' | 'POST', url: string, payload?: object) =>
-  app.inject({ method, url, headers: headers[who], ...(payload ? { payload } : {}) });
+const call = (who: Who, method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, headers: headers[who], ...(payload ? { payload } : {}) });
 
 const unitOf = (b: Books) => w[b] as number;
 const dateFor = (b: Books) => (b === 'S' ? '2025-08-01' : '2024-03-01');
@@ -60,22 +66,49 @@ type Case = [Who, Books, 'ok' | string];
 
 // Reading the books.
 const READ: Case[] = [
-  ['accA', 'A', 'ok'], ['accA', 'B', 'OUT_OF_SCOPE'], ['accA', 'C', 'OUT_OF_SCOPE'], ['accA', 'S', 'OUT_OF_SCOPE'],
-  ['villageA1', 'A', 'OUT_OF_SCOPE'], ['memberA', 'A', 'FORBIDDEN'], ['leaderP', 'A', 'ok'], ['leaderP', 'C', 'ok'],
-  ['accS', 'A', 'ok'], ['accS', 'B', 'ok'], ['accS', 'C', 'OUT_OF_SCOPE'], ['accC', 'B', 'ok'],
+  ['accA', 'A', 'ok'],
+  ['accA', 'B', 'OUT_OF_SCOPE'],
+  ['accA', 'C', 'OUT_OF_SCOPE'],
+  ['accA', 'S', 'OUT_OF_SCOPE'],
+  ['villageA1', 'A', 'OUT_OF_SCOPE'],
+  ['memberA', 'A', 'FORBIDDEN'],
+  ['leaderP', 'A', 'ok'],
+  ['leaderP', 'C', 'ok'],
+  ['accS', 'A', 'ok'],
+  ['accS', 'B', 'ok'],
+  ['accS', 'C', 'OUT_OF_SCOPE'],
+  ['accC', 'B', 'ok'],
 ];
 // Recording a donation dated during the books' life (2024; S from its start).
 const RECORD: Case[] = [
-  ['accA', 'A', 'ok'], ['staffA', 'A', 'ok'], ['accA', 'B', 'OUT_OF_SCOPE'], ['accA', 'C', 'OUT_OF_SCOPE'], ['bttA', 'A', 'FORBIDDEN'],
-  ['villageA1', 'A', 'FORBIDDEN'], ['leaderP', 'A', 'FORBIDDEN'], ['memberA', 'A', 'FORBIDDEN'], ['accC', 'A', 'ok'], ['accC', 'C', 'ok'],
-  ['accC', 'S', 'UNIT_ENDED'], ['accS', 'S', 'ok'], ['accS', 'B', 'ok'],
+  ['accA', 'A', 'ok'],
+  ['staffA', 'A', 'ok'],
+  ['accA', 'B', 'OUT_OF_SCOPE'],
+  ['accA', 'C', 'OUT_OF_SCOPE'],
+  ['bttA', 'A', 'FORBIDDEN'],
+  ['villageA1', 'A', 'FORBIDDEN'],
+  ['leaderP', 'A', 'FORBIDDEN'],
+  ['memberA', 'A', 'FORBIDDEN'],
+  ['accC', 'A', 'ok'],
+  ['accC', 'C', 'ok'],
+  ['accC', 'S', 'UNIT_ENDED'],
+  ['accS', 'S', 'ok'],
+  ['accS', 'B', 'ok'],
 ];
 
 describe('fund access matrix', () => {
   it.each(READ)('%s reading the books of %s → %s', async (who, b, expected) => {
     const u = unitOf(b);
-    for (const url of [`/api/fund/funds?unit=${u}`, `/api/fund/funds?unit=${u}&scope=subtree`, `/api/fund/ledger?unit=${u}`, `/api/fund/funds/${funds[b]}`,
-      `/api/fund/campaigns?unit=${u}&scope=subtree`, `/api/fund/disbursements?unit=${u}`, `/api/fund/donations?fund=${funds[b]}`, `/api/fund/accounts?unit=${u}`]) {
+    for (const url of [
+      `/api/fund/funds?unit=${u}`,
+      `/api/fund/funds?unit=${u}&scope=subtree`,
+      `/api/fund/ledger?unit=${u}`,
+      `/api/fund/funds/${funds[b]}`,
+      `/api/fund/campaigns?unit=${u}&scope=subtree`,
+      `/api/fund/disbursements?unit=${u}`,
+      `/api/fund/donations?fund=${funds[b]}`,
+      `/api/fund/accounts?unit=${u}`,
+    ]) {
       const res = await call(who, 'GET', url);
       if (expected === 'ok') expect(res.statusCode, url).toBe(200);
       else expect(res.json().error.code, url).toBe(expected);
@@ -85,7 +118,11 @@ describe('fund access matrix', () => {
   it.each(RECORD)('%s recording a donation in the books of %s → %s', async (who, b, expected) => {
     const before = [await countOwn(db, 'fund_donations', w), await countOwn(db, 'fund_entries', w)];
     const res = await call(who, 'POST', '/api/fund/donations', {
-      fundId: funds[b], receivedOn: dateFor(b), amount: 100_000, donorKind: 'individual', donorName: 'Nguyễn Văn Thử',
+      fundId: funds[b],
+      receivedOn: dateFor(b),
+      amount: 100_000,
+      donorKind: 'individual',
+      donorName: 'Nguyễn Văn Thử',
     });
     if (expected === 'ok') {
       expect(res.statusCode).toBe(200);
@@ -95,23 +132,37 @@ describe('fund access matrix', () => {
     expect([await countOwn(db, 'fund_donations', w), await countOwn(db, 'fund_entries', w)]).toEqual(before);
   });
 
-  it('nobody records in the ended city\'s books after 30 June 2025', async () => {
+  it("nobody records in the ended city's books after 30 June 2025", async () => {
     const before = await countOwn(db, 'fund_entries', w);
     const payload = (date: string) => ({ fundId: funds.C, receivedOn: date, amount: 1000, donorKind: 'anonymous' });
     expect((await call('accC', 'POST', '/api/fund/donations', payload('2025-06-30'))).statusCode).toBe(200);
     expect((await call('accC', 'POST', '/api/fund/donations', payload('2025-07-01'))).json().error.code).toBe('UNIT_ENDED');
     expect((await call('admin', 'POST', '/api/fund/donations', payload('2025-07-01'))).json().error.code).toBe('UNIT_NOT_VALID_AT_DATE');
     expect((await call('accS', 'POST', '/api/fund/donations', payload('2025-07-02'))).json().error.code).toBe('OUT_OF_SCOPE');
-    expect((await call('accC', 'POST', '/api/fund/disbursements', {
-      fundId: funds.C, kind: 'other', purpose: 'other', amount: 1000, paidOn: '2025-07-10', beneficiaryName: 'X',
-    })).json().error.code).toBe('UNIT_ENDED');
+    expect(
+      (
+        await call('accC', 'POST', '/api/fund/disbursements', {
+          fundId: funds.C,
+          kind: 'other',
+          purpose: 'other',
+          amount: 1000,
+          paidOn: '2025-07-10',
+          beneficiaryName: 'X',
+        })
+      ).json().error.code,
+    ).toBe('UNIT_ENDED');
     expect(await countOwn(db, 'fund_entries', w)).toBe(before + 1);
   });
 
   it('approving: only the approving role, in scope, never the proposer', async () => {
     for (const b of ['A', 'B'] as Books[]) {
       const res = await call('admin', 'POST', '/api/fund/disbursements', {
-        fundId: funds[b], kind: 'household', purpose: 'hardship', amount: 100_000, paidOn: '2024-04-01', beneficiaryName: 'Hoàng Thị Mẫu',
+        fundId: funds[b],
+        kind: 'household',
+        purpose: 'hardship',
+        amount: 100_000,
+        paidOn: '2024-04-01',
+        beneficiaryName: 'Hoàng Thị Mẫu',
       });
       expect(res.statusCode).toBe(200);
       proposals[b].push(res.json().id);
@@ -127,8 +178,17 @@ describe('fund access matrix', () => {
   });
 
   it('handing a balance over from the ended ward to its successor: both sides in scope, two people, as two recorded entries', async () => {
-    const body = { fromFundId: funds.A, fromAccountId: cashes.A, toFundId: funds.S, toAccountId: cashes.S, amount: 1_000_000,
-      date: '2025-06-30', inDate: '2025-07-01', memo: 'Bàn giao số dư quỹ', reason: 'Sáp nhập đơn vị' };
+    const body = {
+      fromFundId: funds.A,
+      fromAccountId: cashes.A,
+      toFundId: funds.S,
+      toAccountId: cashes.S,
+      amount: 1_000_000,
+      date: '2025-06-30',
+      inDate: '2025-07-01',
+      memo: 'Bàn giao số dư quỹ',
+      reason: 'Sáp nhập đơn vị',
+    };
     expect((await call('accA', 'POST', '/api/fund/transfers', body)).json().error.code).toBe('UNIT_ENDED');
     expect((await call('accS', 'POST', '/api/fund/transfers', { ...body, date: '2025-07-01' })).json().error.code).toBe('OUT_OF_SCOPE');
     const proposed = await call('admin', 'POST', '/api/fund/transfers', body);
@@ -139,8 +199,13 @@ describe('fund access matrix', () => {
     expect(ok.statusCode).toBe(200);
     const { outEntryId, inEntryId } = ok.json().result;
     const kinds = await db.query<{ kind: string; unit_id: number; entry_date: string }>(
-      'select kind, unit_id, entry_date from fund_entries where id = any($1::bigint[]) order by id', [[outEntryId, inEntryId]]);
-    expect(kinds).toEqual([{ kind: 'transfer_out', unit_id: w.A, entry_date: '2025-06-30' }, { kind: 'transfer_in', unit_id: w.S, entry_date: '2025-07-01' }]);
+      'select kind, unit_id, entry_date from fund_entries where id = any($1::bigint[]) order by id',
+      [[outEntryId, inEntryId]],
+    );
+    expect(kinds).toEqual([
+      { kind: 'transfer_out', unit_id: w.A, entry_date: '2025-06-30' },
+      { kind: 'transfer_in', unit_id: w.S, entry_date: '2025-07-01' },
+    ]);
   });
 
   it('closing a month: fund.manage in scope; the standing committee of a sibling may not', async () => {
@@ -154,8 +219,12 @@ describe('fund access matrix', () => {
     const res = await call('accA', 'POST', '/api/fund/donations', { fundId: funds.A, receivedOn: '2024-13-01', amount: -5, donorKind: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION', message: 'Dữ liệu không hợp lệ' });
-    const noCsrf = await app.inject({ method: 'POST', url: '/api/fund/donations', headers: { cookie: headers.accA.cookie },
-      payload: { fundId: funds.A, receivedOn: '2024-01-01', amount: 5, donorKind: 'anonymous' } });
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/fund/donations',
+      headers: { cookie: headers.accA.cookie },
+      payload: { fundId: funds.A, receivedOn: '2024-01-01', amount: 5, donorKind: 'anonymous' },
+    });
     expect(noCsrf.json().error.code).toBe('CSRF_INVALID');
     expect(await countOwn(db, 'fund_donations', w)).toBe(before);
   });

@@ -28,7 +28,10 @@ beforeAll(async () => {
   const wrong = await give('2023-03-05', 100_000, 'individual');
   await reverseDonation({ db, user: acct }, wrong.id, { reason: 'Ghi trùng', date: '2023-03-06' });
   const pay = async (input: Partial<Parameters<typeof proposeDisbursement>[1]>, decide: 'approve' | 'reject' | 'reverse' = 'approve') => {
-    const p = await proposeDisbursement({ db, user: acct }, { fundId: f.fundId, kind: 'household', purpose: 'medical', amount: 100_000, paidOn: '2023-06-01', beneficiaryName: 'Hộ ông A', ...input });
+    const p = await proposeDisbursement(
+      { db, user: acct },
+      { fundId: f.fundId, kind: 'household', purpose: 'medical', amount: 100_000, paidOn: '2023-06-01', beneficiaryName: 'Hộ ông A', ...input },
+    );
     if (decide === 'reject') return rejectDisbursement({ db, user: btt }, p.id);
     await approveDisbursement({ db, user: btt }, p.id);
     if (decide === 'reverse') await reverseDisbursement({ db, user: acct }, p.id, { reason: 'Chi nhầm', date: '2023-06-03' });

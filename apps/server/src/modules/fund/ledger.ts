@@ -53,42 +53,45 @@ export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: n
   if (debit !== credit || debit <= 0 || e.lines.some((l) => (l.debit ?? 0) < 0 || (l.credit ?? 0) < 0)) {
     throw new AppError('FUND_UNBALANCED', { debit, credit });
   }
-  return db.tx((tx) => withFundErrors(async () => {
-    const inserted = await tx.query<{ id: number }>(
-      `insert into fund_entries (unit_id, entry_date, kind, memo, idempotency_key, reverses_entry_id, reason, created_by)
+  return db.tx((tx) =>
+    withFundErrors(async () => {
+      const inserted = await tx.query<{ id: number }>(
+        `insert into fund_entries (unit_id, entry_date, kind, memo, idempotency_key, reverses_entry_id, reason, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (idempotency_key) do nothing returning id`,
-      [e.unitId, e.date, e.kind, e.memo, e.idempotencyKey ?? null, e.reversesEntryId ?? null, e.reason ?? null, e.createdBy],
-    );
-    if (!inserted.length) {
-      const [first] = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [e.idempotencyKey]);
-      return { entryId: first.id, created: false };
-    }
-    const entryId = inserted[0].id;
-    const ids = [...new Set(e.lines.map((l) => l.accountId))].sort((a, b) => a - b);
-    const accounts = await tx.query<{ id: number; kind: string; balance: number; unit_id: number }>(
-      'select id, kind, balance, unit_id from fund_accounts where id = any($1::bigint[]) order by id for update',
-      [ids],
-    );
-    if (accounts.length !== ids.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND');
-    for (const a of accounts) {
-      if (a.unit_id !== e.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: a.id });
-      const delta = e.lines.filter((l) => l.accountId === a.id)
-        .reduce((s, l) => s + (CREDIT_NORMAL.has(a.kind) ? (l.credit ?? 0) - (l.debit ?? 0) : (l.debit ?? 0) - (l.credit ?? 0)), 0);
-      if (a.balance + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: a.balance, needed: -delta });
-      // A payment dated in the past must also have been covered then, and on every later day:
-      // otherwise the books would show the fund below zero for that stretch.
-      if (delta < 0) {
-        const low = await lowestBalanceFrom(tx, a.id, CREDIT_NORMAL.has(a.kind), e.date);
-        if (low + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: low, needed: -delta, asOf: e.date });
+        [e.unitId, e.date, e.kind, e.memo, e.idempotencyKey ?? null, e.reversesEntryId ?? null, e.reason ?? null, e.createdBy],
+      );
+      if (!inserted.length) {
+        const [first] = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [e.idempotencyKey]);
+        return { entryId: first.id, created: false };
       }
-    }
-    await tx.query(
-      `insert into fund_entry_lines (entry_id, account_id, debit, credit)
+      const entryId = inserted[0].id;
+      const ids = [...new Set(e.lines.map((l) => l.accountId))].sort((a, b) => a - b);
+      const accounts = await tx.query<{ id: number; kind: string; balance: number; unit_id: number }>(
+        'select id, kind, balance, unit_id from fund_accounts where id = any($1::bigint[]) order by id for update',
+        [ids],
+      );
+      if (accounts.length !== ids.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND');
+      for (const a of accounts) {
+        if (a.unit_id !== e.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: a.id });
+        const delta = e.lines
+          .filter((l) => l.accountId === a.id)
+          .reduce((s, l) => s + (CREDIT_NORMAL.has(a.kind) ? (l.credit ?? 0) - (l.debit ?? 0) : (l.debit ?? 0) - (l.credit ?? 0)), 0);
+        if (a.balance + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: a.balance, needed: -delta });
+        // A payment dated in the past must also have been covered then, and on every later day:
+        // otherwise the books would show the fund below zero for that stretch.
+        if (delta < 0) {
+          const low = await lowestBalanceFrom(tx, a.id, CREDIT_NORMAL.has(a.kind), e.date);
+          if (low + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: low, needed: -delta, asOf: e.date });
+        }
+      }
+      await tx.query(
+        `insert into fund_entry_lines (entry_id, account_id, debit, credit)
        select $1, a, d, c from unnest($2::bigint[], $3::bigint[], $4::bigint[]) as t(a, d, c)`,
-      [entryId, e.lines.map((l) => l.accountId), e.lines.map((l) => l.debit ?? 0), e.lines.map((l) => l.credit ?? 0)],
-    );
-    return { entryId, created: true };
-  }));
+        [entryId, e.lines.map((l) => l.accountId), e.lines.map((l) => l.debit ?? 0), e.lines.map((l) => l.credit ?? 0)],
+      );
+      return { entryId, created: true };
+    }),
+  );
 }
 
 /** The lowest running balance of an account on `date` or any later day with entries. */
@@ -107,7 +110,9 @@ async function lowestBalanceFrom(tx: Db, accountId: number, creditNormal: boolea
 
 /** Books the mirror image of an entry (debits become credits), dated `date`, with the reason. */
 export async function reverseEntryLines(
-  tx: Db, entryId: number, opts: { date: string; reason: string; createdBy: number | null; idempotencyKey?: string | null },
+  tx: Db,
+  entryId: number,
+  opts: { date: string; reason: string; createdBy: number | null; idempotencyKey?: string | null },
 ): Promise<{ entryId: number; created: boolean }> {
   const [entry] = await tx.query<{ unit_id: number; memo: string; kind: string; reversed_by: number | null }>(
     `select e.unit_id, e.memo, e.kind, (select r.id from fund_entries r where r.reverses_entry_id = e.id) as reversed_by
@@ -123,13 +128,19 @@ export async function reverseEntryLines(
     }
     throw new AppError('FUND_ALREADY_REVERSED', { reversalEntryId: entry.reversed_by });
   }
-  const lines = await tx.query<{ account_id: number; debit: number; credit: number }>(
-    'select account_id, debit, credit from fund_entry_lines where entry_id = $1 order by id', [entryId],
-  );
+  const lines = await tx.query<{ account_id: number; debit: number; credit: number }>('select account_id, debit, credit from fund_entry_lines where entry_id = $1 order by id', [
+    entryId,
+  ]);
   try {
     return await postEntry(tx, {
-      unitId: entry.unit_id, date: opts.date, kind: 'reversal', memo: `Đảo bút toán #${entryId}: ${entry.memo}`,
-      reversesEntryId: entryId, reason: opts.reason, createdBy: opts.createdBy, idempotencyKey: opts.idempotencyKey,
+      unitId: entry.unit_id,
+      date: opts.date,
+      kind: 'reversal',
+      memo: `Đảo bút toán #${entryId}: ${entry.memo}`,
+      reversesEntryId: entryId,
+      reason: opts.reason,
+      createdBy: opts.createdBy,
+      idempotencyKey: opts.idempotencyKey,
       lines: lines.map((l) => ({ accountId: l.account_id, debit: l.credit, credit: l.debit })),
     });
   } catch (err) {
@@ -148,19 +159,14 @@ export async function ensureUnitAccounts(tx: Db, unitId: number): Promise<{ cash
      on conflict do nothing`,
     [unitId],
   );
-  const rows = await tx.query<{ id: number; kind: string }>(
-    `select id, kind from fund_accounts where unit_id = $1 and kind in ('cash', 'goods', 'payable_up')`, [unitId],
-  );
+  const rows = await tx.query<{ id: number; kind: string }>(`select id, kind from fund_accounts where unit_id = $1 and kind in ('cash', 'goods', 'payable_up')`, [unitId]);
   const by = (k: string) => rows.find((r) => r.kind === k)!.id;
   return { cash: by('cash'), goods: by('goods'), payableUp: by('payable_up') };
 }
 
 /** The balance account of a fund (campaign_id null) or of one campaign. */
 export async function balanceAccountOf(tx: Db, fundId: number, campaignId: number | null): Promise<number> {
-  const rows = await tx.query<{ id: number }>(
-    `select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`,
-    [fundId, campaignId],
-  );
+  const rows = await tx.query<{ id: number }>(`select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`, [fundId, campaignId]);
   if (!rows.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND', { fundId, campaignId });
   return rows[0].id;
 }

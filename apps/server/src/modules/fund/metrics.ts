@@ -14,43 +14,63 @@ const paid = (where: string, value = 'x.amount', dim = 'null::text') => `select 
 
 export const fundLedgerMetrics: MetricDef[] = [
   {
-    key: 'fund.raised', module: 'fund', unitOfMeasure: 'vnd', dims: FUND_KIND_LABELS,
+    key: 'fund.raised',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
+    dims: FUND_KIND_LABELS,
     label: { vi: 'Số tiền vận động được (tiền và hiện vật quy đổi), theo loại quỹ', en: 'Money raised (cash and goods at valuation), by fund kind' },
     facts: donations('f.kind'),
   },
   {
-    key: 'fund.raised_by_donor', module: 'fund', unitOfMeasure: 'vnd', dims: DONOR_KIND_LABELS,
+    key: 'fund.raised_by_donor',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
+    dims: DONOR_KIND_LABELS,
     label: { vi: 'Số tiền vận động được, theo đối tượng ủng hộ', en: 'Money raised, by kind of donor' },
     facts: donations('d.donor_kind'),
   },
   {
-    key: 'fund.distributed', module: 'fund', unitOfMeasure: 'vnd', dims: DISBURSEMENT_PURPOSE_LABELS,
+    key: 'fund.distributed',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
+    dims: DISBURSEMENT_PURPOSE_LABELS,
     label: { vi: 'Số tiền đã chi hỗ trợ, theo mục đích', en: 'Money paid out in support, by purpose' },
     // Transfers between levels move money, they do not spend it (the receiving level spends it).
     facts: paid(`x.kind not in ('transfer_up', 'allocation_down')`, 'x.amount', 'x.purpose'),
   },
   {
-    key: 'fund.transferred_up', module: 'fund', unitOfMeasure: 'vnd',
+    key: 'fund.transferred_up',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
     label: { vi: 'Số tiền chuyển lên cấp trên', en: 'Money transferred to the higher level' },
     facts: paid(`x.kind = 'transfer_up'`),
   },
   {
-    key: 'fund.allocated_down', module: 'fund', unitOfMeasure: 'vnd',
+    key: 'fund.allocated_down',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
     label: { vi: 'Số tiền phân bổ xuống cấp dưới', en: 'Money allocated to lower levels' },
     facts: paid(`x.kind = 'allocation_down'`),
   },
   {
-    key: 'fund.gift_packages', module: 'fund', unitOfMeasure: 'count',
+    key: 'fund.gift_packages',
+    module: 'fund',
+    unitOfMeasure: 'count',
     label: { vi: 'Số suất quà Tết vì người nghèo đã trao', en: 'Tết gift packages given' },
     facts: paid(`x.purpose = 'tet_gift'`, 'coalesce(x.packages, 1)'),
   },
   {
-    key: 'fund.gift_value', module: 'fund', unitOfMeasure: 'vnd',
+    key: 'fund.gift_value',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
     label: { vi: 'Giá trị quà Tết vì người nghèo đã trao', en: 'Value of Tết gifts given' },
     facts: paid(`x.purpose = 'tet_gift'`),
   },
   {
-    key: 'fund.balance', module: 'fund', unitOfMeasure: 'vnd', dims: FUND_KIND_LABELS,
+    key: 'fund.balance',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
+    dims: FUND_KIND_LABELS,
     label: { vi: 'Số dư các quỹ (cuối kỳ)', en: 'Fund balances (at the end of the period)' },
     facts: `select 'fund:' || f.id as fact_id, f.unit_id, :to as fact_date, sum(l.credit - l.debit) as value, f.kind as dim
               from fund_funds f join fund_accounts a on a.fund_id = f.id and a.kind = 'fund'
@@ -59,13 +79,17 @@ export const fundLedgerMetrics: MetricDef[] = [
              group by f.id, f.unit_id, f.kind`,
   },
   {
-    key: 'fund.campaign_quota', module: 'fund', unitOfMeasure: 'vnd',
+    key: 'fund.campaign_quota',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
     label: { vi: 'Chỉ tiêu vận động cấp trên giao (theo đợt bắt đầu trong kỳ)', en: 'Campaign quotas set by the higher level (campaigns starting in the period)' },
     facts: `select 'campaign:' || c.id as fact_id, c.unit_id, c.receive_from as fact_date, c.quota as value, null::text as dim
               from fund_campaigns c where c.quota is not null and c.receive_from between :from and :to`,
   },
   {
-    key: 'fund.campaign_raised', module: 'fund', unitOfMeasure: 'vnd',
+    key: 'fund.campaign_raised',
+    module: 'fund',
+    unitOfMeasure: 'vnd',
     label: { vi: 'Số vận động được của các đợt có chỉ tiêu (theo đợt bắt đầu trong kỳ)', en: 'Raised by campaigns with a quota (campaigns starting in the period)' },
     // Dated like the quota, so raised ÷ quota over a period compares the same campaigns.
     facts: `select 'campaign:' || c.id as fact_id, c.unit_id, c.receive_from as fact_date, coalesce(sum(d.amount), 0) as value, null::text as dim

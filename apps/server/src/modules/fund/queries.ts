@@ -9,8 +9,15 @@ export const unitNameOn = (unitExpr: string, dateExpr: string) =>
 
 export type FundRow = { id: number; unit_id: number; kind: FundKind; name: string; opened_on: string };
 export type CampaignRow = {
-  id: number; unit_id: number; fund_id: number; name: string; receive_from: string; receive_to: string; distribute_by: string;
-  quota: number | null; is_public: boolean;
+  id: number;
+  unit_id: number;
+  fund_id: number;
+  name: string;
+  receive_from: string;
+  receive_to: string;
+  distribute_by: string;
+  quota: number | null;
+  is_public: boolean;
 };
 
 export async function fundRow(db: Db, id: number): Promise<FundRow> {
@@ -20,9 +27,7 @@ export async function fundRow(db: Db, id: number): Promise<FundRow> {
 }
 
 export async function campaignRow(db: Db, id: number): Promise<CampaignRow> {
-  const [c] = await db.query<CampaignRow>(
-    `select id, unit_id, fund_id, name, receive_from, receive_to, distribute_by, quota, is_public from fund_campaigns where id = $1`, [id],
-  );
+  const [c] = await db.query<CampaignRow>(`select id, unit_id, fund_id, name, receive_from, receive_to, distribute_by, quota, is_public from fund_campaigns where id = $1`, [id]);
   if (!c) throw new AppError('FUND_CAMPAIGN_NOT_FOUND', { campaignId: id });
   return c;
 }
@@ -31,7 +36,7 @@ export async function campaignRow(db: Db, id: number): Promise<CampaignRow> {
 export async function resolveTarget(db: Db, t: { fundId?: number | null; campaignId?: number | null }): Promise<{ fund: FundRow; campaign: CampaignRow | null }> {
   if (t.campaignId) {
     const campaign = await campaignRow(db, t.campaignId);
-    if (t.fundId && t.fundId !== campaign.fund_id) throw new AppError('VALIDATION', { fundId: 'not the campaign\'s fund' });
+    if (t.fundId && t.fundId !== campaign.fund_id) throw new AppError('VALIDATION', { fundId: "not the campaign's fund" });
     return { fund: await fundRow(db, campaign.fund_id), campaign };
   }
   if (!t.fundId) throw new AppError('VALIDATION', { fundId: 'fundId or campaignId is required' });
@@ -92,15 +97,33 @@ export async function disbursementById(db: Db, id: number): Promise<Disbursement
 }
 
 export type CampaignSums = {
-  raisedMoney: number; raisedGoods: number; donationCount: number; distributed: number; transferredUp: number;
-  lateReceipts: number; latePayments: number; balance: number;
+  raisedMoney: number;
+  raisedGoods: number;
+  donationCount: number;
+  distributed: number;
+  transferredUp: number;
+  lateReceipts: number;
+  latePayments: number;
+  balance: number;
 };
 
 /** Totals of many campaigns in three grouped queries. */
 export async function campaignSums(db: Db, ids: number[]): Promise<Map<number, CampaignSums>> {
-  const out = new Map<number, CampaignSums>(ids.map((id) => [id, {
-    raisedMoney: 0, raisedGoods: 0, donationCount: 0, distributed: 0, transferredUp: 0, lateReceipts: 0, latePayments: 0, balance: 0,
-  }]));
+  const out = new Map<number, CampaignSums>(
+    ids.map((id) => [
+      id,
+      {
+        raisedMoney: 0,
+        raisedGoods: 0,
+        donationCount: 0,
+        distributed: 0,
+        transferredUp: 0,
+        lateReceipts: 0,
+        latePayments: 0,
+        balance: 0,
+      },
+    ]),
+  );
   if (!ids.length) return out;
   const [don, dis, bal] = await Promise.all([
     db.query<{ id: number; money: number; goods: number; n: number; late: number }>(
@@ -108,15 +131,18 @@ export async function campaignSums(db: Db, ids: number[]): Promise<Map<number, C
               coalesce(sum(d.amount) filter (where d.kind = 'goods'), 0)::bigint as goods, count(*)::int as n,
               count(*) filter (where d.received_on < c.receive_from or d.received_on > c.receive_to)::int as late
          from fund_donations d join fund_campaigns c on c.id = d.campaign_id
-        where d.campaign_id = any($1::bigint[]) and d.reversal_entry_id is null group by d.campaign_id`, [ids]),
+        where d.campaign_id = any($1::bigint[]) and d.reversal_entry_id is null group by d.campaign_id`,
+      [ids],
+    ),
     db.query<{ id: number; paid: number; up: number; late: number }>(
       `select x.campaign_id as id, coalesce(sum(x.amount) filter (where x.kind <> 'transfer_up'), 0)::bigint as paid,
               coalesce(sum(x.amount) filter (where x.kind = 'transfer_up'), 0)::bigint as up,
               count(*) filter (where x.paid_on > c.distribute_by)::int as late
          from fund_disbursements x join fund_campaigns c on c.id = x.campaign_id
-        where x.campaign_id = any($1::bigint[]) and x.status = 'approved' and x.reversal_entry_id is null group by x.campaign_id`, [ids]),
-    db.query<{ id: number; balance: number }>(
-      `select campaign_id as id, balance from fund_accounts where kind = 'fund' and campaign_id = any($1::bigint[])`, [ids]),
+        where x.campaign_id = any($1::bigint[]) and x.status = 'approved' and x.reversal_entry_id is null group by x.campaign_id`,
+      [ids],
+    ),
+    db.query<{ id: number; balance: number }>(`select campaign_id as id, balance from fund_accounts where kind = 'fund' and campaign_id = any($1::bigint[])`, [ids]),
   ]);
   for (const r of don) Object.assign(out.get(r.id)!, { raisedMoney: r.money, raisedGoods: r.goods, donationCount: r.n, lateReceipts: r.late });
   for (const r of dis) Object.assign(out.get(r.id)!, { distributed: r.paid, transferredUp: r.up, latePayments: r.late });
@@ -126,9 +152,7 @@ export async function campaignSums(db: Db, ids: number[]): Promise<Map<number, C
 
 /** Last day of the unit's last closed month, or null. */
 export async function closedThrough(db: Db, unitId: number): Promise<string | null> {
-  const [r] = await db.query<{ d: string | null }>(
-    `select (max(month) + interval '1 month' - interval '1 day')::date as d from fund_closings where unit_id = $1`, [unitId],
-  );
+  const [r] = await db.query<{ d: string | null }>(`select (max(month) + interval '1 month' - interval '1 day')::date as d from fund_closings where unit_id = $1`, [unitId]);
   return r?.d ?? null;
 }
 
@@ -143,33 +167,56 @@ async function locate(db: Db, sql: string, id: number, missing: () => AppError):
   return r;
 }
 
-export const locateFund = (db: Db, id: number) => locate(db,
-  `select f.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_funds f join units u on u.id = f.unit_id where f.id = $1`, id,
-  () => new AppError('FUND_NOT_FOUND', { fundId: id }));
+export const locateFund = (db: Db, id: number) =>
+  locate(
+    db,
+    `select f.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_funds f join units u on u.id = f.unit_id where f.id = $1`,
+    id,
+    () => new AppError('FUND_NOT_FOUND', { fundId: id }),
+  );
 
-export const locateCampaign = (db: Db, id: number) => locate(db,
-  `select c.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_campaigns c join units u on u.id = c.unit_id where c.id = $1`, id,
-  () => new AppError('FUND_CAMPAIGN_NOT_FOUND', { campaignId: id }));
+export const locateCampaign = (db: Db, id: number) =>
+  locate(
+    db,
+    `select c.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_campaigns c join units u on u.id = c.unit_id where c.id = $1`,
+    id,
+    () => new AppError('FUND_CAMPAIGN_NOT_FOUND', { campaignId: id }),
+  );
 
-export const locateAccount = (db: Db, id: number) => locate(db,
-  `select a.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_accounts a join units u on u.id = a.unit_id where a.id = $1`, id,
-  () => new AppError('FUND_ACCOUNT_NOT_FOUND', { accountId: id }));
+export const locateAccount = (db: Db, id: number) =>
+  locate(
+    db,
+    `select a.unit_id as "unitId", ${lastDayIfEnded('u')} as date from fund_accounts a join units u on u.id = a.unit_id where a.id = $1`,
+    id,
+    () => new AppError('FUND_ACCOUNT_NOT_FOUND', { accountId: id }),
+  );
 
-export const locateDonation = (db: Db, id: number) => locate(db,
-  'select unit_id as "unitId", received_on::text as date from fund_donations where id = $1', id,
-  () => new AppError('FUND_DONATION_NOT_FOUND', { donationId: id }));
+export const locateDonation = (db: Db, id: number) =>
+  locate(db, 'select unit_id as "unitId", received_on::text as date from fund_donations where id = $1', id, () => new AppError('FUND_DONATION_NOT_FOUND', { donationId: id }));
 
-export const locateDisbursement = (db: Db, id: number) => locate(db,
-  'select unit_id as "unitId", paid_on::text as date from fund_disbursements where id = $1', id,
-  () => new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id }));
+export const locateDisbursement = (db: Db, id: number) =>
+  locate(
+    db,
+    'select unit_id as "unitId", paid_on::text as date from fund_disbursements where id = $1',
+    id,
+    () => new AppError('FUND_DISBURSEMENT_NOT_FOUND', { disbursementId: id }),
+  );
 
 /** A transfer is decided on its own date; a correction is booked today. */
-export const locateProposal = (db: Db, id: number) => locate(db,
-  `select unit_id as "unitId", case when kind = 'transfer' then payload->>'date' end as date from fund_proposals where id = $1`, id,
-  () => new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id }));
+export const locateProposal = (db: Db, id: number) =>
+  locate(
+    db,
+    `select unit_id as "unitId", case when kind = 'transfer' then payload->>'date' end as date from fund_proposals where id = $1`,
+    id,
+    () => new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id }),
+  );
 
 /** An import on the date of its first line. */
-export const locateStatementImport = (db: Db, id: number) => locate(db,
-  `select i.unit_id as "unitId", (select min(d.received_on)::text from fund_donations d where d.entry_id = any(i.entry_ids)) as date
-     from fund_statement_imports i where i.id = $1`, id,
-  () => new AppError('FUND_IMPORT_NOT_FOUND', { importId: id }));
+export const locateStatementImport = (db: Db, id: number) =>
+  locate(
+    db,
+    `select i.unit_id as "unitId", (select min(d.received_on)::text from fund_donations d where d.entry_id = any(i.entry_ids)) as date
+     from fund_statement_imports i where i.id = $1`,
+    id,
+    () => new AppError('FUND_IMPORT_NOT_FOUND', { importId: id }),
+  );

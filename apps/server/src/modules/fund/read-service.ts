@@ -1,6 +1,18 @@
 import type {
-  Account, AccountListQuery, Campaign, CampaignListQuery, Disbursement, DisbursementListQuery, DonationListQuery, DonationPage, DonationReceipt,
-  Entry, Fund, FundListQuery, Ledger, LedgerQuery,
+  Account,
+  AccountListQuery,
+  Campaign,
+  CampaignListQuery,
+  Disbursement,
+  DisbursementListQuery,
+  DonationListQuery,
+  DonationPage,
+  DonationReceipt,
+  Entry,
+  Fund,
+  FundListQuery,
+  Ledger,
+  LedgerQuery,
 } from '@contract/fund';
 import { ReadingConfig, doReadNumber } from 'read-vietnamese-number';
 import type { Db } from '../../db/db';
@@ -42,8 +54,14 @@ export async function campaignsByIds(db: Db, ids: number[], on = today()): Promi
     return {
       ...c,
       totals: {
-        raised, raisedMoney: s.raisedMoney, raisedGoods: s.raisedGoods, donationCount: s.donationCount, distributed: s.distributed,
-        transferredUp: s.transferredUp, balance: s.balance, achievementRate: achievementRate(raised, c.quota),
+        raised,
+        raisedMoney: s.raisedMoney,
+        raisedGoods: s.raisedGoods,
+        donationCount: s.donationCount,
+        distributed: s.distributed,
+        transferredUp: s.transferredUp,
+        balance: s.balance,
+        achievementRate: achievementRate(raised, c.quota),
       },
       decree93: decree93Status(c, s, on),
     };
@@ -56,8 +74,12 @@ function unitFilter(user: CurrentUser, expr: string, unit: number | undefined, s
   const conds: string[] = [];
   if (unitId) {
     params.push(unitId);
-    conds.push(scope === 'unit' ? `${expr} = $${params.length}` : `exists (select 1 from unit_lineage_closure l join unit_closure uc on uc.ancestor_id = l.predecessor_id
-      where l.successor_id = $${params.length} and uc.descendant_id = ${expr})`);
+    conds.push(
+      scope === 'unit'
+        ? `${expr} = $${params.length}`
+        : `exists (select 1 from unit_lineage_closure l join unit_closure uc on uc.ancestor_id = l.predecessor_id
+      where l.successor_id = $${params.length} and uc.descendant_id = ${expr})`,
+    );
   }
   const sc = scopeCondition(user, expr, null, params.length + 1);
   params.push(...sc.params);
@@ -69,7 +91,10 @@ export async function listFunds({ db, user }: Ctx, q: FundListQuery): Promise<Fu
   const params: unknown[] = [];
   const where = unitFilter(user, 'f.unit_id', q.unit, q.scope, params);
   const ids = await db.query<{ id: number }>(`select f.id from fund_funds f where ${where}`, params);
-  return fundsByIds(db, ids.map((r) => r.id));
+  return fundsByIds(
+    db,
+    ids.map((r) => r.id),
+  );
 }
 
 export async function getFund({ db }: Ctx, id: number): Promise<Fund> {
@@ -87,7 +112,10 @@ export async function listCampaigns({ db, user }: Ctx, q: CampaignListQuery): Pr
     where += ` and k.fund_id = $${params.length}`;
   }
   const ids = await db.query<{ id: number }>(`select k.id from fund_campaigns k where ${where}`, params);
-  return campaignsByIds(db, ids.map((r) => r.id));
+  return campaignsByIds(
+    db,
+    ids.map((r) => r.id),
+  );
 }
 
 export async function getCampaign({ db }: Ctx, id: number): Promise<Campaign> {
@@ -102,20 +130,27 @@ export async function listAccounts({ db }: Ctx, q: AccountListQuery): Promise<Ac
 
 /** Donations of a fund, campaign or unit (at least one), newest first, with the count and sum of all matching. */
 export async function listDonations({ db, user }: Ctx, q: DonationListQuery): Promise<DonationPage> {
-  const unitId = q.campaign ? (await campaignRow(db, q.campaign)).unit_id : q.fund ? (await fundRow(db, q.fund)).unit_id : q.unit ?? user.unitId;
+  const unitId = q.campaign ? (await campaignRow(db, q.campaign)).unit_id : q.fund ? (await fundRow(db, q.fund)).unit_id : (q.unit ?? user.unitId);
   if (!unitId) return { items: [], total: 0, sum: 0 };
   const params: unknown[] = [unitId];
   const conds = ['d.unit_id = $1'];
-  const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    conds.push(sql.replace('?', `$${params.length}`));
+  };
   if (q.campaign) add('d.campaign_id = ?', q.campaign);
   if (q.fund) add('d.fund_id = ?', q.fund);
   if (q.from) add('d.received_on >= ?', q.from);
   if (q.to) add('d.received_on <= ?', q.to);
   const where = conds.join(' and ');
   const [agg] = await db.query<{ n: number; s: number }>(
-    `select count(*)::int as n, coalesce(sum(amount) filter (where reversal_entry_id is null), 0)::bigint as s from fund_donations d where ${where}`, params);
+    `select count(*)::int as n, coalesce(sum(amount) filter (where reversal_entry_id is null), 0)::bigint as s from fund_donations d where ${where}`,
+    params,
+  );
   const items = await db.query<DonationPage['items'][number]>(
-    `${DONATION_SELECT} where ${where} order by d.received_on desc, d.id desc limit ${q.limit} offset ${q.offset}`, params);
+    `${DONATION_SELECT} where ${where} order by d.received_on desc, d.id desc limit ${q.limit} offset ${q.offset}`,
+    params,
+  );
   return { items, total: agg.n, sum: agg.s };
 }
 
@@ -132,14 +167,19 @@ export async function getReceipt({ db }: Ctx, donationId: number): Promise<Donat
   const d = await donationById(db, donationId);
   const [extra] = await db.query<{ unit_name: string; recorded_by: string | null; recorded_at: string }>(
     `select ${unitNameOn('d.unit_id', 'd.received_on')} as unit_name, u.display_name as recorded_by, d.created_at::text as recorded_at
-       from fund_donations d left join users u on u.id = d.created_by where d.id = $1`, [donationId]);
+       from fund_donations d left join users u on u.id = d.created_by where d.id = $1`,
+    [donationId],
+  );
   return { ...d, unitName: extra.unit_name, recordedBy: extra.recorded_by, recordedAt: extra.recorded_at, amountInWords: amountInWords(d.amount) };
 }
 
 export async function listDisbursements({ db, user }: Ctx, q: DisbursementListQuery): Promise<Disbursement[]> {
   const params: unknown[] = [];
   const conds: string[] = [];
-  const add = (sql: string, v: unknown) => { params.push(v); conds.push(sql.replace('?', `$${params.length}`)); };
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    conds.push(sql.replace('?', `$${params.length}`));
+  };
   // The campaign's (or fund's, or unit's) unit was checked by the registrar.
   if (q.campaign) add('x.campaign_id = ?', q.campaign);
   else if (q.fund) add('x.fund_id = ?', q.fund);
@@ -150,7 +190,9 @@ export async function listDisbursements({ db, user }: Ctx, q: DisbursementListQu
   if (q.status) add('x.status = ?', q.status);
   if (q.pendingForMe) add('x.proposed_by <> ?', user.id);
   const rows = await db.query<DisbursementData>(
-    `${DISBURSEMENT_SELECT} where ${conds.join(' and ') || 'true'} order by x.paid_on desc, x.id desc limit ${q.limit} offset ${q.offset}`, params);
+    `${DISBURSEMENT_SELECT} where ${conds.join(' and ') || 'true'} order by x.paid_on desc, x.id desc limit ${q.limit} offset ${q.offset}`,
+    params,
+  );
   const out = await withDecide({ db, user }, rows);
   return q.pendingForMe ? out.filter((d) => d.canDecide) : out;
 }
@@ -159,29 +201,47 @@ export async function listDisbursements({ db, user }: Ctx, q: DisbursementListQu
 export async function getLedger({ db }: Ctx, q: LedgerQuery): Promise<Ledger> {
   const params: unknown[] = [q.unit];
   const conds = ['e.unit_id = $1'];
-  if (q.from) { params.push(q.from); conds.push(`e.entry_date >= $${params.length}`); }
-  if (q.to) { params.push(q.to); conds.push(`e.entry_date <= $${params.length}`); }
+  if (q.from) {
+    params.push(q.from);
+    conds.push(`e.entry_date >= $${params.length}`);
+  }
+  if (q.to) {
+    params.push(q.to);
+    conds.push(`e.entry_date <= $${params.length}`);
+  }
   const where = conds.join(' and ');
   const [accounts, [count], [totals], entries, closed] = await Promise.all([
     accountsOf(db, q.unit),
     db.query<{ n: number }>(`select count(*)::int as n from fund_entries e where ${where}`, params),
     db.query<{ d: number; c: number }>(
       `select coalesce(sum(l.debit), 0)::bigint as d, coalesce(sum(l.credit), 0)::bigint as c
-         from fund_entry_lines l join fund_entries e on e.id = l.entry_id where e.unit_id = $1`, [q.unit]),
+         from fund_entry_lines l join fund_entries e on e.id = l.entry_id where e.unit_id = $1`,
+      [q.unit],
+    ),
     db.query<Omit<Entry, 'lines'>>(
       `select e.id, e.unit_id as "unitId", e.entry_date as "entryDate", e.kind, e.memo, e.reverses_entry_id as "reversesEntryId",
               (select r.id from fund_entries r where r.reverses_entry_id = e.id) as "reversedByEntryId", e.reason,
               u.display_name as "createdByName"
          from fund_entries e left join users u on u.id = e.created_by
-        where ${where} order by e.entry_date desc, e.id desc limit ${q.limit} offset ${q.offset}`, params),
+        where ${where} order by e.entry_date desc, e.id desc limit ${q.limit} offset ${q.offset}`,
+      params,
+    ),
     closedThrough(db, q.unit),
   ]);
-  const lines = entries.length ? await db.query<Entry['lines'][number] & { entryId: number }>(
-    `select l.entry_id as "entryId", l.account_id as "accountId", a.name as "accountName", a.kind as "accountKind", l.debit, l.credit
+  const lines = entries.length
+    ? await db.query<Entry['lines'][number] & { entryId: number }>(
+        `select l.entry_id as "entryId", l.account_id as "accountId", a.name as "accountName", a.kind as "accountKind", l.debit, l.credit
        from fund_entry_lines l join fund_accounts a on a.id = l.account_id where l.entry_id = any($1::bigint[]) order by l.id`,
-    [entries.map((e) => e.id)]) : [];
+        [entries.map((e) => e.id)],
+      )
+    : [];
   return {
-    unitId: q.unit, accounts, entryCount: count.n, totalDebit: totals.d, totalCredit: totals.c, closedThrough: closed,
+    unitId: q.unit,
+    accounts,
+    entryCount: count.n,
+    totalDebit: totals.d,
+    totalCredit: totals.c,
+    closedThrough: closed,
     entries: entries.map((e) => ({ ...e, lines: lines.filter((l) => l.entryId === e.id).map(({ entryId: _e, ...l }) => l) })),
   };
 }

@@ -17,7 +17,7 @@ describe('Decree 93 limits', () => {
     expect(decree93Status(plan, quiet, '2026-02-01')).toEqual({ warnings: [], flags: [] });
   });
 
-  it('flags after: money left past the deadline (the earlier of the campaign\'s and the legal one), late receipts, late payments', () => {
+  it("flags after: money left past the deadline (the earlier of the campaign's and the legal one), late receipts, late payments", () => {
     expect(decree93Status(plan, { ...quiet, balance: 5 }, '2026-04-21').flags).toEqual(['undistributed_after_deadline']);
     expect(decree93Status(plan, quiet, '2026-04-21').flags).toEqual([]);
     const late = { ...plan, distributeBy: '2026-05-30' };

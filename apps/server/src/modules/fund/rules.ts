@@ -1,6 +1,4 @@
-import {
-  DECREE93_DISTRIBUTE_WITHIN_DAYS, DECREE93_RECEIVE_MAX_DAYS, DECREE93_WARN_DAYS, type Decree93Code, type Decree93Status,
-} from '@contract/fund';
+import { DECREE93_DISTRIBUTE_WITHIN_DAYS, DECREE93_RECEIVE_MAX_DAYS, DECREE93_WARN_DAYS, type Decree93Code, type Decree93Status } from '@contract/fund';
 
 const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);

@@ -24,9 +24,16 @@ const proposer = (c: SampleCtx) => {
 /** A fund at the target unit holding money in the unit's cash, received on the sample's date. */
 async function fundedAt(c: SampleCtx) {
   const f = await makeFund(c.db, c.unit);
-  const d = await recordDonation({ db: c.db, user: c.admin.user }, {
-    fundId: f.fundId, receivedOn: c.date, amount: 5_000_000, donorKind: 'organisation', donorName: 'Công ty Mẫu',
-  });
+  const d = await recordDonation(
+    { db: c.db, user: c.admin.user },
+    {
+      fundId: f.fundId,
+      receivedOn: c.date,
+      amount: 5_000_000,
+      donorKind: 'organisation',
+      donorName: 'Công ty Mẫu',
+    },
+  );
   return { ...f, donationId: d.id };
 }
 
@@ -34,7 +41,12 @@ async function fundedAt(c: SampleCtx) {
 async function proposedAt(c: SampleCtx) {
   const f = await fundedAt(c);
   const d = await proposeDisbursement(await proposer(c), {
-    fundId: f.fundId, kind: 'household', purpose: 'hardship', amount: 100_000, paidOn: c.date, beneficiaryName: 'Hoàng Thị Mẫu',
+    fundId: f.fundId,
+    kind: 'household',
+    purpose: 'hardship',
+    amount: 100_000,
+    paidOn: c.date,
+    beneficiaryName: 'Hoàng Thị Mẫu',
   });
   return d.id;
 }
@@ -45,8 +57,12 @@ async function transferAt(c: SampleCtx) {
   const to = await makeFund(c.db, c.unit);
   const [{ id }] = await c.db.query<{ id: number }>(
     `insert into fund_proposals (unit_id, kind, payload, reason, proposed_by) values ($1, 'transfer', $2, 'Điều chuyển giữa hai quỹ', $3) returning id`,
-    [c.unit, JSON.stringify({ fromFundId: from.fundId, fromAccountId: from.cash, toFundId: to.fundId, toAccountId: to.cash, amount: 100_000,
-      date: c.date, memo: 'Điều chuyển mẫu' }), (await proposer(c)).user.id]);
+    [
+      c.unit,
+      JSON.stringify({ fromFundId: from.fundId, fromAccountId: from.cash, toFundId: to.fundId, toAccountId: to.cash, amount: 100_000, date: c.date, memo: 'Điều chuyển mẫu' }),
+      (await proposer(c)).user.id,
+    ],
+  );
   return id;
 }
 
@@ -102,8 +118,15 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'GET /api/fund/campaigns': (c) => ({ query: { unit: c.unit } }),
   'GET /api/fund/campaigns/:id': async (c) => ({ params: { id: await campaignAt(c) } }),
   'POST /api/fund/campaigns': async (c) => ({
-    body: { unitId: c.unit, fundId: (await makeFund(c.db, c.unit)).fundId, name: `Đợt mẫu ${uniq()}`, purpose: 'Hỗ trợ hộ khó khăn',
-      receiveFrom: c.date, receiveTo: c.date, distributeBy: c.date },
+    body: {
+      unitId: c.unit,
+      fundId: (await makeFund(c.db, c.unit)).fundId,
+      name: `Đợt mẫu ${uniq()}`,
+      purpose: 'Hỗ trợ hộ khó khăn',
+      receiveFrom: c.date,
+      receiveTo: c.date,
+      distributeBy: c.date,
+    },
   }),
 
   'GET /api/fund/accounts': (c) => ({ query: { unit: c.unit } }),
@@ -125,8 +148,7 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
 
   'GET /api/fund/disbursements': async (c) => ({ query: { fund: (await makeFund(c.db, c.unit)).fundId } }),
   'POST /api/fund/disbursements': async (c) => ({
-    body: { fundId: (await makeFund(c.db, c.unit)).fundId, kind: 'household', purpose: 'hardship', amount: 100_000, paidOn: c.date,
-      beneficiaryName: 'Trần Văn Mẫu' },
+    body: { fundId: (await makeFund(c.db, c.unit)).fundId, kind: 'household', purpose: 'hardship', amount: 100_000, paidOn: c.date, beneficiaryName: 'Trần Văn Mẫu' },
   }),
   'POST /api/fund/disbursements/:id/approve': async (c) => ({ params: { id: await proposedAt(c) }, body: { note: 'Đồng ý' } }),
   'POST /api/fund/disbursements/:id/reject': async (c) => ({ params: { id: await proposedAt(c) }, body: { note: 'Chưa đủ hồ sơ' } }),
@@ -140,8 +162,18 @@ export const fundSamples: { [K in keyof typeof fundEndpoints | keyof typeof publ
   'GET /api/fund/ledger': (c) => ({ query: { unit: c.unit } }),
   'POST /api/fund/transfers': async (c) => {
     const [from, to] = [await makeFund(c.db, c.unit), await makeFund(c.db, c.unit)];
-    return { body: { fromFundId: from.fundId, fromAccountId: from.cash, toFundId: to.fundId, toAccountId: to.cash, amount: 100_000, date: c.date,
-      memo: 'Điều chuyển mẫu', reason: 'Điều chuyển giữa hai quỹ' } };
+    return {
+      body: {
+        fromFundId: from.fundId,
+        fromAccountId: from.cash,
+        toFundId: to.fundId,
+        toAccountId: to.cash,
+        amount: 100_000,
+        date: c.date,
+        memo: 'Điều chuyển mẫu',
+        reason: 'Điều chuyển giữa hai quỹ',
+      },
+    };
   },
   // The month before the sample's date; once closed, closing it again is refused by the rule (409), not by access.
   'POST /api/fund/closings': (c) => ({ body: { unitId: c.unit, month: monthBefore(c.date) }, ok: [409] }),

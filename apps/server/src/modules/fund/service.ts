@@ -1,6 +1,4 @@
-import type {
-  Account, CampaignCreated, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateFund, Fund,
-} from '@contract/fund';
+import type { Account, CampaignCreated, CloseMonth, Closing, CreateBankAccount, CreateCampaign, CreateFund, Fund } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { today, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -24,10 +22,14 @@ export async function createFund({ db, user }: Ctx, input: CreateFund): Promise<
 /** Inserts a fund and its accounts without access checks (the service and the demo use it). */
 export async function insertFund(tx: Db, input: CreateFund, createdBy: number | null): Promise<number> {
   await ensureUnitAccounts(tx, input.unitId);
-  const [{ id }] = await tx.query<{ id: number }>(
-    `insert into fund_funds (unit_id, kind, name, opened_on, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
-    [input.unitId, input.kind, input.name, input.openedOn, input.note || null, createdBy],
-  );
+  const [{ id }] = await tx.query<{ id: number }>(`insert into fund_funds (unit_id, kind, name, opened_on, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id`, [
+    input.unitId,
+    input.kind,
+    input.name,
+    input.openedOn,
+    input.note || null,
+    createdBy,
+  ]);
   await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id) values ($1, 'fund', $2, $3)`, [input.unitId, input.name, id]);
   return id;
 }
@@ -42,7 +44,9 @@ export async function createCampaign({ db, user }: Ctx, input: CreateCampaign): 
       // The quota comes from a level above the campaign's unit.
       const above = await tx.query(
         `select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and ancestor_id <> descendant_id
-            and valid_from <= $3::date and $3::date < valid_to`, [input.quotaUnitId, input.unitId, input.receiveFrom]);
+            and valid_from <= $3::date and $3::date < valid_to`,
+        [input.quotaUnitId, input.unitId, input.receiveFrom],
+      );
       if (!above.length) throw new AppError('FUND_TARGET_UNIT', { quotaUnitId: input.quotaUnitId });
     }
     const id = await insertCampaign(tx, input, user.id);
@@ -59,7 +63,9 @@ async function assertUnitExisted(tx: Db, unitId: number, date: string): Promise<
             (select string_agg(v.name, ', ' order by v.name) from unit_lineage l
                join unit_versions v on v.unit_id = l.predecessor_id and v.valid_to = l.effective_date
               where l.successor_id = u.id) as predecessors
-       from units u where u.id = $1 and u.valid_from > $2::date`, [unitId, date]);
+       from units u where u.id = $1 and u.valid_from > $2::date`,
+    [unitId, date],
+  );
   if (u) throw new AppError('UNIT_NOT_YET_EXISTING', { validFrom: u.valid_from, predecessors: u.predecessors ?? '—' });
 }
 
@@ -69,11 +75,23 @@ export async function insertCampaign(tx: Db, input: CreateCampaign, createdBy: n
     `insert into fund_campaigns (unit_id, fund_id, name, name_search, purpose, receive_from, receive_to, distribute_by, quota,
        quota_unit_id, is_public, created_by, appeal)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [input.unitId, input.fundId, input.name, normalizeVn(input.name), input.purpose, input.receiveFrom, input.receiveTo, input.distributeBy,
-      input.quota ?? null, input.quotaUnitId ?? null, input.isPublic ?? false, createdBy, input.appeal ?? null],
+    [
+      input.unitId,
+      input.fundId,
+      input.name,
+      normalizeVn(input.name),
+      input.purpose,
+      input.receiveFrom,
+      input.receiveTo,
+      input.distributeBy,
+      input.quota ?? null,
+      input.quotaUnitId ?? null,
+      input.isPublic ?? false,
+      createdBy,
+      input.appeal ?? null,
+    ],
   );
-  await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id, campaign_id) values ($1, 'fund', $2, $3, $4)`,
-    [input.unitId, input.name, input.fundId, id]);
+  await tx.query(`insert into fund_accounts (unit_id, kind, name, fund_id, campaign_id) values ($1, 'fund', $2, $3, $4)`, [input.unitId, input.name, input.fundId, id]);
   return id;
 }
 
@@ -115,21 +133,28 @@ export async function closeMonth({ db, user }: Ctx, input: CloseMonth): Promise<
     if (last >= today()) throw new AppError('FUND_MONTH_NOT_ENDED');
     // Every account of the unit locked: an entry being booked for that month finishes first or waits.
     await tx.query('select id from fund_accounts where unit_id = $1 order by id for update', [input.unitId]);
-    const rows = await tx.query(
-      `insert into fund_closings (unit_id, month, closed_by) values ($1, $2, $3) on conflict do nothing returning month`,
-      [input.unitId, input.month + '-01', user.id],
-    );
+    const rows = await tx.query(`insert into fund_closings (unit_id, month, closed_by) values ($1, $2, $3) on conflict do nothing returning month`, [
+      input.unitId,
+      input.month + '-01',
+      user.id,
+    ]);
     if (!rows.length) throw new AppError('FUND_MONTH_ALREADY_CLOSED');
-    const closing = { unitId: input.unitId, month: input.month, closedThrough: await closedThrough(tx, input.unitId) ?? last };
+    const closing = { unitId: input.unitId, month: input.month, closedThrough: (await closedThrough(tx, input.unitId)) ?? last };
     await audit(tx, user, { action: 'close', entity: 'fund_closing', entityId: `${input.unitId}:${input.month}`, unitId: input.unitId, after: closing });
     return closing;
   });
 }
 
 export type TransferInput = {
-  fromFundId: number; fromCampaignId?: number | null; fromAccountId: number;
-  toFundId: number; toCampaignId?: number | null; toAccountId: number;
-  amount: number; date: string; memo: string;
+  fromFundId: number;
+  fromCampaignId?: number | null;
+  fromAccountId: number;
+  toFundId: number;
+  toCampaignId?: number | null;
+  toAccountId: number;
+  amount: number;
+  date: string;
+  memo: string;
   /** The receiving side's date when it differs (a successor that begins the day after the transfer). */
   inDate?: string;
 };
@@ -142,12 +167,26 @@ export async function bookTransfer(tx: Db, t: TransferInput, createdBy: number |
   return withFundErrors(async () => {
     const [from, to] = [await fundRow(tx, t.fromFundId), await fundRow(tx, t.toFundId)];
     const out = await postEntry(tx, {
-      unitId: from.unit_id, date: t.date, kind: 'transfer_out', memo: t.memo, createdBy,
-      lines: [{ accountId: await balanceAccountOf(tx, from.id, t.fromCampaignId ?? null), debit: t.amount }, { accountId: t.fromAccountId, credit: t.amount }],
+      unitId: from.unit_id,
+      date: t.date,
+      kind: 'transfer_out',
+      memo: t.memo,
+      createdBy,
+      lines: [
+        { accountId: await balanceAccountOf(tx, from.id, t.fromCampaignId ?? null), debit: t.amount },
+        { accountId: t.fromAccountId, credit: t.amount },
+      ],
     });
     const inn = await postEntry(tx, {
-      unitId: to.unit_id, date: t.inDate ?? t.date, kind: 'transfer_in', memo: t.memo, createdBy,
-      lines: [{ accountId: t.toAccountId, debit: t.amount }, { accountId: await balanceAccountOf(tx, to.id, t.toCampaignId ?? null), credit: t.amount }],
+      unitId: to.unit_id,
+      date: t.inDate ?? t.date,
+      kind: 'transfer_in',
+      memo: t.memo,
+      createdBy,
+      lines: [
+        { accountId: t.toAccountId, debit: t.amount },
+        { accountId: await balanceAccountOf(tx, to.id, t.toCampaignId ?? null), credit: t.amount },
+      ],
     });
     return { outEntryId: out.entryId, inEntryId: inn.entryId };
   });

@@ -9,8 +9,12 @@ import { fundModule } from './module';
 import { insertBankAccount, insertCampaign, insertFund } from './service';
 
 /** The registrar's check of a fund endpoint for a user and a request, without the HTTP round trip (tests of the refused side). */
-export function fundAccess(db: Db, user: CurrentUser, key: keyof typeof fundEndpoints,
-  input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> }): Promise<void> {
+export function fundAccess(
+  db: Db,
+  user: CurrentUser,
+  key: keyof typeof fundEndpoints,
+  input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: Record<string, unknown> },
+): Promise<void> {
   return checkAccess(db, user, fundEndpoints[key], input, fundModule.locators ?? {});
 }
 
@@ -23,10 +27,20 @@ export async function makeFund(db: Db, unitId: number, kind: FundKind = 'vi_nguo
 }
 
 export async function makeCampaign(db: Db, unitId: number, fundId: number, over: Partial<Parameters<typeof insertCampaign>[1]> = {}) {
-  return insertCampaign(db, {
-    unitId, fundId, name: 'Đợt vận động thử', purpose: 'Thử nghiệm', receiveFrom: '2024-09-10', receiveTo: '2024-11-30',
-    distributeBy: '2024-12-20', ...over,
-  }, null);
+  return insertCampaign(
+    db,
+    {
+      unitId,
+      fundId,
+      name: 'Đợt vận động thử',
+      purpose: 'Thử nghiệm',
+      receiveFrom: '2024-09-10',
+      receiveTo: '2024-11-30',
+      distributeBy: '2024-12-20',
+      ...over,
+    },
+    null,
+  );
 }
 
 /** After every ledger test: the books of these units balance (total debits = total credits, per entry too). */

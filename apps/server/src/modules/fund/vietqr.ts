@@ -44,8 +44,16 @@ export function findBank(binOrName: string): VietQrBank | null {
 
 /** Memo text that every bank app accepts: ASCII letters, digits and spaces, at most 25 characters (EMVCo field 62.08). */
 export function safeMemo(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 25).trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 25)
+    .trim();
 }
 
 export type VietQrInput = { bankBin: string; accountNumber: string; amount?: number | null; memo?: string | null };

@@ -22,18 +22,48 @@ beforeAll(async () => {
   const f = await makeFund(t.db, t.w.S, 'vi_nguoi_ngheo', '2025-07-01');
   await recordDonation({ db: t.db, user: acct.user }, { fundId: f.fundId, receivedOn: '2025-08-01', amount: 9_000_000, donorKind: 'organisation', donorName: 'Công ty Thử' });
   for (let i = 0; i < 2; i++) {
-    await proposeDisbursement({ db: t.db, user: acct.user }, { fundId: f.fundId, kind: 'household', purpose: 'tet_gift', amount: 500_000, paidOn: '2025-08-10',
-      beneficiaryName: `Hộ thử ${i}`, beneficiaryVillage: 'Tổ dân phố số 1', packages: 1 });
+    await proposeDisbursement(
+      { db: t.db, user: acct.user },
+      {
+        fundId: f.fundId,
+        kind: 'household',
+        purpose: 'tet_gift',
+        amount: 500_000,
+        paidOn: '2025-08-10',
+        beneficiaryName: `Hộ thử ${i}`,
+        beneficiaryVillage: 'Tổ dân phố số 1',
+        packages: 1,
+      },
+    );
   }
   // The province asks the ward for a figure by next week; a poor household of the ward has no Tết gift yet.
   const bttP = await sessionAs(t.db, 'standing_committee', t.w.P);
-  const d = await t.app.inject({ method: 'POST', url: '/api/directives', headers: bttP.headers, payload: {
-    unitId: t.w.P, kind: 'request', number: '12/CV-MTTQ', issuedOn: today(), title: 'Báo cáo số hộ được hỗ trợ', recipientIds: [t.w.S],
-    obligations: [{ kind: 'figure', what: 'Số hộ nghèo được tặng quà', dueOn: addDays(today(), 7) }] } });
+  const d = await t.app.inject({
+    method: 'POST',
+    url: '/api/directives',
+    headers: bttP.headers,
+    payload: {
+      unitId: t.w.P,
+      kind: 'request',
+      number: '12/CV-MTTQ',
+      issuedOn: today(),
+      title: 'Báo cáo số hộ được hỗ trợ',
+      recipientIds: [t.w.S],
+      obligations: [{ kind: 'figure', what: 'Số hộ nghèo được tặng quà', dueOn: addDays(today(), 7) }],
+    },
+  });
   expect(d.statusCode, d.body).toBe(200);
-  const hh = await t.app.inject({ method: 'POST', url: '/api/households', headers: staff.headers, payload: {
-    unitId: t.w.A1, headName: 'Hộ Chưa Nhận Quà', headBirthYear: 1950,
-    classification: { year: Number(today().slice(0, 4)), classes: ['poor'], housingNeed: 'none', housingCondition: null, note: null } } });
+  const hh = await t.app.inject({
+    method: 'POST',
+    url: '/api/households',
+    headers: staff.headers,
+    payload: {
+      unitId: t.w.A1,
+      headName: 'Hộ Chưa Nhận Quà',
+      headBirthYear: 1950,
+      classification: { year: Number(today().slice(0, 4)), classes: ['poor'], housingNeed: 'none', housingCondition: null, note: null },
+    },
+  });
   expect(hh.statusCode, hh.body).toBe(200);
   for (const days of [-60, -45, -40]) {
     await create(t.app, staff, { unitId: t.w.S, channel: 'reception', kind: 'kien_nghi', title: `Quá hạn ${days}`, content: 'Nội dung', receivedOn: addDays(today(), days) });

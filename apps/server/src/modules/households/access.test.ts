@@ -13,7 +13,12 @@ const household = () => ({ unitId: t.w.A1, headName: 'Chu Văn Tư', headBirthYe
 const tet = () => ({ householdId: hh, kind: 'tet', year: 2026, supportDate: '2026-02-01', valueVnd: 500_000, confirmDuplicates: true });
 
 beforeAll(async () => {
-  hh = await addHousehold(t.db, (await as('admin', null)).user, { unitId: t.w.A1, headName: 'Chu Thị Năm', headBirthYear: 1960, classification: { year: 2026, classes: ['poor'] } });
+  hh = await addHousehold(t.db, (await as('admin', null)).user, {
+    unitId: t.w.A1,
+    headName: 'Chu Thị Năm',
+    headBirthYear: 1960,
+    classification: { year: 2026, classes: ['poor'] },
+  });
 });
 
 describe('households access', () => {
@@ -21,7 +26,10 @@ describe('households access', () => {
     const before = await householdFootprint(t.db, [t.w.A1, t.w.B1, t.w.D1]);
     for (const role of ['leadership', 'fund_accountant', 'member_org', 'inspection_member'] as Role[]) {
       const s = await as(role, t.w.S);
-      for (const [url, body] of [['/api/households', household()], ['/api/households/supports', tet()]] as const) {
+      for (const [url, body] of [
+        ['/api/households', household()],
+        ['/api/households/supports', tet()],
+      ] as const) {
         const r = await call(s, 'POST', url, body);
         expect([role, url, r.statusCode, r.json().error.code]).toEqual([role, url, 403, 'FORBIDDEN']);
       }

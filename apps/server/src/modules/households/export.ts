@@ -31,13 +31,29 @@ export async function exportXlsx(ctx: Ctx, q: ExportQuery): Promise<{ fileName: 
   ws.addRow([]);
   const header = ws.addRow(['STT', 'Họ tên chủ hộ', 'Năm sinh', 'Thôn, tổ dân phố', 'Địa chỉ', 'Phân loại', 'Nhà ở']);
   header.font = { bold: true };
-  lines.forEach((l, i) => ws.addRow([i + 1, l.headName, l.headBirthYear ?? '', l.villageName, l.address ?? '',
-    (l.classes ?? []).map((c) => HOUSEHOLD_CLASS_LABELS[c].vi).join('; '), l.housingNeed ? HOUSING_NEED_LABELS[l.housingNeed].vi : '']));
-  [6, 28, 10, 28, 30, 40, 18].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  lines.forEach((l, i) =>
+    ws.addRow([
+      i + 1,
+      l.headName,
+      l.headBirthYear ?? '',
+      l.villageName,
+      l.address ?? '',
+      (l.classes ?? []).map((c) => HOUSEHOLD_CLASS_LABELS[c].vi).join('; '),
+      l.housingNeed ? HOUSING_NEED_LABELS[l.housingNeed].vi : '',
+    ]),
+  );
+  [6, 28, 10, 28, 30, 40, 18].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  await ctx.db.tx((tx) => audit(tx, ctx.user, {
-    action: 'export', entity: 'household_list', entityId: `${q.list}:${q.unit}:${year}`, unitId: q.unit,
-    after: { list: q.list, year, class: q.class ?? null, kind: q.kind ?? null, quarter: q.quarter ?? null, rows: lines.length },
-  }));
+  await ctx.db.tx((tx) =>
+    audit(tx, ctx.user, {
+      action: 'export',
+      entity: 'household_list',
+      entityId: `${q.list}:${q.unit}:${year}`,
+      unitId: q.unit,
+      after: { list: q.list, year, class: q.class ?? null, kind: q.kind ?? null, quarter: q.quarter ?? null, rows: lines.length },
+    }),
+  );
   return { fileName: `ho-gia-dinh-${q.list}-${year}.xlsx`, data };
 }

@@ -18,13 +18,19 @@ beforeAll(async () => {
 
 describe('support paid from a fund', () => {
   it('proposes the disbursement for the household in the same act and keeps its id', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/households/supports', headers: staff.headers,
-      payload: { householdId: hh, kind: 'tet', year: 2026, supportDate: '2026-02-10', valueVnd: 700_000, fundId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/households/supports',
+      headers: staff.headers,
+      payload: { householdId: hh, kind: 'tet', year: 2026, supportDate: '2026-02-10', valueVnd: 700_000, fundId },
+    });
     expect(r.statusCode, r.body).toBe(200);
     const s = r.json();
     expect(s.disbursementId).toEqual(expect.any(Number));
     const [d] = await t.db.query<{ household_id: number; amount: number; purpose: string; status: string; fund_id: number; packages: number }>(
-      'select household_id, amount, purpose, status, fund_id, packages from fund_disbursements where id = $1', [s.disbursementId]);
+      'select household_id, amount, purpose, status, fund_id, packages from fund_disbursements where id = $1',
+      [s.disbursementId],
+    );
     expect(d).toEqual({ household_id: hh, amount: 700_000, purpose: 'tet_gift', status: 'proposed', fund_id: fundId, packages: 1 });
   });
 
@@ -32,8 +38,12 @@ describe('support paid from a fund', () => {
     const head = await sessionAs(t.db, 'village_head', t.w.A1); // may record support, may not pay from a fund
     const before = await householdFootprint(t.db, [t.w.A1]);
     const [{ n: dBefore }] = await t.db.query<{ n: number }>('select count(*)::int as n from fund_disbursements where fund_id = $1', [fundId]);
-    const r = await t.app.inject({ method: 'POST', url: '/api/households/supports', headers: head.headers,
-      payload: { householdId: hh, kind: 'medical', supportDate: '2026-03-10', valueVnd: 300_000, fundId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/households/supports',
+      headers: head.headers,
+      payload: { householdId: hh, kind: 'medical', supportDate: '2026-03-10', valueVnd: 300_000, fundId },
+    });
     expect(r.statusCode).toBe(403);
     expect(await householdFootprint(t.db, [t.w.A1])).toEqual(before);
     const [{ n: dAfter }] = await t.db.query<{ n: number }>('select count(*)::int as n from fund_disbursements where fund_id = $1', [fundId]);

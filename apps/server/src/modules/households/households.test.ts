@@ -21,7 +21,14 @@ const get = async <T>(s: TestSession, url: string) => {
 
 beforeAll(async () => {
   const { A, S, T } = t.w;
-  A2 = await insertUnit(t.db, { name: 'Thôn Đông', level: 'village', parents: [[A, '2019-01-01', t.w.REFORM], [S, t.w.REFORM]] });
+  A2 = await insertUnit(t.db, {
+    name: 'Thôn Đông',
+    level: 'village',
+    parents: [
+      [A, '2019-01-01', t.w.REFORM],
+      [S, t.w.REFORM],
+    ],
+  });
   await t.db.query('select refresh_unit_closure()');
   staffS = await sessionAs(t.db, 'unit_staff', S);
   staffT = await sessionAs(t.db, 'unit_staff', T);
@@ -29,10 +36,28 @@ beforeAll(async () => {
   const cls = (classes: string[], housingNeed = 'none') => ({ year: 2024, classes: classes as never, housingNeed: housingNeed as never });
   // 2024, old ward A: five households due a Tết gift, two of them reached; one needs a house.
   ids.poor1 = await addHousehold(t.db, admin, { unitId: t.w.A1, headName: 'Trần Văn Bình', headBirthYear: 1950, classification: cls(['poor'], 'new'), registeredOn: '2023-05-01' });
-  ids.poor2 = await addHousehold(t.db, admin, { unitId: t.w.A1, headName: 'Lê Thị Cúc', headBirthYear: 1958, classification: cls(['poor', 'disability']), registeredOn: '2023-05-01' });
+  ids.poor2 = await addHousehold(t.db, admin, {
+    unitId: t.w.A1,
+    headName: 'Lê Thị Cúc',
+    headBirthYear: 1958,
+    classification: cls(['poor', 'disability']),
+    registeredOn: '2023-05-01',
+  });
   ids.near1 = await addHousehold(t.db, admin, { unitId: t.w.A1, headName: 'Phạm Văn Dũng', headBirthYear: 1970, classification: cls(['near_poor']), registeredOn: '2023-05-01' });
-  ids.near2 = await addHousehold(t.db, admin, { unitId: A2, headName: 'Hoàng Thị Én', headBirthYear: 1966, classification: cls(['near_poor', 'special_hardship']), registeredOn: '2023-05-01' });
-  ids.near3 = await addHousehold(t.db, admin, { unitId: A2, headName: 'Vũ Văn Giang', headBirthYear: 1961, classification: cls(['near_poor'], 'repair'), registeredOn: '2023-05-01' });
+  ids.near2 = await addHousehold(t.db, admin, {
+    unitId: A2,
+    headName: 'Hoàng Thị Én',
+    headBirthYear: 1966,
+    classification: cls(['near_poor', 'special_hardship']),
+    registeredOn: '2023-05-01',
+  });
+  ids.near3 = await addHousehold(t.db, admin, {
+    unitId: A2,
+    headName: 'Vũ Văn Giang',
+    headBirthYear: 1961,
+    classification: cls(['near_poor'], 'repair'),
+    registeredOn: '2023-05-01',
+  });
   ids.merit = await addHousehold(t.db, admin, { unitId: A2, headName: 'Đỗ Văn Hùng', headBirthYear: 1948, classification: cls(['merit']), registeredOn: '2023-05-01' });
   ids.other = await addHousehold(t.db, admin, { unitId: t.w.D1, headName: 'Ngô Thị Lan', headBirthYear: 1975, classification: cls(['poor']), registeredOn: '2023-05-01' });
   await addSupport(t.db, admin, { householdId: ids.poor2, kind: 'tet', year: 2024, supportDate: '2024-02-01', valueVnd: 500_000 });
@@ -41,7 +66,12 @@ beforeAll(async () => {
   await addSupport(t.db, admin, { householdId: ids.near1, kind: 'tet', year: 2023, supportDate: '2023-01-15', valueVnd: 300_000 });
   await addSupport(t.db, admin, { householdId: ids.other, kind: 'tet', year: 2024, supportDate: '2024-02-01', valueVnd: 500_000 });
   await addSupport(t.db, admin, { householdId: ids.near2, kind: 'regular', supportDate: '2024-05-10', valueVnd: 1_000_000 });
-  await addSupport(t.db, admin, { householdId: ids.poor1, kind: 'house', supportDate: '2024-06-01', house: { build: 'new', approvedOn: '2024-06-01', costVnd: 120_000_000, fromFundVnd: 60_000_000 } });
+  await addSupport(t.db, admin, {
+    householdId: ids.poor1,
+    kind: 'house',
+    supportDate: '2024-06-01',
+    house: { build: 'new', approvedOn: '2024-06-01', costVnd: 120_000_000, fromFundVnd: 60_000_000 },
+  });
 });
 
 describe('coverage (target 4 and 5) on a hand-built case', () => {
@@ -55,7 +85,12 @@ describe('coverage (target 4 and 5) on a hand-built case', () => {
 
   it('coverage of every village in one query gives the same counts', async () => {
     const r = await get<Array<{ unitId: number; total: number; reached: number }>>(staffS, `/api/households/coverage/villages?unit=${t.w.S}&year=2024&kind=tet`);
-    expect(r.body.sort((a, b) => a.unitId - b.unitId)).toEqual([{ unitId: t.w.A1, total: 3, reached: 1 }, { unitId: A2, total: 2, reached: 1 }].sort((a, b) => a.unitId - b.unitId));
+    expect(r.body.sort((a, b) => a.unitId - b.unitId)).toEqual(
+      [
+        { unitId: t.w.A1, total: 3, reached: 1 },
+        { unitId: A2, total: 2, reached: 1 },
+      ].sort((a, b) => a.unitId - b.unitId),
+    );
     expect((await get(staffT, `/api/households/coverage/villages?unit=${t.w.S}&year=2024&kind=tet`)).status).toBe(403);
   });
 
@@ -71,8 +106,7 @@ describe('coverage (target 4 and 5) on a hand-built case', () => {
 
   it('the metrics give the same answer, "now" for the successor and "then" for the old ward', async () => {
     const opts = { from: '2024-01-01', to: '2024-12-31' };
-    const value = async (key: string, unit: number, view: 'now' | 'then') =>
-      (await computeMetric(t.db, getMetric(key), { ...opts, unitIds: [unit], view })).get(unit)!;
+    const value = async (key: string, unit: number, view: 'now' | 'then') => (await computeMetric(t.db, getMetric(key), { ...opts, unitIds: [unit], view })).get(unit)!;
     expect((await value('households.tet_due', t.w.S, 'now')).value).toBe(5);
     expect((await value('households.tet_reached', t.w.S, 'now')).value).toBe(2);
     expect((await value('households.tet_due', t.w.A, 'then')).value).toBe(5);
@@ -90,14 +124,22 @@ describe('coverage (target 4 and 5) on a hand-built case', () => {
   });
 
   it('recording a Tết gift removes the household from the list', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/households/supports', headers: staffS.headers,
-      payload: { householdId: ids.near3, kind: 'tet', year: 2024, supportDate: '2024-02-05', valueVnd: 500_000 } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/households/supports',
+      headers: staffS.headers,
+      payload: { householdId: ids.near3, kind: 'tet', year: 2024, supportDate: '2024-02-05', valueVnd: 500_000 },
+    });
     expect(r.statusCode).toBe(200);
     const after = await get<Coverage>(staffS, `/api/households/coverage?unit=${t.w.S}&year=2024&kind=tet`);
     expect(after.body.missing.map((m) => m.householdId).sort()).toEqual([ids.poor1, ids.near1].sort());
     // A second Tết gift of the same campaign is a likely duplicate: shown, not saved, unless confirmed.
-    const again = await t.app.inject({ method: 'POST', url: '/api/households/supports', headers: staffS.headers,
-      payload: { householdId: ids.near3, kind: 'tet', year: 2024, supportDate: '2024-02-06', valueVnd: 500_000 } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/households/supports',
+      headers: staffS.headers,
+      payload: { householdId: ids.near3, kind: 'tet', year: 2024, supportDate: '2024-02-06', valueVnd: 500_000 },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('HOUSEHOLD_DUPLICATE');
     expect(again.json().error.details.candidates[0].support.supportDate).toBe('2024-02-05');
@@ -139,12 +181,18 @@ describe('duplicates', () => {
     // Another ward's officer learns only that a match exists outside their scope: no household, village,
     // name, year or address; and asking by name alone (to learn birth years or villages) tells nothing.
     const fromT = await get<DuplicateCandidate[]>(staffT, `/api/households/duplicates?unit=${t.w.D1}&name=${encodeURIComponent('Nguyen Van An')}&birthYear=1962`);
-    expect(fromT.body).toEqual([{ householdId: null, memberId: null, unitId: null, villageName: null, name: null, birthYear: null, address: null,
-      reason: 'same_person', inScope: false, support: null }]);
+    expect(fromT.body).toEqual([
+      { householdId: null, memberId: null, unitId: null, villageName: null, name: null, birthYear: null, address: null, reason: 'same_person', inScope: false, support: null },
+    ]);
     expect(JSON.stringify(fromT.body)).not.toMatch(/An|1962|Đông|Thôn/);
     const byName = await get<DuplicateCandidate[]>(staffT, `/api/households/duplicates?unit=${t.w.D1}&name=${encodeURIComponent('Nguyen Van An')}`);
     expect(byName.body).toEqual([]);
-    const refusedT = await t.app.inject({ method: 'POST', url: '/api/households', headers: staffT.headers, payload: { unitId: t.w.D1, headName: 'Nguyễn Văn An', headBirthYear: 1962 } });
+    const refusedT = await t.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      headers: staffT.headers,
+      payload: { unitId: t.w.D1, headName: 'Nguyễn Văn An', headBirthYear: 1962 },
+    });
     expect(JSON.stringify(refusedT.json())).not.toMatch(/Thôn Đông|"villageName":"/);
   });
 });

@@ -16,8 +16,12 @@ const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 
 describe('household import', () => {
   it('a CSV with one bad row is rejected whole, the row named, nothing written', async () => {
-    const csv = ['STT,Họ tên chủ hộ,Năm sinh,Thôn,Phân loại,Địa chỉ', '1,Giáp Văn Tâm,1955,Tổ dân phố số 1,Hộ nghèo,Số 3',
-      '2,Giáp Thị Hằng,19x2,Tổ dân phố số 1,Cận nghèo,Số 5', '3,Thân Văn Lực,1970,TDP Ngô Quyền 1,"Hộ nghèo; Khuyết tật",'].join('\n');
+    const csv = [
+      'STT,Họ tên chủ hộ,Năm sinh,Thôn,Phân loại,Địa chỉ',
+      '1,Giáp Văn Tâm,1955,Tổ dân phố số 1,Hộ nghèo,Số 3',
+      '2,Giáp Thị Hằng,19x2,Tổ dân phố số 1,Cận nghèo,Số 5',
+      '3,Thân Văn Lực,1970,TDP Ngô Quyền 1,"Hộ nghèo; Khuyết tật",',
+    ].join('\n');
     const before = await householdFootprint(t.db, [t.w.A1, t.w.B1, t.w.D1]);
     const { r } = await post({ unitId: t.w.S, year: 2026, fileName: 'ds-ho-ngheo.csv', contentBase64: b64(csv) });
     expect(r.statusCode).toBe(400);
@@ -31,7 +35,10 @@ describe('household import', () => {
   it('an unknown village and an unknown class are named with their rows', async () => {
     const csv = 'Họ tên chủ hộ;Thôn;Phân loại\nA Văn B;Thôn Không Có;Hộ nghèo\nC Thị D;Tổ dân phố số 1;Giàu có';
     const { r } = await post({ unitId: t.w.S, year: 2026, fileName: 'x.csv', contentBase64: b64(csv) });
-    expect(r.json().error.details.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([[2, 'Thôn'], [3, 'Phân loại']]);
+    expect(r.json().error.details.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [2, 'Thôn'],
+      [3, 'Phân loại'],
+    ]);
   });
 
   it('a valid XLSX file imports every row with its class and village (matched without diacritics)', async () => {
@@ -46,7 +53,12 @@ describe('household import', () => {
     expect(r.json()).toEqual({ created: 2, year: 2026 });
     expect((await householdFootprint(t.db, [t.w.A1, t.w.B1, t.w.D1])).households).toBe(before.households + 2);
     const list = await t.app.inject({ method: 'GET', url: `/api/households?unit=${t.w.S}&year=2026&q=duong`, headers: s.headers });
-    expect(list.json().map((h: Household) => [h.headName, h.unitId, h.classes, h.housingNeed]).sort()).toEqual([
+    expect(
+      list
+        .json()
+        .map((h: Household) => [h.headName, h.unitId, h.classes, h.housingNeed])
+        .sort(),
+    ).toEqual([
       ['Dương Thị Nhị', t.w.B1, ['near_poor'], 'none'],
       ['Dương Văn Nhất', t.w.A1, ['poor', 'lone_elderly'], 'repair'],
     ]);

@@ -24,7 +24,9 @@ export async function readTable(fileName: string, content: Buffer): Promise<stri
   const rows: string[][] = [];
   ws?.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => { cells[c - 1] = cell.text ?? ''; });
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      cells[c - 1] = cell.text ?? '';
+    });
     rows[n - 1] = Array.from(cells, (c) => (c ?? '').trim());
   });
   return Array.from(rows, (r) => r ?? []);
@@ -41,15 +43,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === sep) { row.push(cell.trim()); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === sep) {
+      row.push(cell.trim());
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell.trim()); rows.push(row); row = []; cell = '';
+      row.push(cell.trim());
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell !== '' || row.length) { row.push(cell.trim()); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell.trim());
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -57,27 +71,60 @@ const err = (row: number, column: string | null, vi: string, en: string): Import
 
 // Header names and class words, matched without diacritics.
 const HEADERS: Record<string, 'stt' | 'name' | 'birthYear' | 'village' | 'classes' | 'address' | 'housing' | 'nationalId'> = {
-  stt: 'stt', 'ho ten chu ho': 'name', 'ho va ten chu ho': 'name', 'chu ho': 'name', 'nam sinh': 'birthYear',
-  thon: 'village', 'thon to dan pho': 'village', 'to dan pho': 'village', 'phan loai': 'classes', 'dia chi': 'address',
-  'nha o': 'housing', 'nhu cau nha o': 'housing', 'so cccd': 'nationalId', cccd: 'nationalId', 'so dinh danh': 'nationalId',
+  stt: 'stt',
+  'ho ten chu ho': 'name',
+  'ho va ten chu ho': 'name',
+  'chu ho': 'name',
+  'nam sinh': 'birthYear',
+  thon: 'village',
+  'thon to dan pho': 'village',
+  'to dan pho': 'village',
+  'phan loai': 'classes',
+  'dia chi': 'address',
+  'nha o': 'housing',
+  'nhu cau nha o': 'housing',
+  'so cccd': 'nationalId',
+  cccd: 'nationalId',
+  'so dinh danh': 'nationalId',
 };
 const CLASS_WORDS: Record<string, HouseholdClass> = {
-  'ho ngheo': 'poor', ngheo: 'poor', 'ho can ngheo': 'near_poor', 'can ngheo': 'near_poor',
-  'hoan canh dac biet kho khan': 'special_hardship', 'dac biet kho khan': 'special_hardship', dbkk: 'special_hardship',
-  'gia dinh chinh sach': 'merit', 'nguoi co cong': 'merit', 'chinh sach': 'merit', 'gia dinh chinh sach nguoi co cong': 'merit',
-  'nguoi cao tuoi co don': 'lone_elderly', 'cao tuoi co don': 'lone_elderly', 'nguoi khuyet tat': 'disability', 'khuyet tat': 'disability',
+  'ho ngheo': 'poor',
+  ngheo: 'poor',
+  'ho can ngheo': 'near_poor',
+  'can ngheo': 'near_poor',
+  'hoan canh dac biet kho khan': 'special_hardship',
+  'dac biet kho khan': 'special_hardship',
+  dbkk: 'special_hardship',
+  'gia dinh chinh sach': 'merit',
+  'nguoi co cong': 'merit',
+  'chinh sach': 'merit',
+  'gia dinh chinh sach nguoi co cong': 'merit',
+  'nguoi cao tuoi co don': 'lone_elderly',
+  'cao tuoi co don': 'lone_elderly',
+  'nguoi khuyet tat': 'disability',
+  'khuyet tat': 'disability',
 };
 const HOUSING_WORDS: Record<string, HousingNeed> = { '': 'none', khong: 'none', 'xay moi': 'new', 'can xay moi': 'new', 'sua chua': 'repair', 'can sua chua': 'repair' };
 const VILLAGE_PREFIX = /^(thon|to dan pho|tdp|khu pho|ban|xom) /;
 
-type Row = { line: number; name: string; birthYear: number | null; villageId: number; classes: HouseholdClass[]; address: string | null; housing: HousingNeed; nationalId: string | null };
+type Row = {
+  line: number;
+  name: string;
+  birthYear: number | null;
+  villageId: number;
+  classes: HouseholdClass[];
+  address: string | null;
+  housing: HousingNeed;
+  nationalId: string | null;
+};
 
 /** Validates every row against the commune's villages on 1 January of the year; returns rows or all errors. */
 export async function validateRows(db: Db, table: string[][], unitId: number, year: number): Promise<{ rows: Row[]; errors: ImportError[] }> {
   const errors: ImportError[] = [];
   const header = (table[0] ?? []).map((h) => HEADERS[normalizeVn(h)]);
   for (const need of ['name', 'village', 'classes'] as const) {
-    if (!header.includes(need)) errors.push(err(1, need, `Thiếu cột bắt buộc (${{ name: 'Họ tên chủ hộ', village: 'Thôn', classes: 'Phân loại' }[need]})`, `Missing column ${need}`));
+    if (!header.includes(need))
+      errors.push(err(1, need, `Thiếu cột bắt buộc (${{ name: 'Họ tên chủ hộ', village: 'Thôn', classes: 'Phân loại' }[need]})`, `Missing column ${need}`));
   }
   if (errors.length) return { rows: [], errors };
   const villages = await db.query<{ id: number; name: string }>(
@@ -106,11 +153,20 @@ export async function validateRows(db: Db, table: string[][], unitId: number, ye
     const vKey = normalizeVn(get('village'));
     const vIds = byName.get(vKey) ?? byName.get(vKey.replace(VILLAGE_PREFIX, '')) ?? [];
     if (vIds.length !== 1) {
-      errors.push(err(line, 'Thôn', vIds.length ? `Tên thôn "${get('village')}" không rõ (trùng nhiều thôn)` : `Không có thôn "${get('village')}" trong đơn vị`,
-        vIds.length ? `Ambiguous village "${get('village')}"` : `No village "${get('village')}" in this unit`));
+      errors.push(
+        err(
+          line,
+          'Thôn',
+          vIds.length ? `Tên thôn "${get('village')}" không rõ (trùng nhiều thôn)` : `Không có thôn "${get('village')}" trong đơn vị`,
+          vIds.length ? `Ambiguous village "${get('village')}"` : `No village "${get('village')}" in this unit`,
+        ),
+      );
     }
     const classes: HouseholdClass[] = [];
-    for (const word of get('classes').split(/[,;+/]/).map((w) => normalizeVn(w)).filter(Boolean)) {
+    for (const word of get('classes')
+      .split(/[,;+/]/)
+      .map((w) => normalizeVn(w))
+      .filter(Boolean)) {
       const c = CLASS_WORDS[word] ?? (HOUSEHOLD_CLASSES as readonly string[]).find((k) => k === word.replace(/ /g, '_'));
       if (c) classes.push(c as HouseholdClass);
       else errors.push(err(line, 'Phân loại', `Phân loại không hợp lệ: "${word}"`, `Unknown class: "${word}"`));
@@ -132,34 +188,45 @@ export async function validateRows(db: Db, table: string[][], unitId: number, ye
 /** Imports a commune's household list for a year: every row valid, or nothing written. */
 export async function importHouseholds(ctx: Ctx, input: { unitId: number; year: number; fileName: string; content: Buffer }): Promise<ImportResult> {
   const table = await readTable(input.fileName, input.content);
-  return ctx.db.tx(async (tx) => {
-    const { rows, errors } = await validateRows(tx, table, input.unitId, input.year);
-    if (errors.length) throw new AppError('HOUSEHOLD_IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
-    const date = `${input.year}-01-01`;
-    // Each village of the rows, on the review's date (the unit itself was checked by the registrar).
-    for (const villageId of new Set(rows.map((r) => r.villageId))) await assertUnitAccess(tx, ctx.user, 'household.write', villageId, date);
-    for (const r of rows) {
-      const sealed = r.nationalId ? sealNationalId(r.nationalId) : null;
-      const [{ id }] = await tx.query<{ id: number }>(
-        `insert into households (unit_id, head_name, head_name_search, head_birth_year, address, address_search, registered_on, note)
+  return ctx.db
+    .tx(async (tx) => {
+      const { rows, errors } = await validateRows(tx, table, input.unitId, input.year);
+      if (errors.length) throw new AppError('HOUSEHOLD_IMPORT_INVALID', { errors: errors.slice(0, 200), errorCount: errors.length });
+      const date = `${input.year}-01-01`;
+      // Each village of the rows, on the review's date (the unit itself was checked by the registrar).
+      for (const villageId of new Set(rows.map((r) => r.villageId))) await assertUnitAccess(tx, ctx.user, 'household.write', villageId, date);
+      for (const r of rows) {
+        const sealed = r.nationalId ? sealNationalId(r.nationalId) : null;
+        const [{ id }] = await tx.query<{ id: number }>(
+          `insert into households (unit_id, head_name, head_name_search, head_birth_year, address, address_search, registered_on, note)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [r.villageId, r.name, normalizeVn(r.name), r.birthYear, r.address, normalizeVn(r.address ?? ''), date, `Nhập từ tệp ${input.fileName.slice(0, 100)}, dòng ${r.line}`],
-      );
-      await tx.query(
-        `insert into household_members (household_id, full_name, name_search, birth_year, relation, national_id_enc, national_id_last, national_id_digest)
+          [r.villageId, r.name, normalizeVn(r.name), r.birthYear, r.address, normalizeVn(r.address ?? ''), date, `Nhập từ tệp ${input.fileName.slice(0, 100)}, dòng ${r.line}`],
+        );
+        await tx.query(
+          `insert into household_members (household_id, full_name, name_search, birth_year, relation, national_id_enc, national_id_last, national_id_digest)
          values ($1, $2, $3, $4, 'head', $5, $6, $7)`,
-        [id, r.name, normalizeVn(r.name), r.birthYear, sealed?.enc ?? null, sealed?.last ?? null, sealed?.digest ?? null],
-      );
-      await tx.query(
-        `insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date) values ($1, $2, $3, $4, $5, $6)`,
-        [id, r.villageId, input.year, r.classes, r.housing, date],
-      );
-    }
-    await audit(tx, ctx.user, { action: 'import', entity: 'household_list', entityId: `${input.unitId}:${input.year}`, unitId: input.unitId,
-      after: { fileName: input.fileName, year: input.year, rows: rows.length } });
-    return { created: rows.length, year: input.year };
-  }).then(async (r) => {
-    await refreshStatistics(ctx.db, ['households', 'household_members', 'household_classifications']);
-    return r;
-  });
+          [id, r.name, normalizeVn(r.name), r.birthYear, sealed?.enc ?? null, sealed?.last ?? null, sealed?.digest ?? null],
+        );
+        await tx.query(`insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date) values ($1, $2, $3, $4, $5, $6)`, [
+          id,
+          r.villageId,
+          input.year,
+          r.classes,
+          r.housing,
+          date,
+        ]);
+      }
+      await audit(tx, ctx.user, {
+        action: 'import',
+        entity: 'household_list',
+        entityId: `${input.unitId}:${input.year}`,
+        unitId: input.unitId,
+        after: { fileName: input.fileName, year: input.year, rows: rows.length },
+      });
+      return { created: rows.length, year: input.year };
+    })
+    .then(async (r) => {
+      await refreshStatistics(ctx.db, ['households', 'household_members', 'household_classifications']);
+      return r;
+    });
 }

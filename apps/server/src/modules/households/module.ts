@@ -6,8 +6,24 @@ import { importHouseholds } from './import';
 import { householdMetrics } from './metrics';
 import { publicHouses } from './public';
 import {
-  addHousePhoto, addMember, checkDuplicates, createHousehold, createSupport, getCoverage, getDuplicateReport, getHousehold, getSummary,
-  housePhoto, findHouseholds, locateHouse, locateHousehold, locateHouseholdLatest, locatePhoto, photoOf, setClassification, updateHouse,
+  addHousePhoto,
+  addMember,
+  checkDuplicates,
+  createHousehold,
+  createSupport,
+  getCoverage,
+  getDuplicateReport,
+  getHousehold,
+  getSummary,
+  housePhoto,
+  findHouseholds,
+  locateHouse,
+  locateHousehold,
+  locateHouseholdLatest,
+  locatePhoto,
+  photoOf,
+  setClassification,
+  updateHouse,
   villageCoverage,
 } from './service';
 
@@ -38,8 +54,12 @@ const householdHandlers = bind(householdEndpoints, {
   'POST /api/households/supports/:id/photos': (ctx, { params, body }) => addHousePhoto(ctx, { supportId: params.id, photo: photoOf(body) }),
   'GET /api/households/photos/:id': async (ctx, { params }, { reply }) => {
     const p = await housePhoto(ctx, { photoId: params.id });
-    return reply.header('content-type', p.mime).header('x-content-type-options', 'nosniff')
-      .header('content-disposition', p.mime.startsWith('image/') ? 'inline' : 'attachment').header('cache-control', 'private, max-age=3600').send(p.data);
+    return reply
+      .header('content-type', p.mime)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', p.mime.startsWith('image/') ? 'inline' : 'attachment')
+      .header('cache-control', 'private, max-age=3600')
+      .send(p.data);
   },
   'GET /api/public/households/houses': (ctx, { query }) => publicHouses(ctx, query),
 });

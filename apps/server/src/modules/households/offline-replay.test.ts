@@ -17,8 +17,7 @@ beforeAll(async () => {
   hh = await addHousehold(t.db, admin, { unitId: t.w.A1, headName: 'Nguyễn Văn Ngoại Tuyến', headBirthYear: 1955, registeredOn: '2025-08-01' });
 });
 
-const post = (s: TestSession, payload: Record<string, unknown>) =>
-  t.app.inject({ method: 'POST', url: '/api/households/supports', headers: s.headers, payload });
+const post = (s: TestSession, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/households/supports', headers: s.headers, payload });
 const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from household_supports where household_id = $1', [hh]))[0].n;
 
 describe('support acts replayed from an offline queue', () => {

@@ -13,16 +13,30 @@ const HTML = Buffer.from('<html><script>fetch("/api/me").then(r=>r.text()).then(
 
 beforeAll(async () => {
   staff = await sessionAs(t.db, 'unit_staff', t.w.S);
-  const hh = await addHousehold(t.db, staff.user, { unitId: t.w.B1, headName: 'Đinh Văn Tám', headBirthYear: 1956, classification: { year: 2026, classes: ['poor'], housingNeed: 'new' } });
-  const r = await t.app.inject({ method: 'POST', url: '/api/households/supports', headers: staff.headers, payload: { householdId: hh, kind: 'house', supportDate: '2026-03-01',
-    house: { build: 'new', approvedOn: '2026-03-01', costVnd: 100_000_000, fromFundVnd: 100_000_000 } } });
+  const hh = await addHousehold(t.db, staff.user, {
+    unitId: t.w.B1,
+    headName: 'Đinh Văn Tám',
+    headBirthYear: 1956,
+    classification: { year: 2026, classes: ['poor'], housingNeed: 'new' },
+  });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/households/supports',
+    headers: staff.headers,
+    payload: { householdId: hh, kind: 'house', supportDate: '2026-03-01', house: { build: 'new', approvedOn: '2026-03-01', costVnd: 100_000_000, fromFundVnd: 100_000_000 } },
+  });
   expect(r.statusCode, r.body).toBe(200);
   supportId = r.json().id;
 });
 
-const upload = (data: Buffer, mime: string, fileName = 'anh.png') => t.app.inject({ method: 'POST', url: `/api/households/supports/${supportId}/photos`, headers: staff.headers,
-  payload: { fileName, mime, contentBase64: data.toString('base64') } });
-const photos = async () => (await t.db.query<{ id: number; mime: string }>('select id, mime from household_house_photos where support_id = $1 order by id', [supportId]));
+const upload = (data: Buffer, mime: string, fileName = 'anh.png') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/households/supports/${supportId}/photos`,
+    headers: staff.headers,
+    payload: { fileName, mime, contentBase64: data.toString('base64') },
+  });
+const photos = async () => await t.db.query<{ id: number; mime: string }>('select id, mime from household_house_photos where support_id = $1 order by id', [supportId]);
 
 describe('house photos: the type comes from the bytes', () => {
   it('refuses HTML declared as image/png and stores nothing', async () => {

@@ -13,10 +13,11 @@ import { openNationalId } from './crypto';
 const HEAD_ID = '024062007391';
 const CHILD_ID = '024305118826';
 // Any run of 6+ digits of either number, so a partly masked leak is caught too.
-const leaks = (text: string) => [HEAD_ID, CHILD_ID].some((id) => {
-  for (let i = 0; i + 6 <= id.length - 3; i++) if (text.includes(id.slice(i, i + 6))) return true;
-  return false;
-});
+const leaks = (text: string) =>
+  [HEAD_ID, CHILD_ID].some((id) => {
+    for (let i = 0; i + 6 <= id.length - 3; i++) if (text.includes(id.slice(i, i + 6))) return true;
+    return false;
+  });
 
 let db: RootDb;
 let w: World;
@@ -32,11 +33,21 @@ beforeAll(async () => {
   app = await testApp(db);
   logged = await buildApp(db, { ...loadConfig({}), demoPassword: 'x' }, { logger: true, logStream: { write: (s: string) => void logLines.push(s) } });
   staff = await sessionAs(db, 'unit_staff', w.S);
-  const r = await logged.inject({ method: 'POST', url: '/api/households', headers: staff.headers, payload: {
-    unitId: w.A1, headName: 'Thân Văn Khải', headBirthYear: 1962, headNationalId: HEAD_ID, address: 'Số 4, ngõ 12',
-    members: [{ fullName: 'Thân Thị Mơ', birthYear: 2005, relation: 'child', nationalId: CHILD_ID }],
-    classification: { year: 2026, classes: ['poor'] }, confirmDuplicates: true,
-  } });
+  const r = await logged.inject({
+    method: 'POST',
+    url: '/api/households',
+    headers: staff.headers,
+    payload: {
+      unitId: w.A1,
+      headName: 'Thân Văn Khải',
+      headBirthYear: 1962,
+      headNationalId: HEAD_ID,
+      address: 'Số 4, ngõ 12',
+      members: [{ fullName: 'Thân Thị Mơ', birthYear: 2005, relation: 'child', nationalId: CHILD_ID }],
+      classification: { year: 2026, classes: ['poor'] },
+      confirmDuplicates: true,
+    },
+  });
   expect(r.statusCode).toBe(200);
   householdId = r.json().id;
 });
@@ -48,8 +59,9 @@ afterAll(async () => {
 
 describe('national ID numbers', () => {
   it('are stored encrypted (AES-GCM, random IV) and decrypt to the number', async () => {
-    const rows = await db.query<{ national_id_enc: string; relation: string }>(
-      'select national_id_enc, relation from household_members where household_id = $1 order by id', [householdId]);
+    const rows = await db.query<{ national_id_enc: string; relation: string }>('select national_id_enc, relation from household_members where household_id = $1 order by id', [
+      householdId,
+    ]);
     expect(rows.every((r) => r.national_id_enc && !leaks(r.national_id_enc))).toBe(true);
     expect(openNationalId(rows[0].national_id_enc)).toBe(HEAD_ID);
     const again = await db.query<{ n: number }>('select count(distinct national_id_enc)::int as n from household_members where household_id = $1', [householdId]);
@@ -60,9 +72,12 @@ describe('national ID numbers', () => {
     const detail = await logged.inject({ method: 'GET', url: `/api/households/${householdId}?year=2026`, headers: staff.headers });
     expect(detail.json().members.map((m: { nationalIdMasked: string }) => m.nationalIdMasked)).toEqual(['*********391', '*********826']);
     expect(leaks(detail.body)).toBe(false);
-    for (const url of [`/api/households?unit=${w.S}&year=2026`, `/api/households/coverage?unit=${w.S}&year=2026&kind=tet`,
+    for (const url of [
+      `/api/households?unit=${w.S}&year=2026`,
+      `/api/households/coverage?unit=${w.S}&year=2026&kind=tet`,
       `/api/households/duplicates?unit=${w.A1}&name=Than%20Van%20Khai&birthYear=1962&nationalId=${HEAD_ID}`,
-      `/api/households/duplicates/report?unit=${w.S}`]) {
+      `/api/households/duplicates/report?unit=${w.S}`,
+    ]) {
       const r = await logged.inject({ method: 'GET', url, headers: staff.headers });
       expect(r.statusCode, url).toBe(200);
       expect(leaks(r.body), url).toBe(false);
@@ -82,7 +97,9 @@ describe('national ID numbers', () => {
     expect(cells).toContain('Thân Văn Khải');
     expect(leaks(cells.join(' '))).toBe(false);
     const [a] = await db.query<{ after: { rows: number } }>(
-      `select after from audit_log where actor_id = $1 and action = 'export' and entity = 'household_list' order by id desc limit 1`, [staff.user.id]);
+      `select after from audit_log where actor_id = $1 and action = 'export' and entity = 'household_list' order by id desc limit 1`,
+      [staff.user.id],
+    );
     expect(a.after.rows).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,6 +1,15 @@
 import type {
-  Classification, Coverage, CoverageKind, CoverageRow, DuplicateCandidate, DuplicateGroup, Household, HouseholdClass,
-  HouseholdListQuery, Member, Support,
+  Classification,
+  Coverage,
+  CoverageKind,
+  CoverageRow,
+  DuplicateCandidate,
+  DuplicateGroup,
+  Household,
+  HouseholdClass,
+  HouseholdListQuery,
+  Member,
+  Support,
 } from '@contract/households';
 import type { Db } from '../../db/db';
 import { reachCondition, type Reach } from '../../platform/access';
@@ -39,15 +48,34 @@ export class Params {
 }
 
 type HouseholdRow = {
-  id: number; unit_id: number; village_name: string; commune_name: string | null; head_name: string; head_birth_year: number | null;
-  address: string | null; registered_on: string; member_count: number; year: number; classes: HouseholdClass[] | null;
-  housing_need: Household['housingNeed']; note?: string | null;
+  id: number;
+  unit_id: number;
+  village_name: string;
+  commune_name: string | null;
+  head_name: string;
+  head_birth_year: number | null;
+  address: string | null;
+  registered_on: string;
+  member_count: number;
+  year: number;
+  classes: HouseholdClass[] | null;
+  housing_need: Household['housingNeed'];
+  note?: string | null;
 };
 
 export const toHousehold = (r: HouseholdRow): Household => ({
-  id: r.id, unitId: r.unit_id, villageName: r.village_name, communeName: r.commune_name, headName: r.head_name,
-  headBirthYear: r.head_birth_year, address: r.address, registeredOn: r.registered_on, memberCount: r.member_count,
-  year: r.year, classes: r.classes, housingNeed: r.housing_need,
+  id: r.id,
+  unitId: r.unit_id,
+  villageName: r.village_name,
+  communeName: r.commune_name,
+  headName: r.head_name,
+  headBirthYear: r.head_birth_year,
+  address: r.address,
+  registeredOn: r.registered_on,
+  memberCount: r.member_count,
+  year: r.year,
+  classes: r.classes,
+  housingNeed: r.housing_need,
 });
 
 const HOUSEHOLD_COLUMNS = (y: string) => `h.id, h.unit_id, ${unitNameAt('h.unit_id', refDate(y))} as village_name,
@@ -95,32 +123,83 @@ export async function membersOf(db: Db, householdId: number): Promise<Member[]> 
 }
 
 export async function historyOf(db: Db, householdId: number): Promise<Classification[]> {
-  const rows = await db.query<{ year: number; classes: HouseholdClass[]; housing_condition: Classification['housingCondition']; housing_need: Classification['housingNeed']; note: string | null }>(
-    `select year, classes, housing_condition, housing_need, note from household_classifications where household_id = $1 order by year desc`,
-    [householdId],
-  );
+  const rows = await db.query<{
+    year: number;
+    classes: HouseholdClass[];
+    housing_condition: Classification['housingCondition'];
+    housing_need: Classification['housingNeed'];
+    note: string | null;
+  }>(`select year, classes, housing_condition, housing_need, note from household_classifications where household_id = $1 order by year desc`, [householdId]);
   return rows.map((r) => ({ year: r.year, classes: r.classes, housingCondition: r.housing_condition, housingNeed: r.housing_need, note: r.note }));
 }
 
 type SupportRow = {
-  id: number; household_id: number; member_id: number | null; member_name: string | null; unit_id: number; unit_name: string;
-  kind: Support['kind']; year: number; support_date: string; form: Support['form']; value_vnd: number; people: number;
-  provider: string | null; campaign: string | null; fund_id: number | null; disbursement_id: number | null; loan_group: string | null;
-  note: string | null; build: 'new' | 'repair' | null; status: 'approved' | 'under_construction' | 'handed_over' | null;
-  approved_on: string | null; started_on: string | null; handed_over_on: string | null; cost_vnd: number | null;
-  from_fund_vnd: number | null; from_member_orgs_vnd: number | null; from_social_vnd: number | null; labour_days: number | null;
+  id: number;
+  household_id: number;
+  member_id: number | null;
+  member_name: string | null;
+  unit_id: number;
+  unit_name: string;
+  kind: Support['kind'];
+  year: number;
+  support_date: string;
+  form: Support['form'];
+  value_vnd: number;
+  people: number;
+  provider: string | null;
+  campaign: string | null;
+  fund_id: number | null;
+  disbursement_id: number | null;
+  loan_group: string | null;
+  note: string | null;
+  build: 'new' | 'repair' | null;
+  status: 'approved' | 'under_construction' | 'handed_over' | null;
+  approved_on: string | null;
+  started_on: string | null;
+  handed_over_on: string | null;
+  cost_vnd: number | null;
+  from_fund_vnd: number | null;
+  from_member_orgs_vnd: number | null;
+  from_social_vnd: number | null;
+  labour_days: number | null;
   photos: Array<{ id: number; stage: 'approved' | 'under_construction' | 'handed_over'; fileName: string }> | null;
 };
 
 const toSupport = (r: SupportRow): Support => ({
-  id: r.id, householdId: r.household_id, memberId: r.member_id, memberName: r.member_name, unitId: r.unit_id, unitName: r.unit_name,
-  kind: r.kind, year: r.year, supportDate: r.support_date, form: r.form, valueVnd: r.value_vnd, people: r.people, provider: r.provider,
-  campaign: r.campaign, fundId: r.fund_id, disbursementId: r.disbursement_id, loanGroup: r.loan_group, note: r.note,
-  house: r.build === null ? null : {
-    build: r.build, status: r.status!, approvedOn: r.approved_on!, startedOn: r.started_on, handedOverOn: r.handed_over_on,
-    costVnd: r.cost_vnd!, fromFundVnd: r.from_fund_vnd!, fromMemberOrgsVnd: r.from_member_orgs_vnd!, fromSocialVnd: r.from_social_vnd!,
-    labourDays: r.labour_days!, photos: r.photos ?? [],
-  },
+  id: r.id,
+  householdId: r.household_id,
+  memberId: r.member_id,
+  memberName: r.member_name,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  kind: r.kind,
+  year: r.year,
+  supportDate: r.support_date,
+  form: r.form,
+  valueVnd: r.value_vnd,
+  people: r.people,
+  provider: r.provider,
+  campaign: r.campaign,
+  fundId: r.fund_id,
+  disbursementId: r.disbursement_id,
+  loanGroup: r.loan_group,
+  note: r.note,
+  house:
+    r.build === null
+      ? null
+      : {
+          build: r.build,
+          status: r.status!,
+          approvedOn: r.approved_on!,
+          startedOn: r.started_on,
+          handedOverOn: r.handed_over_on,
+          costVnd: r.cost_vnd!,
+          fromFundVnd: r.from_fund_vnd!,
+          fromMemberOrgsVnd: r.from_member_orgs_vnd!,
+          fromSocialVnd: r.from_social_vnd!,
+          labourDays: r.labour_days!,
+          photos: r.photos ?? [],
+        },
 });
 
 const SUPPORT_SELECT = `
@@ -183,8 +262,17 @@ export async function coverage(db: Db, reach: Reach, unitId: number, year: numbe
   const b = quarter ? quarterBounds(year, quarter) : { from: `${year}-01-01`, to: `${year}-12-31` };
   const def = COVERAGE_SQL[kind];
   const reached = kind === 'hardship' ? def.reached(y, `${P.p(b.from)}::date`, `${P.p(b.to)}::date`) : def.reached(y, '', '');
-  const rows = await db.query<CoverageRow & { reached: boolean; head_name: string; head_birth_year: number | null; unit_id: number;
-    village_name: string; household_id: number; housing_need: CoverageRow['housingNeed'] }>(
+  const rows = await db.query<
+    CoverageRow & {
+      reached: boolean;
+      head_name: string;
+      head_birth_year: number | null;
+      unit_id: number;
+      village_name: string;
+      household_id: number;
+      housing_need: CoverageRow['housingNeed'];
+    }
+  >(
     `with ${placesCte(P.p(unitId), y)}
      select hc.household_id, h.unit_id, ${unitNameAt('h.unit_id', 'hc.fact_date')} as village_name, h.head_name, h.head_birth_year,
             h.address, hc.classes, hc.housing_need, ${reached} as reached
@@ -196,10 +284,18 @@ export async function coverage(db: Db, reach: Reach, unitId: number, year: numbe
       order by village_name, h.head_name_search, h.id`,
     P.list,
   );
-  const missing = rows.filter((r) => !r.reached).map((r) => ({
-    householdId: r.household_id, unitId: r.unit_id, villageName: r.village_name, headName: r.head_name, headBirthYear: r.head_birth_year,
-    address: r.address, classes: r.classes, housingNeed: r.housing_need,
-  }));
+  const missing = rows
+    .filter((r) => !r.reached)
+    .map((r) => ({
+      householdId: r.household_id,
+      unitId: r.unit_id,
+      villageName: r.village_name,
+      headName: r.head_name,
+      headBirthYear: r.head_birth_year,
+      address: r.address,
+      classes: r.classes,
+      housingNeed: r.housing_need,
+    }));
   return { unitId, year, kind, quarter, total: rows.length, reached: rows.length - missing.length, missing };
 }
 
@@ -223,8 +319,17 @@ export async function personDuplicates(db: Db, reach: Reach, input: DupInput): P
   const digests = input.nationalId ? P.p(nationalIdDigests(input.nationalId)) : null;
   if (digests) match.push(`m.national_id_digest = any(${digests}::text[])`);
   const exclude = input.exclude ? `and h.id <> ${P.p(input.exclude)}` : '';
-  const rows = await db.query<{ household_id: number; member_id: number; unit_id: number; village_name: string; full_name: string;
-    birth_year: number | null; address: string | null; same_id: boolean; in_scope: boolean }>(
+  const rows = await db.query<{
+    household_id: number;
+    member_id: number;
+    unit_id: number;
+    village_name: string;
+    full_name: string;
+    birth_year: number | null;
+    address: string | null;
+    same_id: boolean;
+    in_scope: boolean;
+  }>(
     `select h.id as household_id, m.id as member_id, h.unit_id, ${unitNameAt('h.unit_id', 'vn_today()')} as village_name,
             m.full_name, m.birth_year, h.address, coalesce(m.national_id_digest = any(${digests ?? 'null'}::text[]), false) as same_id,
             ${P.scope(reach, 'h.unit_id', null)} as in_scope
@@ -235,17 +340,40 @@ export async function personDuplicates(db: Db, reach: Reach, input: DupInput): P
   );
   // Outside the scope: that a match exists, once per reason, and only when the asker named the year or ID.
   const knowsMore = !!input.birthYear || !!input.nationalId;
-  return hideOutOfScope(rows.map((r) => ({
-    householdId: r.household_id, memberId: r.member_id, unitId: r.unit_id, villageName: r.village_name,
-    name: r.full_name, birthYear: r.birth_year, address: r.address,
-    reason: r.same_id ? 'same_id' as const : 'same_person' as const, inScope: r.in_scope, support: null,
-  })), knowsMore);
+  return hideOutOfScope(
+    rows.map((r) => ({
+      householdId: r.household_id,
+      memberId: r.member_id,
+      unitId: r.unit_id,
+      villageName: r.village_name,
+      name: r.full_name,
+      birthYear: r.birth_year,
+      address: r.address,
+      reason: r.same_id ? ('same_id' as const) : ('same_person' as const),
+      inScope: r.in_scope,
+      support: null,
+    })),
+    knowsMore,
+  );
 }
 
 /** Support already given for the same purpose (same kind and year) to this household or to the same person elsewhere. */
 export async function supportDuplicates(db: Db, reach: Reach, householdId: number, kind: Support['kind'], year: number): Promise<DuplicateCandidate[]> {
-  const rows = await db.query<{ household_id: number; unit_id: number; village_name: string; head_name: string; head_birth_year: number | null;
-    address: string | null; in_scope: boolean; support_id: number; kind: Support['kind']; year: number; unit_name: string; provider: string | null; support_date: string }>(
+  const rows = await db.query<{
+    household_id: number;
+    unit_id: number;
+    village_name: string;
+    head_name: string;
+    head_birth_year: number | null;
+    address: string | null;
+    in_scope: boolean;
+    support_id: number;
+    kind: Support['kind'];
+    year: number;
+    unit_name: string;
+    provider: string | null;
+    support_date: string;
+  }>(
     `with me as (select head_name_search, head_birth_year from households where id = $1),
      same as (select h.id from households h, me where h.id = $1
                  or (h.head_name_search = me.head_name_search and h.head_birth_year = me.head_birth_year))
@@ -257,12 +385,21 @@ export async function supportDuplicates(db: Db, reach: Reach, householdId: numbe
       order by s.support_date desc limit 20`,
     [householdId, kind, year, ...reachCondition(reach, 'h.unit_id', null, 4).params],
   );
-  return hideOutOfScope(rows.map((r) => ({
-    householdId: r.household_id, memberId: null, unitId: r.unit_id, villageName: r.village_name,
-    name: r.head_name, birthYear: r.head_birth_year, address: r.address,
-    reason: 'same_support' as const, inScope: r.in_scope,
-    support: { id: r.support_id, kind: r.kind, year: r.year, unitName: r.unit_name, provider: r.provider, supportDate: r.support_date },
-  })), true);
+  return hideOutOfScope(
+    rows.map((r) => ({
+      householdId: r.household_id,
+      memberId: null,
+      unitId: r.unit_id,
+      villageName: r.village_name,
+      name: r.head_name,
+      birthYear: r.head_birth_year,
+      address: r.address,
+      reason: 'same_support' as const,
+      inScope: r.in_scope,
+      support: { id: r.support_id, kind: r.kind, year: r.year, unitName: r.unit_name, provider: r.provider, supportDate: r.support_date },
+    })),
+    true,
+  );
 }
 
 /** Keeps in-scope candidates whole; replaces those outside by one anonymous flag per reason. */
@@ -270,10 +407,21 @@ function hideOutOfScope(all: DuplicateCandidate[], flagOutside: boolean): Duplic
   const inside = all.filter((c) => c.inScope);
   if (!flagOutside) return inside;
   const reasons = [...new Set(all.filter((c) => !c.inScope).map((c) => c.reason))];
-  return [...inside, ...reasons.map((reason) => ({
-    householdId: null, memberId: null, unitId: null, villageName: null, name: null, birthYear: null, address: null,
-    reason, inScope: false, support: null,
-  }))];
+  return [
+    ...inside,
+    ...reasons.map((reason) => ({
+      householdId: null,
+      memberId: null,
+      unitId: null,
+      villageName: null,
+      name: null,
+      birthYear: null,
+      address: null,
+      reason,
+      inScope: false,
+      support: null,
+    })),
+  ];
 }
 
 /** People registered in more than one household within a unit (as it stands on `on`), in scope. */
@@ -296,7 +444,9 @@ export async function duplicateReport(db: Db, reach: Reach, unitId: number, on: 
     P.list,
   );
   return rows.map((r) => ({
-    key: `${r.name_search}|${r.birth_year}`, name: r.items[0].name, birthYear: r.birth_year,
+    key: `${r.name_search}|${r.birth_year}`,
+    name: r.items[0].name,
+    birthYear: r.birth_year,
     households: r.items.map(({ householdId, memberId, unitId, villageName, address, relation }) => ({ householdId, memberId, unitId, villageName, address, relation })),
   }));
 }
@@ -343,8 +493,9 @@ export async function householdPlace(db: Db, by: 'household' | 'house' | 'photo'
     house: 'household_supports s join household_houses x on x.support_id = s.id join households h on h.id = s.household_id where s.id = $1',
     photo: 'household_house_photos p join household_supports s on s.id = p.support_id join households h on h.id = s.household_id where p.id = $1',
   }[by];
-  const [r] = await db.query<VillageRow>(
-    `select u.id, u.level, u.valid_from::text, u.valid_to::text from ${from.replace(' where ', ' join units u on u.id = h.unit_id where ')}`, [id]);
+  const [r] = await db.query<VillageRow>(`select u.id, u.level, u.valid_from::text, u.valid_to::text from ${from.replace(' where ', ' join units u on u.id = h.unit_id where ')}`, [
+    id,
+  ]);
   return r;
 }
 
@@ -360,7 +511,10 @@ export async function householdCount(db: Db, unitId: number, year: number): Prom
   return counts.households;
 }
 
-export async function insertHousehold(tx: Db, h: { unitId: number; headName: string; headBirthYear: number | null; address: string | null; registeredOn: string; note: string | null }): Promise<number> {
+export async function insertHousehold(
+  tx: Db,
+  h: { unitId: number; headName: string; headBirthYear: number | null; address: string | null; registeredOn: string; note: string | null },
+): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `insert into households (unit_id, head_name, head_name_search, head_birth_year, address, address_search, registered_on, note)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
@@ -369,7 +523,11 @@ export async function insertHousehold(tx: Db, h: { unitId: number; headName: str
   return id;
 }
 
-export async function insertMember(tx: Db, householdId: number, m: { fullName: string; birthYear: number | null; relation: Member['relation']; sealed: { enc: string; last: string; digest: string } | null }): Promise<number> {
+export async function insertMember(
+  tx: Db,
+  householdId: number,
+  m: { fullName: string; birthYear: number | null; relation: Member['relation']; sealed: { enc: string; last: string; digest: string } | null },
+): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `insert into household_members (household_id, full_name, name_search, birth_year, relation, national_id_enc, national_id_last, national_id_digest)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
@@ -389,7 +547,10 @@ export async function upsertClassification(tx: Db, householdId: number, villageI
 }
 
 export async function classificationOf(tx: Db, householdId: number, year: number): Promise<Record<string, unknown> | undefined> {
-  const [before] = await tx.query('select year, classes, housing_condition, housing_need from household_classifications where household_id = $1 and year = $2', [householdId, year]);
+  const [before] = await tx.query('select year, classes, housing_condition, housing_need from household_classifications where household_id = $1 and year = $2', [
+    householdId,
+    year,
+  ]);
   return before;
 }
 
@@ -398,9 +559,22 @@ export async function isMemberOf(tx: Db, memberId: number, householdId: number):
 }
 
 export type SupportInsert = {
-  householdId: number; memberId: number | null; unitId: number; kind: Support['kind']; year: number; supportDate: string; form: Support['form'];
-  valueVnd: number; people: number; provider: string | null; campaign: string | null; fundId: number | null; loanGroup: string | null;
-  note: string | null; createdBy: number; clientKey: string | null;
+  householdId: number;
+  memberId: number | null;
+  unitId: number;
+  kind: Support['kind'];
+  year: number;
+  supportDate: string;
+  form: Support['form'];
+  valueVnd: number;
+  people: number;
+  provider: string | null;
+  campaign: string | null;
+  fundId: number | null;
+  loanGroup: string | null;
+  note: string | null;
+  createdBy: number;
+  clientKey: string | null;
 };
 
 export async function insertSupport(tx: Db, s: SupportInsert): Promise<number> {
@@ -408,8 +582,24 @@ export async function insertSupport(tx: Db, s: SupportInsert): Promise<number> {
     `insert into household_supports (household_id, member_id, unit_id, kind, year, support_date, form, value_vnd, people, provider, campaign,
        fund_id, loan_group, note, created_by, client_key)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
-    [s.householdId, s.memberId, s.unitId, s.kind, s.year, s.supportDate, s.form, s.valueVnd, s.people, s.provider, s.campaign, s.fundId,
-      s.loanGroup, s.note, s.createdBy, s.clientKey],
+    [
+      s.householdId,
+      s.memberId,
+      s.unitId,
+      s.kind,
+      s.year,
+      s.supportDate,
+      s.form,
+      s.valueVnd,
+      s.people,
+      s.provider,
+      s.campaign,
+      s.fundId,
+      s.loanGroup,
+      s.note,
+      s.createdBy,
+      s.clientKey,
+    ],
   );
   return id;
 }
@@ -442,9 +632,13 @@ export async function moveHouse(tx: Db, supportId: number, status: NonNullable<S
 }
 
 export async function insertPhoto(tx: Db, supportId: number, p: { stage: string; fileName: string; mime: string; data: Buffer }): Promise<number> {
-  const [{ id }] = await tx.query<{ id: number }>(
-    'insert into household_house_photos (support_id, stage, file_name, mime, data) values ($1, $2, $3, $4, $5) returning id',
-    [supportId, p.stage, p.fileName, p.mime, p.data]);
+  const [{ id }] = await tx.query<{ id: number }>('insert into household_house_photos (support_id, stage, file_name, mime, data) values ($1, $2, $3, $4, $5) returning id', [
+    supportId,
+    p.stage,
+    p.fileName,
+    p.mime,
+    p.data,
+  ]);
   return id;
 }
 

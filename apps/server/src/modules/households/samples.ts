@@ -22,9 +22,10 @@ async function villageFor(c: SampleCtx): Promise<number> {
   if (c.target === 'sibling') return c.w.D1;
   const key = `${c.target}:${c.unit}`;
   if (!made.has(key)) {
-    const id = c.target === 'parent'
-      ? await insertUnit(c.db, { name: `Thôn tỉnh ${uniq()}`, level: 'village', parents: [[c.w.P, '2019-01-01']] })
-      : await insertUnit(c.db, { name: `Thôn cũ ${uniq()}`, level: 'village', parents: [[c.w.A, '2019-01-01', c.w.REFORM]], validTo: c.w.REFORM });
+    const id =
+      c.target === 'parent'
+        ? await insertUnit(c.db, { name: `Thôn tỉnh ${uniq()}`, level: 'village', parents: [[c.w.P, '2019-01-01']] })
+        : await insertUnit(c.db, { name: `Thôn cũ ${uniq()}`, level: 'village', parents: [[c.w.A, '2019-01-01', c.w.REFORM]], validTo: c.w.REFORM });
     await c.db.query('select refresh_unit_closure()');
     made.set(key, id);
   }
@@ -42,12 +43,34 @@ async function houseAt(c: SampleCtx, db: Db = c.db): Promise<number> {
   const householdId = await householdAt(c);
   const [{ unit_id }] = await db.query<{ unit_id: number }>('select unit_id from households where id = $1', [householdId]);
   const id = await insertSupport(db, {
-    householdId, memberId: null, unitId: unit_id, kind: 'house', year: Number(c.date.slice(0, 4)), supportDate: c.date, form: 'in_kind',
-    valueVnd: 50_000_000, people: 1, provider: null, campaign: null, fundId: null, loanGroup: null, note: null, createdBy: c.admin.user.id, clientKey: null,
+    householdId,
+    memberId: null,
+    unitId: unit_id,
+    kind: 'house',
+    year: Number(c.date.slice(0, 4)),
+    supportDate: c.date,
+    form: 'in_kind',
+    valueVnd: 50_000_000,
+    people: 1,
+    provider: null,
+    campaign: null,
+    fundId: null,
+    loanGroup: null,
+    note: null,
+    createdBy: c.admin.user.id,
+    clientKey: null,
   });
   await insertHouse(db, id, {
-    build: 'new', status: 'approved', approvedOn: c.date, startedOn: null, handedOverOn: null, costVnd: 50_000_000, fromFundVnd: 0,
-    fromMemberOrgsVnd: 0, fromSocialVnd: 50_000_000, labourDays: 0,
+    build: 'new',
+    status: 'approved',
+    approvedOn: c.date,
+    startedOn: null,
+    handedOverOn: null,
+    costVnd: 50_000_000,
+    fromFundVnd: 0,
+    fromMemberOrgsVnd: 0,
+    fromSocialVnd: 50_000_000,
+    labourDays: 0,
   });
   return id;
 }
@@ -67,20 +90,23 @@ export const householdSamples: { [K in keyof typeof householdEndpoints]: Sample 
   'GET /api/households/duplicates/report': (c) => ({ query: { unit: c.unit } }),
   // A row naming no village of the unit: the permitted import reaches the file's check (400), nothing written.
   'POST /api/households/import': (c) => ({
-    body: { unitId: c.unit, year: year(c), fileName: 'ds.csv', contentBase64: b64('Họ tên chủ hộ;Thôn;Phân loại\nTrần Văn Mẫu;Thôn Không Có;Hộ nghèo') }, ok: [400],
+    body: { unitId: c.unit, year: year(c), fileName: 'ds.csv', contentBase64: b64('Họ tên chủ hộ;Thôn;Phân loại\nTrần Văn Mẫu;Thôn Không Có;Hộ nghèo') },
+    ok: [400],
   }),
   'GET /api/households/export.xlsx': (c) => ({ query: { unit: c.unit, year: year(c) } }),
   'GET /api/households/:id': async (c) => ({ params: { id: await householdAt(c) } }),
   'POST /api/households/:id/members': async (c) => ({ params: { id: await householdAt(c) }, body: { fullName: 'Con mẫu', birthYear: 2005, relation: 'child' } }),
   'PUT /api/households/:id/classifications': async (c) => ({
-    params: { id: await householdAt(c) }, body: { year: year(c), classes: ['poor'], housingNeed: 'repair' },
+    params: { id: await householdAt(c) },
+    body: { year: year(c), classes: ['poor'], housingNeed: 'repair' },
   }),
   'POST /api/households/supports': async (c) => ({
     body: { householdId: await householdAt(c), kind: 'regular', supportDate: c.date, valueVnd: 500_000 },
   }),
   'POST /api/households/supports/:id/house': async (c) => ({ params: { id: await houseAt(c) }, body: { status: 'under_construction', date: c.date } }),
   'POST /api/households/supports/:id/photos': async (c) => ({
-    params: { id: await houseAt(c) }, body: { fileName: 'nha.png', mime: 'image/png', contentBase64: PNG.toString('base64') },
+    params: { id: await houseAt(c) },
+    body: { fileName: 'nha.png', mime: 'image/png', contentBase64: PNG.toString('base64') },
   }),
   'GET /api/households/photos/:id': async (c) => {
     const supportId = await houseAt(c);

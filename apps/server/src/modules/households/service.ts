@@ -1,8 +1,28 @@
 import {
-  Classification as ClassificationSchema, CreateHousehold as CreateHouseholdSchema, CreateSupport as CreateSupportSchema, HOUSE_STATUSES,
-  type AddMember, type Classification, type Coverage, type CoverageQuery, type CreateHousehold, type CreateSupport, type DuplicateCandidate,
-  type DuplicateGroup, type DuplicateQuery, type Household, type HouseholdDetail, type HouseholdListQuery, type Member, type PhotoUpload,
-  type Summary, type SummaryQuery, type Support, type UpdateHouse, type VillageCoverage, type VillageCoverageQuery,
+  Classification as ClassificationSchema,
+  CreateHousehold as CreateHouseholdSchema,
+  CreateSupport as CreateSupportSchema,
+  HOUSE_STATUSES,
+  type AddMember,
+  type Classification,
+  type Coverage,
+  type CoverageQuery,
+  type CreateHousehold,
+  type CreateSupport,
+  type DuplicateCandidate,
+  type DuplicateGroup,
+  type DuplicateQuery,
+  type Household,
+  type HouseholdDetail,
+  type HouseholdListQuery,
+  type Member,
+  type PhotoUpload,
+  type Summary,
+  type SummaryQuery,
+  type Support,
+  type UpdateHouse,
+  type VillageCoverage,
+  type VillageCoverageQuery,
 } from '@contract/households';
 import type { Db } from '../../db/db';
 import { assertUnitAccess, can, dayWithin, reachOf, today, type Ctx } from '../../platform/access';
@@ -11,9 +31,34 @@ import type { Located } from '../../platform/endpoints';
 import { AppError } from '../../platform/errors';
 import { sealNationalId } from './crypto';
 import {
-  classificationOf, coverage, coverageByVillage, duplicateReport, historyOf, householdById, householdCount, householdHead, householdPlace,
-  insertHouse, insertHousehold, insertMember as insertMemberRow, insertPhoto, insertSupport, isMemberOf, listHouseholds, membersOf, moveHouse,
-  personDuplicates, photoById, setDisbursement, supportById, supportDuplicates, supportsOf, toHousehold, unitById, unitNameOn, upsertClassification,
+  classificationOf,
+  coverage,
+  coverageByVillage,
+  duplicateReport,
+  historyOf,
+  householdById,
+  householdCount,
+  householdHead,
+  householdPlace,
+  insertHouse,
+  insertHousehold,
+  insertMember as insertMemberRow,
+  insertPhoto,
+  insertSupport,
+  isMemberOf,
+  listHouseholds,
+  membersOf,
+  moveHouse,
+  personDuplicates,
+  photoById,
+  setDisbursement,
+  supportById,
+  supportDuplicates,
+  supportsOf,
+  toHousehold,
+  unitById,
+  unitNameOn,
+  upsertClassification,
   type VillageRow,
 } from './queries';
 import { linkFundDisbursement } from './fund-link';
@@ -95,7 +140,12 @@ export async function getHousehold(ctx: Ctx, { id, year }: { id: number; year?: 
   const [row, members, history, supports] = await Promise.all([householdById(db, id, y), membersOf(db, id), historyOf(db, id), supportsOf(db, id)]);
   if (!row) throw new AppError('HOUSEHOLD_NOT_FOUND');
   // Whether the page offers writing: the user may write at the household's village today.
-  const canWrite = can(user, 'household.write') && await assertWritableOn(ctx, row.unit_id, today()).then(() => true, () => false);
+  const canWrite =
+    can(user, 'household.write') &&
+    (await assertWritableOn(ctx, row.unit_id, today()).then(
+      () => true,
+      () => false,
+    ));
   return { ...toHousehold(row), note: row.note ?? null, members, history, supports, canWrite };
 }
 
@@ -134,9 +184,14 @@ export async function getSummary(ctx: Ctx, q: SummaryQuery): Promise<Summary> {
   const poor = byClass.poor ?? 0;
   const [tet, house] = await Promise.all([coverage(db, reach, unitId, year, 'tet', null), coverage(db, reach, unitId, year, 'house', null)]);
   return {
-    unitId, year, households, byClass, poor,
+    unitId,
+    year,
+    households,
+    byClass,
+    poor,
     povertyRate: households ? Math.round((poor / households) * 10000) / 100 : null,
-    tet: { total: tet.total, reached: tet.reached }, house: { total: house.total, reached: house.reached },
+    tet: { total: tet.total, reached: tet.reached },
+    house: { total: house.total, reached: house.reached },
   };
 }
 
@@ -155,7 +210,10 @@ export async function createHousehold(ctx: Ctx, raw: CreateHousehold): Promise<H
     const registeredOn = input.registeredOn ?? latestDay(v);
     if (registeredOn < v.valid_from || registeredOn >= v.valid_to) throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId: v.id, date: registeredOn });
     if (!input.confirmDuplicates) {
-      const people = [{ name: input.headName, birthYear: input.headBirthYear, nationalId: input.headNationalId }, ...input.members.map((m) => ({ name: m.fullName, birthYear: m.birthYear, nationalId: m.nationalId }))];
+      const people = [
+        { name: input.headName, birthYear: input.headBirthYear, nationalId: input.headNationalId },
+        ...input.members.map((m) => ({ name: m.fullName, birthYear: m.birthYear, nationalId: m.nationalId })),
+      ];
       const found: DuplicateCandidate[] = [];
       for (const p of people) found.push(...(await personDuplicates(tx, reach, { ...p, address: input.address })));
       if (found.length) throw new AppError('HOUSEHOLD_DUPLICATE', { candidates: found });
@@ -169,9 +227,18 @@ export async function createHousehold(ctx: Ctx, raw: CreateHousehold): Promise<H
       await upsertClassification(tx, id, v.id, date, input.classification);
     }
     await audit(tx, ctx.user, {
-      action: 'create', entity: 'household', entityId: id, unitId: v.id,
-      after: { headName: input.headName, headBirthYear: input.headBirthYear, address: input.address, members: input.members.length + 1,
-        classification: input.classification ?? null, nationalIdGiven: Boolean(input.headNationalId) || input.members.some((m) => m.nationalId) },
+      action: 'create',
+      entity: 'household',
+      entityId: id,
+      unitId: v.id,
+      after: {
+        headName: input.headName,
+        headBirthYear: input.headBirthYear,
+        address: input.address,
+        members: input.members.length + 1,
+        classification: input.classification ?? null,
+        nationalIdGiven: Boolean(input.headNationalId) || input.members.some((m) => m.nationalId),
+      },
     });
     return id;
   });
@@ -182,8 +249,13 @@ export async function addMember(ctx: Ctx, { householdId, member }: { householdId
   return ctx.db.tx(async (tx) => {
     const { h } = await loadHousehold(tx, householdId);
     const id = await addPerson(tx, householdId, { fullName: member.fullName, birthYear: member.birthYear ?? null, relation: member.relation, nationalId: member.nationalId });
-    await audit(tx, ctx.user, { action: 'add_member', entity: 'household', entityId: householdId, unitId: h.unit_id,
-      after: { memberId: id, fullName: member.fullName, birthYear: member.birthYear ?? null, relation: member.relation, nationalIdGiven: Boolean(member.nationalId) } });
+    await audit(tx, ctx.user, {
+      action: 'add_member',
+      entity: 'household',
+      entityId: householdId,
+      unitId: h.unit_id,
+      after: { memberId: id, fullName: member.fullName, birthYear: member.birthYear ?? null, relation: member.relation, nationalIdGiven: Boolean(member.nationalId) },
+    });
     return (await membersOf(tx, householdId)).find((m) => m.id === id)!;
   });
 }
@@ -219,17 +291,32 @@ export async function createSupport(ctx: Ctx, raw: CreateSupport): Promise<Suppo
       if (found.length) throw new AppError('HOUSEHOLD_DUPLICATE', { candidates: found });
     }
     const id = await insertSupport(tx, {
-      householdId: h.id, memberId: input.memberId ?? null, unitId: ctx.user.unitId ?? h.unit_id, kind: input.kind, year, supportDate: input.supportDate,
-      form: input.form, valueVnd: input.house ? input.house.costVnd : input.valueVnd, people: input.people, provider: input.provider,
-      campaign: input.campaign, fundId: input.fundId ?? null, loanGroup: input.loanGroup, note: input.note, createdBy: ctx.user.id, clientKey: input.clientKey ?? null,
+      householdId: h.id,
+      memberId: input.memberId ?? null,
+      unitId: ctx.user.unitId ?? h.unit_id,
+      kind: input.kind,
+      year,
+      supportDate: input.supportDate,
+      form: input.form,
+      valueVnd: input.house ? input.house.costVnd : input.valueVnd,
+      people: input.people,
+      provider: input.provider,
+      campaign: input.campaign,
+      fundId: input.fundId ?? null,
+      loanGroup: input.loanGroup,
+      note: input.note,
+      createdBy: ctx.user.id,
+      clientKey: input.clientKey ?? null,
     });
     if (input.house) await insertHouse(tx, id, input.house);
     if (input.fundId) {
       const amount = input.house ? input.house.fromFundVnd : input.valueVnd;
       if (amount <= 0) throw new AppError('HOUSEHOLD_FUND_UNAVAILABLE', { reason: 'amount' });
       const villageName = (await unitNameOn(tx, h.unit_id, input.supportDate)) ?? '';
-      const disbursementId = await linkFundDisbursement({ db: tx, user: ctx.user }, { fundId: input.fundId, householdId: h.id, amount, kind: input.kind,
-        date: input.supportDate, headName: h.head_name, villageName });
+      const disbursementId = await linkFundDisbursement(
+        { db: tx, user: ctx.user },
+        { fundId: input.fundId, householdId: h.id, amount, kind: input.kind, date: input.supportDate, headName: h.head_name, villageName },
+      );
       await setDisbursement(tx, id, disbursementId);
     }
     const after = (await supportById(tx, id))!;

@@ -22,6 +22,7 @@ export async function householdFootprint(db: Db, villageIds: number[]): Promise<
             (select count(*)::int from household_members where household_id in (select id from h)) as members,
             (select count(*)::int from household_classifications where household_id in (select id from h)) as classifications,
             (select count(*)::int from household_supports where household_id in (select id from h)) as supports`,
-    [villageIds]);
+    [villageIds],
+  );
   return r;
 }

@@ -16,8 +16,10 @@ let admin: TestSession;
 const saved = { p: process.env.PETITION_IDENTITY_KEY, h: process.env.HOUSEHOLD_ID_KEY };
 const hex = () => crypto.randomBytes(32).toString('hex');
 const setKeys = (p: string | undefined, h: string | undefined) => {
-  if (p === undefined) delete process.env.PETITION_IDENTITY_KEY; else process.env.PETITION_IDENTITY_KEY = p;
-  if (h === undefined) delete process.env.HOUSEHOLD_ID_KEY; else process.env.HOUSEHOLD_ID_KEY = h;
+  if (p === undefined) delete process.env.PETITION_IDENTITY_KEY;
+  else process.env.PETITION_IDENTITY_KEY = p;
+  if (h === undefined) delete process.env.HOUSEHOLD_ID_KEY;
+  else process.env.HOUSEHOLD_ID_KEY = h;
 };
 beforeAll(async () => {
   s = await petitionSetup(t.db, t.w);
@@ -29,12 +31,23 @@ const identity = (id: number) => t.app.inject({ method: 'GET', url: `/api/petiti
 const denounce = (name: string) => create(t.app, s.staffS, { unitId: t.w.S, channel: 'written', kind: 'to_cao', title: 'Tố cáo', content: 'Nội dung', receivedOn: today(), name });
 let idSeq = 100;
 async function household(nationalId: string) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/households', headers: s.staffS.headers, payload: {
-    unitId: t.w.A1, headName: `Chủ Hộ Khoá ${idSeq++}`, headBirthYear: 1970, headNationalId: nationalId, confirmDuplicates: true } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/households',
+    headers: s.staffS.headers,
+    payload: {
+      unitId: t.w.A1,
+      headName: `Chủ Hộ Khoá ${idSeq++}`,
+      headBirthYear: 1970,
+      headNationalId: nationalId,
+      confirmDuplicates: true,
+    },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().id as number;
 }
-const byId = (nationalId: string) => t.app.inject({ method: 'GET', url: `/api/households/duplicates?unit=${t.w.A1}&name=Ai%20Khac&nationalId=${nationalId}`, headers: s.staffS.headers });
+const byId = (nationalId: string) =>
+  t.app.inject({ method: 'GET', url: `/api/households/duplicates?unit=${t.w.A1}&name=Ai%20Khac&nationalId=${nationalId}`, headers: s.staffS.headers });
 
 describe('production refuses keys written in the source', () => {
   it('names the missing keys and salt, and a malformed key', () => {
@@ -47,7 +60,15 @@ describe('production refuses keys written in the source', () => {
   });
 
   it('the server process exits with that message before opening any data', () => {
-    const env = { ...process.env, NODE_ENV: 'production', PETITION_IDENTITY_KEY: '', HOUSEHOLD_ID_KEY: '', PETITION_ADDRESS_SALT: '', DATA_DIR: '/nonexistent/doanket', PORT: '31699' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      PETITION_IDENTITY_KEY: '',
+      HOUSEHOLD_ID_KEY: '',
+      PETITION_ADDRESS_SALT: '',
+      DATA_DIR: '/nonexistent/doanket',
+      PORT: '31699',
+    };
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Cannot start: .*PETITION_IDENTITY_KEY, HOUSEHOLD_ID_KEY, PETITION_ADDRESS_SALT/);

@@ -27,7 +27,9 @@ export async function rotateKeys(db: Db): Promise<{ petitions: number; members: 
   };
   for (let after = 0; ;) {
     const rows = await db.query<{ id: number; identity_enc: Uint8Array }>(
-      'select id, identity_enc from petitions where identity_enc is not null and id > $1 order by id limit $2', [after, BATCH]);
+      'select id, identity_enc from petitions where identity_enc is not null and id > $1 order by id limit $2',
+      [after, BATCH],
+    );
     if (!rows.length) break;
     await db.tx(async (tx) => {
       for (const r of rows) {
@@ -42,7 +44,9 @@ export async function rotateKeys(db: Db): Promise<{ petitions: number; members: 
   const current = nationalIdKeys().current.id;
   for (let after = 0; ;) {
     const rows = await db.query<{ id: number; national_id_enc: string }>(
-      'select id, national_id_enc from household_members where national_id_enc is not null and id > $1 order by id limit $2', [after, BATCH]);
+      'select id, national_id_enc from household_members where national_id_enc is not null and id > $1 order by id limit $2',
+      [after, BATCH],
+    );
     if (!rows.length) break;
     await db.tx(async (tx) => {
       for (const r of rows) {

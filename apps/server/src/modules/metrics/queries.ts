@@ -2,8 +2,7 @@ import type { Db } from '../../db/db';
 
 /** A unit's life, for the default date of a metric's tree. */
 export async function unitPeriod(db: Db, unitId: number): Promise<{ valid_from: string; valid_to: string }> {
-  const [unit] = await db.query<{ valid_from: string; valid_to: string }>(
-    'select valid_from::text, valid_to::text from units where id = $1', [unitId]);
+  const [unit] = await db.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [unitId]);
   return unit;
 }
 

@@ -27,7 +27,11 @@ export async function metricResult({ db }: Ctx, input: { key: string; query: Met
   const present = (id: number) => ({ ...values.get(id)!, unitName: names.get(id) ?? String(id) });
   const { facts: _f, ...metric } = def;
   return {
-    metric, from: q.from, to: q.to, asOf, view: q.view,
+    metric,
+    from: q.from,
+    to: q.to,
+    asOf,
+    view: q.view,
     total: present(q.unit),
     children: children.map(present).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
   };

@@ -1,5 +1,11 @@
 import type { CultureOverview, Festival, RecordConvention, RecordFestival, RecordTitle, RecordVillageYear, SolidarityOverview } from '@contract/movements';
-import { RecordFestival as RecordFestivalSchema, RecordVillageYear as RecordVillageYearSchema, RecordTitle as RecordTitleSchema, RecordConvention as RecordConventionSchema, UNIT_TITLE_LEVEL } from '@contract/movements';
+import {
+  RecordFestival as RecordFestivalSchema,
+  RecordVillageYear as RecordVillageYearSchema,
+  RecordTitle as RecordTitleSchema,
+  RecordConvention as RecordConventionSchema,
+  UNIT_TITLE_LEVEL,
+} from '@contract/movements';
 import type { Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -22,7 +28,9 @@ export async function solidarityOverview({ db }: Ctx, unitId: number, year: numb
   const festivals = await db.query<Festival>(
     `select ${FESTIVAL_COLS} from solidarity_festivals f
       where f.year = $2 and f.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= f.held_on and f.held_on < c.valid_to)
-      order by "unitName", f.id limit 2000`, [unitId, year]);
+      order by "unitName", f.id limit 2000`,
+    [unitId, year],
+  );
   return { year, villages, held: villages - notHeld.length, notHeld, festivals };
 }
 
@@ -40,9 +48,28 @@ export async function recordFestival({ db, user }: Ctx, raw: RecordFestival): Pr
          golden_hearts, gifts, gifts_value_vnd, collectives_commended, individuals_commended, civil_works, civil_works_value_vnd, note, created_by, client_key)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        on conflict (unit_id, year) do nothing returning id`,
-      [input.unitId, year, input.heldOn, input.attendance, input.meal, input.leadersCentral, input.leadersProvince, input.leadersCity, input.leadersLocal,
-        input.goldenHearts, input.gifts, input.giftsValueVnd, input.collectivesCommended, input.individualsCommended, input.civilWorks,
-        input.civilWorksValueVnd, input.note, user.id, input.clientKey ?? null]);
+      [
+        input.unitId,
+        year,
+        input.heldOn,
+        input.attendance,
+        input.meal,
+        input.leadersCentral,
+        input.leadersProvince,
+        input.leadersCity,
+        input.leadersLocal,
+        input.goldenHearts,
+        input.gifts,
+        input.giftsValueVnd,
+        input.collectivesCommended,
+        input.individualsCommended,
+        input.civilWorks,
+        input.civilWorksValueVnd,
+        input.note,
+        user.id,
+        input.clientKey ?? null,
+      ],
+    );
     if (!row) throw new AppError('SOLIDARITY_EXISTS', { year });
     await audit(tx, user, { action: 'movements.solidarity.record', entity: 'solidarity_festival', entityId: row.id, unitId: input.unitId, after: input });
     const [f] = await tx.query<Festival>(`select ${FESTIVAL_COLS} from solidarity_festivals f where f.id = $1`, [row.id]);
@@ -62,12 +89,16 @@ export async function cultureOverview({ db }: Ctx, unitId: number, year: number)
        from unit_closure c join units u on u.id = c.descendant_id and u.level = 'village'
        left join village_culture_years y on y.unit_id = c.descendant_id and y.year = $3
       where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to
-      order by 2 limit 3000`, [unitId, on, year]);
+      order by 2 limit 3000`,
+    [unitId, on, year],
+  );
   const titles = await db.query<{ title: CultureOverview['titles'][number]['title']; count: number }>(
     `select t.title, count(*)::int as count from unit_titles t
       where t.recognised_on <= $2::date and $2::date < t.valid_to
         and t.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to)
-      group by t.title order by t.title`, [unitId, on]);
+      group by t.title order by t.title`,
+    [unitId, on],
+  );
   const sum = (k: 'households' | 'registered' | 'recognised') => villages.reduce((n, v) => n + v[k], 0);
   return { year, households: sum('households'), registered: sum('registered'), recognised: sum('recognised'), villages, titles };
 }
@@ -86,8 +117,16 @@ export async function recordVillageYear({ db, user }: Ctx, raw: RecordVillageYea
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        on conflict (unit_id, year) do update set assessed_on = excluded.assessed_on, households = excluded.households, registered = excluded.registered,
          recognised = excluded.recognised, civilised_rites = excluded.civilised_rites, env_pledged = excluded.env_pledged, green_sunday = excluded.green_sunday`,
-      [input.unitId, input.year, input.assessedOn, input.households, input.registered, input.recognised, input.civilisedRites, input.envPledged, input.greenSunday]);
-    await audit(tx, user, { action: 'movements.culture.year', entity: 'village_culture_year', entityId: `${input.unitId}:${input.year}`, unitId: input.unitId, before, after: input });
+      [input.unitId, input.year, input.assessedOn, input.households, input.registered, input.recognised, input.civilisedRites, input.envPledged, input.greenSunday],
+    );
+    await audit(tx, user, {
+      action: 'movements.culture.year',
+      entity: 'village_culture_year',
+      entityId: `${input.unitId}:${input.year}`,
+      unitId: input.unitId,
+      before,
+      after: input,
+    });
     return { id: input.unitId };
   });
 }
@@ -98,9 +137,13 @@ export async function recordTitle({ db, user }: Ctx, raw: RecordTitle): Promise<
   await assertFact(db, input.unitId, input.recognisedOn, [UNIT_TITLE_LEVEL[input.title]]);
   const validTo = input.title === 'cultural_village' ? `${Number(input.recognisedOn.slice(0, 4)) + 1}-12-31` : 'infinity';
   return db.tx(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
-      `insert into unit_titles (unit_id, title, recognised_on, valid_to, decision) values ($1, $2, $3, $4, $5) returning id`,
-      [input.unitId, input.title, input.recognisedOn, validTo, input.decision]);
+    const [row] = await tx.query<{ id: number }>(`insert into unit_titles (unit_id, title, recognised_on, valid_to, decision) values ($1, $2, $3, $4, $5) returning id`, [
+      input.unitId,
+      input.title,
+      input.recognisedOn,
+      validTo,
+      input.decision,
+    ]);
     await audit(tx, user, { action: 'movements.culture.title', entity: 'unit_title', entityId: row.id, unitId: input.unitId, after: input });
     return row;
   });
@@ -112,8 +155,11 @@ export async function recordConvention({ db, user }: Ctx, raw: RecordConvention)
   await assertFact(db, input.unitId, input.approvedOn, ['village']);
   return db.tx(async (tx) => {
     await tx.query(`update village_conventions set valid_to = $2 where unit_id = $1 and valid_to = 'infinity' and approved_on < $2`, [input.unitId, input.approvedOn]);
-    const [row] = await tx.query<{ id: number }>(
-      `insert into village_conventions (unit_id, approved_on, decision) values ($1, $2, $3) returning id`, [input.unitId, input.approvedOn, input.decision]);
+    const [row] = await tx.query<{ id: number }>(`insert into village_conventions (unit_id, approved_on, decision) values ($1, $2, $3) returning id`, [
+      input.unitId,
+      input.approvedOn,
+      input.decision,
+    ]);
     await audit(tx, user, { action: 'movements.culture.convention', entity: 'village_convention', entityId: row.id, unitId: input.unitId, after: input });
     return row;
   });

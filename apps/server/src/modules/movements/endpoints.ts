@@ -3,7 +3,15 @@ import { bind } from '../../platform/endpoints';
 import { cultureOverview, recordConvention, recordFestival, recordTitle, recordVillageYear, solidarityOverview } from './community-service';
 import { createModel, createMovementActivity, listModels, recogniseModel } from './model-service';
 import {
-  createChannel, createEstablishment, createReligionActivity, flagSheet, listEstablishments, listHolidays, propagandaOverview, recordFlags, recordOutput,
+  createChannel,
+  createEstablishment,
+  createReligionActivity,
+  flagSheet,
+  listEstablishments,
+  listHolidays,
+  propagandaOverview,
+  recordFlags,
+  recordOutput,
 } from './propaganda-service';
 import { answerPublic, createSurvey, enterPaperAnswers, listSurveys, publicSurvey, surveyResults } from './survey-service';
 

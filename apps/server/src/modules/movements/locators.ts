@@ -2,10 +2,12 @@ import type { Db } from '../../db/db';
 import type { Locator } from '../../platform/endpoints';
 
 // Where each movements record lies (unit and date), for the endpoints declared with atRecord().
-const one = (sql: string): Locator => async (db: Db, id: number) => {
-  const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
-  return r;
-};
+const one =
+  (sql: string): Locator =>
+  async (db: Db, id: number) => {
+    const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
+    return r;
+  };
 
 export const movementsLocators: Record<string, Locator> = {
   // A survey is judged at its unit on the day it opened (answers are entered while it runs).

@@ -16,7 +16,9 @@ export async function listModels({ db }: Ctx, unitId: number, kind?: string): Pr
     `select ${cols()} from movement_models m
       where m.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= coalesce(m.ended_on - 1, $3::date) and coalesce(m.ended_on - 1, $3::date) < c.valid_to)
         and ($2::text is null or m.kind = $2)
-      order by m.started_on desc, m.id desc limit 1000`, [unitId, kind ?? null, today()]);
+      order by m.started_on desc, m.id desc limit 1000`,
+    [unitId, kind ?? null, today()],
+  );
 }
 
 async function modelById(db: Db, id: number): Promise<Model> {
@@ -27,11 +29,13 @@ async function modelById(db: Db, id: number): Promise<Model> {
 export async function createModel({ db, user }: Ctx, raw: CreateModel): Promise<Model> {
   const input = CreateModelSchema.parse(raw);
   await assertFact(db, input.unitId, input.startedOn);
-  if (input.recognisedOn && (input.recognisedOn < input.startedOn || input.recognisedOn > today())) throw new AppError('MOVEMENT_DATE_INVALID', { recognisedOn: input.recognisedOn });
+  if (input.recognisedOn && (input.recognisedOn < input.startedOn || input.recognisedOn > today()))
+    throw new AppError('MOVEMENT_DATE_INVALID', { recognisedOn: input.recognisedOn });
   return db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
       `insert into movement_models (unit_id, kind, name, started_on, recognised_on, excellent, members, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [input.unitId, input.kind, input.name, input.startedOn, input.recognisedOn ?? null, input.excellent, input.members, user.id]);
+      [input.unitId, input.kind, input.name, input.startedOn, input.recognisedOn ?? null, input.excellent, input.members, user.id],
+    );
     await audit(tx, user, { action: 'movements.model.create', entity: 'movement_model', entityId: row.id, unitId: input.unitId, after: input });
     return modelById(tx, row.id);
   });
@@ -55,7 +59,8 @@ export async function createMovementActivity({ db, user }: Ctx, raw: CreateMovem
     const [row] = await tx.query<{ id: number }>(
       `insert into movement_activities (unit_id, kind, held_on, title, quantity, participants, opinions, value_vnd, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [input.unitId, input.kind, input.heldOn, input.title, input.quantity, input.participants, input.opinions, input.valueVnd, user.id]);
+      [input.unitId, input.kind, input.heldOn, input.title, input.quantity, input.participants, input.opinions, input.valueVnd, user.id],
+    );
     await audit(tx, user, { action: 'movements.activity.create', entity: 'movement_activity', entityId: row.id, unitId: input.unitId, after: input });
     return row;
   });

@@ -1,6 +1,15 @@
 import type {
-  Channel, CreateChannel, CreateEstablishment, CreateReligionActivity, Establishment, FlagSheet, Holiday, PropagandaOverview, RecordFlags,
-  RecordOutput, ReligionActivity,
+  Channel,
+  CreateChannel,
+  CreateEstablishment,
+  CreateReligionActivity,
+  Establishment,
+  FlagSheet,
+  Holiday,
+  PropagandaOverview,
+  RecordFlags,
+  RecordOutput,
+  ReligionActivity,
 } from '@contract/movements';
 import type { Db } from '../../db/db';
 import type { Ctx } from '../../platform/access';
@@ -21,7 +30,9 @@ export async function propagandaOverview({ db }: Ctx, unitId: number, year: numb
     `select ch.id, ch.unit_id as "unitId", ${unitNameAt('ch.unit_id', '$3::date')} as "unitName", ch.kind, ch.name, ch.url,
             ch.valid_from as "validFrom", ch.valid_to::text as "validTo"
        from propaganda_channels ch where ch.unit_id in (${SUBTREE}) and ch.valid_from <= $3::date and $2::date < ch.valid_to
-      order by ch.unit_id, ch.kind, ch.id`, [unitId, from, to]);
+      order by ch.unit_id, ch.kind, ch.id`,
+    [unitId, from, to],
+  );
   const outputs = await computeMetric(db, getMetric('propaganda.outputs'), { unitIds: [unitId], from, to, view: 'now' });
   const digital = await computeMetric(db, getMetric('propaganda.units_digital'), { unitIds: [unitId], from, to, view: 'now' });
   const units = await computeMetric(db, getMetric('org.units_by_level'), { unitIds: [unitId], from, to, view: 'now' });
@@ -29,7 +40,8 @@ export async function propagandaOverview({ db }: Ctx, unitId: number, year: numb
   return {
     channels,
     outputs: Object.entries(outputs.get(unitId)!.byDim).map(([kind, quantity]) => ({ kind: kind as RecordOutput['kind'], quantity })),
-    digitalUnits: front(digital), frontUnits: front(units),
+    digitalUnits: front(digital),
+    frontUnits: front(units),
   };
 }
 
@@ -38,7 +50,8 @@ export async function createChannel({ db, user }: Ctx, input: CreateChannel): Pr
   return db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
       `insert into propaganda_channels (unit_id, kind, name, url, valid_from, created_by) values ($1, $2, $3, $4, $5, $6) returning id`,
-      [input.unitId, input.kind, input.name, input.url ?? null, input.validFrom, user.id]);
+      [input.unitId, input.kind, input.name, input.url ?? null, input.validFrom, user.id],
+    );
     await audit(tx, user, { action: 'movements.channel.create', entity: 'propaganda_channel', entityId: row.id, unitId: input.unitId, after: input });
     return { id: row.id, unitId: input.unitId, unitName: '', kind: input.kind, name: input.name, url: input.url ?? null, validFrom: input.validFrom, validTo: 'infinity' };
   });
@@ -55,7 +68,8 @@ export async function recordOutput({ db, user }: Ctx, input: RecordOutput): Prom
     const [row] = await tx.query<{ id: number }>(
       `insert into propaganda_outputs (unit_id, channel_id, kind, period_from, period_to, quantity, note, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [input.unitId, input.channelId ?? null, input.kind, input.periodFrom, input.periodTo, input.quantity, input.note ?? '', user.id]);
+      [input.unitId, input.channelId ?? null, input.kind, input.periodFrom, input.periodTo, input.quantity, input.note ?? '', user.id],
+    );
     await audit(tx, user, { action: 'movements.output.record', entity: 'propaganda_output', entityId: row.id, unitId: input.unitId, after: input });
     return row;
   });
@@ -68,7 +82,9 @@ export async function listEstablishments({ db }: Ctx, unitId: number, year: numb
   return db.query<Establishment>(
     `select e.id, e.unit_id as "unitId", ${unitNameAt('e.unit_id', '$3::date')} as "unitName", e.name, e.religion, e.has_camera as "hasCamera"
        from religious_establishments e where e.unit_id in (${SUBTREE}) and e.valid_from <= $3::date and $2::date < e.valid_to
-      order by e.unit_id, e.name`, [unitId, from, to]);
+      order by e.unit_id, e.name`,
+    [unitId, from, to],
+  );
 }
 
 export async function createEstablishment({ db, user }: Ctx, input: CreateEstablishment): Promise<Establishment> {
@@ -76,7 +92,8 @@ export async function createEstablishment({ db, user }: Ctx, input: CreateEstabl
   return db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
       `insert into religious_establishments (unit_id, name, religion, has_camera, valid_from) values ($1, $2, $3, $4, $5) returning id`,
-      [input.unitId, input.name, input.religion, input.hasCamera, input.validFrom]);
+      [input.unitId, input.name, input.religion, input.hasCamera, input.validFrom],
+    );
     await audit(tx, user, { action: 'movements.establishment.create', entity: 'religious_establishment', entityId: row.id, unitId: input.unitId, after: input });
     return { id: row.id, unitId: input.unitId, unitName: '', name: input.name, religion: input.religion, hasCamera: input.hasCamera };
   });
@@ -89,8 +106,20 @@ export async function createReligionActivity({ db, user }: Ctx, input: CreateRel
     const [row] = await tx.query<{ id: number }>(
       `insert into religion_activities (unit_id, kind, held_on, occasion, establishment_id, gifts_upper, gifts_local, gift_value_vnd, delegates, commended, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-      [input.unitId, input.kind, input.heldOn, input.occasion, input.establishmentId ?? null, input.giftsUpper, input.giftsLocal, input.giftValueVnd,
-        input.delegates, input.commended, user.id]);
+      [
+        input.unitId,
+        input.kind,
+        input.heldOn,
+        input.occasion,
+        input.establishmentId ?? null,
+        input.giftsUpper,
+        input.giftsLocal,
+        input.giftValueVnd,
+        input.delegates,
+        input.commended,
+        user.id,
+      ],
+    );
     await audit(tx, user, { action: 'movements.religion.activity', entity: 'religion_activity', entityId: row.id, unitId: input.unitId, after: input });
     return { id: row.id, ...input };
   });
@@ -110,7 +139,9 @@ export async function flagSheet({ db }: Ctx, unitId: number, holidayId: number):
        from religious_establishments e left join religion_flag_checks k on k.establishment_id = e.id and k.holiday_id = $3
       where e.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= $2::date and $2::date < c.valid_to)
         and e.valid_from <= $2::date and $2::date < e.valid_to
-      order by 3, e.name`, [unitId, h.heldOn, holidayId]);
+      order by 3, e.name`,
+    [unitId, h.heldOn, holidayId],
+  );
   return { holiday: h, rows, due: rows.length, compliant: rows.filter((r) => r.compliant).length };
 }
 
@@ -119,7 +150,8 @@ async function assertEstablishmentsIn(db: Db, unitId: number, ids: number[], dat
     `select count(*)::int as n from religious_establishments e
       where e.id = any($1::bigint[]) and e.valid_from <= $3::date and $3::date < e.valid_to
         and e.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $2 and c.valid_from <= $3::date and $3::date < c.valid_to)`,
-    [ids, unitId, date]);
+    [ids, unitId, date],
+  );
   if (r.n !== new Set(ids).size) throw new AppError('MOVEMENT_RECORD_INVALID', { establishments: ids });
 }
 
@@ -129,13 +161,19 @@ export async function recordFlags(ctx: Ctx, input: RecordFlags): Promise<FlagShe
   const [h] = await db.query<{ held_on: string }>('select held_on from flag_holidays where id = $1', [input.holidayId]);
   if (!h) throw new AppError('MOVEMENT_RECORD_INVALID', { holidayId: input.holidayId });
   await assertFact(db, input.unitId, h.held_on);
-  await assertEstablishmentsIn(db, input.unitId, input.checks.map((c) => c.establishmentId), h.held_on);
+  await assertEstablishmentsIn(
+    db,
+    input.unitId,
+    input.checks.map((c) => c.establishmentId),
+    h.held_on,
+  );
   await db.tx(async (tx) => {
     for (const c of input.checks) {
       await tx.query(
         `insert into religion_flag_checks (establishment_id, holiday_id, compliant, checked_by) values ($1, $2, $3, $4)
          on conflict (establishment_id, holiday_id) do update set compliant = excluded.compliant, checked_by = excluded.checked_by`,
-        [c.establishmentId, input.holidayId, c.compliant, user.id]);
+        [c.establishmentId, input.holidayId, c.compliant, user.id],
+      );
     }
     await audit(tx, user, { action: 'movements.flags.record', entity: 'flag_holiday', entityId: input.holidayId, unitId: input.unitId, after: input.checks });
   });

@@ -25,8 +25,11 @@ export async function villagesNotHeld(db: Db, unitId: number, year: number, on =
        left join missing m on true
        left join unit_versions v on v.unit_id = m.id and v.valid_from <= $2::date and $2::date < v.valid_to
        left join unit_versions pv on pv.unit_id = v.parent_id and pv.valid_from <= $2::date and $2::date < pv.valid_to`,
-    [unitId, on, year]);
-  const notHeld = rows.filter((r) => r.unit_id !== null).map((r) => ({ unitId: r.unit_id!, name: r.name ?? '', parentName: r.parent_name ?? '' }))
+    [unitId, on, year],
+  );
+  const notHeld = rows
+    .filter((r) => r.unit_id !== null)
+    .map((r) => ({ unitId: r.unit_id!, name: r.name ?? '', parentName: r.parent_name ?? '' }))
     .sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi', { numeric: true }));
   return { villages: rows[0]?.villages ?? 0, notHeld };
 }
@@ -44,6 +47,7 @@ export async function villagesNotHeldNaive(db: Db, unitId: number, year: number,
      )
      select count(*)::int as n from tree t join units u on u.id = t.id and u.level = 'village'
       where t.id not in (select f.unit_id from solidarity_festivals f where extract(year from f.held_on) = $3)`,
-    [unitId, on, year]);
+    [unitId, on, year],
+  );
   return r.n;
 }

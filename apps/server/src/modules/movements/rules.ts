@@ -13,8 +13,7 @@ export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.nam
  */
 export async function assertFact(db: Db, unitId: number, date: string, levels?: readonly UnitLevel[]): Promise<UnitLevel> {
   if (date > today()) throw new AppError('MOVEMENT_DATE_INVALID', { date });
-  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>(
-    'select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
+  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>('select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
   if (!u) throw new AppError('UNIT_NOT_FOUND');
   if (!u.ok) throw new AppError('MOVEMENT_DATE_INVALID', { date });
   if (levels && !levels.includes(u.level)) throw new AppError('MOVEMENT_LEVEL_INVALID', { level: u.level });
@@ -34,7 +33,10 @@ export function surveyRate(satisfied: number, n: number): { ratePct: number | nu
 
 /** A household code as printed on the invitation, normalised: upper case, letters and digits only. */
 export function normaliseHouseholdCode(code: string): string {
-  const c = code.normalize('NFKC').toUpperCase().replace(/[\s\-_./]/g, '');
+  const c = code
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_./]/g, '');
   if (!/^[A-Z0-9]{4,20}$/.test(c)) throw new AppError('SURVEY_HOUSEHOLD_CODE_INVALID');
   return c;
 }

@@ -20,7 +20,9 @@ export async function listSurveys({ db }: Ctx, unitId: number, year: number): Pr
     `select ${SURVEY_COLS} from surveys s
       where s.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= s.opens_on and s.opens_on < c.valid_to)
         and s.opens_on <= make_date($2, 12, 31) and s.closes_on >= make_date($2, 1, 1)
-      order by s.opens_on desc, s.id desc limit 500`, [unitId, year]);
+      order by s.opens_on desc, s.id desc limit 500`,
+    [unitId, year],
+  );
 }
 
 export async function createSurvey({ db, user }: Ctx, raw: CreateSurvey): Promise<Survey> {
@@ -30,7 +32,8 @@ export async function createSurvey({ db, user }: Ctx, raw: CreateSurvey): Promis
   return db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
       `insert into surveys (unit_id, campaign, title, question, opens_on, closes_on, public_code, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [input.unitId, input.campaign, input.title, input.question, input.opensOn, input.closesOn, input.public ? newCode() : null, user.id]);
+      [input.unitId, input.campaign, input.title, input.question, input.opensOn, input.closesOn, input.public ? newCode() : null, user.id],
+    );
     await audit(tx, user, { action: 'movements.survey.create', entity: 'survey', entityId: row.id, unitId: input.unitId, after: input });
     const [s] = await tx.query<Survey>(`select ${SURVEY_COLS} from surveys s where s.id = $1`, [row.id]);
     return s;
@@ -42,13 +45,19 @@ export async function surveyResults(db: Db, surveyId: number): Promise<SurveyRes
   const [s] = await db.query<{ title: string }>('select title from surveys where id = $1', [surveyId]);
   if (!s) throw new AppError('NOT_FOUND');
   const rows = await db.query<{ rating: SurveyRating; channel: 'paper' | 'public'; n: number }>(
-    `select rating, channel, count(*)::int as n from survey_answers where survey_id = $1 group by rating, channel`, [surveyId]);
+    `select rating, channel, count(*)::int as n from survey_answers where survey_id = $1 group by rating, channel`,
+    [surveyId],
+  );
   const by = <K extends string>(keys: readonly K[], f: (r: (typeof rows)[number]) => K) =>
     keys.map((k) => ({ key: k, count: rows.filter((r) => f(r) === k).reduce((n, r) => n + r.n, 0) }));
   const respondents = rows.reduce((n, r) => n + r.n, 0);
   const satisfied = rows.filter((r) => SATISFIED.includes(r.rating)).reduce((n, r) => n + r.n, 0);
   return {
-    surveyId, title: s.title, respondents, satisfied, ...surveyRate(satisfied, respondents),
+    surveyId,
+    title: s.title,
+    respondents,
+    satisfied,
+    ...surveyRate(satisfied, respondents),
     byRating: by(SURVEY_RATINGS, (r) => r.rating).map(({ key, count }) => ({ rating: key, count })),
     byChannel: by(['paper', 'public'] as const, (r) => r.channel).map(({ key, count }) => ({ channel: key, count })),
   };
@@ -75,7 +84,13 @@ export async function enterPaperAnswers({ db, user }: Ctx, surveyId: number, inp
       const params: unknown[] = [surveyId, input.answeredOn];
       const values = input.answers.map((a, i) => `($1, $2, 'paper', $${params.push(a.rating)}, $${params.push(codes[i] ? householdKey(surveyId, codes[i]!) : null)})`);
       await tx.query(`insert into survey_answers (survey_id, answered_on, channel, rating, household_key) values ${values.join(', ')}`, params);
-      await audit(tx, user, { action: 'movements.survey.paper', entity: 'survey', entityId: surveyId, unitId: s.unit_id, after: { answeredOn: input.answeredOn, answers: input.answers.length } });
+      await audit(tx, user, {
+        action: 'movements.survey.paper',
+        entity: 'survey',
+        entityId: surveyId,
+        unitId: s.unit_id,
+        after: { answeredOn: input.answeredOn, answers: input.answers.length },
+      });
     });
   } catch (e) {
     if (isDuplicate(e)) throw new AppError('SURVEY_ALREADY_ANSWERED');
@@ -86,7 +101,9 @@ export async function enterPaperAnswers({ db, user }: Ctx, surveyId: number, inp
 
 async function surveyByCode(db: Db, code: string) {
   const [s] = await db.query<Survey & { open: boolean }>(
-    `select ${SURVEY_COLS}, (s.opens_on <= $2::date and $2::date <= s.closes_on) as open from surveys s where s.public_code = $1`, [code.toUpperCase(), today()]);
+    `select ${SURVEY_COLS}, (s.opens_on <= $2::date and $2::date <= s.closes_on) as open from surveys s where s.public_code = $1`,
+    [code.toUpperCase(), today()],
+  );
   if (!s) throw new AppError('SURVEY_NOT_FOUND');
   return s;
 }
@@ -108,8 +125,12 @@ export async function answerPublic(db: Db, code: string, input: PublicAnswer): P
   const answeredOn = today();
   try {
     await db.tx(async (tx) => {
-      await tx.query(`insert into survey_answers (survey_id, answered_on, channel, rating, household_key) values ($1, $2, 'public', $3, $4)`,
-        [s.id, answeredOn, input.rating, householdKey(s.id, household)]);
+      await tx.query(`insert into survey_answers (survey_id, answered_on, channel, rating, household_key) values ($1, $2, 'public', $3, $4)`, [
+        s.id,
+        answeredOn,
+        input.rating,
+        householdKey(s.id, household),
+      ]);
       await audit(tx, null, { action: 'movements.survey.answer', entity: 'survey', entityId: s.id, unitId: s.unitId, after: { channel: 'public' } });
     });
   } catch (e) {

@@ -14,10 +14,20 @@ const HOUSEHOLD = 'hb-0012 34';
 
 beforeAll(async () => {
   staff = await sessionAs(t.db, 'unit_staff', t.w.S);
-  const res = await t.app.inject({ method: 'POST', url: '/api/movements/surveys', headers: staff.headers, payload: {
-    unitId: t.w.S, campaign: 'Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh', title: 'Lấy ý kiến sự hài lòng', question: 'Ông/bà có hài lòng?',
-    opensOn: today(), closesOn: '2100-01-01', public: true,
-  } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/movements/surveys',
+    headers: staff.headers,
+    payload: {
+      unitId: t.w.S,
+      campaign: 'Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh',
+      title: 'Lấy ý kiến sự hài lòng',
+      question: 'Ông/bà có hài lòng?',
+      opensOn: today(),
+      closesOn: '2100-01-01',
+      public: true,
+    },
+  });
   expect(res.statusCode, res.body).toBe(200);
   ({ id: surveyId, publicCode: code } = res.json());
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
@@ -65,27 +75,50 @@ describe('the public survey', () => {
     const bad = await answer('<b>', 'satisfied');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('SURVEY_HOUSEHOLD_CODE_INVALID');
-    await t.db.query(`insert into surveys (unit_id, campaign, title, question, opens_on, closes_on, public_code) values ($1, 'x', 'Đã đóng', 'q', '2024-01-01', '2024-02-01', 'DADONG24')`, [t.w.S]);
+    await t.db.query(
+      `insert into surveys (unit_id, campaign, title, question, opens_on, closes_on, public_code) values ($1, 'x', 'Đã đóng', 'q', '2024-01-01', '2024-02-01', 'DADONG24')`,
+      [t.w.S],
+    );
     expect((await answer('HB009999', 'satisfied', 'DADONG24')).json().error.code).toBe('SURVEY_CLOSED');
-    const paper = await t.app.inject({ method: 'POST', url: `/api/movements/surveys/${surveyId}/paper`, headers: staff.headers,
-      payload: { answeredOn: today(), answers: [{ rating: 'satisfied' }, { rating: 'unsatisfied', householdCode: 'HB 0012 34' }] } });
+    const paper = await t.app.inject({
+      method: 'POST',
+      url: `/api/movements/surveys/${surveyId}/paper`,
+      headers: staff.headers,
+      payload: { answeredOn: today(), answers: [{ rating: 'satisfied' }, { rating: 'unsatisfied', householdCode: 'HB 0012 34' }] },
+    });
     expect(paper.statusCode).toBe(409);
     expect(paper.json().error.code).toBe('SURVEY_ALREADY_ANSWERED');
     expect(await count()).toBe(2);
   });
 
   it('gives results with the sample size and margin of error, and never shows who answered', async () => {
-    const paper = await t.app.inject({ method: 'POST', url: `/api/movements/surveys/${surveyId}/paper`, headers: staff.headers,
-      payload: { answeredOn: today(), answers: [{ rating: 'satisfied' }, { rating: 'unsatisfied', householdCode: 'HB777777' }] } });
+    const paper = await t.app.inject({
+      method: 'POST',
+      url: `/api/movements/surveys/${surveyId}/paper`,
+      headers: staff.headers,
+      payload: { answeredOn: today(), answers: [{ rating: 'satisfied' }, { rating: 'unsatisfied', householdCode: 'HB777777' }] },
+    });
     expect(paper.statusCode, paper.body).toBe(200);
     const res = await t.app.inject({ method: 'GET', url: `/api/movements/surveys/${surveyId}/results`, headers: staff.headers });
-    expect(res.json()).toMatchObject({ respondents: 4, satisfied: 3, ratePct: 75, marginPct: 42.4,
-      byChannel: [{ channel: 'paper', count: 2 }, { channel: 'public', count: 2 }] });
+    expect(res.json()).toMatchObject({
+      respondents: 4,
+      satisfied: 3,
+      ratePct: 75,
+      marginPct: 42.4,
+      byChannel: [
+        { channel: 'paper', count: 2 },
+        { channel: 'public', count: 2 },
+      ],
+    });
     // Search everything the system answered or kept for the household codes, typed or normalised.
-    const stored = JSON.stringify(await t.db.query('select * from survey_answers')) + JSON.stringify(await t.db.query('select * from audit_log'))
-      + JSON.stringify(await t.db.query('select * from surveys'));
-    const answered = res.body + (await t.app.inject({ method: 'GET', url: `/api/public/surveys/${code}` })).body
-      + (await t.app.inject({ method: 'GET', url: `/api/movements/surveys?unit=${t.w.S}&year=${today().slice(0, 4)}`, headers: staff.headers })).body;
+    const stored =
+      JSON.stringify(await t.db.query('select * from survey_answers')) +
+      JSON.stringify(await t.db.query('select * from audit_log')) +
+      JSON.stringify(await t.db.query('select * from surveys'));
+    const answered =
+      res.body +
+      (await t.app.inject({ method: 'GET', url: `/api/public/surveys/${code}` })).body +
+      (await t.app.inject({ method: 'GET', url: `/api/movements/surveys?unit=${t.w.S}&year=${today().slice(0, 4)}`, headers: staff.headers })).body;
     for (const c of ['HB001234', 'HB-0012', 'HB001235', 'HB777777', '001234', '777777']) {
       expect(stored.toUpperCase(), c).not.toContain(c);
       expect(answered.toUpperCase(), c).not.toContain(c);
@@ -94,7 +127,7 @@ describe('the public survey', () => {
     expect(cols.map((c) => c.column_name).sort()).toEqual(['answered_on', 'channel', 'household_key', 'id', 'rating', 'survey_id']);
   });
 
-  it('is read only within the unit\'s scope', async () => {
+  it("is read only within the unit's scope", async () => {
     const other = await sessionAs(t.db, 'unit_staff', t.w.T);
     const res = await t.app.inject({ method: 'GET', url: `/api/movements/surveys/${surveyId}/results`, headers: other.headers });
     expect(res.json().error.code).toBe('OUT_OF_SCOPE');

@@ -13,12 +13,15 @@ const CODE_TRIES = 5;
 const codeHash = (contact: string, code: string) => addressHash(`code:${contact}:${code}`);
 
 /** Keeps the contacts a citizen gave with a petition and tells them its tracking code (same transaction). */
-export async function rememberContacts(tx: Db, petitionId: number, input: { phone?: string | null; email?: string | null },
-  facts: { trackingCode: string; kind: PetitionKind; unitName: string; receivedOn: string }): Promise<number> {
+export async function rememberContacts(
+  tx: Db,
+  petitionId: number,
+  input: { phone?: string | null; email?: string | null },
+  facts: { trackingCode: string; kind: PetitionKind; unitName: string; receivedOn: string },
+): Promise<number> {
   const contacts = contactsOf(input);
   for (const c of contacts) {
-    await tx.query(`insert into petition_contacts (petition_id, channel, contact_hash, contact) values ($1, $2, $3, $4)`,
-      [petitionId, c.channel, contactHash(c), sealContact(c)]);
+    await tx.query(`insert into petition_contacts (petition_id, channel, contact_hash, contact) values ($1, $2, $3, $4)`, [petitionId, c.channel, contactHash(c), sealContact(c)]);
     await enqueue(tx, c, { template: 'petition.received', payload: facts }, petitionId);
   }
   return contacts.length;
@@ -31,10 +34,12 @@ export async function notifyStatus(tx: Db, petitionId: number, state: PetitionSt
     [petitionId],
   );
   for (const r of rows) {
-    await tx.query(
-      `insert into notification_outbox (channel, recipient, template, payload, petition_id) values ($1, $2, 'petition.status', $3, $4)`,
-      [r.channel, r.contact, JSON.stringify({ trackingCode: r.tracking_code, state, date }), petitionId],
-    );
+    await tx.query(`insert into notification_outbox (channel, recipient, template, payload, petition_id) values ($1, $2, 'petition.status', $3, $4)`, [
+      r.channel,
+      r.contact,
+      JSON.stringify({ trackingCode: r.tracking_code, state, date }),
+      petitionId,
+    ]);
   }
 }
 
@@ -47,12 +52,14 @@ export async function requestCode(db: Db, raw: string): Promise<{ sent: true; mi
   const hash = contactHash(contact);
   return db.tx(async (tx) => {
     if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(hashtext($1))', [hash]);
-    const [{ n }] = await tx.query<{ n: number }>(
-      `select count(*)::int as n from citizen_codes where contact_hash = $1 and created_at > now() - interval '1 hour'`, [hash]);
+    const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from citizen_codes where contact_hash = $1 and created_at > now() - interval '1 hour'`, [hash]);
     if (n >= CODES_PER_HOUR) throw new AppError('NOTIFY_CODE_LIMIT');
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-    await tx.query(`insert into citizen_codes (contact_hash, code_hash, expires_at) values ($1, $2, now() + make_interval(mins => $3))`,
-      [hash, codeHash(hash, code), CODE_MINUTES]);
+    await tx.query(`insert into citizen_codes (contact_hash, code_hash, expires_at) values ($1, $2, now() + make_interval(mins => $3))`, [
+      hash,
+      codeHash(hash, code),
+      CODE_MINUTES,
+    ]);
     const [known] = await tx.query('select 1 from petition_contacts where contact_hash = $1 limit 1', [hash]);
     if (known) await enqueue(tx, contact, { template: 'citizen.code', payload: { code, minutes: CODE_MINUTES } });
     return { sent: true as const, minutes: CODE_MINUTES };
@@ -65,7 +72,9 @@ export async function myPetitions(db: Db, raw: string, code: string): Promise<My
   const result = await db.tx(async (tx) => {
     const [c] = await tx.query<{ id: number; code_hash: string; attempts: number }>(
       `select id, code_hash, attempts from citizen_codes
-        where contact_hash = $1 and used_at is null and expires_at > now() order by created_at desc limit 1 for update`, [hash]);
+        where contact_hash = $1 and used_at is null and expires_at > now() order by created_at desc limit 1 for update`,
+      [hash],
+    );
     if (!c || c.attempts >= CODE_TRIES) return null;
     if (!crypto.timingSafeEqual(Buffer.from(c.code_hash), Buffer.from(codeHash(hash, code)))) {
       // A wrong try is counted (and committed): five and the code is spent.
@@ -77,7 +86,9 @@ export async function myPetitions(db: Db, raw: string, code: string): Promise<My
       `select p.tracking_code as "trackingCode", p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as "unitName",
               p.received_on as "receivedOn", p.state
          from petition_contacts pc join petitions p on p.id = pc.petition_id
-        where pc.contact_hash = $1 order by p.received_on desc, p.id desc limit 100`, [hash]);
+        where pc.contact_hash = $1 order by p.received_on desc, p.id desc limit 100`,
+      [hash],
+    );
     return { items };
   });
   if (!result) throw new AppError('NOTIFY_CODE_INVALID');

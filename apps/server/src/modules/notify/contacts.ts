@@ -49,5 +49,4 @@ export function openContact(channel: Channel, sealed: Uint8Array): string {
 }
 
 /** For logs and screens: the last digits of a phone, the domain of an e-mail. */
-export const maskContact = (channel: Channel, value: string) =>
-  channel === 'sms' ? `***${value.slice(-3)}` : `***@${value.split('@')[1] ?? ''}`;
+export const maskContact = (channel: Channel, value: string) => (channel === 'sms' ? `***${value.slice(-3)}` : `***@${value.split('@')[1] ?? ''}`);

@@ -26,12 +26,17 @@ let failNext = 0;
 // A real SMTP server on loopback: what the mail adapter sends is what a mailbox would receive.
 beforeAll(async () => {
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, cb) {
       let raw = '';
       stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
       stream.on('end', () => {
-        if (failNext > 0) { failNext--; return cb(new Error('451 mailbox busy')); }
+        if (failNext > 0) {
+          failNext--;
+          return cb(new Error('451 mailbox busy'));
+        }
         mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
         cb();
       });
@@ -39,7 +44,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   const port = (smtp.server.address() as AddressInfo).port;
-  const sms: Sender = { async send(to, _subject, text) { texts.push({ to, text }); } };
+  const sms: Sender = {
+    async send(to, _subject, text) {
+      texts.push({ to, text });
+    },
+  };
   db = await testDb();
   w = await makeWorld(db);
   s = await petitionSetup(db, w);
@@ -74,7 +83,9 @@ describe('notifications that reach people', () => {
     // The denouncer's identity goes nowhere: not in the mail, the text, the outbox payload or the audit trail.
     const [{ payloads, trail }] = await db.query<{ payloads: string; trail: string }>(
       `select (select string_agg(payload::text || template, ' ') from notification_outbox o join petitions p on p.id = o.petition_id where p.tracking_code = $1) as payloads,
-              (select string_agg(coalesce(after::text, ''), ' ') from audit_log where entity in ('notification', 'petition')) as trail`, [code]);
+              (select string_agg(coalesce(after::text, ''), ' ') from audit_log where entity in ('notification', 'petition')) as trail`,
+      [code],
+    );
     for (const secret of ['Trần Thị Bí Mật', 'Số 9 ngõ Kín', email, '0912345678', '912 345 678']) {
       expect(decoded(mail!.raw)).not.toContain(secret === email ? 'Bí Mật' : secret);
       expect(payloads).not.toContain(secret);
@@ -96,7 +107,9 @@ describe('notifications that reach people', () => {
     expect(res.statusCode).toBe(200);
     await app.notify.drain();
     const [row] = await db.query<{ id: number; status: string; attempts: number }>(
-      `select o.id, o.status, o.attempts from notification_outbox o join petitions p on p.id = o.petition_id where p.tracking_code = $1`, [res.json().trackingCode]);
+      `select o.id, o.status, o.attempts from notification_outbox o join petitions p on p.id = o.petition_id where p.tracking_code = $1`,
+      [res.json().trackingCode],
+    );
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(mails.some((m) => m.to === email)).toBe(false);
     await db.query(`update notification_outbox set next_attempt_at = now() where id = $1`, [row.id]);
@@ -104,7 +117,9 @@ describe('notifications that reach people', () => {
     const [after] = await db.query<{ status: string; attempts: number }>('select status, attempts from notification_outbox where id = $1', [row.id]);
     expect(after).toEqual({ status: 'sent', attempts: 2 });
     expect(mails.some((m) => m.to === email)).toBe(true);
-    const actions = (await db.query<{ action: string }>(`select action from audit_log where entity = 'notification' and entity_id = $1 order by id`, [String(row.id)])).map((r) => r.action);
+    const actions = (await db.query<{ action: string }>(`select action from audit_log where entity = 'notification' and entity_id = $1 order by id`, [String(row.id)])).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(['send_retry', 'send']);
   });
 
@@ -124,7 +139,12 @@ describe('notifications that reach people', () => {
     expect(wrong.json().error).toMatchObject({ code: 'NOTIFY_CODE_INVALID', message: 'Mã xác nhận không đúng hoặc đã hết hạn; vui lòng yêu cầu mã mới' });
     const ok = await app.inject({ method: 'POST', url: '/api/public/my-petitions', payload: { contact: email, code: otp } });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().items.map((i: { trackingCode: string }) => i.trackingCode).sort()).toEqual([a, b].sort());
+    expect(
+      ok
+        .json()
+        .items.map((i: { trackingCode: string }) => i.trackingCode)
+        .sort(),
+    ).toEqual([a, b].sort());
     const again = await app.inject({ method: 'POST', url: '/api/public/my-petitions', payload: { contact: email, code: otp } });
     expect(again.statusCode).toBe(400);
   });
@@ -152,7 +172,10 @@ describe('deadline reminders to staff', () => {
     app.inject({ method: 'PUT', url: '/api/me/notifications', headers: who.headers, payload: { email, deadlines: true } });
 
   it('a staff member sets their own address; what is not an e-mail is refused with nothing written, and the audit keeps no address', async () => {
-    for (const [bad, code] of [['không phải thư', 'NOTIFY_CONTACT_INVALID'], ['0912 345 678', 'NOTIFY_EMAIL_INVALID']] as const) {
+    for (const [bad, code] of [
+      ['không phải thư', 'NOTIFY_CONTACT_INVALID'],
+      ['0912 345 678', 'NOTIFY_EMAIL_INVALID'],
+    ] as const) {
       const res = await setEmail(s.staffT, bad);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe(code);
@@ -174,7 +197,9 @@ describe('deadline reminders to staff', () => {
     expect((await setEmail(s.staffT, quiet)).statusCode).toBe(200);
     expect((await setEmail(member, noRight)).statusCode).toBe(200);
     const title = `Đèn đường hỏng ${Date.now()}`;
-    expect((await create(app, s.staffS, { unitId: w.S, channel: 'reception', kind: 'kien_nghi', title, content: 'Nội dung', receivedOn: addDays(today(), -40) })).id).toBeGreaterThan(0);
+    expect(
+      (await create(app, s.staffS, { unitId: w.S, channel: 'reception', kind: 'kien_nghi', title, content: 'Nội dung', receivedOn: addDays(today(), -40) })).id,
+    ).toBeGreaterThan(0);
 
     const queued = await queueDeadlineReminders(db, today());
     expect(queued).toBeGreaterThanOrEqual(1);
@@ -185,8 +210,14 @@ describe('deadline reminders to staff', () => {
     expect(got[0]).toMatch(/\d+ đơn quá hạn/);
     expect(got[0]).toContain('/petitions?overdue=1');
     expect(got[0]).not.toContain(title);
-    expect(mails.some((m) => m.to === quiet), 'a ward with nothing due gets no mail').toBe(false);
-    expect(mails.some((m) => m.to === noRight), 'a member organisation without petition.read gets no mail').toBe(false);
+    expect(
+      mails.some((m) => m.to === quiet),
+      'a ward with nothing due gets no mail',
+    ).toBe(false);
+    expect(
+      mails.some((m) => m.to === noRight),
+      'a member organisation without petition.read gets no mail',
+    ).toBe(false);
   });
 });
 

@@ -13,8 +13,7 @@ import { enqueue } from './outbox';
 export const DUE_SOON_DAYS = 3;
 
 export async function notifySettings(db: Db, user: CurrentUser): Promise<NotifySettings> {
-  const [r] = await db.query<{ notify_email: Uint8Array | null; notify_deadlines: boolean }>(
-    'select notify_email, notify_deadlines from users where id = $1', [user.id]);
+  const [r] = await db.query<{ notify_email: Uint8Array | null; notify_deadlines: boolean }>('select notify_email, notify_deadlines from users where id = $1', [user.id]);
   return { email: r.notify_email ? openContact('email', r.notify_email) : null, deadlines: r.notify_deadlines };
 }
 
@@ -23,8 +22,7 @@ export async function setNotifySettings(db: Db, user: CurrentUser, input: Notify
   const email = input.email ? parseContact(input.email) : null;
   if (email && email.channel !== 'email') throw new AppError('NOTIFY_EMAIL_INVALID');
   await db.tx(async (tx) => {
-    await tx.query('update users set notify_email = $2, notify_deadlines = $3 where id = $1',
-      [user.id, email ? sealContact(email) : null, input.deadlines]);
+    await tx.query('update users set notify_email = $2, notify_deadlines = $3 where id = $1', [user.id, email ? sealContact(email) : null, input.deadlines]);
     // The address itself stays out of the audit log: only whether there is one.
     await audit(tx, user, { action: 'update', entity: 'user_notifications', entityId: user.id, after: { email: !!email, deadlines: input.deadlines } });
   });
@@ -32,8 +30,15 @@ export async function setNotifySettings(db: Db, user: CurrentUser, input: Notify
 }
 
 type Recipient = {
-  id: number; username: string; display_name: string; role: Role; unit_id: number | null; unit_valid_to: string | null;
-  unit_name: string | null; notify_email: Uint8Array; grants: Permission[];
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  unit_id: number | null;
+  unit_valid_to: string | null;
+  unit_name: string | null;
+  notify_email: Uint8Array;
+  grants: Permission[];
 };
 
 /**
@@ -44,20 +49,26 @@ type Recipient = {
  */
 export async function queueDeadlineReminders(db: Db, day: string): Promise<number | null> {
   return db.tx(async (tx) => {
-    const [claimed] = await tx.query<{ day: string }>(
-      'insert into staff_reminder_days (day) values ($1) on conflict (day) do nothing returning day::text', [day]);
+    const [claimed] = await tx.query<{ day: string }>('insert into staff_reminder_days (day) values ($1) on conflict (day) do nothing returning day::text', [day]);
     if (!claimed) return null;
     const people = await tx.query<Recipient>(
       `select u.id, u.username, u.display_name, u.role, u.unit_id, un.valid_to::text as unit_valid_to, ${unitNameAt('u.unit_id', '$1::date')} as unit_name,
               u.notify_email, coalesce((select array_agg(g.permission) from user_grants g where g.user_id = u.id), '{}') as grants
          from users u left join units un on un.id = u.unit_id
         where u.active and u.notify_deadlines and u.notify_email is not null
-        order by u.id`, [day]);
+        order by u.id`,
+      [day],
+    );
     let queued = 0;
     for (const p of people) {
       const user: CurrentUser = {
-        id: p.id, username: p.username, displayName: p.display_name, role: p.role, unitId: p.unit_id,
-        unitValidTo: p.unit_valid_to === 'infinity' ? null : p.unit_valid_to, grants: p.grants,
+        id: p.id,
+        username: p.username,
+        displayName: p.display_name,
+        role: p.role,
+        unitId: p.unit_id,
+        unitValidTo: p.unit_valid_to === 'infinity' ? null : p.unit_valid_to,
+        grants: p.grants,
       };
       if (!can(user, 'petition.read') || (!user.unitId && user.role !== 'admin')) continue;
       const [overdue, dueSoon] = [
@@ -83,7 +94,12 @@ const vnHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', 
 export function startDeadlineReminders(db: Db, onQueued: () => void, log: (m: string) => void, everyMs = 10 * 60_000): { stop(): void } {
   const tick = () => {
     if (Number(vnHour.format(new Date())) < REMINDER_HOUR) return;
-    queueDeadlineReminders(db, today()).then((n) => { if (n) onQueued(); }, (e) => log(`deadline reminders: ${(e as Error).message}`));
+    queueDeadlineReminders(db, today()).then(
+      (n) => {
+        if (n) onQueued();
+      },
+      (e) => log(`deadline reminders: ${(e as Error).message}`),
+    );
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();

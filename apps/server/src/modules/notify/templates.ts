@@ -36,8 +36,9 @@ export function render(m: Message, publicUrl: string): { subject: string; text: 
       return {
         subject: `Đơn ${p.trackingCode}: ${state.vi}`,
         sms: `Đơn ${p.trackingCode}: ${state.vi} (${vnDate(p.date)}). Tra cứu: ${link}`,
-        text: [`Đơn ${p.trackingCode} của bạn: ${state.vi} ngày ${vnDate(p.date)}.`, `Tra cứu: ${link}`, '',
-          `Your petition ${p.trackingCode}: ${state.en} on ${p.date}.`].join('\n'),
+        text: [`Đơn ${p.trackingCode} của bạn: ${state.vi} ngày ${vnDate(p.date)}.`, `Tra cứu: ${link}`, '', `Your petition ${p.trackingCode}: ${state.en} on ${p.date}.`].join(
+          '\n',
+        ),
       };
     }
     case 'citizen.code': {
@@ -45,8 +46,11 @@ export function render(m: Message, publicUrl: string): { subject: string; text: 
       return {
         subject: `Mã xác nhận Đoàn Kết: ${p.code}`,
         sms: `Mã xác nhận Đoàn Kết: ${p.code} (hiệu lực ${p.minutes} phút). Không chia sẻ mã này.`,
-        text: [`Mã xác nhận để xem các đơn của bạn: ${p.code} (hiệu lực ${p.minutes} phút). Không chia sẻ mã này với ai.`, '',
-          `Your code to see your petitions: ${p.code} (valid ${p.minutes} minutes).`].join('\n'),
+        text: [
+          `Mã xác nhận để xem các đơn của bạn: ${p.code} (hiệu lực ${p.minutes} phút). Không chia sẻ mã này với ai.`,
+          '',
+          `Your code to see your petitions: ${p.code} (valid ${p.minutes} minutes).`,
+        ].join('\n'),
       };
     }
     case 'staff.deadlines': {
@@ -54,8 +58,12 @@ export function render(m: Message, publicUrl: string): { subject: string; text: 
       return {
         subject: `${p.unitName}: ${p.overdue} đơn quá hạn, ${p.dueSoon} đơn sắp đến hạn`,
         sms: `${p.unitName}: ${p.overdue} đơn quá hạn, ${p.dueSoon} đơn sắp đến hạn.`,
-        text: [`${p.unitName}: ${p.overdue} đơn quá hạn, ${p.dueSoon} đơn đến hạn trong 3 ngày tới.`, `Mở danh sách: ${publicUrl}/petitions?overdue=1`, '',
-          `${p.unitName}: ${p.overdue} overdue, ${p.dueSoon} due within 3 days.`].join('\n'),
+        text: [
+          `${p.unitName}: ${p.overdue} đơn quá hạn, ${p.dueSoon} đơn đến hạn trong 3 ngày tới.`,
+          `Mở danh sách: ${publicUrl}/petitions?overdue=1`,
+          '',
+          `${p.unitName}: ${p.overdue} overdue, ${p.dueSoon} due within 3 days.`,
+        ].join('\n'),
       };
     }
   }

@@ -39,15 +39,21 @@ export function startNotifyWorker(db: Db, senders: Senders, opts: { publicUrl: s
         } catch (err) {
           const final = row.attempts >= MAX_ATTEMPTS;
           // The error text of a mail server can echo the address: keep only its first words.
-          const reason = String((err as Error).message ?? err).replace(/\S+@\S+/g, '…').slice(0, 200);
+          const reason = String((err as Error).message ?? err)
+            .replace(/\S+@\S+/g, '…')
+            .slice(0, 200);
           await db.tx(async (tx) => {
             await tx.query(
               `update notification_outbox set status = $2, lease_until = null, last_error = $3,
                       next_attempt_at = now() + make_interval(secs => $4) where id = $1`,
               [row.id, final ? 'failed' : 'pending', reason, retryDelaySeconds(row.attempts)],
             );
-            await audit(tx, null, { action: final ? 'send_failed' : 'send_retry', entity: 'notification', entityId: row.id,
-              after: { channel: row.channel, template: row.template, attempts: row.attempts, error: reason } });
+            await audit(tx, null, {
+              action: final ? 'send_failed' : 'send_retry',
+              entity: 'notification',
+              entityId: row.id,
+              after: { channel: row.channel, template: row.template, attempts: row.attempts, error: reason },
+            });
           });
           opts.log?.(`notification ${row.id} ${final ? 'failed' : 'will retry'}: ${reason}`);
         }
@@ -58,9 +64,15 @@ export function startNotifyWorker(db: Db, senders: Senders, opts: { publicUrl: s
   const drain = async () => {
     while (running) await running.catch(() => 0);
     running = once();
-    try { return await running; } finally { running = null; }
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
   };
-  const kick = () => { if (!stopped && !running) void drain().catch((e) => opts.log?.(`notify worker: ${(e as Error).message}`)); };
+  const kick = () => {
+    if (!stopped && !running) void drain().catch((e) => opts.log?.(`notify worker: ${(e as Error).message}`));
+  };
   const timer = setInterval(kick, opts.pollMs ?? 5000);
   timer.unref();
 

@@ -4,7 +4,9 @@ import { defineMetrics } from '../../platform/metrics';
 defineMetrics([
   {
     // Admitted = joined after the unit's Front membership was first recorded (the founding members are not).
-    key: 'org.member_orgs_admitted', module: 'org', unitOfMeasure: 'count',
+    key: 'org.member_orgs_admitted',
+    module: 'org',
+    unitOfMeasure: 'count',
     label: { vi: 'Tổ chức thành viên được kết nạp', en: 'Member organisations admitted' },
     facts: `select 'member_org:' || o.id as fact_id, o.unit_id, o.valid_from as fact_date, 1 as value, null::text as dim
               from org_member_orgs o

@@ -3,9 +3,7 @@ import { bind } from '../../platform/endpoints';
 import { defineModule } from '../../platform/module';
 import { locateCommittee, locateMember, locateMemberOrg, locatePerson } from './queries';
 import { addMember, createCommittee, endMember, getCommittee, recordChange, updateCommittee, updateMember } from './service';
-import {
-  createMemberOrg, createPerson, findCommittees, findMemberOrgs, findPeople, updateMemberOrg, updatePerson, workBoards,
-} from './registry-service';
+import { createMemberOrg, createPerson, findCommittees, findMemberOrgs, findPeople, updateMemberOrg, updatePerson, workBoards } from './registry-service';
 
 /** The Front organisation (committees, members, member organisations, reporters); access checked by the registrar. */
 export const orgModule = defineModule({

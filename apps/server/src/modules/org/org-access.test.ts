@@ -29,7 +29,8 @@ beforeAll(async () => {
     const village = t === 'child';
     const committee = await insertCommittee(db, unitOf[t], village ? 'work_board' : 'front_committee', '2023-01-01', '2024-01-01');
     facts[t] = {
-      committee, village,
+      committee,
+      village,
       member: await insertMember(db, committee, 'Nguyễn Văn Mẫu', village ? 'board_member' : 'member', '2023-01-01', '2024-01-01'),
       memberOrg: await insertMemberOrg(db, unitOf[t], 'women', 'Hội Liên hiệp Phụ nữ', '2019-01-01', '2025-07-01'),
       person: await insertPerson(db, unitOf[t], 'propagandist', 'Trần Thị Mẫu', '2020-01-01', '2025-07-01'),
@@ -59,33 +60,79 @@ const ROUTES: Route[] = [
   { name: 'GET /api/org/people', write: false, call: async (t) => ({ method: 'GET', url: `/api/org/people?unit=${unitOf[t]}&role=propagandist` }) },
   { name: 'GET /api/org/work-boards', write: false, call: async (t) => ({ method: 'GET', url: `/api/org/work-boards?unit=${unitOf[t]}&asOf=2023-06-01` }) },
   {
-    name: 'POST /api/org/committees', write: true,
+    name: 'POST /api/org/committees',
+    write: true,
     call: async (t) => {
       const d = ++seq;
-      return { method: 'POST', url: '/api/org/committees', payload: {
-        unitId: unitOf[t], kind: facts[t].village ? 'work_board' : 'advisory_board', termLabel: '2019–2024', validFrom: day(d), validTo: day(d + 1) } };
+      return {
+        method: 'POST',
+        url: '/api/org/committees',
+        payload: {
+          unitId: unitOf[t],
+          kind: facts[t].village ? 'work_board' : 'advisory_board',
+          termLabel: '2019–2024',
+          validFrom: day(d),
+          validTo: day(d + 1),
+        },
+      };
     },
   },
-  { name: 'PATCH /api/org/committees/:id', write: true, call: async (t) => ({ method: 'PATCH', url: `/api/org/committees/${facts[t].committee}`, payload: { note: `ghi chú ${++seq}` } }) },
   {
-    name: 'POST /api/org/committees/:id/members', write: true,
-    call: async (t) => ({ method: 'POST', url: `/api/org/committees/${facts[t].committee}/members`,
-      payload: { personName: 'Phạm Thị Hoa', position: seatOf(t), validFrom: '2023-06-01' } }),
-  },
-  { name: 'PATCH /api/org/members/:id', write: true, call: async (t) => ({ method: 'PATCH', url: `/api/org/members/${facts[t].member}`, payload: { representing: `Giới ${++seq}` } }) },
-  { name: 'POST /api/org/members/:id/end', write: true, call: async (t) => ({ method: 'POST', url: `/api/org/members/${await freshMember(t)}/end`, payload: { date: '2023-06-01' } }) },
-  {
-    name: 'POST /api/org/committees/:id/changes', write: true,
-    call: async (t) => ({ method: 'POST', url: `/api/org/committees/${facts[t].committee}/changes`, payload: {
-      date: '2023-06-01', position: seatOf(t), outgoingMemberId: await freshMember(t), incoming: { personName: 'Đỗ Văn Mới' }, reason: 'Nghỉ hưu' } }),
+    name: 'PATCH /api/org/committees/:id',
+    write: true,
+    call: async (t) => ({ method: 'PATCH', url: `/api/org/committees/${facts[t].committee}`, payload: { note: `ghi chú ${++seq}` } }),
   },
   {
-    name: 'POST /api/org/member-organisations', write: true,
-    call: async (t) => ({ method: 'POST', url: '/api/org/member-organisations', payload: { unitId: unitOf[t], kind: 'veterans', name: 'Hội Cựu chiến binh', joinedOn: '2023-06-01' } }),
+    name: 'POST /api/org/committees/:id/members',
+    write: true,
+    call: async (t) => ({
+      method: 'POST',
+      url: `/api/org/committees/${facts[t].committee}/members`,
+      payload: { personName: 'Phạm Thị Hoa', position: seatOf(t), validFrom: '2023-06-01' },
+    }),
   },
-  { name: 'PATCH /api/org/member-organisations/:id', write: true, call: async (t) => ({ method: 'PATCH', url: `/api/org/member-organisations/${facts[t].memberOrg}`, payload: { note: `ghi chú ${++seq}` } }) },
   {
-    name: 'POST /api/org/people', write: true,
+    name: 'PATCH /api/org/members/:id',
+    write: true,
+    call: async (t) => ({ method: 'PATCH', url: `/api/org/members/${facts[t].member}`, payload: { representing: `Giới ${++seq}` } }),
+  },
+  {
+    name: 'POST /api/org/members/:id/end',
+    write: true,
+    call: async (t) => ({ method: 'POST', url: `/api/org/members/${await freshMember(t)}/end`, payload: { date: '2023-06-01' } }),
+  },
+  {
+    name: 'POST /api/org/committees/:id/changes',
+    write: true,
+    call: async (t) => ({
+      method: 'POST',
+      url: `/api/org/committees/${facts[t].committee}/changes`,
+      payload: {
+        date: '2023-06-01',
+        position: seatOf(t),
+        outgoingMemberId: await freshMember(t),
+        incoming: { personName: 'Đỗ Văn Mới' },
+        reason: 'Nghỉ hưu',
+      },
+    }),
+  },
+  {
+    name: 'POST /api/org/member-organisations',
+    write: true,
+    call: async (t) => ({
+      method: 'POST',
+      url: '/api/org/member-organisations',
+      payload: { unitId: unitOf[t], kind: 'veterans', name: 'Hội Cựu chiến binh', joinedOn: '2023-06-01' },
+    }),
+  },
+  {
+    name: 'PATCH /api/org/member-organisations/:id',
+    write: true,
+    call: async (t) => ({ method: 'PATCH', url: `/api/org/member-organisations/${facts[t].memberOrg}`, payload: { note: `ghi chú ${++seq}` } }),
+  },
+  {
+    name: 'POST /api/org/people',
+    write: true,
     call: async (t) => ({ method: 'POST', url: '/api/org/people', payload: { unitId: unitOf[t], role: 'reporter', personName: 'Vũ Thị Lan', validFrom: '2023-06-01' } }),
   },
   { name: 'PATCH /api/org/people/:id', write: true, call: async (t) => ({ method: 'PATCH', url: `/api/org/people/${facts[t].person}`, payload: { note: `ghi chú ${++seq}` } }) },
@@ -115,7 +162,7 @@ describe('org access matrix: role × (own, child, sibling, parent) × (read, wri
           const call = await route.call(t);
           const before = route.write ? await orgFootprint(db, [w.A, w.A1, w.B, w.C]) : null;
           const res = await app.inject({ ...call, headers: sessions.get(role)! });
-          got[key] = res.statusCode === 200 ? 'ok' : res.json().error?.code ?? String(res.statusCode);
+          got[key] = res.statusCode === 200 ? 'ok' : (res.json().error?.code ?? String(res.statusCode));
           // A refused write leaves every org row and audit row of the world as it was.
           if (route.write && got[key] !== 'ok') expect(await orgFootprint(db, [w.A, w.A1, w.B, w.C]), key).toEqual(before);
           if (route.write && got[key] === 'ok') expect((await orgFootprint(db, [w.A, w.A1, w.B, w.C])).audit, key).not.toEqual(before!.audit);
@@ -125,7 +172,7 @@ describe('org access matrix: role × (own, child, sibling, parent) × (read, wri
     });
   }
 
-  it('reads by a user of the sibling ward are refused for A\'s committee; the list only shows what is in scope', async () => {
+  it("reads by a user of the sibling ward are refused for A's committee; the list only shows what is in scope", async () => {
     const { headers } = await sessionAs(db, 'unit_staff', w.B);
     const list = await app.inject({ method: 'GET', url: '/api/org/committees', headers });
     const ids = (list.json() as Array<{ unitId: number }>).map((c) => c.unitId);

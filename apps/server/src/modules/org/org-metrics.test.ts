@@ -60,7 +60,7 @@ describe('org.membership_changes', () => {
 });
 
 describe('org.committee_members', () => {
-  it('counts members active at the end of the period, at the committee\'s unit', async () => {
+  it("counts members active at the end of the period, at the committee's unit", async () => {
     const now = await metric('org.committee_members', [w.S, w.C], '2023-01-01', '2023-12-31', 'now');
     expect(now.get(w.S)!.byDim).toEqual({ chair: 1, vice_chair: 3, member: 2, head: 1 });
     const then = await metric('org.committee_members', [w.S, w.C, w.A], '2023-01-01', '2023-12-31', 'then');
@@ -84,7 +84,7 @@ describe('org.villages_with_work_board', () => {
     expect((await metric('org.villages_with_work_board', [w.S, w.T], '2026-01-01', '2026-12-31', 'then')).get(w.S)!.value).toBe(1);
   });
 
-  it('is served by GET /api/metrics/:key within the reader\'s scope', async () => {
+  it("is served by GET /api/metrics/:key within the reader's scope", async () => {
     const app = await testApp(db);
     try {
       const { headers } = await sessionAs(db, 'unit_staff', w.S);

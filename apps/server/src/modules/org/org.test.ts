@@ -57,7 +57,14 @@ describe('committees and members', () => {
   let chair: CommitteeMember;
 
   it('creates a ward committee for a term and writes its audit row', async () => {
-    const res = await post('/api/org/committees', staffA, { unitId: w.A, kind: 'front_committee', termLabel: '2019-2024', validFrom: '2019-06-01', validTo: '2024-06-01', decisionNo: '12/QĐ-MTTQ' });
+    const res = await post('/api/org/committees', staffA, {
+      unitId: w.A,
+      kind: 'front_committee',
+      termLabel: '2019-2024',
+      validFrom: '2019-06-01',
+      validTo: '2024-06-01',
+      decisionNo: '12/QĐ-MTTQ',
+    });
     expect(res.statusCode).toBe(200);
     committee = res.json();
     expect(committee).toMatchObject({ unitId: w.A, kind: 'front_committee', termLabel: '2019–2024', validFrom: '2019-06-01', validTo: '2024-06-01', memberCount: 0 });
@@ -69,15 +76,24 @@ describe('committees and members', () => {
   it('a committee left open ends with its unit; a period beyond the unit is refused', async () => {
     const res = await post('/api/org/committees', staffA, { unitId: w.A, kind: 'front_committee', termLabel: '2024–2029', validFrom: '2024-06-01' });
     expect(res.json()).toMatchObject({ validTo: w.REFORM });
-    await refused(() => post('/api/org/committees', staffA, { unitId: w.A, kind: 'advisory_board', termLabel: '2024–2029', validFrom: '2024-06-01', validTo: '2029-06-01' }), 'UNIT_NOT_VALID_AT_DATE');
+    await refused(
+      () => post('/api/org/committees', staffA, { unitId: w.A, kind: 'advisory_board', termLabel: '2024–2029', validFrom: '2024-06-01', validTo: '2029-06-01' }),
+      'UNIT_NOT_VALID_AT_DATE',
+    );
     await refused(() => post('/api/org/committees', admin, { unitId: w.A, kind: 'advisory_board', termLabel: '2025–2030', validFrom: '2025-08-01' }), 'UNIT_NOT_VALID_AT_DATE');
   });
 
   it('refuses overlapping terms, a work board outside a village, a committee at a village, an empty period', async () => {
-    await refused(() => post('/api/org/committees', staffA, { unitId: w.A, kind: 'front_committee', termLabel: '2019–2024', validFrom: '2020-01-01', validTo: '2021-01-01' }), 'ORG_TERM_OVERLAP');
+    await refused(
+      () => post('/api/org/committees', staffA, { unitId: w.A, kind: 'front_committee', termLabel: '2019–2024', validFrom: '2020-01-01', validTo: '2021-01-01' }),
+      'ORG_TERM_OVERLAP',
+    );
     await refused(() => post('/api/org/committees', staffA, { unitId: w.A, kind: 'work_board', termLabel: '2019–2024', validFrom: '2020-01-01' }), 'ORG_KIND_LEVEL_MISMATCH');
     await refused(() => post('/api/org/committees', staffA, { unitId: w.A1, kind: 'front_committee', termLabel: '2019–2024', validFrom: '2020-01-01' }), 'ORG_KIND_LEVEL_MISMATCH');
-    await refused(() => post('/api/org/committees', staffA, { unitId: w.A, kind: 'advisory_board', termLabel: '2019–2024', validFrom: '2020-01-01', validTo: '2020-01-01' }), 'ORG_INVALID_PERIOD');
+    await refused(
+      () => post('/api/org/committees', staffA, { unitId: w.A, kind: 'advisory_board', termLabel: '2019–2024', validFrom: '2020-01-01', validTo: '2020-01-01' }),
+      'ORG_INVALID_PERIOD',
+    );
     await refused(() => post('/api/org/committees', staffA, { unitId: 999_999_999, kind: 'advisory_board', termLabel: '2019–2024', validFrom: '2020-01-01' }), 'UNIT_NOT_FOUND');
   });
 
@@ -86,28 +102,56 @@ describe('committees and members', () => {
     await refused(() => post('/api/org/committees', staffA, { unitId: w.A, kind: 'advisory_board', termLabel: 'khóa XX', validFrom: '2020-01-01' }), 'VALIDATION');
     await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: '', position: 'member', validFrom: '2020-01-01' }), 'VALIDATION');
     await refused(() => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2020-01-01', position: 'member' }), 'VALIDATION');
-    await refused(() => app.inject({ method: 'POST', url: '/api/org/people', headers: { ...staffA, 'content-type': 'application/json' }, payload: '{"unitId": ' }), 'MALFORMED_JSON');
+    await refused(
+      () => app.inject({ method: 'POST', url: '/api/org/people', headers: { ...staffA, 'content-type': 'application/json' }, payload: '{"unitId": ' }),
+      'MALFORMED_JSON',
+    );
   });
 
   it('adds members inside the term; refuses a second chair, a wrong position, dates outside the term', async () => {
-    const res = await post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Nguyễn Văn An', gender: 'male', birthYear: 1968, position: 'chair', validFrom: '2019-06-01' });
+    const res = await post(`/api/org/committees/${committee.id}/members`, staffA, {
+      personName: 'Nguyễn Văn An',
+      gender: 'male',
+      birthYear: 1968,
+      position: 'chair',
+      validFrom: '2019-06-01',
+    });
     expect(res.statusCode).toBe(200);
     chair = res.json();
     expect(chair).toMatchObject({ position: 'chair', validTo: '2024-06-01', active: true });
     expect((await auditRow('org_member', chair.id, 'create')).unit_id).toBe(w.A);
     await post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Trần Thị Bình', position: 'vice_chair', validFrom: '2019-06-01' });
-    await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'chair', validFrom: '2021-01-01' }), 'ORG_POSITION_TAKEN');
-    await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'head', validFrom: '2021-01-01' }), 'ORG_POSITION_INVALID');
-    await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2019-01-01' }), 'ORG_DATE_OUTSIDE_TERM');
-    await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2020-01-01', validTo: '2025-01-01' }), 'ORG_DATE_OUTSIDE_TERM');
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'chair', validFrom: '2021-01-01' }),
+      'ORG_POSITION_TAKEN',
+    );
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'head', validFrom: '2021-01-01' }),
+      'ORG_POSITION_INVALID',
+    );
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2019-01-01' }),
+      'ORG_DATE_OUTSIDE_TERM',
+    );
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2020-01-01', validTo: '2025-01-01' }),
+      'ORG_DATE_OUTSIDE_TERM',
+    );
     const orgB = await insertMemberOrg(db, w.B, 'farmers', 'Hội Nông dân phường B', '2019-01-01');
-    await refused(() => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2020-01-01', memberOrgId: orgB }), 'ORG_MEMBER_ORG_MISMATCH');
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/members`, staffA, { personName: 'Lê Văn Cường', position: 'member', validFrom: '2020-01-01', memberOrgId: orgB }),
+      'ORG_MEMBER_ORG_MISMATCH',
+    );
   });
 
   it('kiện toàn ends the outgoing chair, seats the incoming one and records the change, in one transaction', async () => {
     const res = await post(`/api/org/committees/${committee.id}/changes`, staffA, {
-      date: '2023-03-15', position: 'chair', outgoingMemberId: chair.id, incoming: { personName: 'Hoàng Văn Dũng', gender: 'male' },
-      reason: 'Nghỉ hưu', decisionNo: '45/QĐ-MTTQ',
+      date: '2023-03-15',
+      position: 'chair',
+      outgoingMemberId: chair.id,
+      incoming: { personName: 'Hoàng Văn Dũng', gender: 'male' },
+      reason: 'Nghỉ hưu',
+      decisionNo: '45/QĐ-MTTQ',
     });
     expect(res.statusCode).toBe(200);
     const out: MembershipChangeResult = res.json();
@@ -127,12 +171,30 @@ describe('committees and members', () => {
   });
 
   it('refuses a change whose outgoing member is gone, holds another seat, or falls outside the term — and writes nothing', async () => {
-    await refused(() => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2023-06-01', position: 'chair', outgoingMemberId: chair.id, incoming: { personName: 'X' } }), 'ORG_MEMBER_NOT_ACTIVE');
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2023-06-01', position: 'chair', outgoingMemberId: chair.id, incoming: { personName: 'X' } }),
+      'ORG_MEMBER_NOT_ACTIVE',
+    );
     const vice = (await get(`/api/org/committees/${committee.id}`, staffA)).json().members.find((m: CommitteeMember) => m.position === 'vice_chair');
-    await refused(() => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2023-06-01', position: 'member', outgoingMemberId: vice.id, incoming: { personName: 'X' } }), 'ORG_POSITION_INVALID');
-    await refused(() => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2024-07-01', position: 'vice_chair', outgoingMemberId: vice.id }), 'ORG_DATE_OUTSIDE_TERM');
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2023-06-01', position: 'member', outgoingMemberId: vice.id, incoming: { personName: 'X' } }),
+      'ORG_POSITION_INVALID',
+    );
+    await refused(
+      () => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2024-07-01', position: 'vice_chair', outgoingMemberId: vice.id }),
+      'ORG_DATE_OUTSIDE_TERM',
+    );
     // An invalid incoming person rolls back the whole change: the outgoing vice-chair keeps the seat.
-    await refused(() => post(`/api/org/committees/${committee.id}/changes`, staffA, { date: '2023-06-01', position: 'vice_chair', outgoingMemberId: vice.id, incoming: { personName: 'Y', memberOrgId: 999_999 } }), 'ORG_MEMBER_ORG_MISMATCH');
+    await refused(
+      () =>
+        post(`/api/org/committees/${committee.id}/changes`, staffA, {
+          date: '2023-06-01',
+          position: 'vice_chair',
+          outgoingMemberId: vice.id,
+          incoming: { personName: 'Y', memberOrgId: 999_999 },
+        }),
+      'ORG_MEMBER_ORG_MISMATCH',
+    );
   });
 
   it('ends a membership once; corrects personal details; audits both', async () => {
@@ -153,12 +215,16 @@ describe('committees and members', () => {
     const d: CommitteeDetail = res.json();
     expect(d.members.filter((m) => m.validTo === '2024-06-01')).toEqual([]);
     expect(d.members.find((m) => m.personName === 'Hoàng Văn Dũng')?.validTo).toBe('2024-05-20');
-    expect(await auditRow('org_committee', committee.id, 'update')).toMatchObject({ unit_id: w.A, before: { validTo: '2024-06-01' }, after: { validTo: '2024-05-20', note: 'Đại hội sớm' } });
+    expect(await auditRow('org_committee', committee.id, 'update')).toMatchObject({
+      unit_id: w.A,
+      before: { validTo: '2024-06-01' },
+      after: { validTo: '2024-05-20', note: 'Đại hội sớm' },
+    });
   });
 });
 
 describe('scope follows the units through the merger', () => {
-  it('the new ward S reads and records old ward A\'s history; the ended city records nothing after its end', async () => {
+  it("the new ward S reads and records old ward A's history; the ended city records nothing after its end", async () => {
     const k = await insertCommittee(db, w.A1, 'work_board', '2019-01-01', 'infinity', '2019–2024');
     expect(codeOf(await get(`/api/org/committees/${k}`, staffS))).toBe('ok');
     const sub: Array<{ id: number }> = (await get(`/api/org/committees?unit=${w.S}&scope=subtree`, staffS)).json();

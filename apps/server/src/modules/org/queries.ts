@@ -1,6 +1,13 @@
 import type {
-  Committee, CommitteeListQuery, CommitteeMember, FrontPerson, FrontPersonListQuery, MemberOrg, MemberOrgListQuery,
-  MembershipChange, WorkBoardVillage,
+  Committee,
+  CommitteeListQuery,
+  CommitteeMember,
+  FrontPerson,
+  FrontPersonListQuery,
+  MemberOrg,
+  MemberOrgListQuery,
+  MembershipChange,
+  WorkBoardVillage,
 } from '@contract/org';
 import type { Db } from '../../db/db';
 import { scopeCondition, today, type CurrentUser } from '../../platform/access';
@@ -34,16 +41,27 @@ function historySubtree(unitId: number, unitExpr: string, dateExpr: string, next
   return scopeCondition({ id: 0, username: '', displayName: '', role: 'unit_staff', unitId, unitValidTo: null }, unitExpr, dateExpr, nextParam);
 }
 
-
 const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
    order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
 
 // ---------- committees ----------
 
 type CommitteeRow = {
-  id: number; unit_id: number; unit_code: string; unit_name: string; unit_level: Committee['unitLevel']; kind: Committee['kind'];
-  name: string | null; term_label: string; valid_from: string; valid_to: string; decision_no: string | null; note: string | null;
-  ref_date: string; member_count: number; head_name: string | null;
+  id: number;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  unit_level: Committee['unitLevel'];
+  kind: Committee['kind'];
+  name: string | null;
+  term_label: string;
+  valid_from: string;
+  valid_to: string;
+  decision_no: string | null;
+  note: string | null;
+  ref_date: string;
+  member_count: number;
+  head_name: string | null;
 };
 
 // $1 is the wanted reference date; each committee's own reference date is it, pulled into its period.
@@ -59,9 +77,20 @@ const COMMITTEE_SELECT = `
     cross join lateral (select greatest(k.valid_from, least($1::date, k.valid_to - 1)) as ref_date) r`;
 
 export const toCommittee = (r: CommitteeRow): Committee => ({
-  id: r.id, unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, unitLevel: r.unit_level, kind: r.kind,
-  name: r.name, termLabel: r.term_label, validFrom: r.valid_from, validTo: toDate(r.valid_to), decisionNo: r.decision_no,
-  note: r.note, memberCount: r.member_count, headName: r.head_name,
+  id: r.id,
+  unitId: r.unit_id,
+  unitCode: r.unit_code,
+  unitName: r.unit_name,
+  unitLevel: r.unit_level,
+  kind: r.kind,
+  name: r.name,
+  termLabel: r.term_label,
+  validFrom: r.valid_from,
+  validTo: toDate(r.valid_to),
+  decisionNo: r.decision_no,
+  note: r.note,
+  memberCount: r.member_count,
+  headName: r.head_name,
 });
 
 /** Committees in the user's scope (placed at their unit on their start date). */
@@ -75,10 +104,7 @@ export async function listCommittees(db: Db, user: CurrentUser, q: CommitteeList
   if (q.asOf) w.add((p) => `k.valid_from <= ${p(q.asOf)}::date and ${p(q.asOf)}::date < k.valid_to`);
   if (q.kind) w.add((p) => `k.kind = ${p(q.kind)}`);
   if (q.term) w.add((p) => `k.term_label = ${p(normalizeTerm(q.term!))}`);
-  const rows = await db.query<CommitteeRow>(
-    `${COMMITTEE_SELECT} where ${w.sql} order by k.valid_from desc, k.kind, u.code, k.id limit ${Number(q.limit)}`,
-    w.params,
-  );
+  const rows = await db.query<CommitteeRow>(`${COMMITTEE_SELECT} where ${w.sql} order by k.valid_from desc, k.kind, u.code, k.id limit ${Number(q.limit)}`, w.params);
   return rows.map(toCommittee);
 }
 
@@ -105,9 +131,19 @@ export const normalizeTerm = (t: string) => t.replace(/\s*[-–]\s*/, '–');
 // ---------- members and changes ----------
 
 type MemberRow = {
-  id: number; committee_id: number; person_name: string; gender: CommitteeMember['gender']; birth_year: number | null;
-  position: CommitteeMember['position']; representing: string | null; member_org_id: number | null; member_org_name: string | null;
-  valid_from: string; valid_to: string; end_reason: string | null; active: boolean;
+  id: number;
+  committee_id: number;
+  person_name: string;
+  gender: CommitteeMember['gender'];
+  birth_year: number | null;
+  position: CommitteeMember['position'];
+  representing: string | null;
+  member_org_id: number | null;
+  member_org_name: string | null;
+  valid_from: string;
+  valid_to: string;
+  end_reason: string | null;
+  active: boolean;
 };
 
 const POSITION_ORDER = `array_position(array['chair', 'vice_chair', 'standing_member', 'member', 'head', 'deputy_head', 'board_member'], m.position)`;
@@ -119,17 +155,27 @@ const MEMBER_SELECT = `
     from org_members m left join org_member_orgs o on o.id = m.member_org_id`;
 
 const toMember = (r: MemberRow): CommitteeMember => ({
-  id: r.id, committeeId: r.committee_id, personName: r.person_name, gender: r.gender, birthYear: r.birth_year,
-  position: r.position, representing: r.representing, memberOrgId: r.member_org_id, memberOrgName: r.member_org_name,
-  validFrom: r.valid_from, validTo: toDate(r.valid_to), endReason: r.end_reason, active: r.active,
+  id: r.id,
+  committeeId: r.committee_id,
+  personName: r.person_name,
+  gender: r.gender,
+  birthYear: r.birth_year,
+  position: r.position,
+  representing: r.representing,
+  memberOrgId: r.member_org_id,
+  memberOrgName: r.member_org_name,
+  validFrom: r.valid_from,
+  validTo: toDate(r.valid_to),
+  endReason: r.end_reason,
+  active: r.active,
 });
 
 /** Members of a committee, current ones first, by position then name; `active` refers to refDate. */
 export async function membersOf(db: Db, committeeId: number, refDate: string): Promise<CommitteeMember[]> {
-  const rows = await db.query<MemberRow>(
-    `${MEMBER_SELECT} where m.committee_id = $2 order by active desc, ${POSITION_ORDER}, m.name_search, m.valid_from, m.id`,
-    [refDate, committeeId],
-  );
+  const rows = await db.query<MemberRow>(`${MEMBER_SELECT} where m.committee_id = $2 order by active desc, ${POSITION_ORDER}, m.name_search, m.valid_from, m.id`, [
+    refDate,
+    committeeId,
+  ]);
   return rows.map(toMember);
 }
 
@@ -139,9 +185,16 @@ export async function memberById(db: Db, id: number, refDate = today()): Promise
 }
 
 type ChangeRow = {
-  id: number; committee_id: number; change_date: string; position: MembershipChange['position'];
-  outgoing_member_id: number | null; outgoing_name: string | null; incoming_member_id: number | null; incoming_name: string | null;
-  reason: string | null; decision_no: string | null;
+  id: number;
+  committee_id: number;
+  change_date: string;
+  position: MembershipChange['position'];
+  outgoing_member_id: number | null;
+  outgoing_name: string | null;
+  incoming_member_id: number | null;
+  incoming_name: string | null;
+  reason: string | null;
+  decision_no: string | null;
 };
 
 const CHANGE_SELECT = `
@@ -152,9 +205,16 @@ const CHANGE_SELECT = `
     left join org_members mi on mi.id = c.incoming_member_id`;
 
 const toChange = (r: ChangeRow): MembershipChange => ({
-  id: r.id, committeeId: r.committee_id, changeDate: r.change_date, position: r.position,
-  outgoingMemberId: r.outgoing_member_id, outgoingName: r.outgoing_name, incomingMemberId: r.incoming_member_id,
-  incomingName: r.incoming_name, reason: r.reason, decisionNo: r.decision_no,
+  id: r.id,
+  committeeId: r.committee_id,
+  changeDate: r.change_date,
+  position: r.position,
+  outgoingMemberId: r.outgoing_member_id,
+  outgoingName: r.outgoing_name,
+  incomingMemberId: r.incoming_member_id,
+  incomingName: r.incoming_name,
+  reason: r.reason,
+  decisionNo: r.decision_no,
 });
 
 export async function changesOf(db: Db, committeeId: number): Promise<MembershipChange[]> {
@@ -170,7 +230,14 @@ export async function changeById(db: Db, id: number): Promise<MembershipChange |
 // ---------- member organisations ----------
 
 type MemberOrgRow = {
-  id: number; unit_id: number; unit_name: string; kind: MemberOrg['kind']; name: string; valid_from: string; valid_to: string; note: string | null;
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  kind: MemberOrg['kind'];
+  name: string;
+  valid_from: string;
+  valid_to: string;
+  note: string | null;
 };
 
 const MEMBER_ORG_SELECT = `
@@ -179,8 +246,14 @@ const MEMBER_ORG_SELECT = `
     from org_member_orgs o`;
 
 const toMemberOrg = (r: MemberOrgRow): MemberOrg => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, kind: r.kind, name: r.name, joinedOn: r.valid_from,
-  leftOn: toDate(r.valid_to), note: r.note,
+  id: r.id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  kind: r.kind,
+  name: r.name,
+  joinedOn: r.valid_from,
+  leftOn: toDate(r.valid_to),
+  note: r.note,
 });
 
 export async function listMemberOrgs(db: Db, user: CurrentUser, q: MemberOrgListQuery): Promise<MemberOrg[]> {
@@ -210,8 +283,16 @@ export async function memberOrgById(db: Db, id: number): Promise<MemberOrg | und
 // ---------- reporters and propagandists ----------
 
 type PersonRow = {
-  id: number; unit_id: number; unit_name: string; role: FrontPerson['role']; person_name: string; gender: FrontPerson['gender'];
-  birth_year: number | null; valid_from: string; valid_to: string; note: string | null;
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  role: FrontPerson['role'];
+  person_name: string;
+  gender: FrontPerson['gender'];
+  birth_year: number | null;
+  valid_from: string;
+  valid_to: string;
+  note: string | null;
 };
 
 const PERSON_SELECT = `
@@ -220,8 +301,16 @@ const PERSON_SELECT = `
     from org_people p`;
 
 const toPerson = (r: PersonRow): FrontPerson => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, role: r.role, personName: r.person_name, gender: r.gender,
-  birthYear: r.birth_year, validFrom: r.valid_from, validTo: toDate(r.valid_to), note: r.note,
+  id: r.id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  role: r.role,
+  personName: r.person_name,
+  gender: r.gender,
+  birthYear: r.birth_year,
+  validFrom: r.valid_from,
+  validTo: toDate(r.valid_to),
+  note: r.note,
 });
 
 export async function listPeople(db: Db, user: CurrentUser, q: FrontPersonListQuery): Promise<{ total: number; items: FrontPerson[] }> {
@@ -250,8 +339,15 @@ export async function personById(db: Db, id: number): Promise<FrontPerson | unde
 // ---------- village work boards ----------
 
 type WorkBoardRow = {
-  village_id: number; village_code: string; village_name: string; parent_id: number | null; parent_name: string | null;
-  committee_id: number | null; term_label: string | null; head_name: string | null; member_count: number;
+  village_id: number;
+  village_code: string;
+  village_name: string;
+  parent_id: number | null;
+  parent_name: string | null;
+  committee_id: number | null;
+  term_label: string | null;
+  head_name: string | null;
+  member_count: number;
 };
 
 /** The villages under unitId on asOf (in the user's scope), each with its work board active on asOf, if any. */
@@ -277,8 +373,15 @@ export async function workBoardVillages(db: Db, user: CurrentUser, unitId: numbe
     w.params,
   );
   return rows.map((r) => ({
-    villageId: r.village_id, villageCode: r.village_code, villageName: r.village_name, parentId: r.parent_id,
-    parentName: r.parent_name, committeeId: r.committee_id, termLabel: r.term_label, headName: r.head_name, memberCount: r.member_count,
+    villageId: r.village_id,
+    villageCode: r.village_code,
+    villageName: r.village_name,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    committeeId: r.committee_id,
+    termLabel: r.term_label,
+    headName: r.head_name,
+    memberCount: r.member_count,
   }));
 }
 
@@ -291,7 +394,9 @@ export async function locateCommittee(db: Db, id: number): Promise<Located | und
 
 export async function locateMember(db: Db, id: number): Promise<Located | undefined> {
   const [r] = await db.query<{ unit_id: number; valid_from: string }>(
-    'select k.unit_id, m.valid_from::text from org_members m join org_committees k on k.id = m.committee_id where m.id = $1', [id]);
+    'select k.unit_id, m.valid_from::text from org_members m join org_committees k on k.id = m.committee_id where m.id = $1',
+    [id],
+  );
   return r && { unitId: r.unit_id, date: r.valid_from };
 }
 

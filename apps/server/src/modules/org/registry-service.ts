@@ -1,14 +1,23 @@
 import type {
-  CommitteeListQuery, Committee, CreateFrontPerson, CreateMemberOrg, FrontPerson, FrontPersonListQuery, FrontPersonPage, MemberOrg,
-  MemberOrgListQuery, UpdateFrontPerson, UpdateMemberOrg, WorkBoardsOverview, WorkBoardsQuery,
+  CommitteeListQuery,
+  Committee,
+  CreateFrontPerson,
+  CreateMemberOrg,
+  FrontPerson,
+  FrontPersonListQuery,
+  FrontPersonPage,
+  MemberOrg,
+  MemberOrgListQuery,
+  UpdateFrontPerson,
+  UpdateMemberOrg,
+  WorkBoardsOverview,
+  WorkBoardsQuery,
 } from '@contract/org';
 import type { Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
-import {
-  clampToPeriod, listCommittees, listMemberOrgs, listPeople, memberOrgById, personById, workBoardVillages,
-} from './queries';
+import { clampToPeriod, listCommittees, listMemberOrgs, listPeople, memberOrgById, personById, workBoardVillages } from './queries';
 import { assertFactAccess, assertInUnit, assertPeriod, endOf, unitFacts, unitValidAt } from './rules';
 
 // Lists: the registrar checked org.read at the unit asked for (on asOf); rows are scoped again in SQL.
@@ -32,13 +41,17 @@ export async function workBoards({ db, user }: Ctx, q: WorkBoardsQuery): Promise
   if (q.asOf && q.asOf !== asOf) throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId: unit.id, date: q.asOf });
   const [villages, [name]] = await Promise.all([
     workBoardVillages(db, user, unit.id, asOf),
-    db.query<{ name: string }>(
-      `select name from unit_versions where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to`, [unit.id, asOf]),
+    db.query<{ name: string }>(`select name from unit_versions where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to`, [unit.id, asOf]),
   ]);
   const withBoard = villages.filter((v) => v.committeeId !== null).length;
   return {
-    unitId: unit.id, unitName: name?.name ?? String(unit.id), asOf, total: villages.length, withBoard,
-    withoutBoard: villages.length - withBoard, villages,
+    unitId: unit.id,
+    unitName: name?.name ?? String(unit.id),
+    asOf,
+    total: villages.length,
+    withBoard,
+    withoutBoard: villages.length - withBoard,
+    villages,
   };
 }
 
@@ -71,10 +84,15 @@ export async function updateMemberOrg(ctx: Ctx, id: number, input: UpdateMemberO
     assertPeriod(from, to);
     assertInUnit(unit, from, to);
     const name = input.name ?? before.name;
-    await tx.query(
-      `update org_member_orgs set kind = $2, name = $3, name_search = $4, valid_from = $5, valid_to = $6, note = $7 where id = $1`,
-      [id, input.kind ?? before.kind, name, normalizeVn(name), from, to, input.note === undefined ? before.note : input.note || null],
-    );
+    await tx.query(`update org_member_orgs set kind = $2, name = $3, name_search = $4, valid_from = $5, valid_to = $6, note = $7 where id = $1`, [
+      id,
+      input.kind ?? before.kind,
+      name,
+      normalizeVn(name),
+      from,
+      to,
+      input.note === undefined ? before.note : input.note || null,
+    ]);
     const after = (await memberOrgById(tx, id))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'org_member_org', entityId: id, unitId: before.unitId, before, after });
     return after;
@@ -92,8 +110,7 @@ export async function createPerson(ctx: Ctx, input: CreateFrontPerson): Promise<
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into org_people (unit_id, role, person_name, name_search, gender, birth_year, valid_from, valid_to, note)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [unit.id, input.role, input.personName, normalizeVn(input.personName), input.gender ?? null, input.birthYear ?? null,
-        input.validFrom, to, input.note || null],
+      [unit.id, input.role, input.personName, normalizeVn(input.personName), input.gender ?? null, input.birthYear ?? null, input.validFrom, to, input.note || null],
     );
     const after = (await personById(tx, id))!;
     await audit(tx, ctx.user, { action: 'create', entity: 'org_person', entityId: id, unitId: unit.id, after });
@@ -116,8 +133,16 @@ export async function updatePerson(ctx: Ctx, id: number, input: UpdateFrontPerso
     await tx.query(
       `update org_people set person_name = $2, name_search = $3, gender = $4, birth_year = $5, valid_from = $6, valid_to = $7, note = $8
         where id = $1`,
-      [id, name, normalizeVn(name), keep(input.gender, before.gender), keep(input.birthYear, before.birthYear), from, to,
-        input.note === undefined ? before.note : input.note || null],
+      [
+        id,
+        name,
+        normalizeVn(name),
+        keep(input.gender, before.gender),
+        keep(input.birthYear, before.birthYear),
+        from,
+        to,
+        input.note === undefined ? before.note : input.note || null,
+      ],
     );
     const after = (await personById(tx, id))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'org_person', entityId: id, unitId: before.unitId, before, after });

@@ -41,7 +41,8 @@ export const orgSamples: { [K in keyof typeof orgEndpoints]: Sample } = {
   },
 
   'POST /api/org/committees/:id/members': async (c) => ({
-    params: { id: await committeeAt(c) }, body: { personName: 'Phạm Thị Hoa', position: seat(c), validFrom: c.date },
+    params: { id: await committeeAt(c) },
+    body: { personName: 'Phạm Thị Hoa', position: seat(c), validFrom: c.date },
   }),
   'PATCH /api/org/members/:id': async (c) => ({ params: { id: (await memberAt(c)).member }, body: { representing: `Giới ${++n}` } }),
   'POST /api/org/members/:id/end': async (c) => ({ params: { id: (await memberAt(c)).member }, body: { date: c.date } }),
@@ -53,13 +54,15 @@ export const orgSamples: { [K in keyof typeof orgEndpoints]: Sample } = {
   'GET /api/org/member-organisations': (c) => ({ query: { unit: c.unit, asOf: c.date } }),
   'POST /api/org/member-organisations': (c) => ({ body: { unitId: c.unit, kind: 'veterans', name: 'Hội Cựu chiến binh', joinedOn: c.date } }),
   'PATCH /api/org/member-organisations/:id': async (c) => ({
-    params: { id: await insertMemberOrg(c.db, c.unit, 'women', 'Hội Liên hiệp Phụ nữ', back(c.date, 30), endOf(c)) }, body: { note: `ghi chú ${++n}` },
+    params: { id: await insertMemberOrg(c.db, c.unit, 'women', 'Hội Liên hiệp Phụ nữ', back(c.date, 30), endOf(c)) },
+    body: { note: `ghi chú ${++n}` },
   }),
 
   'GET /api/org/people': (c) => ({ query: { unit: c.unit, asOf: c.date } }),
   'POST /api/org/people': (c) => ({ body: { unitId: c.unit, role: 'reporter', personName: 'Vũ Thị Lan', validFrom: c.date } }),
   'PATCH /api/org/people/:id': async (c) => ({
-    params: { id: await insertPerson(c.db, c.unit, 'propagandist', 'Trần Thị Mẫu', back(c.date, 30), endOf(c)) }, body: { note: `ghi chú ${++n}` },
+    params: { id: await insertPerson(c.db, c.unit, 'propagandist', 'Trần Thị Mẫu', back(c.date, 30), endOf(c)) },
+    body: { note: `ghi chú ${++n}` },
   }),
 
   'GET /api/org/work-boards': (c) => ({ query: { unit: c.unit, asOf: c.date } }),

@@ -1,15 +1,22 @@
 import {
-  POSITIONS_BY_KIND, type CommitteeDetail, type CommitteeMember, type CreateCommittee, type CreateMember,
-  type CreateMembershipChange, type EndMember, type MembershipChangeResult, type Position, type UpdateCommittee, type UpdateMember,
+  POSITIONS_BY_KIND,
+  type CommitteeDetail,
+  type CommitteeMember,
+  type CreateCommittee,
+  type CreateMember,
+  type CreateMembershipChange,
+  type EndMember,
+  type MembershipChangeResult,
+  type Position,
+  type UpdateCommittee,
+  type UpdateMember,
 } from '@contract/org';
 import type { Db } from '../../db/db';
 import { can, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
-import {
-  changeById, changesOf, committeeById, committeeFacts, memberById, membersOf, normalizeTerm, type CommitteeFacts,
-} from './queries';
+import { changeById, changesOf, committeeById, committeeFacts, memberById, membersOf, normalizeTerm, type CommitteeFacts } from './queries';
 import { assertFactAccess, assertInUnit, assertMemberOrgAt, assertPeriod, endOf, unitFacts, unitValidAt } from './rules';
 
 // Positions only one person holds at a time.
@@ -29,11 +36,7 @@ export async function getCommittee({ db, user }: Ctx, id: number, asOf?: string)
 async function committeeDetail(db: Db, user: CurrentUser, id: number, asOf?: string): Promise<CommitteeDetail> {
   const c = await committeeById(db, id, asOf);
   if (!c) throw new AppError('NOT_FOUND', { committeeId: id });
-  const [members, changes, writable] = await Promise.all([
-    membersOf(db, id, c.refDate),
-    changesOf(db, id),
-    unitsInScope(db, user, 'org.write', [c.unitId]),
-  ]);
+  const [members, changes, writable] = await Promise.all([membersOf(db, id, c.refDate), changesOf(db, id), unitsInScope(db, user, 'org.write', [c.unitId])]);
   return { ...c, members, changes, canWrite: can(user, 'org.write') && writable.has(c.unitId) };
 }
 
@@ -91,11 +94,15 @@ export async function updateCommittee(ctx: Ctx, id: number, input: UpdateCommitt
     );
     if (outside.n > 0) throw new AppError('ORG_DATE_OUTSIDE_TERM', { outside: outside.n });
     await tx.query('update org_members set valid_to = $3 where committee_id = $1 and valid_to = $2', [id, k.valid_to, to]);
-    await tx.query(
-      `update org_committees set term_label = $2, name = $3, valid_from = $4, valid_to = $5, decision_no = $6, note = $7 where id = $1`,
-      [id, input.termLabel ? normalizeTerm(input.termLabel) : before.termLabel, pick(input.name, before.name), from, to,
-        pick(input.decisionNo, before.decisionNo), pick(input.note, before.note)],
-    );
+    await tx.query(`update org_committees set term_label = $2, name = $3, valid_from = $4, valid_to = $5, decision_no = $6, note = $7 where id = $1`, [
+      id,
+      input.termLabel ? normalizeTerm(input.termLabel) : before.termLabel,
+      pick(input.name, before.name),
+      from,
+      to,
+      pick(input.decisionNo, before.decisionNo),
+      pick(input.note, before.note),
+    ]);
     const after = await committeeDetail(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'update', entity: 'org_committee', entityId: id, unitId: k.unit_id, before: snapshot(before), after: snapshot(after) });
     return after;
@@ -114,10 +121,12 @@ function assertPositionFits(k: CommitteeFacts, position: Position): void {
 
 async function assertSeatFree(db: Db, committeeId: number, position: Position, from: string, to: string): Promise<void> {
   if (!SINGLE_SEAT.includes(position)) return;
-  const rows = await db.query<{ id: number }>(
-    `select id from org_members where committee_id = $1 and position = $2 and valid_from < $4::date and $3::date < valid_to limit 1`,
-    [committeeId, position, from, to],
-  );
+  const rows = await db.query<{ id: number }>(`select id from org_members where committee_id = $1 and position = $2 and valid_from < $4::date and $3::date < valid_to limit 1`, [
+    committeeId,
+    position,
+    from,
+    to,
+  ]);
   if (rows.length) throw new AppError('ORG_POSITION_TAKEN', { memberId: rows[0].id });
 }
 
@@ -150,7 +159,9 @@ export async function addMember(ctx: Ctx, committeeId: number, input: CreateMemb
 
 async function loadMember(db: Db, id: number) {
   const [m] = await db.query<{ id: number; committee_id: number; position: Position; valid_from: string; valid_to: string }>(
-    'select id, committee_id, position, valid_from::text, valid_to::text from org_members where id = $1', [id]);
+    'select id, committee_id, position, valid_from::text, valid_to::text from org_members where id = $1',
+    [id],
+  );
   if (!m) throw new AppError('NOT_FOUND', { memberId: id });
   return { m, k: await loadCommittee(db, m.committee_id) };
 }
@@ -161,11 +172,15 @@ export async function updateMember(ctx: Ctx, id: number, input: UpdateMember): P
     await assertMemberOrgAt(tx, input.memberOrgId, k.unit_id);
     const before = (await memberById(tx, id, m.valid_from))!;
     const name = input.personName ?? before.personName;
-    await tx.query(
-      `update org_members set person_name = $2, name_search = $3, gender = $4, birth_year = $5, representing = $6, member_org_id = $7 where id = $1`,
-      [id, name, normalizeVn(name), pick(input.gender, before.gender), pick(input.birthYear, before.birthYear),
-        pick(input.representing, before.representing), pick(input.memberOrgId, before.memberOrgId)],
-    );
+    await tx.query(`update org_members set person_name = $2, name_search = $3, gender = $4, birth_year = $5, representing = $6, member_org_id = $7 where id = $1`, [
+      id,
+      name,
+      normalizeVn(name),
+      pick(input.gender, before.gender),
+      pick(input.birthYear, before.birthYear),
+      pick(input.representing, before.representing),
+      pick(input.memberOrgId, before.memberOrgId),
+    ]);
     const after = (await memberById(tx, id, m.valid_from))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'org_member', entityId: id, unitId: k.unit_id, before, after });
     return after;
@@ -219,7 +234,10 @@ export async function recordChange(ctx: Ctx, committeeId: number, input: CreateM
     );
     const change = (await changeById(tx, id))!;
     await audit(tx, ctx.user, {
-      action: 'create', entity: 'org_membership_change', entityId: id, unitId: k.unit_id,
+      action: 'create',
+      entity: 'org_membership_change',
+      entityId: id,
+      unitId: k.unit_id,
       before: outgoing ? { outgoing: outgoing.before } : null,
       after: { change, outgoing: outgoing?.after ?? null, incomingMemberId: incomingId },
     });

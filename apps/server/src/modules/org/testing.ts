@@ -3,19 +3,18 @@ import type { CommitteeKind, FrontPersonRole, MemberOrgKind, Position } from '@c
 import type { Db } from '../../db/db';
 import { normalizeVn } from '../../platform/vn-text';
 
-export async function insertCommittee(
-  db: Db, unitId: number, kind: CommitteeKind, from: string, to = 'infinity', term = '2019–2024',
-): Promise<number> {
-  const [{ id }] = await db.query<{ id: number }>(
-    `insert into org_committees (unit_id, kind, term_label, valid_from, valid_to) values ($1, $2, $3, $4, $5) returning id`,
-    [unitId, kind, term, from, to],
-  );
+export async function insertCommittee(db: Db, unitId: number, kind: CommitteeKind, from: string, to = 'infinity', term = '2019–2024'): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(`insert into org_committees (unit_id, kind, term_label, valid_from, valid_to) values ($1, $2, $3, $4, $5) returning id`, [
+    unitId,
+    kind,
+    term,
+    from,
+    to,
+  ]);
   return id;
 }
 
-export async function insertMember(
-  db: Db, committeeId: number, name: string, position: Position, from: string, to = 'infinity',
-): Promise<number> {
+export async function insertMember(db: Db, committeeId: number, name: string, position: Position, from: string, to = 'infinity'): Promise<number> {
   const [{ id }] = await db.query<{ id: number }>(
     `insert into org_members (committee_id, person_name, name_search, position, valid_from, valid_to)
      values ($1, $2, $3, $4, $5, $6) returning id`,
@@ -24,9 +23,7 @@ export async function insertMember(
   return id;
 }
 
-export async function insertChange(
-  db: Db, committeeId: number, date: string, position: Position, outgoing: number | null, incoming: number | null,
-): Promise<number> {
+export async function insertChange(db: Db, committeeId: number, date: string, position: Position, outgoing: number | null, incoming: number | null): Promise<number> {
   const [{ id }] = await db.query<{ id: number }>(
     `insert into org_membership_changes (committee_id, change_date, position, outgoing_member_id, incoming_member_id)
      values ($1, $2, $3, $4, $5) returning id`,

@@ -5,8 +5,7 @@ import { sessionAs, type TestSession } from '../../test/factories';
 import { computeMetric, getMetric } from '../../platform/metrics';
 
 const t = useWorldApp();
-const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
 const members = (n: number, villageId?: number) =>
   Array.from({ length: n }, (_, i) => ({ fullName: `Nguyễn Văn Thành ${i + 1}`, role: i === 0 ? 'head' : 'member', ...(villageId ? { villageId } : {}) }));
 const metric = async (key: string, unit: number, year: number) =>
@@ -32,39 +31,73 @@ describe("people's boards", () => {
 
   it('are rated by the Front each year; target 14 counts them good, weak and funded', async () => {
     const staff = await sessionAs(t.db, 'unit_staff', t.w.T);
-    const b = (await call(staff, 'POST', '/api/oversight/boards', { unitId: t.w.T, kind: 'gsdtccd', name: 'Ban GSĐTCCĐ', project: 'Nhà văn hóa thôn',
-      termLabel: '2026', electedOn: '2026-02-01', members: members(5) })).json();
+    const b = (
+      await call(staff, 'POST', '/api/oversight/boards', {
+        unitId: t.w.T,
+        kind: 'gsdtccd',
+        name: 'Ban GSĐTCCĐ',
+        project: 'Nhà văn hóa thôn',
+        termLabel: '2026',
+        electedOn: '2026-02-01',
+        members: members(5),
+      })
+    ).json();
     const inspector = await sessionAs(t.db, 'inspection_member', t.w.T);
     // The board records its own supervisions and funding, but cannot rate itself.
-    const sup = await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, { heldOn: '2026-05-10', subject: 'Chất lượng thi công', violations: 2, remedied: true });
+    const sup = await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, {
+      heldOn: '2026-05-10',
+      subject: 'Chất lượng thi công',
+      violations: 2,
+      remedied: true,
+    });
     expect(sup.json()).toMatchObject({ supervisions: 1, violations: 2 });
     const rate = { year: 2026, fundingRequiredVnd: 3_000_000, fundingVnd: 3_000_000, rating: 'good', ratedOn: '2026-11-25' };
     expect((await call(inspector, 'POST', `/api/oversight/boards/${b.id}/years`, rate)).json().error.code).toBe('FORBIDDEN');
     expect((await call(staff, 'POST', `/api/oversight/boards/${b.id}/years`, { ...rate, year: 2024 })).json().error.code).toBe('BOARD_ENDED');
     expect((await call(staff, 'POST', `/api/oversight/boards/${b.id}/years`, rate)).statusCode).toBe(200);
     const [boards, good, weak, funded, violations] = await Promise.all(
-      ['inspection.boards', 'inspection.boards_good', 'inspection.boards_weak', 'inspection.boards_funded', 'inspection.violations'].map((k) => metric(k, t.w.T, 2026)));
+      ['inspection.boards', 'inspection.boards_good', 'inspection.boards_weak', 'inspection.boards_funded', 'inspection.violations'].map((k) => metric(k, t.w.T, 2026)),
+    );
     expect([boards.value, good.value, weak.value, funded.value, violations.value]).toEqual([1, 1, 0, 1, 2]);
     const lower = await call(staff, 'POST', `/api/oversight/boards/${b.id}/years`, { ...rate, rating: 'weak', fundingVnd: 1_000_000 });
     expect(lower.statusCode).toBe(200);
-    expect([(await metric('inspection.boards_good', t.w.T, 2026)).value, (await metric('inspection.boards_weak', t.w.T, 2026)).value,
-      (await metric('inspection.boards_funded', t.w.T, 2026)).value]).toEqual([0, 1, 0]);
+    expect([
+      (await metric('inspection.boards_good', t.w.T, 2026)).value,
+      (await metric('inspection.boards_weak', t.w.T, 2026)).value,
+      (await metric('inspection.boards_funded', t.w.T, 2026)).value,
+    ]).toEqual([0, 1, 0]);
   });
 });
 
 describe("a board's page", () => {
   it('lists its supervisions with the violations found, its reports, and records their remedy later', async () => {
     const staff = await sessionAs(t.db, 'unit_staff', t.w.T);
-    const b = (await call(staff, 'POST', '/api/oversight/boards', { unitId: t.w.T, kind: 'gsdtccd', name: 'Ban GSĐTCCĐ', project: 'Rãnh thoát nước',
-      termLabel: '2026', electedOn: '2026-03-01', members: members(5) })).json();
+    const b = (
+      await call(staff, 'POST', '/api/oversight/boards', {
+        unitId: t.w.T,
+        kind: 'gsdtccd',
+        name: 'Ban GSĐTCCĐ',
+        project: 'Rãnh thoát nước',
+        termLabel: '2026',
+        electedOn: '2026-03-01',
+        members: members(5),
+      })
+    ).json();
     const inspector = await sessionAs(t.db, 'inspection_member', t.w.T);
     await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, { heldOn: '2026-04-02', subject: 'Khối lượng đào đắp', violations: 0 });
-    const sup = await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, { heldOn: '2026-06-12', subject: 'Chất lượng bê tông', findings: 'Mác bê tông thấp', violations: 1 });
+    const sup = await call(inspector, 'POST', `/api/oversight/boards/${b.id}/supervisions`, {
+      heldOn: '2026-06-12',
+      subject: 'Chất lượng bê tông',
+      findings: 'Mác bê tông thấp',
+      violations: 1,
+    });
     expect(sup.statusCode, sup.body).toBe(200);
     await call(inspector, 'POST', `/api/oversight/boards/${b.id}/reports`, { year: 2026, quarter: 2, filedOn: '2026-06-30', summary: 'Báo cáo quý II' });
     const page = (await call(inspector, 'GET', `/api/oversight/boards/${b.id}`)).json();
-    expect(page.supervisionList.map((x: { subject: string; violations: number; remedied: boolean }) => [x.subject, x.violations, x.remedied]))
-      .toEqual([['Chất lượng bê tông', 1, false], ['Khối lượng đào đắp', 0, false]]);
+    expect(page.supervisionList.map((x: { subject: string; violations: number; remedied: boolean }) => [x.subject, x.violations, x.remedied])).toEqual([
+      ['Chất lượng bê tông', 1, false],
+      ['Khối lượng đào đắp', 0, false],
+    ]);
     expect(page.reports).toEqual([expect.objectContaining({ year: 2026, quarter: 2, filedOn: '2026-06-30', summary: 'Báo cáo quý II' })]);
     const sid = page.supervisionList[0].id;
 
@@ -97,8 +130,18 @@ describe("a board's page", () => {
 describe('opinions', () => {
   it('count drafts, opinions and conferences by unit and period', async () => {
     const staff = await sessionAs(t.db, 'unit_staff', t.w.S);
-    const res = await call(staff, 'POST', '/api/oversight/opinions', { unitId: t.w.S, heldOn: '2026-04-10', form: 'conference', topic: 'drafts',
-      title: 'Hội nghị góp ý dự thảo', participants: 40, drafts: [{ title: 'Dự thảo Luật Đất đai', docKind: 'law', opinions: 12 }, { title: 'Dự thảo Nghị quyết', docKind: 'province', opinions: 5 }] });
+    const res = await call(staff, 'POST', '/api/oversight/opinions', {
+      unitId: t.w.S,
+      heldOn: '2026-04-10',
+      form: 'conference',
+      topic: 'drafts',
+      title: 'Hội nghị góp ý dự thảo',
+      participants: 40,
+      drafts: [
+        { title: 'Dự thảo Luật Đất đai', docKind: 'law', opinions: 12 },
+        { title: 'Dự thảo Nghị quyết', docKind: 'province', opinions: 5 },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect((await metric('opinions.drafts', t.w.S, 2026)).byDim).toEqual({ law: 1, province: 1 });
     expect((await metric('opinions.draft_opinions', t.w.S, 2026)).value).toBe(17);
@@ -106,6 +149,10 @@ describe('opinions', () => {
     const empty = await call(staff, 'POST', '/api/oversight/opinions', { unitId: t.w.S, heldOn: '2026-04-10', form: 'conference', topic: 'drafts', title: 'X', drafts: [] });
     expect(empty.json().error.code).toBe('OVERSIGHT_EMPTY_TEXT');
     const village = await sessionAs(t.db, 'village_head', t.w.A1);
-    expect((await call(village, 'POST', '/api/oversight/opinions', { unitId: t.w.A1, heldOn: '2026-04-10', form: 'written', topic: 'officials', title: 'Góp ý', officialsOpinions: 3 })).json().error.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await call(village, 'POST', '/api/oversight/opinions', { unitId: t.w.A1, heldOn: '2026-04-10', form: 'written', topic: 'officials', title: 'Góp ý', officialsOpinions: 3 })
+      ).json().error.code,
+    ).toBe('FORBIDDEN');
   });
 });

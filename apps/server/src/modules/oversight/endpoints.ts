@@ -1,7 +1,15 @@
 import { oversightEndpoints } from '@contract/endpoints/oversight';
 import { bind } from '../../platform/endpoints';
 import {
-  addBoardSupervision, createBoard, createOpinionSession, fileBoardReport, getBoard, listBoards, listOpinionSessions, remedyBoardSupervision, saveBoardYear,
+  addBoardSupervision,
+  createBoard,
+  createOpinionSession,
+  fileBoardReport,
+  getBoard,
+  listBoards,
+  listOpinionSessions,
+  remedyBoardSupervision,
+  saveBoardYear,
 } from './boards-service';
 import { closeCase, createCase, createTeam, exportCasesCsv, listCases, listTeams, mediationStats, readParties } from './mediation-service';
 import { publicSupervisions } from './public';
@@ -37,7 +45,9 @@ export const oversightHandlers = bind(oversightEndpoints, {
   'POST /api/mediation/teams': (ctx, { body }) => createTeam(ctx, body),
   'GET /api/mediation/cases': (ctx, { query }) => listCases(ctx, query.unit, query),
   'GET /api/mediation/cases/export.csv': async (ctx, { query }, { reply }) =>
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="hoa-giai.csv"')
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="hoa-giai.csv"')
       .send(await exportCasesCsv(ctx, query.unit, query.year)),
   'GET /api/mediation/stats': (ctx, { query }) => mediationStats(ctx, query.unit, query.year),
   'POST /api/mediation/cases': (ctx, { body }) => createCase(ctx, body),

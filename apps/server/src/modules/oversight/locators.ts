@@ -2,10 +2,12 @@ import type { Db } from '../../db/db';
 import type { Locator } from '../../platform/endpoints';
 
 // Where each oversight record lies (unit and date), for the endpoints declared with atRecord().
-const one = (sql: string): Locator => async (db: Db, id: number) => {
-  const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
-  return r;
-};
+const one =
+  (sql: string): Locator =>
+  async (db: Db, id: number) => {
+    const [r] = await db.query<{ unitId: number; date: string }>(sql, [id]);
+    return r;
+  };
 
 export const oversightLocators: Record<string, Locator> = {
   oversight_plan: one(`select unit_id as "unitId", make_date(year, 1, 1)::text as date from oversight_plans where id = $1`),

@@ -7,17 +7,23 @@ import { today } from '../../platform/access';
 import { openParties } from './parties';
 
 const t = useWorldApp();
-const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
 
-const PARTIES = [{ name: 'Giáp Văn Khởi', phone: '0912345678', address: 'Ngõ 7, tổ 1' }, { name: 'Thân Thị Nụ', phone: '0987654321' }];
+const PARTIES = [
+  { name: 'Giáp Văn Khởi', phone: '0912345678', address: 'Ngõ 7, tổ 1' },
+  { name: 'Thân Thị Nụ', phone: '0987654321' },
+];
 // Any part that would identify a party: full names, given names with their middle names, phone digits.
 const leaks = (text: string) => ['Giáp Văn Khởi', 'Văn Khởi', 'Thân Thị Nụ', 'Thị Nụ', '2345678', '7654321', 'Ngõ 7'].filter((x) => text.includes(x));
 
 async function teamAndCase(village: number) {
   const head = await sessionAs(t.db, 'village_head', village);
-  const team = await call(head, 'POST', '/api/mediation/teams', { unitId: village, name: 'Tổ hòa giải', validFrom: '2025-08-01',
-    members: [{ fullName: 'Nguyễn Văn Tổ', role: 'head' }] });
+  const team = await call(head, 'POST', '/api/mediation/teams', {
+    unitId: village,
+    name: 'Tổ hòa giải',
+    validFrom: '2025-08-01',
+    members: [{ fullName: 'Nguyễn Văn Tổ', role: 'head' }],
+  });
   expect(team.statusCode, team.body).toBe(200);
   const c = await call(head, 'POST', '/api/mediation/cases', { unitId: village, receivedOn: today(), kind: 'land', summary: 'Tranh chấp ranh giới', parties: PARTIES });
   expect(c.statusCode, c.body).toBe(200);
@@ -53,10 +59,18 @@ describe('mediation cases', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json().parties).toEqual(PARTIES);
     expect(read.headers['cache-control']).toBe('no-store');
-    const reads = await t.db.query(`select 1 from audit_log where entity = 'mediation_case' and entity_id = $1 and action = 'read_parties' and actor_id = $2`, [String(caseId), head.user.id]);
+    const reads = await t.db.query(`select 1 from audit_log where entity = 'mediation_case' and entity_id = $1 and action = 'read_parties' and actor_id = $2`, [
+      String(caseId),
+      head.user.id,
+    ]);
     expect(reads).toHaveLength(1);
     // Leadership reads the lists but not the parties; a village head of another village reaches nothing there.
-    for (const [role, unit, code] of [['leadership', t.w.P, 'FORBIDDEN'], ['inspection_member', t.w.S, 'FORBIDDEN'], ['village_head', t.w.A1, 'OUT_OF_SCOPE'], ['unit_staff', t.w.T, 'OUT_OF_SCOPE']] as const) {
+    for (const [role, unit, code] of [
+      ['leadership', t.w.P, 'FORBIDDEN'],
+      ['inspection_member', t.w.S, 'FORBIDDEN'],
+      ['village_head', t.w.A1, 'OUT_OF_SCOPE'],
+      ['unit_staff', t.w.T, 'OUT_OF_SCOPE'],
+    ] as const) {
       const s = await sessionAs(t.db, role, unit);
       const res = await call(s, 'GET', `/api/mediation/cases/${caseId}/parties`);
       expect(res.json().error?.code, `${role}`).toBe(code);
@@ -73,8 +87,15 @@ describe('mediation cases', () => {
       expect((await call(head, 'GET', `/api/oversight/activities?unit=${unit}`)).json().error.code).toBe('OUT_OF_SCOPE');
     }
     // Nor do they record supervisions, even in their village.
-    const sup = await call(head, 'POST', '/api/oversight/activities', { unitId: t.w.A1, kind: 'supervision', form: 'direct', title: 'X',
-      subjectKind: 'agency', subject: 'Y', startedOn: today() });
+    const sup = await call(head, 'POST', '/api/oversight/activities', {
+      unitId: t.w.A1,
+      kind: 'supervision',
+      form: 'direct',
+      title: 'X',
+      subjectKind: 'agency',
+      subject: 'Y',
+      startedOn: today(),
+    });
     expect(sup.json().error.code).toBe('FORBIDDEN');
     const one = await call(head, 'POST', '/api/mediation/cases', { unitId: t.w.A1, receivedOn: today(), kind: 'family', parties: [PARTIES[0]] });
     expect(one.json().error.code).toBe('VALIDATION');
@@ -93,7 +114,7 @@ describe('mediation cases', () => {
     expect(m.statusCode, m.body).toBe(200);
   });
 
-  it('a case sent twice from the phone\'s offline queue is recorded once; the key is the sender\'s own', async () => {
+  it("a case sent twice from the phone's offline queue is recorded once; the key is the sender's own", async () => {
     const { head } = await teamAndCase(t.w.D1);
     const body = { unitId: t.w.D1, receivedOn: today(), kind: 'family', summary: 'Mâu thuẫn gia đình', parties: PARTIES, clientKey: 'dev-5a1c-0001' };
     const first = await call(head, 'POST', '/api/mediation/cases', body);

@@ -12,11 +12,29 @@ const unitOf = (x: Target) => ({ own: t.w.S, child: t.w.A1, sibling: t.w.T, pare
 
 type Case = { name: string; permission: Permission; targets: Target[]; request: (u: number) => { method: 'GET' | 'POST'; url: string; payload?: object } };
 const CASES: Case[] = [
-  { name: 'list supervisions', permission: 'oversight.read', targets: ['own', 'child', 'sibling', 'parent'], request: (u) => ({ method: 'GET', url: `/api/oversight/activities?unit=${u}` }) },
-  { name: 'list mediation cases', permission: 'oversight.read', targets: ['own', 'child', 'sibling', 'parent'], request: (u) => ({ method: 'GET', url: `/api/mediation/cases?unit=${u}` }) },
+  {
+    name: 'list supervisions',
+    permission: 'oversight.read',
+    targets: ['own', 'child', 'sibling', 'parent'],
+    request: (u) => ({ method: 'GET', url: `/api/oversight/activities?unit=${u}` }),
+  },
+  {
+    name: 'list mediation cases',
+    permission: 'oversight.read',
+    targets: ['own', 'child', 'sibling', 'parent'],
+    request: (u) => ({ method: 'GET', url: `/api/mediation/cases?unit=${u}` }),
+  },
   { name: 'list boards', permission: 'oversight.read', targets: ['own', 'sibling'], request: (u) => ({ method: 'GET', url: `/api/oversight/boards?unit=${u}` }) },
-  { name: 'record a supervision', permission: 'oversight.write', targets: ['own', 'sibling'], request: (u) => ({ method: 'POST', url: '/api/oversight/activities',
-    payload: { unitId: u, kind: 'supervision', form: 'direct', title: 'Giám sát', subjectKind: 'agency', subject: 'UBND', startedOn: today() } }) },
+  {
+    name: 'record a supervision',
+    permission: 'oversight.write',
+    targets: ['own', 'sibling'],
+    request: (u) => ({
+      method: 'POST',
+      url: '/api/oversight/activities',
+      payload: { unitId: u, kind: 'supervision', form: 'direct', title: 'Giám sát', subjectKind: 'agency', subject: 'UBND', startedOn: today() },
+    }),
+  },
 ];
 
 function expected(role: Role, c: Case, target: Target): number {

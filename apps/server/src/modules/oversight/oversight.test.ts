@@ -7,11 +7,17 @@ import { today } from '../../platform/access';
 import { addDays } from '../../demo/org-gen';
 
 const t = useWorldApp();
-const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+const call = (s: TestSession, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
 
 const supervision = (unitId: number, startedOn: string, title = 'Giám sát thu, chi quỹ khu dân cư') => ({
-  unitId, kind: 'supervision', form: 'direct', title, subjectKind: 'agency', subject: 'UBND phường', team: 'Đoàn giám sát', startedOn,
+  unitId,
+  kind: 'supervision',
+  form: 'direct',
+  title,
+  subjectKind: 'agency',
+  subject: 'UBND phường',
+  team: 'Đoàn giám sát',
+  startedOn,
 });
 const overdueIds = async (s: TestSession, unit?: number) => {
   const res = await call(s, 'GET', `/api/oversight/recommendations?overdue=1&limit=500${unit ? `&unit=${unit}` : ''}`);
@@ -26,7 +32,9 @@ describe('supervisions and recommendations', () => {
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id;
     const done = await call(staff, 'POST', `/api/oversight/activities/${id}/complete`, {
-      endedOn: addDays(today(), -30), findings: 'Chưa công khai đầy đủ', conclusion: 'Đề nghị công khai các khoản thu, chi',
+      endedOn: addDays(today(), -30),
+      findings: 'Chưa công khai đầy đủ',
+      conclusion: 'Đề nghị công khai các khoản thu, chi',
       recommendations: [
         { content: 'Niêm yết công khai tại nhà văn hóa', agency: 'UBND phường', dueOn: addDays(today(), -1) },
         { content: 'Báo cáo kết quả bằng văn bản', agency: 'UBND phường', dueOn: addDays(today(), 30) },
@@ -44,7 +52,8 @@ describe('supervisions and recommendations', () => {
     expect((await call(staff, 'POST', `/api/oversight/recommendations/${first.id}/follow`, { status: 'partly' })).json().error.code).toBe('RECOMMENDATION_TRANSITION');
     const audit = await t.db.query<{ action: string }>(
       `select action from audit_log where (entity = 'oversight_activity' and entity_id = $1) or (entity = 'oversight_recommendation' and entity_id = $2) order by id`,
-      [String(id), String(first.id)]);
+      [String(id), String(first.id)],
+    );
     expect(audit.map((a) => a.action)).toEqual(['create', 'complete', 'follow']);
   });
 
@@ -54,10 +63,17 @@ describe('supervisions and recommendations', () => {
     const a = await call(province, 'POST', '/api/oversight/activities', supervision(t.w.A, '2024-03-01'));
     expect(a.statusCode, a.body).toBe(200);
     const c = await call(province, 'POST', `/api/oversight/activities/${a.json().id}/complete`, {
-      endedOn: '2024-03-10', conclusion: 'Kết luận', recommendations: [{ content: 'Sửa chữa đường ngõ', agency: 'UBND phường', dueOn: '2024-06-30' }],
+      endedOn: '2024-03-10',
+      conclusion: 'Kết luận',
+      recommendations: [{ content: 'Sửa chữa đường ngõ', agency: 'UBND phường', dueOn: '2024-06-30' }],
     });
     const recId = c.json().items[0].id;
-    for (const [unit, role] of [[t.w.A, 'standing_committee'], [t.w.S, 'unit_staff'], [t.w.C, 'standing_committee'], [t.w.P, 'leadership']] as const) {
+    for (const [unit, role] of [
+      [t.w.A, 'standing_committee'],
+      [t.w.S, 'unit_staff'],
+      [t.w.C, 'standing_committee'],
+      [t.w.P, 'leadership'],
+    ] as const) {
       const s = await sessionAs(t.db, role, unit);
       expect(await overdueIds(s), `at ${unit}`).toContain(recId);
     }
@@ -86,11 +102,15 @@ describe('supervisions and recommendations', () => {
     expect(await count()).toBe(0);
     const ok = (await call(staff, 'POST', '/api/oversight/activities', supervision(t.w.S, today()))).json();
     const bad = await call(staff, 'POST', `/api/oversight/activities/${ok.id}/complete`, {
-      endedOn: today(), conclusion: 'Kết luận', recommendations: [{ content: 'X', agency: 'UBND', dueOn: addDays(today(), -1) }],
+      endedOn: today(),
+      conclusion: 'Kết luận',
+      recommendations: [{ content: 'X', agency: 'UBND', dueOn: addDays(today(), -1) }],
     });
     expect(bad.json().error.code).toBe('RECOMMENDATION_DUE_INVALID');
     const [row] = await t.db.query<{ status: string; n: number }>(
-      'select status, (select count(*)::int from oversight_recommendations where activity_id = $1) as n from oversight_activities where id = $1', [ok.id]);
+      'select status, (select count(*)::int from oversight_recommendations where activity_id = $1) as n from oversight_activities where id = $1',
+      [ok.id],
+    );
     expect(row).toEqual({ status: 'ongoing', n: 0 });
   });
 });
@@ -98,9 +118,11 @@ describe('supervisions and recommendations', () => {
 describe('plans', () => {
   it('show the gap against target 10 and are approved by the standing committee only', async () => {
     const staff = await sessionAs(t.db, 'unit_staff', t.w.T);
-    const res = await call(staff, 'POST', '/api/oversight/plans', { unitId: t.w.T, year: 2027, topics: [
-      { kind: 'supervision', title: 'Giám sát bình xét hộ nghèo', subjectKind: 'policy', subject: 'UBND phường', form: 'coordinated', quarter: 2 },
-    ] });
+    const res = await call(staff, 'POST', '/api/oversight/plans', {
+      unitId: t.w.T,
+      year: 2027,
+      topics: [{ kind: 'supervision', title: 'Giám sát bình xét hộ nghèo', subjectKind: 'policy', subject: 'UBND phường', form: 'coordinated', quarter: 2 }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const plan = res.json();
     // A ward: 1–2 topics led by the Front (a coordinated one does not count) and at least one criticism.
@@ -119,11 +141,20 @@ describe('plans', () => {
   it("show the year's progress: topics carried out and the activities target 10 counts", async () => {
     const year = Number(today().slice(0, 4));
     const staff = await sessionAs(t.db, 'unit_staff', t.w.S);
-    const plan = (await call(staff, 'POST', '/api/oversight/plans', { unitId: t.w.S, year, topics: [
-      { kind: 'supervision', title: 'Giám sát thu, chi quỹ', subjectKind: 'agency', subject: 'UBND phường', form: 'direct', quarter: 1 },
-      { kind: 'criticism', title: 'Phản biện dự thảo quy hoạch', subjectKind: 'policy', subject: 'UBND phường', form: 'direct', quarter: 3 },
-    ] })).json();
-    expect(plan.requirements.map((r: { planned: number; gap: number }) => [r.planned, r.gap])).toEqual([[1, 0], [1, 0]]);
+    const plan = (
+      await call(staff, 'POST', '/api/oversight/plans', {
+        unitId: t.w.S,
+        year,
+        topics: [
+          { kind: 'supervision', title: 'Giám sát thu, chi quỹ', subjectKind: 'agency', subject: 'UBND phường', form: 'direct', quarter: 1 },
+          { kind: 'criticism', title: 'Phản biện dự thảo quy hoạch', subjectKind: 'policy', subject: 'UBND phường', form: 'direct', quarter: 3 },
+        ],
+      })
+    ).json();
+    expect(plan.requirements.map((r: { planned: number; gap: number }) => [r.planned, r.gap])).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
     const before = plan.requirements.map((r: { done: number }) => r.done);
     const topic = plan.topics.find((x: { kind: string }) => x.kind === 'supervision');
     expect(topic.activityId).toBeNull();

@@ -30,4 +30,8 @@ export function assertTransition(from: RecommendationStatus, to: RecommendationS
 export const isOpenRecommendation = (s: RecommendationStatus) => OPEN_RECOMMENDATION.includes(s);
 
 /** Collapses whitespace and strips control characters from free text. */
-export const plain = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/[ \t]+/g, ' ').trim();
+export const plain = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();

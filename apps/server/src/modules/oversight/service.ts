@@ -1,5 +1,13 @@
 import type {
-  ActivityDetail, AddRecommendations, ApprovePlan, CompleteActivity, CreateActivity, CreatePlan, FollowRecommendation, Plan, Recommendation,
+  ActivityDetail,
+  AddRecommendations,
+  ApprovePlan,
+  CompleteActivity,
+  CreateActivity,
+  CreatePlan,
+  FollowRecommendation,
+  Plan,
+  Recommendation,
   RecommendationInput,
 } from '@contract/oversight';
 import type { UnitLevel } from '@contract/units';
@@ -19,8 +27,7 @@ export function assertActive(user: CurrentUser, date: string): void {
 /** A fact's date: not in the future, not before `notBefore`, and within the life of its unit. */
 export async function assertFactDate(db: Db, unitId: number, date: string, notBefore = '1900-01-01'): Promise<UnitLevel> {
   if (date > today() || date < notBefore) throw new AppError('OVERSIGHT_DATE_INVALID', { date });
-  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>(
-    'select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
+  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>('select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
   if (!u) throw new AppError('UNIT_NOT_FOUND');
   if (!u.ok) throw new AppError('OVERSIGHT_DATE_INVALID', { date });
   return u.level;
@@ -42,28 +49,50 @@ export async function getPlan({ db, user }: Ctx, unitId: number, year: number): 
 
 async function presentPlan(db: Db, id: number): Promise<Plan> {
   const [p] = await db.query<{
-    id: number; unit_id: number; unit_name: string; level: UnitLevel; year: number; status: Plan['status']; approved_on: string | null;
-    party_opinion: string | null; party_opinion_on: string | null;
-  }>(`select p.id, p.unit_id, ${unitNameAt('p.unit_id', "make_date(p.year, 6, 30)")} as unit_name, u.level, p.year, p.status, p.approved_on,
-             p.party_opinion, p.party_opinion_on from oversight_plans p join units u on u.id = p.unit_id where p.id = $1`, [id]);
+    id: number;
+    unit_id: number;
+    unit_name: string;
+    level: UnitLevel;
+    year: number;
+    status: Plan['status'];
+    approved_on: string | null;
+    party_opinion: string | null;
+    party_opinion_on: string | null;
+  }>(
+    `select p.id, p.unit_id, ${unitNameAt('p.unit_id', 'make_date(p.year, 6, 30)')} as unit_name, u.level, p.year, p.status, p.approved_on,
+             p.party_opinion, p.party_opinion_on from oversight_plans p join units u on u.id = p.unit_id where p.id = $1`,
+    [id],
+  );
   const topics = await db.query<Plan['topics'][number]>(
     `select t.id, t.kind, t.title, t.subject_kind as "subjectKind", t.subject, t.form, t.quarter,
             (select min(a.id) from oversight_activities a where a.topic_id = t.id) as "activityId"
-       from oversight_plan_topics t where t.plan_id = $1 order by t.quarter, t.id`, [id]);
+       from oversight_plan_topics t where t.plan_id = $1 order by t.quarter, t.id`,
+    [id],
+  );
   // Target 10 counts the supervisions the Front leads (topics) and every criticism: so do the plan and its progress.
   const counts = (kind: string, form: string) => kind === 'criticism' || form === 'direct';
   const planned = (kind: string) => topics.filter((t) => t.kind === kind && counts(t.kind, t.form)).length;
   const carried = await db.query<{ kind: string; n: number }>(
     `select kind, count(*)::int as n from oversight_activities
       where unit_id = $1 and started_on >= make_date($2, 1, 1) and started_on < make_date($2 + 1, 1, 1) and (kind = 'criticism' or form = 'direct')
-      group by kind`, [p.unit_id, p.year]);
+      group by kind`,
+    [p.unit_id, p.year],
+  );
   const requirements = requirementsFor(p.level).map((r) => {
     const n = planned(r.kind);
     return { ...r, planned: n, gap: Math.max(0, r.min - n), done: carried.find((c) => c.kind === r.kind)?.n ?? 0 };
   });
   return {
-    id: p.id, unitId: p.unit_id, unitName: p.unit_name, year: p.year, status: p.status, approvedOn: p.approved_on, partyOpinion: p.party_opinion,
-    partyOpinionOn: p.party_opinion_on, topics, requirements,
+    id: p.id,
+    unitId: p.unit_id,
+    unitName: p.unit_name,
+    year: p.year,
+    status: p.status,
+    approvedOn: p.approved_on,
+    partyOpinion: p.party_opinion,
+    partyOpinionOn: p.party_opinion_on,
+    topics,
+    requirements,
   };
 }
 
@@ -72,19 +101,30 @@ export async function savePlan(ctx: Ctx, input: CreatePlan): Promise<Plan> {
   return ctx.db.tx(async (tx) => {
     await assertUnitAccess(tx, ctx.user, 'oversight.write', input.unitId);
     assertActive(ctx.user, today());
-    const [existing] = await tx.query<{ id: number; status: string }>(
-      'select id, status from oversight_plans where unit_id = $1 and year = $2 for update', [input.unitId, input.year]);
+    const [existing] = await tx.query<{ id: number; status: string }>('select id, status from oversight_plans where unit_id = $1 and year = $2 for update', [
+      input.unitId,
+      input.year,
+    ]);
     if (existing?.status === 'approved') throw new AppError('OVERSIGHT_PLAN_APPROVED');
     const before = existing ? await presentPlan(tx, existing.id) : undefined;
     let id = existing?.id;
     if (!id) {
-      [{ id }] = await tx.query<{ id: number }>(
-        'insert into oversight_plans (unit_id, year, created_by) values ($1, $2, $3) returning id', [input.unitId, input.year, ctx.user.id]);
+      [{ id }] = await tx.query<{ id: number }>('insert into oversight_plans (unit_id, year, created_by) values ($1, $2, $3) returning id', [
+        input.unitId,
+        input.year,
+        ctx.user.id,
+      ]);
     } else await tx.query('delete from oversight_plan_topics where plan_id = $1 and id not in (select topic_id from oversight_activities where topic_id is not null)', [id]);
     for (const t of input.topics) {
-      await tx.query(
-        `insert into oversight_plan_topics (plan_id, kind, title, subject_kind, subject, form, quarter) values ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, t.kind, text(t.title), t.subjectKind, text(t.subject), t.form, t.quarter]);
+      await tx.query(`insert into oversight_plan_topics (plan_id, kind, title, subject_kind, subject, form, quarter) values ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        t.kind,
+        text(t.title),
+        t.subjectKind,
+        text(t.subject),
+        t.form,
+        t.quarter,
+      ]);
     }
     const after = await presentPlan(tx, id!);
     await audit(tx, ctx.user, { action: existing ? 'update' : 'create', entity: 'oversight_plan', entityId: id!, unitId: input.unitId, before, after });
@@ -105,9 +145,13 @@ export async function approvePlan(ctx: Ctx, id: number, input: ApprovePlan): Pro
     if (before.topics.length === 0) throw new AppError('OVERSIGHT_PLAN_EMPTY');
     const on = input.approvedOn ?? today();
     if (on > today() || (input.partyOpinionOn && input.partyOpinionOn > today())) throw new AppError('OVERSIGHT_DATE_INVALID', { date: on });
-    await tx.query(
-      `update oversight_plans set status = 'approved', approved_on = $2, approved_by = $3, party_opinion = $4, party_opinion_on = $5 where id = $1`,
-      [id, on, ctx.user.id, input.partyOpinion ? plain(input.partyOpinion) : null, input.partyOpinionOn ?? null]);
+    await tx.query(`update oversight_plans set status = 'approved', approved_on = $2, approved_by = $3, party_opinion = $4, party_opinion_on = $5 where id = $1`, [
+      id,
+      on,
+      ctx.user.id,
+      input.partyOpinion ? plain(input.partyOpinion) : null,
+      input.partyOpinionOn ?? null,
+    ]);
     const after = await presentPlan(tx, id);
     await audit(tx, ctx.user, { action: 'approve', entity: 'oversight_plan', entityId: id, unitId: p.unit_id, before, after });
     return after;
@@ -131,8 +175,16 @@ async function present(db: Db, user: CurrentUser, id: number): Promise<ActivityD
 }
 
 const snapshot = (d: ActivityDetail) => ({
-  unitId: d.unitId, kind: d.kind, form: d.form, title: d.title, subject: d.subject, startedOn: d.startedOn, endedOn: d.endedOn, status: d.status,
-  conclusion: d.conclusion, recommendations: d.items.map((r) => ({ id: r.id, status: r.status, dueOn: r.dueOn })),
+  unitId: d.unitId,
+  kind: d.kind,
+  form: d.form,
+  title: d.title,
+  subject: d.subject,
+  startedOn: d.startedOn,
+  endedOn: d.endedOn,
+  status: d.status,
+  conclusion: d.conclusion,
+  recommendations: d.items.map((r) => ({ id: r.id, status: r.status, dueOn: r.dueOn })),
 });
 
 /** Records a supervision or criticism started by a unit's Front. */
@@ -144,19 +196,36 @@ export async function createActivity(ctx: Ctx, input: CreateActivity): Promise<A
     if (input.topicId) {
       const ok = await tx.query(
         `select 1 from oversight_plan_topics t join oversight_plans p on p.id = t.plan_id
-          where t.id = $1 and p.unit_id = $2 and t.kind = $3`, [input.topicId, input.unitId, input.kind]);
+          where t.id = $1 and p.unit_id = $2 and t.kind = $3`,
+        [input.topicId, input.unitId, input.kind],
+      );
       if (!ok.length) throw new AppError('OVERSIGHT_TOPIC_INVALID', { topicId: input.topicId });
     }
     const criticism = input.kind === 'criticism';
-    if (criticism && (!input.draftTitle?.trim() || input.participants === undefined || input.opinionsGiven === undefined
-      || (input.opinionsAccepted ?? 0) > input.opinionsGiven)) throw new AppError('OVERSIGHT_CRITICISM_FIELDS');
+    if (criticism && (!input.draftTitle?.trim() || input.participants === undefined || input.opinionsGiven === undefined || (input.opinionsAccepted ?? 0) > input.opinionsGiven))
+      throw new AppError('OVERSIGHT_CRITICISM_FIELDS');
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into oversight_activities (unit_id, kind, form, topic_id, title, subject_kind, subject, team, started_on, documents, draft_title,
                                          participants, opinions_given, opinions_accepted, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-      [input.unitId, input.kind, input.form, input.topicId ?? null, text(input.title), input.subjectKind, text(input.subject), plain(input.team),
-        input.startedOn, plain(input.documents), criticism ? plain(input.draftTitle!) : null, criticism ? input.participants : null,
-        criticism ? input.opinionsGiven : null, criticism ? (input.opinionsAccepted ?? 0) : null, ctx.user.id]);
+      [
+        input.unitId,
+        input.kind,
+        input.form,
+        input.topicId ?? null,
+        text(input.title),
+        input.subjectKind,
+        text(input.subject),
+        plain(input.team),
+        input.startedOn,
+        plain(input.documents),
+        criticism ? plain(input.draftTitle!) : null,
+        criticism ? input.participants : null,
+        criticism ? input.opinionsGiven : null,
+        criticism ? (input.opinionsAccepted ?? 0) : null,
+        ctx.user.id,
+      ],
+    );
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'create', entity: 'oversight_activity', entityId: id, unitId: input.unitId, after: snapshot(after) });
     return after;
@@ -168,7 +237,9 @@ async function insertRecommendations(tx: Db, activityId: number, unitId: number,
     if (r.dueOn < madeOn) throw new AppError('RECOMMENDATION_DUE_INVALID', { dueOn: r.dueOn });
     await tx.query(
       `insert into oversight_recommendations (activity_id, unit_id, made_on, content, agency, due_on, open_due_on)
-       values ($1, $2, $3, $4, $5, $6, $6)`, [activityId, unitId, madeOn, text(r.content), text(r.agency), r.dueOn]);
+       values ($1, $2, $3, $4, $5, $6, $6)`,
+      [activityId, unitId, madeOn, text(r.content), text(r.agency), r.dueOn],
+    );
   }
 }
 
@@ -189,8 +260,12 @@ export async function completeActivity(ctx: Ctx, id: number, input: CompleteActi
       if ((input.opinionsAccepted ?? 0) > input.opinionsGiven) throw new AppError('OVERSIGHT_CRITICISM_FIELDS');
       await tx.query('update oversight_activities set opinions_given = $2, opinions_accepted = $3 where id = $1', [id, input.opinionsGiven, input.opinionsAccepted ?? 0]);
     }
-    await tx.query(`update oversight_activities set status = 'completed', ended_on = $2, findings = $3, conclusion = $4 where id = $1`,
-      [id, input.endedOn, plain(input.findings), conclusion]);
+    await tx.query(`update oversight_activities set status = 'completed', ended_on = $2, findings = $3, conclusion = $4 where id = $1`, [
+      id,
+      input.endedOn,
+      plain(input.findings),
+      conclusion,
+    ]);
     await insertRecommendations(tx, id, f.unit_id, input.endedOn, input.recommendations);
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'complete', entity: 'oversight_activity', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
@@ -232,10 +307,17 @@ export async function followRecommendation(ctx: Ctx, id: number, input: FollowRe
     await tx.query(
       `update oversight_recommendations set status = $2, answer = coalesce($3, answer), answered_on = coalesce(answered_on, $4::date),
               done_on = $5, due_on = $6, open_due_on = $7 where id = $1`,
-      [id, input.status, input.answer ? plain(input.answer) : null, date, input.status === 'done' ? date : null, due, open ? due : null]);
+      [id, input.status, input.answer ? plain(input.answer) : null, date, input.status === 'done' ? date : null, due, open ? due : null],
+    );
     const after = (await recommendationsOf(tx, r.activity_id)).find((x) => x.id === id)!;
-    await audit(tx, ctx.user, { action: 'follow', entity: 'oversight_recommendation', entityId: id, unitId: r.unit_id,
-      before: { status: before.status, dueOn: before.dueOn }, after: { status: after.status, dueOn: after.dueOn, answeredOn: after.answeredOn, doneOn: after.doneOn } });
+    await audit(tx, ctx.user, {
+      action: 'follow',
+      entity: 'oversight_recommendation',
+      entityId: id,
+      unitId: r.unit_id,
+      before: { status: before.status, dueOn: before.dueOn },
+      after: { status: after.status, dueOn: after.dueOn, answeredOn: after.answeredOn, doneOn: after.doneOn },
+    });
     return after;
   });
 }

@@ -2,8 +2,17 @@ import { PetitionListQuery } from '@contract/petitions';
 import { petitionEndpoints } from '@contract/endpoints/petitions';
 import { bind } from '../../platform/endpoints';
 import {
-  createAgency, createConference, createMeeting, createReception, getRules, listAgencies, listConferences, listMeetings, listReceptions,
-  petitionStats, updateRule,
+  createAgency,
+  createConference,
+  createMeeting,
+  createReception,
+  getRules,
+  listAgencies,
+  listConferences,
+  listMeetings,
+  listReceptions,
+  petitionStats,
+  updateRule,
 } from './activity-service';
 import { exportCsv, publicUnits } from './export';
 import { submitPublic, trackPublic } from './public-service';
@@ -33,7 +42,9 @@ export const petitionHandlers = bind(petitionEndpoints, {
 
   'GET /api/petitions': (ctx, { query }) => listPetitions(ctx.db, ctx.user, query),
   'GET /api/petitions/export.csv': async (ctx, { query }, { reply }) =>
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kien-nghi.csv"')
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="kien-nghi.csv"')
       .send(await exportCsv(ctx, query)),
   'GET /api/petitions/reminders': async (ctx) => {
     const [overdue, soon] = await Promise.all([
@@ -54,8 +65,11 @@ export const petitionHandlers = bind(petitionEndpoints, {
   'POST /api/petitions/:id/attachments': (ctx, { params, body, files }) => addAttachments(ctx, params.id, body.purpose, files),
   'GET /api/petitions/:id/attachments/:attachmentId': async (ctx, { params }, { reply }) => {
     const a = await readAttachment(ctx, params.id, params.attachmentId);
-    return reply.header('content-type', a.mime).header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${encodeURIComponent(a.filename)}"`).send(a.data);
+    return reply
+      .header('content-type', a.mime)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(a.filename)}"`)
+      .send(a.data);
   },
 
   'GET /api/petition-receptions': (ctx, { query }) => listReceptions(ctx, query),

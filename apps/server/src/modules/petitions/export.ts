@@ -1,7 +1,12 @@
 import { compareUnitNames } from '@contract/vn-collate';
 import type { z } from 'zod';
 import {
-  PETITION_CHANNEL_LABELS, PETITION_FIELD_LABELS, PETITION_KIND_LABELS, PETITION_STATE_LABELS, type PetitionListQuery, type PublicUnit,
+  PETITION_CHANNEL_LABELS,
+  PETITION_FIELD_LABELS,
+  PETITION_KIND_LABELS,
+  PETITION_STATE_LABELS,
+  type PetitionListQuery,
+  type PublicUnit,
   type PublicUnitsQuery,
 } from '@contract/petitions';
 import type { Db } from '../../db/db';
@@ -18,14 +23,26 @@ export async function exportCsv({ db, user }: Ctx, q: PetitionListQuery): Promis
     items = items.concat((await listPetitions(db, user, { ...q, limit: 200, offset })).items);
   }
   const head = ['Mã theo dõi', 'Đơn vị', 'Ngày tiếp nhận', 'Loại', 'Kênh', 'Lĩnh vực', 'Tiêu đề', 'Trạng thái', 'Hạn xử lý', 'Quá hạn', 'Người xử lý', 'Cơ quan giải quyết'];
-  const lines = items.map((p) => [
-    p.trackingCode, p.unitName, p.receivedOn, PETITION_KIND_LABELS[p.kind].vi, PETITION_CHANNEL_LABELS[p.channel].vi,
-    PETITION_FIELD_LABELS[p.field]?.vi ?? p.field, p.title, PETITION_STATE_LABELS[p.state].vi, p.dueOn ?? '', p.overdue ? 'Có' : '',
-    p.handlerName ?? '', p.agencyName ?? '',
-  ].map(csvCell).join(','));
+  const lines = items.map((p) =>
+    [
+      p.trackingCode,
+      p.unitName,
+      p.receivedOn,
+      PETITION_KIND_LABELS[p.kind].vi,
+      PETITION_CHANNEL_LABELS[p.channel].vi,
+      PETITION_FIELD_LABELS[p.field]?.vi ?? p.field,
+      p.title,
+      PETITION_STATE_LABELS[p.state].vi,
+      p.dueOn ?? '',
+      p.overdue ? 'Có' : '',
+      p.handlerName ?? '',
+      p.agencyName ?? '',
+    ]
+      .map(csvCell)
+      .join(','),
+  );
   return '\uFEFF' + [head.join(','), ...lines].join('\r\n') + '\r\n';
 }
-
 
 /** How many wards and communes the picker lists at most (a province has about 100; the country 3,321). */
 export const PUBLIC_UNITS_MAX = 400;

@@ -25,12 +25,24 @@ describe('target 13: forwarded petitions answered in writing', () => {
   it('10 answers due in January 2026: 7 in writing, 2 not in writing, 1 none → 70%', async () => {
     const outcomes = [...Array(7).fill('writing'), 'oral', 'oral', 'none'];
     for (const [i, outcome] of outcomes.entries()) {
-      const p = await create(t.app, s.staffS, { unitId: t.w.S, channel: 'voter_meeting', kind: 'kien_nghi', title: `Ý kiến cử tri ${i}`, content: 'Nội dung', receivedOn: '2025-11-01' });
+      const p = await create(t.app, s.staffS, {
+        unitId: t.w.S,
+        channel: 'voter_meeting',
+        kind: 'kien_nghi',
+        title: `Ý kiến cử tri ${i}`,
+        content: 'Nội dung',
+        receivedOn: '2025-11-01',
+      });
       await act(t.app, s.staffS, p.id, { action: 'accept', date: '2025-11-03' });
       const f = await act(t.app, s.staffS, p.id, { action: 'forward', date: '2025-11-05', agencyId: s.agencyS, letterNo: `${i}/MTTQ`, letterDate: '2025-11-05' });
       expect(f.json().answerDueOn).toBe('2026-01-04');
       if (outcome !== 'none') {
-        const a = await act(t.app, s.staffS, p.id, { action: 'answer', date: `2025-12-${String(10 + i).padStart(2, '0')}`, inWriting: outcome === 'writing', summary: 'Đã trả lời' });
+        const a = await act(t.app, s.staffS, p.id, {
+          action: 'answer',
+          date: `2025-12-${String(10 + i).padStart(2, '0')}`,
+          inWriting: outcome === 'writing',
+          summary: 'Đã trả lời',
+        });
         expect(a.statusCode, a.body).toBe(200);
       }
     }
@@ -56,7 +68,12 @@ describe('target 2: situation reports on time', () => {
     const ids: number[] = [];
     for (const m of ['01', '02', '03']) {
       const r = await post(s.bttS, '/api/situation-periods', {
-        unitId: t.w.S, kind: 'month', startsOn: `2026-${m}-01`, endsOn: `2026-${m}-28`, dueOn: `2026-${m}-28`, levels: ['village'],
+        unitId: t.w.S,
+        kind: 'month',
+        startsOn: `2026-${m}-01`,
+        endsOn: `2026-${m}-28`,
+        dueOn: `2026-${m}-28`,
+        levels: ['village'],
       });
       expect(r.statusCode, r.body).toBe(200);
       ids.push(r.json().id);
@@ -86,18 +103,33 @@ describe('target 2: situation reports on time', () => {
 
 describe('reception, voter meetings, dialogues, conferences', () => {
   it('are counted by the metrics at their unit and date', async () => {
-    expect((await post(s.staffS, '/api/petition-receptions', { unitId: t.w.S, heldOn: '2026-04-15', officials: 'Chủ tịch UB MTTQ phường', citizensCount: 7, matters: 'Đất đai' })).statusCode).toBe(200);
+    expect(
+      (await post(s.staffS, '/api/petition-receptions', { unitId: t.w.S, heldOn: '2026-04-15', officials: 'Chủ tịch UB MTTQ phường', citizensCount: 7, matters: 'Đất đai' }))
+        .statusCode,
+    ).toBe(200);
     expect((await post(s.staffS, '/api/petition-receptions', { unitId: t.w.S, heldOn: '2026-05-15', officials: 'Phó Chủ tịch', citizensCount: 4 })).statusCode).toBe(200);
-    for (const [kind, voters, opinions] of [['voter_meeting', 120, 9], ['voter_meeting', 80, 4], ['dialogue', 50, 6]] as const) {
+    for (const [kind, voters, opinions] of [
+      ['voter_meeting', 120, 9],
+      ['voter_meeting', 80, 4],
+      ['dialogue', 50, 6],
+    ] as const) {
       const r = await post(s.staffS, '/api/voter-meetings', { unitId: t.w.S, kind, heldOn: '2026-04-20', deputies: 'Đại biểu HĐND tỉnh', place: 'Nhà văn hóa', voters, opinions });
       expect(r.statusCode, r.body).toBe(200);
     }
     const p = await create(t.app, s.staffS, { unitId: t.w.S, channel: 'written', kind: 'kien_nghi', title: 'Vụ việc', content: 'Nội dung', receivedOn: '2026-04-01' });
-    const c = await post(s.staffS, '/api/petition-conferences', { unitId: t.w.S, heldOn: '2026-06-10', title: 'Hội nghị công khai kết quả giải quyết 6 tháng', attendees: 60, petitionIds: [p.id] });
+    const c = await post(s.staffS, '/api/petition-conferences', {
+      unitId: t.w.S,
+      heldOn: '2026-06-10',
+      title: 'Hội nghị công khai kết quả giải quyết 6 tháng',
+      attendees: 60,
+      petitionIds: [p.id],
+    });
     expect(c.statusCode, c.body).toBe(200);
     expect(c.json().petitionIds).toEqual([p.id]);
     const other = await create(t.app, s.staffT, { unitId: t.w.T, channel: 'written', kind: 'kien_nghi', title: 'Vụ khác', content: 'Nội dung', receivedOn: '2026-04-01' });
-    expect((await post(s.staffS, '/api/petition-conferences', { unitId: t.w.S, heldOn: '2026-06-11', title: 'Không được', petitionIds: [other.id] })).json().error.code).toBe('OUT_OF_SCOPE');
+    expect((await post(s.staffS, '/api/petition-conferences', { unitId: t.w.S, heldOn: '2026-06-11', title: 'Không được', petitionIds: [other.id] })).json().error.code).toBe(
+      'OUT_OF_SCOPE',
+    );
     const y = ['2026-01-01', '2026-06-30'] as const;
     expect(await metric('petitions.citizens_received', t.w.S, ...y)).toBe(11);
     expect(await metric('petitions.voter_meetings', t.w.S, ...y)).toBe(2);

@@ -11,11 +11,16 @@ beforeAll(async () => {
 });
 
 // Rows of this file's world only: other files write to the same database at the same time.
-const counts = async () => (await t.db.query<{ p: number; e: number; a: number; l: number }>(
-  `select (select count(*) from petitions where unit_id = $1)::int as p,
+const counts = async () =>
+  (
+    await t.db.query<{ p: number; e: number; a: number; l: number }>(
+      `select (select count(*) from petitions where unit_id = $1)::int as p,
           (select count(*) from petition_events e join petitions x on x.id = e.petition_id where x.unit_id = $1)::int as e,
           (select count(*) from petition_attachments a join petitions x on x.id = a.petition_id where x.unit_id = $1)::int as a,
-          (select count(*) from audit_log where unit_id = $1)::int as l`, [t.w.S]))[0];
+          (select count(*) from audit_log where unit_id = $1)::int as l`,
+      [t.w.S],
+    )
+  )[0];
 
 /** A multipart body by hand: fields and files. */
 function multipart(fields: Record<string, string>, files: Array<{ name: string; type: string; data: Buffer }>) {
@@ -73,11 +78,19 @@ describe('the public form', () => {
 
   it('takes PDF, JPEG and PNG attachments, checked by their bytes', async () => {
     const b = publicBody(s.sCode);
-    const res = await send(b, [{ name: 'anh-hien-truong.png', type: 'image/png', data: PNG }, { name: 'don.pdf', type: 'application/pdf', data: PDF }]);
+    const res = await send(b, [
+      { name: 'anh-hien-truong.png', type: 'image/png', data: PNG },
+      { name: 'don.pdf', type: 'application/pdf', data: PDF },
+    ]);
     expect(res.statusCode, res.body).toBe(200);
     const rows = await t.db.query<{ mime: string; size: number }>(
-      `select a.mime, a.size from petition_attachments a join petitions p on p.id = a.petition_id where p.tracking_code = $1 order by a.id`, [res.json().trackingCode]);
-    expect(rows).toEqual([{ mime: 'image/png', size: PNG.length }, { mime: 'application/pdf', size: PDF.length }]);
+      `select a.mime, a.size from petition_attachments a join petitions p on p.id = a.petition_id where p.tracking_code = $1 order by a.id`,
+      [res.json().trackingCode],
+    );
+    expect(rows).toEqual([
+      { mime: 'image/png', size: PNG.length },
+      { mime: 'application/pdf', size: PDF.length },
+    ]);
   });
 
   it('refuses a wrong-type or oversized attachment, or too many, with a clear message and nothing written', async () => {
@@ -91,7 +104,10 @@ describe('the public form', () => {
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe('PETITION_ATTACHMENT_SIZE');
     expect(big.json().error.message).toContain('tối đa 2 MB');
-    const many = await send(publicBody(s.sCode), Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', data: PNG })));
+    const many = await send(
+      publicBody(s.sCode),
+      Array.from({ length: 4 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', data: PNG })),
+    );
     expect(many.json().error.code).toBe('PETITION_ATTACHMENT_SIZE');
     const long = await submit(t.app, publicBody(s.sCode, { content: 'x'.repeat(5001) }));
     expect(long.json().error.code).toBe('VALIDATION');
@@ -129,7 +145,7 @@ describe('the public form', () => {
 });
 
 describe('documents attached by officials', () => {
-  it('takes the agency\'s answer as a PDF from the ward, refuses fakes and other wards, serves it back to readers only', async () => {
+  it("takes the agency's answer as a PDF from the ward, refuses fakes and other wards, serves it back to readers only", async () => {
     const res = await submit(t.app, publicBody(s.sCode));
     const [{ id }] = await t.db.query<{ id: number }>('select id from petitions where tracking_code = $1', [res.json().trackingCode]);
     const upload = (headers: Record<string, string>, data: Buffer) => {

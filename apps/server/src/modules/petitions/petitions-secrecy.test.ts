@@ -47,7 +47,9 @@ describe('a denouncer is protected', () => {
     outputs.push(res.body);
     code = res.json().trackingCode;
     const [row] = await db.query<{ id: number; enc: Uint8Array; whole: string }>(
-      `select p.id, p.identity_enc as enc, row_to_json(p)::text as whole from petitions p where tracking_code = $1`, [code]);
+      `select p.id, p.identity_enc as enc, row_to_json(p)::text as whole from petitions p where tracking_code = $1`,
+      [code],
+    );
     id = row.id;
     const raw = Buffer.from(row.enc).toString('latin1') + Buffer.from(row.enc).toString('utf8');
     for (const n of needles) {
@@ -76,13 +78,15 @@ describe('a denouncer is protected', () => {
     }
     expect((await get(`/api/petitions/${id}`, s.staffS.headers)).json()).toMatchObject({ hasIdentity: true, identityProtected: true, canReadIdentity: false });
     await get(`/api/public/petitions/${code}`);
-    const audit = await db.query<{ t: string }>(`select coalesce(before::text, '') || coalesce(after::text, '') as t from audit_log where entity = 'petition' and entity_id = $1`, [String(id)]);
+    const audit = await db.query<{ t: string }>(`select coalesce(before::text, '') || coalesce(after::text, '') as t from audit_log where entity = 'petition' and entity_id = $1`, [
+      String(id),
+    ]);
     outputs.push(...audit.map((a) => a.t));
   });
 
   it('is readable with petition.identity at the unit, and every read leaves an audit row', async () => {
-    const count = async () => (await db.query<{ n: number }>(
-      `select count(*)::int as n from audit_log where entity = 'petition' and entity_id = $1 and action = 'read_identity'`, [String(id)]))[0].n;
+    const count = async () =>
+      (await db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'petition' and entity_id = $1 and action = 'read_identity'`, [String(id)]))[0].n;
     const before = await count();
     const detail = await app.inject({ method: 'GET', url: `/api/petitions/${id}`, headers: s.bttS.headers });
     expect(detail.json().canReadIdentity).toBe(true);
@@ -94,7 +98,9 @@ describe('a denouncer is protected', () => {
     }
     expect(await count()).toBe(before + 3);
     const [row] = await db.query<{ actor_id: number; t: string }>(
-      `select actor_id, coalesce(after::text, '') as t from audit_log where entity = 'petition' and entity_id = $1 and action = 'read_identity' order by id desc limit 1`, [String(id)]);
+      `select actor_id, coalesce(after::text, '') as t from audit_log where entity = 'petition' and entity_id = $1 and action = 'read_identity' order by id desc limit 1`,
+      [String(id)],
+    );
     expect(row.actor_id).toBe(s.bttP.user.id);
     for (const n of needles) expect(row.t).not.toContain(n);
   });

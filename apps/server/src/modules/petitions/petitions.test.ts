@@ -30,7 +30,12 @@ describe('deadlines by kind', () => {
       expect(p.acceptDueOn).toBe(addDays(received, 10));
       expect((await act(t.app, s.staffS, p.id, { action: 'accept', date: '2026-03-03' })).statusCode).toBe(200);
       const f = await act(t.app, s.staffS, p.id, {
-        action: 'forward', date: '2026-03-03', agencyId: s.agencyS, letterNo: '12/MTTQ', letterDate: '2026-03-03', complex: isComplex,
+        action: 'forward',
+        date: '2026-03-03',
+        agencyId: s.agencyS,
+        letterNo: '12/MTTQ',
+        letterDate: '2026-03-03',
+        complex: isComplex,
       });
       expect(f.statusCode, f.body).toBe(200);
       expect(f.json().answerDueOn).toBe(addDays('2026-03-03', isComplex ? complex : simple));
@@ -70,7 +75,7 @@ describe('deadlines by kind', () => {
 });
 
 describe('overdue list', () => {
-  it('an item past due is in its ward\'s and the province\'s list, not another ward\'s; the officer is named', async () => {
+  it("an item past due is in its ward's and the province's list, not another ward's; the officer is named", async () => {
     const p = await create(t.app, s.staffS, { unitId: t.w.S, channel: 'reception', kind: 'kien_nghi', title: 'Ngập úng', content: 'Nội dung', receivedOn: addDays(today(), -40) });
     const fresh = await create(t.app, s.staffS, { unitId: t.w.S, channel: 'reception', kind: 'kien_nghi', title: 'Mới', content: 'Nội dung', receivedOn: today() });
     const inS = await list(s.staffS, t.w.S, '&overdue=1');
@@ -86,11 +91,13 @@ describe('overdue list', () => {
     expect(rem.json().overdue).toBeGreaterThanOrEqual(1);
   });
 
-  it('a petition received by an old ward before the reform is handled by its successor, and is overdue in the old city\'s list', async () => {
+  it("a petition received by an old ward before the reform is handled by its successor, and is overdue in the old city's list", async () => {
     const [old] = await t.db.query<{ id: number }>(
       `insert into petitions (tracking_code, unit_id, channel, kind, title, content, received_on, accept_due_on, due_on, content_hash)
        values ('OLDW-ARD0-' || substr(md5(random()::text), 1, 2), $1, 'written', 'kien_nghi', 'Đơn cũ', 'Nội dung', '2025-05-05', '2025-05-15', '2025-05-15', md5(random()::text))
-       returning id`, [t.w.A]);
+       returning id`,
+      [t.w.A],
+    );
     expect((await list(s.bttC, t.w.C, '&overdue=1')).items.map((i) => i.id)).toContain(old.id);
     expect((await list(s.staffS, t.w.S, '&overdue=1')).items.map((i) => i.id)).toContain(old.id);
     expect((await list(s.staffT, t.w.T, '&overdue=1')).items.map((i) => i.id)).not.toContain(old.id);
@@ -139,7 +146,7 @@ describe('state machine', () => {
 });
 
 describe('addressing a unit', () => {
-  it('a petition addressed today to a ward that has ended is refused with its successor\'s name', async () => {
+  it("a petition addressed today to a ward that has ended is refused with its successor's name", async () => {
     const res = await submit(t.app, publicBody(s.aCode));
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('PETITION_UNIT_ENDED');

@@ -15,7 +15,11 @@ export const FLOOD_LIMIT = { perWindow: 5, windowMinutes: 15, perDay: 20 };
 
 // Addresses are kept only as a keyed hash: enough to recognise a flood, not to tell who sent it. The salt
 // is PETITION_ADDRESS_SALT (required in production, platform/keys.ts); a fixed one serves development.
-const addressSalt = () => crypto.createHash('sha256').update(process.env.PETITION_ADDRESS_SALT || 'doanket-dev-address-salt').digest();
+const addressSalt = () =>
+  crypto
+    .createHash('sha256')
+    .update(process.env.PETITION_ADDRESS_SALT || 'doanket-dev-address-salt')
+    .digest();
 export const addressHash = (ip: string) => crypto.createHmac('sha256', addressSalt()).update(ip).digest('hex').slice(0, 32);
 
 /**
@@ -43,7 +47,9 @@ export async function unitForCode(db: Db, code: string, on = today()): Promise<{
     [u.id, on],
   );
   throw new AppError('PETITION_UNIT_ENDED', {
-    unitName: u.name, successorName: s?.name ?? 'đơn vị kế thừa', successorCode: s?.code ?? null,
+    unitName: u.name,
+    successorName: s?.name ?? 'đơn vị kế thừa',
+    successorCode: s?.code ?? null,
   });
 }
 
@@ -64,29 +70,52 @@ export async function submitPublic(db: Db, input: PublicPetitionInput, ip: strin
       [source, FLOOD_LIMIT.windowMinutes],
     );
     if (flood.recent >= FLOOD_LIMIT.perWindow || flood.day >= FLOOD_LIMIT.perDay) throw new AppError('PETITION_RATE_LIMITED');
-    const [dup] = await tx.query<{ id: number }>(
-      `select id from petitions where content_hash = $1 and created_at > now() - interval '30 days' limit 1`,
-      [contentHash(unit.id, title, content)],
-    );
+    const [dup] = await tx.query<{ id: number }>(`select id from petitions where content_hash = $1 and created_at > now() - interval '30 days' limit 1`, [
+      contentHash(unit.id, title, content),
+    ]);
     if (dup) throw new AppError('PETITION_DUPLICATE');
     // Someone is named from the start: the unit's full-time staff (else its standing committee) until reassigned.
     const [handler] = await tx.query<{ id: number }>(
       `select id from users where unit_id = $1 and active and role in ('unit_staff', 'standing_committee')
-        order by (role = 'unit_staff') desc, id limit 1`, [unit.id]);
-    const id = await insertPetition(tx, {
-      unitId: unit.id, channel: 'web', kind: input.kind, field: input.field ?? 'khac', title, content, receivedOn: today(),
-      handlerId: handler?.id ?? null, identity: sealIdentity(input), sourceHash: source, receptionId: null, meetingId: null, reportId: null,
-    }, null);
+        order by (role = 'unit_staff') desc, id limit 1`,
+      [unit.id],
+    );
+    const id = await insertPetition(
+      tx,
+      {
+        unitId: unit.id,
+        channel: 'web',
+        kind: input.kind,
+        field: input.field ?? 'khac',
+        title,
+        content,
+        receivedOn: today(),
+        handlerId: handler?.id ?? null,
+        identity: sealIdentity(input),
+        sourceHash: source,
+        receptionId: null,
+        meetingId: null,
+        reportId: null,
+      },
+      null,
+    );
     for (const f of uploads) {
-      await tx.query(
-        `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, 'petition', $2, $3, $4, $5, $6)`,
-        [id, f.filename, f.mime, f.data.length, f.sha256, f.data],
-      );
+      await tx.query(`insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, 'petition', $2, $3, $4, $5, $6)`, [
+        id,
+        f.filename,
+        f.mime,
+        f.data.length,
+        f.sha256,
+        f.data,
+      ]);
     }
     const [{ tracking_code }] = await tx.query<{ tracking_code: string }>('select tracking_code from petitions where id = $1', [id]);
     const told = await rememberContacts(tx, id, input, { trackingCode: tracking_code, kind: input.kind, unitName: unit.name, receivedOn: today() });
     await audit(tx, null, {
-      action: 'create', entity: 'petition', entityId: id, unitId: unit.id,
+      action: 'create',
+      entity: 'petition',
+      entityId: id,
+      unitId: unit.id,
       after: { trackingCode: tracking_code, channel: 'web', kind: input.kind, attachments: uploads.length, title, contacts: told },
     });
     return { trackingCode: tracking_code };
@@ -98,8 +127,15 @@ export async function trackPublic(db: Db, raw: string): Promise<PublicPetitionSt
   const code = parseTrackingCode(raw);
   // One round trip: the petition with its timeline (a public page is the hottest read).
   const [p] = await db.query<{
-    kind: PublicPetitionStatus['kind']; unit_name: string; received_on: string; state: PublicPetitionStatus['state'];
-    due_on: string | null; answered_on: string | null; answer_in_writing: boolean | null; answer_summary: string | null; answer_public: boolean;
+    kind: PublicPetitionStatus['kind'];
+    unit_name: string;
+    received_on: string;
+    state: PublicPetitionStatus['state'];
+    due_on: string | null;
+    answered_on: string | null;
+    answer_in_writing: boolean | null;
+    answer_summary: string | null;
+    answer_public: boolean;
     events: Array<{ date: string; state: PublicPetitionStatus['state']; action: string; agencyName: string | null }>;
   }>(
     `select p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as unit_name, p.received_on, p.state, p.due_on,
@@ -114,7 +150,12 @@ export async function trackPublic(db: Db, raw: string): Promise<PublicPetitionSt
   const events = p.events;
   const published = p.answer_public && p.answered_on && p.answer_summary && ['answered', 'informed', 'closed'].includes(p.state);
   return {
-    trackingCode: code, kind: p.kind, unitName: p.unit_name, receivedOn: p.received_on, state: p.state, dueOn: p.due_on,
+    trackingCode: code,
+    kind: p.kind,
+    unitName: p.unit_name,
+    receivedOn: p.received_on,
+    state: p.state,
+    dueOn: p.due_on,
     timeline: events,
     answer: published ? { date: p.answered_on!, inWriting: !!p.answer_in_writing, summary: p.answer_summary! } : null,
   };

@@ -1,10 +1,7 @@
-import type {
-  DeadlineRule, PetitionDetail, PetitionItem, PetitionKind, PetitionListQuery, PetitionPage,
-} from '@contract/petitions';
+import type { DeadlineRule, PetitionDetail, PetitionItem, PetitionKind, PetitionListQuery, PetitionPage } from '@contract/petitions';
 import type { Db } from '../../db/db';
 import { scopeCondition, today, type CurrentUser } from '../../platform/access';
 import { Where } from '../../platform/sql';
-
 
 export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
    order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
@@ -30,9 +27,20 @@ export async function deadlineRule(db: Db, kind: PetitionKind): Promise<Deadline
 }
 
 type ItemRow = {
-  id: number; tracking_code: string; unit_id: number; unit_name: string; channel: PetitionItem['channel']; kind: PetitionKind;
-  field: PetitionItem['field']; title: string; received_on: string; state: PetitionItem['state']; due_on: string | null;
-  handler_id: number | null; handler_name: string | null; agency_name: string | null;
+  id: number;
+  tracking_code: string;
+  unit_id: number;
+  unit_name: string;
+  channel: PetitionItem['channel'];
+  kind: PetitionKind;
+  field: PetitionItem['field'];
+  title: string;
+  received_on: string;
+  state: PetitionItem['state'];
+  due_on: string | null;
+  handler_id: number | null;
+  handler_name: string | null;
+  agency_name: string | null;
 };
 
 // Only public-safe columns: the identity column is never selected in lists.
@@ -41,9 +49,21 @@ const ITEM_COLUMNS = `p.id, p.tracking_code, p.unit_id, ${unitNameAt('p.unit_id'
 const ITEM_JOINS = `left join users h on h.id = p.handler_id left join petition_agencies a on a.id = p.agency_id`;
 
 const toItem = (r: ItemRow, on: string): PetitionItem => ({
-  id: r.id, trackingCode: r.tracking_code, unitId: r.unit_id, unitName: r.unit_name, channel: r.channel, kind: r.kind,
-  field: r.field, title: r.title, receivedOn: r.received_on, state: r.state, dueOn: r.due_on,
-  overdue: r.due_on !== null && r.due_on < on, handlerId: r.handler_id, handlerName: r.handler_name, agencyName: r.agency_name,
+  id: r.id,
+  trackingCode: r.tracking_code,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  channel: r.channel,
+  kind: r.kind,
+  field: r.field,
+  title: r.title,
+  receivedOn: r.received_on,
+  state: r.state,
+  dueOn: r.due_on,
+  overdue: r.due_on !== null && r.due_on < on,
+  handlerId: r.handler_id,
+  handlerName: r.handler_name,
+  agencyName: r.agency_name,
 });
 
 /**
@@ -53,7 +73,7 @@ const toItem = (r: ItemRow, on: string): PetitionItem => ({
  */
 export async function listPetitions(db: Db, user: CurrentUser, q: PetitionListQuery, on = today()): Promise<PetitionPage> {
   const w = new Where();
-  const unit = q.unit ?? (user.role === 'admin' ? undefined : user.unitId ?? undefined);
+  const unit = q.unit ?? (user.role === 'admin' ? undefined : (user.unitId ?? undefined));
   let from = 'petitions p';
   if (unit !== undefined) {
     from = `(${PLACES_SQL(`$${w.params.push(unit)}::bigint`)}) s
@@ -82,23 +102,48 @@ export async function listPetitions(db: Db, user: CurrentUser, q: PetitionListQu
 }
 
 export type PetitionFacts = {
-  id: number; unit_id: number; kind: PetitionKind; state: PetitionItem['state']; received_on: string; forwarded_on: string | null;
-  complex: boolean; extensions: number; has_identity: boolean; answered_on: string | null; informed_on: string | null;
+  id: number;
+  unit_id: number;
+  kind: PetitionKind;
+  state: PetitionItem['state'];
+  received_on: string;
+  forwarded_on: string | null;
+  complex: boolean;
+  extensions: number;
+  has_identity: boolean;
+  answered_on: string | null;
+  informed_on: string | null;
 };
 
 export async function petitionFacts(db: Db, id: number): Promise<PetitionFacts | undefined> {
   const [r] = await db.query<PetitionFacts>(
     `select id, unit_id, kind, state, received_on, forwarded_on, complex, extensions, identity_enc is not null as has_identity,
             answered_on, informed_on
-       from petitions where id = $1`, [id]);
+       from petitions where id = $1`,
+    [id],
+  );
   return r;
 }
 
 type DetailRow = ItemRow & {
-  content: string; accept_due_on: string; answer_due_on: string | null; complex: boolean; extensions: number; agency_id: number | null;
-  forward_letter_no: string | null; forward_letter_date: string | null; forwarded_on: string | null; decline_reason: string | null;
-  answered_on: string | null; answer_in_writing: boolean | null; answer_doc_no: string | null; answer_summary: string | null;
-  answer_public: boolean; informed_on: string | null; closed_on: string | null; has_identity: boolean;
+  content: string;
+  accept_due_on: string;
+  answer_due_on: string | null;
+  complex: boolean;
+  extensions: number;
+  agency_id: number | null;
+  forward_letter_no: string | null;
+  forward_letter_date: string | null;
+  forwarded_on: string | null;
+  decline_reason: string | null;
+  answered_on: string | null;
+  answer_in_writing: boolean | null;
+  answer_doc_no: string | null;
+  answer_summary: string | null;
+  answer_public: boolean;
+  informed_on: string | null;
+  closed_on: string | null;
+  has_identity: boolean;
 };
 
 export type DetailBase = Omit<PetitionDetail, 'identityProtected' | 'canReadIdentity' | 'canWrite' | 'allowedActions'>;
@@ -108,21 +153,40 @@ export async function petitionDetail(db: Db, id: number, on = today()): Promise<
     `select ${ITEM_COLUMNS}, p.content, p.accept_due_on, p.answer_due_on, p.complex, p.extensions, p.agency_id, p.forward_letter_no,
             p.forward_letter_date, p.forwarded_on, p.decline_reason, p.answered_on, p.answer_in_writing, p.answer_doc_no,
             p.answer_summary, p.answer_public, p.informed_on, p.closed_on, p.identity_enc is not null as has_identity
-       from petitions p ${ITEM_JOINS} where p.id = $1`, [id]);
+       from petitions p ${ITEM_JOINS} where p.id = $1`,
+    [id],
+  );
   if (!r) return undefined;
   const [events, attachments] = await Promise.all([
     db.query<PetitionDetail['events'][number]>(
       `select e.id, e.on_date as "onDate", e.action, e.from_state as "fromState", e.to_state as "toState",
               u.display_name as "actorName", ${unitNameAt('e.actor_unit_id', 'e.on_date')} as "actorUnitName", e.note
-         from petition_events e left join users u on u.id = e.actor_id where e.petition_id = $1 order by e.id`, [id]),
-    db.query<PetitionDetail['attachments'][number]>(
-      'select id, purpose, filename, mime, size from petition_attachments where petition_id = $1 order by id', [id]),
+         from petition_events e left join users u on u.id = e.actor_id where e.petition_id = $1 order by e.id`,
+      [id],
+    ),
+    db.query<PetitionDetail['attachments'][number]>('select id, purpose, filename, mime, size from petition_attachments where petition_id = $1 order by id', [id]),
   ]);
   return {
-    ...toItem(r, on), content: r.content, acceptDueOn: r.accept_due_on, answerDueOn: r.answer_due_on, complex: r.complex,
-    extensions: r.extensions, agencyId: r.agency_id, forwardLetterNo: r.forward_letter_no, forwardLetterDate: r.forward_letter_date,
-    forwardedOn: r.forwarded_on, declineReason: r.decline_reason, answeredOn: r.answered_on, answerInWriting: r.answer_in_writing,
-    answerDocNo: r.answer_doc_no, answerSummary: r.answer_summary, answerPublic: r.answer_public, informedOn: r.informed_on,
-    closedOn: r.closed_on, hasIdentity: r.has_identity, events, attachments,
+    ...toItem(r, on),
+    content: r.content,
+    acceptDueOn: r.accept_due_on,
+    answerDueOn: r.answer_due_on,
+    complex: r.complex,
+    extensions: r.extensions,
+    agencyId: r.agency_id,
+    forwardLetterNo: r.forward_letter_no,
+    forwardLetterDate: r.forward_letter_date,
+    forwardedOn: r.forwarded_on,
+    declineReason: r.decline_reason,
+    answeredOn: r.answered_on,
+    answerInWriting: r.answer_in_writing,
+    answerDocNo: r.answer_doc_no,
+    answerSummary: r.answer_summary,
+    answerPublic: r.answer_public,
+    informedOn: r.informed_on,
+    closedOn: r.closed_on,
+    hasIdentity: r.has_identity,
+    events,
+    attachments,
   };
 }

@@ -4,7 +4,14 @@ import { acceptDue, allowedActions, answerDue, canExtend, newTrackingCode, nextS
 import { sniffType } from '../../platform/file-type';
 
 const rule = (r: Partial<DeadlineRule>): DeadlineRule => ({
-  kind: 'khieu_nai', acceptDays: 10, answerDays: 30, complexAnswerDays: 45, extensionDays: 0, maxExtensions: 0, resultNoticeDays: null, ...r,
+  kind: 'khieu_nai',
+  acceptDays: 10,
+  answerDays: 30,
+  complexAnswerDays: 45,
+  extensionDays: 0,
+  maxExtensions: 0,
+  resultNoticeDays: null,
+  ...r,
 });
 
 describe('petition rules', () => {

@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import {
-  ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_ACTION_FROM, PETITION_ACTIONS, TRACKING_ALPHABET, TRACKING_CODE_RE,
-  type DeadlineRule, type PetitionAction, type PetitionKind, type PetitionState,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_MAX_FILES,
+  PETITION_ACTION_FROM,
+  PETITION_ACTIONS,
+  TRACKING_ALPHABET,
+  TRACKING_CODE_RE,
+  type DeadlineRule,
+  type PetitionAction,
+  type PetitionKind,
+  type PetitionState,
 } from '@contract/petitions';
 import { AppError } from '../../platform/errors';
 import { sniffType } from '../../platform/file-type';
@@ -89,7 +97,10 @@ export function plainText(s: string): string {
 /** Same wording, same unit: the fingerprint of a repeated submission. */
 export function contentHash(unitId: number, title: string, content: string): string {
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  return crypto.createHash('sha256').update(`${unitId}\n${norm(title)}\n${norm(content)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${unitId}\n${norm(title)}\n${norm(content)}`)
+    .digest('hex');
 }
 
 export type { Upload } from '../../platform/endpoints';
@@ -104,7 +115,11 @@ export function checkUploads(files: Upload[]): CheckedUpload[] {
     if (mime === 'image/webp') throw new AppError('PETITION_ATTACHMENT_TYPE');
     if (!mime || f.data.length === 0) throw new AppError('PETITION_ATTACHMENT_TYPE');
     const ext = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' }[mime]!;
-    const base = plainText(f.filename).replace(/[^\p{L}\p{N} ._-]/gu, '_').replace(/\.[^.]*$/, '').slice(0, 80) || 'tep';
+    const base =
+      plainText(f.filename)
+        .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+        .replace(/\.[^.]*$/, '')
+        .slice(0, 80) || 'tep';
     return { filename: base + ext, mime, data: f.data, sha256: crypto.createHash('sha256').update(f.data).digest('hex') };
   });
 }

@@ -12,10 +12,25 @@ const uniq = () => `${++n}-${Date.now().toString(36)}`;
 
 /** A plain (not protected) petition received at the unit on the date, inserted directly. */
 async function petitionAt(db: Db, unitId: number, date: string): Promise<number> {
-  return insertPetition(db, {
-    unitId, channel: 'written', kind: 'kien_nghi', field: 'khac', title: `Kiến nghị ma trận ${uniq()}`, content: 'Đường ngõ xóm bị ngập khi mưa.',
-    receivedOn: date, handlerId: null, identity: null, sourceHash: null, receptionId: null, meetingId: null, reportId: null,
-  }, null);
+  return insertPetition(
+    db,
+    {
+      unitId,
+      channel: 'written',
+      kind: 'kien_nghi',
+      field: 'khac',
+      title: `Kiến nghị ma trận ${uniq()}`,
+      content: 'Đường ngõ xóm bị ngập khi mưa.',
+      receivedOn: date,
+      handlerId: null,
+      identity: null,
+      sourceHash: null,
+      receptionId: null,
+      meetingId: null,
+      reportId: null,
+    },
+    null,
+  );
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -24,7 +39,8 @@ async function attachmentAt(c: SampleCtx): Promise<{ id: number; attachmentId: n
   const id = await petitionAt(c.db, c.unit, c.date);
   const [{ id: attachmentId }] = await c.db.query<{ id: number }>(
     `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, 'answer', 'a.png', 'image/png', $2, 'x', $3) returning id`,
-    [id, PNG.length, PNG]);
+    [id, PNG.length, PNG],
+  );
   return { id, attachmentId };
 }
 
@@ -34,7 +50,8 @@ async function periodFor(c: SampleCtx): Promise<number> {
   const back = (days: number) => new Date(Date.parse(c.date) - days * 86400_000).toISOString().slice(0, 10);
   const [{ id }] = await c.db.query<{ id: number }>(
     `insert into situation_periods (unit_id, kind, starts_on, ends_on, due_on, levels) values ($1, 'month', $2, $3, $4, $5) returning id`,
-    [c.unit, back(400 + (n++ % 300)), back(2), c.date, [level === 'province' ? 'commune' : level]]);
+    [c.unit, back(400 + (n++ % 300)), back(2), c.date, [level === 'province' ? 'commune' : level]],
+  );
   return id;
 }
 
@@ -90,7 +107,8 @@ export const petitionSamples: { [K in keyof typeof petitionEndpoints]: Sample } 
   'GET /api/situation-reports': (c) => ({ query: { unit: c.unit } }),
   // A province never reports to itself (periods require districts, communes or villages): permitted, then refused by the rule.
   'POST /api/situation-reports': async (c) => ({
-    body: { periodId: await periodFor(c), unitId: c.unit, filedOn: c.date }, ok: c.target === 'parent' ? [409] : undefined,
+    body: { periodId: await periodFor(c), unitId: c.unit, filedOn: c.date },
+    ok: c.target === 'parent' ? [409] : undefined,
   }),
   'GET /api/situation-periods': (c) => ({ query: { unit: c.unit } }),
   'POST /api/situation-periods': (c) => ({

@@ -8,7 +8,18 @@ import { AppError } from '../../platform/errors';
 import { openIdentity, sealIdentity } from './identity';
 import { deadlineRule, petitionDetail, petitionFacts, type PetitionFacts } from './queries';
 import {
-  acceptDue, addDays, allowedActions, answerDue, canExtend, checkUploads, contentHash, isOpen, isProtectedKind, newTrackingCode, nextState, plainText,
+  acceptDue,
+  addDays,
+  allowedActions,
+  answerDue,
+  canExtend,
+  checkUploads,
+  contentHash,
+  isOpen,
+  isProtectedKind,
+  newTrackingCode,
+  nextState,
+  plainText,
   type Upload,
 } from './rules';
 
@@ -62,17 +73,30 @@ export async function createPetition(ctx: Ctx, input: CreatePetition): Promise<P
   return ctx.db.tx(async (tx) => {
     assertActiveUser(ctx.user, today());
     assertDate(input.receivedOn, '1900-01-01');
-    const [unit] = await tx.query<{ ok: boolean }>(
-      'select valid_from <= $2::date and $2::date < valid_to as ok from units where id = $1', [input.unitId, input.receivedOn]);
+    const [unit] = await tx.query<{ ok: boolean }>('select valid_from <= $2::date and $2::date < valid_to as ok from units where id = $1', [input.unitId, input.receivedOn]);
     if (!unit.ok) throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId: input.unitId, date: input.receivedOn });
     const title = plainText(input.title);
     const content = plainText(input.content);
     if (!title || !content) throw new AppError('PETITION_EMPTY_TEXT');
-    const id = await insertPetition(tx, {
-      unitId: input.unitId, channel: input.channel, kind: input.kind, field: input.field, title, content, receivedOn: input.receivedOn,
-      handlerId: input.handlerId ?? ctx.user.id, identity: sealIdentity(input), sourceHash: null,
-      receptionId: input.receptionId ?? null, meetingId: input.meetingId ?? null, reportId: input.reportId ?? null,
-    }, ctx.user);
+    const id = await insertPetition(
+      tx,
+      {
+        unitId: input.unitId,
+        channel: input.channel,
+        kind: input.kind,
+        field: input.field,
+        title,
+        content,
+        receivedOn: input.receivedOn,
+        handlerId: input.handlerId ?? ctx.user.id,
+        identity: sealIdentity(input),
+        sourceHash: null,
+        receptionId: input.receptionId ?? null,
+        meetingId: input.meetingId ?? null,
+        reportId: input.reportId ?? null,
+      },
+      ctx.user,
+    );
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'create', entity: 'petition', entityId: id, unitId: input.unitId, after: snapshot(after) });
     return after;
@@ -80,9 +104,19 @@ export async function createPetition(ctx: Ctx, input: CreatePetition): Promise<P
 }
 
 export type NewPetition = {
-  unitId: number; channel: string; kind: CreatePetition['kind']; field: string; title: string; content: string; receivedOn: string;
-  handlerId: number | null; identity: Buffer | null; sourceHash: string | null;
-  receptionId: number | null; meetingId: number | null; reportId: number | null;
+  unitId: number;
+  channel: string;
+  kind: CreatePetition['kind'];
+  field: string;
+  title: string;
+  content: string;
+  receivedOn: string;
+  handlerId: number | null;
+  identity: Buffer | null;
+  sourceHash: string | null;
+  receptionId: number | null;
+  meetingId: number | null;
+  reportId: number | null;
 };
 
 /** Inserts a petition and its first timeline entry; returns its id. Callers check access and write the audit. */
@@ -93,8 +127,24 @@ export async function insertPetition(tx: Db, p: NewPetition, actor: CurrentUser 
     `insert into petitions (tracking_code, unit_id, channel, kind, field, title, content, received_on, accept_due_on, due_on, handler_id,
                             identity_enc, source_hash, content_hash, reception_id, meeting_id, report_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
-    [newTrackingCode(), p.unitId, p.channel, p.kind, p.field, p.title, p.content, p.receivedOn, due, p.handlerId, p.identity,
-      p.sourceHash, contentHash(p.unitId, p.title, p.content), p.receptionId, p.meetingId, p.reportId],
+    [
+      newTrackingCode(),
+      p.unitId,
+      p.channel,
+      p.kind,
+      p.field,
+      p.title,
+      p.content,
+      p.receivedOn,
+      due,
+      p.handlerId,
+      p.identity,
+      p.sourceHash,
+      contentHash(p.unitId, p.title, p.content),
+      p.receptionId,
+      p.meetingId,
+      p.reportId,
+    ],
   );
   await tx.query(
     `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id)
@@ -106,9 +156,20 @@ export async function insertPetition(tx: Db, p: NewPetition, actor: CurrentUser 
 
 // The audit keeps the state and dates; the identity is never part of a petition's snapshot.
 const snapshot = (d: PetitionDetail) => ({
-  trackingCode: d.trackingCode, unitId: d.unitId, kind: d.kind, channel: d.channel, field: d.field, title: d.title, state: d.state,
-  dueOn: d.dueOn, handlerId: d.handlerId, agencyId: d.agencyId, forwardLetterNo: d.forwardLetterNo, answeredOn: d.answeredOn,
-  answerInWriting: d.answerInWriting, extensions: d.extensions,
+  trackingCode: d.trackingCode,
+  unitId: d.unitId,
+  kind: d.kind,
+  channel: d.channel,
+  field: d.field,
+  title: d.title,
+  state: d.state,
+  dueOn: d.dueOn,
+  handlerId: d.handlerId,
+  agencyId: d.agencyId,
+  forwardLetterNo: d.forwardLetterNo,
+  answeredOn: d.answeredOn,
+  answerInWriting: d.answerInWriting,
+  extensions: d.extensions,
 });
 
 /** Moves a petition along its states (see PETITION_ACTION_FROM), with its due date and timeline entry. */
@@ -232,12 +293,13 @@ export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdenti
 }
 
 export async function readAttachment(ctx: Ctx, id: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
-  const [a] = await ctx.db.query<{ filename: string; mime: string; data: Uint8Array }>(
-    'select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [attachmentId, id]);
+  const [a] = await ctx.db.query<{ filename: string; mime: string; data: Uint8Array }>('select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [
+    attachmentId,
+    id,
+  ]);
   if (!a) throw new AppError('NOT_FOUND', { attachmentId });
   return { filename: a.filename, mime: a.mime, data: Buffer.from(a.data) };
 }
-
 
 /** Attaches documents to a petition (the agency's answer, a scanned letter): same type and size checks as the public form. */
 export async function addAttachments(ctx: Ctx, id: number, purpose: 'petition' | 'answer', files: Upload[]): Promise<PetitionDetail> {
@@ -249,9 +311,15 @@ export async function addAttachments(ctx: Ctx, id: number, purpose: 'petition' |
     for (const a of checked) {
       const [{ id: attId }] = await tx.query<{ id: number }>(
         `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [id, purpose, a.filename, a.mime, a.data.length, a.sha256, a.data]);
-      await audit(tx, ctx.user, { action: 'attach', entity: 'petition', entityId: id, unitId: f.unit_id,
-        after: { attachmentId: attId, purpose, filename: a.filename, mime: a.mime, size: a.data.length, sha256: a.sha256 } });
+        [id, purpose, a.filename, a.mime, a.data.length, a.sha256, a.data],
+      );
+      await audit(tx, ctx.user, {
+        action: 'attach',
+        entity: 'petition',
+        entityId: id,
+        unitId: f.unit_id,
+        after: { attachmentId: attId, purpose, filename: a.filename, mime: a.mime, size: a.data.length, sha256: a.sha256 },
+      });
     }
     return present(tx, ctx.user, id);
   });

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type {
-  CreateSituationPeriod, FileSituationReport, SituationOverview, SituationPeriod, SituationQuery,
-} from '@contract/petitions';
+import type { CreateSituationPeriod, FileSituationReport, SituationOverview, SituationPeriod, SituationQuery } from '@contract/petitions';
 import type { Db } from '../../db/db';
 import { scopeCondition, today, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -29,7 +27,8 @@ export async function createPeriod(ctx: Ctx, input: In<typeof CreateSituationPer
     const rows = await tx.query<SituationPeriod>(
       `insert into situation_periods (unit_id, kind, starts_on, ends_on, due_on, levels) values ($1, $2, $3, $4, $5, $6)
        on conflict (unit_id, kind, starts_on) do nothing returning ${PERIOD_COLUMNS.replaceAll('sp.', '')}`,
-      [input.unitId, input.kind, input.startsOn, input.endsOn, input.dueOn, input.levels]);
+      [input.unitId, input.kind, input.startsOn, input.endsOn, input.dueOn, input.levels],
+    );
     if (!rows.length) throw new AppError('CONFLICT', { startsOn: input.startsOn });
     await audit(tx, ctx.user, { action: 'create', entity: 'situation_period', entityId: rows[0].id, unitId: input.unitId, after: rows[0] });
     return rows[0];
@@ -43,7 +42,9 @@ export async function fileReport(ctx: Ctx, input: In<typeof FileSituationReport>
     if (ctx.user.unitValidTo && filedOn >= ctx.user.unitValidTo) throw new AppError('UNIT_ENDED');
     const [p] = await tx.query<{ starts_on: string; required: boolean }>(
       `select sp.starts_on, exists (select 1 from (${REQUIRED_SQL}) r where r.period_id = sp.id and r.unit_id = $2) as required
-         from situation_periods sp where sp.id = $1`, [input.periodId, input.unitId]);
+         from situation_periods sp where sp.id = $1`,
+      [input.periodId, input.unitId],
+    );
     if (!p) throw new AppError('NOT_FOUND', { periodId: input.periodId });
     if (!p.required) throw new AppError('SITUATION_REPORT_NOT_REQUIRED');
     if (filedOn < p.starts_on || filedOn > today()) throw new AppError('PETITION_DATE_INVALID', { filedOn });
@@ -56,10 +57,18 @@ export async function fileReport(ctx: Ctx, input: In<typeof FileSituationReport>
     const rows = await tx.query<{ id: number }>(
       `insert into situation_reports (period_id, unit_id, filed_on, topics, hot_issues, petition_ids, created_by)
        values ($1, $2, $3, $4, $5, $6, $7) on conflict (period_id, unit_id) do nothing returning id`,
-      [input.periodId, input.unitId, filedOn, plainText(input.topics), input.hotIssues.map(plainText).filter(Boolean), ids, ctx.user.id]);
+      [input.periodId, input.unitId, filedOn, plainText(input.topics), input.hotIssues.map(plainText).filter(Boolean), ids, ctx.user.id],
+    );
     if (!rows.length) throw new AppError('SITUATION_REPORT_EXISTS');
-    const report = { id: rows[0].id, periodId: input.periodId, unitId: input.unitId, filedOn, topics: plainText(input.topics),
-      hotIssues: input.hotIssues.map(plainText).filter(Boolean), petitionIds: ids };
+    const report = {
+      id: rows[0].id,
+      periodId: input.periodId,
+      unitId: input.unitId,
+      filedOn,
+      topics: plainText(input.topics),
+      hotIssues: input.hotIssues.map(plainText).filter(Boolean),
+      petitionIds: ids,
+    };
     await audit(tx, ctx.user, { action: 'create', entity: 'situation_report', entityId: report.id, unitId: input.unitId, after: report });
     return report;
   });
@@ -80,8 +89,14 @@ export async function situationOverview({ db, user }: Ctx, q: SituationQuery, on
   params.push(...scope.params);
   // The latest periods the unit's subtree owed reports for (twelve unless a period is asked for).
   const rows = await db.query<{
-    period_id: number; unit_id: number; unit_name: string; level: string; due_on: string; filed_on: string | null;
-    report_id: number | null; hot_issues: string[] | null;
+    period_id: number;
+    unit_id: number;
+    unit_name: string;
+    level: string;
+    due_on: string;
+    filed_on: string | null;
+    report_id: number | null;
+    hot_issues: string[] | null;
   }>(
     `with places as (${PLACES_SQL('$1::bigint')}),
      req as (select r.* from (${REQUIRED_SQL}) r join places s on s.unit_id = r.unit_id and r.due_on >= s.valid_from and r.due_on < s.valid_to
@@ -94,26 +109,34 @@ export async function situationOverview({ db, user }: Ctx, q: SituationQuery, on
        left join situation_reports sr on sr.period_id = r.period_id and sr.unit_id = r.unit_id
       where $2::date is not null
       order by r.due_on desc, u.level, unit_name limit 5000`,
-    params);
+    params,
+  );
   const periodIds = [...new Set(rows.map((r) => r.period_id))];
   const periods = periodIds.length
     ? await db.query<SituationPeriod>(`select ${PERIOD_COLUMNS} from situation_periods sp where sp.id = any($1::bigint[]) order by sp.due_on desc`, [periodIds])
     : [];
-  const status = (r: (typeof rows)[number]) =>
-    r.filed_on ? (r.filed_on <= r.due_on ? 'on_time' : 'late') : r.due_on < on ? 'not_filed' : 'pending';
+  const status = (r: (typeof rows)[number]) => (r.filed_on ? (r.filed_on <= r.due_on ? 'on_time' : 'late') : r.due_on < on ? 'not_filed' : 'pending');
   const out = rows.map((r) => ({
-    periodId: r.period_id, unitId: r.unit_id, unitName: r.unit_name, level: r.level, status: status(r) as SituationOverview['rows'][number]['status'],
-    dueOn: r.due_on, filedOn: r.filed_on, reportId: r.report_id, hotIssues: r.hot_issues ?? [],
+    periodId: r.period_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    level: r.level,
+    status: status(r) as SituationOverview['rows'][number]['status'],
+    dueOn: r.due_on,
+    filedOn: r.filed_on,
+    reportId: r.report_id,
+    hotIssues: r.hot_issues ?? [],
   }));
   const summary = { onTime: 0, late: 0, notFiled: 0, pending: 0 };
   for (const r of out) summary[({ on_time: 'onTime', late: 'late', not_filed: 'notFiled', pending: 'pending' } as const)[r.status]]++;
   const issues = new Map<string, { issue: string; count: number }>();
-  for (const r of out) for (const i of r.hotIssues) {
-    const k = i.toLowerCase().trim();
-    const e = issues.get(k) ?? { issue: i.trim(), count: 0 };
-    e.count++;
-    issues.set(k, e);
-  }
+  for (const r of out)
+    for (const i of r.hotIssues) {
+      const k = i.toLowerCase().trim();
+      const e = issues.get(k) ?? { issue: i.trim(), count: 0 };
+      e.count++;
+      issues.set(k, e);
+    }
   const hotIssues = [...issues.values()].sort((a, b) => b.count - a.count || a.issue.localeCompare(b.issue, 'vi')).slice(0, 20);
   return { periods, rows: out, summary, hotIssues };
 }
@@ -122,5 +145,7 @@ export async function listPeriods(db: Db, unitId: number): Promise<SituationPeri
   return db.query<SituationPeriod>(
     `select ${PERIOD_COLUMNS} from situation_periods sp where sp.unit_id in (
        select c.ancestor_id from unit_lineage_closure l join unit_closure c on c.descendant_id = l.successor_id where l.predecessor_id = $1)
-     order by sp.due_on desc limit 100`, [unitId]);
+     order by sp.due_on desc limit 100`,
+    [unitId],
+  );
 }

@@ -6,14 +6,15 @@ import { sessionAs, type TestSession, type World } from '../../test/factories';
 export async function petitionSetup(db: Db, w: World) {
   const [{ code: sCode }] = await db.query<{ code: string }>('select code from units where id = $1', [w.S]);
   const [{ code: aCode }] = await db.query<{ code: string }>('select code from units where id = $1', [w.A]);
-  const [{ id: agencyS }] = await db.query<{ id: number }>(
-    `insert into petition_agencies (unit_id, name) values ($1, 'UBND phường Bắc Giang Thử') returning id`, [w.S]);
-  const [{ id: agencyP }] = await db.query<{ id: number }>(
-    `insert into petition_agencies (unit_id, name) values ($1, 'Sở Tài nguyên và Môi trường Thử') returning id`, [w.P]);
-  const [{ id: agencyT }] = await db.query<{ id: number }>(
-    `insert into petition_agencies (unit_id, name) values ($1, 'UBND phường Đa Mai Mới') returning id`, [w.T]);
+  const [{ id: agencyS }] = await db.query<{ id: number }>(`insert into petition_agencies (unit_id, name) values ($1, 'UBND phường Bắc Giang Thử') returning id`, [w.S]);
+  const [{ id: agencyP }] = await db.query<{ id: number }>(`insert into petition_agencies (unit_id, name) values ($1, 'Sở Tài nguyên và Môi trường Thử') returning id`, [w.P]);
+  const [{ id: agencyT }] = await db.query<{ id: number }>(`insert into petition_agencies (unit_id, name) values ($1, 'UBND phường Đa Mai Mới') returning id`, [w.T]);
   return {
-    sCode, aCode, agencyS, agencyP, agencyT,
+    sCode,
+    aCode,
+    agencyS,
+    agencyP,
+    agencyT,
     staffS: await sessionAs(db, 'unit_staff', w.S),
     bttS: await sessionAs(db, 'standing_committee', w.S),
     staffT: await sessionAs(db, 'unit_staff', w.T),
@@ -31,8 +32,11 @@ let seq = 0;
 export function publicBody(unitCode: string, extra: Record<string, unknown> = {}) {
   seq++;
   return {
-    kind: 'phan_anh', title: `Đèn đường hỏng số ${seq} ${Date.now()}`, content: `Đèn đường ngõ ${seq} không sáng đã hai tuần (${Math.random()}).`,
-    unitCode, ...extra,
+    kind: 'phan_anh',
+    title: `Đèn đường hỏng số ${seq} ${Date.now()}`,
+    content: `Đèn đường ngõ ${seq} không sáng đã hai tuần (${Math.random()}).`,
+    unitCode,
+    ...extra,
   };
 }
 

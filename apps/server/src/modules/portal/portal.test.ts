@@ -11,10 +11,20 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   const on = today();
   const [{ id: committee }] = await t.db.query<{ id: number }>(
-    `insert into org_committees (unit_id, kind, term_label, valid_from) values ($1, 'front_committee', '2025–2030', '2025-07-01') returning id`, [t.w.S]);
-  for (const [name, position, birth] of [['Nguyễn Thị Chủ Tịch', 'chair', 1970], ['Trần Văn Phó', 'vice_chair', 1975], ['Lê Văn Ủy Viên', 'member', 1980]] as const) {
-    await t.db.query(`insert into org_members (committee_id, person_name, name_search, position, birth_year, valid_from) values ($1, $2, $2, $3, $4, '2025-07-01')`,
-      [committee, name, position, birth]);
+    `insert into org_committees (unit_id, kind, term_label, valid_from) values ($1, 'front_committee', '2025–2030', '2025-07-01') returning id`,
+    [t.w.S],
+  );
+  for (const [name, position, birth] of [
+    ['Nguyễn Thị Chủ Tịch', 'chair', 1970],
+    ['Trần Văn Phó', 'vice_chair', 1975],
+    ['Lê Văn Ủy Viên', 'member', 1980],
+  ] as const) {
+    await t.db.query(`insert into org_members (committee_id, person_name, name_search, position, birth_year, valid_from) values ($1, $2, $2, $3, $4, '2025-07-01')`, [
+      committee,
+      name,
+      position,
+      birth,
+    ]);
   }
   const open = { receiveFrom: addDays(on, -10), receiveTo: addDays(on, 20), distributeBy: addDays(on, 40), isPublic: true };
   ids.own = await makeCampaign(t.db, t.w.S, (await makeFund(t.db, t.w.S, 'vi_nguoi_ngheo', '2025-07-01')).fundId, { ...open, name: 'Ủng hộ phường' });
@@ -30,7 +40,10 @@ describe("a ward's public page", () => {
     expect(res.statusCode, res.body).toBe(200);
     const page = res.json();
     expect(page).toMatchObject({ name: 'Phường Bắc Giang Thử', parentName: 'Tỉnh Thử Nghiệm' });
-    expect(page.committee).toEqual([{ position: 'chair', name: 'Nguyễn Thị Chủ Tịch' }, { position: 'vice_chair', name: 'Trần Văn Phó' }]);
+    expect(page.committee).toEqual([
+      { position: 'chair', name: 'Nguyễn Thị Chủ Tịch' },
+      { position: 'vice_chair', name: 'Trần Văn Phó' },
+    ]);
     const shown = page.campaigns.map((c: { id: number }) => c.id);
     expect(shown).toEqual(expect.arrayContaining([ids.own, ids.province, ids.predecessor]));
     expect(shown).not.toContain(ids.sibling);

@@ -6,14 +6,12 @@ import { deriveFigures, type FigureValues } from './compute';
 import { crossCheckTargets, type TargetRatio } from './targets';
 
 const U = 1;
-const values = (entries: Record<string, number | null>): FigureValues =>
-  new Map(Object.entries(entries).map(([id, v]) => [id, { value: v, byUnit: { [U]: v } }]));
+const values = (entries: Record<string, number | null>): FigureValues => new Map(Object.entries(entries).map(([id, v]) => [id, { value: v, byUnit: { [U]: v } }]));
 const figs = (...ids: string[]): Figure[] => ids.map((id) => FIGURE_BY_ID.get(id)!);
 
 describe('consistency checks', () => {
   it("catches the seed's contradiction: 1.114 + 325 supervisions stated as 1.539", () => {
-    const found = checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'),
-      values({ 'sup.people_boards': 1539, 'sup.ttnd': 1114, 'sup.gsdtccd': 325 }));
+    const found = checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'), values({ 'sup.people_boards': 1539, 'sup.ttnd': 1114, 'sup.gsdtccd': 325 }));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: 'sum', figureId: 'sup.people_boards', expected: 1439, actual: 1539 });
     expect(found[0].message).toContain('1.114 + 325 = 1.439');
@@ -21,19 +19,19 @@ describe('consistency checks', () => {
   });
 
   it('compares two metrics over the same records: receipts by fund kind and by donor', () => {
-    const found = checkFigures(figs('fund.raised_total', 'fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'),
-      values({ 'fund.raised_total': 100_000_000, 'fund.raised_organisation': 40_000_000, 'fund.raised_individual': 50_000_000, 'fund.raised_anonymous': 5_000_000 }));
+    const found = checkFigures(
+      figs('fund.raised_total', 'fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'),
+      values({ 'fund.raised_total': 100_000_000, 'fund.raised_organisation': 40_000_000, 'fund.raised_individual': 50_000_000, 'fund.raised_anonymous': 5_000_000 }),
+    );
     expect(found).toMatchObject([{ kind: 'sum', figureId: 'fund.raised_total', expected: 95_000_000, actual: 100_000_000 }]);
   });
 
   it('finds nothing when the parts add up', () => {
-    expect(checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'),
-      values({ 'sup.people_boards': 1439, 'sup.ttnd': 1114, 'sup.gsdtccd': 325 }))).toEqual([]);
+    expect(checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'), values({ 'sup.people_boards': 1439, 'sup.ttnd': 1114, 'sup.gsdtccd': 325 }))).toEqual([]);
   });
 
   it('does not judge a total whose parts are not all measured', () => {
-    expect(checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'),
-      values({ 'sup.people_boards': 1539, 'sup.ttnd': 1114, 'sup.gsdtccd': null }))).toEqual([]);
+    expect(checkFigures(figs('sup.people_boards', 'sup.ttnd', 'sup.gsdtccd'), values({ 'sup.people_boards': 1539, 'sup.ttnd': 1114, 'sup.gsdtccd': null }))).toEqual([]);
   });
 
   it('a stated rate must match its counts, and a share cannot exceed its whole', () => {
@@ -57,8 +55,13 @@ describe('consistency checks', () => {
 
 describe('figures against the targets engine', () => {
   const f = figs('poor.tet_rate', 'poor.tet_reached', 'poor.tet_due');
-  const ratio = (numerator: number): TargetRatio =>
-    ({ label: 'Chỉ tiêu 4 (quà Tết)', numKey: 'households.tet_reached', denKey: 'households.tet_due', numerator, denominator: 452 });
+  const ratio = (numerator: number): TargetRatio => ({
+    label: 'Chỉ tiêu 4 (quà Tết)',
+    numKey: 'households.tet_reached',
+    denKey: 'households.tet_due',
+    numerator,
+    denominator: 452,
+  });
   const period = { from: '2019-01-01', to: '2024-12-31' };
 
   it('the same count of the same year must agree in both places', () => {

@@ -19,15 +19,24 @@ export function slicePeriod(p: Period, kind: FigurePeriod = 'period', todayIso =
   const ty = Number(p.to.slice(0, 4));
   const clampYear = (y: number) => yearOf(Math.min(ty, Math.max(fy, y)));
   switch (kind) {
-    case 'period': return p;
-    case 'term': return { from: `${fy}-01-01`, to: `${ty}-12-31` };
-    case 'to_date': return { from: p.from, to: todayIso < p.to && todayIso >= p.from ? todayIso : p.to };
-    case 'first_year': return yearOf(fy);
-    case 'last_year': return yearOf(ty);
-    case 'first_full_year': return clampYear(p.from.slice(5) === '01-01' ? fy : fy + 1);
-    case 'last_full_year': return clampYear(p.to.slice(5) === '12-31' ? ty : ty - 1);
-    case 'year_before_congress': return clampYear(ty - 1);
-    case 'until_year_before_congress': return ty - 1 < fy ? p : { from: p.from, to: `${ty - 1}-12-31` };
+    case 'period':
+      return p;
+    case 'term':
+      return { from: `${fy}-01-01`, to: `${ty}-12-31` };
+    case 'to_date':
+      return { from: p.from, to: todayIso < p.to && todayIso >= p.from ? todayIso : p.to };
+    case 'first_year':
+      return yearOf(fy);
+    case 'last_year':
+      return yearOf(ty);
+    case 'first_full_year':
+      return clampYear(p.from.slice(5) === '01-01' ? fy : fy + 1);
+    case 'last_full_year':
+      return clampYear(p.to.slice(5) === '12-31' ? ty : ty - 1);
+    case 'year_before_congress':
+      return clampYear(ty - 1);
+    case 'until_year_before_congress':
+      return ty - 1 < fy ? p : { from: p.from, to: `${ty - 1}-12-31` };
   }
 }
 
@@ -81,7 +90,10 @@ export async function computeFigures(
   const nulls = () => Object.fromEntries(unitIds.map((id) => [id, null])) as Record<number, number | null>;
   for (const fig of figures) {
     if (!fig.metric) continue;
-    if (!registered.has(fig.metric.key)) { out.set(fig.id, { value: null, byUnit: nulls() }); continue; }
+    if (!registered.has(fig.metric.key)) {
+      out.set(fig.id, { value: null, byUnit: nulls() });
+      continue;
+    }
     const period = slicePeriod(opts.period, fig.period);
     const rows = results.get(`${fig.metric.key}|${period.from}|${period.to}`)!;
     const pick = (id: number) => {

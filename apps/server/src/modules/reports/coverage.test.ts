@@ -35,13 +35,15 @@ describe('coverage table', () => {
     expect(isCovered(FIGURE_BY_ID.get('ntm.land_donated')!, () => true)).toBe(false);
   });
 
-  it('every figure of Part One has the seed\'s value and sentence in the expectations table, and only those', () => {
+  it("every figure of Part One has the seed's value and sentence in the expectations table, and only those", () => {
     const partOne = FIGURES.filter((f) => !f.extra).map((f) => f.id);
     const table = new Set(SEED_EXPECTED.map((x) => x.id));
     expect(table.size).toBe(SEED_EXPECTED.length);
-    expect(partOne.filter((id) => !table.has(id)), 'figures without the seed\'s value').toEqual([]);
-    expect([...table].filter((id) => !partOne.includes(id)).sort(), 'expectations without a figure').toEqual(
-      AWAITING_MERGE.filter((id) => !partOne.includes(id)).sort());
+    expect(
+      partOne.filter((id) => !table.has(id)),
+      "figures without the seed's value",
+    ).toEqual([]);
+    expect([...table].filter((id) => !partOne.includes(id)).sort(), 'expectations without a figure').toEqual(AWAITING_MERGE.filter((id) => !partOne.includes(id)).sort());
     expect(partOne.length + AWAITING_MERGE.filter((id) => !partOne.includes(id)).length).toBeGreaterThanOrEqual(160);
     for (const x of SEED_EXPECTED) expect(x.sentence.length, x.id).toBeGreaterThan(10);
   });

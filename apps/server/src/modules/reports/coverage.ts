@@ -21,7 +21,12 @@ const H12 = '1.2. Vận động Nhân dân thi đua học tập, lao động sá
 const H2 = '2. Kết quả thực hiện nhiệm vụ mới đáp ứng yêu cầu thực tiễn';
 
 export const SECTIONS: Array<{ id: SectionId; title: string; programme: number; before?: string[] }> = [
-  { id: 's1_1', programme: 1, before: [H1], title: '1.1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh khối đại đoàn kết toàn dân tộc' },
+  {
+    id: 's1_1',
+    programme: 1,
+    before: [H1],
+    title: '1.1. Tuyên truyền, vận động, tập hợp các tầng lớp Nhân dân; củng cố, tăng cường, phát huy sức mạnh khối đại đoàn kết toàn dân tộc',
+  },
   { id: 's1_2_1', programme: 3, before: [H1, H12], title: '1.2.1. Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh”' },
   { id: 's1_2_2', programme: 3, before: [H1, H12], title: '1.2.2. Công tác vận động giúp đỡ người nghèo và các hoạt động an sinh xã hội; cứu trợ, nhân đạo từ thiện' },
   { id: 's1_2_3', programme: 3, before: [H1, H12], title: '1.2.3. Cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”' },
@@ -48,10 +53,19 @@ export type Uom = 'count' | 'vnd' | 'percent';
  * - `until_year_before_congress`: from the start to the end of that year — the seed's "5 năm (2019-2023)".
  * Slices other than `term` never leave the period (a one-year report's "year before" is that year).
  */
-export type FigurePeriod = 'period' | 'term' | 'to_date' | 'first_year' | 'last_year' | 'first_full_year' | 'last_full_year'
-  | 'year_before_congress' | 'until_year_before_congress';
-export const FIGURE_PERIODS: FigurePeriod[] = ['period', 'term', 'to_date', 'first_year', 'last_year', 'first_full_year', 'last_full_year',
-  'year_before_congress', 'until_year_before_congress'];
+export type FigurePeriod =
+  'period' | 'term' | 'to_date' | 'first_year' | 'last_year' | 'first_full_year' | 'last_full_year' | 'year_before_congress' | 'until_year_before_congress';
+export const FIGURE_PERIODS: FigurePeriod[] = [
+  'period',
+  'term',
+  'to_date',
+  'first_year',
+  'last_year',
+  'first_full_year',
+  'last_full_year',
+  'year_before_congress',
+  'until_year_before_congress',
+];
 
 export type Figure = {
   id: string;
@@ -74,14 +88,25 @@ export type Figure = {
   extra?: boolean;
 };
 
-const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: string, more: Partial<Figure> = {}, period?: FigurePeriod): Figure =>
-  ({ id, section, wording, uom, seed, ...(period ? { period } : {}), ...more });
+const f = (section: SectionId, id: string, wording: string, uom: Uom, seed: string, more: Partial<Figure> = {}, period?: FigurePeriod): Figure => ({
+  id,
+  section,
+  wording,
+  uom,
+  seed,
+  ...(period ? { period } : {}),
+  ...more,
+});
 const m = (key: string, dim?: string) => ({ metric: dim ? { key, dim } : { key } });
 
 // Petitions by the channel they came through: together they are all petitions received.
 const CHANNELS: Array<[string, string]> = [
-  ['reception', 'trong đó qua tiếp công dân'], ['written', 'trong đó gửi bằng văn bản'], ['web', 'trong đó gửi qua cổng trực tuyến'],
-  ['voter_meeting', 'trong đó qua tiếp xúc cử tri'], ['dialogue', 'trong đó qua đối thoại'], ['situation_report', 'trong đó qua báo cáo tình hình Nhân dân'],
+  ['reception', 'trong đó qua tiếp công dân'],
+  ['written', 'trong đó gửi bằng văn bản'],
+  ['web', 'trong đó gửi qua cổng trực tuyến'],
+  ['voter_meeting', 'trong đó qua tiếp xúc cử tri'],
+  ['dialogue', 'trong đó qua đối thoại'],
+  ['situation_report', 'trong đó qua báo cáo tình hình Nhân dân'],
 ];
 
 export const FIGURES: Figure[] = [
@@ -102,7 +127,9 @@ export const FIGURES: Figure[] = [
   f('s1_1', 'rel.core_people', 'Người đủ tiêu chuẩn tham gia lực lượng cốt cán phong trào trong các tôn giáo được phê duyệt', 'count', '93', m('religion.core_people')),
   f('s1_1', 'rel.flag_due', 'Lượt cơ sở tôn giáo cần treo cờ (cơ sở × ngày lễ)', 'count', '', { ...m('religion.flag_due'), extra: true }),
   f('s1_1', 'rel.flag_compliant', 'Lượt cơ sở tôn giáo treo cờ Tổ quốc', 'count', '', { ...m('religion.flag_compliant'), extra: true }),
-  f('s1_1', 'rel.flag_rate', 'Tỷ lệ cơ sở tôn giáo treo cờ Tổ quốc dịp Tết, ngày lễ lớn', 'percent', '100%', { rate: { num: 'rel.flag_compliant', den: 'rel.flag_due', share: true } }),
+  f('s1_1', 'rel.flag_rate', 'Tỷ lệ cơ sở tôn giáo treo cờ Tổ quốc dịp Tết, ngày lễ lớn', 'percent', '100%', {
+    rate: { num: 'rel.flag_compliant', den: 'rel.flag_due', share: true },
+  }),
   f('s1_1', 'rel.establishments', 'Cơ sở tôn giáo, tín ngưỡng', 'count', '', { ...m('religion.establishments'), extra: true }),
   f('s1_1', 'rel.cameras', 'Cơ sở tôn giáo lắp đặt camera an ninh', 'count', '', { ...m('religion.cameras'), extra: true }),
   f('s1_1', 'rel.camera_rate', 'Tỷ lệ cơ sở tôn giáo lắp đặt hệ thống camera an ninh', 'percent', '100%', { rate: { num: 'rel.cameras', den: 'rel.establishments', share: true } }),
@@ -121,8 +148,10 @@ export const FIGURES: Figure[] = [
   f('s1_1', 'fest.festivals', 'Lượt thôn, tổ dân phố tổ chức Ngày hội (mỗi năm một lần)', 'count', '', { ...m('solidarity.festivals'), extra: true }),
   f('s1_1', 'fest.meals', 'Lượt Ngày hội có bữa cơm đoàn kết', 'count', '', { ...m('solidarity.meals'), extra: true }),
   f('s1_1', 'fest.meal_rate', 'Tỷ lệ khu dân cư tổ chức bữa cơm đoàn kết', 'percent', '> 96%', { rate: { num: 'fest.meals', den: 'fest.festivals', share: true } }),
-  f('s1_1', 'fest.leader_visits', 'Lượt lãnh đạo các cấp dự Ngày hội', 'count', '> 1.000',
-    { ...m('solidarity.leaders'), parts: ['fest.leaders_central', 'fest.leaders_province', 'fest.leaders_city', 'fest.leaders_local'] }),
+  f('s1_1', 'fest.leader_visits', 'Lượt lãnh đạo các cấp dự Ngày hội', 'count', '> 1.000', {
+    ...m('solidarity.leaders'),
+    parts: ['fest.leaders_central', 'fest.leaders_province', 'fest.leaders_city', 'fest.leaders_local'],
+  }),
   f('s1_1', 'fest.leaders_central', 'trong đó đoàn đại biểu của Trung ương', 'count', '01', m('solidarity.leaders', 'central')),
   f('s1_1', 'fest.leaders_province', 'trong đó lượt đại biểu lãnh đạo tỉnh', 'count', '07', m('solidarity.leaders', 'province')),
   f('s1_1', 'fest.leaders_city', 'trong đó lượt đồng chí lãnh đạo thành phố', 'count', '93', m('solidarity.leaders', 'city')),
@@ -135,18 +164,24 @@ export const FIGURES: Figure[] = [
   // 1.2.1 New rural / civilised urban
   f('s1_2_1', 'ntm.survey_respondents', 'Phiếu lấy ý kiến sự hài lòng của người dân', 'count', '', { ...m('culture.survey_respondents'), extra: true }),
   f('s1_2_1', 'ntm.survey_satisfied', 'trong đó phiếu hài lòng', 'count', '', { ...m('culture.survey_satisfied'), extra: true }),
-  f('s1_2_1', 'ntm.satisfaction_rate', 'Tỷ lệ người dân hài lòng (khảo sát)', 'percent', '> 95%', { rate: { num: 'ntm.survey_satisfied', den: 'ntm.survey_respondents', share: true } }),
+  f('s1_2_1', 'ntm.satisfaction_rate', 'Tỷ lệ người dân hài lòng (khảo sát)', 'percent', '> 95%', {
+    rate: { num: 'ntm.survey_satisfied', den: 'ntm.survey_respondents', share: true },
+  }),
   f('s1_2_1', 'ntm.wards_standard', 'Phường đạt chuẩn đô thị văn minh', 'count', '10/10', m('culture.titles', 'civilised_urban')),
   f('s1_2_1', 'ntm.communes_standard', 'Xã đạt chuẩn nông thôn mới', 'count', '6/6', m('culture.titles', 'new_rural')),
   f('s1_2_1', 'ntm.model_villages', 'Thôn nông thôn mới kiểu mẫu', 'count', '19', m('culture.titles', 'model_village')),
   f('s1_2_1', 'ntm.families_registered', 'Lượt hộ đăng ký danh hiệu gia đình văn hóa', 'count', '', { ...m('culture.families_registered'), extra: true }),
   f('s1_2_1', 'ntm.families_recognised', 'Lượt hộ đạt danh hiệu gia đình văn hóa', 'count', '', { ...m('culture.families_recognised'), extra: true }),
-  f('s1_2_1', 'ntm.cultural_family_rate', 'Tỷ lệ hộ đạt danh hiệu gia đình văn hóa', 'percent', '94–95,2%', { rate: { num: 'ntm.families_recognised', den: 'ntm.families_registered', share: true } }),
+  f('s1_2_1', 'ntm.cultural_family_rate', 'Tỷ lệ hộ đạt danh hiệu gia đình văn hóa', 'percent', '94–95,2%', {
+    rate: { num: 'ntm.families_recognised', den: 'ntm.families_registered', share: true },
+  }),
   f('s1_2_1', 'ntm.village_conventions', 'Hương ước, quy ước thôn, tổ dân phố được phê duyệt', 'count', '151/151', m('culture.conventions')),
   f('s1_2_1', 'ntm.cultural_communes', 'Xã đạt chuẩn văn hóa nông thôn mới', 'count', '6/6', m('culture.titles', 'cultural_commune')),
   f('s1_2_1', 'ntm.households', 'Lượt hộ được bình xét (hộ × năm)', 'count', '', { ...m('culture.households'), extra: true }),
   f('s1_2_1', 'ntm.civilised_rites', 'Lượt hộ thực hiện nếp sống văn minh trong việc cưới, việc tang', 'count', '', { ...m('culture.civilised_rites'), extra: true }),
-  f('s1_2_1', 'ntm.civilised_rites_rate', 'Tỷ lệ hộ thực hiện nếp sống văn minh trong việc cưới, việc tang', 'percent', '100%', { rate: { num: 'ntm.civilised_rites', den: 'ntm.households', share: true } }),
+  f('s1_2_1', 'ntm.civilised_rites_rate', 'Tỷ lệ hộ thực hiện nếp sống văn minh trong việc cưới, việc tang', 'percent', '100%', {
+    rate: { num: 'ntm.civilised_rites', den: 'ntm.households', share: true },
+  }),
   f('s1_2_1', 'ntm.land_donated', 'Đất thổ cư Nhân dân hiến (m²)', 'count', '> 445'),
   f('s1_2_1', 'ntm.land_donated_value', 'Trị giá đất thổ cư Nhân dân hiến', 'vnd', '> 10 tỷ đồng'),
   f('s1_2_1', 'ntm.farmland_donated_value', 'Trị giá đất nông nghiệp Nhân dân hiến', 'vnd', '> 15 tỷ đồng'),
@@ -155,8 +190,11 @@ export const FIGURES: Figure[] = [
   // 1.2.2 Fund for the Poor, social security, relief
   f('s1_2_2', 'poor.fund_raised', 'Quỹ “Vì người nghèo” các cấp vận động được', 'vnd', '> 7 tỷ đồng (2019-2023)', m('fund.raised', 'vi_nguoi_ngheo'), 'until_year_before_congress'),
   // Two metrics over the same receipts: by fund kind and by donor kind must give the same total.
-  f('s1_2_2', 'fund.raised_total', 'Tổng số tiền các quỹ vận động được (tiền và hiện vật quy đổi)', 'vnd', '', { ...m('fund.raised'), extra: true,
-    parts: ['fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'] }),
+  f('s1_2_2', 'fund.raised_total', 'Tổng số tiền các quỹ vận động được (tiền và hiện vật quy đổi)', 'vnd', '', {
+    ...m('fund.raised'),
+    extra: true,
+    parts: ['fund.raised_organisation', 'fund.raised_individual', 'fund.raised_anonymous'],
+  }),
   f('s1_2_2', 'fund.raised_organisation', 'trong đó do tổ chức, doanh nghiệp ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'organisation'), extra: true }),
   f('s1_2_2', 'fund.raised_individual', 'trong đó do cá nhân ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'individual'), extra: true }),
   f('s1_2_2', 'fund.raised_anonymous', 'trong đó do người không nêu danh ủng hộ', 'vnd', '', { ...m('fund.raised_by_donor', 'anonymous'), extra: true }),
@@ -164,13 +202,26 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.tet_gift_value', '“Tết vì người nghèo”: trị giá quà', 'vnd', '32.027.693.000 đồng', m('fund.gift_value')),
   f('s1_2_2', 'poor.tet_due', 'Hộ nghèo, cận nghèo trong năm', 'count', '', { ...m('households.tet_due'), period: 'last_year', extra: true }),
   f('s1_2_2', 'poor.tet_reached', 'Hộ nghèo, cận nghèo được tặng quà Tết', 'count', '', { ...m('households.tet_reached'), period: 'last_year', extra: true }),
-  f('s1_2_2', 'poor.tet_rate', 'Tỷ lệ hộ nghèo, cận nghèo được tặng quà Tết', 'percent', '100%', { rate: { num: 'poor.tet_reached', den: 'poor.tet_due', share: true }, extra: true }),
+  f('s1_2_2', 'poor.tet_rate', 'Tỷ lệ hộ nghèo, cận nghèo được tặng quà Tết', 'percent', '100%', {
+    rate: { num: 'poor.tet_reached', den: 'poor.tet_due', share: true },
+    extra: true,
+  }),
   f('s1_2_2', 'poor.hardship_due', 'Lượt hộ hoàn cảnh đặc biệt khó khăn cần hỗ trợ trong năm', 'count', '', { ...m('households.hardship_due'), period: 'last_year', extra: true }),
-  f('s1_2_2', 'poor.hardship_reached', 'Lượt hộ hoàn cảnh đặc biệt khó khăn được hỗ trợ trong năm', 'count', '', { ...m('households.hardship_reached'), period: 'last_year', extra: true }),
-  f('s1_2_2', 'poor.hardship_rate', 'Tỷ lệ hộ hoàn cảnh đặc biệt khó khăn được hỗ trợ thường xuyên', 'percent', '', { rate: { num: 'poor.hardship_reached', den: 'poor.hardship_due', share: true }, extra: true }),
+  f('s1_2_2', 'poor.hardship_reached', 'Lượt hộ hoàn cảnh đặc biệt khó khăn được hỗ trợ trong năm', 'count', '', {
+    ...m('households.hardship_reached'),
+    period: 'last_year',
+    extra: true,
+  }),
+  f('s1_2_2', 'poor.hardship_rate', 'Tỷ lệ hộ hoàn cảnh đặc biệt khó khăn được hỗ trợ thường xuyên', 'percent', '', {
+    rate: { num: 'poor.hardship_reached', den: 'poor.hardship_due', share: true },
+    extra: true,
+  }),
   f('s1_2_2', 'poor.house_need', 'Hộ có nhu cầu xây mới, sửa chữa nhà ở trong năm', 'count', '', { ...m('households.house_need'), period: 'last_year', extra: true }),
   f('s1_2_2', 'poor.house_supported', 'Hộ có nhu cầu nhà ở đã được hỗ trợ trong năm', 'count', '', { ...m('households.house_supported'), period: 'last_year', extra: true }),
-  f('s1_2_2', 'poor.house_rate', 'Tỷ lệ hộ có nhu cầu nhà ở được hỗ trợ', 'percent', '100%', { rate: { num: 'poor.house_supported', den: 'poor.house_need', share: true }, extra: true }),
+  f('s1_2_2', 'poor.house_rate', 'Tỷ lệ hộ có nhu cầu nhà ở được hỗ trợ', 'percent', '100%', {
+    rate: { num: 'poor.house_supported', den: 'poor.house_need', share: true },
+    extra: true,
+  }),
   // The seed compares the term's first year with the year before the congress (2019 → 2023); the counts behind the
   // rates are helper rows (no seed value of their own).
   f('s1_2_2', 'poor.households_first', 'Tổng số hộ', 'count', '', { ...m('households.total'), period: 'first_year', extra: true }),
@@ -178,8 +229,14 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.rate_first', 'Tỷ lệ hộ nghèo', 'percent', '0,6% (2019)', { rate: { num: 'poor.poor_first', den: 'poor.households_first', share: true }, period: 'first_year' }),
   f('s1_2_2', 'poor.households_last', 'Tổng số hộ', 'count', '', { ...m('households.total'), period: 'year_before_congress', extra: true }),
   f('s1_2_2', 'poor.poor_last', 'Số hộ nghèo', 'count', '', { ...m('households.poor'), period: 'year_before_congress', extra: true }),
-  f('s1_2_2', 'poor.rate_last', 'Tỷ lệ hộ nghèo', 'percent', '0,39% (2023)', { rate: { num: 'poor.poor_last', den: 'poor.households_last', share: true }, period: 'year_before_congress' }),
-  f('s1_2_2', 'poor.reduction', 'Số hộ nghèo giảm so với đầu nhiệm kỳ', 'count', '84', { diff: { a: 'poor.poor_first', b: 'poor.poor_last' }, period: 'until_year_before_congress' }),
+  f('s1_2_2', 'poor.rate_last', 'Tỷ lệ hộ nghèo', 'percent', '0,39% (2023)', {
+    rate: { num: 'poor.poor_last', den: 'poor.households_last', share: true },
+    period: 'year_before_congress',
+  }),
+  f('s1_2_2', 'poor.reduction', 'Số hộ nghèo giảm so với đầu nhiệm kỳ', 'count', '84', {
+    diff: { a: 'poor.poor_first', b: 'poor.poor_last' },
+    period: 'until_year_before_congress',
+  }),
   f('s1_2_2', 'poor.loans_disbursed', 'Vốn vay của các hội, đoàn thể giải ngân giúp hội viên, đoàn viên nghèo', 'vnd', '> 30 tỷ đồng'),
   f('s1_2_2', 'poor.savings_group_members', 'Thành viên các Tổ tiết kiệm và vay vốn (Ngân hàng Chính sách xã hội)', 'count', '11.120'),
   f('s1_2_2', 'poor.policy_bank_loans', 'Số vốn vay qua các Tổ tiết kiệm và vay vốn', 'vnd', '600 tỷ đồng'),
@@ -195,14 +252,31 @@ export const FIGURES: Figure[] = [
   f('s1_2_2', 'poor.pupils', 'Lượt học sinh được hỗ trợ học tập', 'count', '736', m('households.support_people', 'schooling')),
   f('s1_2_2', 'poor.pupils_value', 'Trị giá hỗ trợ học tập', 'vnd', '275.032.000 đồng', m('households.support_value', 'schooling')),
   f('s1_2_2', 'fund.distributed', 'Tổng số tiền các quỹ đã chi hỗ trợ', 'vnd', '', { ...m('fund.distributed'), extra: true }),
-  f('s1_2_2', 'fund.transferred_up', 'Tổng số tiền chuyển lên Mặt trận cấp trên (gồm Quỹ Vắc xin, ủng hộ đồng bào miền Trung)', 'vnd', '', { ...m('fund.transferred_up'), extra: true }),
+  f('s1_2_2', 'fund.transferred_up', 'Tổng số tiền chuyển lên Mặt trận cấp trên (gồm Quỹ Vắc xin, ủng hộ đồng bào miền Trung)', 'vnd', '', {
+    ...m('fund.transferred_up'),
+    extra: true,
+  }),
   f('s1_2_2', 'relief.fire_drowning', 'Hỗ trợ hộ gia đình bị thiệt hại về người, tài sản do hỏa hoạn, đuối nước', 'vnd', '> 150 triệu đồng', m('fund.relief_hardship'), 'term'),
-  f('s1_2_2', 'relief.floods_transferred', 'Tiền và hàng ủng hộ đồng bào miền Trung bị lũ lụt, chuyển về MTTQ tỉnh', 'vnd', '~ 7 tỷ đồng', m('fund.appeal_transferred_up', 'natural_disaster')),
+  f(
+    's1_2_2',
+    'relief.floods_transferred',
+    'Tiền và hàng ủng hộ đồng bào miền Trung bị lũ lụt, chuyển về MTTQ tỉnh',
+    'vnd',
+    '~ 7 tỷ đồng',
+    m('fund.appeal_transferred_up', 'natural_disaster'),
+  ),
   // 1.2.3 Buy Vietnamese
   f('s1_2_3', 'bv.guidance_docs', 'Kế hoạch, công văn, hướng dẫn của Ban Chỉ đạo Cuộc vận động', 'count', '15', m('movements.quantity', 'bv_guidance_doc')),
   f('s1_2_3', 'bv.tv_reports', 'Phóng sự về Cuộc vận động', 'count', '04', m('movements.quantity', 'bv_tv_report')),
   f('s1_2_3', 'bv.panels', 'Pano tuyên truyền Cuộc vận động', 'count', '86', m('movements.quantity', 'bv_panel')),
-  f('s1_2_3', 'bv.online_posts', 'Lượt hình ảnh, phóng sự, khẩu hiệu về Cuộc vận động đăng trên zalo, fanpage, cổng thông tin', 'count', '> 600', m('movements.quantity', 'bv_online_post')),
+  f(
+    's1_2_3',
+    'bv.online_posts',
+    'Lượt hình ảnh, phóng sự, khẩu hiệu về Cuộc vận động đăng trên zalo, fanpage, cổng thông tin',
+    'count',
+    '> 600',
+    m('movements.quantity', 'bv_online_post'),
+  ),
   f('s1_2_3', 'bv.broadcasts', 'Lượt tin, bài phát trên hệ thống truyền thanh thành phố và phường, xã', 'count', '687', m('movements.quantity', 'bv_broadcast')),
   f('s1_2_3', 'bv.worker_booths', 'Gian hàng trưng bày sản phẩm tại “Gian hàng dành cho công nhân lao động”', 'count', '01', m('movements.quantity', 'bv_worker_booth')),
   f('s1_2_3', 'bv.ocop', 'Sản phẩm OCOP được đánh giá, xếp hạng', 'count', '37', m('models.recognised', 'ocop_product')),
@@ -219,7 +293,9 @@ export const FIGURES: Figure[] = [
   f('s1_2_5', 'grat.houses', 'Nhà tình nghĩa cho cựu chiến binh, thương binh', 'count', '117', m('movements.quantity', 'grat_house')),
   f('s1_2_5', 'grat.houses_value', 'Trị giá nhà tình nghĩa', 'vnd', '2,355 tỷ đồng', m('movements.value', 'grat_house')),
   f('s1_2_5', 'env.green_sunday', 'Lượt hộ tham gia vệ sinh môi trường “Chủ nhật xanh” hằng tuần', 'count', '', { ...m('culture.green_sunday'), extra: true }),
-  f('s1_2_5', 'env.green_sunday_rate', 'Tỷ lệ đại diện hộ dân tham gia vệ sinh môi trường “Chủ nhật xanh” hằng tuần', 'percent', '> 75%', { rate: { num: 'env.green_sunday', den: 'ntm.households', share: true } }),
+  f('s1_2_5', 'env.green_sunday_rate', 'Tỷ lệ đại diện hộ dân tham gia vệ sinh môi trường “Chủ nhật xanh” hằng tuần', 'percent', '> 75%', {
+    rate: { num: 'env.green_sunday', den: 'ntm.households', share: true },
+  }),
   f('s1_2_5', 'env.self_managed_roads', 'Đoạn đường tự quản', 'count', '110', m('models.standing', 'self_managed_road')),
   f('s1_2_5', 'env.flower_roads', 'Đoạn đường hoa được trồng, chăm sóc', 'count', '50', m('models.standing', 'flower_road')),
   f('s1_2_5', 'env.canals_km', 'Kênh mương được nạo vét (km)', 'count', '> 190', m('movements.quantity', 'env_canal_km')),
@@ -272,8 +348,10 @@ export const FIGURES: Figure[] = [
   f('s1_3', 'sup.violations', 'Vi phạm được phát hiện qua giám sát', 'count', '87', m('inspection.violations')),
   f('s1_3', 'el.village_heads_party_rate', 'Tỷ lệ Trưởng thôn, Tổ trưởng tổ dân phố là đảng viên', 'percent', '94%'),
   f('s1_3', 'cit.received', 'Lượt công dân được tiếp', 'count', '318', m('petitions.citizens_received')),
-  f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63',
-    { ...m('petitions.received'), parts: CHANNELS.map(([dim]) => `cit.by_${dim}`) }),
+  f('s1_3', 'cit.petitions', 'Đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh tiếp nhận', 'count', '63', {
+    ...m('petitions.received'),
+    parts: CHANNELS.map(([dim]) => `cit.by_${dim}`),
+  }),
   ...CHANNELS.map(([dim, wording]) => f('s1_3', `cit.by_${dim}`, wording, 'count', '', { ...m('petitions.received_by_channel', dim), extra: true })),
   f('s1_3', 'cit.answer_due', 'Đơn đã chuyển, đến hạn trả lời', 'count', '', { ...m('petitions.answer_due'), extra: true }),
   f('s1_3', 'cit.answered', 'Đơn được cơ quan có thẩm quyền trả lời bằng văn bản', 'count', '', { ...m('petitions.answered_in_writing'), extra: true }),
@@ -285,7 +363,10 @@ export const FIGURES: Figure[] = [
   f('s1_3', 'cit.mediation_rate', 'Tỷ lệ hòa giải thành', 'percent', '92,3%', { rate: { num: 'cit.mediation_successful', den: 'cit.mediation_closed', share: true } }),
   f('s1_3', 'sup.recommendations', 'Kiến nghị sau giám sát, phản biện xã hội', 'count', '', { ...m('supervision.recommendations'), extra: true }),
   f('s1_3', 'sup.recommendations_done', 'trong đó đã được khắc phục', 'count', '', { ...m('supervision.recommendations_done'), extra: true }),
-  f('s1_3', 'sup.recommendations_rate', 'Tỷ lệ kiến nghị được khắc phục', 'percent', '', { rate: { num: 'sup.recommendations_done', den: 'sup.recommendations', share: true }, extra: true }),
+  f('s1_3', 'sup.recommendations_rate', 'Tỷ lệ kiến nghị được khắc phục', 'percent', '', {
+    rate: { num: 'sup.recommendations_done', den: 'sup.recommendations', share: true },
+    extra: true,
+  }),
   f('s1_3', 'sup.criticism_opinions', 'Ý kiến phản biện xã hội', 'count', '', { ...m('supervision.criticism_opinions'), extra: true }),
   f('s1_3', 'sup.criticism_accepted', 'trong đó được tiếp thu', 'count', '', { ...m('supervision.criticism_opinions_accepted'), extra: true }),
   // 1.5 Organisation
@@ -297,7 +378,15 @@ export const FIGURES: Figure[] = [
   f('s1_5', 'org.wards_graded', 'Ủy ban MTTQ xã, phường được xếp loại', 'count', '16', { ...m('grading.graded', 'commune'), period: 'last_year', extra: true }),
   f('s1_5', 'org.ward_gradings', 'Lượt xếp loại Ủy ban MTTQ xã, phường trong nhiệm kỳ', 'count', '', { ...m('grading.graded', 'commune'), extra: true }, 'term'),
   f('s1_5', 'org.ward_gradings_excellent', 'Lượt Ủy ban MTTQ xã, phường xếp loại vững mạnh xuất sắc', 'count', '', { ...m('grading.excellent', 'commune'), extra: true }, 'term'),
-  f('s1_5', 'org.wards_excellent_rate', 'Tỷ lệ Ủy ban MTTQ xã, phường vững mạnh xuất sắc', 'percent', '20%', { rate: { num: 'org.ward_gradings_excellent', den: 'org.ward_gradings', share: true } }, 'term'),
+  f(
+    's1_5',
+    'org.wards_excellent_rate',
+    'Tỷ lệ Ủy ban MTTQ xã, phường vững mạnh xuất sắc',
+    'percent',
+    '20%',
+    { rate: { num: 'org.ward_gradings_excellent', den: 'org.ward_gradings', share: true } },
+    'term',
+  ),
   f('s1_5', 'org.boards_good', 'Ban công tác Mặt trận xếp loại tốt trở lên', 'count', '151/151', { ...m('grading.good_or_better', 'village'), period: 'last_year' }),
   f('s1_5', 'org.boards_graded', 'Ban công tác Mặt trận được xếp loại', 'count', '151', { ...m('grading.graded', 'village'), period: 'last_year', extra: true }),
   f('s1_5', 'org.work_boards', 'Thôn, tổ dân phố có Ban công tác Mặt trận', 'count', '', { ...m('org.villages_with_work_board'), extra: true }),
@@ -311,8 +400,10 @@ export const FIGURES: Figure[] = [
   f('s1_5', 'org.vice_chairs_replaced', 'Lượt kiện toàn Phó Chủ tịch', 'count', '1 + 8', m('org.membership_changes', 'vice_chair')),
   f('s1_5', 'org.members_replaced', 'Lượt kiện toàn Ủy viên', 'count', '21 + 240', m('org.membership_changes', 'member')),
   // 2.1 Covid-19, 2.2 Điện Biên
-  f('s2_1', 'relief.covid_total', 'Tiền, hàng hóa, vật tư y tế ủng hộ phòng, chống dịch Covid-19', 'vnd', '> 20 tỷ đồng',
-    { ...m('fund.appeal_raised', 'covid19'), parts: ['relief.covid_cash', 'relief.covid_goods'] }),
+  f('s2_1', 'relief.covid_total', 'Tiền, hàng hóa, vật tư y tế ủng hộ phòng, chống dịch Covid-19', 'vnd', '> 20 tỷ đồng', {
+    ...m('fund.appeal_raised', 'covid19'),
+    parts: ['relief.covid_cash', 'relief.covid_goods'],
+  }),
   f('s2_1', 'relief.covid_cash', 'trong đó tiền mặt', 'vnd', '> 15 tỷ đồng', m('fund.appeal_raised_money', 'covid19')),
   f('s2_1', 'relief.covid_goods', 'trong đó tiền hàng (vật tư, thiết bị y tế và nhu yếu phẩm)', 'vnd', '> 5 tỷ đồng', m('fund.appeal_raised_goods', 'covid19')),
   f('s2_1', 'relief.vaccine_fund', 'Ủng hộ Quỹ vắc-xin phòng, chống dịch Covid-19 (đã chuyển về tỉnh)', 'vnd', '2.980.393.000 đồng', m('fund.appeal_transferred_up', 'covid19')),

@@ -1,24 +1,42 @@
 import {
-  AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
-  TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import type { ReportBlock } from '@contract/reports';
 import { viDateLine } from './format';
 
 /** Decree 30/2020/NĐ-CP layout: A4, margins (twips: 1 mm = 56.7), Times New Roman 13–14. */
 export const LAYOUT = {
-  pageWidth: 11906, pageHeight: 16838,
-  top: 1134, bottom: 1134, left: 1701, right: 1134, // 20, 20, 30, 20 mm
-  font: 'Times New Roman', body: 28, small: 26, // half-points: 14 pt, 13 pt
+  pageWidth: 11906,
+  pageHeight: 16838,
+  top: 1134,
+  bottom: 1134,
+  left: 1701,
+  right: 1134, // 20, 20, 30, 20 mm
+  font: 'Times New Roman',
+  body: 28,
+  small: 26, // half-points: 14 pt, 13 pt
 } as const;
 
 export type ReportHead = {
-  parentBody: string;    // "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"
-  issuingBody: string;   // "THÀNH PHỐ BẮC GIANG"
-  symbol: string;        // "12/BC-MTTQ"
-  place: string;         // "Bắc Giang"
-  issuedOn: string;      // ISO date
-  title: string;         // "Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024"
+  parentBody: string; // "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"
+  issuingBody: string; // "THÀNH PHỐ BẮC GIANG"
+  symbol: string; // "12/BC-MTTQ"
+  place: string; // "Bắc Giang"
+  issuedOn: string; // ISO date
+  title: string; // "Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024"
   partOneHeading?: string;
   resultsHeading: string; // "I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2019 – 2024"
 };
@@ -28,7 +46,8 @@ const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number
   new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ?? LAYOUT.body, underline: o.underline ? {} : undefined });
 const para = (children: TextRun[], o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: boolean } = {}) =>
   new Paragraph({
-    children, alignment: o.align ?? AlignmentType.JUSTIFIED,
+    children,
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
     spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 300 },
     indent: o.indent ? { firstLine: 567 } : undefined,
   });
@@ -47,13 +66,18 @@ function headTable(h: ReportHead): Table {
     ...center([[run(`Số: ${h.symbol}`, { size: LAYOUT.small })]]),
   ];
   const right = [
-    ...center([[run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: LAYOUT.small })],
-      [run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: LAYOUT.body, underline: true })], [run(' ', { size: LAYOUT.small })]]),
+    ...center([
+      [run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: LAYOUT.small })],
+      [run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: LAYOUT.body, underline: true })],
+      [run(' ', { size: LAYOUT.small })],
+    ]),
     ...center([[run(viDateLine(h.place, h.issuedOn), { italics: true, size: LAYOUT.body })]]),
   ];
   return new Table({
     rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
-    width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: NO_BORDERS,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
   });
 }
 
@@ -84,23 +108,27 @@ export async function renderDocx(head: ReportHead, blocks: ReportBlock[], opts: 
   body.push(signature());
 
   const doc = new Document({
-    creator: 'Đoàn Kết', title: `Báo cáo ${head.symbol}`, description: head.title,
+    creator: 'Đoàn Kết',
+    title: `Báo cáo ${head.symbol}`,
+    description: head.title,
     styles: { default: { document: { run: { font: LAYOUT.font, size: LAYOUT.body } } } },
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: {
-          size: { width: LAYOUT.pageWidth, height: LAYOUT.pageHeight, orientation: PageOrientation.PORTRAIT },
-          margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 567, footer: 567 },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: LAYOUT.pageWidth, height: LAYOUT.pageHeight, orientation: PageOrientation.PORTRAIT },
+            margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 567, footer: 567 },
+          },
         },
+        // Page numbers from page 2, centred at the top; the first page has its own (empty) header.
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: LAYOUT.small })] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children: body,
       },
-      // Page numbers from page 2, centred at the top; the first page has its own (empty) header.
-      headers: {
-        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: LAYOUT.small })] })] }),
-        first: new Header({ children: [new Paragraph({ children: [] })] }),
-      },
-      children: body,
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -108,12 +136,15 @@ export async function renderDocx(head: ReportHead, blocks: ReportBlock[], opts: 
 function signature(): Table {
   const left = [
     para([run('Nơi nhận:', { bold: true, italics: true, size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
-    ...['- Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên (để báo cáo);', '- Các tổ chức thành viên;', '- Lưu: VT.']
-      .map((line) => para([run(line, { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 })),
+    ...['- Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên (để báo cáo);', '- Các tổ chức thành viên;', '- Lưu: VT.'].map((line) =>
+      para([run(line, { size: LAYOUT.small })], { align: AlignmentType.LEFT, after: 0 }),
+    ),
   ];
   const right = center([[run('TM. BAN THƯỜNG TRỰC', { bold: true })], [run('CHỦ TỊCH', { bold: true })]]);
   return new Table({
     rows: [new TableRow({ children: [cell(left, 45), cell(right, 55)] })],
-    width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: NO_BORDERS,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
   });
 }

@@ -16,7 +16,11 @@ export function roundRate(value: number): number {
 export function formatFigure(value: number | null, uom: Uom): string {
   if (value === null) return NO_DATA.vi;
   // Small rates need two decimals (a poverty rate of 0,39%), others one (92,3%).
-  if (uom === 'percent') return `${roundRate(value).toFixed(Math.abs(value) < 1 ? 2 : 1).replace('.', ',').replace(/,?0+$/, '')}%`;
+  if (uom === 'percent')
+    return `${roundRate(value)
+      .toFixed(Math.abs(value) < 1 ? 2 : 1)
+      .replace('.', ',')
+      .replace(/,?0+$/, '')}%`;
   if (uom === 'vnd') return `${groupVi(Math.round(value))} đồng`;
   return groupVi(Math.round(value));
 }

@@ -25,22 +25,40 @@ const PLACE_PREFIX = /^(Tỉnh|Thành phố|Quận|Huyện|Thị xã|Phường|X
 export const DRAFT_SYMBOL = '…/BC-MTTQ';
 
 export type Prepared = {
-  head: ReportHead; figures: Figure[]; values: FigureValues; findings: Finding[];
-  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; template: ReportTemplate; nextTasks: string[];
+  head: ReportHead;
+  figures: Figure[];
+  values: FigureValues;
+  findings: Finding[];
+  units: Array<{ id: number; name: string }>;
+  caption: string;
+  targets: TargetLine[];
+  template: ReportTemplate;
+  nextTasks: string[];
   period: Period;
 };
 
 /** What a draft keeps (report_jobs.draft): enough to print it again, identically, under a number. */
 export type StoredDraft = {
-  head: ReportHead; figureIds: string[]; values: Record<string, { value: number | null; byUnit: Record<number, number | null> }>;
-  units: Array<{ id: number; name: string }>; caption: string; targets: TargetLine[]; nextTasks: string[]; period: Period;
+  head: ReportHead;
+  figureIds: string[];
+  values: Record<string, { value: number | null; byUnit: Record<number, number | null> }>;
+  units: Array<{ id: number; name: string }>;
+  caption: string;
+  targets: TargetLine[];
+  nextTasks: string[];
+  period: Period;
 };
 
 export function outlineOf(p: Pick<Prepared, 'head' | 'figures' | 'values' | 'targets' | 'template' | 'nextTasks' | 'period'>): ReportBlock[] {
   return buildOutline(p.figures, p.values, {
     period: p.period,
-    title: p.head.title, partOneHeading: p.head.partOneHeading, resultsHeading: p.head.resultsHeading,
-    highlights: HIGHLIGHTS, targets: p.targets, nextTasks: p.nextTasks, closing: closingLine(p.template),
+    title: p.head.title,
+    partOneHeading: p.head.partOneHeading,
+    resultsHeading: p.head.resultsHeading,
+    highlights: HIGHLIGHTS,
+    targets: p.targets,
+    nextTasks: p.nextTasks,
+    closing: closingLine(p.template),
   });
 }
 
@@ -64,7 +82,9 @@ export async function prepareReport(
   await progress(5, 'figures');
   const period = { from: job.period_from, to: job.period_to };
   const values = await computeFigures(db, figures, {
-    unitId: unit.id, childIds: children.map((c) => c.id), period,
+    unitId: unit.id,
+    childIds: children.map((c) => c.id),
+    period,
     onProgress: (d, t) => progress(5 + (70 * d) / t, 'figures'),
   });
   // Annual and term reports state the targets' progress in the period's last year.
@@ -78,9 +98,10 @@ export async function prepareReport(
     place: unit.name.replace(PLACE_PREFIX, ''),
     issuedOn: today(),
     title: reportTitle(template, job.period_from, job.period_to),
-    resultsHeading: template === 'term'
-      ? `I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ ${job.period_from.slice(0, 4)} – ${job.period_to.slice(0, 4)}`
-      : 'I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG',
+    resultsHeading:
+      template === 'term'
+        ? `I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ ${job.period_from.slice(0, 4)} – ${job.period_to.slice(0, 4)}`
+        : 'I. KẾT QUẢ THỰC HIỆN CÁC CHƯƠNG TRÌNH HÀNH ĐỘNG',
     partOneHeading: template === 'term' ? 'Phần thứ nhất\nKẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM' : undefined,
   };
   const units = [{ id: unit.id, name: unit.name }, ...children];
@@ -89,17 +110,20 @@ export async function prepareReport(
   await progress(80, 'checks');
   const prepared: Prepared = { head, figures, values, findings: [], units, caption, targets, template, nextTasks, period };
   const { occ } = await renderFiles(prepared, head);
-  prepared.findings = [
-    ...checkFigures(figures, values, { occurrences: occ }),
-    ...crossCheckTargets(figures, values, progressOfTargets.ratios, period, year),
-  ];
+  prepared.findings = [...checkFigures(figures, values, { occurrences: occ }), ...crossCheckTargets(figures, values, progressOfTargets.ratios, period, year)];
   return prepared;
 }
 
 export function storeDraft(p: Prepared): StoredDraft {
   return {
-    head: p.head, figureIds: p.figures.map((f) => f.id), values: Object.fromEntries(p.values), units: p.units,
-    caption: p.caption, targets: p.targets, nextTasks: p.nextTasks, period: p.period,
+    head: p.head,
+    figureIds: p.figures.map((f) => f.id),
+    values: Object.fromEntries(p.values),
+    units: p.units,
+    caption: p.caption,
+    targets: p.targets,
+    nextTasks: p.nextTasks,
+    period: p.period,
   };
 }
 
@@ -107,8 +131,16 @@ export function storeDraft(p: Prepared): StoredDraft {
 export function loadDraft(d: StoredDraft, template: ReportTemplate, period: Period): Prepared {
   const figures = d.figureIds.map((id) => FIGURE_BY_ID.get(id)).filter((f): f is Figure => !!f);
   return {
-    head: d.head, figures, values: new Map(Object.entries(d.values)), findings: [], units: d.units, caption: d.caption,
-    targets: d.targets, template, nextTasks: d.nextTasks ?? [], period: d.period ?? period,
+    head: d.head,
+    figures,
+    values: new Map(Object.entries(d.values)),
+    findings: [],
+    units: d.units,
+    caption: d.caption,
+    targets: d.targets,
+    template,
+    nextTasks: d.nextTasks ?? [],
+    period: d.period ?? period,
   };
 }
 
@@ -116,8 +148,7 @@ const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex'
 
 /** The next number of the unit's year (what issuing now would take). */
 export async function nextNumber(db: Db, unitId: number, year: number): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(
-    'select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [unitId, year]);
+  const [{ n }] = await db.query<{ n: number }>('select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [unitId, year]);
   return n;
 }
 
@@ -134,9 +165,12 @@ export async function issueDraft({ db, user }: Ctx, job: JobRow, confirmed: numb
     await tx.query('select pg_advisory_xact_lock(2024112908, $1::int)', [job.unit_id]);
     const n = await nextNumber(tx, job.unit_id, year);
     if (n !== confirmed) throw new AppError('REPORT_NUMBER_CHANGED');
-    const [other] = await tx.query(
-      `select 1 from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4 and status = 'issued'`,
-      [job.unit_id, job.template, job.period_from, job.period_to]);
+    const [other] = await tx.query(`select 1 from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4 and status = 'issued'`, [
+      job.unit_id,
+      job.template,
+      job.period_from,
+      job.period_to,
+    ]);
     if (other) throw new AppError('REPORT_PERIOD_ISSUED');
     const head = { ...p.head, symbol: `${n}/BC-MTTQ`, issuedOn };
     const { docx, xlsx } = await renderFiles(p, head);
@@ -145,14 +179,31 @@ export async function issueDraft({ db, user }: Ctx, job: JobRow, confirmed: numb
       `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, issued_by,
                                   docx, docx_sha256, xlsx, xlsx_sha256, figures)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [job.id, job.unit_id, job.template, job.period_from, job.period_to, year, n, head.symbol, head.issuedOn, user.id,
-        docx, sha256(docx), xlsx, sha256(xlsx), JSON.stringify(figures)],
+      [
+        job.id,
+        job.unit_id,
+        job.template,
+        job.period_from,
+        job.period_to,
+        year,
+        n,
+        head.symbol,
+        head.issuedOn,
+        user.id,
+        docx,
+        sha256(docx),
+        xlsx,
+        sha256(xlsx),
+        JSON.stringify(figures),
+      ],
     );
-    const done = await tx.query(
-      `update report_jobs set status = 'issued', step = 'issued', updated_at = now() where id = $1 and status = 'submitted' returning id`, [job.id]);
+    const done = await tx.query(`update report_jobs set status = 'issued', step = 'issued', updated_at = now() where id = $1 and status = 'submitted' returning id`, [job.id]);
     if (!done.length) throw new AppError('REPORT_NOT_SUBMITTED');
     await audit(tx, user, {
-      action: 'report.issue', entity: 'report', entityId: job.id, unitId: job.unit_id,
+      action: 'report.issue',
+      entity: 'report',
+      entityId: job.id,
+      unitId: job.unit_id,
       after: { symbol: head.symbol, issuedOn: head.issuedOn, version: job.version, overrideReason: job.override_reason, docxSha256: sha256(docx), xlsxSha256: sha256(xlsx) },
     });
   });

@@ -3,16 +3,25 @@ import { reportEndpoints } from '@contract/endpoints/reports';
 import { bind } from '../../platform/endpoints';
 import { defineModule } from '../../platform/module';
 import {
-  addComment, getReport, issuePreview, issueReport, listComments, listReports, locateReport, publicReportFile, publicReports, publishReport,
-  reportFile, requestReport, submitReport, unpublishReport, type ReportFile,
+  addComment,
+  getReport,
+  issuePreview,
+  issueReport,
+  listComments,
+  listReports,
+  locateReport,
+  publicReportFile,
+  publicReports,
+  publishReport,
+  reportFile,
+  requestReport,
+  submitReport,
+  unpublishReport,
+  type ReportFile,
 } from './service';
 
 function send(reply: FastifyReply, f: ReportFile) {
-  return reply
-    .header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename="${f.filename}"`)
-    .header('x-content-sha256', f.sha256)
-    .send(f.bytes);
+  return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="${f.filename}"`).header('x-content-sha256', f.sha256).send(f.bytes);
 }
 
 /** The reports module's handlers; the report worker runs with the app (app.ts) and is kicked on a request. */

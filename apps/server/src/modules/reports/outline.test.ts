@@ -4,17 +4,33 @@ import { FIGURE_BY_ID } from './coverage';
 import type { FigureValues } from './compute';
 import { buildOutline } from './outline';
 
-const figs = ['fest.villages', 'poor.tet_gifts', 'poor.houses', 'cit.received', 'org.members_replaced', 'relief.vaccine_fund', 'prop.columns']
-  .map((id) => FIGURE_BY_ID.get(id)!);
+const figs = ['fest.villages', 'poor.tet_gifts', 'poor.houses', 'cit.received', 'org.members_replaced', 'relief.vaccine_fund', 'prop.columns'].map((id) => FIGURE_BY_ID.get(id)!);
 const values = (v: Record<string, number | null>): FigureValues => new Map(Object.entries(v).map(([id, value]) => [id, { value, byUnit: {} }]));
-const opts = { highlights: ['poor.houses', 'poor.tet_gifts', 'cit.received'], resultsHeading: 'I. KẾT QUẢ', title: 'Báo cáo', closing: 'Hết.', period: { from: '2024-01-01', to: '2024-12-31' } };
+const opts = {
+  highlights: ['poor.houses', 'poor.tet_gifts', 'cit.received'],
+  resultsHeading: 'I. KẾT QUẢ',
+  title: 'Báo cáo',
+  closing: 'Hết.',
+  period: { from: '2024-01-01', to: '2024-12-31' },
+};
 const text = (bs: ReportBlock[]) => bs.map((b) => (b.kind === 'line' ? `- ${b.text}: ${b.value}.` : b.text));
 
 describe('the document outline', () => {
-  const out = text(buildOutline(figs, values({
-    'fest.villages': 151, 'poor.tet_gifts': 12, 'poor.houses': 0, 'cit.received': null, 'org.members_replaced': null,
-    'relief.vaccine_fund': 1000, 'prop.columns': null,
-  }), { ...opts, nextTasks: ['Tổ chức Đại hội', 'Sơ kết Cuộc vận động'] }));
+  const out = text(
+    buildOutline(
+      figs,
+      values({
+        'fest.villages': 151,
+        'poor.tet_gifts': 12,
+        'poor.houses': 0,
+        'cit.received': null,
+        'org.members_replaced': null,
+        'relief.vaccine_fund': 1000,
+        'prop.columns': null,
+      }),
+      { ...opts, nextTasks: ['Tổ chức Đại hội', 'Sơ kết Cuộc vận động'] },
+    ),
+  );
 
   it('numbers the sections present, in order, without gaps (1.1 → 1.2 → 1.2.1, then 2 → 2.1)', () => {
     const headings = out.filter((l) => /^\d+(\.\d+)*\. /.test(l) && !l.startsWith('1. Tổ chức') && !l.startsWith('2. Sơ kết'));

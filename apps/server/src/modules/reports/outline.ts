@@ -34,15 +34,19 @@ const MAX_HIGHLIGHTS = 6;
 const stripNumber = (h: string) => h.replace(/^\d+(\.\d+)*\.\s+/, '');
 
 export function buildOutline(figures: Figure[], values: FigureValues, o: OutlineOpts): ReportBlock[] {
-  const out: ReportBlock[] = [{ kind: 'title', text: 'BÁO CÁO' }, { kind: 'title', text: o.title }];
+  const out: ReportBlock[] = [
+    { kind: 'title', text: 'BÁO CÁO' },
+    { kind: 'title', text: o.title },
+  ];
   for (const line of o.partOneHeading?.split('\n') ?? []) out.push({ kind: 'title', text: line });
   const byId = new Map(figures.map((x) => [x.id, x]));
   const value = (id: string) => values.get(id)?.value ?? null;
-  const line = (fig: Figure): ReportBlock =>
-    ({ kind: 'line', text: figureText(fig, o.period), figureId: fig.id, value: formatFigure(value(fig.id), fig.uom) });
+  const line = (fig: Figure): ReportBlock => ({ kind: 'line', text: figureText(fig, o.period), figureId: fig.id, value: formatFigure(value(fig.id), fig.uom) });
 
-  const highlights = o.highlights.map((id) => byId.get(id))
-    .filter((x): x is Figure => !!x && value(x.id) !== null && value(x.id) !== 0).slice(0, MAX_HIGHLIGHTS);
+  const highlights = o.highlights
+    .map((id) => byId.get(id))
+    .filter((x): x is Figure => !!x && value(x.id) !== null && value(x.id) !== 0)
+    .slice(0, MAX_HIGHLIGHTS);
   if (highlights.length) {
     out.push({ kind: 'heading', text: 'Một số kết quả nổi bật' });
     out.push(...highlights.map(line));

@@ -4,10 +4,23 @@ import type { Db } from '../../db/db';
 import { reachCondition, type Reach } from '../../platform/access';
 
 export type JobRow = {
-  id: number; template: string; unit_id: number; period_from: string; period_to: string; scope_date: string;
-  status: string; progress: number; step: string; findings: unknown; override_reason: string | null;
-  error: string | null; attempts: number; requested_by: number | null; created_at: string;
-  version: number; next_tasks: string[];
+  id: number;
+  template: string;
+  unit_id: number;
+  period_from: string;
+  period_to: string;
+  scope_date: string;
+  status: string;
+  progress: number;
+  step: string;
+  findings: unknown;
+  override_reason: string | null;
+  error: string | null;
+  attempts: number;
+  requested_by: number | null;
+  created_at: string;
+  version: number;
+  next_tasks: string[];
   /** Only read by jobById (lists leave it out: it is large). */
   draft?: unknown;
 };
@@ -21,8 +34,14 @@ export const UNIT_NAME_AT = (unitExpr: string, dateExpr: string) =>
      order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
 
 export type JobView = JobRow & {
-  unit_name: string; issue_id: number | null; number: number | null; symbol: string | null; issued_on: string | null;
-  docx_sha256: string | null; xlsx_sha256: string | null; published: boolean;
+  unit_name: string;
+  issue_id: number | null;
+  number: number | null;
+  symbol: string | null;
+  issued_on: string | null;
+  docx_sha256: string | null;
+  xlsx_sha256: string | null;
+  published: boolean;
 };
 
 export const JOB_VIEW = `select ${JOB_COLS}, ${UNIT_NAME_AT('j.unit_id', 'j.scope_date')} as unit_name,
@@ -88,8 +107,14 @@ export async function unitFacts(db: Db, unitId: number, date: string) {
 export async function listJobs(db: Db, reach: Reach, q: ReportListQuery): Promise<JobView[]> {
   const params: unknown[] = [q.limit];
   const where: string[] = [];
-  if (q.unit) { params.push(q.unit); where.push(`j.unit_id = $${params.length}`); }
-  if (q.status) { params.push(q.status); where.push(`j.status = $${params.length}`); }
+  if (q.unit) {
+    params.push(q.unit);
+    where.push(`j.unit_id = $${params.length}`);
+  }
+  if (q.status) {
+    params.push(q.status);
+    where.push(`j.status = $${params.length}`);
+  }
   const scope = reachCondition(reach, 'j.unit_id', 'j.scope_date', params.length + 1);
   params.push(...scope.params);
   where.push(scope.sql);
@@ -99,7 +124,9 @@ export async function listJobs(db: Db, reach: Reach, q: ReportListQuery): Promis
 export async function commentsOf(db: Db, jobId: number) {
   return db.query<{ id: number; author: string; unit_name: string | null; body: string; created_at: string }>(
     `select c.id, u.display_name as author, ${UNIT_NAME_AT('u.unit_id', 'c.created_at::date')} as unit_name, c.body, c.created_at::text
-       from report_comments c join users u on u.id = c.author_id where c.job_id = $1 order by c.id`, [jobId]);
+       from report_comments c join users u on u.id = c.author_id where c.job_id = $1 order by c.id`,
+    [jobId],
+  );
 }
 
 /** An issued report's file (only while published, for the public). */
@@ -114,8 +141,7 @@ export async function issuedFile(db: Db, jobId: number, kind: 'docx' | 'xlsx', p
 
 /** Published reports (of a unit, or all), latest first. */
 export async function publishedIssues(db: Db, unit?: number) {
-  return db.query<{ id: number; unit_name: string; template: ReportTemplate; period_from: string; period_to: string;
-    symbol: string; issued_on: string; docx_sha256: string }>(
+  return db.query<{ id: number; unit_name: string; template: ReportTemplate; period_from: string; period_to: string; symbol: string; issued_on: string; docx_sha256: string }>(
     `select i.job_id as id, ${UNIT_NAME_AT('i.unit_id', 'i.period_to')} as unit_name, i.template, i.period_from, i.period_to,
             i.symbol, i.issued_on, i.docx_sha256
        from report_issues i join report_publications p on p.issue_id = i.id and p.unpublished_at is null

@@ -25,13 +25,20 @@ describe('report jobs', () => {
 
   it('a report queued for the old city becomes a draft version without a number', async () => {
     const before = await issued();
-    const res = await post('/api/reports', province, { template: 'annual', unit: t.w.C, from: '2024-01-01', to: '2024-12-31', nextTasks: ['Tổ chức Đại hội MTTQ phường nhiệm kỳ mới'] });
+    const res = await post('/api/reports', province, {
+      template: 'annual',
+      unit: t.w.C,
+      from: '2024-01-01',
+      to: '2024-12-31',
+      nextTasks: ['Tổ chức Đại hội MTTQ phường nhiệm kỳ mới'],
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'queued', unitId: t.w.C, template: 'annual', version: 1 });
     job = await waitForJob(t.app, res.json().id, province.headers);
     expect(job).toMatchObject({ status: 'draft', progress: 100, issued: null, canSubmit: true, canIssue: false, version: 1 });
     expect(await issued()).toBe(before);
-    for (const kind of ['docx', 'xlsx']) expect((await t.app.inject({ method: 'GET', url: `/api/reports/${job.id}/${kind}`, headers: province.headers })).json().error.code).toBe('REPORT_NOT_ISSUED');
+    for (const kind of ['docx', 'xlsx'])
+      expect((await t.app.inject({ method: 'GET', url: `/api/reports/${job.id}/${kind}`, headers: province.headers })).json().error.code).toBe('REPORT_NOT_ISSUED');
   });
 
   it('the draft shows its figures (each with the metric and period behind it) and the document as it will print', async () => {
@@ -71,7 +78,9 @@ describe('report jobs', () => {
     job = res.json();
     expect(job).toMatchObject({ status: 'issued', canPublish: true, issued: { number: preview.number, symbol: preview.symbol, docxUrl: `/api/reports/${job.id}/docx` } });
     const [a] = await t.db.query<{ actor_id: number; after: { symbol: string } }>(
-      `select actor_id, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.issue'`, [String(job.id)]);
+      `select actor_id, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.issue'`,
+      [String(job.id)],
+    );
     expect(a).toMatchObject({ actor_id: province.user.id, after: { symbol: preview.symbol } });
   });
 
@@ -118,7 +127,9 @@ describe('report jobs', () => {
     const file = await t.app.inject({ method: 'GET', url: `/api/public/reports/${job.id}/xlsx` });
     expect(file.statusCode).toBe(200);
     expect((await post(`/api/reports/${job.id}/publish`, province)).json().error.code).toBe('REPORT_ALREADY_PUBLISHED');
-    const [a] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'report' and entity_id = $1 and action = 'report.publish'`, [String(job.id)]);
+    const [a] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where entity = 'report' and entity_id = $1 and action = 'report.publish'`, [
+      String(job.id),
+    ]);
     expect(a.n).toBe(1);
   });
 
@@ -133,7 +144,9 @@ describe('report jobs', () => {
     expect(list.map((r: { id: number }) => r.id)).not.toContain(job.id);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/reports/${job.id}/docx` })).statusCode).toBe(404);
     expect((await post(`/api/reports/${job.id}/unpublish`, province, { reason })).json().error.code).toBe('REPORT_NOT_PUBLISHED');
-    const [a] = await t.db.query<{ after: { reason: string } }>(`select after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.unpublish'`, [String(job.id)]);
+    const [a] = await t.db.query<{ after: { reason: string } }>(`select after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.unpublish'`, [
+      String(job.id),
+    ]);
     expect(a.after.reason).toBe(reason);
     expect((await post(`/api/reports/${job.id}/publish`, province)).json().issued.published).toBe(true);
   });
@@ -206,7 +219,9 @@ describe('refused', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/reports/999999999/docx' })).json().error.code).toBe('REPORT_NOT_FOUND');
     const [{ id }] = await t.db.query<{ id: number }>(
       `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, status, lease_until)
-       values ('monthly', $1, '2024-01-01', '2024-01-31', '2024-01-31', 'running', '2999-01-01') returning id`, [t.w.C]);
+       values ('monthly', $1, '2024-01-01', '2024-01-31', '2024-01-31', 'running', '2999-01-01') returning id`,
+      [t.w.C],
+    );
     expect((await t.app.inject({ method: 'GET', url: `/api/reports/${id}/docx`, headers: province.headers })).json().error.code).toBe('REPORT_NOT_ISSUED');
     expect((await post(`/api/reports/${id}/publish`, province)).json().error.code).toBe('REPORT_NOT_ISSUED');
     await t.db.query(`update report_jobs set status = 'failed', lease_until = null where id = $1`, [id]);

@@ -12,7 +12,8 @@ async function jobAt(c: SampleCtx, status: Status): Promise<number> {
   const [{ id }] = await c.db.query<{ id: number }>(
     `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, status, progress, step, requested_by, version)
      values ('monthly', $1, $2, $3, $3, $4, 100, $4, $5, $6) returning id`,
-    [c.unit, from, c.date, status, c.admin.user.id, ++n + 1000]);
+    [c.unit, from, c.date, status, c.admin.user.id, ++n + 1000],
+  );
   return id;
 }
 
@@ -24,7 +25,8 @@ async function issuedAt(c: SampleCtx, published = false): Promise<number> {
     `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, docx, docx_sha256, xlsx, xlsx_sha256, figures)
      select j.id, j.unit_id, j.template, j.period_from, j.period_to, 2099, $2, $3, j.scope_date, $4, 'x', $4, 'y', '[]'::jsonb
        from report_jobs j where j.id = $1 returning id`,
-    [id, 100_000 + n, `${100_000 + n++}/BC-MTTQ`, file]);
+    [id, 100_000 + n, `${100_000 + n++}/BC-MTTQ`, file],
+  );
   if (published) await c.db.query('insert into report_publications (issue_id, published_by) values ($1, $2)', [issueId, c.admin.user.id]);
   return id;
 }

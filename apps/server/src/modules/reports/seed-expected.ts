@@ -5,8 +5,13 @@
 // wards) are expected as their sum.
 export type SeedExpectation = { id: string; op: '=' | '>' | '~' | 'range'; value: number; max?: number; sentence: string };
 
-const e = (id: string, op: SeedExpectation['op'], value: number, sentence: string, max?: number): SeedExpectation =>
-  ({ id, op, value, sentence, ...(max === undefined ? {} : { max }) });
+const e = (id: string, op: SeedExpectation['op'], value: number, sentence: string, max?: number): SeedExpectation => ({
+  id,
+  op,
+  value,
+  sentence,
+  ...(max === undefined ? {} : { max }),
+});
 
 export const SEED_EXPECTED: SeedExpectation[] = [
   // 1.1
@@ -192,9 +197,24 @@ export const SEED_EXPECTED: SeedExpectation[] = [
  * Figures the catalogue gains when the branches of issues 11–13 merge (their sections already state
  * them, so this branch does not): kept here so the table is complete after the merge.
  */
-export const AWAITING_MERGE = ['prop.reporters', 'prop.propagandists', 'prop.wards_fanpage_rate', 'rel.flag_rate', 'rel.gifts_upper',
-  'rel.gifts_local', 'fest.leaders_central', 'fest.leaders_province', 'fest.leaders_city', 'fest.leaders_local', 'env.flower_roads',
-  'env.waste_collection_units', 'org.city_excellent_years', 'org.coordination_programmes', 'org.advisory_boards', 'org.advisory_members'];
+export const AWAITING_MERGE = [
+  'prop.reporters',
+  'prop.propagandists',
+  'prop.wards_fanpage_rate',
+  'rel.flag_rate',
+  'rel.gifts_upper',
+  'rel.gifts_local',
+  'fest.leaders_central',
+  'fest.leaders_province',
+  'fest.leaders_city',
+  'fest.leaders_local',
+  'env.flower_roads',
+  'env.waste_collection_units',
+  'org.city_excellent_years',
+  'org.coordination_programmes',
+  'org.advisory_boards',
+  'org.advisory_members',
+];
 
 /** Whether a printed value says what the seed says. */
 export function agrees(x: SeedExpectation, v: number): boolean {

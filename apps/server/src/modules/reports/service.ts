@@ -27,7 +27,9 @@ export async function holdsLetterhead({ db, user }: Ctx, unitId: number): Promis
   if (user.unitId === null) return false;
   const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
     `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
-       from units u where u.id = $1`, [unitId]);
+       from units u where u.id = $1`,
+    [unitId],
+  );
   if (!u) return false;
   const ended = u.valid_to !== 'infinity' && u.valid_to <= today();
   if (!ended) return user.unitId === unitId;
@@ -38,14 +40,35 @@ export async function holdsLetterhead({ db, user }: Ctx, unitId: number): Promis
 
 function present(j: JobView, user: CurrentUser | null, letterhead = !!user && user.unitId === j.unit_id): ReportJob {
   return {
-    id: j.id, template: j.template as ReportTemplate, unitId: j.unit_id, unitName: j.unit_name,
-    from: j.period_from, to: j.period_to, status: j.status as ReportStatus, progress: j.progress, step: j.step,
-    findings: j.findings as Finding[], overrideReason: j.override_reason, error: j.error, createdAt: j.created_at,
-    version: j.version, nextTasks: (j.next_tasks ?? []) as string[],
-    issued: j.issue_id === null ? null : {
-      id: j.issue_id, number: j.number!, symbol: j.symbol!, issuedOn: j.issued_on!, docxSha256: j.docx_sha256!,
-      xlsxSha256: j.xlsx_sha256!, docxUrl: `/api/reports/${j.id}/docx`, xlsxUrl: `/api/reports/${j.id}/xlsx`, published: j.published,
-    },
+    id: j.id,
+    template: j.template as ReportTemplate,
+    unitId: j.unit_id,
+    unitName: j.unit_name,
+    from: j.period_from,
+    to: j.period_to,
+    status: j.status as ReportStatus,
+    progress: j.progress,
+    step: j.step,
+    findings: j.findings as Finding[],
+    overrideReason: j.override_reason,
+    error: j.error,
+    createdAt: j.created_at,
+    version: j.version,
+    nextTasks: (j.next_tasks ?? []) as string[],
+    issued:
+      j.issue_id === null
+        ? null
+        : {
+            id: j.issue_id,
+            number: j.number!,
+            symbol: j.symbol!,
+            issuedOn: j.issued_on!,
+            docxSha256: j.docx_sha256!,
+            xlsxSha256: j.xlsx_sha256!,
+            docxUrl: `/api/reports/${j.id}/docx`,
+            xlsxUrl: `/api/reports/${j.id}/xlsx`,
+            published: j.published,
+          },
     canSubmit: !!user && j.status === 'draft' && can(user, 'report.generate'),
     canIssue: !!user && j.status === 'submitted' && can(user, 'report.issue') && letterhead,
     canPublish: !!user && j.status === 'issued' && !j.published && can(user, 'report.publish'),
@@ -65,8 +88,7 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   const { db, user } = ctx;
   // A term is five years; ten is the longest period a report may cover.
   if (body.from > body.to || Number(body.to.slice(0, 4)) - Number(body.from.slice(0, 4)) > 10) throw new AppError('REPORT_PERIOD_INVALID');
-  const [unit] = await db.query<{ valid_from: string; valid_to: string }>(
-    'select valid_from::text, valid_to::text from units where id = $1', [body.unit]);
+  const [unit] = await db.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [body.unit]);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   if (body.to < unit.valid_from || (unit.valid_to !== 'infinity' && body.from >= unit.valid_to)) throw new AppError('REPORT_PERIOD_INVALID');
   // Scope is judged on the period's last day the unit existed: the city's 2019–2024 report belongs to
@@ -80,7 +102,9 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
     await tx.query('select pg_advisory_xact_lock(2024112909, $1::int)', [body.unit]);
     const [prev] = await tx.query<{ version: number; next_tasks: string[] }>(
       `select version, next_tasks from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4
-        order by version desc limit 1`, [body.unit, body.template, body.from, body.to]);
+        order by version desc limit 1`,
+      [body.unit, body.template, body.from, body.to],
+    );
     const tasks = body.nextTasks ?? prev?.next_tasks ?? [];
     const [{ id }] = await tx.query<{ id: number }>(
       `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, requested_by, version, next_tasks)
@@ -123,8 +147,14 @@ export async function getReport(ctx: Ctx, { id }: { id: number }): Promise<Repor
   out.figures = p.figures.map((f) => {
     const value = p.values.get(f.id)?.value ?? null;
     return {
-      id: f.id, section: sections.get(f.section)!, wording: figureText(f, period), value, text: formatFigure(value, f.uom),
-      metricKey: f.metric?.key ?? null, dim: f.metric?.dim ?? null, ...slicePeriod(period, f.period),
+      id: f.id,
+      section: sections.get(f.section)!,
+      wording: figureText(f, period),
+      value,
+      text: formatFigure(value, f.uom),
+      metricKey: f.metric?.key ?? null,
+      dim: f.metric?.dim ?? null,
+      ...slicePeriod(period, f.period),
     };
   });
   out.preview = outlineOf(p);
@@ -151,8 +181,12 @@ export async function submitReport(ctx: Ctx, { id, overrideReason }: { id: numbe
     );
     if (!row) throw new AppError('REPORT_NOT_DRAFT');
     await audit(tx, ctx.user, {
-      action: 'report.submit', entity: 'report', entityId: id, unitId: job.unit_id,
-      before: { status: job.status, findings: findings.length }, after: { status: 'submitted', version: job.version, reason: findings.length ? overrideReason : undefined },
+      action: 'report.submit',
+      entity: 'report',
+      entityId: id,
+      unitId: job.unit_id,
+      before: { status: job.status, findings: findings.length },
+      after: { status: 'submitted', version: job.version, reason: findings.length ? overrideReason : undefined },
     });
   });
   return reread(ctx, id);
@@ -190,7 +224,8 @@ export async function publishReport(ctx: Ctx, { id }: { id: number }): Promise<R
        on conflict (issue_id) do update set published_at = now(), published_by = $2, unpublished_at = null, unpublished_by = null, unpublish_reason = null
         where report_publications.unpublished_at is not null
        returning issue_id`,
-      [job.issue_id, ctx.user.id]);
+      [job.issue_id, ctx.user.id],
+    );
     if (!rows.length) throw new AppError('REPORT_ALREADY_PUBLISHED');
     await audit(tx, ctx.user, { action: 'report.publish', entity: 'report', entityId: id, unitId: job.unit_id, after: { symbol: job.symbol } });
   });
@@ -204,9 +239,18 @@ export async function unpublishReport(ctx: Ctx, { id, reason }: { id: number; re
   await ctx.db.tx(async (tx) => {
     const rows = await tx.query(
       `update report_publications set unpublished_at = now(), unpublished_by = $2, unpublish_reason = $3
-        where issue_id = $1 and unpublished_at is null returning issue_id`, [job.issue_id, ctx.user.id, reason]);
+        where issue_id = $1 and unpublished_at is null returning issue_id`,
+      [job.issue_id, ctx.user.id, reason],
+    );
     if (!rows.length) throw new AppError('REPORT_NOT_PUBLISHED');
-    await audit(tx, ctx.user, { action: 'report.unpublish', entity: 'report', entityId: id, unitId: job.unit_id, before: { published: true }, after: { symbol: job.symbol, reason } });
+    await audit(tx, ctx.user, {
+      action: 'report.unpublish',
+      entity: 'report',
+      entityId: id,
+      unitId: job.unit_id,
+      before: { published: true },
+      after: { symbol: job.symbol, reason },
+    });
   });
   return reread(ctx, id);
 }
@@ -221,8 +265,7 @@ export async function listComments(ctx: Ctx, { id }: { id: number }): Promise<Re
 export async function addComment(ctx: Ctx, { id, body }: { id: number; body: string }): Promise<ReportComment[]> {
   const job = await writable(ctx, id);
   await ctx.db.tx(async (tx) => {
-    const [{ id: cid }] = await tx.query<{ id: number }>(
-      'insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [id, ctx.user.id, body]);
+    const [{ id: cid }] = await tx.query<{ id: number }>('insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [id, ctx.user.id, body]);
     await audit(tx, ctx.user, { action: 'report.comment', entity: 'report', entityId: id, unitId: job.unit_id, after: { commentId: cid } });
   });
   return listComments(ctx, { id });
@@ -240,7 +283,9 @@ async function fileOf(db: Db, jobId: number, kind: 'docx' | 'xlsx', publicOnly: 
   if (!row) throw new AppError(publicOnly ? 'REPORT_NOT_FOUND' : 'REPORT_NOT_ISSUED');
   const suffix = kind === 'xlsx' ? '-phu-luc' : '';
   return {
-    bytes: Buffer.from(row.bytes), sha256: row.sha, contentType: TYPES[kind],
+    bytes: Buffer.from(row.bytes),
+    sha256: row.sha,
+    contentType: TYPES[kind],
     filename: `bao-cao-${row.number}-BC-MTTQ-${row.issued_on}${suffix}.${kind}`,
   };
 }
@@ -254,9 +299,16 @@ export async function reportFile(ctx: Ctx, { id, kind }: { id: number; kind: 'do
 export async function publicReports(ctx: Pick<PublicCtx, 'db'>, q: { unit?: number }): Promise<PublicReport[]> {
   const rows = await publishedIssues(ctx.db, q.unit);
   return rows.map((r) => ({
-    id: r.id, unitName: r.unit_name, template: r.template, from: r.period_from, to: r.period_to, symbol: r.symbol,
-    issuedOn: r.issued_on, docxSha256: r.docx_sha256,
-    docxUrl: `/api/public/reports/${r.id}/docx`, xlsxUrl: `/api/public/reports/${r.id}/xlsx`,
+    id: r.id,
+    unitName: r.unit_name,
+    template: r.template,
+    from: r.period_from,
+    to: r.period_to,
+    symbol: r.symbol,
+    issuedOn: r.issued_on,
+    docxSha256: r.docx_sha256,
+    docxUrl: `/api/public/reports/${r.id}/docx`,
+    xlsxUrl: `/api/public/reports/${r.id}/xlsx`,
   }));
 }
 

@@ -32,8 +32,20 @@ export function templateFigures(template: ReportTemplate): Figure[] {
  * Candidates for the opening summary, most telling first: the first six with a non-zero value are
  * printed (a zero is no result). The "same figure everywhere" check compares them with the body.
  */
-export const HIGHLIGHTS = ['poor.fund_raised', 'poor.tet_gifts', 'poor.tet_gift_value', 'poor.houses', 'relief.covid_total',
-  'grat.fund', 'fest.rate', 'sup.direct', 'cit.petitions', 'pb.voter_meetings', 'relief.dien_bien_rate', 'poor.reduction'];
+export const HIGHLIGHTS = [
+  'poor.fund_raised',
+  'poor.tet_gifts',
+  'poor.tet_gift_value',
+  'poor.houses',
+  'relief.covid_total',
+  'grat.fund',
+  'fest.rate',
+  'sup.direct',
+  'cit.petitions',
+  'pb.voter_meetings',
+  'relief.dien_bien_rate',
+  'poor.reduction',
+];
 
 export function closingLine(template: ReportTemplate): string {
   return template === 'term'

@@ -69,7 +69,7 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain('Kết quả thực hiện Chương trình hành động nhiệm kỳ 2019 – 2024');
     // Part One's outline in the seed's order, numbered by the sections present (no gaps).
-    const headings = text.filter((p) => /^\d+(\.\d+)*\. /.test(p) && !/^\d+\. .*[:.]$/.test(p) || /^[IVX]+\. /.test(p));
+    const headings = text.filter((p) => (/^\d+(\.\d+)*\. /.test(p) && !/^\d+\. .*[:.]$/.test(p)) || /^[IVX]+\. /.test(p));
     expect(headings[0]).toBe('I. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2019 – 2024');
     expect(headings).toContain('1. Kết quả thực hiện các chương trình hành động');
     const numbers = headings.filter((h) => /^\d/.test(h)).map((h) => h.split(' ')[0].replace(/\.$/, ''));
@@ -83,7 +83,9 @@ describe('term report of the demo city, 2019–2024', () => {
       if (parent) expect(seen.has(parent), n).toBe(true);
       seen.add(n);
     }
-    const order = SECTIONS.map((x) => x.title.replace(/^\d+(\.\d+)*\.\s+/, '')).map((t) => headings.findIndex((h) => h.endsWith(t))).filter((i) => i >= 0);
+    const order = SECTIONS.map((x) => x.title.replace(/^\d+(\.\d+)*\.\s+/, ''))
+      .map((t) => headings.findIndex((h) => h.endsWith(t)))
+      .filter((i) => i >= 0);
     expect(order.length).toBeGreaterThan(3);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -93,10 +95,14 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const mar = Object.fromEntries([...sect.match(/<w:pgMar [^>]*>/)![0].matchAll(/w:(\w+)="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
     const mm = (tw: number) => tw / 56.7;
-    expect(mm(mar.top)).toBeGreaterThanOrEqual(20); expect(mm(mar.top)).toBeLessThanOrEqual(25);
-    expect(mm(mar.bottom)).toBeGreaterThanOrEqual(20); expect(mm(mar.bottom)).toBeLessThanOrEqual(25);
-    expect(mm(mar.left)).toBeGreaterThanOrEqual(30); expect(mm(mar.left)).toBeLessThanOrEqual(35);
-    expect(mm(mar.right)).toBeGreaterThanOrEqual(15); expect(mm(mar.right)).toBeLessThanOrEqual(20);
+    expect(mm(mar.top)).toBeGreaterThanOrEqual(20);
+    expect(mm(mar.top)).toBeLessThanOrEqual(25);
+    expect(mm(mar.bottom)).toBeGreaterThanOrEqual(20);
+    expect(mm(mar.bottom)).toBeLessThanOrEqual(25);
+    expect(mm(mar.left)).toBeGreaterThanOrEqual(30);
+    expect(mm(mar.left)).toBeLessThanOrEqual(35);
+    expect(mm(mar.right)).toBeGreaterThanOrEqual(15);
+    expect(mm(mar.right)).toBeLessThanOrEqual(20);
     expect(sect).toContain('<w:titlePg');
     const styles = await zip.file('word/styles.xml')!.async('string');
     const defaults = styles.slice(styles.indexOf('<w:docDefaults'), styles.indexOf('</w:docDefaults>'));
@@ -104,7 +110,10 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(defaults).toMatch(/<w:sz w:val="28"/);
     const sizes = [...docXml.matchAll(/<w:sz w:val="(\d+)"/g)].map((m) => Number(m[1]));
     expect(sizes.length).toBeGreaterThan(0);
-    for (const sz of sizes) { expect(sz).toBeGreaterThanOrEqual(26); expect(sz).toBeLessThanOrEqual(28); }
+    for (const sz of sizes) {
+      expect(sz).toBeGreaterThanOrEqual(26);
+      expect(sz).toBeLessThanOrEqual(28);
+    }
     expect(docXml).not.toMatch(/<w:rFonts w:ascii="(?!Times New Roman)/);
     // The default header carries the page number; the first page has its own header without one.
     const refs = [...sect.matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"/g)].map((m) => ({ type: m[1], id: m[2] }));
@@ -128,7 +137,11 @@ describe('term report of the demo city, 2019–2024', () => {
         expected = fig.metric!.dim ? (row.byDim[fig.metric!.dim] ?? 0) : row.value;
         measured++;
       }
-      if (expected === null) expect(text.some((p) => p.startsWith(`- ${fig.wording}: `)), fig.id).toBe(false);
+      if (expected === null)
+        expect(
+          text.some((p) => p.startsWith(`- ${fig.wording}: `)),
+          fig.id,
+        ).toBe(false);
       else expect(text, fig.id).toContain(`- ${figureText(fig, { from: FROM, to: TO })}: ${formatFigure(expected, fig.uom)}.`);
     }
     expect(measured).toBeGreaterThan(0);
@@ -136,7 +149,7 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(text.filter((p) => p.startsWith('- ') && !p.startsWith('- Chỉ tiêu') && p.includes('chưa có số liệu'))).toEqual([]);
   });
 
-  it('reproduces the seed: every figure a metric computes prints the seed\'s value (seed-expected.ts), poverty and gratitude fund included', () => {
+  it("reproduces the seed: every figure a metric computes prints the seed's value (seed-expected.ts), poverty and gratitude fund included", () => {
     const text = paragraphs().map(unescape);
     const registered = new Set(listMetrics().map((m) => m.key));
     const covered = FIGURES.filter((f) => !f.extra && isCovered(f, (k) => registered.has(k)));
@@ -146,13 +159,29 @@ describe('term report of the demo city, 2019–2024', () => {
       const prefix = `- ${figureText(fig, { from: FROM, to: TO })}: `;
       const line = text.find((p) => p.startsWith(prefix));
       const printed = line?.slice(prefix.length, -1) ?? '(not printed)';
-      const v = Number(printed.replace(/ đồng$/, '').replace(/%$/, '').replaceAll('.', '').replace(',', '.'));
+      const v = Number(
+        printed
+          .replace(/ đồng$/, '')
+          .replace(/%$/, '')
+          .replaceAll('.', '')
+          .replace(',', '.'),
+      );
       if (!line || !agrees(x, v)) wrong.push(`${fig.id}: printed ${printed}, seed ${x.op} ${x.value} — “${x.sentence}”`);
     }
     expect(wrong).toEqual([]);
     const ids = covered.map((f) => f.id);
-    for (const id of ['poor.rate_first', 'poor.rate_last', 'poor.reduction', 'grat.fund', 'poor.fund_raised', 'relief.covid_total', 'relief.vaccine_fund',
-      'relief.floods_transferred', 'relief.fire_drowning', 'org.members_admitted']) {
+    for (const id of [
+      'poor.rate_first',
+      'poor.rate_last',
+      'poor.reduction',
+      'grat.fund',
+      'poor.fund_raised',
+      'relief.covid_total',
+      'relief.vaccine_fund',
+      'relief.floods_transferred',
+      'relief.fire_drowning',
+      'org.members_admitted',
+    ]) {
       expect(ids, id).toContain(id);
     }
     expect(text).toContain('- Tỷ lệ hộ nghèo (năm 2019): 0,6%.');
@@ -185,9 +214,13 @@ describe('term report of the demo city, 2019–2024', () => {
     expect(head.length).toBe(3 + 1 + 16 + 1);
     expect(head.at(-1)).toBe('Nguồn số liệu (chỉ số)');
     let row = 0;
-    ws.eachRow((r, i) => { if (r.getCell(2).value === '“Tết vì người nghèo”: số suất quà trao tặng') row = i; });
+    ws.eachRow((r, i) => {
+      if (r.getCell(2).value === '“Tết vì người nghèo”: số suất quà trao tặng') row = i;
+    });
     expect(row).toBeGreaterThan(4);
-    const stored = job.issued ? (await db.query<{ v: number | null }>(`select (figures->>'poor.tet_gifts')::float8 as v from report_issues where job_id = $1`, [job.id]))[0].v : null;
+    const stored = job.issued
+      ? (await db.query<{ v: number | null }>(`select (figures->>'poor.tet_gifts')::float8 as v from report_issues where job_id = $1`, [job.id]))[0].v
+      : null;
     expect(ws.getRow(row).getCell(4).value).toBe(stored === null ? 'chưa có số liệu' : stored);
     expect(ws.getRow(row).getCell(head.length).value).toBe('fund.gift_packages');
   });

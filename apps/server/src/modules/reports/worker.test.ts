@@ -17,11 +17,13 @@ let w: World;
 let s: TestSession;
 
 const insertJob = (status: string, lease: string | null) =>
-  db.query<{ id: number }>(
-    `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, status, progress, lease_until, requested_by)
+  db
+    .query<{ id: number }>(
+      `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, status, progress, lease_until, requested_by)
      values ('quarterly', $1, '2024-01-01', '2024-03-31', '2024-03-31', $2, 40, $3::timestamptz, $4) returning id`,
-    [w.C, status, lease, s.user.id],
-  ).then((r) => r[0].id);
+      [w.C, status, lease, s.user.id],
+    )
+    .then((r) => r[0].id);
 
 beforeAll(async () => {
   db = await testDb();
@@ -40,8 +42,12 @@ describe('report worker', () => {
       const app = await testApp(db);
       try {
         for (const id of [queued, orphan]) expect((await waitForJob(app, id, s.headers)).status).toBe('draft');
-      } finally { await app.close(); }
-    } finally { await worker.stop(); }
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await worker.stop();
+    }
     expect((await jobById(db, alive))!.status).toBe('running');
     await db.query(`update report_jobs set status = 'failed', lease_until = null where id = $1`, [alive]);
   });
@@ -87,7 +93,15 @@ describe('a planted contradiction', () => {
     ]);
   });
   const planted: Figure[] = [
-    { id: 'sup.people_boards', section: 's1_3', wording: 'Cuộc giám sát của Ban TTND và Ban GSĐTCCĐ', uom: 'count', seed: '1.539', metric: { key: 'test_reports.total' }, parts: ['sup.ttnd', 'sup.gsdtccd'] },
+    {
+      id: 'sup.people_boards',
+      section: 's1_3',
+      wording: 'Cuộc giám sát của Ban TTND và Ban GSĐTCCĐ',
+      uom: 'count',
+      seed: '1.539',
+      metric: { key: 'test_reports.total' },
+      parts: ['sup.ttnd', 'sup.gsdtccd'],
+    },
     { id: 'sup.ttnd', section: 's1_3', wording: 'Cuộc giám sát của Ban Thanh tra nhân dân', uom: 'count', seed: '1.114', metric: { key: 'test_reports.ttnd' } },
     { id: 'sup.gsdtccd', section: 's1_3', wording: 'Cuộc giám sát của Ban GSĐTCCĐ', uom: 'count', seed: '325', metric: { key: 'test_reports.gsdtccd' } },
   ];
@@ -119,9 +133,13 @@ describe('a planted contradiction', () => {
       const issued = await app.inject({ method: 'POST', url: `/api/reports/${id}/issue`, headers: s.headers, payload: { number } });
       expect(issued.json()).toMatchObject({ status: 'issued', overrideReason: reason });
       const [a] = await db.query<{ before: { findings: number }; after: { reason: string } }>(
-        `select before, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.submit'`, [String(id)]);
+        `select before, after from audit_log where entity = 'report' and entity_id = $1 and action = 'report.submit'`,
+        [String(id)],
+      );
       expect(a.after.reason).toBe(reason);
       expect(a.before.findings).toBe(1);
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
   });
 });

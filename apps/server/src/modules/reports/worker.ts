@@ -26,10 +26,12 @@ export function startReportWorker(db: Db, opts: { pollMs?: number; log?: (msg: s
         } catch (err) {
           // The job fails visibly; its message is technical (no personal data is in report figures).
           opts.log?.(`report job ${job.id} failed: ${(err as Error).message}`);
-          await db.query(
-            `update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1 and status = 'running'`,
-            [job.id, (err as Error).message.slice(0, 500)],
-          ).catch(() => {});
+          await db
+            .query(`update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1 and status = 'running'`, [
+              job.id,
+              (err as Error).message.slice(0, 500),
+            ])
+            .catch(() => {});
         }
       }
     } while (again && !stopped);
@@ -37,10 +39,15 @@ export function startReportWorker(db: Db, opts: { pollMs?: number; log?: (msg: s
 
   const kick = () => {
     if (stopped) return;
-    if (running) { again = true; return; }
+    if (running) {
+      again = true;
+      return;
+    }
     running = drain()
       .catch((err: Error) => opts.log?.(`report worker: ${err.message}`))
-      .finally(() => { running = null; });
+      .finally(() => {
+        running = null;
+      });
   };
 
   const timer = setInterval(kick, opts.pollMs ?? 5000);

@@ -33,7 +33,11 @@ export async function renderXlsx(
     const ws = wb.addWorksheet(p.sheet);
     ws.addRow([`Phụ lục: ${p.title}`]).font = { bold: true, name: 'Times New Roman', size: 13 };
     ws.addRow([caption]).font = { italic: true, name: 'Times New Roman', size: 12 };
-    ws.addRow(['Số liệu mỗi đơn vị gồm cả lịch sử của các đơn vị đã hợp nhất vào đơn vị đó; vì vậy cột các đơn vị có thể không cộng đúng bằng cột tổng.']).font = { italic: true, name: 'Times New Roman', size: 11 };
+    ws.addRow(['Số liệu mỗi đơn vị gồm cả lịch sử của các đơn vị đã hợp nhất vào đơn vị đó; vì vậy cột các đơn vị có thể không cộng đúng bằng cột tổng.']).font = {
+      italic: true,
+      name: 'Times New Roman',
+      size: 11,
+    };
     const head = ws.addRow(['STT', 'Nội dung', 'Đơn vị tính', ...units.map((u) => u.name), 'Nguồn số liệu (chỉ số)']);
     head.font = { bold: true, name: 'Times New Roman', size: 12 };
     ws.columns = [{ width: 6 }, { width: 60 }, { width: 12 }, ...units.map(() => ({ width: 18 })), { width: 40 }];

@@ -37,10 +37,8 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
   };
   const eachLevels = new Map<UnitLevel, Array<YearUnit & { ref: string }>>();
   // A measure with any metric not registered is "not yet measured": its other metrics need no query.
-  const applicable = (d: TargetDef, level: UnitLevel) =>
-    d.measures.filter((x) => x.levels.includes(level) && metricKeysOf(x.quantity).every((k) => registered.has(k)));
-  const wantsPrevious = (d: TargetDef, level: UnitLevel, m: TargetDef['measures'][number]) =>
-    d.measures.find((x) => x.levels.includes(level)) === m || m.rule.op === 'no_decrease';
+  const applicable = (d: TargetDef, level: UnitLevel) => d.measures.filter((x) => x.levels.includes(level) && metricKeysOf(x.quantity).every((k) => registered.has(k)));
+  const wantsPrevious = (d: TargetDef, level: UnitLevel, m: TargetDef['measures'][number]) => d.measures.find((x) => x.levels.includes(level)) === m || m.rule.op === 'no_decrease';
   for (const u of live) {
     const k = congresses.get(u.id);
     for (const d of (k && defsOf.get(k.id)) ?? []) {
@@ -79,7 +77,7 @@ export async function evaluateTargets(db: Db, opts: EvaluateOptions): Promise<Ma
   const out = new Map<number, UnitTargets>();
   for (const u of units.values()) {
     const congress = (u.ref !== null && congresses.get(u.id)) || null;
-    const targets = (congress ? defsOf.get(congress.id) ?? [] : []).map((d) => evaluateTarget(d, u.level, src, u.id));
+    const targets = (congress ? (defsOf.get(congress.id) ?? []) : []).map((d) => evaluateTarget(d, u.level, src, u.id));
     out.set(u.id, { unit: u, congress, targets });
   }
   return out;
@@ -103,7 +101,8 @@ async function computeAll(db: Db, needs: Record<Period, Map<string, Set<number>>
     [...needs[period]].map(([key, ids]) => async () => {
       const y = period === 'current' ? year : year - 1;
       out.set(`${key}:${period}`, await computeMetric(db, getMetric(key), { unitIds: [...ids], ...yearBounds(y), view }));
-    }));
+    }),
+  );
   const workers = Array.from({ length: Math.min(db.kind === 'pglite' ? 1 : CONCURRENCY, jobs.length) }, async () => {
     for (let job = jobs.shift(); job; job = jobs.shift()) await job();
   });

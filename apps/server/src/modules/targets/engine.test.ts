@@ -7,8 +7,13 @@ import { adoptForWard, STANDARD_TARGETS_2024 } from './standard-targets';
 // Hand-built facts: metric → unit → period → value or per-dim values. Units: city 1, ward 2, villages 3, 4, 5.
 type Cell = number | Record<string, number>;
 type Facts = Record<string, Record<number, Partial<Record<Period, Cell>>>>;
-const CITY = 1, WARD = 2;
-const VILLAGES = [{ id: 3, name: 'Thôn 1' }, { id: 4, name: 'Thôn 2' }, { id: 5, name: 'Tổ dân phố 3' }];
+const CITY = 1,
+  WARD = 2;
+const VILLAGES = [
+  { id: 3, name: 'Thôn 1' },
+  { id: 4, name: 'Thôn 2' },
+  { id: 5, name: 'Tổ dân phố 3' },
+];
 
 function source(facts: Facts, extraRegistered: string[] = []): FactSource {
   const registered = new Set([...Object.keys(facts), ...extraRegistered]);
@@ -17,7 +22,9 @@ function source(facts: Facts, extraRegistered: string[] = []): FactSource {
     value(ref: MetricRef, unitId, period) {
       const c = facts[ref.metric]?.[unitId]?.[period] ?? 0;
       if (typeof c === 'number') return ref.dims ? 0 : c;
-      return Object.entries(c).filter(([d]) => !ref.dims || ref.dims.includes(d)).reduce((a, [, v]) => a + v, 0);
+      return Object.entries(c)
+        .filter(([d]) => !ref.dims || ref.dims.includes(d))
+        .reduce((a, [, v]) => a + v, 0);
     },
     unitOfMeasure: (k) => (k.startsWith('fund.') ? 'vnd' : 'count'),
     unitsBelow: (unitId, level) => (level === 'village' && (unitId === CITY || unitId === WARD) ? VILLAGES : []),
@@ -25,8 +32,7 @@ function source(facts: Facts, extraRegistered: string[] = []): FactSource {
 }
 
 const target = (n: number) => STANDARD_TARGETS_2024.find((t) => t.number === n)!;
-const run = (n: number, level: UnitLevel, facts: Facts, unit = level === 'district' ? CITY : WARD, t: TargetInput = target(n)) =>
-  evaluateTarget(t, level, source(facts), unit);
+const run = (n: number, level: UnitLevel, facts: Facts, unit = level === 'district' ? CITY : WARD, t: TargetInput = target(n)) => evaluateTarget(t, level, source(facts), unit);
 const cur = (v: Cell, prev?: Cell) => ({ current: v, ...(prev !== undefined ? { previous: prev } : {}) });
 
 describe('judging rules', () => {
@@ -92,12 +98,18 @@ describe('each of the 16 targets on hand-built cases', () => {
   it('4: > 5 billion VND (fund kinds only) and 100% Tết gifts and hardship support, all must hold', () => {
     const ok = {
       'fund.raised': { [CITY]: cur({ vi_nguoi_ngheo: 4_000_000_000, an_sinh: 1_500_000_000, cuu_tro: 9_000_000_000 }) },
-      'households.tet_due': { [CITY]: cur(300), [WARD]: cur(20) }, 'households.tet_reached': { [CITY]: cur(300), [WARD]: cur(19) },
-      'households.hardship_due': { [CITY]: cur(10), [WARD]: cur(1) }, 'households.hardship_reached': { [CITY]: cur(10), [WARD]: cur(1) },
+      'households.tet_due': { [CITY]: cur(300), [WARD]: cur(20) },
+      'households.tet_reached': { [CITY]: cur(300), [WARD]: cur(19) },
+      'households.hardship_due': { [CITY]: cur(10), [WARD]: cur(1) },
+      'households.hardship_reached': { [CITY]: cur(10), [WARD]: cur(1) },
     };
     const city = run(4, 'district', ok);
     expect(city.status).toBe('met');
-    expect(city.measures.map((m) => [m.code, m.status])).toEqual([['4a', 'met'], ['4b', 'met'], ['4c', 'met']]);
+    expect(city.measures.map((m) => [m.code, m.status])).toEqual([
+      ['4a', 'met'],
+      ['4b', 'met'],
+      ['4c', 'met'],
+    ]);
     expect(city.value).toBe(5_500_000_000);
     expect(city.unitOfMeasure).toBe('vnd');
     // Relief money (cuu_tro) does not count: exactly 5 billion is not "above 5 billion".
@@ -120,7 +132,8 @@ describe('each of the 16 targets on hand-built cases', () => {
 
   it('6: cultural titles not below the previous year', () => {
     const f = (now: number, before: number | undefined) => ({
-      'culture.families_recognised': { 3: cur(now, before) }, 'culture.families_registered': { 3: cur(100, before === undefined ? undefined : 100) },
+      'culture.families_recognised': { 3: cur(now, before) },
+      'culture.families_registered': { 3: cur(100, before === undefined ? undefined : 100) },
     });
     expect(run(6, 'village', f(95, 94), 3)).toMatchObject({ status: 'exceeded', trend: 'up', previousValue: 94 });
     expect(run(6, 'village', f(94, 94), 3).status).toBe('met');
@@ -141,7 +154,9 @@ describe('each of the 16 targets on hand-built cases', () => {
 
   it('8: satisfaction above 95% and a survey held', () => {
     const f = (sat: number, surveys: number) => ({
-      'culture.survey_satisfied': { [WARD]: cur(sat) }, 'culture.survey_respondents': { [WARD]: cur(1000) }, 'culture.surveys': { [WARD]: cur(surveys) },
+      'culture.survey_satisfied': { [WARD]: cur(sat) },
+      'culture.survey_respondents': { [WARD]: cur(1000) },
+      'culture.surveys': { [WARD]: cur(surveys) },
     });
     expect(run(8, 'commune', f(960, 1)).status).toBe('met');
     expect(run(8, 'commune', f(950, 1)).status).toBe('not_met');
@@ -157,7 +172,7 @@ describe('each of the 16 targets on hand-built cases', () => {
     expect(run(9, 'commune', f(8)).status).toBe('not_applicable');
   });
 
-  it('10: ranges per level, counting each level\'s own topics (dims = level of the organiser)', () => {
+  it("10: ranges per level, counting each level's own topics (dims = level of the organiser)", () => {
     const f = (cityTopics: number, wardTopics: number, cityCrit: number, wardCrit: number) => ({
       'supervision.topics': { [CITY]: cur({ district: cityTopics, commune: 16 }), [WARD]: cur({ commune: wardTopics }) },
       'supervision.criticisms': { [CITY]: cur({ district: cityCrit, commune: 20 }), [WARD]: cur({ commune: wardCrit }) },
@@ -186,7 +201,8 @@ describe('each of the 16 targets on hand-built cases', () => {
   it('13: ≥ 90% answered in writing and 1–3 public conferences', () => {
     const f = (answered: number, due: number, conf: number) => ({
       'petitions.answered_in_writing': { [CITY]: cur(answered), [WARD]: cur(answered) },
-      'petitions.answer_due': { [CITY]: cur(due), [WARD]: cur(due) }, 'petitions.conferences': { [CITY]: cur(conf) },
+      'petitions.answer_due': { [CITY]: cur(due), [WARD]: cur(due) },
+      'petitions.conferences': { [CITY]: cur(conf) },
     });
     expect(run(13, 'district', f(9, 10, 2))).toMatchObject({ status: 'met', value: 90 });
     expect(run(13, 'district', f(8, 10, 2)).status).toBe('not_met');
@@ -197,8 +213,10 @@ describe('each of the 16 targets on hand-built cases', () => {
 
   it('14: all boards good, none weak, all funded', () => {
     const f = (good: number, weak: number, funded: number) => ({
-      'inspection.boards': { [WARD]: cur(2) }, 'inspection.boards_good': { [WARD]: cur(good) },
-      'inspection.boards_weak': { [WARD]: cur(weak) }, 'inspection.boards_funded': { [WARD]: cur(funded) },
+      'inspection.boards': { [WARD]: cur(2) },
+      'inspection.boards_good': { [WARD]: cur(good) },
+      'inspection.boards_weak': { [WARD]: cur(weak) },
+      'inspection.boards_funded': { [WARD]: cur(funded) },
     });
     expect(run(14, 'commune', f(2, 0, 2)).status).toBe('met');
     expect(run(14, 'commune', f(1, 1, 2)).measures.map((m) => m.status)).toEqual(['not_met', 'not_met', 'met']);
@@ -207,9 +225,11 @@ describe('each of the 16 targets on hand-built cases', () => {
 
   it('15: staff trained, city excellent, all ward committees and boards good or better', () => {
     const f = (trained: number, excellent: number, good: number) => ({
-      'training.staff_trained': { [CITY]: cur(trained) }, 'training.staff': { [CITY]: cur(40) },
+      'training.staff_trained': { [CITY]: cur(trained) },
+      'training.staff': { [CITY]: cur(40) },
       'grading.excellent': { [CITY]: cur({ district: excellent, commune: 3 }) },
-      'grading.good_or_better': { [CITY]: cur({ commune: good, village: 151 }) }, 'grading.graded': { [CITY]: cur({ district: 1, commune: 16, village: 151 }) },
+      'grading.good_or_better': { [CITY]: cur({ commune: good, village: 151 }) },
+      'grading.graded': { [CITY]: cur({ district: 1, commune: 16, village: 151 }) },
     });
     expect(run(15, 'district', f(40, 1, 16)).status).toBe('met');
     expect(run(15, 'district', f(40, 0, 16)).status).toBe('not_met');
@@ -231,7 +251,11 @@ describe('a ward adopting the city targets', () => {
   const wt = (n: number) => ward.find((t) => t.number === n)!;
   it('keeps the ward ranges where the city had its own, and takes city-only measures as its own', () => {
     expect(wt(10).measures.map((m) => m.code)).toEqual(['10b', '10d']);
-    expect(wt(4).measures.map((m) => [m.code, m.levels])).toEqual([['4a', ['commune']], ['4b', ['commune', 'village']], ['4c', ['commune', 'village']]]);
+    expect(wt(4).measures.map((m) => [m.code, m.levels])).toEqual([
+      ['4a', ['commune']],
+      ['4b', ['commune', 'village']],
+      ['4c', ['commune', 'village']],
+    ]);
     expect(wt(16).measures.map((m) => m.code)).toEqual(['16b']);
     expect(wt(15).measures.find((m) => m.code === '15b')!.quantity).toEqual({ kind: 'value', metric: { metric: 'grading.excellent', dims: ['commune'] } });
     expect(run(9, 'commune', { 'emulation.creative_models': { [WARD]: cur(6) } }, WARD, wt(9)).status).toBe('met');

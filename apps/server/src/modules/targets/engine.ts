@@ -26,8 +26,7 @@ export interface FactSource {
 
 type QuantityResult = { value: number | null; numerator: number | null; denominator: number | null; reason: NotMeasuredReason | null };
 
-export const metricKeysOf = (q: Quantity): string[] =>
-  q.kind === 'value' ? [q.metric.metric] : [q.numerator.metric, q.denominator.metric];
+export const metricKeysOf = (q: Quantity): string[] => (q.kind === 'value' ? [q.metric.metric] : [q.numerator.metric, q.denominator.metric]);
 
 /** A value, or numerator ÷ denominator in percent (× 100 first, so 9 ÷ 10 is exactly 90). */
 export function quantityOf(q: Quantity, src: FactSource, unitId: number, period: Period): QuantityResult {
@@ -83,11 +82,23 @@ function eachShare(m: Measure, src: FactSource, subs: SubUnit[], period: Period)
 /** One measure for one unit. */
 export function evaluateMeasure(m: Measure, src: FactSource, unitId: number): MeasureProgress {
   const base = {
-    code: m.code, label: m.label, levels: m.levels, each: m.each ?? null, rule: m.rule,
-    metricKeys: metricKeysOf(m.quantity), unitOfMeasure: unitOfMeasureOf(m, src),
+    code: m.code,
+    label: m.label,
+    levels: m.levels,
+    each: m.each ?? null,
+    rule: m.rule,
+    metricKeys: metricKeysOf(m.quantity),
+    unitOfMeasure: unitOfMeasureOf(m, src),
   };
   const none = (reason: NotMeasuredReason, extra: Partial<MeasureProgress> = {}): MeasureProgress => ({
-    ...base, value: null, previousValue: null, numerator: null, denominator: null, status: 'not_measured', reason, ...extra,
+    ...base,
+    value: null,
+    previousValue: null,
+    numerator: null,
+    denominator: null,
+    status: 'not_measured',
+    reason,
+    ...extra,
   });
   if (m.each) {
     if (base.metricKeys.some((k) => !src.has(k))) return none('metric_missing');
@@ -96,8 +107,13 @@ export function evaluateMeasure(m: Measure, src: FactSource, unitId: number): Me
     const cur = eachShare(m, src, subs, 'current');
     const prev = eachShare(m, src, subs, 'previous').value;
     return {
-      ...base, value: cur.value, previousValue: prev, numerator: subs.length - cur.missing.length, denominator: subs.length,
-      status: cur.missing.length === 0 ? 'met' : 'not_met', reason: null,
+      ...base,
+      value: cur.value,
+      previousValue: prev,
+      numerator: subs.length - cur.missing.length,
+      denominator: subs.length,
+      status: cur.missing.length === 0 ? 'met' : 'not_met',
+      reason: null,
       missing: cur.missing.map((u) => ({ unitId: u.id, unitName: u.name })),
     };
   }
@@ -125,19 +141,24 @@ export function trendOf(value: number | null, previous: number | null): Trend | 
 export const EMPTY_CHILDREN = { met: 0, exceeded: 0, notMet: 0, notMeasured: 0, notApplicable: 0 };
 
 /** One target for one unit of a level: the measures set for that level, combined. */
-export function evaluateTarget(
-  t: TargetInput & { id?: number | null }, level: UnitLevel, src: FactSource, unitId: number,
-): TargetProgress {
+export function evaluateTarget(t: TargetInput & { id?: number | null }, level: UnitLevel, src: FactSource, unitId: number): TargetProgress {
   const measures = t.measures.filter((m) => m.levels.includes(level)).map((m) => evaluateMeasure(m, src, unitId));
   const primary = measures[0];
   const { status, reason } = combine(measures);
   const metricKeys = [...new Set(t.measures.flatMap((m) => metricKeysOf(m.quantity)))];
   return {
-    number: t.number, targetId: t.id ?? null, title: t.title, metricKeys,
+    number: t.number,
+    targetId: t.id ?? null,
+    title: t.title,
+    metricKeys,
     unitOfMeasure: primary?.unitOfMeasure ?? unitOfMeasureOf(t.measures[0], src),
-    value: primary?.value ?? null, previousValue: primary?.previousValue ?? null,
+    value: primary?.value ?? null,
+    previousValue: primary?.previousValue ?? null,
     trend: trendOf(primary?.value ?? null, primary?.previousValue ?? null),
-    status, reason, measures, children: { ...EMPTY_CHILDREN },
+    status,
+    reason,
+    measures,
+    children: { ...EMPTY_CHILDREN },
   };
 }
 

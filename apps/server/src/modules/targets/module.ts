@@ -3,7 +3,16 @@ import { bind } from '../../platform/endpoints';
 import { defineModule } from '../../platform/module';
 import { mapShapes } from './map-shapes';
 import {
-  addTarget, createCongress, getCongress, listCongresses, locateCongress, locateTarget, targetMap, targetsOverview, targetUnits, targetYears,
+  addTarget,
+  createCongress,
+  getCongress,
+  listCongresses,
+  locateCongress,
+  locateTarget,
+  targetMap,
+  targetsOverview,
+  targetUnits,
+  targetYears,
   updateTarget,
 } from './service';
 

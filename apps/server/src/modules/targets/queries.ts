@@ -23,8 +23,16 @@ export async function unitsInYear(db: Db, ids: number[], year: number): Promise<
 }
 
 type CongressRow = {
-  id: number; unit_id: number; unit_name: string; unit_level: UnitLevel; term_label: string; name: string;
-  valid_from: string; valid_to: string; decision_no: string | null; target_count: number;
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_level: UnitLevel;
+  term_label: string;
+  name: string;
+  valid_from: string;
+  valid_to: string;
+  decision_no: string | null;
+  target_count: number;
 };
 
 const CONGRESS_SELECT = `
@@ -34,8 +42,16 @@ const CONGRESS_SELECT = `
     from target_congresses k join units u on u.id = k.unit_id`;
 
 const toCongress = (r: CongressRow): Congress => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitLevel: r.unit_level, termLabel: r.term_label, name: r.name,
-  validFrom: r.valid_from, validTo: r.valid_to, decisionNo: r.decision_no, targetCount: r.target_count,
+  id: r.id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  unitLevel: r.unit_level,
+  termLabel: r.term_label,
+  name: r.name,
+  validFrom: r.valid_from,
+  validTo: r.valid_to,
+  decisionNo: r.decision_no,
+  targetCount: r.target_count,
 });
 
 /** For each (unit, day): the congress in force over it on that day, the nearest one up the tree. */
@@ -82,7 +98,11 @@ export async function congressById(db: Db, id: number): Promise<Congress | undef
 
 type DefRow = { id: number; congress_id: number; number: number; title_vi: string; title_en: string; measures: Measure[] };
 const toDef = (r: DefRow): TargetDef => ({
-  id: r.id, congressId: r.congress_id, number: r.number, title: { vi: r.title_vi, en: r.title_en }, measures: r.measures,
+  id: r.id,
+  congressId: r.congress_id,
+  number: r.number,
+  title: { vi: r.title_vi, en: r.title_en },
+  measures: r.measures,
 });
 
 export async function targetsOf(db: Db, congressIds: number[]): Promise<TargetDef[]> {

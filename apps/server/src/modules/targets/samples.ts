@@ -17,16 +17,21 @@ async function congressAt(c: SampleCtx): Promise<number> {
   const t = term(c);
   const [{ id }] = await c.db.query<{ id: number }>(
     `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to) values ($1, '2025–2030', 'Đại hội mẫu', $2, $3) returning id`,
-    [c.unit, t.validFrom, t.validTo]);
+    [c.unit, t.validFrom, t.validTo],
+  );
   return id;
 }
 
 async function targetAt(c: SampleCtx): Promise<number> {
   const congressId = await congressAt(c);
   const t = STANDARD_TARGETS_2024[0];
-  const [{ id }] = await c.db.query<{ id: number }>(
-    `insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb) returning id`,
-    [congressId, t.number, t.title.vi, t.title.en, JSON.stringify(t.measures)]);
+  const [{ id }] = await c.db.query<{ id: number }>(`insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb) returning id`, [
+    congressId,
+    t.number,
+    t.title.vi,
+    t.title.en,
+    JSON.stringify(t.measures),
+  ]);
   return id;
 }
 

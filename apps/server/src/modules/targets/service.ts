@@ -1,6 +1,17 @@
 import type {
-  ChildRow, Congress, CongressDetail, CreateCongress, MapResult, TargetDef, TargetInput, TargetProgress, TargetsQuery, TargetsResult,
-  TargetUnitsResult, TargetYearsResult, UpdateTarget,
+  ChildRow,
+  Congress,
+  CongressDetail,
+  CreateCongress,
+  MapResult,
+  TargetDef,
+  TargetInput,
+  TargetProgress,
+  TargetsQuery,
+  TargetsResult,
+  TargetUnitsResult,
+  TargetYearsResult,
+  UpdateTarget,
 } from '@contract/targets';
 import type { MetricView } from '@contract/metrics';
 import type { Db } from '../../db/db';
@@ -12,9 +23,7 @@ import { computeMetric, getMetric } from '../../platform/metrics';
 import { EMPTY_CHILDREN, ruleProblems } from './engine';
 import { adoptForWard, STANDARD_TARGETS_2024 } from './standard-targets';
 import { evaluateTargets, yearBounds, type UnitTargets } from './compute';
-import {
-  congressById, congressesAround, currentSuccessors, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit,
-} from './queries';
+import { congressById, congressesAround, currentSuccessors, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit } from './queries';
 
 const unitRef = ({ id, code, name, level }: YearUnit) => ({ id, code, name, level });
 const STATUS_KEY = { met: 'met', exceeded: 'exceeded', not_met: 'notMet', not_measured: 'notMeasured', not_applicable: 'notApplicable' } as const;
@@ -43,17 +52,27 @@ export async function targetsOverview({ db, user }: Ctx, q: TargetsQuery): Promi
   }
   targets = targets.map((t) => ({ ...t, children: summary(kids, t.number) }));
 
-  const children: ChildRow[] = kids.map((c) => ({
-    unit: unitRef(c.unit), congressId: c.congress?.id ?? null,
-    cells: c.targets.map((t) => ({ number: t.number, status: t.status, value: t.value })),
-  })).sort(byName);
+  const children: ChildRow[] = kids
+    .map((c) => ({
+      unit: unitRef(c.unit),
+      congressId: c.congress?.id ?? null,
+      cells: c.targets.map((t) => ({ number: t.number, status: t.status, value: t.value })),
+    }))
+    .sort(byName);
   const manageable = own.congress?.unitId ?? unit.id;
   const canManage = can(user, 'target.manage') && (await unitsInScope(db, user, 'target.manage', [manageable])).has(manageable);
   return { unit: unitRef(unit), year: q.year, ...yearBounds(q.year), view: q.view, unitExisted: unit.ref !== null, congress: own.congress, targets, children, canManage };
 }
 
 const placeholder = (t: TargetProgress): TargetProgress => ({
-  ...t, targetId: null, value: null, previousValue: null, trend: null, status: 'not_applicable', reason: null, measures: [],
+  ...t,
+  targetId: null,
+  value: null,
+  previousValue: null,
+  trend: null,
+  status: 'not_applicable',
+  reason: null,
+  measures: [],
 });
 
 function summary(kids: UnitTargets[], number: number) {
@@ -72,7 +91,9 @@ export async function targetUnits({ db }: Ctx, { number, ...q }: TargetsQuery & 
   const rows = ids.flatMap((id) => {
     const c = all.get(id)!;
     const t = c.targets.find((x) => x.number === number);
-    return t && t.status !== 'not_applicable' ? [{ unit: unitRef(c.unit), status: t.status, value: t.value, previousValue: t.previousValue, measures: t.measures, title: t.title }] : [];
+    return t && t.status !== 'not_applicable'
+      ? [{ unit: unitRef(c.unit), status: t.status, value: t.value, previousValue: t.previousValue, measures: t.measures, title: t.title }]
+      : [];
   });
   rows.sort((a, b) => ORDER[a.status] - ORDER[b.status] || byName(a, b));
   const title = all.get(unit.id)!.targets.find((t) => t.number === number)?.title ?? rows[0]?.title;
@@ -103,33 +124,46 @@ const WORST = ['not_met', 'not_measured', 'met', 'exceeded', 'not_applicable'] a
 export async function targetMap({ db }: Ctx, q: { unit: number; year: number; metric?: string; target?: number; view: MetricView }): Promise<MapResult> {
   const unit = await yearUnit(db, q.unit, q.year);
   const bounds = yearBounds(q.year);
-  const communeIds = !unit.ref ? [] : unit.level === 'commune' ? [unit.id]
-    : (await unitsBelow(db, [{ id: unit.id, ref: unit.ref }], 'commune')).get(unit.id)!.map((c) => c.id);
+  const communeIds = !unit.ref ? [] : unit.level === 'commune' ? [unit.id] : (await unitsBelow(db, [{ id: unit.id, ref: unit.ref }], 'commune')).get(unit.id)!.map((c) => c.id);
   const successors = await currentSuccessors(db, communeIds);
   const names = await unitsInYear(db, [...communeIds, ...successors.map((s) => s.successor_id)], q.year);
   const byShape = new Map<number, number[]>();
   for (const s of successors) byShape.set(s.successor_id, [...(byShape.get(s.successor_id) ?? []), s.predecessor_id]);
-  const shape = (id: number, preds: number[], value: number | null, status: MapResult['units'][number]['status']) =>
-    ({ unit: unitRef(names.get(id)!), value, status, from: preds.map((p) => unitRef(names.get(p)!)) });
+  const shape = (id: number, preds: number[], value: number | null, status: MapResult['units'][number]['status']) => ({
+    unit: unitRef(names.get(id)!),
+    value,
+    status,
+    from: preds.map((p) => unitRef(names.get(p)!)),
+  });
   const base = { year: q.year, ...bounds, metric: q.metric ?? null, target: q.target ?? null };
   if (q.metric) {
     const def = getMetric(q.metric);
     const values = await computeMetric(db, def, { unitIds: communeIds, ...bounds, view: q.view });
     return {
-      ...base, unitOfMeasure: def.unitOfMeasure,
-      units: [...byShape].map(([id, preds]) => shape(id, preds, preds.reduce((a, p) => a + values.get(p)!.value, 0), null)),
+      ...base,
+      unitOfMeasure: def.unitOfMeasure,
+      units: [...byShape].map(([id, preds]) =>
+        shape(
+          id,
+          preds,
+          preds.reduce((a, p) => a + values.get(p)!.value, 0),
+          null,
+        ),
+      ),
     };
   }
   const judged = await evaluateTargets(db, { unitIds: communeIds, year: q.year, view: q.view });
   const number = q.target ?? 1;
   const first = [...judged.values()].flatMap((j) => j.targets).find((t) => t.number === number);
   return {
-    ...base, target: number, unitOfMeasure: first?.unitOfMeasure ?? null,
+    ...base,
+    target: number,
+    unitOfMeasure: first?.unitOfMeasure ?? null,
     units: [...byShape].map(([id, preds]) => {
       const found = preds.map((p) => judged.get(p)!.targets.find((x) => x.number === number));
       const status = WORST.find((w) => found.some((t) => (t?.status ?? 'not_applicable') === w)) ?? 'not_applicable';
       // A value only where one unit of the year stands behind the shape (rates do not add up).
-      return shape(id, preds, preds.length === 1 ? found[0]?.value ?? null : null, status);
+      return shape(id, preds, preds.length === 1 ? (found[0]?.value ?? null) : null, status);
     }),
   };
 }
@@ -195,7 +229,11 @@ export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<C
     const lastEnd = unit.valid_to === 'infinity' ? '9999-12-31' : unit.valid_to;
     const validTo = input.validTo ?? [plusYears(input.validFrom, 5), lastEnd].sort()[0];
     if (input.validFrom < unit.valid_from || validTo > lastEnd || input.validFrom >= validTo) throw new AppError('TARGET_PERIOD_INVALID');
-    const overlap = await tx.query('select 1 from target_congresses where unit_id = $1 and valid_from < $3::date and $2::date < valid_to', [input.unitId, input.validFrom, validTo]);
+    const overlap = await tx.query('select 1 from target_congresses where unit_id = $1 and valid_from < $3::date and $2::date < valid_to', [
+      input.unitId,
+      input.validFrom,
+      validTo,
+    ]);
     if (overlap.length) throw new AppError('TARGET_CONGRESS_OVERLAP');
     let targets: TargetInput[] = input.targets ?? [];
     if (input.template) {
@@ -251,10 +289,12 @@ export async function updateTarget(ctx: Ctx, { id, change: input }: { id: number
     const k = await loadCongress(tx, before.congressId);
     const next = { number: before.number, title: input.title ?? before.title, measures: input.measures ?? before.measures };
     assertRules(next);
-    await tx.query(
-      'update target_defs set title_vi = $2, title_en = $3, measures = $4::jsonb, updated_at = now() where id = $1',
-      [id, next.title.vi, next.title.en, JSON.stringify(next.measures)],
-    );
+    await tx.query('update target_defs set title_vi = $2, title_en = $3, measures = $4::jsonb, updated_at = now() where id = $1', [
+      id,
+      next.title.vi,
+      next.title.en,
+      JSON.stringify(next.measures),
+    ]);
     const after = (await targetById(tx, id))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'target', entityId: id, unitId: k.unitId, before, after });
     return after;

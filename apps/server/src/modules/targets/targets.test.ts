@@ -11,22 +11,66 @@ import { evaluateTargets } from './compute';
 // Test-only metrics over a facts table of this file (keys no module will ever register).
 const T = 'ttest_target_facts';
 if (!listMetrics().some((m) => m.key === 'ttest.due')) {
-  defineMetrics(['due', 'done', 'festivals'].map((kind) => ({
-    key: `ttest.${kind}`, module: 'ttest', label: { vi: kind, en: kind }, unitOfMeasure: 'count' as const,
-    facts: `select 'f:' || id as fact_id, unit_id, fact_date, value, null::text as dim from ${T} where kind = '${kind}' and fact_date between :from and :to`,
-  })));
+  defineMetrics(
+    ['due', 'done', 'festivals'].map((kind) => ({
+      key: `ttest.${kind}`,
+      module: 'ttest',
+      label: { vi: kind, en: kind },
+      unitOfMeasure: 'count' as const,
+      facts: `select 'f:' || id as fact_id, unit_id, fact_date, value, null::text as dim from ${T} where kind = '${kind}' and fact_date between :from and :to`,
+    })),
+  );
 }
 
 const TARGETS: TargetInput[] = [
-  { number: 1, title: { vi: 'Tỷ lệ hoàn thành', en: 'Done' }, measures: [{ code: '1', label: { vi: 'Tỷ lệ', en: 'Rate' }, levels: ['district', 'commune', 'village'],
-    quantity: { kind: 'ratio', numerator: { metric: 'ttest.done' }, denominator: { metric: 'ttest.due' } }, rule: { op: 'gte', value: 100 } }] },
-  { number: 7, title: { vi: '100% thôn tổ chức Ngày hội', en: 'Every village holds the festival' }, measures: [{ code: '7a', label: { vi: 'Thôn', en: 'Villages' },
-    levels: ['district', 'commune'], each: 'village', quantity: { kind: 'value', metric: { metric: 'ttest.festivals' } }, rule: { op: 'gte', value: 1 } }] },
-  { number: 9, title: { vi: 'Chưa có phân hệ', en: 'No module' }, measures: [{ code: '9', label: { vi: 'Mô hình', en: 'Models' }, levels: ['district', 'commune'],
-    quantity: { kind: 'value', metric: { metric: 'ttest.never_registered' } }, rule: { op: 'range', min: 5, max: 7 } },
-    // Half registered: no query for the registered half either.
-    { code: '9b', label: { vi: 'Tỷ lệ', en: 'Rate' }, levels: ['district', 'commune'],
-      quantity: { kind: 'ratio', numerator: { metric: 'ttest.never_registered' }, denominator: { metric: 'org.units_by_level' } }, rule: { op: 'gte', value: 100 } }] },
+  {
+    number: 1,
+    title: { vi: 'Tỷ lệ hoàn thành', en: 'Done' },
+    measures: [
+      {
+        code: '1',
+        label: { vi: 'Tỷ lệ', en: 'Rate' },
+        levels: ['district', 'commune', 'village'],
+        quantity: { kind: 'ratio', numerator: { metric: 'ttest.done' }, denominator: { metric: 'ttest.due' } },
+        rule: { op: 'gte', value: 100 },
+      },
+    ],
+  },
+  {
+    number: 7,
+    title: { vi: '100% thôn tổ chức Ngày hội', en: 'Every village holds the festival' },
+    measures: [
+      {
+        code: '7a',
+        label: { vi: 'Thôn', en: 'Villages' },
+        levels: ['district', 'commune'],
+        each: 'village',
+        quantity: { kind: 'value', metric: { metric: 'ttest.festivals' } },
+        rule: { op: 'gte', value: 1 },
+      },
+    ],
+  },
+  {
+    number: 9,
+    title: { vi: 'Chưa có phân hệ', en: 'No module' },
+    measures: [
+      {
+        code: '9',
+        label: { vi: 'Mô hình', en: 'Models' },
+        levels: ['district', 'commune'],
+        quantity: { kind: 'value', metric: { metric: 'ttest.never_registered' } },
+        rule: { op: 'range', min: 5, max: 7 },
+      },
+      // Half registered: no query for the registered half either.
+      {
+        code: '9b',
+        label: { vi: 'Tỷ lệ', en: 'Rate' },
+        levels: ['district', 'commune'],
+        quantity: { kind: 'ratio', numerator: { metric: 'ttest.never_registered' }, denominator: { metric: 'org.units_by_level' } },
+        rule: { op: 'gte', value: 100 },
+      },
+    ],
+  },
 ];
 
 const t = useWorldApp();
@@ -37,10 +81,17 @@ async function fact(db: Db, unitId: number, kind: string, date: string, value = 
 }
 async function congress(db: Db, unitId: number, from: string, to: string, targets = TARGETS) {
   const [{ id }] = await db.query<{ id: number }>(
-    `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to) values ($1, '2024–2029', 'Đại hội thử', $2, $3) returning id`, [unitId, from, to]);
+    `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to) values ($1, '2024–2029', 'Đại hội thử', $2, $3) returning id`,
+    [unitId, from, to],
+  );
   for (const x of targets) {
-    await db.query('insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)',
-      [id, x.number, x.title.vi, x.title.en, JSON.stringify(x.measures)]);
+    await db.query('insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)', [
+      id,
+      x.number,
+      x.title.vi,
+      x.title.en,
+      JSON.stringify(x.measures),
+    ]);
   }
   return id;
 }
@@ -51,13 +102,19 @@ beforeAll(async () => {
   cityCongress = await congress(db, w.C, '2024-07-12', '2025-07-01');
   await congress(db, w.S, '2025-07-01', '2030-07-01');
   // 2024: A1 done 2 of 2, B1 done 1 of 2; festivals in A1 and D1, none in B1. 2023: everything done.
-  await fact(db, w.A1, 'due', '2024-03-01', 2); await fact(db, w.A1, 'done', '2024-04-01', 2);
-  await fact(db, w.B1, 'due', '2024-03-01', 2); await fact(db, w.B1, 'done', '2024-04-01', 1);
-  await fact(db, w.A1, 'festivals', '2024-11-18'); await fact(db, w.D1, 'festivals', '2024-11-18');
-  await fact(db, w.A1, 'due', '2023-03-01', 1); await fact(db, w.A1, 'done', '2023-03-01', 1);
+  await fact(db, w.A1, 'due', '2024-03-01', 2);
+  await fact(db, w.A1, 'done', '2024-04-01', 2);
+  await fact(db, w.B1, 'due', '2024-03-01', 2);
+  await fact(db, w.B1, 'done', '2024-04-01', 1);
+  await fact(db, w.A1, 'festivals', '2024-11-18');
+  await fact(db, w.D1, 'festivals', '2024-11-18');
+  await fact(db, w.A1, 'due', '2023-03-01', 1);
+  await fact(db, w.A1, 'done', '2023-03-01', 1);
   // 2026 in S: B1 (now in S) done 1 of 1; both villages hold the festival.
-  await fact(db, w.B1, 'due', '2026-03-01'); await fact(db, w.B1, 'done', '2026-03-02');
-  await fact(db, w.A1, 'festivals', '2026-11-18'); await fact(db, w.B1, 'festivals', '2026-11-18');
+  await fact(db, w.B1, 'due', '2026-03-01');
+  await fact(db, w.B1, 'done', '2026-03-02');
+  await fact(db, w.A1, 'festivals', '2026-11-18');
+  await fact(db, w.B1, 'festivals', '2026-11-18');
 });
 
 const status = (r: { targets: Array<{ number: number; status: string }> }, n: number) => r.targets.find((x) => x.number === n)?.status;
@@ -66,13 +123,23 @@ describe('evaluateTargets', () => {
   it('judges the city, its wards and villages in one batch, one query per metric and year', async () => {
     const { db, w } = t;
     let metricQueries = 0;
-    const counting: Db = { ...db, query: (sql, params) => { if (sql.includes('with targets as')) metricQueries++; return db.query(sql, params); } };
+    const counting: Db = {
+      ...db,
+      query: (sql, params) => {
+        if (sql.includes('with targets as')) metricQueries++;
+        return db.query(sql, params);
+      },
+    };
     const r = await evaluateTargets(counting, { unitIds: [w.C, w.A, w.B, w.D, w.A1, w.B1, w.D1], year: 2024 });
     // ttest.due, ttest.done, ttest.festivals × (2024, 2023); target 9 (nothing registered, or only half) costs nothing.
     expect(metricQueries).toBe(6);
     const city = r.get(w.C)!;
     expect(city.congress?.id).toBe(cityCongress);
-    expect(city.targets.map((x) => [x.number, x.status, x.value])).toEqual([[1, 'not_met', 75], [7, 'not_met', (2 * 100) / 3], [9, 'not_measured', null]]);
+    expect(city.targets.map((x) => [x.number, x.status, x.value])).toEqual([
+      [1, 'not_met', 75],
+      [7, 'not_met', (2 * 100) / 3],
+      [9, 'not_measured', null],
+    ]);
     expect(city.targets[0]).toMatchObject({ previousValue: 100, trend: 'down', metricKeys: ['ttest.done', 'ttest.due'] });
     expect(city.targets[1].measures[0].missing).toEqual([{ unitId: w.B1, unitName: 'Tổ dân phố Ngô Quyền 1' }]);
     expect(city.targets[2].reason).toBe('metric_missing');
@@ -99,21 +166,30 @@ describe('evaluateTargets', () => {
 });
 
 describe('GET /api/targets', () => {
-  it('gives the city\'s targets of 2024 with its wards\' results, and the units that miss a target', async () => {
+  it("gives the city's targets of 2024 with its wards' results, and the units that miss a target", async () => {
     const { app, w, db } = t;
     const s = await sessionAs(db, 'standing_committee', w.C);
     const res = await app.inject({ url: `/api/targets?unit=${w.C}&year=2024`, headers: s.headers });
     expect(res.statusCode).toBe(200);
     const body = res.json<TargetsResult>();
     expect(body.congress?.termLabel).toBe('2024–2029');
-    expect(body.targets.map((x) => [x.number, x.status])).toEqual([[1, 'not_met'], [7, 'not_met'], [9, 'not_measured']]);
+    expect(body.targets.map((x) => [x.number, x.status])).toEqual([
+      [1, 'not_met'],
+      [7, 'not_met'],
+      [9, 'not_measured'],
+    ]);
     expect(body.targets[0].children).toEqual({ met: 1, exceeded: 0, notMet: 1, notMeasured: 1, notApplicable: 0 });
     expect(body.children.map((c) => c.unit.id).sort()).toEqual([w.A, w.B, w.D].sort());
     expect(body.canManage).toBe(true);
 
     const miss = await app.inject({ url: `/api/targets/1/units?unit=${w.C}&year=2024&scope=all`, headers: s.headers });
     const units = miss.json<TargetUnitsResult>().units;
-    expect(units.filter((u) => u.status === 'not_met').map((u) => u.unit.id).sort()).toEqual([w.B, w.B1].sort());
+    expect(
+      units
+        .filter((u) => u.status === 'not_met')
+        .map((u) => u.unit.id)
+        .sort(),
+    ).toEqual([w.B, w.B1].sort());
     expect(units[0].status).toBe('not_met');
   });
 
@@ -122,7 +198,11 @@ describe('GET /api/targets', () => {
     const s = await sessionAs(db, 'leadership', w.P);
     const body = (await app.inject({ url: `/api/targets?unit=${w.P}&year=2026`, headers: s.headers })).json<TargetsResult>();
     expect(body).toMatchObject({ congress: null, unitExisted: true });
-    expect(body.targets.map((x) => [x.number, x.status])).toEqual([[1, 'not_applicable'], [7, 'not_applicable'], [9, 'not_applicable']]);
+    expect(body.targets.map((x) => [x.number, x.status])).toEqual([
+      [1, 'not_applicable'],
+      [7, 'not_applicable'],
+      [9, 'not_applicable'],
+    ]);
     const before = (await app.inject({ url: `/api/targets?unit=${w.S}&year=2024`, headers: s.headers })).json<TargetsResult>();
     expect(before).toMatchObject({ unitExisted: false, targets: [], children: [] });
     expect(body.targets[0].children).toMatchObject({ met: 1, notApplicable: 1 }); // S met, T has no targets
@@ -147,13 +227,23 @@ describe('GET /api/targets', () => {
     const { app, w, db } = t;
     const s = await sessionAs(db, 'standing_committee', w.C);
     const years = (await app.inject({ url: `/api/targets/years?unit=${w.A}&from=2023&to=2025`, headers: s.headers })).json();
-    expect(years.years.map((y: { year: number; targets: unknown[] }) => [y.year, y.targets.length])).toEqual([[2023, 0], [2024, 3], [2025, 3]]);
+    expect(years.years.map((y: { year: number; targets: unknown[] }) => [y.year, y.targets.length])).toEqual([
+      [2023, 0],
+      [2024, 3],
+      [2025, 3],
+    ]);
     // The old wards of 2024 appear on the shapes of their successors: A + B on S, D on T.
     type Shape = { unit: { id: number }; value: number | null; status: string | null; from: Array<{ id: number }> };
     const map = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&metric=ttest.festivals`, headers: s.headers })).json<{ units: Shape[] }>();
-    expect(map.units.map((u) => [u.unit.id, u.value, u.from.map((f) => f.id).sort()])).toEqual([[w.S, 1, [w.A, w.B].sort()], [w.T, 1, [w.D]]]);
+    expect(map.units.map((u) => [u.unit.id, u.value, u.from.map((f) => f.id).sort()])).toEqual([
+      [w.S, 1, [w.A, w.B].sort()],
+      [w.T, 1, [w.D]],
+    ]);
     const byTarget = (await app.inject({ url: `/api/targets/map?unit=${w.C}&year=2024&target=1`, headers: s.headers })).json<{ units: Shape[] }>();
-    expect(byTarget.units.map((u) => [u.unit.id, u.status, u.value])).toEqual([[w.S, 'not_met', null], [w.T, 'not_measured', null]]);
+    expect(byTarget.units.map((u) => [u.unit.id, u.status, u.value])).toEqual([
+      [w.S, 'not_met', null],
+      [w.T, 'not_measured', null],
+    ]);
     const p = await sessionAs(db, 'standing_committee', w.P);
     const ward = (await app.inject({ url: `/api/targets/map?unit=${w.S}&year=2026&target=1`, headers: p.headers })).json<{ units: Shape[] }>();
     // The ended city's committee does not reach the new ward's own records.

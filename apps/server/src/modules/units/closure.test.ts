@@ -51,9 +51,20 @@ describe('incremental closure rebuild', () => {
     await check('move a commune with no children up');
     await createUnit(ctx, { code: `${p}E.01`, level: 'village', kind: 'Thôn', name: 'Thôn Mới', parentId: w.E, validFrom: '2022-01-01' });
     await check('create');
-    await splitUnit(ctx, w.B, { effectiveDate: '2023-01-01', keepSource: true, into: [{ code: `${p}Bx`, level: 'commune', kind: 'Phường', name: 'Phường Tách', childIds: [w.B1] }] });
+    await splitUnit(ctx, w.B, {
+      effectiveDate: '2023-01-01',
+      keepSource: true,
+      into: [{ code: `${p}Bx`, level: 'commune', kind: 'Phường', name: 'Phường Tách', childIds: [w.B1] }],
+    });
     await check('split');
-    await mergeUnits(ctx, { effectiveDate: '2025-07-01', sources: [{ unitId: w.A, part: 'full' }, { unitId: w.B, part: 'full' }], into: { create: { code: `${p}S`, level: 'commune', kind: 'Phường', name: 'Phường Sáp Nhập', parentId: w.P } } });
+    await mergeUnits(ctx, {
+      effectiveDate: '2025-07-01',
+      sources: [
+        { unitId: w.A, part: 'full' },
+        { unitId: w.B, part: 'full' },
+      ],
+      into: { create: { code: `${p}S`, level: 'commune', kind: 'Phường', name: 'Phường Sáp Nhập', parentId: w.P } },
+    });
     await check('merge into a new unit');
     await dissolveUnit(ctx, w.E, { effectiveDate: '2026-01-01' }).catch(() => undefined); // refused while it has a village
     await check('dissolve refused or done');

@@ -15,7 +15,8 @@ export type BacGiangData = {
   snapshots: Record<string, { province: { code: string; name: string }; districts: SnapDistrict[] }>;
 };
 
-export const NQ_1191 = 'Nghị quyết số 1191/NQ-UBTVQH15 ngày 28/9/2024 của Ủy ban Thường vụ Quốc hội về việc sắp xếp đơn vị hành chính cấp huyện, cấp xã của tỉnh Bắc Giang giai đoạn 2023–2025';
+export const NQ_1191 =
+  'Nghị quyết số 1191/NQ-UBTVQH15 ngày 28/9/2024 của Ủy ban Thường vụ Quốc hội về việc sắp xếp đơn vị hành chính cấp huyện, cấp xã của tỉnh Bắc Giang giai đoạn 2023–2025';
 
 const LEGAL_BASIS: Record<string, string> = { '2025-01-01': NQ_1191 };
 
@@ -25,12 +26,22 @@ const LEGAL_BASIS: Record<string, string> = { '2025-01-01': NQ_1191 };
  * Bắc Giang. Inferred, not checked against the resolution's text: the event says so.
  */
 const KNOWN_MERGES: Record<string, { into: string; note: string }> = {
-  '07219': { into: '07210', note: 'Phường Lê Lợi nhập vào Phường Hoàng Văn Thụ (suy ra từ dữ liệu, chưa đối chiếu văn bản nghị quyết) / merged into Hoàng Văn Thụ (inferred from the data, not checked against the resolution)' },
-  '07204': { into: '07201', note: 'Phường Trần Nguyên Hãn nhập vào Phường Thọ Xương (suy ra từ dữ liệu, chưa đối chiếu văn bản nghị quyết) / merged into Thọ Xương (inferred from the data, not checked against the resolution)' },
+  '07219': {
+    into: '07210',
+    note: 'Phường Lê Lợi nhập vào Phường Hoàng Văn Thụ (suy ra từ dữ liệu, chưa đối chiếu văn bản nghị quyết) / merged into Hoàng Văn Thụ (inferred from the data, not checked against the resolution)',
+  },
+  '07204': {
+    into: '07201',
+    note: 'Phường Trần Nguyên Hãn nhập vào Phường Thọ Xương (suy ra từ dữ liệu, chưa đối chiếu văn bản nghị quyết) / merged into Thọ Xương (inferred from the data, not checked against the resolution)',
+  },
 };
 
 /** Names as published, minus typing slips ("Thị trấn  Bích Động", "Thị Xã Việt Yên"). */
-export const cleanName = (n: string) => n.replace(/\s+/g, ' ').trim().replace(/^Thị Xã /, 'Thị xã ');
+export const cleanName = (n: string) =>
+  n
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^Thị Xã /, 'Thị xã ');
 const cleanKind = (t: string) => cleanName(t).replace(/^Thị Xã$/, 'Thị xã');
 const baseName = (n: string) => cleanName(n).replace(/^(Thành phố|Thị trấn|Thị xã|Tỉnh|Huyện|Quận|Phường|Xã) /, '');
 
@@ -85,7 +96,8 @@ export function buildBacGiangHistory(data: BacGiangData): UnitPlan {
 
   for (let i = 1; i < dates.length; i++) {
     const [prevDate, date] = [dates[i - 1], dates[i]];
-    const note = LEGAL_BASIS[date] ? null
+    const note = LEGAL_BASIS[date]
+      ? null
       : `Thay đổi giữa hai ảnh chụp dữ liệu ${prevDate} và ${date}; ngày hiệu lực ghi theo ảnh chụp sau / changed between the snapshots of ${prevDate} and ${date}; dated by the later one`;
     const prev = data.snapshots[prevDate];
     const next = data.snapshots[date];
@@ -100,7 +112,16 @@ export function buildBacGiangHistory(data: BacGiangData): UnitPlan {
       const origins = new Set(d.communes.map((c) => prevCommune.get(c.code)?.district).filter((x): x is string => !!x));
       if (origins.size === 1) {
         const from = districts.get([...origins][0])!;
-        m.event('split', date, note, [{ unit: from.key, role: 'from', part: 'partial' }, { unit: dm.key, role: 'to' }], [{ from: from.key, to: dm.key, part: 'partial' }]);
+        m.event(
+          'split',
+          date,
+          note,
+          [
+            { unit: from.key, role: 'from', part: 'partial' },
+            { unit: dm.key, role: 'to' },
+          ],
+          [{ from: from.key, to: dm.key, part: 'partial' }],
+        );
       } else m.event('create', date, note, [{ unit: dm.key, role: 'subject' }]);
     }
     for (const d of next.districts.filter((x) => prevDistricts.has(x.code))) {
@@ -135,15 +156,25 @@ export function buildBacGiangHistory(data: BacGiangData): UnitPlan {
       const gm = communes.get(g.code)!;
       const known = KNOWN_MERGES[g.code];
       const sameName = (c: { name: string; district: string }) => c.district === g.district && baseName(c.name) === baseName(g.name);
-      const target = known?.into
-        ?? fresh.find(sameName)?.code
-        ?? [...nextCommune.values()].find((c) => prevCommune.has(c.code) && sameName(c) && baseName(prevCommune.get(c.code)!.name) !== baseName(c.name))?.code;
+      const target =
+        known?.into ??
+        fresh.find(sameName)?.code ??
+        [...nextCommune.values()].find((c) => prevCommune.has(c.code) && sameName(c) && baseName(prevCommune.get(c.code)!.name) !== baseName(c.name))?.code;
       m.end(gm, date);
       communes.delete(g.code);
       if (target) {
         const tm = communes.get(target)!;
         mergedInto.add(target);
-        m.event('merge', date, known?.note ?? note, [{ unit: gm.key, role: 'from', part: 'full' }, { unit: tm.key, role: 'to' }], [{ from: gm.key, to: tm.key, part: 'full' }]);
+        m.event(
+          'merge',
+          date,
+          known?.note ?? note,
+          [
+            { unit: gm.key, role: 'from', part: 'full' },
+            { unit: tm.key, role: 'to' },
+          ],
+          [{ from: gm.key, to: tm.key, part: 'full' }],
+        );
       } else {
         m.event('dissolve', date, `Dữ liệu không nêu đơn vị tiếp nhận / the data does not say where it went${note ? '. ' + note : ''}`, [{ unit: gm.key, role: 'subject' }]);
       }
@@ -160,7 +191,16 @@ export function buildBacGiangHistory(data: BacGiangData): UnitPlan {
       districts.delete(d.code);
       if (dest.size === 1) {
         const to = districts.get([...dest][0])!;
-        m.event('merge', date, note, [{ unit: dm.key, role: 'from', part: 'full' }, { unit: to.key, role: 'to' }], [{ from: dm.key, to: to.key, part: 'full' }]);
+        m.event(
+          'merge',
+          date,
+          note,
+          [
+            { unit: dm.key, role: 'from', part: 'full' },
+            { unit: to.key, role: 'to' },
+          ],
+          [{ from: dm.key, to: to.key, part: 'full' }],
+        );
       } else m.event('dissolve', date, note, [{ unit: dm.key, role: 'subject' }]);
     }
   }

@@ -25,13 +25,47 @@ export type ReformData = { data: ReformGroup[] };
  * province. Trường Sa's late codes sit among Ninh Thuận's.
  */
 const OLD_PROVINCE_FROM: Record<string, Array<[string, string]>> = {
-  '08': [['02200', '08']], '15': [['04249', '15']], '19': [['05431', '19']], '24': [['09163', '27']],
-  '25': [['07888', '25'], ['08707', '26']], '31': [['11296', '31']], '33': [['12433', '34']],
-  '37': [['13633', '36'], ['14320', '37']], '44': [['19330', '45']], '48': [['20335', '49']],
-  '51': [['23281', '62']], '52': [['23557', '64']], '56': [['22738', '58']], '66': [['24118', '66']],
-  '68': [['24611', '67'], ['24769', '68']], '75': [['25993', '75']], '79': [['26506', '77'], ['26732', '79']],
-  '80': [['27685', '80']], '82': [['29869', '87']], '86': [['29234', '84'], ['29540', '86']],
-  '91': [['30730', '91']], '92': [['31318', '93'], ['31498', '94']], '96': [['31999', '96']],
+  '08': [['02200', '08']],
+  '15': [['04249', '15']],
+  '19': [['05431', '19']],
+  '24': [['09163', '27']],
+  '25': [
+    ['07888', '25'],
+    ['08707', '26'],
+  ],
+  '31': [['11296', '31']],
+  '33': [['12433', '34']],
+  '37': [
+    ['13633', '36'],
+    ['14320', '37'],
+  ],
+  '44': [['19330', '45']],
+  '48': [['20335', '49']],
+  '51': [['23281', '62']],
+  '52': [['23557', '64']],
+  '56': [['22738', '58']],
+  '66': [['24118', '66']],
+  '68': [
+    ['24611', '67'],
+    ['24769', '68'],
+  ],
+  '75': [['25993', '75']],
+  '79': [
+    ['26506', '77'],
+    ['26732', '79'],
+  ],
+  '80': [['27685', '80']],
+  '82': [['29869', '87']],
+  '86': [
+    ['29234', '84'],
+    ['29540', '86'],
+  ],
+  '91': [['30730', '91']],
+  '92': [
+    ['31318', '93'],
+    ['31498', '94'],
+  ],
+  '96': [['31999', '96']],
 };
 const OLD_PROVINCE_OVERRIDE: Record<string, string> = { '22739': '56' };
 /** Island districts merged whole into a special zone or commune. */
@@ -83,13 +117,17 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
   for (const o of g.merges) {
     const ex = look.existing.get(`province:${o.old_id}`);
     const to = continuing && (!ex || ex.validTo === INFINITY) ? INFINITY : REFORM_DATE;
-    oldProvince.set(o.old_id, ex?.id ?? plan.addUnit(
-      { key: `old-province:${o.old_id}`, code: o.old_id, level: 'province', kind: kindFromName(o.name, 'Tỉnh'), provinceCode: o.old_id, validFrom: HISTORY_START, validTo: to },
-      [{ name: cleanName(o.name), parent: null, validFrom: HISTORY_START, validTo: to }],
-    ));
+    oldProvince.set(
+      o.old_id,
+      ex?.id ??
+        plan.addUnit(
+          { key: `old-province:${o.old_id}`, code: o.old_id, level: 'province', kind: kindFromName(o.name, 'Tỉnh'), provinceCode: o.old_id, validFrom: HISTORY_START, validTo: to },
+          [{ name: cleanName(o.name), parent: null, validFrom: HISTORY_START, validTo: to }],
+        ),
+    );
   }
   let province: UnitRef;
-  if (continuing && (oldProvince.get(pc) !== undefined) && (look.existing.get(`province:${pc}`)?.validTo ?? INFINITY) === INFINITY) {
+  if (continuing && oldProvince.get(pc) !== undefined && (look.existing.get(`province:${pc}`)?.validTo ?? INFINITY) === INFINITY) {
     province = oldProvince.get(pc)!;
   } else {
     province = plan.addUnit(
@@ -97,7 +135,9 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
       [{ name: cleanName(g.name), parent: null, validFrom: REFORM_DATE, validTo: INFINITY }],
     );
     plan.addEvent({
-      kind: 'merge', date: REFORM_DATE, legalBasis: PROVINCE_BASIS,
+      kind: 'merge',
+      date: REFORM_DATE,
+      legalBasis: PROVINCE_BASIS,
       units: [...g.merges.map((o) => ({ unit: oldProvince.get(o.old_id)!, role: 'from' as const, part: o.type })), { unit: province, role: 'to' }],
       lineage: g.merges.map((o) => ({ from: oldProvince.get(o.old_id)!, to: province, part: o.type })),
     });
@@ -114,10 +154,13 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
     const key = `old-${level}:${m.old_id}`;
     if (!stubs.has(key)) {
       const oc = oldProvinceOf(g, m.old_id);
-      stubs.set(key, plan.addUnit(
-        { key, code: m.old_id, level, kind: kindFromName(m.name, level === 'district' ? 'Huyện' : 'Xã'), provinceCode: oc, validFrom: HISTORY_START, validTo: REFORM_DATE },
-        [{ name: cleanName(m.name), parent: oldProvince.get(oc) ?? null, validFrom: HISTORY_START, validTo: REFORM_DATE }],
-      ));
+      stubs.set(
+        key,
+        plan.addUnit(
+          { key, code: m.old_id, level, kind: kindFromName(m.name, level === 'district' ? 'Huyện' : 'Xã'), provinceCode: oc, validFrom: HISTORY_START, validTo: REFORM_DATE },
+          [{ name: cleanName(m.name), parent: oldProvince.get(oc) ?? null, validFrom: HISTORY_START, validTo: REFORM_DATE }],
+        ),
+      );
     }
     return stubs.get(key)!;
   };
@@ -135,7 +178,9 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
     );
     const olds = c.merges.map((m) => ({ ref: oldUnit(m), part: m.type }));
     plan.addEvent({
-      kind: 'merge', date: REFORM_DATE, legalBasis: COMMUNE_BASIS,
+      kind: 'merge',
+      date: REFORM_DATE,
+      legalBasis: COMMUNE_BASIS,
       units: [...olds.map((o) => ({ unit: o.ref, role: 'from' as const, part: o.part })), { unit: key, role: 'to' }],
       lineage: olds.map((o) => ({ from: o.ref, to: key, part: o.part })),
     });
@@ -155,7 +200,9 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
       if (out.handled.has(u.id)) continue;
       end(u.id, province);
       plan.addEvent({
-        kind: 'dissolve', date: REFORM_DATE, legalBasis: u.level === 'district' ? DISTRICT_BASIS : COMMUNE_BASIS,
+        kind: 'dissolve',
+        date: REFORM_DATE,
+        legalBasis: u.level === 'district' ? DISTRICT_BASIS : COMMUNE_BASIS,
         note: u.level === 'district' ? null : 'Không có trong danh sách sắp xếp / not listed in the reform data',
         units: [{ unit: u.id, role: 'subject' }],
       });
@@ -165,8 +212,15 @@ export function buildReformGroup(plan: UnitPlan, g: ReformGroup, look: ReformLoo
 
 /** A commune left whole keeps its identity: a new version under the new province (renamed if need be). */
 function continueCommune(
-  plan: UnitPlan, g: ReformGroup, code: string, oldName: string, name: string, province: UnitRef,
-  oldProvince: Map<string, UnitRef>, look: ReformLookup, out: ReformResult,
+  plan: UnitPlan,
+  g: ReformGroup,
+  code: string,
+  oldName: string,
+  name: string,
+  province: UnitRef,
+  oldProvince: Map<string, UnitRef>,
+  look: ReformLookup,
+  out: ReformResult,
 ): void {
   const ex = look.existing.get(`commune:${code}`);
   let ref: UnitRef;
@@ -185,10 +239,13 @@ function continueCommune(
     const before = oldProvince.get(oldProvinceOf(g, code)) ?? null;
     moved = before !== province;
     renamed = cleanName(oldName) !== name;
-    const versions = moved || renamed
-      ? [{ name: cleanName(oldName), parent: before, validFrom: HISTORY_START, validTo: REFORM_DATE },
-        { name, parent: province, validFrom: REFORM_DATE, validTo: INFINITY }]
-      : [{ name, parent: province, validFrom: HISTORY_START, validTo: INFINITY }];
+    const versions =
+      moved || renamed
+        ? [
+            { name: cleanName(oldName), parent: before, validFrom: HISTORY_START, validTo: REFORM_DATE },
+            { name, parent: province, validFrom: REFORM_DATE, validTo: INFINITY },
+          ]
+        : [{ name, parent: province, validFrom: HISTORY_START, validTo: INFINITY }];
     ref = plan.addUnit(
       { key: `commune:${code}`, code, level: 'commune', kind: kindFromName(name, 'Xã'), provinceCode: g.level1_id, validFrom: HISTORY_START, validTo: INFINITY },
       versions,

@@ -28,22 +28,27 @@ afterAll(async () => {
 
 /** The unit of a level with a code, valid on a date. */
 async function unit(code: string, level: string, on: string): Promise<number> {
-  const [u] = await db.query<{ id: number }>(
-    'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
+  const [u] = await db.query<{ id: number }>('select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, on]);
   if (!u) throw new Error(`no ${level} ${code} on ${on}`);
   return u.id;
 }
 const names = async (ids: number[]) =>
-  (await db.query<{ name: string }>(
-    `select (select name from unit_versions v where v.unit_id = u.id order by valid_from desc limit 1) as name
-       from units u where u.id = any($1::bigint[]) order by 1`, [ids])).map((r) => r.name);
+  (
+    await db.query<{ name: string }>(
+      `select (select name from unit_versions v where v.unit_id = u.id order by valid_from desc limit 1) as name
+       from units u where u.id = any($1::bigint[]) order by 1`,
+      [ids],
+    )
+  ).map((r) => r.name);
 const levelCount = async (ids: number[], level: string) =>
   (await db.query<{ n: number }>('select count(*)::int as n from units where id = any($1::bigint[]) and level = $2', [ids, level]))[0].n;
 
 describe('the real Bắc Giang data and the 2025 reform', () => {
   it('the import route writes its audit row', async () => {
     const rows = await db.query<{ entity_id: string; after: { dataset: string } }>(
-      `select entity_id, after from audit_log where entity = 'unit_import' and actor_id = $1 order by id`, [admin.user.id]);
+      `select entity_id, after from audit_log where entity = 'unit_import' and actor_id = $1 order by id`,
+      [admin.user.id],
+    );
     expect(rows.map((r) => r.entity_id)).toEqual(['bac-giang-2020-2025', 'reform-2025-07-01']);
   });
 
@@ -53,10 +58,19 @@ describe('the real Bắc Giang data and the 2025 reform', () => {
     expect(res.statusCode).toBe(200);
     const detail = res.json();
     expect(detail).toMatchObject({ code: '07210', name: 'Phường Bắc Giang', validFrom: '2025-07-01', validTo: null, versions: [{ name: 'Phường Bắc Giang' }] });
-    expect(detail.predecessors.map((p: { name: string }) => p.name).sort()).toEqual([
-      'Phường Dĩnh Kế', 'Phường Dĩnh Trì', 'Phường Hoàng Văn Thụ', 'Phường Ngô Quyền', 'Phường Thọ Xương', 'Phường Trần Phú',
-      'Phường Xương Giang', 'Xã Nham Sơn', 'Xã Thắng Cương',
-    ].sort());
+    expect(detail.predecessors.map((p: { name: string }) => p.name).sort()).toEqual(
+      [
+        'Phường Dĩnh Kế',
+        'Phường Dĩnh Trì',
+        'Phường Hoàng Văn Thụ',
+        'Phường Ngô Quyền',
+        'Phường Thọ Xương',
+        'Phường Trần Phú',
+        'Phường Xương Giang',
+        'Xã Nham Sơn',
+        'Xã Thắng Cương',
+      ].sort(),
+    );
     expect(detail.events).toContainEqual(expect.objectContaining({ kind: 'merge', effectiveDate: '2025-07-01' }));
     expect(detail.ancestors).toEqual([expect.objectContaining({ name: 'Tỉnh Bắc Ninh', level: 'province' })]);
     // Transitively also the two wards merged on 2025-01-01.
@@ -90,7 +104,9 @@ describe('the real Bắc Giang data and the 2025 reform', () => {
     expect(await successorsAt(db, yd, '2025-03-01')).toEqual([city]);
     expect(await successorsAt(db, lel, '2025-03-01')).toEqual([hvt]);
     const [note] = await db.query<{ note: string; legal_basis: string }>(
-      `select e.note, e.legal_basis from unit_events e join unit_event_units eu on eu.event_id = e.id where eu.unit_id = $1 and e.kind = 'merge'`, [lel]);
+      `select e.note, e.legal_basis from unit_events e join unit_event_units eu on eu.event_id = e.id where eu.unit_id = $1 and e.kind = 'merge'`,
+      [lel],
+    );
     expect(note.note).toContain('suy ra');
     expect(note.legal_basis).toContain('1191/NQ-UBTVQH15');
     // The city ends with the district level on 2025-07-01.
@@ -102,7 +118,7 @@ describe('the real Bắc Giang data and the 2025 reform', () => {
     const bn = await unit('24', 'province', '2025-07-01');
     const oldBn = await unit('27', 'province', '2024-01-01');
     expect(bn).not.toBe(oldBg);
-    expect((await predecessorsOf(db, bn))).toEqual(expect.arrayContaining([oldBg, oldBn]));
+    expect(await predecessorsOf(db, bn)).toEqual(expect.arrayContaining([oldBg, oldBn]));
     const now = await subtreeIds(db, bn, '2025-08-01');
     expect(await levelCount(now, 'commune')).toBe(99);
     expect(await levelCount(now, 'district')).toBe(0);
@@ -131,7 +147,14 @@ describe('the whole country on PGlite', () => {
       await local.tx((tx) => importReform2025(tx, null, { provinceCodes: ['24'] }));
       // Old Bắc Giang now exists as a stub until the reform: its history can no longer be imported over it.
       const before = await units();
-      expect(await local.tx((tx) => importBacGiangHistory(tx, null)).then(() => 'ok', (e) => e.code)).toBe('IMPORT_CONFLICT');
+      expect(
+        await local
+          .tx((tx) => importBacGiangHistory(tx, null))
+          .then(
+            () => 'ok',
+            (e) => e.code,
+          ),
+      ).toBe('IMPORT_CONFLICT');
       expect(await units()).toBe(before);
       const summary = await local.tx((tx) => importReform2025(tx, null, {}));
       const ms = Date.now() - t;
@@ -141,11 +164,13 @@ describe('the whole country on PGlite', () => {
       const [c] = await local.query<{ provinces: number; communes: number; districts: number }>(
         `select count(*) filter (where level = 'province')::int as provinces, count(*) filter (where level = 'commune')::int as communes,
                 count(*) filter (where level = 'district')::int as districts
-           from units where valid_from <= '2025-08-01' and '2025-08-01' < valid_to`);
+           from units where valid_from <= '2025-08-01' and '2025-08-01' < valid_to`,
+      );
       expect(c).toEqual({ provinces: 34, communes: 3321, districts: 0 });
       const [bad] = await local.query<{ n: number }>(
         `select count(*)::int as n from unit_versions v join units p on p.id = v.parent_id
-          where not (p.valid_from <= v.valid_from and v.valid_to <= p.valid_to)`);
+          where not (p.valid_from <= v.valid_from and v.valid_to <= p.valid_to)`,
+      );
       expect(bad.n).toBe(0);
       const again = await local.tx((tx) => importReform2025(tx, null, {}));
       expect(again.created.units).toBe(0);

@@ -7,9 +7,7 @@ import type { CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { HISTORY_START, buildBacGiangHistory, type BacGiangData } from './import-bac-giang';
-import {
-  REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult,
-} from './import-reform';
+import { REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult } from './import-reform';
 import { UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan } from './store';
 
 /**
@@ -53,9 +51,7 @@ async function assertNoOverlap(tx: Db, plan: UnitPlan): Promise<void> {
   if (clash.length) throw new AppError('IMPORT_CONFLICT', { units: clash.slice(0, 10).map((r) => `${r.level} ${r.code} [${r.valid_from}, ${r.valid_to})`) });
 }
 
-async function finish(
-  tx: Db, actor: CurrentUser | null, dataset: UnitDataset, plan: UnitPlan, skipped: ImportSummary['skipped'], started: number,
-): Promise<ImportSummary> {
+async function finish(tx: Db, actor: CurrentUser | null, dataset: UnitDataset, plan: UnitPlan, skipped: ImportSummary['skipped'], started: number): Promise<ImportSummary> {
   const written = await writePlan(tx, plan, actor?.id ?? null);
   if (plan.units.length || plan.ends.length || plan.cuts.length) await refreshClosure(tx, touchedUnitIds(plan, written));
   const summary: ImportSummary = { dataset, created: plan.size, skipped, ms: Date.now() - started };
@@ -158,7 +154,12 @@ async function handOverChildren(tx: Db, plan: UnitPlan, out: ReformResult): Prom
   for (const k of kids.filter((x) => !out.handled.has(x.unit_id))) {
     plan.cuts.push({ unitId: k.unit_id, date: REFORM_DATE });
     plan.versions.push({ unit: k.unit_id, name: k.name, parent: out.successorOf.get(k.parent_id)!, validFrom: REFORM_DATE, validTo: k.valid_to });
-    plan.addEvent({ kind: 'move', date: REFORM_DATE, note: 'Chuyển theo sắp xếp đơn vị cấp trên / moved with its parent in the reform', units: [{ unit: k.unit_id, role: 'subject' }] });
+    plan.addEvent({
+      kind: 'move',
+      date: REFORM_DATE,
+      note: 'Chuyển theo sắp xếp đơn vị cấp trên / moved with its parent in the reform',
+      units: [{ unit: k.unit_id, role: 'subject' }],
+    });
   }
 }
 

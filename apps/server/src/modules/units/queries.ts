@@ -7,13 +7,28 @@ import { AppError } from '../../platform/errors';
 const toDate = (d: string) => (d === 'infinity' ? null : d);
 
 type UnitRow = {
-  id: number; code: string; level: Unit['level']; kind: string; name: string; parent_id: number | null;
-  parent_name: string | null; valid_from: string; valid_to: string; child_count?: number;
+  id: number;
+  code: string;
+  level: Unit['level'];
+  kind: string;
+  name: string;
+  parent_id: number | null;
+  parent_name: string | null;
+  valid_from: string;
+  valid_to: string;
+  child_count?: number;
 };
 
 export const toUnit = (r: UnitRow): Unit => ({
-  id: r.id, code: r.code, level: r.level, kind: r.kind, name: r.name, parentId: r.parent_id,
-  parentName: r.parent_name, validFrom: r.valid_from, validTo: toDate(r.valid_to),
+  id: r.id,
+  code: r.code,
+  level: r.level,
+  kind: r.kind,
+  name: r.name,
+  parentId: r.parent_id,
+  parentName: r.parent_name,
+  validFrom: r.valid_from,
+  validTo: toDate(r.valid_to),
   ...(r.child_count !== undefined ? { childCount: r.child_count } : {}),
 });
 
@@ -95,7 +110,14 @@ export async function getUnitDetail(db: Db, id: number, asOf: string): Promise<U
          from unit_versions v where v.unit_id = $1 order by v.valid_from`,
       [id],
     ),
-    db.query<{ id: number; kind: UnitDetail['events'][number]['kind']; effective_date: string; legal_basis: string | null; note: string | null; units: UnitDetail['events'][number]['units'] }>(
+    db.query<{
+      id: number;
+      kind: UnitDetail['events'][number]['kind'];
+      effective_date: string;
+      legal_basis: string | null;
+      note: string | null;
+      units: UnitDetail['events'][number]['units'];
+    }>(
       `select e.id, e.kind, e.effective_date::text, e.legal_basis, e.note,
               (select json_agg(json_build_object('id', u.id, 'code', u.code, 'role', eu2.role, 'part', eu2.part,
                         'name', (select name from unit_versions v where v.unit_id = u.id order by v.valid_from desc limit 1))
@@ -141,8 +163,7 @@ async function linked(db: Db, id: number, want: 'predecessor' | 'successor') {
 
 /** The unit with this official code and level on date (codes are reused over time), or null. */
 export async function unitIdByCode(db: Db, code: string, level: string, date: string): Promise<number | null> {
-  const [u] = await db.query<{ id: number }>(
-    'select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, date]);
+  const [u] = await db.query<{ id: number }>('select id from units where code = $1 and level = $2 and valid_from <= $3::date and $3::date < valid_to', [code, level, date]);
   return u?.id ?? null;
 }
 
@@ -172,18 +193,12 @@ export async function successorsAt(db: Db, unitId: number, date: string): Promis
 
 /** Every unit whose history rolls up into unitId (transitively), itself excluded. */
 export async function predecessorsOf(db: Db, unitId: number): Promise<number[]> {
-  const rows = await db.query<{ id: number }>(
-    `select predecessor_id as id from unit_lineage_closure where successor_id = $1 and predecessor_id <> $1`,
-    [unitId],
-  );
+  const rows = await db.query<{ id: number }>(`select predecessor_id as id from unit_lineage_closure where successor_id = $1 and predecessor_id <> $1`, [unitId]);
   return rows.map((r) => r.id);
 }
 
 /** Children of unitId valid on date. */
 export async function childIds(db: Db, unitId: number, date: string): Promise<number[]> {
-  const rows = await db.query<{ id: number }>(
-    `select unit_id as id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to`,
-    [unitId, date],
-  );
+  const rows = await db.query<{ id: number }>(`select unit_id as id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to`, [unitId, date]);
   return rows.map((r) => r.id);
 }

@@ -7,8 +7,7 @@ const t = useWorldApp();
 describe('unit read routes', () => {
   it('a subtree as of a date follows the villages as they moved', async () => {
     const { headers } = await sessionAs(t.db, 'standing_committee', t.w.P);
-    const get = async (id: number, asOf: string) =>
-      ((await t.app.inject({ method: 'GET', url: `/api/units/${id}/subtree?asOf=${asOf}`, headers })).json().ids as number[]).sort();
+    const get = async (id: number, asOf: string) => ((await t.app.inject({ method: 'GET', url: `/api/units/${id}/subtree?asOf=${asOf}`, headers })).json().ids as number[]).sort();
     expect(await get(t.w.A, '2024-06-01')).toEqual([t.w.A, t.w.A1].sort());
     expect(await get(t.w.S, '2026-01-01')).toEqual([t.w.S, t.w.A1, t.w.B1].sort());
     expect(await get(t.w.S, '2024-06-01')).toEqual([]);
@@ -22,17 +21,19 @@ describe('unit read routes', () => {
     expect((await lin(t.w.A, '2024-01-01')).successorsAt).toEqual([t.w.A]);
   });
 
-  it('the detail of a village shows its two parents over time and today\'s ancestors', async () => {
+  it("the detail of a village shows its two parents over time and today's ancestors", async () => {
     const { headers } = await sessionAs(t.db, 'unit_staff', t.w.S);
     const d = (await t.app.inject({ method: 'GET', url: `/api/units/${t.w.A1}?asOf=2026-01-01`, headers })).json();
     expect(d.versions.map((v: { parentName: string; validTo: string | null }) => [v.parentName, v.validTo])).toEqual([
-      ['Phường Trần Phú Thử', '2025-07-01'], ['Phường Bắc Giang Thử', null]]);
+      ['Phường Trần Phú Thử', '2025-07-01'],
+      ['Phường Bắc Giang Thử', null],
+    ]);
     expect(d.ancestors.map((a: { id: number }) => a.id)).toEqual([t.w.P, t.w.S]);
     const s = (await t.app.inject({ method: 'GET', url: `/api/units/${t.w.S}`, headers })).json();
     expect(s.predecessors.map((p: { name: string }) => p.name).sort()).toEqual(['Phường Ngô Quyền Thử', 'Phường Trần Phú Thử']);
   });
 
-  it('an ended unit\'s user sees its tree on its last day by default', async () => {
+  it("an ended unit's user sees its tree on its last day by default", async () => {
     const { headers } = await sessionAs(t.db, 'standing_committee', t.w.C);
     const roots = (await t.app.inject({ method: 'GET', url: '/api/units', headers })).json();
     expect(roots.map((u: { id: number; childCount: number }) => [u.id, u.childCount])).toEqual([[t.w.C, 3]]);

@@ -8,13 +8,23 @@ import type { UnitPlan, UnitRef } from './store';
 
 export type VersionRow = { name: string; parent_id: number | null; valid_from: string; valid_to: string };
 export type LoadedUnit = {
-  id: number; code: string; level: UnitLevel; kind: string; province_code: string | null;
-  valid_from: string; valid_to: string; versions: VersionRow[];
+  id: number;
+  code: string;
+  level: UnitLevel;
+  kind: string;
+  province_code: string | null;
+  valid_from: string;
+  valid_to: string;
+  versions: VersionRow[];
 };
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw new AppError('VALIDATION', r.error.issues.map((i) => ({ path: '/' + i.path.join('/'), message: i.message })));
+  if (!r.success)
+    throw new AppError(
+      'VALIDATION',
+      r.error.issues.map((i) => ({ path: '/' + i.path.join('/'), message: i.message })),
+    );
   return r.data;
 }
 
@@ -67,9 +77,7 @@ const RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, 
 
 /** province > district > commune > village; a commune may sit directly under a province (two-level government). */
 export function assertLevelFits(level: UnitLevel, parentLevel: UnitLevel | null): void {
-  const fits = parentLevel === null
-    ? level === 'province'
-    : RANK[parentLevel] === RANK[level] - 1 || (level === 'commune' && parentLevel === 'province');
+  const fits = parentLevel === null ? level === 'province' : RANK[parentLevel] === RANK[level] - 1 || (level === 'commune' && parentLevel === 'province');
   if (!fits) throw new AppError('UNIT_LEVEL_MISMATCH', { level, parentLevel });
 }
 
@@ -88,10 +96,7 @@ export async function checkParent(tx: Db, level: UnitLevel, parentId: number | n
 /** Moving `unitId` under `parentId` from `date` must not put a unit inside its own subtree. */
 export async function assertNoCycle(tx: Db, unitId: number, parentId: number, date: string): Promise<void> {
   if (unitId === parentId) throw new AppError('UNIT_CYCLE', { unitId, parentId });
-  const rows = await tx.query(
-    `select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and valid_to > $3::date limit 1`,
-    [unitId, parentId, date],
-  );
+  const rows = await tx.query(`select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and valid_to > $3::date limit 1`, [unitId, parentId, date]);
   if (rows.length) throw new AppError('UNIT_CYCLE', { unitId, parentId });
 }
 
@@ -100,9 +105,7 @@ export async function assertNoCycle(tx: Db, unitId: number, parentId: number, da
  * so a code is unique only among units of one level whose validity overlaps. Units ending on the
  * change's date (`ending`) no longer overlap.
  */
-export async function assertCodeFree(
-  tx: Db, code: string, level: UnitLevel, validFrom: string, validTo: string, ending: number[] = [],
-): Promise<void> {
+export async function assertCodeFree(tx: Db, code: string, level: UnitLevel, validFrom: string, validTo: string, ending: number[] = []): Promise<void> {
   const rows = await tx.query<{ id: number }>(
     `select id from units where code = $1 and level = $2 and valid_from < $4::date and $3::date < valid_to
         and not (id = any($5::bigint[]) and valid_from < $3::date) limit 1`,
@@ -113,16 +116,17 @@ export async function assertCodeFree(
 
 /** Subordinate units of `parentId` on `date`; any child placed under it after the date blocks the change. */
 export async function childrenOn(tx: Db, parentId: number, date: string): Promise<LoadedUnit[]> {
-  const later = await tx.query<{ unit_id: number }>(
-    'select unit_id from unit_versions where parent_id = $1 and valid_from > $2::date limit 1',
-    [parentId, date],
-  );
+  const later = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_from > $2::date limit 1', [parentId, date]);
   if (later.length) throw new AppError('UNIT_LATER_CHANGE_EXISTS', { unitId: later[0].unit_id, date });
-  const rows = await tx.query<{ unit_id: number }>(
-    `select unit_id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to order by unit_id`,
-    [parentId, date],
+  const rows = await tx.query<{ unit_id: number }>(`select unit_id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to order by unit_id`, [
+    parentId,
+    date,
+  ]);
+  return loadUnits(
+    tx,
+    rows.map((r) => r.unit_id),
+    true,
   );
-  return loadUnits(tx, rows.map((r) => r.unit_id), true);
 }
 
 /**
@@ -137,15 +141,23 @@ export function changeVersion(plan: UnitPlan, u: LoadedUnit, date: string, patch
   }
   plan.cuts.push({ unitId: u.id, date });
   plan.versions.push({
-    unit: u.id, name: patch.name ?? v.name, parent: patch.parent !== undefined ? patch.parent : v.parent_id,
-    validFrom: date, validTo: v.valid_to,
+    unit: u.id,
+    name: patch.name ?? v.name,
+    parent: patch.parent !== undefined ? patch.parent : v.parent_id,
+    validFrom: date,
+    validTo: v.valid_to,
   });
 }
 
 /** What the audit trail keeps of a unit before and after a change. */
 export function snapshot(u: LoadedUnit) {
   return {
-    id: u.id, code: u.code, level: u.level, kind: u.kind, validFrom: u.valid_from, validTo: u.valid_to,
+    id: u.id,
+    code: u.code,
+    level: u.level,
+    kind: u.kind,
+    validFrom: u.valid_from,
+    validTo: u.valid_to,
     versions: u.versions.map((v) => ({ name: v.name, parentId: v.parent_id, validFrom: v.valid_from, validTo: v.valid_to })),
   };
 }

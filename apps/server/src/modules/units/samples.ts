@@ -31,7 +31,10 @@ export const unitsSamples: { [K in keyof typeof unitsEndpoints]: Sample } = {
   }),
   'POST /api/units/:id/split': async (c) => {
     const p = uniquePrefix();
-    return { params: { id: await freshUnit(c, 'commune') }, body: { effectiveDate: c.date, into: [{ code: p, level: 'commune', kind: 'Phường', name: `Phường Tách ${p}`, parentId: c.w.P }] } };
+    return {
+      params: { id: await freshUnit(c, 'commune') },
+      body: { effectiveDate: c.date, into: [{ code: p, level: 'commune', kind: 'Phường', name: `Phường Tách ${p}`, parentId: c.w.P }] },
+    };
   },
   'POST /api/units/:id/dissolve': async (c) => ({ params: { id: await freshUnit(c, 'village') }, body: { effectiveDate: c.date } }),
   // An unknown province: the registrar lets the administrator through and the import refuses (400), writing

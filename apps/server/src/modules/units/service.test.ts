@@ -21,17 +21,29 @@ async function world(): Promise<{ w: UnitWorld; p: string }> {
   return { w: await buildUnitWorld(db, ctx.user, p), p };
 }
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => e.code as string);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e) => e.code as string,
+  );
 const parentOn = async (id: number, date: string) =>
-  (await db.query<{ parent_id: number | null; name: string }>(
-    'select parent_id, name from unit_versions where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to', [id, date]))[0];
+  (
+    await db.query<{ parent_id: number | null; name: string }>('select parent_id, name from unit_versions where unit_id = $1 and valid_from <= $2::date and $2::date < valid_to', [
+      id,
+      date,
+    ])
+  )[0];
 const auditOf = (id: number) =>
   db.query<{ action: string; actor_id: number; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
-    `select action, actor_id, before, after from audit_log where entity = 'unit' and entity_id = $1 order by id`, [String(id)]);
+    `select action, actor_id, before, after from audit_log where entity = 'unit' and entity_id = $1 order by id`,
+    [String(id)],
+  );
 const eventsOf = (id: number) =>
   db.query<{ kind: string; effective_date: string; role: string; part: string }>(
     `select e.kind, e.effective_date::text, eu.role, eu.part from unit_events e join unit_event_units eu on eu.event_id = e.id
-      where eu.unit_id = $1 order by e.effective_date, e.id`, [id]);
+      where eu.unit_id = $1 order by e.effective_date, e.id`,
+    [id],
+  );
 
 /** Runs a change that must be refused with `code` and checks that it wrote nothing. */
 async function refused(p: string, code: string, change: () => Promise<unknown>) {
@@ -43,7 +55,15 @@ async function refused(p: string, code: string, change: () => Promise<unknown>) 
 describe('unit changes', () => {
   it('creates a unit with its event and audit rows, inside the subtree from its start', async () => {
     const { w, p } = await world();
-    const r = await createUnit(ctx, { code: `${p}A.03`, level: 'village', kind: 'Tổ dân phố', name: 'Tổ dân phố số 3', parentId: w.A, validFrom: '2021-03-01', legalBasis: 'Nghị quyết HĐND tỉnh' });
+    const r = await createUnit(ctx, {
+      code: `${p}A.03`,
+      level: 'village',
+      kind: 'Tổ dân phố',
+      name: 'Tổ dân phố số 3',
+      parentId: w.A,
+      validFrom: '2021-03-01',
+      legalBasis: 'Nghị quyết HĐND tỉnh',
+    });
     expect(await eventsOf(r.unitId)).toEqual([{ kind: 'create', effective_date: '2021-03-01', role: 'subject', part: 'full' }]);
     const [row] = await auditOf(r.unitId);
     expect(row).toMatchObject({ action: 'create', actor_id: ctx.user.id, before: null });
@@ -98,16 +118,27 @@ describe('unit changes', () => {
     const { w, p } = await world();
     const r = await mergeUnits(ctx, {
       effectiveDate: '2025-07-01',
-      sources: [{ unitId: w.A, part: 'full' }, { unitId: w.E, part: 'partial' }],
+      sources: [
+        { unitId: w.A, part: 'full' },
+        { unitId: w.E, part: 'partial' },
+      ],
       into: { create: { code: `${p}A`, level: 'commune', kind: 'Phường', name: 'Phường Bắc Giang Thử', parentId: w.P } },
     });
     const units = await db.query<{ id: number; valid_from: string; valid_to: string }>(
-      'select id, valid_from::text, valid_to::text from units where code = $1 order by valid_from', [`${p}A`]);
-    expect(units).toEqual([{ id: w.A, valid_from: '2019-01-01', valid_to: '2025-07-01' }, { id: r.unitId, valid_from: '2025-07-01', valid_to: 'infinity' }]);
+      'select id, valid_from::text, valid_to::text from units where code = $1 order by valid_from',
+      [`${p}A`],
+    );
+    expect(units).toEqual([
+      { id: w.A, valid_from: '2019-01-01', valid_to: '2025-07-01' },
+      { id: r.unitId, valid_from: '2025-07-01', valid_to: 'infinity' },
+    ]);
     const [e] = await db.query<{ valid_to: string }>('select valid_to::text from units where id = $1', [w.E]);
     expect(e.valid_to).toBe('infinity');
     const lineage = await db.query('select predecessor_id, part from unit_lineage where successor_id = $1 order by part', [r.unitId]);
-    expect(lineage).toEqual([{ predecessor_id: w.A, part: 'full' }, { predecessor_id: w.E, part: 'partial' }]);
+    expect(lineage).toEqual([
+      { predecessor_id: w.A, part: 'full' },
+      { predecessor_id: w.E, part: 'partial' },
+    ]);
     expect(await subtreeIds(db, r.unitId, '2025-07-01')).toEqual(expect.arrayContaining([r.unitId, w.A1, w.A2]));
     expect(await successorsAt(db, w.E, '2025-08-01')).toEqual(expect.arrayContaining([w.E, r.unitId]));
   });
@@ -131,7 +162,11 @@ describe('unit changes', () => {
 
   it('splits off part of a unit that goes on (keepSource)', async () => {
     const { w, p } = await world();
-    const r = await splitUnit(ctx, w.A, { effectiveDate: '2022-01-01', keepSource: true, into: [{ code: `${p}Ax`, level: 'commune', kind: 'Xã', name: 'Xã Tách Ra', childIds: [w.A2] }] });
+    const r = await splitUnit(ctx, w.A, {
+      effectiveDate: '2022-01-01',
+      keepSource: true,
+      into: [{ code: `${p}Ax`, level: 'commune', kind: 'Xã', name: 'Xã Tách Ra', childIds: [w.A2] }],
+    });
     const [a] = await db.query<{ valid_to: string }>('select valid_to::text from units where id = $1', [w.A]);
     expect(a.valid_to).toBe('infinity');
     expect((await parentOn(w.A1, '2023-01-01')).parent_id).toBe(w.A);
@@ -157,7 +192,9 @@ describe('refused changes write nothing', () => {
 
   it('overlapping or invalid validity', async () => {
     const { w, p } = await world();
-    await refused(p, 'UNIT_VALIDITY_OVERLAP', () => createUnit(ctx, { code: `${p}Z`, level: 'commune', kind: 'Xã', name: 'Xã Z', parentId: w.D, validFrom: '2024-01-01', validTo: '2024-01-01' }));
+    await refused(p, 'UNIT_VALIDITY_OVERLAP', () =>
+      createUnit(ctx, { code: `${p}Z`, level: 'commune', kind: 'Xã', name: 'Xã Z', parentId: w.D, validFrom: '2024-01-01', validTo: '2024-01-01' }),
+    );
     await refused(p, 'UNIT_VALIDITY_OVERLAP', () => dissolveUnit(ctx, w.E, { effectiveDate: '2019-01-01' }));
     await refused(p, 'UNIT_NOT_VALID_AT_DATE', () => renameUnit(ctx, w.E, { effectiveDate: '2018-06-01', name: 'Xã Cũ' }));
     await moveUnit(ctx, w.A1, { effectiveDate: '2024-01-01', parentId: w.B });
@@ -165,15 +202,32 @@ describe('refused changes write nothing', () => {
     await dissolveUnit(ctx, w.E, { effectiveDate: '2024-05-01' });
     await refused(p, 'UNIT_NOT_VALID_AT_DATE', () => renameUnit(ctx, w.E, { effectiveDate: '2024-06-01', name: 'Xã Sau' }));
     // A parent that is not valid on the date.
-    await refused(p, 'UNIT_NOT_VALID_AT_DATE', () => createUnit(ctx, { code: `${p}E.01`, level: 'village', kind: 'Thôn', name: 'Thôn Muộn', parentId: w.E, validFrom: '2024-06-01' }));
+    await refused(p, 'UNIT_NOT_VALID_AT_DATE', () =>
+      createUnit(ctx, { code: `${p}E.01`, level: 'village', kind: 'Thôn', name: 'Thôn Muộn', parentId: w.E, validFrom: '2024-06-01' }),
+    );
   });
 
   it('a duplicate code among units of one level whose validity overlaps (reuse over time is fine)', async () => {
     const { w, p } = await world();
-    await refused(p, 'UNIT_CODE_DUPLICATE', () => createUnit(ctx, { code: `${p}A`, level: 'commune', kind: 'Phường', name: 'Phường Trùng', parentId: w.D, validFrom: '2024-01-01' }));
-    await refused(p, 'UNIT_CODE_DUPLICATE', () => mergeUnits(ctx, { effectiveDate: '2025-01-01', sources: [{ unitId: w.A, part: 'partial' }], into: { create: { code: `${p}B`, level: 'commune', kind: 'Phường', name: 'Phường Trùng', parentId: w.D } } }));
-    await refused(p, 'UNIT_CODE_DUPLICATE', () => splitUnit(ctx, w.E, { effectiveDate: '2022-01-01', into: [
-      { code: `${p}S`, level: 'commune', kind: 'Xã', name: 'Xã S1' }, { code: `${p}S`, level: 'commune', kind: 'Xã', name: 'Xã S2' }] }));
+    await refused(p, 'UNIT_CODE_DUPLICATE', () =>
+      createUnit(ctx, { code: `${p}A`, level: 'commune', kind: 'Phường', name: 'Phường Trùng', parentId: w.D, validFrom: '2024-01-01' }),
+    );
+    await refused(p, 'UNIT_CODE_DUPLICATE', () =>
+      mergeUnits(ctx, {
+        effectiveDate: '2025-01-01',
+        sources: [{ unitId: w.A, part: 'partial' }],
+        into: { create: { code: `${p}B`, level: 'commune', kind: 'Phường', name: 'Phường Trùng', parentId: w.D } },
+      }),
+    );
+    await refused(p, 'UNIT_CODE_DUPLICATE', () =>
+      splitUnit(ctx, w.E, {
+        effectiveDate: '2022-01-01',
+        into: [
+          { code: `${p}S`, level: 'commune', kind: 'Xã', name: 'Xã S1' },
+          { code: `${p}S`, level: 'commune', kind: 'Xã', name: 'Xã S2' },
+        ],
+      }),
+    );
     expect(await codeOf(createUnit(ctx, { code: `${p}A`, level: 'village', kind: 'Thôn', name: 'Thôn cùng mã, khác cấp', parentId: w.B, validFrom: '2024-01-01' }))).toBe('ok');
   });
 
@@ -189,7 +243,9 @@ describe('refused changes write nothing', () => {
     const { w, p } = await world();
     await refused(p, 'UNIT_LEVEL_MISMATCH', () => createUnit(ctx, { code: `${p}V`, level: 'village', kind: 'Thôn', name: 'Thôn V', parentId: w.P, validFrom: '2024-01-01' }));
     await refused(p, 'UNIT_LEVEL_MISMATCH', () => createUnit(ctx, { code: `${p}Q`, level: 'province', kind: 'Tỉnh', name: 'Tỉnh Q', parentId: w.P, validFrom: '2024-01-01' }));
-    await refused(p, 'UNIT_LEVEL_MISMATCH', () => createUnit(ctx, { code: `${p}C`, level: 'commune', kind: 'Xã', name: 'Xã không cấp trên', parentId: null, validFrom: '2024-01-01' }));
+    await refused(p, 'UNIT_LEVEL_MISMATCH', () =>
+      createUnit(ctx, { code: `${p}C`, level: 'commune', kind: 'Xã', name: 'Xã không cấp trên', parentId: null, validFrom: '2024-01-01' }),
+    );
     await refused(p, 'UNIT_LEVEL_MISMATCH', () => moveUnit(ctx, w.A1, { effectiveDate: '2024-01-01', parentId: w.D }));
     await refused(p, 'UNIT_LEVEL_MISMATCH', () => mergeUnits(ctx, { effectiveDate: '2025-01-01', sources: [{ unitId: w.A, part: 'full' }], into: { unitId: w.D } }));
   });
@@ -197,16 +253,31 @@ describe('refused changes write nothing', () => {
   it('a unit that still has subordinate units cannot simply end', async () => {
     const { w, p } = await world();
     await refused(p, 'UNIT_HAS_CHILDREN', () => dissolveUnit(ctx, w.A, { effectiveDate: '2024-01-01' }));
-    await refused(p, 'UNIT_HAS_CHILDREN', () => splitUnit(ctx, w.A, { effectiveDate: '2022-01-01', into: [
-      { code: `${p}A1x`, level: 'commune', kind: 'Phường', name: 'Phường Bắc', childIds: [w.A1] },
-      { code: `${p}A2x`, level: 'commune', kind: 'Phường', name: 'Phường Nam' }] }));
+    await refused(p, 'UNIT_HAS_CHILDREN', () =>
+      splitUnit(ctx, w.A, {
+        effectiveDate: '2022-01-01',
+        into: [
+          { code: `${p}A1x`, level: 'commune', kind: 'Phường', name: 'Phường Bắc', childIds: [w.A1] },
+          { code: `${p}A2x`, level: 'commune', kind: 'Phường', name: 'Phường Nam' },
+        ],
+      }),
+    );
   });
 
   it('bad input', async () => {
     const { w, p } = await world();
     await refused(p, 'VALIDATION', () => createUnit(ctx, { code: `${p}X`, level: 'hamlet', kind: 'Xóm', name: 'Xóm', parentId: w.A, validFrom: '2024-01-01' }));
     await refused(p, 'VALIDATION', () => renameUnit(ctx, w.A, { effectiveDate: '2024-13-01', name: '' }));
-    await refused(p, 'VALIDATION', () => mergeUnits(ctx, { effectiveDate: '2025-01-01', sources: [{ unitId: w.A, part: 'full' }, { unitId: w.A, part: 'full' }], into: { unitId: w.B } }));
+    await refused(p, 'VALIDATION', () =>
+      mergeUnits(ctx, {
+        effectiveDate: '2025-01-01',
+        sources: [
+          { unitId: w.A, part: 'full' },
+          { unitId: w.A, part: 'full' },
+        ],
+        into: { unitId: w.B },
+      }),
+    );
     // A non-administrator is refused by the registrar before the service runs (units/admin.test.ts).
     expect((await parentOn(w.A, '2024-06-01')).name).toBe('Phường Trần Phú Thử');
   });

@@ -1,15 +1,9 @@
-import {
-  CreateUnit, DissolveUnit, MergeUnits, MoveUnit, RenameUnit, SplitUnit,
-  type UnitChangeResult, type UnitEventKind,
-} from '@contract/units';
+import { CreateUnit, DissolveUnit, MergeUnits, MoveUnit, RenameUnit, SplitUnit, type UnitChangeResult, type UnitEventKind } from '@contract/units';
 import type { Db } from '../../db/db';
 import type { Ctx, CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import {
-  assertChangeable, assertCodeFree, assertNoCycle, changeVersion, checkParent, childrenOn, loadUnit, loadUnits,
-  parseInput, snapshot, type LoadedUnit,
-} from './rules';
+import { assertChangeable, assertCodeFree, assertNoCycle, changeVersion, checkParent, childrenOn, loadUnit, loadUnits, parseInput, snapshot, type LoadedUnit } from './rules';
 import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan, type UnitRef } from './store';
 
 /**
@@ -22,8 +16,13 @@ type Basis = { legalBasis?: string; note?: string };
 const basis = (b: Basis) => ({ legalBasis: b.legalBasis ?? null, note: b.note ?? null });
 
 async function commit(
-  tx: Db, actor: CurrentUser | null, plan: UnitPlan, action: UnitEventKind,
-  primary: UnitRef, touched: UnitRef[], before: LoadedUnit[],
+  tx: Db,
+  actor: CurrentUser | null,
+  plan: UnitPlan,
+  action: UnitEventKind,
+  primary: UnitRef,
+  touched: UnitRef[],
+  before: LoadedUnit[],
 ): Promise<UnitChangeResult> {
   const written = await writePlan(tx, plan, actor?.id ?? null);
   const { ids, eventIds } = written;
@@ -38,7 +37,10 @@ async function commit(
   }
   for (const [i, e] of plan.events.entries()) {
     await audit(tx, actor, {
-      action: 'create', entity: 'unit_event', entityId: eventIds[i], unitId: resolve(primary),
+      action: 'create',
+      entity: 'unit_event',
+      entityId: eventIds[i],
+      unitId: resolve(primary),
       after: { kind: e.kind, effectiveDate: e.date, legalBasis: e.legalBasis ?? null, note: e.note ?? null, units: e.units.map((x) => ({ ...x, unit: resolve(x.unit) })) },
     });
   }
@@ -144,7 +146,9 @@ export async function mergeUnits({ db, user }: Ctx, raw: unknown): Promise<UnitC
     const moved: LoadedUnit[] = [];
     for (const s of sources.filter((x) => full.has(x.id))) moved.push(...(await childrenOn(tx, s.id, date)));
     plan.addEvent({
-      kind: 'merge', date, ...basis(input),
+      kind: 'merge',
+      date,
+      ...basis(input),
       units: [...input.sources.map((s) => ({ unit: s.unitId, role: 'from' as const, part: s.part })), { unit: target, role: 'to' }],
       lineage: input.sources.map((s) => ({ from: s.unitId, to: target, part: s.part })),
     });
@@ -179,13 +183,16 @@ export async function splitUnit({ db, user }: Ctx, id: number, raw: unknown): Pr
       if (n.level !== src.level) throw new AppError('UNIT_LEVEL_MISMATCH', { level: n.level, sourceLevel: src.level });
       const parent = await checkParent(tx, n.level, n.parentId === undefined ? v.parent_id : n.parentId, date);
       await assertCodeFree(tx, n.code, n.level, date, INFINITY, input.keepSource ? [] : [src.id]);
-      keys.push(plan.addUnit(
-        { key: `new${i}`, code: n.code, level: n.level, kind: n.kind, provinceCode: parent ? parent.province_code : n.code, validFrom: date, validTo: INFINITY },
-        [{ name: n.name, parent: parent?.id ?? null, validFrom: date, validTo: INFINITY }],
-      ));
+      keys.push(
+        plan.addUnit({ key: `new${i}`, code: n.code, level: n.level, kind: n.kind, provinceCode: parent ? parent.province_code : n.code, validFrom: date, validTo: INFINITY }, [
+          { name: n.name, parent: parent?.id ?? null, validFrom: date, validTo: INFINITY },
+        ]),
+      );
     }
     plan.addEvent({
-      kind: 'split', date, ...basis(input),
+      kind: 'split',
+      date,
+      ...basis(input),
       units: [{ unit: src.id, role: 'from', part: 'partial' }, ...keys.map((k) => ({ unit: k, role: 'to' as const }))],
       lineage: keys.map((k) => ({ from: src.id, to: k, part: 'partial' as const })),
     });
@@ -206,9 +213,7 @@ export async function dissolveUnit({ db, user }: Ctx, id: number, raw: unknown):
     await lockUnitChanges(tx);
     const u = await loadUnit(tx, id, true);
     assertChangeable(u, input.effectiveDate, true);
-    const kids = await tx.query<{ unit_id: number }>(
-      'select unit_id from unit_versions where parent_id = $1 and valid_to > $2::date limit 5', [u.id, input.effectiveDate],
-    );
+    const kids = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_to > $2::date limit 5', [u.id, input.effectiveDate]);
     if (kids.length) throw new AppError('UNIT_HAS_CHILDREN', { unitIds: kids.map((k) => k.unit_id) });
     const plan = new UnitPlan();
     plan.ends.push({ unitId: u.id, date: input.effectiveDate });
@@ -216,4 +221,3 @@ export async function dissolveUnit({ db, user }: Ctx, id: number, raw: unknown):
     return commit(tx, user, plan, 'dissolve', u.id, [u.id], [u]);
   });
 }
-

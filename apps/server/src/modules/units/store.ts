@@ -14,12 +14,20 @@ export const INFINITY = 'infinity';
 export type UnitRef = number | string;
 
 export type PlanUnit = {
-  key: string; code: string; level: UnitLevel; kind: string; provinceCode: string | null;
-  validFrom: string; validTo: string;
+  key: string;
+  code: string;
+  level: UnitLevel;
+  kind: string;
+  provinceCode: string | null;
+  validFrom: string;
+  validTo: string;
 };
 export type PlanVersion = { unit: UnitRef; name: string; parent: UnitRef | null; validFrom: string; validTo: string };
 export type PlanEvent = {
-  kind: UnitEventKind; date: string; legalBasis?: string | null; note?: string | null;
+  kind: UnitEventKind;
+  date: string;
+  legalBasis?: string | null;
+  note?: string | null;
   units: Array<{ unit: UnitRef; role: 'subject' | 'from' | 'to'; part?: UnitPart }>;
   lineage?: Array<{ from: UnitRef; to: UnitRef; part: UnitPart }>;
 };
@@ -61,10 +69,7 @@ export type WrittenPlan = { ids: Map<string, number>; eventIds: number[] };
 
 async function allocIds(tx: Db, table: 'units' | 'unit_events', n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await tx.query<{ id: number }>(
-    `select nextval(pg_get_serial_sequence('${table}', 'id'))::bigint as id from generate_series(1, $1::int)`,
-    [n],
-  );
+  const rows = await tx.query<{ id: number }>(`select nextval(pg_get_serial_sequence('${table}', 'id'))::bigint as id from generate_series(1, $1::int)`, [n]);
   return rows.map((r) => r.id);
 }
 
@@ -86,8 +91,7 @@ export async function writePlan(tx: Db, plan: UnitPlan, createdBy: number | null
     await tx.query(
       `insert into units (id, code, level, kind, province_code, valid_from, valid_to) overriding system value
        select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[])`,
-      [unitIds, u.map((x) => x.code), u.map((x) => x.level), u.map((x) => x.kind), u.map((x) => x.provinceCode),
-        u.map((x) => x.validFrom), u.map((x) => x.validTo)],
+      [unitIds, u.map((x) => x.code), u.map((x) => x.level), u.map((x) => x.kind), u.map((x) => x.provinceCode), u.map((x) => x.validFrom), u.map((x) => x.validTo)],
     );
   }
   const cuts = [...plan.cuts, ...plan.ends];
@@ -99,10 +103,10 @@ export async function writePlan(tx: Db, plan: UnitPlan, createdBy: number | null
     );
   }
   if (plan.ends.length) {
-    await tx.query(
-      `update units u set valid_to = e.date from unnest($1::bigint[], $2::date[]) e(unit_id, date) where u.id = e.unit_id`,
-      [plan.ends.map((e) => e.unitId), plan.ends.map((e) => e.date)],
-    );
+    await tx.query(`update units u set valid_to = e.date from unnest($1::bigint[], $2::date[]) e(unit_id, date) where u.id = e.unit_id`, [
+      plan.ends.map((e) => e.unitId),
+      plan.ends.map((e) => e.date),
+    ]);
   }
   for (const p of plan.patches) {
     await tx.query(
@@ -118,8 +122,7 @@ export async function writePlan(tx: Db, plan: UnitPlan, createdBy: number | null
     await tx.query(
       `insert into unit_versions (unit_id, name, name_search, parent_id, valid_from, valid_to)
        select * from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::date[], $6::date[])`,
-      [v.map((x) => ref(x.unit)), v.map((x) => x.name), v.map((x) => normalizeVn(x.name)), v.map((x) => ref(x.parent)),
-        v.map((x) => x.validFrom), v.map((x) => x.validTo)],
+      [v.map((x) => ref(x.unit)), v.map((x) => x.name), v.map((x) => normalizeVn(x.name)), v.map((x) => ref(x.parent)), v.map((x) => x.validFrom), v.map((x) => x.validTo)],
     );
   }
 

@@ -33,7 +33,9 @@ describe('petition.identity for the administrator', () => {
     await t.app.inject({ method: 'PUT', url: `/api/users/${admin.user.id}/grants`, headers: other.headers, payload: { permissions: [] } });
     expect((await identity(admin, p.id)).json().error.code).toBe('FORBIDDEN');
     const rows = await t.db.query<{ actor_id: number; before: unknown; after: unknown }>(
-      `select actor_id, before, after from audit_log where action = 'grant' and entity_id = $1 order by id`, [String(admin.user.id)]);
+      `select actor_id, before, after from audit_log where action = 'grant' and entity_id = $1 order by id`,
+      [String(admin.user.id)],
+    );
     expect(rows).toEqual([
       { actor_id: other.user.id, before: { grants: [] }, after: { grants: ['petition.identity'] } },
       { actor_id: other.user.id, before: { grants: ['petition.identity'] }, after: { grants: [] } },

@@ -9,7 +9,17 @@ import type { Db } from '../../db/db';
 
 // Administration of accounts: 'user.manage', checked by the registrar (endpoints/users.ts, endpoints/security.ts).
 
-type Row = { id: number; username: string; display_name: string; role: UserAccount['role']; unit_id: number | null; unit_name: string | null; active: boolean; created_at: Date; grants: UserAccount['grants'] };
+type Row = {
+  id: number;
+  username: string;
+  display_name: string;
+  role: UserAccount['role'];
+  unit_id: number | null;
+  unit_name: string | null;
+  active: boolean;
+  created_at: Date;
+  grants: UserAccount['grants'];
+};
 
 const SELECT = `select u.id, u.username, u.display_name, u.role, u.unit_id, u.active, u.created_at,
   (select v.name from unit_versions v where v.unit_id = u.unit_id order by v.valid_from desc limit 1) as unit_name,
@@ -17,8 +27,15 @@ const SELECT = `select u.id, u.username, u.display_name, u.role, u.unit_id, u.ac
   from users u`;
 
 const toAccount = (r: Row): UserAccount => ({
-  id: r.id, username: r.username, displayName: r.display_name, role: r.role, unitId: r.unit_id,
-  unitName: r.unit_name, active: r.active, createdAt: new Date(r.created_at).toISOString(), grants: r.grants,
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  active: r.active,
+  createdAt: new Date(r.created_at).toISOString(),
+  grants: r.grants,
 });
 
 export async function getUserAccount({ db }: Ctx, id: number): Promise<UserAccount> {
@@ -50,10 +67,13 @@ export async function createUser({ db, user }: Ctx, input: CreateUser): Promise<
     await assertUnitExists(tx, input.unitId);
     const taken = await tx.query('select 1 from users where lower(username) = lower($1)', [input.username]);
     if (taken.length) throw new AppError('USERNAME_TAKEN');
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into users (username, display_name, password_hash, role, unit_id) values ($1, $2, $3, $4, $5) returning id`,
-      [input.username, input.displayName, passwordHash, input.role, input.role === 'admin' ? input.unitId ?? null : input.unitId],
-    );
+    const [{ id }] = await tx.query<{ id: number }>(`insert into users (username, display_name, password_hash, role, unit_id) values ($1, $2, $3, $4, $5) returning id`, [
+      input.username,
+      input.displayName,
+      passwordHash,
+      input.role,
+      input.role === 'admin' ? (input.unitId ?? null) : input.unitId,
+    ]);
     const created = await getUser(tx, id);
     await audit(tx, user, { action: 'create', entity: 'user', entityId: id, unitId: created.unitId, after: created });
     return created;
@@ -80,7 +100,11 @@ export async function updateUser({ db, user }: Ctx, id: number, input: UpdateUse
     }
     const after = await getUser(tx, id);
     await audit(tx, user, {
-      action: 'update', entity: 'user', entityId: id, unitId: after.unitId, before,
+      action: 'update',
+      entity: 'user',
+      entityId: id,
+      unitId: after.unitId,
+      before,
       after: { ...after, ...(passwordHash ? { passwordChanged: true } : {}) },
     });
     return after;
@@ -96,9 +120,7 @@ export async function setGrants({ db, user }: Ctx, id: number, input: SetGrants)
     const before = await getUser(tx, id);
     const wanted = [...new Set(input.permissions)].sort();
     await tx.query('delete from user_grants where user_id = $1 and not (permission = any($2::text[]))', [id, wanted]);
-    await tx.query(
-      `insert into user_grants (user_id, permission, granted_by) select $1, p, $2 from unnest($3::text[]) p on conflict do nothing`,
-      [id, user.id, wanted]);
+    await tx.query(`insert into user_grants (user_id, permission, granted_by) select $1, p, $2 from unnest($3::text[]) p on conflict do nothing`, [id, user.id, wanted]);
     const after = await getUser(tx, id);
     await audit(tx, user, { action: 'grant', entity: 'user', entityId: id, unitId: after.unitId, before: { grants: before.grants }, after: { grants: after.grants } });
     return after;

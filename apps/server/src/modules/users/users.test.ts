@@ -22,12 +22,18 @@ afterAll(async () => {
 
 const auditOf = (id: number) =>
   db.query<{ action: string; actor_id: number; unit_id: number; before: Record<string, unknown> | null; after: Record<string, unknown> }>(
-    `select action, actor_id, unit_id, before, after from audit_log where entity = 'user' and entity_id = $1 order by id`, [String(id)]);
+    `select action, actor_id, unit_id, before, after from audit_log where entity = 'user' and entity_id = $1 order by id`,
+    [String(id)],
+  );
 
 describe('account administration', () => {
   it('creates an account with an audit row that holds no password or hash', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
-      payload: { username: 'canbo.moi', displayName: 'Nguyễn Thị Hoa', role: 'unit_staff', unitId: w.S, password: 'mat-khau-rat-dai' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'canbo.moi', displayName: 'Nguyễn Thị Hoa', role: 'unit_staff', unitId: w.S, password: 'mat-khau-rat-dai' },
+    });
     expect(res.statusCode).toBe(200);
     const created = res.json();
     expect(created).toMatchObject({ username: 'canbo.moi', role: 'unit_staff', unitId: w.S, unitName: 'Phường Bắc Giang Thử', active: true });
@@ -48,7 +54,7 @@ describe('account administration', () => {
     expect(await db.query(`select 1 from users where username = 'trung.ten'`)).toHaveLength(1);
   });
 
-  it('changes role and unit with before → after in the trail and ends the account\'s sessions', async () => {
+  it("changes role and unit with before → after in the trail and ends the account's sessions", async () => {
     const target = await sessionAs(db, 'unit_staff', w.S);
     const res = await app.inject({ method: 'PATCH', url: `/api/users/${target.user.id}`, headers: admin.headers, payload: { role: 'leadership', unitId: w.T } });
     expect(res.statusCode).toBe(200);
@@ -60,8 +66,14 @@ describe('account administration', () => {
   });
 
   it('a deactivated account cannot sign in', async () => {
-    const created = (await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
-      payload: { username: 'nghi.viec', displayName: 'Đỗ Văn Em', role: 'unit_staff', unitId: w.S, password: 'mat-khau-rat-dai' } })).json();
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: { username: 'nghi.viec', displayName: 'Đỗ Văn Em', role: 'unit_staff', unitId: w.S, password: 'mat-khau-rat-dai' },
+      })
+    ).json();
     await app.inject({ method: 'PATCH', url: `/api/users/${created.id}`, headers: admin.headers, payload: { active: false } });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nghi.viec', password: 'mat-khau-rat-dai' } });
     expect(login.json().error.code).toBe('INVALID_CREDENTIALS');
@@ -69,8 +81,12 @@ describe('account administration', () => {
   });
 
   it('a non-admin role needs a unit', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers,
-      payload: { username: 'khong.don.vi', displayName: 'X', role: 'unit_staff', unitId: null, password: 'mat-khau-rat-dai' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'khong.don.vi', displayName: 'X', role: 'unit_staff', unitId: null, password: 'mat-khau-rat-dai' },
+    });
     expect(res.json().error.code).toBe('VALIDATION');
   });
 });

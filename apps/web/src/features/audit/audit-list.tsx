@@ -46,11 +46,15 @@ export function AuditList({ filter, compact = false }: { filter: Partial<AuditQu
       {p.error && <ErrorNote error={p.error} onRetry={p.reload} />}
       {!p.error && !p.loading && p.rows.length === 0 && <Empty>{t('audit.none')}</Empty>}
       <ol className="audit-list">
-        {p.rows.map((r) => <AuditEntry key={r.id} row={r} compact={compact} />)}
+        {p.rows.map((r) => (
+          <AuditEntry key={r.id} row={r} compact={compact} />
+        ))}
       </ol>
       {p.loading && <Loading inline />}
       {p.more && !p.loading && (
-        <button type="button" className="btn btn-small" onClick={p.older}>{t('audit.older')}</button>
+        <button type="button" className="btn btn-small" onClick={p.older}>
+          {t('audit.older')}
+        </button>
       )}
     </div>
   );
@@ -65,10 +69,20 @@ function AuditEntry({ row, compact }: { row: AuditRow; compact: boolean }) {
     <li>
       <div className="audit-meta">
         <strong>{hasKey(action) ? t(action) : row.action}</strong>
-        {!compact && <span>{hasKey(entity) ? t(entity) : row.entity} <EntityLink row={row} /></span>}
-        <time dateTime={row.at} className="small muted">{formatDateTime(row.at)}</time>
+        {!compact && (
+          <span>
+            {hasKey(entity) ? t(entity) : row.entity} <EntityLink row={row} />
+          </span>
+        )}
+        <time dateTime={row.at} className="small muted">
+          {formatDateTime(row.at)}
+        </time>
         <span className="small">{t('audit.by', { name: row.actorName ?? t('audit.system') })}</span>
-        {!compact && row.unitId && row.unitName && <Link className="small" to={`/units/${row.unitId}`}>{row.unitName}</Link>}
+        {!compact && row.unitId && row.unitName && (
+          <Link className="small" to={`/units/${row.unitId}`}>
+            {row.unitName}
+          </Link>
+        )}
       </div>
       {changes.length > 0 && changes.length <= OPEN_LIMIT && <ChangeList changes={changes} />}
       {changes.length > OPEN_LIMIT && (
@@ -88,9 +102,17 @@ function ChangeList({ changes }: { changes: Change[] }) {
       {changes.map((c) => (
         <li key={c.key}>
           <span className="k">{fieldLabel(c.key, t)}</span>
-          {c.kind !== 'added' && <del><Value field={c.key} v={c.before} /></del>}
+          {c.kind !== 'added' && (
+            <del>
+              <Value field={c.key} v={c.before} />
+            </del>
+          )}
           {c.kind === 'changed' && <span aria-hidden="true">→</span>}
-          {c.kind !== 'removed' && <ins><Value field={c.key} v={c.after} /></ins>}
+          {c.kind !== 'removed' && (
+            <ins>
+              <Value field={c.key} v={c.after} />
+            </ins>
+          )}
         </li>
       ))}
     </ul>

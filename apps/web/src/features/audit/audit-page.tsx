@@ -57,11 +57,23 @@ export function AuditPage() {
           <DateField label={t('audit.from')} value={draft.from} allowEmpty onChange={(v) => set('from', v)} />
           <DateField label={t('audit.to')} value={draft.to} allowEmpty onChange={(v) => set('to', v)} />
           <div className="filter-buttons">
-            <button type="submit" className="btn btn-primary">{t('common.apply')}</button>
-            <button type="button" className="btn" onClick={clear}>{t('common.clearFilters')}</button>
+            <button type="submit" className="btn btn-primary">
+              {t('common.apply')}
+            </button>
+            <button type="button" className="btn" onClick={clear}>
+              {t('common.clearFilters')}
+            </button>
           </div>
-          <datalist id="audit-entities">{KNOWN_ENTITIES.map((e) => <option key={e} value={e} />)}</datalist>
-          <datalist id="audit-actions">{KNOWN_ACTIONS.map((a) => <option key={a} value={a} />)}</datalist>
+          <datalist id="audit-entities">
+            {KNOWN_ENTITIES.map((e) => (
+              <option key={e} value={e} />
+            ))}
+          </datalist>
+          <datalist id="audit-actions">
+            {KNOWN_ACTIONS.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
         </form>
       </Section>
       <Section title={t('audit.results')}>

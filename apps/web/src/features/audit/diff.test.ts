@@ -4,7 +4,11 @@ import { diffRecords, flatten } from './diff';
 describe('audit diff', () => {
   it('flattens nested records into dotted fields', () => {
     expect(flatten({ a: 1, b: { c: 'x', d: null }, tags: ['p', 'q'], rows: [{ n: 1 }] })).toEqual({
-      a: 1, 'b.c': 'x', 'b.d': null, tags: 'p, q', 'rows.0.n': 1,
+      a: 1,
+      'b.c': 'x',
+      'b.d': null,
+      tags: 'p, q',
+      'rows.0.n': 1,
     });
     expect(flatten(null)).toEqual({});
     expect(flatten('plain')).toEqual({ value: 'plain' });
@@ -22,9 +26,7 @@ describe('audit diff', () => {
   });
 
   it('shows every filled field of a created record as added, and of a deleted one as removed', () => {
-    expect(diffRecords(null, { name: 'Ủy ban MTTQ phường', note: null })).toEqual([
-      { key: 'name', kind: 'added', before: null, after: 'Ủy ban MTTQ phường' },
-    ]);
+    expect(diffRecords(null, { name: 'Ủy ban MTTQ phường', note: null })).toEqual([{ key: 'name', kind: 'added', before: null, after: 'Ủy ban MTTQ phường' }]);
     expect(diffRecords({ name: 'A', n: 0 }, null)).toEqual([
       { key: 'name', kind: 'removed', before: 'A', after: null },
       { key: 'n', kind: 'removed', before: 0, after: null },

@@ -15,9 +15,7 @@ export function HomePage() {
   return (
     <>
       <PageTitle title={t('home.greeting', { name: me.displayName })} />
-      {me.unitValidTo && me.unitValidTo <= todayIso() && (
-        <Notice kind="warn">{t('home.unitEnded', { date: formatDate(dayBefore(me.unitValidTo)) })}</Notice>
-      )}
+      {me.unitValidTo && me.unitValidTo <= todayIso() && <Notice kind="warn">{t('home.unitEnded', { date: formatDate(dayBefore(me.unitValidTo)) })}</Notice>}
       <TodoSection />
       <Section title={t('home.account')}>
         <dl className="kv">

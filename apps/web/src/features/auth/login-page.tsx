@@ -35,8 +35,15 @@ export function LoginPage() {
   return (
     <div className="login">
       <header className="topbar">
-        <span className="brand"><span className="brand-mark" aria-hidden="true">★</span><span>{t('app.name')}</span></span>
-        <div className="topbar-end"><LanguageSwitch /></div>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ★
+          </span>
+          <span>{t('app.name')}</span>
+        </span>
+        <div className="topbar-end">
+          <LanguageSwitch />
+        </div>
       </header>
       <main className="login-body" id="main">
         <div className="card login-card">
@@ -68,7 +75,9 @@ export function LoginPage() {
               {busy ? t('auth.signingIn') : t('auth.submit')}
             </button>
           </form>
-          <p className="small"><Link to="/public">{t('public.forCitizens')}</Link></p>
+          <p className="small">
+            <Link to="/public">{t('public.forCitizens')}</Link>
+          </p>
         </div>
       </main>
     </div>

@@ -40,16 +40,43 @@ export function PasswordPage() {
       <Section title={t('me.changePassword')}>
         <form className="form" onSubmit={submit}>
           <p className="small">{t('me.passwordIntro')}</p>
-          {done && <p className="note note-ok" role="status">{t('me.passwordChanged')}</p>}
+          {done && (
+            <p className="note note-ok" role="status">
+              {t('me.passwordChanged')}
+            </p>
+          )}
           {error && <ErrorNote error={error} />}
-          <TextField label={t('me.currentPassword')} type="password" required autoComplete="current-password"
-            value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />
-          <TextField label={t('me.newPassword')} hint={t('me.passwordHint')} type="password" required minLength={PASSWORD_MIN_LENGTH}
-            autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />
-          <TextField label={t('me.confirmPassword')} type="password" required autoComplete="new-password" error={mismatch ? t('me.passwordMismatch') : undefined}
-            value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
+          <TextField
+            label={t('me.currentPassword')}
+            type="password"
+            required
+            autoComplete="current-password"
+            value={form.currentPassword}
+            onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+          />
+          <TextField
+            label={t('me.newPassword')}
+            hint={t('me.passwordHint')}
+            type="password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            autoComplete="new-password"
+            value={form.newPassword}
+            onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+          />
+          <TextField
+            label={t('me.confirmPassword')}
+            type="password"
+            required
+            autoComplete="new-password"
+            error={mismatch ? t('me.passwordMismatch') : undefined}
+            value={form.confirm}
+            onChange={(e) => setForm({ ...form, confirm: e.target.value })}
+          />
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={busy || mismatch}>{busy ? t('common.saving') : t('me.changePassword')}</button>
+            <button type="submit" className="btn btn-primary" disabled={busy || mismatch}>
+              {busy ? t('common.saving') : t('me.changePassword')}
+            </button>
           </div>
         </form>
       </Section>
@@ -82,11 +109,19 @@ function RemindersSection() {
     <Section title={t('me.reminders')}>
       <form className="form" onSubmit={submit}>
         <p className="small">{t('me.remindersIntro')}</p>
-        {saved && <p className="note note-ok" role="status">{t('me.remindersSaved')}</p>}
+        {saved && (
+          <p className="note note-ok" role="status">
+            {t('me.remindersSaved')}
+          </p>
+        )}
         {error && <ErrorNote error={error} />}
         <TextField label={t('me.reminderEmail')} inputMode="email" autoComplete="email" value={v.email} onChange={(e) => setForm({ ...v, email: e.target.value })} />
         <CheckboxField label={t('me.reminderOn')} checked={v.deadlines} onChange={(e) => setForm({ ...v, deadlines: e.target.checked })} />
-        <div className="actions"><button type="submit" className="btn btn-primary" disabled={!current.data}>{t('common.save')}</button></div>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={!current.data}>
+            {t('common.save')}
+          </button>
+        </div>
       </form>
     </Section>
   );

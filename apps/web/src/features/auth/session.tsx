@@ -31,12 +31,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     userId.current = next;
   }, []);
 
-  const signedIn = useCallback((m: Me) => {
-    setCsrfToken(m.csrfToken);
-    forget(m.id);
-    setMe(m);
-    setStatus('signedIn');
-  }, [forget]);
+  const signedIn = useCallback(
+    (m: Me) => {
+      setCsrfToken(m.csrfToken);
+      forget(m.id);
+      setMe(m);
+      setStatus('signedIn');
+    },
+    [forget],
+  );
 
   const anonymous = useCallback(() => {
     setCsrfToken(null);
@@ -73,17 +76,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [anonymous]);
 
-  const value = useMemo<Session>(() => ({
-    status,
-    me,
-    can: (p) => !!me?.permissions.includes(p),
-    signedIn,
-    signOut,
-    retry: () => {
-      setStatus('loading');
-      setAttempt((n) => n + 1);
-    },
-  }), [status, me, signedIn, signOut]);
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      me,
+      can: (p) => !!me?.permissions.includes(p),
+      signedIn,
+      signOut,
+      retry: () => {
+        setStatus('loading');
+        setAttempt((n) => n + 1);
+      },
+    }),
+    [status, me, signedIn, signOut],
+  );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -21,7 +21,9 @@ export function DirectionTabs({ tab }: { tab: DirectionTab }) {
   return (
     <nav className="tabs" aria-label={t('direction.tabs')}>
       {TABS.map(([key, to, label]) => (
-        <Link key={key} to={to + keep} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>{t(label)}</Link>
+        <Link key={key} to={to + keep} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>
+          {t(label)}
+        </Link>
       ))}
     </nav>
   );

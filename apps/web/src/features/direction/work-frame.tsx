@@ -20,12 +20,24 @@ const thisYear = () => Number(todayIso().slice(0, 4));
 function useUnitYear() {
   const { me } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const year = q.year ? Number(q.year) : thisYear();
   return { unit, year, setUnit: (id: number | null) => setQ({ unit: id }), setYear: (y: number) => setQ({ year: y }) };
 }
 
-export function Frame({ tab, title, sub, withYear = false, children }: { tab: DirectionTab; title: string; sub: string; withYear?: boolean; children: (unit: number, year: number) => ReactNode }) {
+export function Frame({
+  tab,
+  title,
+  sub,
+  withYear = false,
+  children,
+}: {
+  tab: DirectionTab;
+  title: string;
+  sub: string;
+  withYear?: boolean;
+  children: (unit: number, year: number) => ReactNode;
+}) {
   const { t } = useI18n();
   const { unit, year, setUnit, setYear } = useUnitYear();
   const years = Array.from({ length: 8 }, (_, i) => thisYear() - i);
@@ -36,8 +48,12 @@ export function Frame({ tab, title, sub, withYear = false, children }: { tab: Di
       <div className="filters">
         <UnitSelect label={t('direction.unit')} value={unit} onChange={setUnit} allowClear={false} />
         {withYear && (
-          <SelectField label={t('direction.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}
-            options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+          <SelectField
+            label={t('direction.year')}
+            value={String(year)}
+            onChange={(e) => setYear(Number(e.target.value))}
+            options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          />
         )}
       </div>
       {unit ? children(unit, year) : <Empty>{t('direction.pickUnit')}</Empty>}
@@ -52,7 +68,11 @@ export function Loaded<T>({ f, children }: { f: Fetched<T>; children: (data: T) 
 }
 
 export function TextArea({ label, value, onChange, error, hint }: { label: string; value: string; onChange: (v: string) => void; error?: string; hint?: string }) {
-  return <Field label={label} error={error} hint={hint}>{(a) => <textarea {...a} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}</Field>;
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(a) => <textarea {...a} rows={3} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
 }
 
 export const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');

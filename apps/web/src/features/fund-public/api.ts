@@ -1,14 +1,17 @@
-import type {
-  PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDonationPage,
-} from '@contract/fund-public';
+import type { PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDonationPage } from '@contract/fund-public';
 import { api } from '../../api';
 import { buildUrl, type Query } from '../../route-match';
 
 export type DonationFilters = { q?: string; min?: string; max?: string; from?: string; to?: string; sort?: string; page?: string };
 
 const donationQuery = (f: DonationFilters): Query => ({
-  q: f.q || null, min: f.min || null, max: f.max || null, from: f.from || null, to: f.to || null,
-  sort: f.sort && f.sort !== 'newest' ? f.sort : null, page: f.page && f.page !== '1' ? f.page : null,
+  q: f.q || null,
+  min: f.min || null,
+  max: f.max || null,
+  from: f.from || null,
+  to: f.to || null,
+  sort: f.sort && f.sort !== 'newest' ? f.sort : null,
+  page: f.page && f.page !== '1' ? f.page : null,
 });
 
 export const fundPublicApi = {

@@ -19,8 +19,21 @@ export function PublicCampaignPage({ id }: { id: number }) {
   const c = res.data;
   return (
     <>
-      <PageTitle title={c?.name ?? t('common.loading')} before={<Link to={publicPaths.campaigns()} className="small">{t('fundPublic.allCampaigns')}</Link>}
-        sub={c && <>{c.unitName} · {t('fundPublic.period', { from: formatDate(c.receiveFrom), to: formatDate(c.receiveTo), by: formatDate(c.distributeBy) })}</>} />
+      <PageTitle
+        title={c?.name ?? t('common.loading')}
+        before={
+          <Link to={publicPaths.campaigns()} className="small">
+            {t('fundPublic.allCampaigns')}
+          </Link>
+        }
+        sub={
+          c && (
+            <>
+              {c.unitName} · {t('fundPublic.period', { from: formatDate(c.receiveFrom), to: formatDate(c.receiveTo), by: formatDate(c.distributeBy) })}
+            </>
+          )
+        }
+      />
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!c && !res.error && <Loading />}
       {c && (
@@ -45,21 +58,40 @@ function Totals({ c }: { c: PublicCampaignDetail }) {
   return (
     <section className="card fp-no-print" aria-label={t('fundPublic.received')}>
       <dl className="fp-totals fp-totals-big">
-        <div><dt>{t('fundPublic.received')}</dt><dd>{formatVnd(c.receivedMoney + c.receivedGoods)}</dd>
-          <dd className="small muted">{t('fundPublic.receivedMoney')}: {formatVnd(c.receivedMoney)} · {t('fundPublic.receivedGoods')}: {formatVnd(c.receivedGoods)}</dd></div>
-        <div><dt>{t('fundPublic.distributed')}</dt><dd>{formatVnd(c.distributed)}</dd></div>
-        <div><dt>{t('fundPublic.balance')}</dt><dd>{formatVnd(c.balance)}</dd></div>
+        <div>
+          <dt>{t('fundPublic.received')}</dt>
+          <dd>{formatVnd(c.receivedMoney + c.receivedGoods)}</dd>
+          <dd className="small muted">
+            {t('fundPublic.receivedMoney')}: {formatVnd(c.receivedMoney)} · {t('fundPublic.receivedGoods')}: {formatVnd(c.receivedGoods)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('fundPublic.distributed')}</dt>
+          <dd>{formatVnd(c.distributed)}</dd>
+        </div>
+        <div>
+          <dt>{t('fundPublic.balance')}</dt>
+          <dd>{formatVnd(c.balance)}</dd>
+        </div>
       </dl>
       <p className="small muted">
         {t('fundPublic.donationCount', { n: formatNumber(c.donationCount) })}
         {c.lastUpdate && <> · {t('fundPublic.lastUpdate', { at: formatDateTime(c.lastUpdate) })}</>}
       </p>
-      {parts.filter((p) => p.rows.length > 0).map((p) => (
-        <details key={p.title} className="fp-breakdown">
-          <summary>{p.title}</summary>
-          <ul>{p.rows.map((r) => <li key={r.key}><span>{r.label}</span> <strong>{formatVnd(r.amount)}</strong> <span className="muted small">({formatNumber(r.count)})</span></li>)}</ul>
-        </details>
-      ))}
+      {parts
+        .filter((p) => p.rows.length > 0)
+        .map((p) => (
+          <details key={p.title} className="fp-breakdown">
+            <summary>{p.title}</summary>
+            <ul>
+              {p.rows.map((r) => (
+                <li key={r.key}>
+                  <span>{r.label}</span> <strong>{formatVnd(r.amount)}</strong> <span className="muted small">({formatNumber(r.count)})</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
     </section>
   );
 }
@@ -70,18 +102,36 @@ function GiveSection({ c }: { c: PublicCampaignDetail }) {
   const digits = amount.replace(/[.\s,đ]/g, '');
   const valid = digits === '' || /^[1-9]\d{0,12}$/.test(digits);
   return (
-    <Section title={t('fundPublic.give')} actions={!c.closed && c.accounts.length > 0 && (
-      <button type="button" className="btn btn-small fp-no-print" onClick={() => window.print()}>{t('fundPublic.print')}</button>
-    )}>
+    <Section
+      title={t('fundPublic.give')}
+      actions={
+        !c.closed &&
+        c.accounts.length > 0 && (
+          <button type="button" className="btn btn-small fp-no-print" onClick={() => window.print()}>
+            {t('fundPublic.print')}
+          </button>
+        )
+      }
+    >
       {c.closed && (
         <div role="status">
-          <p><strong>{t('fundPublic.closed', { to: formatDate(c.receiveTo) })}</strong></p>
+          <p>
+            <strong>{t('fundPublic.closed', { to: formatDate(c.receiveTo) })}</strong>
+          </p>
           {c.openCampaigns.length > 0 ? (
             <>
               <p className="small">{t('fundPublic.openInstead')}</p>
-              <ul>{c.openCampaigns.map((o) => <li key={o.id}><Link to={publicPaths.campaign(o.id)}>{o.name}</Link></li>)}</ul>
+              <ul>
+                {c.openCampaigns.map((o) => (
+                  <li key={o.id}>
+                    <Link to={publicPaths.campaign(o.id)}>{o.name}</Link>
+                  </li>
+                ))}
+              </ul>
             </>
-          ) : <p className="small muted">{t('fundPublic.noOpen')}</p>}
+          ) : (
+            <p className="small muted">{t('fundPublic.noOpen')}</p>
+          )}
         </div>
       )}
       {!c.closed && c.accounts.length === 0 && <p className="muted">{t('fundPublic.noAccounts')}</p>}
@@ -89,21 +139,35 @@ function GiveSection({ c }: { c: PublicCampaignDetail }) {
         <>
           <p className="small">{t('fundPublic.giveHint', { ref: c.reference })}</p>
           <div className="fp-no-print fp-amount">
-            <TextField label={t('fundPublic.amountOptional')} inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)}
-              error={valid ? undefined : t('fundPublic.invalidAmount')} />
+            <TextField
+              label={t('fundPublic.amountOptional')}
+              inputMode="numeric"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              error={valid ? undefined : t('fundPublic.invalidAmount')}
+            />
           </div>
           <div className="fp-qr-list">
             {c.accounts.map((a) => (
               <figure key={a.accountNo} className="fp-qr">
                 {a.qrSvgUrl && (
-                  <img src={`${a.qrSvgUrl}${valid && digits ? `&amount=${digits}` : ''}`} width={220} height={220}
-                    alt={t('fundPublic.qrAlt', { account: a.accountNo })} />
+                  <img src={`${a.qrSvgUrl}${valid && digits ? `&amount=${digits}` : ''}`} width={220} height={220} alt={t('fundPublic.qrAlt', { account: a.accountNo })} />
                 )}
                 <figcaption>
-                  <div><span className="muted">{t('fundPublic.bank')}:</span> {a.bankName}</div>
-                  <div><span className="muted">{t('fundPublic.account')}:</span> <strong>{a.accountNo}</strong></div>
-                  {a.accountHolder && <div><span className="muted">{t('fundPublic.holder')}:</span> {a.accountHolder}</div>}
-                  <div><code>UNG HO {a.reference}</code></div>
+                  <div>
+                    <span className="muted">{t('fundPublic.bank')}:</span> {a.bankName}
+                  </div>
+                  <div>
+                    <span className="muted">{t('fundPublic.account')}:</span> <strong>{a.accountNo}</strong>
+                  </div>
+                  {a.accountHolder && (
+                    <div>
+                      <span className="muted">{t('fundPublic.holder')}:</span> {a.accountHolder}
+                    </div>
+                  )}
+                  <div>
+                    <code>UNG HO {a.reference}</code>
+                  </div>
                 </figcaption>
               </figure>
             ))}

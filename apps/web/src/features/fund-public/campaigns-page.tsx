@@ -20,14 +20,25 @@ export function PublicCampaignsPage() {
       <ul className="fp-campaigns">
         {res.data?.map((c) => (
           <li key={c.id} className="card">
-            <h2><Link to={publicPaths.campaign(c.id)}>{c.name}</Link></h2>
+            <h2>
+              <Link to={publicPaths.campaign(c.id)}>{c.name}</Link>
+            </h2>
             <p className="small muted">
               {c.unitName} · {t('fundPublic.period', { from: formatDate(c.receiveFrom), to: formatDate(c.receiveTo), by: formatDate(c.distributeBy) })}
             </p>
             <dl className="fp-totals">
-              <div><dt>{t('fundPublic.received')}</dt><dd>{formatVnd(c.receivedMoney + c.receivedGoods)}</dd></div>
-              <div><dt>{t('fundPublic.distributed')}</dt><dd>{formatVnd(c.distributed)}</dd></div>
-              <div><dt>{t('fundPublic.balance')}</dt><dd>{formatVnd(c.balance)}</dd></div>
+              <div>
+                <dt>{t('fundPublic.received')}</dt>
+                <dd>{formatVnd(c.receivedMoney + c.receivedGoods)}</dd>
+              </div>
+              <div>
+                <dt>{t('fundPublic.distributed')}</dt>
+                <dd>{formatVnd(c.distributed)}</dd>
+              </div>
+              <div>
+                <dt>{t('fundPublic.balance')}</dt>
+                <dd>{formatVnd(c.balance)}</dd>
+              </div>
             </dl>
             <p className="small muted">{t('fundPublic.donationCount', { n: formatNumber(c.donationCount) })}</p>
           </li>

@@ -21,9 +21,13 @@ export function DistributionsSection({ campaignId }: { campaignId: number }) {
         <ul className="fp-donations">
           {res.data.items.map((d) => (
             <li key={d.id}>
-              <div className="fp-row"><strong>{d.recipient}</strong><span className="fp-amount-cell">{formatVnd(d.amount)}</span></div>
+              <div className="fp-row">
+                <strong>{d.recipient}</strong>
+                <span className="fp-amount-cell">{formatVnd(d.amount)}</span>
+              </div>
               <div className="small muted">
-                {formatDate(d.paidOn)} · {d.purpose} · {d.kindLabel}{d.packages ? <> · {t('fundPublic.packages', { n: formatNumber(d.packages) })}</> : null}
+                {formatDate(d.paidOn)} · {d.purpose} · {d.kindLabel}
+                {d.packages ? <> · {t('fundPublic.packages', { n: formatNumber(d.packages) })}</> : null}
               </div>
             </li>
           ))}
@@ -31,9 +35,15 @@ export function DistributionsSection({ campaignId }: { campaignId: number }) {
       )}
       {pages > 1 && (
         <nav className="fp-pager" aria-label={t('fundPublic.distributions')}>
-          <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('common.prev')}</button>
-          <span className="small">{t('fundPublic.pageN', { n: page })} / {pages}</span>
-          <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button>
+          <button type="button" className="btn btn-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            {t('common.prev')}
+          </button>
+          <span className="small">
+            {t('fundPublic.pageN', { n: page })} / {pages}
+          </span>
+          <button type="button" className="btn btn-small" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            {t('common.next')}
+          </button>
         </nav>
       )}
     </Section>

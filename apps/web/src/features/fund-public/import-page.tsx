@@ -91,7 +91,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
     }
   };
 
-  const problems = ((error?.details as { problems?: Problem[] } | undefined)?.problems ?? (job?.error?.details as { problems?: Problem[] } | undefined)?.problems) ?? [];
+  const problems = (error?.details as { problems?: Problem[] } | undefined)?.problems ?? (job?.error?.details as { problems?: Problem[] } | undefined)?.problems ?? [];
   const header = preview?.[0]?.rows[0] ?? [];
   const colOptions = [{ value: '', label: t('fundImport.none') }, ...header.map((h, i) => ({ value: String(i), label: `${i + 1}. ${h}` }))];
   const running = job?.status === 'running';
@@ -103,39 +103,103 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
       <Section title={t('fundImport.title')}>
         <p className="small">{t('fundImport.intro')}</p>
         <form onSubmit={submit} className="form">
-          <SelectField label={t('fundImport.format')} value={format} onChange={(e) => setFormat(e.target.value as 'bank' | 'generic')}
-            options={[{ value: 'bank', label: t('fundImport.format.bank') }, { value: 'generic', label: t('fundImport.format.generic') }]} />
+          <SelectField
+            label={t('fundImport.format')}
+            value={format}
+            onChange={(e) => setFormat(e.target.value as 'bank' | 'generic')}
+            options={[
+              { value: 'bank', label: t('fundImport.format.bank') },
+              { value: 'generic', label: t('fundImport.format.generic') },
+            ]}
+          />
           <Field label={t('fundImport.files')}>
-            {(a) => <input {...a} type="file" multiple accept=".csv,.xlsx,.zip,text/csv" onChange={(e) => { setFiles([...(e.target.files ?? [])]); setPreview(null); }} />}
+            {(a) => (
+              <input
+                {...a}
+                type="file"
+                multiple
+                accept=".csv,.xlsx,.zip,text/csv"
+                onChange={(e) => {
+                  setFiles([...(e.target.files ?? [])]);
+                  setPreview(null);
+                }}
+              />
+            )}
           </Field>
           {format === 'generic' && (
             <>
-              <SelectField label={t('fundImport.account')} value={accountId} onChange={(e) => setAccountId(e.target.value)}
-                options={[{ value: '', label: t('fundImport.none') }, ...(accounts.data ?? []).filter((a) => a.kind === 'bank' || a.kind === 'cash')
-                  .map((a) => ({ value: String(a.id), label: a.accountNo ? `${a.name} (${a.accountNo})` : a.name }))]} />
-              <button type="button" className="btn" disabled={!files.length} onClick={doPreview}>{t('fundImport.preview')}</button>
+              <SelectField
+                label={t('fundImport.account')}
+                value={accountId}
+                onChange={(e) => setAccountId(e.target.value)}
+                options={[
+                  { value: '', label: t('fundImport.none') },
+                  ...(accounts.data ?? [])
+                    .filter((a) => a.kind === 'bank' || a.kind === 'cash')
+                    .map((a) => ({ value: String(a.id), label: a.accountNo ? `${a.name} (${a.accountNo})` : a.name })),
+                ]}
+              />
+              <button type="button" className="btn" disabled={!files.length} onClick={doPreview}>
+                {t('fundImport.preview')}
+              </button>
               {preview && (
                 <>
                   <ul className="small" aria-label={t('fundImport.previewFiles')}>
                     {preview.map((f) => (
-                      <li key={f.name}>{t('fundImport.previewFile', { file: f.name, rows: formatNumber(f.rowCount) })}
-                        {' — '}{t(f.mappingSource === 'remembered' ? 'fundImport.mappingRemembered' : f.mappingSource === 'suggested' ? 'fundImport.mappingSuggested' : 'fundImport.mappingNone')}</li>
+                      <li key={f.name}>
+                        {t('fundImport.previewFile', { file: f.name, rows: formatNumber(f.rowCount) })}
+                        {' — '}
+                        {t(
+                          f.mappingSource === 'remembered'
+                            ? 'fundImport.mappingRemembered'
+                            : f.mappingSource === 'suggested'
+                              ? 'fundImport.mappingSuggested'
+                              : 'fundImport.mappingNone',
+                        )}
+                      </li>
                     ))}
                   </ul>
                   <div className="table-wrap">
-                    <table className="small"><tbody>{preview[0].rows.slice(0, 6).map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody></table>
+                    <table className="small">
+                      <tbody>
+                        {preview[0].rows.slice(0, 6).map((r, i) => (
+                          <tr key={i}>
+                            {r.map((c, j) => (
+                              <td key={j}>{c}</td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
                   </div>
                   {COLS.map((c) => (
-                    <SelectField key={c} label={t(`fundImport.col${c[0].toUpperCase()}${c.slice(1)}` as 'fundImport.colDate')} value={cols[c]}
-                      onChange={(e) => { setCols({ ...cols, [c]: e.target.value }); setEdited(true); }} options={colOptions} />
+                    <SelectField
+                      key={c}
+                      label={t(`fundImport.col${c[0].toUpperCase()}${c.slice(1)}` as 'fundImport.colDate')}
+                      value={cols[c]}
+                      onChange={(e) => {
+                        setCols({ ...cols, [c]: e.target.value });
+                        setEdited(true);
+                      }}
+                      options={colOptions}
+                    />
                   ))}
-                  <SelectField label={t('fundImport.debits')} value={debits} onChange={(e) => setDebits(e.target.value as 'skip' | 'propose')}
-                    options={[{ value: 'skip', label: t('fundImport.debits.skip') }, { value: 'propose', label: t('fundImport.debits.propose') }]} />
+                  <SelectField
+                    label={t('fundImport.debits')}
+                    value={debits}
+                    onChange={(e) => setDebits(e.target.value as 'skip' | 'propose')}
+                    options={[
+                      { value: 'skip', label: t('fundImport.debits.skip') },
+                      { value: 'propose', label: t('fundImport.debits.propose') },
+                    ]}
+                  />
                 </>
               )}
             </>
           )}
-          <button type="submit" className="btn btn-primary" disabled={!files.length || running}>{t('fundImport.start')}</button>
+          <button type="submit" className="btn btn-primary" disabled={!files.length || running}>
+            {t('fundImport.start')}
+          </button>
         </form>
         {job && (
           <div className="fp-progress" aria-live="polite">
@@ -144,8 +208,10 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
             {job.progress.files && job.progress.files.length > 1 && (
               <ul className="small fp-file-progress" aria-label={t('fundImport.perFile')}>
                 {job.progress.files.map((f) => (
-                  <li key={f.file}><progress max={Math.max(1, f.total)} value={f.done} aria-label={f.file} />{' '}
-                    {t('fundImport.fileProgress', { file: f.file, done: formatNumber(f.done), total: formatNumber(f.total) })}</li>
+                  <li key={f.file}>
+                    <progress max={Math.max(1, f.total)} value={f.done} aria-label={f.file} />{' '}
+                    {t('fundImport.fileProgress', { file: f.file, done: formatNumber(f.done), total: formatNumber(f.total) })}
+                  </li>
                 ))}
               </ul>
             )}
@@ -153,14 +219,37 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
         )}
         {job?.result && (
           <Notice kind="ok">
-            <p>{t('fundImport.done', { inserted: formatNumber(job.result.inserted), amount: formatVnd(job.result.amount), skipped: formatNumber(job.result.skipped), matched: formatNumber(job.result.matchedByReference) })}</p>
+            <p>
+              {t('fundImport.done', {
+                inserted: formatNumber(job.result.inserted),
+                amount: formatVnd(job.result.amount),
+                skipped: formatNumber(job.result.skipped),
+                matched: formatNumber(job.result.matchedByReference),
+              })}
+            </p>
             <p>{t('fundImport.named', { share: `${Math.round(job.result.namedShare * 1000) / 10}%`, named: formatNumber(job.result.named) })}</p>
-            {job.result.debits.count > 0 && <p>{t(job.result.debits.proposed ? 'fundImport.debitsProposed' : 'fundImport.debitsListed',
-              { count: formatNumber(job.result.debits.count), amount: formatVnd(job.result.debits.amount) })}</p>}
-            {job.result.debits.lines.length > 0 && (
-              <ul className="small">{job.result.debits.lines.slice(0, 20).map((d) => <li key={`${d.file}:${d.row}`}>{d.date} · {formatVnd(d.amount)} · {d.memo}</li>)}</ul>
+            {job.result.debits.count > 0 && (
+              <p>
+                {t(job.result.debits.proposed ? 'fundImport.debitsProposed' : 'fundImport.debitsListed', {
+                  count: formatNumber(job.result.debits.count),
+                  amount: formatVnd(job.result.debits.amount),
+                })}
+              </p>
             )}
-            {job.result.recovered.map((r) => <p key={`${r.file}:${r.row}`} className="small">{t('fundImport.recovered', { file: r.file, row: r.row, amount: formatVnd(r.amount) })}</p>)}
+            {job.result.debits.lines.length > 0 && (
+              <ul className="small">
+                {job.result.debits.lines.slice(0, 20).map((d) => (
+                  <li key={`${d.file}:${d.row}`}>
+                    {d.date} · {formatVnd(d.amount)} · {d.memo}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {job.result.recovered.map((r) => (
+              <p key={`${r.file}:${r.row}`} className="small">
+                {t('fundImport.recovered', { file: r.file, row: r.row, amount: formatVnd(r.amount) })}
+              </p>
+            ))}
           </Notice>
         )}
         {(error || job?.error) && problems.length === 0 && error && <ErrorNote error={error} />}
@@ -168,7 +257,11 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
         {problems.length > 0 && (
           <div className="note note-error" role="alert">
             <p>{t('fundImport.problems')}</p>
-            <ul>{problems.map((p, i) => <li key={i}>{t('fundImport.problem', { file: p.file, row: p.row, line: p.line, reason: p.reason })}</li>)}</ul>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>{t('fundImport.problem', { file: p.file, row: p.row, line: p.line, reason: p.reason })}</li>
+              ))}
+            </ul>
           </div>
         )}
       </Section>

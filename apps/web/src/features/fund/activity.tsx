@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { Decree93Status, Disbursement, DonationListQuery } from '@contract/fund';
-import {
-  DECREE93_LABELS, DISBURSEMENT_PURPOSE_LABELS, DISBURSEMENT_STATUS_LABELS, DONOR_KIND_LABELS,
-} from '@contract/fund-values';
+import { DECREE93_LABELS, DISBURSEMENT_PURPOSE_LABELS, DISBURSEMENT_STATUS_LABELS, DONOR_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -21,8 +19,14 @@ function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () 
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   return (
-    <FormDialog open onClose={onClose} onSubmit={() => onSubmit(reason.trim())} canSubmit={reason.trim().length >= 3}
-      title={t('fund.reverseNamed', { name: what })} submitLabel={t('fund.reverse')}>
+    <FormDialog
+      open
+      onClose={onClose}
+      onSubmit={() => onSubmit(reason.trim())}
+      canSubmit={reason.trim().length >= 3}
+      title={t('fund.reverseNamed', { name: what })}
+      submitLabel={t('fund.reverse')}
+    >
       {(errs) => <TextField label={t('fund.reason')} hint={t('fund.reverseHint')} required value={reason} error={errs.reason} onChange={(e) => setReason(e.target.value)} />}
     </FormDialog>
   );
@@ -32,8 +36,22 @@ function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () 
  * The approver's confirm step: the amount and the balance of the fund (or campaign) before and after it;
  * the act is booked only when confirmed here.
  */
-export function ConfirmDecisionDialog({ title, amount, fundName, before, after, onClose, onConfirm }: {
-  title: string; amount: number; fundName: string | null; before: number | null; after: number | null; onClose: () => void; onConfirm: () => Promise<unknown>;
+export function ConfirmDecisionDialog({
+  title,
+  amount,
+  fundName,
+  before,
+  after,
+  onClose,
+  onConfirm,
+}: {
+  title: string;
+  amount: number;
+  fundName: string | null;
+  before: number | null;
+  after: number | null;
+  onClose: () => void;
+  onConfirm: () => Promise<unknown>;
 }) {
   const { t } = useI18n();
   return (
@@ -41,10 +59,30 @@ export function ConfirmDecisionDialog({ title, amount, fundName, before, after, 
       {() => (
         <>
           <dl className="kv">
-            <dt>{t('fund.movedAmount')}</dt><dd><strong>{formatVnd(amount)}</strong></dd>
-            {fundName && <><dt>{t('fund.fund')}</dt><dd>{fundName}</dd></>}
-            {before !== null && <><dt>{t('fund.balanceBefore')}</dt><dd>{formatVnd(before)}</dd></>}
-            {after !== null && <><dt>{t('fund.balanceAfter')}</dt><dd><strong>{formatVnd(after)}</strong></dd></>}
+            <dt>{t('fund.movedAmount')}</dt>
+            <dd>
+              <strong>{formatVnd(amount)}</strong>
+            </dd>
+            {fundName && (
+              <>
+                <dt>{t('fund.fund')}</dt>
+                <dd>{fundName}</dd>
+              </>
+            )}
+            {before !== null && (
+              <>
+                <dt>{t('fund.balanceBefore')}</dt>
+                <dd>{formatVnd(before)}</dd>
+              </>
+            )}
+            {after !== null && (
+              <>
+                <dt>{t('fund.balanceAfter')}</dt>
+                <dd>
+                  <strong>{formatVnd(after)}</strong>
+                </dd>
+              </>
+            )}
           </dl>
           <p className="small muted">{t('fund.confirmHint')}</p>
         </>
@@ -61,8 +99,16 @@ export function Decree93Badges({ status }: { status: Decree93Status }) {
   const { pick } = useI18n();
   return (
     <>
-      {status.flags.map((c) => <span key={c} className="badge badge-red" style={WRAP}>{pick(DECREE93_LABELS[c])}</span>)}
-      {status.warnings.map((c) => <span key={c} className="badge badge-warn" style={WRAP}>{pick(DECREE93_LABELS[c])}</span>)}
+      {status.flags.map((c) => (
+        <span key={c} className="badge badge-red" style={WRAP}>
+          {pick(DECREE93_LABELS[c])}
+        </span>
+      ))}
+      {status.warnings.map((c) => (
+        <span key={c} className="badge badge-warn" style={WRAP}>
+          {pick(DECREE93_LABELS[c])}
+        </span>
+      ))}
     </>
   );
 }
@@ -88,34 +134,52 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
         <>
           <p className="small muted">{t('fund.donationCount', { n: formatNumber(d.total), sum: formatVnd(d.sum) })}</p>
           <StackTable busy={res.loading}>
-              <thead><tr><th>{t('fund.receivedOn')}</th><th>{t('fund.donor')}</th><th className="num">{t('fund.amount')}</th><th>{t('fund.receipt')}</th></tr></thead>
-              <tbody>
-                {d.items.map((x) => (
-                  <tr key={x.id}>
-                    <td>{formatDate(x.receivedOn)}</td>
-                    <td>
-                      {x.donorName ?? pick(DONOR_KIND_LABELS.anonymous)}
-                      {!x.publishName && x.donorName && <span className="badge">{t('fund.nameNotPublished')}</span>}
-                      {x.kind === 'goods' && <div className="small muted">{`${x.goodsDescription} — ${formatNumber(x.goodsQuantity ?? 0)} ${x.goodsUnit ?? ''}`}</div>}
-                      {x.memo && <div className="small muted">{x.memo}</div>}
-                      {x.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
-                    </td>
-                    <td className="num">{formatVnd(x.amount)}</td>
-                    <td>
-                      {x.receiptNo ? <Link to={`/fund/receipts/${x.id}`}>{x.receiptNo}</Link> : <span className="small muted">{t('fund.fromStatement')}</span>}
-                      {can('fund.write') && x.source === 'manual' && !x.reversed && (
-                        <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing({ id: x.id, name: x.receiptNo ?? String(x.id) })}>{t('fund.reverse')}</button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </StackTable>
+            <thead>
+              <tr>
+                <th>{t('fund.receivedOn')}</th>
+                <th>{t('fund.donor')}</th>
+                <th className="num">{t('fund.amount')}</th>
+                <th>{t('fund.receipt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.items.map((x) => (
+                <tr key={x.id}>
+                  <td>{formatDate(x.receivedOn)}</td>
+                  <td>
+                    {x.donorName ?? pick(DONOR_KIND_LABELS.anonymous)}
+                    {!x.publishName && x.donorName && <span className="badge">{t('fund.nameNotPublished')}</span>}
+                    {x.kind === 'goods' && <div className="small muted">{`${x.goodsDescription} — ${formatNumber(x.goodsQuantity ?? 0)} ${x.goodsUnit ?? ''}`}</div>}
+                    {x.memo && <div className="small muted">{x.memo}</div>}
+                    {x.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
+                  </td>
+                  <td className="num">{formatVnd(x.amount)}</td>
+                  <td>
+                    {x.receiptNo ? <Link to={`/fund/receipts/${x.id}`}>{x.receiptNo}</Link> : <span className="small muted">{t('fund.fromStatement')}</span>}
+                    {can('fund.write') && x.source === 'manual' && !x.reversed && (
+                      <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing({ id: x.id, name: x.receiptNo ?? String(x.id) })}>
+                        {t('fund.reverse')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </StackTable>
           <Pager page={page} pages={Math.ceil(d.total / size)} onPage={setPage} />
         </>
       )}
-      {reversing && <ReverseDialog what={reversing.name} onClose={() => setReversing(null)}
-        onSubmit={async (reason) => { await fundApi.reverseDonation(reversing.id, { reason }); setProposed(true); setMine((n) => n + 1); }} />}
+      {reversing && (
+        <ReverseDialog
+          what={reversing.name}
+          onClose={() => setReversing(null)}
+          onSubmit={async (reason) => {
+            await fundApi.reverseDonation(reversing.id, { reason });
+            setProposed(true);
+            setMine((n) => n + 1);
+          }}
+        />
+      )}
     </Section>
   );
 }
@@ -125,16 +189,30 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
   if (pages <= 1) return null;
   return (
     <div className="actions">
-      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => onPage(page - 1)}>{t('fund.previous')}</button>
+      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {t('fund.previous')}
+      </button>
       <span className="small muted">{t('fund.pageOf', { page: page + 1, pages })}</span>
-      <button type="button" className="btn btn-small" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>{t('fund.next')}</button>
+      <button type="button" className="btn btn-small" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+        {t('fund.next')}
+      </button>
     </div>
   );
 }
 
 /** Payments (proposed, approved, rejected); the approver decides here. */
-export function DisbursementsSection({ title, query, version, onChanged, emptyText }: {
-  title: string; query: Parameters<typeof fundApi.disbursements>[0]; version: number; onChanged: () => void; emptyText: string;
+export function DisbursementsSection({
+  title,
+  query,
+  version,
+  onChanged,
+  emptyText,
+}: {
+  title: string;
+  query: Parameters<typeof fundApi.disbursements>[0];
+  version: number;
+  onChanged: () => void;
+  emptyText: string;
 }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
@@ -185,32 +263,68 @@ export function DisbursementsSection({ title, query, version, onChanged, emptyTe
                 {d.reversed && <span className="badge badge-red">{t('fund.reversed')}</span>}
               </div>
               <div className="small muted">
-                {[formatDate(d.paidOn), pick(DISBURSEMENT_PURPOSE_LABELS[d.purpose]), d.beneficiaryVillage, d.packages ? t('fund.packagesN', { n: formatNumber(d.packages) }) : null,
-                  d.campaignName ?? d.fundName, t('fund.proposedByName', { name: d.proposedByName }),
-                  d.decidedByName && t('fund.decidedByName', { name: d.decidedByName }), d.note].filter(Boolean).join(' · ')}
+                {[
+                  formatDate(d.paidOn),
+                  pick(DISBURSEMENT_PURPOSE_LABELS[d.purpose]),
+                  d.beneficiaryVillage,
+                  d.packages ? t('fund.packagesN', { n: formatNumber(d.packages) }) : null,
+                  d.campaignName ?? d.fundName,
+                  t('fund.proposedByName', { name: d.proposedByName }),
+                  d.decidedByName && t('fund.decidedByName', { name: d.decidedByName }),
+                  d.note,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
               {can('fund.write') && d.status === 'approved' && !d.reversed && (
                 <div className="member-actions">
-                  <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing(d)}>{t('fund.reverse')}</button>
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => setReversing(d)}>
+                    {t('fund.reverse')}
+                  </button>
                 </div>
               )}
               {d.canDecide && (
                 <div className="member-actions">
-                  <button type="button" className="btn btn-primary btn-small" disabled={busy === d.id} onClick={() => setConfirming(d)}
-                    aria-label={t('fund.approveNamed', { name: who(d) })}>{t('fund.approve')}</button>
-                  <button type="button" className="btn btn-small" disabled={busy === d.id} onClick={() => void reject(d)}
-                    aria-label={t('fund.rejectNamed', { name: who(d) })}>{t('fund.reject')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    disabled={busy === d.id}
+                    onClick={() => setConfirming(d)}
+                    aria-label={t('fund.approveNamed', { name: who(d) })}
+                  >
+                    {t('fund.approve')}
+                  </button>
+                  <button type="button" className="btn btn-small" disabled={busy === d.id} onClick={() => void reject(d)} aria-label={t('fund.rejectNamed', { name: who(d) })}>
+                    {t('fund.reject')}
+                  </button>
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      {confirming && <ConfirmDecisionDialog title={t('fund.confirmApproveTitle', { name: who(confirming) })} amount={confirming.amount}
-        fundName={confirming.campaignName ?? confirming.fundName} before={confirming.balanceBefore} after={confirming.balanceAfter}
-        onClose={() => setConfirming(null)} onConfirm={() => approve(confirming)} />}
-      {reversing && <ReverseDialog what={who(reversing)} onClose={() => setReversing(null)}
-        onSubmit={async (reason) => { await fundApi.reverseDisbursement(reversing.id, { reason }); setDone(t('fund.reversedNamed', { name: who(reversing) })); onChanged(); }} />}
+      {confirming && (
+        <ConfirmDecisionDialog
+          title={t('fund.confirmApproveTitle', { name: who(confirming) })}
+          amount={confirming.amount}
+          fundName={confirming.campaignName ?? confirming.fundName}
+          before={confirming.balanceBefore}
+          after={confirming.balanceAfter}
+          onClose={() => setConfirming(null)}
+          onConfirm={() => approve(confirming)}
+        />
+      )}
+      {reversing && (
+        <ReverseDialog
+          what={who(reversing)}
+          onClose={() => setReversing(null)}
+          onSubmit={async (reason) => {
+            await fundApi.reverseDisbursement(reversing.id, { reason });
+            setDone(t('fund.reversedNamed', { name: who(reversing) }));
+            onChanged();
+          }}
+        />
+      )}
     </Section>
   );
 }

@@ -20,9 +20,21 @@ export function ApprovalsPage() {
   const [version, setVersion] = useState(0);
   return (
     <>
-      <PageTitle title={t('fund.approvals')} before={<nav className="breadcrumb"><Link to="/fund">{t('fund.title')}</Link></nav>} />
-      <DisbursementsSection title={t('fund.awaitingMe')} query={{ pendingForMe: 'true' }} version={version} onChanged={() => setVersion((n) => n + 1)}
-        emptyText={t('fund.nothingAwaiting')} />
+      <PageTitle
+        title={t('fund.approvals')}
+        before={
+          <nav className="breadcrumb">
+            <Link to="/fund">{t('fund.title')}</Link>
+          </nav>
+        }
+      />
+      <DisbursementsSection
+        title={t('fund.awaitingMe')}
+        query={{ pendingForMe: 'true' }}
+        version={version}
+        onChanged={() => setVersion((n) => n + 1)}
+        emptyText={t('fund.nothingAwaiting')}
+      />
       <ProposalsSection version={version} onChanged={() => setVersion((n) => n + 1)} />
     </>
   );
@@ -66,30 +78,58 @@ function ProposalsSection({ version, onChanged }: { version: number; onChanged: 
                 {p.fundName && <span className="badge">{p.fundName}</span>}
               </div>
               <div className="small muted">
-                {[t('fund.reasonText', { reason: p.reason }), t('fund.proposedByName', { name: p.proposedByName }), formatDate(p.proposedAt.slice(0, 10)),
-                  p.balanceBefore !== null && p.balanceAfter !== null
-                    && `${t('fund.balance')}: ${t('fund.balanceChange', { before: formatVnd(p.balanceBefore), after: formatVnd(p.balanceAfter) })}`,
-                ].filter(Boolean).join(' · ')}
+                {[
+                  t('fund.reasonText', { reason: p.reason }),
+                  t('fund.proposedByName', { name: p.proposedByName }),
+                  formatDate(p.proposedAt.slice(0, 10)),
+                  p.balanceBefore !== null &&
+                    p.balanceAfter !== null &&
+                    `${t('fund.balance')}: ${t('fund.balanceChange', { before: formatVnd(p.balanceBefore), after: formatVnd(p.balanceAfter) })}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
               {p.canDecide && (
                 <div className="member-actions">
-                  <button type="button" className="btn btn-primary btn-small" disabled={busy === p.id} onClick={() => setConfirming(p)}
-                    aria-label={t('fund.approveProposalNamed', { name: name(p) })}>{t('fund.approveProposal')}</button>
-                  <button type="button" className="btn btn-small" disabled={busy === p.id} onClick={() => void reject(p)}
-                    aria-label={t('fund.rejectProposalNamed', { name: name(p) })}>{t('fund.reject')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    disabled={busy === p.id}
+                    onClick={() => setConfirming(p)}
+                    aria-label={t('fund.approveProposalNamed', { name: name(p) })}
+                  >
+                    {t('fund.approveProposal')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busy === p.id}
+                    onClick={() => void reject(p)}
+                    aria-label={t('fund.rejectProposalNamed', { name: name(p) })}
+                  >
+                    {t('fund.reject')}
+                  </button>
                 </div>
               )}
             </li>
           ))}
         </ul>
       )}
-      {confirming && <ConfirmDecisionDialog title={t('fund.confirmProposalTitle', { name: name(confirming) })} amount={confirming.amount}
-        fundName={confirming.fundName} before={confirming.balanceBefore} after={confirming.balanceAfter} onClose={() => setConfirming(null)}
-        onConfirm={async () => {
-          await fundApi.approveProposal(confirming.id, {});
-          setDone(t('fund.proposalApproved', { name: name(confirming) }));
-          onChanged();
-        }} />}
+      {confirming && (
+        <ConfirmDecisionDialog
+          title={t('fund.confirmProposalTitle', { name: name(confirming) })}
+          amount={confirming.amount}
+          fundName={confirming.fundName}
+          before={confirming.balanceBefore}
+          after={confirming.balanceAfter}
+          onClose={() => setConfirming(null)}
+          onConfirm={async () => {
+            await fundApi.approveProposal(confirming.id, {});
+            setDone(t('fund.proposalApproved', { name: name(confirming) }));
+            onChanged();
+          }}
+        />
+      )}
     </Section>
   );
 }

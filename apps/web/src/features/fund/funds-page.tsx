@@ -29,18 +29,40 @@ export function FundsPage() {
   const campaigns = useFetch(unitId ? `campaigns:${key}` : null, () => fundApi.campaigns({ unit: unitId!, scope }));
   const own = (funds.data ?? []).filter((f) => f.unitId === unitId);
   const ownCampaigns = (campaigns.data ?? []).filter((c) => c.unitId === unitId);
-  const changed = (text: ReactNode) => { setDone(text); setVersion((n) => n + 1); };
+  const changed = (text: ReactNode) => {
+    setDone(text);
+    setVersion((n) => n + 1);
+  };
 
   return (
     <>
-      <PageTitle title={t('fund.title')} actions={unitId && (
-        <>
-          {can('fund.write') && own.length > 0 && <button type="button" className="btn btn-primary btn-small" onClick={() => setDialog('donation')}>{t('fund.recordDonation')}</button>}
-          {can('fund.write') && own.length > 0 && <button type="button" className="btn btn-small" onClick={() => setDialog('propose')}>{t('fund.proposePayment')}</button>}
-          {can('fund.approve') && <Link className="btn btn-small" to="/fund/approvals">{t('fund.approvals')}</Link>}
-          <Link className="btn btn-small" to={`/fund/ledger?unit=${unitId}`}>{t('fund.ledger')}</Link>
-        </>
-      )} />
+      <PageTitle
+        title={t('fund.title')}
+        actions={
+          unitId && (
+            <>
+              {can('fund.write') && own.length > 0 && (
+                <button type="button" className="btn btn-primary btn-small" onClick={() => setDialog('donation')}>
+                  {t('fund.recordDonation')}
+                </button>
+              )}
+              {can('fund.write') && own.length > 0 && (
+                <button type="button" className="btn btn-small" onClick={() => setDialog('propose')}>
+                  {t('fund.proposePayment')}
+                </button>
+              )}
+              {can('fund.approve') && (
+                <Link className="btn btn-small" to="/fund/approvals">
+                  {t('fund.approvals')}
+                </Link>
+              )}
+              <Link className="btn btn-small" to={`/fund/ledger?unit=${unitId}`}>
+                {t('fund.ledger')}
+              </Link>
+            </>
+          )
+        }
+      />
       <div className="card">
         <UnitSelect label={t('fund.unit')} value={unitId} allowClear={false} onChange={(id) => setQuery({ unit: id }, { push: true })} />
         <CheckboxField label={t('fund.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />
@@ -48,11 +70,25 @@ export function FundsPage() {
       {done && <Notice kind="ok">{done}</Notice>}
       {!unitId && <Notice>{t('fund.pickUnit')}</Notice>}
       {can('fund.approve') && (
-        <DisbursementsSection title={t('fund.awaitingMe')} query={{ pendingForMe: 'true' }} version={version} onChanged={() => setVersion((n) => n + 1)}
-          emptyText={t('fund.nothingAwaiting')} />
+        <DisbursementsSection
+          title={t('fund.awaitingMe')}
+          query={{ pendingForMe: 'true' }}
+          version={version}
+          onChanged={() => setVersion((n) => n + 1)}
+          emptyText={t('fund.nothingAwaiting')}
+        />
       )}
       {unitId && (
-        <Section title={t('fund.funds')} actions={can('fund.manage') && <button type="button" className="btn btn-small" onClick={() => setDialog('fund')}>{t('fund.createFund')}</button>}>
+        <Section
+          title={t('fund.funds')}
+          actions={
+            can('fund.manage') && (
+              <button type="button" className="btn btn-small" onClick={() => setDialog('fund')}>
+                {t('fund.createFund')}
+              </button>
+            )
+          }
+        >
           {funds.error && <ErrorNote error={funds.error} onRetry={funds.reload} />}
           {!funds.data && !funds.error && <Loading inline />}
           {funds.data?.length === 0 && <Empty>{t('fund.noFunds')}</Empty>}
@@ -61,12 +97,20 @@ export function FundsPage() {
               {funds.data.map((f) => (
                 <li key={f.id}>
                   <div className="member-main">
-                    <Link to={`/fund/funds/${f.id}`}><strong>{f.name}</strong></Link>
+                    <Link to={`/fund/funds/${f.id}`}>
+                      <strong>{f.name}</strong>
+                    </Link>
                     <span className="badge">{pick(FUND_KIND_LABELS[f.kind])}</span>
                   </div>
                   <div className="small muted">
-                    {[t('fund.balanceAmount', { amount: formatVnd(f.balance) }), t('fund.raisedAmount', { amount: formatVnd(f.raised) }),
-                      t('fund.distributedAmount', { amount: formatVnd(f.distributed) }), scope === 'subtree' && f.unitName].filter(Boolean).join(' · ')}
+                    {[
+                      t('fund.balanceAmount', { amount: formatVnd(f.balance) }),
+                      t('fund.raisedAmount', { amount: formatVnd(f.raised) }),
+                      t('fund.distributedAmount', { amount: formatVnd(f.distributed) }),
+                      scope === 'subtree' && f.unitName,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </li>
               ))}
@@ -75,7 +119,17 @@ export function FundsPage() {
         </Section>
       )}
       {unitId && (
-        <Section title={t('fund.campaigns')} actions={can('fund.manage') && own.length > 0 && <button type="button" className="btn btn-small" onClick={() => setDialog('campaign')}>{t('fund.createCampaign')}</button>}>
+        <Section
+          title={t('fund.campaigns')}
+          actions={
+            can('fund.manage') &&
+            own.length > 0 && (
+              <button type="button" className="btn btn-small" onClick={() => setDialog('campaign')}>
+                {t('fund.createCampaign')}
+              </button>
+            )
+          }
+        >
           {campaigns.error && <ErrorNote error={campaigns.error} onRetry={campaigns.reload} />}
           {!campaigns.data && !campaigns.error && <Loading inline />}
           {campaigns.data?.length === 0 && <Empty>{t('fund.noCampaigns')}</Empty>}
@@ -84,14 +138,22 @@ export function FundsPage() {
               {campaigns.data.map((c) => (
                 <li key={c.id}>
                   <div className="member-main">
-                    <Link to={`/fund/campaigns/${c.id}`}><strong>{c.name}</strong></Link>
+                    <Link to={`/fund/campaigns/${c.id}`}>
+                      <strong>{c.name}</strong>
+                    </Link>
                     {c.isPublic && <span className="badge">{t('fund.public')}</span>}
                     {c.totals.achievementRate !== null && <span className="badge badge-ok">{t('fund.ofQuota', { rate: String(c.totals.achievementRate).replace('.', ',') })}</span>}
                     <Decree93Badges status={c.decree93} />
                   </div>
                   <div className="small muted">
-                    {[`${formatDate(c.receiveFrom)} – ${formatDate(c.receiveTo)}`, t('fund.raisedAmount', { amount: formatVnd(c.totals.raised) }),
-                      t('fund.balanceAmount', { amount: formatVnd(c.totals.balance) }), scope === 'subtree' && c.unitName].filter(Boolean).join(' · ')}
+                    {[
+                      `${formatDate(c.receiveFrom)} – ${formatDate(c.receiveTo)}`,
+                      t('fund.raisedAmount', { amount: formatVnd(c.totals.raised) }),
+                      t('fund.balanceAmount', { amount: formatVnd(c.totals.balance) }),
+                      scope === 'subtree' && c.unitName,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </div>
                 </li>
               ))}
@@ -99,13 +161,33 @@ export function FundsPage() {
           )}
         </Section>
       )}
-      {unitId && dialog === 'donation' && <DonationDialog unitId={unitId} funds={own} campaigns={ownCampaigns} onClose={() => setDialog(null)}
-        onSaved={(d) => changed(<>{t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })} <Link to={`/fund/receipts/${d.id}`}>{t('fund.openReceipt')}</Link></>)} />}
-      {unitId && dialog === 'propose' && <ProposeDialog unitId={unitId} funds={own} campaigns={ownCampaigns} onClose={() => setDialog(null)}
-        onSaved={() => changed(t('fund.proposed'))} />}
+      {unitId && dialog === 'donation' && (
+        <DonationDialog
+          unitId={unitId}
+          funds={own}
+          campaigns={ownCampaigns}
+          onClose={() => setDialog(null)}
+          onSaved={(d) =>
+            changed(
+              <>
+                {t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })} <Link to={`/fund/receipts/${d.id}`}>{t('fund.openReceipt')}</Link>
+              </>,
+            )
+          }
+        />
+      )}
+      {unitId && dialog === 'propose' && (
+        <ProposeDialog unitId={unitId} funds={own} campaigns={ownCampaigns} onClose={() => setDialog(null)} onSaved={() => changed(t('fund.proposed'))} />
+      )}
       {unitId && dialog === 'fund' && <FundDialog unitId={unitId} onClose={() => setDialog(null)} onSaved={(f) => changed(t('fund.savedNamed', { name: f.name }))} />}
-      {unitId && dialog === 'campaign' && <CampaignDialog unitId={unitId} funds={own} onClose={() => setDialog(null)}
-        onSaved={(r) => changed(r.warnings.length ? t('fund.campaignCreatedWithWarnings', { name: r.campaign.name }) : t('fund.savedNamed', { name: r.campaign.name }))} />}
+      {unitId && dialog === 'campaign' && (
+        <CampaignDialog
+          unitId={unitId}
+          funds={own}
+          onClose={() => setDialog(null)}
+          onSaved={(r) => changed(r.warnings.length ? t('fund.campaignCreatedWithWarnings', { name: r.campaign.name }) : t('fund.savedNamed', { name: r.campaign.name }))}
+        />
+      )}
     </>
   );
 }

@@ -32,27 +32,63 @@ export function LedgerPage() {
   const balanced = l && l.totalDebit === l.totalCredit;
   return (
     <>
-      <PageTitle title={t('fund.ledger')} before={<nav className="breadcrumb"><Link to={unitId ? `/fund?unit=${unitId}` : '/fund'}>{t('fund.title')}</Link></nav>}
-        actions={unitId && can('fund.manage') && <button type="button" className="btn btn-small" onClick={() => setClosing(true)}>{t('fund.closeMonth')}</button>} />
+      <PageTitle
+        title={t('fund.ledger')}
+        before={
+          <nav className="breadcrumb">
+            <Link to={unitId ? `/fund?unit=${unitId}` : '/fund'}>{t('fund.title')}</Link>
+          </nav>
+        }
+        actions={
+          unitId &&
+          can('fund.manage') && (
+            <button type="button" className="btn btn-small" onClick={() => setClosing(true)}>
+              {t('fund.closeMonth')}
+            </button>
+          )
+        }
+      />
       <div className="card">
-        <UnitSelect label={t('fund.unit')} value={unitId} allowClear={false} onChange={(id) => { setPage(0); setQuery({ unit: id }, { push: true }); }} />
+        <UnitSelect
+          label={t('fund.unit')}
+          value={unitId}
+          allowClear={false}
+          onChange={(id) => {
+            setPage(0);
+            setQuery({ unit: id }, { push: true });
+          }}
+        />
       </div>
       {done && <Notice kind="ok">{done}</Notice>}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {unitId && !l && !res.error && <Loading />}
       {l && (
         <>
-          <Section title={t('fund.accounts')} actions={can('fund.manage') && <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>{t('fund.addBankAccount')}</button>}>
+          <Section
+            title={t('fund.accounts')}
+            actions={
+              can('fund.manage') && (
+                <button type="button" className="btn btn-small" onClick={() => setAdding(true)}>
+                  {t('fund.addBankAccount')}
+                </button>
+              )
+            }
+          >
             <p>
               <span className={balanced ? 'badge badge-ok' : 'badge badge-red'}>{balanced ? t('fund.booksBalance') : t('fund.booksDoNotBalance')}</span>{' '}
               <span className="small muted">{t('fund.totalsDebitCredit', { debit: formatVnd(l.totalDebit), credit: formatVnd(l.totalCredit) })}</span>
               {l.closedThrough && <span className="small muted">{` · ${t('fund.closedThrough', { date: formatDate(l.closedThrough) })}`}</span>}
             </p>
-            {l.accounts.length === 0 ? <Empty>{t('fund.noAccounts')}</Empty> : (
+            {l.accounts.length === 0 ? (
+              <Empty>{t('fund.noAccounts')}</Empty>
+            ) : (
               <ul className="member-list">
                 {l.accounts.map((a) => (
                   <li key={a.id}>
-                    <div className="member-main"><strong>{a.name}</strong><span>{formatVnd(a.balance)}</span></div>
+                    <div className="member-main">
+                      <strong>{a.name}</strong>
+                      <span>{formatVnd(a.balance)}</span>
+                    </div>
                     <div className="small muted">{[pick(ACCOUNT_KIND_LABELS[a.kind]), a.accountNo && `${a.bankName ?? ''} ${a.accountNo}`].filter(Boolean).join(' · ')}</div>
                   </li>
                 ))}
@@ -61,37 +97,68 @@ export function LedgerPage() {
           </Section>
           <Section title={t('fund.journal')}>
             <p className="small muted">{t('fund.entryCount', { n: formatNumber(l.entryCount) })}</p>
-            {l.entries.length === 0 ? <Empty>{t('fund.noEntries')}</Empty> : (
+            {l.entries.length === 0 ? (
+              <Empty>{t('fund.noEntries')}</Empty>
+            ) : (
               <StackTable>
-                  <thead><tr><th>{t('fund.entry')}</th><th>{t('fund.account')}</th><th className="num">{t('fund.debit')}</th><th className="num">{t('fund.credit')}</th></tr></thead>
-                  {l.entries.map((e) => (
-                    <tbody key={e.id}>
-                      {e.lines.map((x, i) => (
-                        <tr key={i}>
-                          {i === 0 && (
-                            <td rowSpan={e.lines.length}>
-                              <strong>{`${t('fund.entryNo', { n: e.id })} · ${formatDate(e.entryDate)}`}</strong>
-                              <div className="small">{pick(ENTRY_KIND_LABELS[e.kind])}{e.reversedByEntryId && <span className="badge badge-red">{t('fund.reversedBy', { id: e.reversedByEntryId })}</span>}</div>
-                              <div className="small muted">{e.memo}{e.reason ? ` — ${t('fund.reason')}: ${e.reason}` : ''}</div>
-                            </td>
-                          )}
-                          <td>{x.accountName}</td>
-                          <td className="num">{x.debit ? formatNumber(x.debit) : ''}</td>
-                          <td className="num">{x.credit ? formatNumber(x.credit) : ''}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  ))}
-                </StackTable>
+                <thead>
+                  <tr>
+                    <th>{t('fund.entry')}</th>
+                    <th>{t('fund.account')}</th>
+                    <th className="num">{t('fund.debit')}</th>
+                    <th className="num">{t('fund.credit')}</th>
+                  </tr>
+                </thead>
+                {l.entries.map((e) => (
+                  <tbody key={e.id}>
+                    {e.lines.map((x, i) => (
+                      <tr key={i}>
+                        {i === 0 && (
+                          <td rowSpan={e.lines.length}>
+                            <strong>{`${t('fund.entryNo', { n: e.id })} · ${formatDate(e.entryDate)}`}</strong>
+                            <div className="small">
+                              {pick(ENTRY_KIND_LABELS[e.kind])}
+                              {e.reversedByEntryId && <span className="badge badge-red">{t('fund.reversedBy', { id: e.reversedByEntryId })}</span>}
+                            </div>
+                            <div className="small muted">
+                              {e.memo}
+                              {e.reason ? ` — ${t('fund.reason')}: ${e.reason}` : ''}
+                            </div>
+                          </td>
+                        )}
+                        <td>{x.accountName}</td>
+                        <td className="num">{x.debit ? formatNumber(x.debit) : ''}</td>
+                        <td className="num">{x.credit ? formatNumber(x.credit) : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                ))}
+              </StackTable>
             )}
             <Pager page={page} pages={Math.ceil(l.entryCount / size)} onPage={setPage} />
           </Section>
         </>
       )}
-      {adding && unitId && <BankAccountDialog unitId={unitId} onClose={() => setAdding(false)}
-        onSaved={(name) => { setDone(t('fund.savedNamed', { name })); setVersion((n) => n + 1); }} />}
-      {closing && unitId && <CloseMonthDialog unitId={unitId} onClose={() => setClosing(false)}
-        onSaved={(through) => { setDone(t('fund.closedThrough', { date: formatDate(through) })); setVersion((n) => n + 1); }} />}
+      {adding && unitId && (
+        <BankAccountDialog
+          unitId={unitId}
+          onClose={() => setAdding(false)}
+          onSaved={(name) => {
+            setDone(t('fund.savedNamed', { name }));
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
+      {closing && unitId && (
+        <CloseMonthDialog
+          unitId={unitId}
+          onClose={() => setClosing(false)}
+          onSaved={(through) => {
+            setDone(t('fund.closedThrough', { date: formatDate(through) }));
+            setVersion((n) => n + 1);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -114,18 +181,35 @@ function BankAccountDialog({ unitId, onClose, onSaved }: { unitId: number; onClo
   const set = (p: Partial<typeof v>) => setV((o) => ({ ...o, ...p }));
   const submit = async () => {
     const a = await fundApi.createBankAccount({
-      unitId, name: `${v.bankName.trim()} ${v.accountNo.trim()}`, bankName: v.bankName.trim(), accountNo: v.accountNo.trim(),
-      ...(v.bankBin.trim() ? { bankBin: v.bankBin.trim() } : {}), ...(v.accountHolder.trim() ? { accountHolder: v.accountHolder.trim() } : {}),
+      unitId,
+      name: `${v.bankName.trim()} ${v.accountNo.trim()}`,
+      bankName: v.bankName.trim(),
+      accountNo: v.accountNo.trim(),
+      ...(v.bankBin.trim() ? { bankBin: v.bankBin.trim() } : {}),
+      ...(v.accountHolder.trim() ? { accountHolder: v.accountHolder.trim() } : {}),
     });
     onSaved(a.name);
   };
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={!!v.bankName.trim() && /^[0-9A-Za-z]{4,30}$/.test(v.accountNo.trim())}
-      title={t('fund.addBankAccount')} submitLabel={t('common.create')}>
+    <FormDialog
+      open
+      onClose={onClose}
+      onSubmit={submit}
+      canSubmit={!!v.bankName.trim() && /^[0-9A-Za-z]{4,30}$/.test(v.accountNo.trim())}
+      title={t('fund.addBankAccount')}
+      submitLabel={t('common.create')}
+    >
       {(errs) => (
         <>
           <TextField label={t('fund.bankName')} required value={v.bankName} error={errs.bankName} onChange={(e) => set({ bankName: e.target.value })} />
-          <TextField label={t('fund.bankBin')} hint={t('fund.bankBinHint')} inputMode="numeric" value={v.bankBin} error={errs.bankBin} onChange={(e) => set({ bankBin: e.target.value })} />
+          <TextField
+            label={t('fund.bankBin')}
+            hint={t('fund.bankBinHint')}
+            inputMode="numeric"
+            value={v.bankBin}
+            error={errs.bankBin}
+            onChange={(e) => set({ bankBin: e.target.value })}
+          />
           <TextField label={t('fund.accountNo')} required inputMode="numeric" value={v.accountNo} error={errs.accountNo} onChange={(e) => set({ accountNo: e.target.value })} />
           <TextField label={t('fund.accountHolder')} value={v.accountHolder} onChange={(e) => set({ accountHolder: e.target.value })} />
         </>

@@ -1,6 +1,15 @@
 import type {
-  Coverage, CoverageKind, CreateHousehold, DuplicateCandidate, CreateSupport, DuplicateGroup, Household, HouseholdDetail, ImportResult,
-  Summary, Support,
+  Coverage,
+  CoverageKind,
+  CreateHousehold,
+  DuplicateCandidate,
+  CreateSupport,
+  DuplicateGroup,
+  Household,
+  HouseholdDetail,
+  ImportResult,
+  Summary,
+  Support,
 } from '@contract/households';
 import { api } from '../../api';
 

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import {
-  HOUSEHOLD_CLASSES, HOUSEHOLD_CLASS_LABELS, HOUSING_CONDITIONS, HOUSING_CONDITION_LABELS, HOUSING_NEEDS, HOUSING_NEED_LABELS,
-  type HouseholdClass, type HousingCondition, type HousingNeed,
+  HOUSEHOLD_CLASSES,
+  HOUSEHOLD_CLASS_LABELS,
+  HOUSING_CONDITIONS,
+  HOUSING_CONDITION_LABELS,
+  HOUSING_NEEDS,
+  HOUSING_NEED_LABELS,
+  type HouseholdClass,
+  type HousingCondition,
+  type HousingNeed,
 } from '@contract/households-values';
 import type { Classification } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
@@ -11,8 +18,22 @@ import { sendOrKeep } from '../../offline/outbox';
 import { YEAR_OPTIONS } from './frame';
 
 /** The annual review of one household: its classes, housing condition and need for a year. */
-export function ClassifyDialog({ open, onClose, householdId, headName, year, current, onSaved }: {
-  open: boolean; onClose: () => void; householdId: number; headName: string; year: number; current: Classification | undefined; onSaved: (queued: boolean) => void;
+export function ClassifyDialog({
+  open,
+  onClose,
+  householdId,
+  headName,
+  year,
+  current,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  householdId: number;
+  headName: string;
+  year: number;
+  current: Classification | undefined;
+  onSaved: (queued: boolean) => void;
 }) {
   const { t, pick } = useI18n();
   const [y, setY] = useState(String(year));
@@ -21,28 +42,48 @@ export function ClassifyDialog({ open, onClose, householdId, headName, year, cur
   const [need, setNeed] = useState<HousingNeed>(current?.housingNeed ?? 'none');
   const [note, setNote] = useState(current?.note ?? '');
   return (
-    <FormDialog open={open} onClose={onClose} title={t('hh.classify', { year: y })} submitLabel={t('common.save')}
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('hh.classify', { year: y })}
+      submitLabel={t('common.save')}
       onSubmit={async () => {
         // A review made without a connection waits on the device (offline/outbox); setting a year's classes is safe to repeat.
-        const sent = await sendOrKeep<Classification[]>(`/api/households/${householdId}/classifications`,
+        const sent = await sendOrKeep<Classification[]>(
+          `/api/households/${householdId}/classifications`,
           { year: Number(y), classes, housingCondition: (condition || null) as HousingCondition | null, housingNeed: need, note: note || null },
-          `${t('hh.classify', { year: y })} — ${headName}`, 'PUT');
+          `${t('hh.classify', { year: y })} — ${headName}`,
+          'PUT',
+        );
         onSaved(sent.queued);
-      }}>
+      }}
+    >
       {() => (
         <>
           <SelectField label={t('hh.year')} value={y} onChange={(e) => setY(e.target.value)} options={YEAR_OPTIONS} />
           <fieldset className="field">
             <legend>{t('hh.class')}</legend>
             {HOUSEHOLD_CLASSES.map((c) => (
-              <CheckboxField key={c} label={pick(HOUSEHOLD_CLASS_LABELS[c])} checked={classes.includes(c)}
-                onChange={(e) => setClasses(e.target.checked ? [...classes, c] : classes.filter((x) => x !== c))} />
+              <CheckboxField
+                key={c}
+                label={pick(HOUSEHOLD_CLASS_LABELS[c])}
+                checked={classes.includes(c)}
+                onChange={(e) => setClasses(e.target.checked ? [...classes, c] : classes.filter((x) => x !== c))}
+              />
             ))}
           </fieldset>
-          <SelectField label={t('hh.housingCondition')} value={condition} onChange={(e) => setCondition(e.target.value)}
-            options={[{ value: '', label: '—' }, ...HOUSING_CONDITIONS.map((c) => ({ value: c, label: pick(HOUSING_CONDITION_LABELS[c]) }))]} />
-          <SelectField label={t('hh.housingNeed')} value={need} onChange={(e) => setNeed(e.target.value as HousingNeed)}
-            options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))} />
+          <SelectField
+            label={t('hh.housingCondition')}
+            value={condition}
+            onChange={(e) => setCondition(e.target.value)}
+            options={[{ value: '', label: '—' }, ...HOUSING_CONDITIONS.map((c) => ({ value: c, label: pick(HOUSING_CONDITION_LABELS[c]) }))]}
+          />
+          <SelectField
+            label={t('hh.housingNeed')}
+            value={need}
+            onChange={(e) => setNeed(e.target.value as HousingNeed)}
+            options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))}
+          />
           <TextField label={t('hh.note')} value={note} onChange={(e) => setNote(e.target.value)} />
         </>
       )}

@@ -34,27 +34,55 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
     <>
       <nav className="tabs" aria-label={t('hh.coverage')}>
         {COVERAGE_KINDS.map((k) => (
-          <a key={k} href={`?${new URLSearchParams({ ...query, kind: k })}`} aria-current={k === kind ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); setQuery({ kind: k }); }}>{t(KIND_TABS[k])}</a>
+          <a
+            key={k}
+            href={`?${new URLSearchParams({ ...query, kind: k })}`}
+            aria-current={k === kind ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              setQuery({ kind: k });
+            }}
+          >
+            {t(KIND_TABS[k])}
+          </a>
         ))}
       </nav>
       {saved && <Notice kind="ok">{saved}</Notice>}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!c && !res.error && <Loading />}
       {c && (
-        <Section title={pick(COVERAGE_KIND_LABELS[kind]) + (c.quarter ? ` — Q${c.quarter}/${c.year}` : ` — ${c.year}`)}
-          actions={can('household.export') && <a className="btn btn-small" href={exportUrl({ list: 'coverage', unit: unit.id, year, kind })} download>{t('hh.export')}</a>}>
+        <Section
+          title={pick(COVERAGE_KIND_LABELS[kind]) + (c.quarter ? ` — Q${c.quarter}/${c.year}` : ` — ${c.year}`)}
+          actions={
+            can('household.export') && (
+              <a className="btn btn-small" href={exportUrl({ list: 'coverage', unit: unit.id, year, kind })} download>
+                {t('hh.export')}
+              </a>
+            )
+          }
+        >
           <dl className="stats">
-            <div><dt>{t('hh.due')}</dt><dd>{c.total}</dd></div>
-            <div><dt>{t('hh.reached')}</dt><dd>{c.reached}</dd></div>
-            <div className={c.missing.length ? 'stat-warn' : ''}><dt>{t('hh.missing')}</dt><dd data-testid="missing-count">{c.missing.length}</dd></div>
+            <div>
+              <dt>{t('hh.due')}</dt>
+              <dd>{c.total}</dd>
+            </div>
+            <div>
+              <dt>{t('hh.reached')}</dt>
+              <dd>{c.reached}</dd>
+            </div>
+            <div className={c.missing.length ? 'stat-warn' : ''}>
+              <dt>{t('hh.missing')}</dt>
+              <dd data-testid="missing-count">{c.missing.length}</dd>
+            </div>
           </dl>
           {c.missing.length === 0 && <Empty>{t('hh.allReached')}</Empty>}
           <ul className="member-list">
             {c.missing.map((m) => (
               <li key={m.householdId} className="missing">
                 <div className="member-main">
-                  <Link to={`/households/${m.householdId}?year=${year}`}><strong>{m.headName}</strong></Link>
+                  <Link to={`/households/${m.householdId}?year=${year}`}>
+                    <strong>{m.headName}</strong>
+                  </Link>
                   {m.headBirthYear && <span className="muted"> ({m.headBirthYear})</span>}
                 </div>
                 <div className="small muted">
@@ -62,8 +90,17 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
                 </div>
                 {kind === 'tet' && can('household.write') && (
                   <div className="member-actions">
-                    <button type="button" className="btn btn-small btn-primary" aria-label={t('hh.recordTetFor', { name: m.headName })}
-                      onClick={() => { setSaved(null); setRecording(m); }}>{t('hh.recordTet')}</button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-primary"
+                      aria-label={t('hh.recordTetFor', { name: m.headName })}
+                      onClick={() => {
+                        setSaved(null);
+                        setRecording(m);
+                      }}
+                    >
+                      {t('hh.recordTet')}
+                    </button>
                   </div>
                 )}
               </li>
@@ -72,8 +109,18 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
         </Section>
       )}
       {recording && (
-        <SupportFormDialog open onClose={() => setRecording(null)} householdId={recording.householdId} headName={recording.headName} year={year} kind="tet"
-          onSaved={(x) => { setSaved(x ? t('hh.tetSaved', { name: recording.headName }) : t('offline.saved')); if (x) res.reload(); }} />
+        <SupportFormDialog
+          open
+          onClose={() => setRecording(null)}
+          householdId={recording.householdId}
+          headName={recording.headName}
+          year={year}
+          kind="tet"
+          onSaved={(x) => {
+            setSaved(x ? t('hh.tetSaved', { name: recording.headName }) : t('offline.saved'));
+            if (x) res.reload();
+          }}
+        />
       )}
     </>
   );

@@ -21,11 +21,25 @@ export function DuplicatesNote({ candidates, confirmed, onConfirm }: { candidate
       <ul>
         {candidates.map((c, i) => (
           <li key={i}>
-            {!c.inScope ? t(c.reason === 'same_support' ? 'hh.outOfScopeSupport' : 'hh.outOfScopeMatch') : <>
-              <Link to={`/households/${c.householdId}`}>{c.name}</Link>
-              {c.birthYear ? ` (${c.birthYear})` : ''} — {c.villageName}{c.address ? `, ${c.address}` : ''}
-              {c.support && <div className="small">{t('hh.duplicateSupport', { kind: pick(SUPPORT_KIND_LABELS[c.support.kind]), year: c.support.year, date: formatDate(c.support.supportDate), unit: c.support.unitName })}</div>}
-            </>}
+            {!c.inScope ? (
+              t(c.reason === 'same_support' ? 'hh.outOfScopeSupport' : 'hh.outOfScopeMatch')
+            ) : (
+              <>
+                <Link to={`/households/${c.householdId}`}>{c.name}</Link>
+                {c.birthYear ? ` (${c.birthYear})` : ''} — {c.villageName}
+                {c.address ? `, ${c.address}` : ''}
+                {c.support && (
+                  <div className="small">
+                    {t('hh.duplicateSupport', {
+                      kind: pick(SUPPORT_KIND_LABELS[c.support.kind]),
+                      year: c.support.year,
+                      date: formatDate(c.support.supportDate),
+                      unit: c.support.unitName,
+                    })}
+                  </div>
+                )}
+              </>
+            )}
           </li>
         ))}
       </ul>

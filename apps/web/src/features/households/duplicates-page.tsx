@@ -10,7 +10,11 @@ import { HouseholdsFrame } from './frame';
 
 /** People registered in more than one household of the unit (same name without diacritics, same year of birth). */
 export function DuplicatesPage() {
-  return <HouseholdsFrame tab="duplicates" withYear={false}>{(unit) => <Report unit={unit} />}</HouseholdsFrame>;
+  return (
+    <HouseholdsFrame tab="duplicates" withYear={false}>
+      {(unit) => <Report unit={unit} />}
+    </HouseholdsFrame>
+  );
 }
 
 function Report({ unit }: { unit: UnitDetail }) {
@@ -28,7 +32,8 @@ function Report({ unit }: { unit: UnitDetail }) {
             <ul>
               {g.households.map((x) => (
                 <li key={x.memberId}>
-                  <Link to={`/households/${x.householdId}`}>{x.villageName}</Link>{x.address ? `, ${x.address}` : ''} · {pick(RELATION_LABELS[x.relation])}
+                  <Link to={`/households/${x.householdId}`}>{x.villageName}</Link>
+                  {x.address ? `, ${x.address}` : ''} · {pick(RELATION_LABELS[x.relation])}
                 </li>
               ))}
             </ul>

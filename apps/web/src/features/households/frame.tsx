@@ -41,13 +41,15 @@ export function HouseholdsFrame({ tab, children, withYear = true }: { tab: Tab; 
     <>
       <PageTitle title={t('hh.title')} sub={unit.data && <Link to={`/units/${unit.data.id}`}>{unit.data.name}</Link>} />
       <nav className="tabs" aria-label={t('hh.sections')}>
-        {TABS.map((x) => <Link key={x.tab} to={keep(x.path)} aria-current={x.tab === tab ? 'page' : undefined}>{t(x.label)}</Link>)}
+        {TABS.map((x) => (
+          <Link key={x.tab} to={keep(x.path)} aria-current={x.tab === tab ? 'page' : undefined}>
+            {t(x.label)}
+          </Link>
+        ))}
       </nav>
       <div className="card filters">
         <UnitSelect label={t('hh.unit')} value={unitId} name={unit.data?.name} allowClear={false} onChange={(id) => setQuery({ unit: id }, { push: true })} />
-        {withYear && (
-          <SelectField label={t('hh.year')} value={String(year)} options={YEAR_OPTIONS} onChange={(e) => setQuery({ year: e.target.value })} />
-        )}
+        {withYear && <SelectField label={t('hh.year')} value={String(year)} options={YEAR_OPTIONS} onChange={(e) => setQuery({ year: e.target.value })} />}
       </div>
       {!unitId && <Notice>{t('hh.pickUnit')}</Notice>}
       {unit.error && <ErrorNote error={unit.error} onRetry={unit.reload} />}

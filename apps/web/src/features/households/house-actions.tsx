@@ -33,13 +33,20 @@ export function HouseActions({ support, onChanged }: { support: Support; onChang
       )}
       <label className="btn btn-small">
         {t('hh.addPhoto')}
-        <input type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void run(async () => householdsApi.housePhoto(support.id, { fileName: f.name, mime: f.type, contentBase64: await toBase64(f) }));
-        }} />
+        <input
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void run(async () => householdsApi.housePhoto(support.id, { fileName: f.name, mime: f.type, contentBase64: await toBase64(f) }));
+          }}
+        />
       </label>
       {house.photos.map((p) => (
-        <a key={p.id} href={`/api/households/photos/${p.id}`} target="_blank" rel="noreferrer" className="small">{pick(HOUSE_STATUS_LABELS[p.stage])}: {p.fileName}</a>
+        <a key={p.id} href={`/api/households/photos/${p.id}`} target="_blank" rel="noreferrer" className="small">
+          {pick(HOUSE_STATUS_LABELS[p.stage])}: {p.fileName}
+        </a>
       ))}
       {error && <ErrorNote error={error} />}
     </div>

@@ -1,7 +1,14 @@
 import { useCallback, useState } from 'react';
 import {
-  HOUSEHOLD_CLASSES, HOUSEHOLD_CLASS_LABELS, HOUSING_NEEDS, HOUSING_NEED_LABELS, RELATIONS, RELATION_LABELS,
-  type HouseholdClass, type HousingNeed, type Relation,
+  HOUSEHOLD_CLASSES,
+  HOUSEHOLD_CLASS_LABELS,
+  HOUSING_NEEDS,
+  HOUSING_NEED_LABELS,
+  RELATIONS,
+  RELATION_LABELS,
+  type HouseholdClass,
+  type HousingNeed,
+  type Relation,
 } from '@contract/households-values';
 import type { DuplicateCandidate } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
@@ -21,28 +28,39 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
   const { t, pick } = useI18n();
   const villages = useFetch(`hh-villages:${parentUnitId}`, async () => {
     const self = await unitsApi.get(parentUnitId);
-    return self.level === 'village' ? [{ id: self.id, name: self.name }] : (await unitsApi.list({ parent: parentUnitId, level: 'village' })).map((u) => ({ id: u.id, name: u.name }));
+    return self.level === 'village'
+      ? [{ id: self.id, name: self.name }]
+      : (await unitsApi.list({ parent: parentUnitId, level: 'village' })).map((u) => ({ id: u.id, name: u.name }));
   });
   const [f, setF] = useState({ unitId: '', headName: '', headBirthYear: '', headNationalId: '', address: '', housingNeed: 'none' as HousingNeed });
   const [members, setMembers] = useState<MemberDraft[]>([]);
   const [classes, setClasses] = useState<HouseholdClass[]>([]);
   const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setDups(null); setConfirmed(false); };
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
+    setF({ ...f, [k]: e.target.value });
+    setDups(null);
+    setConfirmed(false);
+  };
   const unitId = f.unitId;
   const setVillage = useCallback((v: string) => setF((o) => ({ ...o, unitId: v })), []);
   // As the name and year are typed: people already registered with them (shown before saving), in the
   // chosen village's ward or, before one is chosen, in the whole unit.
   const probe = useDebounced(`${unitId || parentUnitId}|${f.headName.trim()}|${f.headBirthYear}`, 500);
   const [pUnit, pName, pYear] = probe.split('|');
-  const live = useFetch(pUnit && pName.length >= 5 && /^\d{4}$/.test(pYear) ? `hh-dupcheck:${probe}` : null,
-    () => householdsApi.check({ unit: Number(pUnit), name: pName, birthYear: Number(pYear) }));
+  const live = useFetch(pUnit && pName.length >= 5 && /^\d{4}$/.test(pYear) ? `hh-dupcheck:${probe}` : null, () =>
+    householdsApi.check({ unit: Number(pUnit), name: pName, birthYear: Number(pYear) }),
+  );
 
   const submit = async () => {
     try {
       const h = await householdsApi.create({
-        unitId: Number(unitId), headName: f.headName, headBirthYear: f.headBirthYear ? Number(f.headBirthYear) : null,
-        headNationalId: f.headNationalId || undefined, address: f.address || null, confirmDuplicates: confirmed,
+        unitId: Number(unitId),
+        headName: f.headName,
+        headBirthYear: f.headBirthYear ? Number(f.headBirthYear) : null,
+        headNationalId: f.headNationalId || undefined,
+        address: f.address || null,
+        confirmDuplicates: confirmed,
         members: members.filter((m) => m.fullName.trim()).map((m) => ({ fullName: m.fullName, birthYear: m.birthYear ? Number(m.birthYear) : null, relation: m.relation })),
         classification: { year, classes, housingNeed: f.housingNeed, housingCondition: null, note: null },
       });
@@ -53,24 +71,55 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
     }
   };
   return (
-    <FormDialog open={open} onClose={onClose} title={t('hh.add')} submitLabel={t('common.save')} onSubmit={submit} canSubmit={!!unitId && f.headName.trim().length >= 2 && (!dups || confirmed)}>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('hh.add')}
+      submitLabel={t('common.save')}
+      onSubmit={submit}
+      canSubmit={!!unitId && f.headName.trim().length >= 2 && (!dups || confirmed)}
+    >
       {(errors) => (
         <>
-          <PickerField label={t('hh.village')} searchLabel={t('hh.findVillage')} required value={unitId} onValue={setVillage} error={errors['/unitId']}
-            options={(villages.data ?? []).map((v) => ({ value: String(v.id), label: v.name }))} />
+          <PickerField
+            label={t('hh.village')}
+            searchLabel={t('hh.findVillage')}
+            required
+            value={unitId}
+            onValue={setVillage}
+            error={errors['/unitId']}
+            options={(villages.data ?? []).map((v) => ({ value: String(v.id), label: v.name }))}
+          />
           <TextField label={t('hh.headName')} value={f.headName} onChange={set('headName')} error={errors['/headName']} required />
           <TextField label={t('hh.birthYear')} inputMode="numeric" value={f.headBirthYear} onChange={set('headBirthYear')} error={errors['/headBirthYear']} />
           <TextField label={t('hh.address')} value={f.address} onChange={set('address')} />
-          <TextField label={t('hh.nationalId')} hint={t('hh.nationalIdHint')} inputMode="numeric" autoComplete="off" value={f.headNationalId} onChange={set('headNationalId')} error={errors['/headNationalId']} />
+          <TextField
+            label={t('hh.nationalId')}
+            hint={t('hh.nationalIdHint')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={f.headNationalId}
+            onChange={set('headNationalId')}
+            error={errors['/headNationalId']}
+          />
           <MembersFields members={members} onChange={setMembers} errors={errors} />
           <fieldset className="field">
             <legend>{t('hh.classify', { year })}</legend>
             {HOUSEHOLD_CLASSES.map((c) => (
-              <CheckboxField key={c} label={pick(HOUSEHOLD_CLASS_LABELS[c])} checked={classes.includes(c)}
-                onChange={(e) => setClasses(e.target.checked ? [...classes, c] : classes.filter((x) => x !== c))} />
+              <CheckboxField
+                key={c}
+                label={pick(HOUSEHOLD_CLASS_LABELS[c])}
+                checked={classes.includes(c)}
+                onChange={(e) => setClasses(e.target.checked ? [...classes, c] : classes.filter((x) => x !== c))}
+              />
             ))}
           </fieldset>
-          <SelectField label={t('hh.housingNeed')} value={f.housingNeed} onChange={set('housingNeed')} options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))} />
+          <SelectField
+            label={t('hh.housingNeed')}
+            value={f.housingNeed}
+            onChange={set('housingNeed')}
+            options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))}
+          />
           {dups && <DuplicatesNote candidates={dups} confirmed={confirmed} onConfirm={setConfirmed} />}
           {!dups && live.data && live.data.length > 0 && <DuplicatesNote candidates={live.data} />}
         </>
@@ -92,13 +141,27 @@ function MembersFields({ members, onChange, errors }: { members: MemberDraft[]; 
       {members.map((m, i) => (
         <div key={i} className="member-row">
           <TextField label={t('hh.memberName', { n: i + 2 })} value={m.fullName} onChange={(e) => edit(i, { fullName: e.target.value })} error={errors[`/members/${i}/fullName`]} />
-          <TextField label={t('hh.memberBirthYear', { n: i + 2 })} inputMode="numeric" value={m.birthYear} onChange={(e) => edit(i, { birthYear: e.target.value })} error={errors[`/members/${i}/birthYear`]} />
-          <SelectField label={t('hh.relation', { n: i + 2 })} value={m.relation} onChange={(e) => edit(i, { relation: e.target.value as MemberDraft['relation'] })}
-            options={relations.map((r) => ({ value: r, label: pick(RELATION_LABELS[r]) }))} />
-          <button type="button" className="btn btn-small" onClick={() => onChange(members.filter((_, j) => j !== i))}>{t('common.remove')}</button>
+          <TextField
+            label={t('hh.memberBirthYear', { n: i + 2 })}
+            inputMode="numeric"
+            value={m.birthYear}
+            onChange={(e) => edit(i, { birthYear: e.target.value })}
+            error={errors[`/members/${i}/birthYear`]}
+          />
+          <SelectField
+            label={t('hh.relation', { n: i + 2 })}
+            value={m.relation}
+            onChange={(e) => edit(i, { relation: e.target.value as MemberDraft['relation'] })}
+            options={relations.map((r) => ({ value: r, label: pick(RELATION_LABELS[r]) }))}
+          />
+          <button type="button" className="btn btn-small" onClick={() => onChange(members.filter((_, j) => j !== i))}>
+            {t('common.remove')}
+          </button>
         </div>
       ))}
-      <button type="button" className="btn" onClick={() => onChange([...members, { fullName: '', birthYear: '', relation: 'child' }])}>{t('hh.addMember')}</button>
+      <button type="button" className="btn" onClick={() => onChange([...members, { fullName: '', birthYear: '', relation: 'child' }])}>
+        {t('hh.addMember')}
+      </button>
     </fieldset>
   );
 }

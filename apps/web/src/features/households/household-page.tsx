@@ -30,11 +30,29 @@ export function HouseholdPage({ id }: { id: number }) {
   if (!h) return <Loading />;
   return (
     <>
-      <PageTitle title={h.headName} sub={<><Link to={`/units/${h.unitId}`}>{h.villageName}</Link>{h.communeName ? `, ${h.communeName}` : ''}</>}
-        actions={h.canWrite && <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>{t('hh.recordSupport')}</button>} />
+      <PageTitle
+        title={h.headName}
+        sub={
+          <>
+            <Link to={`/units/${h.unitId}`}>{h.villageName}</Link>
+            {h.communeName ? `, ${h.communeName}` : ''}
+          </>
+        }
+        actions={
+          h.canWrite && (
+            <button type="button" className="btn btn-primary" onClick={() => setRecording(true)}>
+              {t('hh.recordSupport')}
+            </button>
+          )
+        }
+      />
       {saved && <Notice kind="ok">{saved}</Notice>}
       <Section title={t('hh.members')}>
-        {h.address && <p>{t('hh.address')}: {h.address}</p>}
+        {h.address && (
+          <p>
+            {t('hh.address')}: {h.address}
+          </p>
+        )}
         <ul className="member-list">
           {h.members.map((m) => (
             <li key={m.id}>
@@ -44,31 +62,59 @@ export function HouseholdPage({ id }: { id: number }) {
           ))}
         </ul>
       </Section>
-      <Section title={t('hh.history')} actions={h.canWrite && <button type="button" className="btn btn-small" onClick={() => setClassifying(true)}>{t('hh.classify', { year })}</button>}>
+      <Section
+        title={t('hh.history')}
+        actions={
+          h.canWrite && (
+            <button type="button" className="btn btn-small" onClick={() => setClassifying(true)}>
+              {t('hh.classify', { year })}
+            </button>
+          )
+        }
+      >
         {h.history.length === 0 && <Empty>{t('hh.notReviewed')}</Empty>}
         <StackTable>
-            <thead><tr><th>{t('hh.year')}</th><th>{t('hh.class')}</th><th>{t('hh.housingCondition')}</th><th>{t('hh.housingNeed')}</th></tr></thead>
-            <tbody>
-              {h.history.map((c) => (
-                <tr key={c.year}>
-                  <td>{c.year}</td><td>{classList(pick, c.classes) || '—'}</td>
-                  <td>{c.housingCondition ? pick(HOUSING_CONDITION_LABELS[c.housingCondition]) : '—'}</td>
-                  <td>{pick(HOUSING_NEED_LABELS[c.housingNeed])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </StackTable>
+          <thead>
+            <tr>
+              <th>{t('hh.year')}</th>
+              <th>{t('hh.class')}</th>
+              <th>{t('hh.housingCondition')}</th>
+              <th>{t('hh.housingNeed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {h.history.map((c) => (
+              <tr key={c.year}>
+                <td>{c.year}</td>
+                <td>{classList(pick, c.classes) || '—'}</td>
+                <td>{c.housingCondition ? pick(HOUSING_CONDITION_LABELS[c.housingCondition]) : '—'}</td>
+                <td>{pick(HOUSING_NEED_LABELS[c.housingNeed])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </StackTable>
       </Section>
       <Section title={t('hh.supports')}>
         {h.supports.length === 0 && <Empty>{t('hh.noSupports')}</Empty>}
         <ul className="member-list">
           {h.supports.map((s) => (
             <li key={s.id}>
-              <div className="member-main"><strong>{pick(SUPPORT_KIND_LABELS[s.kind])}</strong> · {formatDate(s.supportDate)} · {formatVnd(s.valueVnd)}</div>
+              <div className="member-main">
+                <strong>{pick(SUPPORT_KIND_LABELS[s.kind])}</strong> · {formatDate(s.supportDate)} · {formatVnd(s.valueVnd)}
+              </div>
               <div className="small muted">
-                {[s.unitName, s.provider, s.campaign, s.memberName, s.loanGroup, s.note,
-                  s.house && `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
-                ].filter(Boolean).join(' · ')}
+                {[
+                  s.unitName,
+                  s.provider,
+                  s.campaign,
+                  s.memberName,
+                  s.loanGroup,
+                  s.note,
+                  s.house &&
+                    `${pick(HOUSE_STATUS_LABELS[s.house.status])} — ${t('hh.houseFromFund')}: ${formatVnd(s.house.fromFundVnd)}, ${t('hh.labourDays')}: ${s.house.labourDays}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </div>
               {s.disbursementId && s.fundId && (
                 <div className="small">{can('fund.read') ? <Link to={`/fund/funds/${s.fundId}`}>{t('hh.paidFromFund')}</Link> : t('hh.paidFromFund')}</div>
@@ -78,10 +124,33 @@ export function HouseholdPage({ id }: { id: number }) {
           ))}
         </ul>
       </Section>
-      {classifying && <ClassifyDialog open onClose={() => setClassifying(false)} householdId={h.id} headName={h.headName} year={year} current={h.history.find((c) => c.year === year)}
-        onSaved={(queued) => { setSaved(queued ? t('offline.saved') : t('common.savedOk')); if (!queued) res.reload(); }} />}
-      {recording && <SupportFormDialog open onClose={() => setRecording(false)} householdId={h.id} headName={h.headName}
-        year={query.year ? year : tetYear(todayIso())} onSaved={(x) => { setSaved(x ? t('hh.supportSaved') : t('offline.saved')); if (x) res.reload(); }} />}
+      {classifying && (
+        <ClassifyDialog
+          open
+          onClose={() => setClassifying(false)}
+          householdId={h.id}
+          headName={h.headName}
+          year={year}
+          current={h.history.find((c) => c.year === year)}
+          onSaved={(queued) => {
+            setSaved(queued ? t('offline.saved') : t('common.savedOk'));
+            if (!queued) res.reload();
+          }}
+        />
+      )}
+      {recording && (
+        <SupportFormDialog
+          open
+          onClose={() => setRecording(false)}
+          householdId={h.id}
+          headName={h.headName}
+          year={query.year ? year : tetYear(todayIso())}
+          onSaved={(x) => {
+            setSaved(x ? t('hh.supportSaved') : t('offline.saved'));
+            if (x) res.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -26,7 +26,9 @@ function ImportForm({ unit, year }: { unit: UnitDetail; year: number }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true); setDone(null); setError(null);
+    setBusy(true);
+    setDone(null);
+    setError(null);
     try {
       const r = await householdsApi.import({ unitId: unit.id, year, fileName: file.name, contentBase64: await toBase64(file) });
       setDone(t('hh.imported', { n: r.created, year: r.year }));
@@ -41,7 +43,11 @@ function ImportForm({ unit, year }: { unit: UnitDetail; year: number }) {
       <p className="hint">{t('hh.importHint', { columns: IMPORT_COLUMNS.join(', ') })}</p>
       <form className="form" onSubmit={submit}>
         <Field label={t('hh.file')}>{(a) => <input {...a} type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
-        <div className="actions"><button type="submit" className="btn btn-primary" disabled={!file || busy}>{busy ? t('common.saving') : t('hh.importDo')}</button></div>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={!file || busy}>
+            {busy ? t('common.saving') : t('hh.importDo')}
+          </button>
+        </div>
       </form>
       {done && <Notice kind="ok">{done}</Notice>}
       {error && <ErrorNote error={error} />}
@@ -49,8 +55,22 @@ function ImportForm({ unit, year }: { unit: UnitDetail; year: number }) {
         <div className="table-wrap">
           <table>
             <caption>{t('hh.importErrors')}</caption>
-            <thead><tr><th>{t('hh.row')}</th><th>{t('hh.column')}</th><th>{t('hh.problem')}</th></tr></thead>
-            <tbody>{rows.map((r, i) => <tr key={i}><td>{r.row}</td><td>{r.column ?? '—'}</td><td>{locale === 'en' ? r.messageEn : r.message}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t('hh.row')}</th>
+                <th>{t('hh.column')}</th>
+                <th>{t('hh.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <td>{r.row}</td>
+                  <td>{r.column ?? '—'}</td>
+                  <td>{locale === 'en' ? r.messageEn : r.message}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}

@@ -21,13 +21,25 @@ export function PublicHousesPage({ unitId }: { unitId: number }) {
       {res.data && res.data.length === 0 && <Empty>{t('hh.noSupports')}</Empty>}
       {res.data && res.data.length > 0 && (
         <StackTable>
-            <thead><tr><th>{t('hh.village')}</th><th>{t('hh.head')}</th><th>{t('hh.houseBuild')}</th><th>{t('hh.handedOver')}</th></tr></thead>
-            <tbody>
-              {res.data.map((h, i) => (
-                <tr key={i}><td>{h.villageName}</td><td>{h.name}</td><td>{pick(HOUSE_BUILD_LABELS[h.build])}</td><td>{formatDate(h.handedOverOn)}</td></tr>
-              ))}
-            </tbody>
-          </StackTable>
+          <thead>
+            <tr>
+              <th>{t('hh.village')}</th>
+              <th>{t('hh.head')}</th>
+              <th>{t('hh.houseBuild')}</th>
+              <th>{t('hh.handedOver')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {res.data.map((h, i) => (
+              <tr key={i}>
+                <td>{h.villageName}</td>
+                <td>{h.name}</td>
+                <td>{pick(HOUSE_BUILD_LABELS[h.build])}</td>
+                <td>{formatDate(h.handedOverOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </StackTable>
       )}
     </>
   );

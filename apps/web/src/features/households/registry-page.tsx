@@ -31,31 +31,53 @@ function Registry({ unit, year }: { unit: UnitDetail; year: number }) {
   return (
     <>
       <div className="card filters">
-        <SelectField label={t('hh.class')} value={cls} onChange={(e) => setQuery({ class: e.target.value || null })}
-          options={[{ value: '', label: t('common.all') }, ...HOUSEHOLD_CLASSES.map((c) => ({ value: c, label: pick(HOUSEHOLD_CLASS_LABELS[c]) }))]} />
+        <SelectField
+          label={t('hh.class')}
+          value={cls}
+          onChange={(e) => setQuery({ class: e.target.value || null })}
+          options={[{ value: '', label: t('common.all') }, ...HOUSEHOLD_CLASSES.map((c) => ({ value: c, label: pick(HOUSEHOLD_CLASS_LABELS[c]) }))]}
+        />
         <TextField label={t('hh.search')} type="search" value={query.q ?? ''} onChange={(e) => setQuery({ q: e.target.value || null })} />
       </div>
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {!res.data && !res.error && <Loading />}
       {res.data && (
-        <Section title={t('hh.count', { n: rows.length })} actions={
-          <>
-            {can('household.export') && <a className="btn btn-small" href={exportUrl({ list: 'registry', unit: unit.id, year, class: cls || undefined })} download>{t('hh.export')}</a>}
-            {can('household.write') && <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding(true)}>{t('hh.add')}</button>}
-          </>
-        }>
+        <Section
+          title={t('hh.count', { n: rows.length })}
+          actions={
+            <>
+              {can('household.export') && (
+                <a className="btn btn-small" href={exportUrl({ list: 'registry', unit: unit.id, year, class: cls || undefined })} download>
+                  {t('hh.export')}
+                </a>
+              )}
+              {can('household.write') && (
+                <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding(true)}>
+                  {t('hh.add')}
+                </button>
+              )}
+            </>
+          }
+        >
           {rows.length === 0 && <Empty>{t('hh.none')}</Empty>}
           <ul className="member-list">
             {rows.map((h) => (
               <li key={h.id}>
                 <div className="member-main">
-                  <Link to={`/households/${h.id}?year=${year}`}><strong>{h.headName}</strong></Link>
+                  <Link to={`/households/${h.id}?year=${year}`}>
+                    <strong>{h.headName}</strong>
+                  </Link>
                   {h.headBirthYear && <span className="muted"> ({h.headBirthYear})</span>}
                 </div>
                 <div className="small muted">
-                  {[h.villageName, h.classes ? classList(pick, h.classes) || '—' : t('hh.notReviewed'),
-                    h.housingNeed && h.housingNeed !== 'none' && pick(HOUSING_NEED_LABELS[h.housingNeed]), t('hh.memberCount', { n: h.memberCount })]
-                    .filter(Boolean).join(' · ')}
+                  {[
+                    h.villageName,
+                    h.classes ? classList(pick, h.classes) || '—' : t('hh.notReviewed'),
+                    h.housingNeed && h.housingNeed !== 'none' && pick(HOUSING_NEED_LABELS[h.housingNeed]),
+                    t('hh.memberCount', { n: h.memberCount }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </div>
               </li>
             ))}

@@ -1,6 +1,15 @@
 import { sendOrKeep } from '../../offline/outbox';
 import { useState } from 'react';
-import { HOUSE_BUILDS, HOUSE_BUILD_LABELS, SUPPORT_FORMS, SUPPORT_FORM_LABELS, SUPPORT_KINDS, SUPPORT_KIND_LABELS, type SupportForm, type SupportKind } from '@contract/households-values';
+import {
+  HOUSE_BUILDS,
+  HOUSE_BUILD_LABELS,
+  SUPPORT_FORMS,
+  SUPPORT_FORM_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_KIND_LABELS,
+  type SupportForm,
+  type SupportKind,
+} from '@contract/households-values';
 import type { DuplicateCandidate, Support } from '@contract/households';
 import { formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -13,7 +22,11 @@ import { useMe, useSession } from '../auth/session';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
 type Props = {
-  open: boolean; onClose: () => void; householdId: number; headName: string; year: number;
+  open: boolean;
+  onClose: () => void;
+  householdId: number;
+  headName: string;
+  year: number;
   /** Fixed kind (the one-tap Tết gift); otherwise the user chooses. */
   kind?: SupportKind;
   /** The act recorded, or null when it was kept on the device to be sent once back online. */
@@ -26,29 +39,66 @@ const num = (s: string) => Number(s.replace(/[^\d]/g, '') || 0);
 export function SupportFormDialog({ open, onClose, householdId, headName, year, kind: fixedKind, onSaved }: Props) {
   const { t, pick } = useI18n();
   const [f, setF] = useState({
-    kind: (fixedKind ?? 'tet') as SupportKind, form: 'cash' as SupportForm, value: '500000', date: todayIso(), year: String(year),
-    provider: '', note: '', build: 'repair', cost: '', fromFund: '', fromOrgs: '', fromSocial: '', labourDays: '',
+    kind: (fixedKind ?? 'tet') as SupportKind,
+    form: 'cash' as SupportForm,
+    value: '500000',
+    date: todayIso(),
+    year: String(year),
+    provider: '',
+    note: '',
+    build: 'repair',
+    cost: '',
+    fromFund: '',
+    fromOrgs: '',
+    fromSocial: '',
+    labourDays: '',
   });
   const { can } = useSession();
   const me = useMe();
   // Paid from one of my unit's funds: the fund's disbursement is proposed in the same act.
-  const funds = useFetch(can('fund.write') && me.unitId ? `hh-funds:${me.unitId}` : null,
-    () => api.get<Array<{ id: number; name: string; balance: number }>>('/api/fund/funds', { unit: me.unitId! }));
+  const funds = useFetch(can('fund.write') && me.unitId ? `hh-funds:${me.unitId}` : null, () =>
+    api.get<Array<{ id: number; name: string; balance: number }>>('/api/fund/funds', { unit: me.unitId! }),
+  );
   const [fundId, setFundId] = useState('');
   const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setDups(null); setConfirmed(false); };
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
+    setF({ ...f, [k]: e.target.value });
+    setDups(null);
+    setConfirmed(false);
+  };
   const house = f.kind === 'house';
 
   const submit = async () => {
     try {
-      const sent = await sendOrKeep<Support>('/api/households/supports', {
-        householdId, kind: f.kind, year: Number(f.year), supportDate: f.date, form: house ? 'in_kind' : f.form, valueVnd: num(f.value),
-        provider: f.provider || null, campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null, note: f.note || null,
-        confirmDuplicates: confirmed, fundId: fundId ? Number(fundId) : undefined,
-        house: house ? { build: f.build as 'new' | 'repair', approvedOn: f.date, costVnd: num(f.cost), fromFundVnd: num(f.fromFund),
-          fromMemberOrgsVnd: num(f.fromOrgs), fromSocialVnd: num(f.fromSocial), labourDays: num(f.labourDays) } : undefined,
-      }, `${pick(SUPPORT_KIND_LABELS[f.kind])} — ${headName}`);
+      const sent = await sendOrKeep<Support>(
+        '/api/households/supports',
+        {
+          householdId,
+          kind: f.kind,
+          year: Number(f.year),
+          supportDate: f.date,
+          form: house ? 'in_kind' : f.form,
+          valueVnd: num(f.value),
+          provider: f.provider || null,
+          campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null,
+          note: f.note || null,
+          confirmDuplicates: confirmed,
+          fundId: fundId ? Number(fundId) : undefined,
+          house: house
+            ? {
+                build: f.build as 'new' | 'repair',
+                approvedOn: f.date,
+                costVnd: num(f.cost),
+                fromFundVnd: num(f.fromFund),
+                fromMemberOrgsVnd: num(f.fromOrgs),
+                fromSocialVnd: num(f.fromSocial),
+                labourDays: num(f.labourDays),
+              }
+            : undefined,
+        },
+        `${pick(SUPPORT_KIND_LABELS[f.kind])} — ${headName}`,
+      );
       onSaved(sent.queued ? null : sent.result);
     } catch (e) {
       setDups(duplicatesOf(e));
@@ -60,14 +110,23 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
     <FormDialog open={open} onClose={onClose} title={title} submitLabel={t('common.save')} onSubmit={submit} canSubmit={!dups || confirmed}>
       {(errors) => (
         <>
-          {!fixedKind && <SelectField label={t('hh.kind')} value={f.kind} onChange={set('kind')} options={SUPPORT_KINDS.map((k) => ({ value: k, label: pick(SUPPORT_KIND_LABELS[k]) }))} />}
+          {!fixedKind && (
+            <SelectField label={t('hh.kind')} value={f.kind} onChange={set('kind')} options={SUPPORT_KINDS.map((k) => ({ value: k, label: pick(SUPPORT_KIND_LABELS[k]) }))} />
+          )}
           <DateField label={t('hh.date')} value={f.date} onChange={(date) => setF({ ...f, date })} error={errors['/supportDate']} />
           <TextField label={f.kind === 'tet' ? t('hh.campaignYear') : t('hh.year')} inputMode="numeric" value={f.year} onChange={set('year')} />
-          {!house && <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />}
+          {!house && (
+            <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />
+          )}
           {!house && <MoneyField label={t('hh.value')} value={f.value} onValue={(x) => set('value')({ target: { value: x } })} error={errors['/valueVnd']} />}
           {house && (
             <>
-              <SelectField label={t('hh.houseBuild')} value={f.build} onChange={set('build')} options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))} />
+              <SelectField
+                label={t('hh.houseBuild')}
+                value={f.build}
+                onChange={set('build')}
+                options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))}
+              />
               <MoneyField label={t('hh.houseCost')} value={f.cost} onValue={(x) => set('cost')({ target: { value: x } })} />
               <MoneyField label={t('hh.houseFromFund')} value={f.fromFund} onValue={(x) => set('fromFund')({ target: { value: x } })} />
               <MoneyField label={t('hh.houseFromOrgs')} value={f.fromOrgs} onValue={(x) => set('fromOrgs')({ target: { value: x } })} />
@@ -76,8 +135,12 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
             </>
           )}
           {funds.data && funds.data.length > 0 && (
-            <SelectField label={t('hh.fund')} value={fundId} onChange={(e) => setFundId(e.target.value)}
-              options={[{ value: '', label: t('hh.noFund') }, ...funds.data.map((x) => ({ value: String(x.id), label: `${x.name} (${formatVnd(x.balance)})` }))]} />
+            <SelectField
+              label={t('hh.fund')}
+              value={fundId}
+              onChange={(e) => setFundId(e.target.value)}
+              options={[{ value: '', label: t('hh.noFund') }, ...funds.data.map((x) => ({ value: String(x.id), label: `${x.name} (${formatVnd(x.balance)})` }))]}
+            />
           )}
           <TextField label={t('hh.provider')} value={f.provider} onChange={set('provider')} />
           <TextField label={t('hh.note')} value={f.note} onChange={set('note')} />

@@ -26,8 +26,7 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
   const to = query.to || todayIso();
   const view: MetricView = query.view === 'then' ? 'then' : 'now';
   const ready = !!unit && from <= to;
-  const res = useFetch(ready ? `${metricKey}:${unit}:${from}:${to}:${view}` : null,
-    () => metricsApi.get(metricKey, { unit: unit!, from, to, view }));
+  const res = useFetch(ready ? `${metricKey}:${unit}:${from}:${to}:${view}` : null, () => metricsApi.get(metricKey, { unit: unit!, from, to, view }));
   const r = res.data;
   // Dimensions with nothing in them (no province inside a ward) only widen the table.
   const dims = r?.metric.dims ? Object.entries(r.metric.dims).filter(([k]) => (r.total.byDim[k] ?? 0) !== 0 || r.children.some((c) => (c.byDim[k] ?? 0) !== 0)) : [];
@@ -39,7 +38,11 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to={buildUrl('/metrics', { unit: query.unit })}>← {t('metrics.title')}</Link></p>}
+        before={
+          <p className="small">
+            <Link to={buildUrl('/metrics', { unit: query.unit })}>← {t('metrics.title')}</Link>
+          </p>
+        }
         title={r ? pick(r.metric.label) : t('metrics.metric')}
       />
       <Section title={t('metrics.params')}>
@@ -58,11 +61,17 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
           <legend className="label">{t('metrics.view')}</legend>
           <label>
             <input type="radio" name="view" value="now" checked={view === 'now'} onChange={() => setQuery({ view: null })} />
-            <span><strong>{t('metrics.viewNow')}</strong><span>{t('metrics.viewNowHelp')}</span></span>
+            <span>
+              <strong>{t('metrics.viewNow')}</strong>
+              <span>{t('metrics.viewNowHelp')}</span>
+            </span>
           </label>
           <label>
             <input type="radio" name="view" value="then" checked={view === 'then'} onChange={() => setQuery({ view: 'then' })} />
-            <span><strong>{t('metrics.viewThen')}</strong><span>{t('metrics.viewThenHelp')}</span></span>
+            <span>
+              <strong>{t('metrics.viewThen')}</strong>
+              <span>{t('metrics.viewThenHelp')}</span>
+            </span>
           </label>
         </fieldset>
       </Section>
@@ -73,15 +82,23 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
       {ready && !r && !res.error && <Loading />}
       {r && (
         <Section title={t('metrics.result', { unit: r.total.unitName, from: formatDate(r.from), to: formatDate(r.to) })}>
-          <p className="hint">{t('metrics.asOfTree', { date: formatDate(r.asOf) })} · {r.view === 'now' ? t('metrics.viewNow') : t('metrics.viewThen')}</p>
+          <p className="hint">
+            {t('metrics.asOfTree', { date: formatDate(r.asOf) })} · {r.view === 'now' ? t('metrics.viewNow') : t('metrics.viewThen')}
+          </p>
           <div className="table-wrap" aria-busy={res.loading}>
             <table className="metric-table">
               <thead>
                 <tr>
                   <th>{t('metrics.unitCol')}</th>
-                  {dims.map(([k, label]) => <th key={k} className="num">{pick(label)}</th>)}
+                  {dims.map(([k, label]) => (
+                    <th key={k} className="num">
+                      {pick(label)}
+                    </th>
+                  ))}
                   <th className="num">{dims.length ? t('metrics.total') : t('metrics.value')}</th>
-                  <th className="bar-col"><span className="sr-only">{t('metrics.bar')}</span></th>
+                  <th className="bar-col">
+                    <span className="sr-only">{t('metrics.bar')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -89,16 +106,30 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
                   <tr key={c.unitId}>
                     <td>
                       <Link to={buildUrl(`/metrics/${encodeURIComponent(metricKey)}`, { ...query, unit: c.unitId })}>{c.unitName}</Link>
-                      <div className="bar bar-inline" aria-hidden="true"><span style={{ width: `${barPercent(c.value, max)}%` }} /></div>
+                      <div className="bar bar-inline" aria-hidden="true">
+                        <span style={{ width: `${barPercent(c.value, max)}%` }} />
+                      </div>
                     </td>
-                    {dims.map(([k]) => <td key={k} className="num">{fmt(c.byDim[k] ?? 0)}</td>)}
+                    {dims.map(([k]) => (
+                      <td key={k} className="num">
+                        {fmt(c.byDim[k] ?? 0)}
+                      </td>
+                    ))}
                     <td className="num">{fmt(c.value)}</td>
-                    <td className="bar-col"><div className="bar" aria-hidden="true"><span style={{ width: `${barPercent(c.value, max)}%` }} /></div></td>
+                    <td className="bar-col">
+                      <div className="bar" aria-hidden="true">
+                        <span style={{ width: `${barPercent(c.value, max)}%` }} />
+                      </div>
+                    </td>
                   </tr>
                 ))}
                 <tr className="total">
                   <td>{t('metrics.totalOf', { unit: r.total.unitName })}</td>
-                  {dims.map(([k]) => <td key={k} className="num">{fmt(r.total.byDim[k] ?? 0)}</td>)}
+                  {dims.map(([k]) => (
+                    <td key={k} className="num">
+                      {fmt(r.total.byDim[k] ?? 0)}
+                    </td>
+                  ))}
                   <td className="num">{fmt(r.total.value)}</td>
                   <td />
                 </tr>

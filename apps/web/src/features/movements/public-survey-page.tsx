@@ -32,17 +32,33 @@ export function PublicSurveyPage({ code }: { code: string }) {
     }
     setBusy(false);
   };
-  if (survey.error) return <><PageTitle title={t('movements.publicSurveyTitle')} /><ErrorNote error={survey.error} onRetry={survey.reload} /></>;
+  if (survey.error)
+    return (
+      <>
+        <PageTitle title={t('movements.publicSurveyTitle')} />
+        <ErrorNote error={survey.error} onRetry={survey.reload} />
+      </>
+    );
   if (!survey.data) return <Loading />;
   const s = survey.data;
   return (
     <>
       <PageTitle title={s.title} sub={`${s.unitName} · ${formatDate(s.opensOn)} – ${formatDate(s.closesOn)}`} />
-      {done ? <Notice kind="ok">{t('movements.thanks')}</Notice> : !s.open ? <Notice kind="warn">{t('movements.surveyClosed')}</Notice> : (
+      {done ? (
+        <Notice kind="ok">{t('movements.thanks')}</Notice>
+      ) : !s.open ? (
+        <Notice kind="warn">{t('movements.surveyClosed')}</Notice>
+      ) : (
         <form className="card" onSubmit={(e) => void submit(e)}>
           <p className="small muted">{t('movements.privacy')}</p>
-          <TextField label={t('movements.householdCode')} hint={t('movements.householdCodeHint')} required autoComplete="off" value={household}
-            onChange={(e) => setHousehold(e.target.value)} />
+          <TextField
+            label={t('movements.householdCode')}
+            hint={t('movements.householdCodeHint')}
+            required
+            autoComplete="off"
+            value={household}
+            onChange={(e) => setHousehold(e.target.value)}
+          />
           <fieldset className="field">
             <legend>{s.question}</legend>
             {SURVEY_RATINGS.map((k) => (
@@ -52,7 +68,9 @@ export function PublicSurveyPage({ code }: { code: string }) {
             ))}
           </fieldset>
           {error && <ErrorNote error={error} />}
-          <button type="submit" className="btn btn-primary" disabled={busy || !rating || household.trim().length < 4}>{t('movements.send')}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !rating || household.trim().length < 4}>
+            {t('movements.send')}
+          </button>
         </form>
       )}
     </>

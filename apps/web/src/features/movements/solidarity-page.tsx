@@ -20,7 +20,7 @@ export function SolidarityPage() {
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
   const thisYear = Number(todayIso().slice(0, 4));
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const year = q.year ? Number(q.year) : thisYear;
   const view = useEndpoint('GET /api/movements/solidarity', unit ? { query: { unit, year } } : null);
   const [adding, setAdding] = useState(false);
@@ -28,13 +28,27 @@ export function SolidarityPage() {
   const own = !queued && view.data?.villages === 1 && view.data.festivals.length === 0 && view.data.notHeld[0]?.unitId;
   return (
     <>
-      <PageTitle title={t('movements.solidarityTitle')} sub={t('movements.solidarityHint')} actions={can('movement.write') && own && (
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('movements.recordFestival')}</button>)} />
+      <PageTitle
+        title={t('movements.solidarityTitle')}
+        sub={t('movements.solidarityHint')}
+        actions={
+          can('movement.write') &&
+          own && (
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              {t('movements.recordFestival')}
+            </button>
+          )
+        }
+      />
       {queued && <Notice kind="info">{t('offline.saved')}</Notice>}
       <div className="filters">
         <UnitSelect label={t('movements.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
-        <SelectField label={t('movements.year')} value={String(year)} onChange={(e) => setQ({ year: e.target.value })}
-          options={YEARS(thisYear).map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField
+          label={t('movements.year')}
+          value={String(year)}
+          onChange={(e) => setQ({ year: e.target.value })}
+          options={YEARS(thisYear).map((y) => ({ value: String(y), label: String(y) }))}
+        />
       </div>
       {view.error && <ErrorNote error={view.error} onRetry={view.reload} />}
       {!view.data && !view.error && <Loading />}
@@ -47,7 +61,14 @@ export function SolidarityPage() {
                 {view.data.notHeld.map((v) => (
                   <li key={v.unitId}>
                     <strong>{v.name}</strong> <span className="small muted">{v.parentName}</span>
-                    {can('movement.write') && !own && <> <button type="button" className="btn btn-small" onClick={() => setQ({ unit: v.unitId })}>{t('movements.open')}</button></>}
+                    {can('movement.write') && !own && (
+                      <>
+                        {' '}
+                        <button type="button" className="btn btn-small" onClick={() => setQ({ unit: v.unitId })}>
+                          {t('movements.open')}
+                        </button>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -59,21 +80,44 @@ export function SolidarityPage() {
               {view.data.festivals.map((f) => (
                 <li key={f.id}>
                   <strong>{f.unitName}</strong> · {formatDate(f.heldOn)}
-                  <div className="small">{t('movements.festivalLine', { attendance: f.attendance.toLocaleString('vi-VN'), leaders: (f.leadersCentral ?? 0) + (f.leadersProvince ?? 0) + (f.leadersCity ?? 0) + (f.leadersLocal ?? 0) })}
-                    {f.meal ? ` · ${t('movements.meal')}` : ''}</div>
+                  <div className="small">
+                    {t('movements.festivalLine', {
+                      attendance: f.attendance.toLocaleString('vi-VN'),
+                      leaders: (f.leadersCentral ?? 0) + (f.leadersProvince ?? 0) + (f.leadersCity ?? 0) + (f.leadersLocal ?? 0),
+                    })}
+                    {f.meal ? ` · ${t('movements.meal')}` : ''}
+                  </div>
                 </li>
               ))}
             </ul>
           </Section>
         </>
       )}
-      {adding && typeof own === 'number' && <FestivalDialog unitId={own} onClose={() => setAdding(false)}
-        onSaved={(wasQueued) => { setQueued(wasQueued); if (!wasQueued) view.reload(); }} />}
+      {adding && typeof own === 'number' && (
+        <FestivalDialog
+          unitId={own}
+          onClose={() => setAdding(false)}
+          onSaved={(wasQueued) => {
+            setQueued(wasQueued);
+            if (!wasQueued) view.reload();
+          }}
+        />
+      )}
     </>
   );
 }
 
-const NUMBERS = ['attendance', 'leadersCentral', 'leadersProvince', 'leadersCity', 'leadersLocal', 'goldenHearts', 'collectivesCommended', 'individualsCommended', 'civilWorks'] as const;
+const NUMBERS = [
+  'attendance',
+  'leadersCentral',
+  'leadersProvince',
+  'leadersCity',
+  'leadersLocal',
+  'goldenHearts',
+  'collectivesCommended',
+  'individualsCommended',
+  'civilWorks',
+] as const;
 
 function FestivalDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (queued: boolean) => void }) {
   const { t } = useI18n();
@@ -82,8 +126,11 @@ function FestivalDialog({ unitId, onClose, onSaved }: { unitId: number; onClose:
   const submit = async () => {
     const nums = Object.fromEntries(NUMBERS.filter((k) => v[k]?.trim()).map((k) => [k, Number(v[k])]));
     // Without a connection the day waits on the phone and is recorded once when it returns (offline/outbox).
-    const sent = await sendOrKeep('/api/movements/solidarity', { unitId, heldOn: v.heldOn, meal, attendance: 0, ...nums },
-      `${t('movements.recordFestival')} — ${formatDate(v.heldOn)}`);
+    const sent = await sendOrKeep(
+      '/api/movements/solidarity',
+      { unitId, heldOn: v.heldOn, meal, attendance: 0, ...nums },
+      `${t('movements.recordFestival')} — ${formatDate(v.heldOn)}`,
+    );
     onSaved(sent.queued);
   };
   return (
@@ -92,8 +139,16 @@ function FestivalDialog({ unitId, onClose, onSaved }: { unitId: number; onClose:
         <>
           <DateField label={t('movements.heldOn')} value={v.heldOn} required error={errs.heldOn} onChange={(d) => setV({ ...v, heldOn: d })} />
           {NUMBERS.map((k) => (
-            <TextField key={k} label={t(`movements.f.${k}` as const)} inputMode="numeric" pattern="[0-9]*" required={k === 'attendance'} error={errs[k]}
-              value={v[k] ?? ''} onChange={(e) => setV({ ...v, [k]: e.target.value.replace(/\D/g, '') })} />
+            <TextField
+              key={k}
+              label={t(`movements.f.${k}` as const)}
+              inputMode="numeric"
+              pattern="[0-9]*"
+              required={k === 'attendance'}
+              error={errs[k]}
+              value={v[k] ?? ''}
+              onChange={(e) => setV({ ...v, [k]: e.target.value.replace(/\D/g, '') })}
+            />
           ))}
           <CheckboxField label={t('movements.meal')} checked={meal} onChange={(e) => setMeal(e.target.checked)} />
         </>

@@ -21,23 +21,37 @@ export function SurveysPage() {
   const { t } = useI18n();
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const year = Number(todayIso().slice(0, 4));
   const list = useEndpoint('GET /api/movements/surveys', unit ? { query: { unit, year } } : null);
   const [paper, setPaper] = useState<Survey | null>(null);
   return (
     <>
       <PageTitle title={t('movements.surveysTitle')} sub={t('movements.surveysHint')} />
-      <div className="filters"><UnitSelect label={t('movements.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} /></div>
+      <div className="filters">
+        <UnitSelect label={t('movements.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
+      </div>
       {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading />}
       {list.data?.length === 0 && <Empty>{t('movements.none')}</Empty>}
       {list.data?.map((s) => (
         <article key={s.id} className="card" data-testid="survey">
           <h2>{s.title}</h2>
-          <p className="small muted">{s.unitName} · {formatDate(s.opensOn)} – {formatDate(s.closesOn)}{s.publicCode && <> · {t('movements.publicCode')}: <a href={`/public/surveys/${s.publicCode}`}>{s.publicCode}</a></>}</p>
+          <p className="small muted">
+            {s.unitName} · {formatDate(s.opensOn)} – {formatDate(s.closesOn)}
+            {s.publicCode && (
+              <>
+                {' '}
+                · {t('movements.publicCode')}: <a href={`/public/surveys/${s.publicCode}`}>{s.publicCode}</a>
+              </>
+            )}
+          </p>
           <Results id={s.id} />
-          {can('movement.write') && <button type="button" className="btn btn-small" onClick={() => setPaper(s)}>{t('movements.paperEntry')}</button>}
+          {can('movement.write') && (
+            <button type="button" className="btn btn-small" onClick={() => setPaper(s)}>
+              {t('movements.paperEntry')}
+            </button>
+          )}
         </article>
       ))}
       {paper && <PaperDialog survey={paper} onClose={() => setPaper(null)} onSaved={() => setPaper(null)} />}
@@ -51,7 +65,9 @@ function Results({ id }: { id: number }) {
   if (!r.data) return r.error ? <ErrorNote error={r.error} onRetry={r.reload} /> : <Loading inline />;
   return (
     <div data-testid="results">
-      <p><strong>{t('movements.rate', { rate: pct(r.data.ratePct), margin: pct(r.data.marginPct), n: r.data.respondents })}</strong></p>
+      <p>
+        <strong>{t('movements.rate', { rate: pct(r.data.ratePct), margin: pct(r.data.marginPct), n: r.data.respondents })}</strong>
+      </p>
       <p className="small">{r.data.byRating.map((x) => `${pick(SURVEY_RATING_LABELS[x.rating])}: ${x.count}`).join(' · ')}</p>
     </div>
   );
@@ -74,8 +90,14 @@ function PaperDialog({ survey, onClose, onSaved }: { survey: Survey; onClose: ()
           <p className="small muted">{t('movements.paperHint')}</p>
           <DateField label={t('movements.answeredOn')} value={day} required error={errs.answeredOn} onChange={setDay} />
           {SURVEY_RATINGS.map((k) => (
-            <TextField key={k} label={pick(SURVEY_RATING_LABELS[k])} inputMode="numeric" pattern="[0-9]*" value={counts[k] ?? ''}
-              onChange={(e) => setCounts({ ...counts, [k]: e.target.value.replace(/\D/g, '') })} />
+            <TextField
+              key={k}
+              label={pick(SURVEY_RATING_LABELS[k])}
+              inputMode="numeric"
+              pattern="[0-9]*"
+              value={counts[k] ?? ''}
+              onChange={(e) => setCounts({ ...counts, [k]: e.target.value.replace(/\D/g, '') })}
+            />
           ))}
         </>
       )}

@@ -1,7 +1,25 @@
 import type {
-  Committee, CommitteeDetail, CommitteeListQuery, CommitteeMember, CreateCommittee, CreateFrontPerson, CreateMember, CreateMemberOrg,
-  CreateMembershipChange, EndMember, FrontPerson, FrontPersonListQuery, FrontPersonPage, MemberOrg, MemberOrgListQuery,
-  MembershipChangeResult, UpdateCommittee, UpdateFrontPerson, UpdateMember, UpdateMemberOrg, WorkBoardsOverview,
+  Committee,
+  CommitteeDetail,
+  CommitteeListQuery,
+  CommitteeMember,
+  CreateCommittee,
+  CreateFrontPerson,
+  CreateMember,
+  CreateMemberOrg,
+  CreateMembershipChange,
+  EndMember,
+  FrontPerson,
+  FrontPersonListQuery,
+  FrontPersonPage,
+  MemberOrg,
+  MemberOrgListQuery,
+  MembershipChangeResult,
+  UpdateCommittee,
+  UpdateFrontPerson,
+  UpdateMember,
+  UpdateMemberOrg,
+  WorkBoardsOverview,
 } from '@contract/org';
 import { api } from '../../api';
 
@@ -13,8 +31,7 @@ export const orgApi = {
   addMember: (committeeId: number, body: CreateMember) => api.post<CommitteeMember>(`/api/org/committees/${committeeId}/members`, body),
   updateMember: (id: number, body: UpdateMember) => api.patch<CommitteeMember>(`/api/org/members/${id}`, body),
   endMember: (id: number, body: EndMember) => api.post<CommitteeMember>(`/api/org/members/${id}/end`, body),
-  recordChange: (committeeId: number, body: CreateMembershipChange) =>
-    api.post<MembershipChangeResult>(`/api/org/committees/${committeeId}/changes`, body),
+  recordChange: (committeeId: number, body: CreateMembershipChange) => api.post<MembershipChangeResult>(`/api/org/committees/${committeeId}/changes`, body),
   memberOrgs: (q: Partial<MemberOrgListQuery>) => api.get<MemberOrg[]>('/api/org/member-organisations', q),
   createMemberOrg: (body: CreateMemberOrg) => api.post<MemberOrg>('/api/org/member-organisations', body),
   updateMemberOrg: (id: number, body: UpdateMemberOrg) => api.patch<MemberOrg>(`/api/org/member-organisations/${id}`, body),

@@ -20,35 +20,47 @@ function usePositionOptions(c: CommitteeDetail) {
 }
 
 /** Add a member (position, from date, person) or correct a member's personal details. */
-export function MemberDialog({ committee: c, member, onClose, onSaved }: {
-  committee: CommitteeDetail; member?: CommitteeMember; onClose: () => void; onSaved: (m: CommitteeMember) => void;
+export function MemberDialog({
+  committee: c,
+  member,
+  onClose,
+  onSaved,
+}: {
+  committee: CommitteeDetail;
+  member?: CommitteeMember;
+  onClose: () => void;
+  onSaved: (m: CommitteeMember) => void;
 }) {
   const { t } = useI18n();
   const memberOrgs = useMemberOrgs(c);
   const positions = usePositionOptions(c);
-  const [person, setPerson] = useState<PersonValue>(() => member
-    ? { personName: member.personName, gender: member.gender, birthYear: member.birthYear, representing: member.representing ?? '', memberOrgId: member.memberOrgId }
-    : emptyPerson());
+  const [person, setPerson] = useState<PersonValue>(() =>
+    member
+      ? { personName: member.personName, gender: member.gender, birthYear: member.birthYear, representing: member.representing ?? '', memberOrgId: member.memberOrgId }
+      : emptyPerson(),
+  );
   const [position, setPosition] = useState<Position>(POSITIONS_BY_KIND[c.kind][POSITIONS_BY_KIND[c.kind].length - 1]);
   const [from, setFrom] = useState(c.refDate);
 
   const submit = async () => {
     const body = personBody(person);
-    onSaved(member
-      ? await orgApi.updateMember(member.id, body)
-      : await orgApi.addMember(c.id, { ...body, position, validFrom: from }));
+    onSaved(member ? await orgApi.updateMember(member.id, body) : await orgApi.addMember(c.id, { ...body, position, validFrom: from }));
   };
 
   return (
-    <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={!!person.personName.trim() && (!!member || !!from)}
+    <FormDialog
+      open
+      onClose={onClose}
+      onSubmit={submit}
+      canSubmit={!!person.personName.trim() && (!!member || !!from)}
       title={member ? t('org.editMemberOf', { name: member.personName }) : t('org.addMember')}
-      submitLabel={member ? t('common.save') : t('org.addMember')}>
+      submitLabel={member ? t('common.save') : t('org.addMember')}
+    >
       {(errs) => (
         <>
           {!member && (
             <>
-              <SelectField label={t('org.position')} value={position} options={positions} error={errs.position}
-                onChange={(e) => setPosition(e.target.value as Position)} />
+              <SelectField label={t('org.position')} value={position} options={positions} error={errs.position} onChange={(e) => setPosition(e.target.value as Position)} />
               <DateField label={t('org.memberFrom')} value={from} required error={errs.validFrom} onChange={setFrom} />
             </>
           )}
@@ -61,15 +73,29 @@ export function MemberDialog({ committee: c, member, onClose, onSaved }: {
 }
 
 /** End a membership without a replacement (resignation, moved away, deceased…). */
-export function EndMemberDialog({ committee: c, member, onClose, onSaved }: {
-  committee: CommitteeDetail; member: CommitteeMember; onClose: () => void; onSaved: (m: CommitteeMember) => void;
+export function EndMemberDialog({
+  committee: c,
+  member,
+  onClose,
+  onSaved,
+}: {
+  committee: CommitteeDetail;
+  member: CommitteeMember;
+  onClose: () => void;
+  onSaved: (m: CommitteeMember) => void;
 }) {
   const { t } = useI18n();
   const [date, setDate] = useState(c.refDate > member.validFrom ? c.refDate : '');
   const [reason, setReason] = useState('');
   return (
-    <FormDialog open onClose={onClose} canSubmit={!!date} title={t('org.endMemberOf', { name: member.personName })} submitLabel={t('org.endMember')}
-      onSubmit={async () => onSaved(await orgApi.endMember(member.id, { date, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}>
+    <FormDialog
+      open
+      onClose={onClose}
+      canSubmit={!!date}
+      title={t('org.endMemberOf', { name: member.personName })}
+      submitLabel={t('org.endMember')}
+      onSubmit={async () => onSaved(await orgApi.endMember(member.id, { date, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}
+    >
       {(errs) => (
         <>
           <DateField label={t('org.endDate')} hint={t('org.endDateHint')} value={date} required error={errs.date} onChange={setDate} />
@@ -93,15 +119,17 @@ export function ChangeDialog({ committee: c, onClose, onSaved }: { committee: Co
   const [reason, setReason] = useState('');
   const [decisionNo, setDecisionNo] = useState('');
   // Seat holders on the chosen date (the committee's list is for its reference date).
-  const holders = useFetch(`holders:${c.id}:${date}`, () => orgApi.committee(c.id, date)).data?.members
-    .filter((m) => m.active && m.position === position) ?? [];
+  const holders = useFetch(`holders:${c.id}:${date}`, () => orgApi.committee(c.id, date)).data?.members.filter((m) => m.active && m.position === position) ?? [];
   // A seat with one holder (a chair) is most likely the one being replaced: choose it for the user.
   const only = holders.length === 1 ? holders[0].id : null;
   useEffect(() => setOutgoing(only), [only]);
 
   const submit = async () => {
     const body: CreateMembershipChange = {
-      date, position, outgoingMemberId: outgoing, incoming: hasIncoming ? personBody(person) : null,
+      date,
+      position,
+      outgoingMemberId: outgoing,
+      incoming: hasIncoming ? personBody(person) : null,
     };
     if (reason.trim()) body.reason = reason.trim();
     if (decisionNo.trim()) body.decisionNo = decisionNo.trim();
@@ -116,11 +144,23 @@ export function ChangeDialog({ committee: c, onClose, onSaved }: { committee: Co
         <>
           <p className="hint">{t('org.changeHint')}</p>
           <DateField label={t('org.changeDate')} hint={t('org.changeDateHint')} value={date} required error={errs.date} onChange={setDate} />
-          <SelectField label={t('org.position')} value={position} options={positions} error={errs.position}
-            onChange={(e) => { setPosition(e.target.value as Position); setOutgoing(null); }} />
-          <SelectField label={t('org.outgoing')} value={outgoing ? String(outgoing) : ''} error={errs.outgoingMemberId}
+          <SelectField
+            label={t('org.position')}
+            value={position}
+            options={positions}
+            error={errs.position}
+            onChange={(e) => {
+              setPosition(e.target.value as Position);
+              setOutgoing(null);
+            }}
+          />
+          <SelectField
+            label={t('org.outgoing')}
+            value={outgoing ? String(outgoing) : ''}
+            error={errs.outgoingMemberId}
             options={[{ value: '', label: t('org.noOutgoing') }, ...holders.map((m) => ({ value: String(m.id), label: `${m.personName} (${pick(POSITION_LABELS[m.position])})` }))]}
-            onChange={(e) => setOutgoing(e.target.value ? Number(e.target.value) : null)} />
+            onChange={(e) => setOutgoing(e.target.value ? Number(e.target.value) : null)}
+          />
           <CheckboxField label={t('org.hasIncoming')} checked={hasIncoming} onChange={(e) => setHasIncoming(e.target.checked)} />
           {hasIncoming && (
             <fieldset className="subform">

@@ -17,8 +17,7 @@ import { orgPaths } from './paths';
 
 type Open = { kind: 'add' } | { kind: 'change' } | { kind: 'edit' } | { kind: 'editMember'; m: CommitteeMember } | { kind: 'end'; m: CommitteeMember } | null;
 
-const byPosition = (a: CommitteeMember, b: CommitteeMember) =>
-  POSITIONS.indexOf(a.position) - POSITIONS.indexOf(b.position) || a.personName.localeCompare(b.personName, 'vi');
+const byPosition = (a: CommitteeMember, b: CommitteeMember) => POSITIONS.indexOf(a.position) - POSITIONS.indexOf(b.position) || a.personName.localeCompare(b.personName, 'vi');
 
 /** A committee: who holds which seat on a date, who held it before, and each kiện toàn. */
 export function CommitteePage({ id }: { id: number }) {
@@ -30,7 +29,13 @@ export function CommitteePage({ id }: { id: number }) {
   const [done, setDone] = useState<string | null>(null);
   const c = res.data;
 
-  if (res.error) return <><PageTitle title={t('org.committee')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
+  if (res.error)
+    return (
+      <>
+        <PageTitle title={t('org.committee')} />
+        <ErrorNote error={res.error} onRetry={res.reload} />
+      </>
+    );
   if (!c) return <Loading />;
 
   const active = c.members.filter((m) => m.active).sort(byPosition);
@@ -43,7 +48,11 @@ export function CommitteePage({ id }: { id: number }) {
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to={orgPaths.committees(c.unitId)}>← {t('org.committeesOf', { unit: c.unitName })}</Link></p>}
+        before={
+          <p className="small">
+            <Link to={orgPaths.committees(c.unitId)}>← {t('org.committeesOf', { unit: c.unitName })}</Link>
+          </p>
+        }
         title={c.name || `${pick(COMMITTEE_KIND_LABELS[c.kind])} ${c.unitName}`}
         sub={
           <>
@@ -52,24 +61,47 @@ export function CommitteePage({ id }: { id: number }) {
             <span>{formatPeriod(c.validFrom, c.validTo, t('units.present'))}</span>
           </>
         }
-        actions={c.canWrite && (
-          <>
-            <button type="button" className="btn btn-primary" onClick={() => setOpen({ kind: 'change' })}>{t('org.recordChange')}</button>
-            <button type="button" className="btn" onClick={() => setOpen({ kind: 'add' })}>{t('org.addMember')}</button>
-            <button type="button" className="btn" onClick={() => setOpen({ kind: 'edit' })}>{t('org.editCommittee')}</button>
-          </>
-        )}
+        actions={
+          c.canWrite && (
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => setOpen({ kind: 'change' })}>
+                {t('org.recordChange')}
+              </button>
+              <button type="button" className="btn" onClick={() => setOpen({ kind: 'add' })}>
+                {t('org.addMember')}
+              </button>
+              <button type="button" className="btn" onClick={() => setOpen({ kind: 'edit' })}>
+                {t('org.editCommittee')}
+              </button>
+            </>
+          )
+        }
       />
       {done && <Notice kind="ok">{done}</Notice>}
 
       <div className="grid-2">
         <Section title={t('org.info')}>
           <dl className="kv">
-            <dt>{t('org.unit')}</dt><dd><Link to={`/units/${c.unitId}`}>{c.unitName}</Link></dd>
-            <dt>{t('org.term')}</dt><dd>{c.termLabel}</dd>
-            <dt>{t('units.validity')}</dt><dd>{formatPeriod(c.validFrom, c.validTo, t('units.present'))}</dd>
-            {c.decisionNo && <><dt>{t('org.decisionNo')}</dt><dd>{c.decisionNo}</dd></>}
-            {c.note && <><dt>{t('org.note')}</dt><dd>{c.note}</dd></>}
+            <dt>{t('org.unit')}</dt>
+            <dd>
+              <Link to={`/units/${c.unitId}`}>{c.unitName}</Link>
+            </dd>
+            <dt>{t('org.term')}</dt>
+            <dd>{c.termLabel}</dd>
+            <dt>{t('units.validity')}</dt>
+            <dd>{formatPeriod(c.validFrom, c.validTo, t('units.present'))}</dd>
+            {c.decisionNo && (
+              <>
+                <dt>{t('org.decisionNo')}</dt>
+                <dd>{c.decisionNo}</dd>
+              </>
+            )}
+            {c.note && (
+              <>
+                <dt>{t('org.note')}</dt>
+                <dd>{c.note}</dd>
+              </>
+            )}
           </dl>
         </Section>
         <Section title={t('org.refDate')}>
@@ -78,31 +110,37 @@ export function CommitteePage({ id }: { id: number }) {
       </div>
 
       <Section title={t('org.activeMembers', { date: formatDate(c.refDate), n: active.length })}>
-        {active.length === 0 ? <Empty>{t('org.noMembers')}</Empty> : (
+        {active.length === 0 ? (
+          <Empty>{t('org.noMembers')}</Empty>
+        ) : (
           <GroupedMembers members={active} canWrite={c.canWrite} onEdit={(m) => setOpen({ kind: 'editMember', m })} onEnd={(m) => setOpen({ kind: 'end', m })} />
         )}
       </Section>
 
       <Section title={t('org.changes')}>
-        {c.changes.length === 0 ? <Empty>{t('org.noChanges')}</Empty> : (
+        {c.changes.length === 0 ? (
+          <Empty>{t('org.noChanges')}</Empty>
+        ) : (
           <ol className="audit-list">
-            {[...c.changes].sort((a, b) => b.changeDate.localeCompare(a.changeDate)).map((ch) => (
-              <li key={ch.id}>
-                <div className="audit-meta">
-                  <strong>{formatDate(ch.changeDate)}</strong>
-                  <span className="badge">{pick(POSITION_LABELS[ch.position])}</span>
-                </div>
-                <p className="change-line">
-                  {ch.outgoingName ? <del>{ch.outgoingName}</del> : <span className="muted">{t('org.vacant')}</span>}
-                  <span aria-hidden="true"> → </span>
-                  <span className="sr-only">{t('org.replacedBy')}</span>
-                  {ch.incomingName ? <ins>{ch.incomingName}</ins> : <span className="muted">{t('org.leftVacant')}</span>}
-                </p>
-                {(ch.reason || ch.decisionNo) && (
-                  <p className="small muted">{[ch.reason, ch.decisionNo && t('org.decisionN', { no: ch.decisionNo })].filter(Boolean).join(' · ')}</p>
-                )}
-              </li>
-            ))}
+            {[...c.changes]
+              .sort((a, b) => b.changeDate.localeCompare(a.changeDate))
+              .map((ch) => (
+                <li key={ch.id}>
+                  <div className="audit-meta">
+                    <strong>{formatDate(ch.changeDate)}</strong>
+                    <span className="badge">{pick(POSITION_LABELS[ch.position])}</span>
+                  </div>
+                  <p className="change-line">
+                    {ch.outgoingName ? <del>{ch.outgoingName}</del> : <span className="muted">{t('org.vacant')}</span>}
+                    <span aria-hidden="true"> → </span>
+                    <span className="sr-only">{t('org.replacedBy')}</span>
+                    {ch.incomingName ? <ins>{ch.incomingName}</ins> : <span className="muted">{t('org.leftVacant')}</span>}
+                  </p>
+                  {(ch.reason || ch.decisionNo) && (
+                    <p className="small muted">{[ch.reason, ch.decisionNo && t('org.decisionN', { no: ch.decisionNo })].filter(Boolean).join(' · ')}</p>
+                  )}
+                </li>
+              ))}
           </ol>
         )}
       </Section>
@@ -118,16 +156,31 @@ export function CommitteePage({ id }: { id: number }) {
       {open?.kind === 'end' && <EndMemberDialog committee={c} member={open.m} onClose={() => setOpen(null)} onSaved={(m) => saved(t('org.memberEnded', { name: m.personName }))} />}
       {open?.kind === 'change' && <ChangeDialog committee={c} onClose={() => setOpen(null)} onSaved={() => saved(t('org.changeRecorded'))} />}
       {open?.kind === 'edit' && (
-        <CommitteeFormDialog open onClose={() => setOpen(null)} unitId={c.unitId} level={c.unitLevel} existing={c} defaultDate={c.validFrom}
-          onSaved={() => saved(t('common.savedOk'))} />
+        <CommitteeFormDialog
+          open
+          onClose={() => setOpen(null)}
+          unitId={c.unitId}
+          level={c.unitLevel}
+          existing={c}
+          defaultDate={c.validFrom}
+          onSaved={() => saved(t('common.savedOk'))}
+        />
       )}
     </>
   );
 }
 
 /** Members by position (Chủ tịch, Phó Chủ tịch, …), with a name filter for a large committee. */
-function GroupedMembers({ members, canWrite, onEdit, onEnd }: {
-  members: CommitteeMember[]; canWrite: boolean; onEdit: (m: CommitteeMember) => void; onEnd: (m: CommitteeMember) => void;
+function GroupedMembers({
+  members,
+  canWrite,
+  onEdit,
+  onEnd,
+}: {
+  members: CommitteeMember[];
+  canWrite: boolean;
+  onEdit: (m: CommitteeMember) => void;
+  onEnd: (m: CommitteeMember) => void;
 }) {
   const { t, pick } = useI18n();
   const [filter, setFilter] = useState('');
@@ -136,13 +189,13 @@ function GroupedMembers({ members, canWrite, onEdit, onEnd }: {
   const groups = POSITIONS.map((p) => [p, shown.filter((m) => m.position === p)] as const).filter(([, ms]) => ms.length > 0);
   return (
     <>
-      {members.length > 12 && (
-        <TextField label={t('org.filterMembers')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
-      )}
+      {members.length > 12 && <TextField label={t('org.filterMembers')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />}
       {groups.length === 0 && <Empty>{t('org.noPeople')}</Empty>}
       {groups.map(([p, ms]) => (
         <div key={p}>
-          <h3 className="subhead">{pick(POSITION_LABELS[p])} ({ms.length})</h3>
+          <h3 className="subhead">
+            {pick(POSITION_LABELS[p])} ({ms.length})
+          </h3>
           <MemberList members={ms} canWrite={canWrite} onEdit={onEdit} onEnd={onEnd} showPosition={false} />
         </div>
       ))}
@@ -150,8 +203,18 @@ function GroupedMembers({ members, canWrite, onEdit, onEnd }: {
   );
 }
 
-function MemberList({ members, canWrite, onEdit, onEnd, showPosition = true }: {
-  members: CommitteeMember[]; canWrite: boolean; onEdit?: (m: CommitteeMember) => void; onEnd?: (m: CommitteeMember) => void; showPosition?: boolean;
+function MemberList({
+  members,
+  canWrite,
+  onEdit,
+  onEnd,
+  showPosition = true,
+}: {
+  members: CommitteeMember[];
+  canWrite: boolean;
+  onEdit?: (m: CommitteeMember) => void;
+  onEnd?: (m: CommitteeMember) => void;
+  showPosition?: boolean;
 }) {
   const { t, pick } = useI18n();
   return (
@@ -163,18 +226,18 @@ function MemberList({ members, canWrite, onEdit, onEnd, showPosition = true }: {
             {showPosition && <span className="badge">{pick(POSITION_LABELS[m.position])}</span>}
           </div>
           <div className="small muted">
-            {[
-              m.birthYear && t('org.bornN', { year: m.birthYear }),
-              m.representing,
-              m.memberOrgName,
-              formatPeriod(m.validFrom, m.validTo, t('units.present')),
-              m.endReason,
-            ].filter(Boolean).join(' · ')}
+            {[m.birthYear && t('org.bornN', { year: m.birthYear }), m.representing, m.memberOrgName, formatPeriod(m.validFrom, m.validTo, t('units.present')), m.endReason]
+              .filter(Boolean)
+              .join(' · ')}
           </div>
           {canWrite && (
             <div className="member-actions">
-              <button type="button" className="btn btn-small" onClick={() => onEdit?.(m)} aria-label={t('org.editMemberOf', { name: m.personName })}>{t('common.edit')}</button>
-              <button type="button" className="btn btn-small" onClick={() => onEnd?.(m)} aria-label={t('org.endMemberOf', { name: m.personName })}>{t('org.endMember')}</button>
+              <button type="button" className="btn btn-small" onClick={() => onEdit?.(m)} aria-label={t('org.editMemberOf', { name: m.personName })}>
+                {t('common.edit')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => onEnd?.(m)} aria-label={t('org.endMemberOf', { name: m.personName })}>
+                {t('org.endMember')}
+              </button>
             </div>
           )}
         </li>
@@ -182,4 +245,3 @@ function MemberList({ members, canWrite, onEdit, onEnd, showPosition = true }: {
     </ul>
   );
 }
-

@@ -34,18 +34,32 @@ function Committees({ unit }: { unit: UnitDetail }) {
 
   return (
     <>
-      <Section title={t('org.committeesOf', { unit: unit.name })}
-        actions={can('org.write') && (
-          <button type="button" className="btn btn-primary btn-small" onClick={() => setCreating(true)}>
-            {unit.level === 'village' ? t('org.createWorkBoard') : t('org.createCommittee')}
-          </button>
-        )}>
+      <Section
+        title={t('org.committeesOf', { unit: unit.name })}
+        actions={
+          can('org.write') && (
+            <button type="button" className="btn btn-primary btn-small" onClick={() => setCreating(true)}>
+              {unit.level === 'village' ? t('org.createWorkBoard') : t('org.createCommittee')}
+            </button>
+          )
+        }
+      >
         <div className="filters">
-          <SelectField label={t('org.kind')} value={kind ?? ''} onChange={(e) => setQuery({ kind: e.target.value || null })}
-            options={[{ value: '', label: t('common.all') }, ...COMMITTEE_KINDS.map((k) => ({ value: k, label: pick(COMMITTEE_KIND_LABELS[k]) }))]} />
-          <SelectField label={t('org.term')} value={term ?? ''} onChange={(e) => setQuery({ term: e.target.value || null })}
-            options={[{ value: '', label: t('common.all') }, ...TERMS.map((x) => ({ value: x, label: x }))]} />
-          {unit.level !== 'village' && <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />}
+          <SelectField
+            label={t('org.kind')}
+            value={kind ?? ''}
+            onChange={(e) => setQuery({ kind: e.target.value || null })}
+            options={[{ value: '', label: t('common.all') }, ...COMMITTEE_KINDS.map((k) => ({ value: k, label: pick(COMMITTEE_KIND_LABELS[k]) }))]}
+          />
+          <SelectField
+            label={t('org.term')}
+            value={term ?? ''}
+            onChange={(e) => setQuery({ term: e.target.value || null })}
+            options={[{ value: '', label: t('common.all') }, ...TERMS.map((x) => ({ value: x, label: x }))]}
+          />
+          {unit.level !== 'village' && (
+            <CheckboxField label={t('org.includeSubtree')} checked={scope === 'subtree'} onChange={(e) => setQuery({ scope: e.target.checked ? 'subtree' : null })} />
+          )}
         </div>
         {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
         {!res.data && !res.error && <Loading inline />}
@@ -55,13 +69,18 @@ function Committees({ unit }: { unit: UnitDetail }) {
             {res.data.map((c) => (
               <li key={c.id}>
                 <div className="member-main">
-                  <Link to={orgPaths.committee(c.id)}><strong>{c.name || pick(COMMITTEE_KIND_LABELS[c.kind])}</strong></Link>
+                  <Link to={orgPaths.committee(c.id)}>
+                    <strong>{c.name || pick(COMMITTEE_KIND_LABELS[c.kind])}</strong>
+                  </Link>
                   {scope === 'subtree' && <span className="muted">{c.unitName}</span>}
                   <span className="badge">{t('org.termN', { term: c.termLabel })}</span>
                 </div>
                 <div className="small muted">
-                  {[formatPeriod(c.validFrom, c.validTo, t('units.present')), c.headName ? t('org.headOf', { name: c.headName }) : t('org.noHead'),
-                    t('org.memberCount', { n: c.memberCount })].join(' · ')}
+                  {[
+                    formatPeriod(c.validFrom, c.validTo, t('units.present')),
+                    c.headName ? t('org.headOf', { name: c.headName }) : t('org.noHead'),
+                    t('org.memberCount', { n: c.memberCount }),
+                  ].join(' · ')}
                 </div>
               </li>
             ))}
@@ -69,8 +88,14 @@ function Committees({ unit }: { unit: UnitDetail }) {
         )}
       </Section>
       {creating && (
-        <CommitteeFormDialog open onClose={() => setCreating(false)} unitId={unit.id} level={unit.level}
-          defaultDate={dateWithin(fallback, unit.validFrom, unit.validTo)} onSaved={(c) => navigate(orgPaths.committee(c.id))} />
+        <CommitteeFormDialog
+          open
+          onClose={() => setCreating(false)}
+          unitId={unit.id}
+          level={unit.level}
+          defaultDate={dateWithin(fallback, unit.validFrom, unit.validTo)}
+          onSaved={(c) => navigate(orgPaths.committee(c.id))}
+        />
       )}
     </>
   );

@@ -34,15 +34,22 @@ export function OrgFrame({ tab, children }: { tab: Tab; children: (unit: UnitDet
   const label = TABS.find((x) => x.tab === tab)!.label;
   return (
     <>
-      <PageTitle title={t(label)} sub={unit.data && (
-        <>
-          <Link to={`/units/${unit.data.id}`}>{unit.data.name}</Link>
-          <span className="badge">{pick(UNIT_LEVEL_LABELS[unit.data.level])}</span>
-        </>
-      )} />
+      <PageTitle
+        title={t(label)}
+        sub={
+          unit.data && (
+            <>
+              <Link to={`/units/${unit.data.id}`}>{unit.data.name}</Link>
+              <span className="badge">{pick(UNIT_LEVEL_LABELS[unit.data.level])}</span>
+            </>
+          )
+        }
+      />
       <nav className="tabs" aria-label={t('org.sections')}>
         {TABS.map((x) => (
-          <Link key={x.tab} to={orgPaths[x.tab](query.unit ? unitId : null)} aria-current={x.tab === tab ? 'page' : undefined}>{t(x.label)}</Link>
+          <Link key={x.tab} to={orgPaths[x.tab](query.unit ? unitId : null)} aria-current={x.tab === tab ? 'page' : undefined}>
+            {t(x.label)}
+          </Link>
         ))}
       </nav>
       <div className="card">

@@ -39,9 +39,18 @@ function WorkBoards({ unit }: { unit: UnitDetail }) {
       {o && (
         <Section title={t('org.workBoardsOf', { unit: o.unitName, date: formatDate(o.asOf) })}>
           <dl className="stats">
-            <div><dt>{t('org.villages')}</dt><dd>{o.total}</dd></div>
-            <div><dt>{t('org.withBoard')}</dt><dd>{o.withBoard}</dd></div>
-            <div className={o.withoutBoard > 0 ? 'stat-warn' : ''}><dt>{t('org.withoutBoard')}</dt><dd>{o.withoutBoard}</dd></div>
+            <div>
+              <dt>{t('org.villages')}</dt>
+              <dd>{o.total}</dd>
+            </div>
+            <div>
+              <dt>{t('org.withBoard')}</dt>
+              <dd>{o.withBoard}</dd>
+            </div>
+            <div className={o.withoutBoard > 0 ? 'stat-warn' : ''}>
+              <dt>{t('org.withoutBoard')}</dt>
+              <dd>{o.withoutBoard}</dd>
+            </div>
           </dl>
           <CheckboxField label={t('org.missingOnly')} checked={missingOnly} onChange={(e) => setQuery({ missing: e.target.checked ? '1' : null })} />
           {villages.length === 0 && <Empty>{o.total === 0 ? t('org.noVillages') : t('org.allHaveBoards')}</Empty>}
@@ -49,21 +58,36 @@ function WorkBoards({ unit }: { unit: UnitDetail }) {
             {villages.map((v) => (
               <li key={v.villageId} className={v.committeeId === null ? 'missing' : undefined}>
                 <div className="member-main">
-                  <Link to={`/units/${v.villageId}`}><strong>{v.villageName}</strong></Link>
-                  {v.committeeId === null
-                    ? <span className="badge badge-warn">{t('org.noBoard')}</span>
-                    : <span className="badge badge-ok">{t('org.hasBoard')}</span>}
+                  <Link to={`/units/${v.villageId}`}>
+                    <strong>{v.villageName}</strong>
+                  </Link>
+                  {v.committeeId === null ? <span className="badge badge-warn">{t('org.noBoard')}</span> : <span className="badge badge-ok">{t('org.hasBoard')}</span>}
                 </div>
                 <div className="small muted">
-                  {[v.parentId !== o.unitId && v.parentName, v.committeeId !== null && t('org.termN', { term: v.termLabel ?? '' }),
+                  {[
+                    v.parentId !== o.unitId && v.parentName,
+                    v.committeeId !== null && t('org.termN', { term: v.termLabel ?? '' }),
                     v.committeeId !== null && (v.headName ? t('org.headN', { name: v.headName }) : t('org.noHead')),
-                    v.committeeId !== null && t('org.memberCount', { n: v.memberCount })].filter(Boolean).join(' · ')}
+                    v.committeeId !== null && t('org.memberCount', { n: v.memberCount }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </div>
                 <div className="member-actions">
-                  {v.committeeId !== null && <Link className="btn btn-small" to={orgPaths.committee(v.committeeId)}>{t('org.openBoard')}</Link>}
+                  {v.committeeId !== null && (
+                    <Link className="btn btn-small" to={orgPaths.committee(v.committeeId)}>
+                      {t('org.openBoard')}
+                    </Link>
+                  )}
                   {v.committeeId === null && can('org.write') && (
-                    <button type="button" className="btn btn-small" onClick={() => setCreatingFor({ id: v.villageId, name: v.villageName })}
-                      aria-label={t('org.createWorkBoardFor', { name: v.villageName })}>{t('org.createWorkBoard')}</button>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setCreatingFor({ id: v.villageId, name: v.villageName })}
+                      aria-label={t('org.createWorkBoardFor', { name: v.villageName })}
+                    >
+                      {t('org.createWorkBoard')}
+                    </button>
                   )}
                 </div>
               </li>
@@ -72,8 +96,14 @@ function WorkBoards({ unit }: { unit: UnitDetail }) {
         </Section>
       )}
       {creatingFor && (
-        <CommitteeFormDialog open onClose={() => setCreatingFor(null)} unitId={creatingFor.id} level="village" defaultDate={asOf}
-          onSaved={(c) => navigate(orgPaths.committee(c.id))} />
+        <CommitteeFormDialog
+          open
+          onClose={() => setCreatingFor(null)}
+          unitId={creatingFor.id}
+          level="village"
+          defaultDate={asOf}
+          onSaved={(c) => navigate(orgPaths.committee(c.id))}
+        />
       )}
     </>
   );

@@ -25,28 +25,76 @@ export function ActivityPage({ id }: { id: number }) {
   const d = a.data;
   return (
     <>
-      <PageTitle title={d.title} sub={`${pick(ACTIVITY_KIND_LABELS[d.kind])} · ${pick(ACTIVITY_FORM_LABELS[d.form])} · ${d.unitName}`}
-        actions={d.canWrite && d.status === 'ongoing' && <button type="button" className="btn btn-primary" onClick={() => setCompleting(true)}>{t('oversight.complete')}</button>} />
+      <PageTitle
+        title={d.title}
+        sub={`${pick(ACTIVITY_KIND_LABELS[d.kind])} · ${pick(ACTIVITY_FORM_LABELS[d.form])} · ${d.unitName}`}
+        actions={
+          d.canWrite &&
+          d.status === 'ongoing' && (
+            <button type="button" className="btn btn-primary" onClick={() => setCompleting(true)}>
+              {t('oversight.complete')}
+            </button>
+          )
+        }
+      />
       <dl className="facts">
-        <dt>{t('oversight.status')}</dt><dd>{pick(ACTIVITY_STATUS_LABELS[d.status])}</dd>
-        <dt>{t('oversight.subject')}</dt><dd>{d.subject}</dd>
-        <dt>{t('oversight.startedOn')}</dt><dd>{formatDate(d.startedOn)}{d.endedOn && ` – ${formatDate(d.endedOn)}`}</dd>
-        {d.team && <><dt>{t('oversight.team')}</dt><dd>{d.team}</dd></>}
-        {d.documents && <><dt>{t('oversight.documents')}</dt><dd>{d.documents}</dd></>}
-        {d.draftTitle && <><dt>{t('oversight.draftTitle')}</dt><dd>{d.draftTitle} · {d.opinionsAccepted}/{d.opinionsGiven}</dd></>}
-        {d.findings && <><dt>{t('oversight.findings')}</dt><dd>{d.findings}</dd></>}
-        {d.conclusion && <><dt>{t('oversight.conclusion')}</dt><dd>{d.conclusion}</dd></>}
+        <dt>{t('oversight.status')}</dt>
+        <dd>{pick(ACTIVITY_STATUS_LABELS[d.status])}</dd>
+        <dt>{t('oversight.subject')}</dt>
+        <dd>{d.subject}</dd>
+        <dt>{t('oversight.startedOn')}</dt>
+        <dd>
+          {formatDate(d.startedOn)}
+          {d.endedOn && ` – ${formatDate(d.endedOn)}`}
+        </dd>
+        {d.team && (
+          <>
+            <dt>{t('oversight.team')}</dt>
+            <dd>{d.team}</dd>
+          </>
+        )}
+        {d.documents && (
+          <>
+            <dt>{t('oversight.documents')}</dt>
+            <dd>{d.documents}</dd>
+          </>
+        )}
+        {d.draftTitle && (
+          <>
+            <dt>{t('oversight.draftTitle')}</dt>
+            <dd>
+              {d.draftTitle} · {d.opinionsAccepted}/{d.opinionsGiven}
+            </dd>
+          </>
+        )}
+        {d.findings && (
+          <>
+            <dt>{t('oversight.findings')}</dt>
+            <dd>{d.findings}</dd>
+          </>
+        )}
+        {d.conclusion && (
+          <>
+            <dt>{t('oversight.conclusion')}</dt>
+            <dd>{d.conclusion}</dd>
+          </>
+        )}
       </dl>
       <Section title={t('oversight.recommendations')}>
         <ul className="member-list" data-testid="recommendations">
           {d.items.map((r) => (
             <li key={r.id}>
               <strong>{r.content}</strong> — {r.agency}
-              <div className="small muted">{t('oversight.dueOn')}: {formatDate(r.dueOn)} ·{' '}
+              <div className="small muted">
+                {t('oversight.dueOn')}: {formatDate(r.dueOn)} ·{' '}
                 <span className={r.overdue ? 'warn' : undefined}>{pick(RECOMMENDATION_STATUS_LABELS[r.overdue ? 'overdue' : r.status])}</span>
-                {r.answer && <> · {r.answer}</>}</div>
+                {r.answer && <> · {r.answer}</>}
+              </div>
               {d.canWrite && RECOMMENDATION_NEXT[r.status].length > 0 && (
-                <button type="button" className="btn btn-small" onClick={() => setFollowing(r)}>{t('oversight.follow')}</button>)}
+                <button type="button" className="btn btn-small" onClick={() => setFollowing(r)}>
+                  {t('oversight.follow')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -76,15 +124,20 @@ function CompleteDialog({ id, startedOn, onClose, onSaved }: { id: number; start
           <TextField label={t('oversight.conclusion')} required value={v.conclusion} error={errs.conclusion} onChange={(e) => setV({ ...v, conclusion: e.target.value })} />
           {recs.map((r, i) => (
             <fieldset key={i} className="fieldset">
-              <legend>{t('oversight.recommendation')} {i + 1}</legend>
+              <legend>
+                {t('oversight.recommendation')} {i + 1}
+              </legend>
               <TextField label={t('oversight.recommendation')} required value={r.content} onChange={(e) => setRec(i, { content: e.target.value })} />
               <TextField label={t('oversight.agency')} required value={r.agency} onChange={(e) => setRec(i, { agency: e.target.value })} />
               <DateField label={t('oversight.dueOn')} value={r.dueOn} required onChange={(x) => setRec(i, { dueOn: x })} />
-              <button type="button" className="btn btn-small" onClick={() => setRecs((rs) => rs.filter((_, k) => k !== i))}>{t('oversight.remove')}</button>
+              <button type="button" className="btn btn-small" onClick={() => setRecs((rs) => rs.filter((_, k) => k !== i))}>
+                {t('oversight.remove')}
+              </button>
             </fieldset>
           ))}
           <button type="button" className="btn btn-small" onClick={() => setRecs((rs) => [...rs, { content: '', agency: '', dueOn: dayAfter(v.endedOn) }])}>
-            {t('oversight.addRecommendation')}</button>
+            {t('oversight.addRecommendation')}
+          </button>
         </>
       )}
     </FormDialog>
@@ -96,7 +149,10 @@ function FollowDialog({ rec, onClose, onSaved }: { rec: Recommendation; onClose:
   const next = RECOMMENDATION_NEXT[rec.status];
   const [v, setV] = useState({ status: next[0] as string, answer: '', date: todayIso() });
   const submit = async () => {
-    await call('POST /api/oversight/recommendations/:id/follow', { params: { id: rec.id }, body: { status: v.status as RecommendationStatus, date: v.date, ...(v.answer.trim() ? { answer: v.answer } : {}) } });
+    await call('POST /api/oversight/recommendations/:id/follow', {
+      params: { id: rec.id },
+      body: { status: v.status as RecommendationStatus, date: v.date, ...(v.answer.trim() ? { answer: v.answer } : {}) },
+    });
     onSaved();
   };
   return (
@@ -104,8 +160,12 @@ function FollowDialog({ rec, onClose, onSaved }: { rec: Recommendation; onClose:
       {(errs) => (
         <>
           <p>{rec.content}</p>
-          <SelectField label={t('oversight.status')} value={v.status} onChange={(e) => setV({ ...v, status: e.target.value })}
-            options={next.map((s) => ({ value: s, label: pick(RECOMMENDATION_STATUS_LABELS[s]) }))} />
+          <SelectField
+            label={t('oversight.status')}
+            value={v.status}
+            onChange={(e) => setV({ ...v, status: e.target.value })}
+            options={next.map((s) => ({ value: s, label: pick(RECOMMENDATION_STATUS_LABELS[s]) }))}
+          />
           <TextField label={t('oversight.answer')} value={v.answer} onChange={(e) => setV({ ...v, answer: e.target.value })} />
           <DateField label={t('oversight.endedOn')} value={v.date} required error={errs.date} onChange={(x) => setV({ ...v, date: x })} />
         </>

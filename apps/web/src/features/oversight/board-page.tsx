@@ -27,8 +27,9 @@ export function BoardPage({ id }: { id: number }) {
   const b = useEndpoint('GET /api/oversight/boards/:id', { params: { id } });
   // A Ban TTND has a member from each village of its ward (as the villages were at its election).
   const ttnd = b.data?.kind === 'ttnd' ? b.data : null;
-  const villages = useFetch(ttnd ? `units:villages:${ttnd.unitId}:${ttnd.electedOn}` : null,
-    () => unitsApi.list({ parent: ttnd!.unitId, asOf: ttnd!.electedOn, level: 'village', limit: 500 }));
+  const villages = useFetch(ttnd ? `units:villages:${ttnd.unitId}:${ttnd.electedOn}` : null, () =>
+    unitsApi.list({ parent: ttnd!.unitId, asOf: ttnd!.electedOn, level: 'village', limit: 500 }),
+  );
   const [open, setOpen] = useState<Dialog>(null);
   if (b.error) return <ErrorNote error={b.error} onRetry={b.reload} />;
   if (!b.data) return <Loading />;
@@ -42,48 +43,112 @@ export function BoardPage({ id }: { id: number }) {
   const close = () => setOpen(null);
   return (
     <>
-      <PageTitle title={d.name} sub={`${pick(BOARD_KIND_LABELS[d.kind])} · ${d.unitName}`}
-        before={<nav className="breadcrumb" aria-label={t('oversight.title')}><ol><li><Link to={`/oversight/boards?unit=${d.unitId}`}>{t('oversight.tabBoards')}</Link></li><li>{d.name}</li></ol></nav>} />
+      <PageTitle
+        title={d.name}
+        sub={`${pick(BOARD_KIND_LABELS[d.kind])} · ${d.unitName}`}
+        before={
+          <nav className="breadcrumb" aria-label={t('oversight.title')}>
+            <ol>
+              <li>
+                <Link to={`/oversight/boards?unit=${d.unitId}`}>{t('oversight.tabBoards')}</Link>
+              </li>
+              <li>{d.name}</li>
+            </ol>
+          </nav>
+        }
+      />
       <dl className="kv kv-stack card">
-        {d.project && <><dt>{t('boards.project')}</dt><dd>{d.project}</dd></>}
-        <dt>{t('boards.termLabel')}</dt><dd>{d.termLabel}</dd>
-        <dt>{t('boards.electedOn')}</dt><dd>{formatDate(d.electedOn)}{d.validTo !== 'infinity' && ` – ${formatDate(d.validTo)}`}</dd>
-        <dt>{t('boards.supervisions')}</dt><dd>{formatNumber(d.supervisions)}</dd>
-        <dt>{t('boards.violations')}</dt><dd>{formatNumber(d.violations)}</dd>
+        {d.project && (
+          <>
+            <dt>{t('boards.project')}</dt>
+            <dd>{d.project}</dd>
+          </>
+        )}
+        <dt>{t('boards.termLabel')}</dt>
+        <dd>{d.termLabel}</dd>
+        <dt>{t('boards.electedOn')}</dt>
+        <dd>
+          {formatDate(d.electedOn)}
+          {d.validTo !== 'infinity' && ` – ${formatDate(d.validTo)}`}
+        </dd>
+        <dt>{t('boards.supervisions')}</dt>
+        <dd>{formatNumber(d.supervisions)}</dd>
+        <dt>{t('boards.violations')}</dt>
+        <dd>{formatNumber(d.violations)}</dd>
       </dl>
 
-      <Section title={t('boards.supervisionsTitle')} actions={write && <button type="button" className="btn btn-small btn-primary" onClick={() => setOpen('supervision')}>{t('boards.addSupervision')}</button>}>
+      <Section
+        title={t('boards.supervisionsTitle')}
+        actions={
+          write && (
+            <button type="button" className="btn btn-small btn-primary" onClick={() => setOpen('supervision')}>
+              {t('boards.addSupervision')}
+            </button>
+          )
+        }
+      >
         {d.supervisionList.length === 0 && <Empty>{t('oversight.none')}</Empty>}
         <ul className="member-list" data-testid="board-supervisions">
           {d.supervisionList.map((s) => (
             <li key={s.id}>
-              <div className="member-main"><strong>{s.subject}</strong> <span className="small muted">{formatDate(s.heldOn)}</span></div>
+              <div className="member-main">
+                <strong>{s.subject}</strong> <span className="small muted">{formatDate(s.heldOn)}</span>
+              </div>
               {s.findings && <div className="small">{s.findings}</div>}
               <div className="small">
-                {s.violations > 0
-                  ? <><span className="badge badge-warn">{t('boards.violationsN', { n: s.violations })}</span>{' '}
-                    <span className={s.remedied ? 'badge badge-ok' : 'badge'}>{t(s.remedied ? 'boards.remedied' : 'boards.notRemedied')}</span></>
-                  : <span className="badge badge-ok">{t('boards.noViolation')}</span>}
+                {s.violations > 0 ? (
+                  <>
+                    <span className="badge badge-warn">{t('boards.violationsN', { n: s.violations })}</span>{' '}
+                    <span className={s.remedied ? 'badge badge-ok' : 'badge'}>{t(s.remedied ? 'boards.remedied' : 'boards.notRemedied')}</span>
+                  </>
+                ) : (
+                  <span className="badge badge-ok">{t('boards.noViolation')}</span>
+                )}
                 {s.remedy && <> · {s.remedy}</>}
               </div>
               {write && s.violations > 0 && !s.remedied && (
-                <div className="member-actions"><button type="button" className="btn btn-small" onClick={() => setOpen({ remedy: s })}>{t('boards.recordRemedy')}</button></div>)}
+                <div className="member-actions">
+                  <button type="button" className="btn btn-small" onClick={() => setOpen({ remedy: s })}>
+                    {t('boards.recordRemedy')}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
       </Section>
 
-      <Section title={t('boards.yearsTitle')} actions={write && <button type="button" className="btn btn-small" onClick={() => setOpen('year')}>{t('boards.saveYear')}</button>}>
+      <Section
+        title={t('boards.yearsTitle')}
+        actions={
+          write && (
+            <button type="button" className="btn btn-small" onClick={() => setOpen('year')}>
+              {t('boards.saveYear')}
+            </button>
+          )
+        }
+      >
         {d.years.length === 0 && <Empty>{t('oversight.none')}</Empty>}
         <ul className="member-list" data-testid="board-years">
           {[...d.years].reverse().map((y) => (
             <li key={y.year}>
               <strong>{t('boards.yearN', { year: y.year })}</strong>{' '}
-              {y.rating ? <span className={y.rating === 'weak' ? 'badge badge-warn' : 'badge badge-ok'}>{pick(BOARD_RATING_LABELS[y.rating])}</span>
-                : <span className="badge">{t('boards.notRated')}</span>}
-              <div className="small">{t('boards.funding', { got: formatVnd(y.fundingVnd), required: formatVnd(y.fundingRequiredVnd) })}{' '}
-                <span className={y.fundingVnd >= y.fundingRequiredVnd ? 'badge badge-ok' : 'badge badge-warn'}>{t(y.fundingVnd >= y.fundingRequiredVnd ? 'boards.funded' : 'boards.underfunded')}</span></div>
-              {y.plan && <div className="small muted">{t('boards.plan')}: {y.plan}</div>}
+              {y.rating ? (
+                <span className={y.rating === 'weak' ? 'badge badge-warn' : 'badge badge-ok'}>{pick(BOARD_RATING_LABELS[y.rating])}</span>
+              ) : (
+                <span className="badge">{t('boards.notRated')}</span>
+              )}
+              <div className="small">
+                {t('boards.funding', { got: formatVnd(y.fundingVnd), required: formatVnd(y.fundingRequiredVnd) })}{' '}
+                <span className={y.fundingVnd >= y.fundingRequiredVnd ? 'badge badge-ok' : 'badge badge-warn'}>
+                  {t(y.fundingVnd >= y.fundingRequiredVnd ? 'boards.funded' : 'boards.underfunded')}
+                </span>
+              </div>
+              {y.plan && (
+                <div className="small muted">
+                  {t('boards.plan')}: {y.plan}
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -91,22 +156,52 @@ export function BoardPage({ id }: { id: number }) {
 
       <Section title={t('boards.membersTitle', { n: d.members.length })}>
         {uncovered.length > 0 && (
-          <p className="note note-warn" data-testid="villages-uncovered">{t('boards.villagesUncovered', { n: uncovered.length, list: uncovered.slice(0, 10).map((u) => u.name).join(', ') })}</p>)}
+          <p className="note note-warn" data-testid="villages-uncovered">
+            {t('boards.villagesUncovered', {
+              n: uncovered.length,
+              list: uncovered
+                .slice(0, 10)
+                .map((u) => u.name)
+                .join(', '),
+            })}
+          </p>
+        )}
         <ul className="member-list" data-testid="board-members">
           {d.members.map((m) => (
-            <li key={m.id}><strong>{m.fullName}</strong> <span className="small muted">{pick(BOARD_MEMBER_ROLE_LABELS[m.role])}{m.villageName && ` · ${m.villageName}`}</span></li>
+            <li key={m.id}>
+              <strong>{m.fullName}</strong>{' '}
+              <span className="small muted">
+                {pick(BOARD_MEMBER_ROLE_LABELS[m.role])}
+                {m.villageName && ` · ${m.villageName}`}
+              </span>
+            </li>
           ))}
         </ul>
       </Section>
 
-      <Section title={t('boards.reportsTitle')} actions={write && <button type="button" className="btn btn-small" onClick={() => setOpen('report')}>{t('boards.fileReport')}</button>}>
+      <Section
+        title={t('boards.reportsTitle')}
+        actions={
+          write && (
+            <button type="button" className="btn btn-small" onClick={() => setOpen('report')}>
+              {t('boards.fileReport')}
+            </button>
+          )
+        }
+      >
         {sitting && missing.length > 0 && (
-          <p className="note note-warn" data-testid="reports-missing">{t('boards.reportsMissing', { list: missing.map((m) => t('boards.quarterOf', m)).join(', ') })}</p>)}
+          <p className="note note-warn" data-testid="reports-missing">
+            {t('boards.reportsMissing', { list: missing.map((m) => t('boards.quarterOf', m)).join(', ') })}
+          </p>
+        )}
         {d.reports.length === 0 && <Empty>{t('oversight.none')}</Empty>}
         <ul className="member-list">
           {d.reports.map((r) => (
-            <li key={r.id}><strong>{t('boards.quarterOf', { quarter: r.quarter, year: r.year })}</strong> <span className="small muted">{t('boards.filedOn', { date: formatDate(r.filedOn) })}</span>
-              {r.summary && <div className="small">{r.summary}</div>}</li>
+            <li key={r.id}>
+              <strong>{t('boards.quarterOf', { quarter: r.quarter, year: r.year })}</strong>{' '}
+              <span className="small muted">{t('boards.filedOn', { date: formatDate(r.filedOn) })}</span>
+              {r.summary && <div className="small">{r.summary}</div>}
+            </li>
           ))}
         </ul>
       </Section>
@@ -129,7 +224,11 @@ function SupervisionDialog({ board, onClose, onSaved }: Saved) {
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const submit = async () => {
     checkForm({
-      heldOn: !v.heldOn ? t('form.required') : v.heldOn > today ? t('form.notFuture') : v.heldOn < board.electedOn && t('boards.errBeforeTerm', { date: formatDate(board.electedOn) }),
+      heldOn: !v.heldOn
+        ? t('form.required')
+        : v.heldOn > today
+          ? t('form.notFuture')
+          : v.heldOn < board.electedOn && t('boards.errBeforeTerm', { date: formatDate(board.electedOn) }),
       subject: !v.subject.trim() && t('form.required'),
       violations: !isCount(v.violations) && t('form.count'),
       remedy: v.remedied && !v.remedy.trim() && t('boards.errRemedy'),
@@ -144,7 +243,14 @@ function SupervisionDialog({ board, onClose, onSaved }: Saved) {
           <TextField label={t('boards.subject')} required value={v.subject} error={errs.subject} onChange={(e) => set({ subject: e.target.value })} />
           <DateField label={t('boards.heldOn')} value={v.heldOn} required error={errs.heldOn} onChange={(d) => set({ heldOn: d })} />
           <TextField label={t('boards.findings')} value={v.findings} onChange={(e) => set({ findings: e.target.value })} />
-          <TextField label={t('boards.violationsField')} required inputMode="numeric" value={v.violations} error={errs.violations} onChange={(e) => set({ violations: e.target.value })} />
+          <TextField
+            label={t('boards.violationsField')}
+            required
+            inputMode="numeric"
+            value={v.violations}
+            error={errs.violations}
+            onChange={(e) => set({ violations: e.target.value })}
+          />
           <TextField label={t('boards.remedy')} value={v.remedy} error={errs.remedy} onChange={(e) => set({ remedy: e.target.value })} />
           <CheckboxField label={t('boards.remediedField')} checked={v.remedied} onChange={(e) => set({ remedied: e.target.checked })} />
         </>
@@ -165,7 +271,9 @@ function RemedyDialog({ s, onClose, onSaved }: { s: BoardSupervision; onClose: (
     <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.recordRemedy')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
-          <p>{s.subject} · {t('boards.violationsN', { n: s.violations })}</p>
+          <p>
+            {s.subject} · {t('boards.violationsN', { n: s.violations })}
+          </p>
           <TextField label={t('boards.remedy')} required value={v.remedy} error={errs.remedy} onChange={(e) => setV({ ...v, remedy: e.target.value })} />
           <CheckboxField label={t('boards.remediedField')} checked={v.remedied} onChange={(e) => setV({ ...v, remedied: e.target.checked })} />
         </>
@@ -183,8 +291,14 @@ function YearDialog({ board, canRate, onClose, onSaved }: Saved & { canRate: boo
   const pickYear = (y: number) => board.years.find((x) => x.year === y);
   const fill = (y: number) => {
     const x = pickYear(y);
-    return { year: String(y), plan: x?.plan ?? '', fundingRequiredVnd: x ? String(x.fundingRequiredVnd) : '', fundingVnd: x ? String(x.fundingVnd) : '',
-      rating: x?.rating ?? '', ratedOn: x?.ratedOn ?? today };
+    return {
+      year: String(y),
+      plan: x?.plan ?? '',
+      fundingRequiredVnd: x ? String(x.fundingRequiredVnd) : '',
+      fundingVnd: x ? String(x.fundingVnd) : '',
+      rating: x?.rating ?? '',
+      ratedOn: x?.ratedOn ?? today,
+    };
   };
   const [v, setV] = useState(() => fill(Math.max(start, Math.min(thisYear, board.validTo === 'infinity' ? thisYear : Number(board.validTo.slice(0, 4))))));
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
@@ -196,10 +310,17 @@ function YearDialog({ board, canRate, onClose, onSaved }: Saved & { canRate: boo
       fundingVnd: !digits(v.fundingVnd) && t('form.required'),
       ratedOn: !!v.rating && v.ratedOn > today && t('form.notFuture'),
     });
-    await call('POST /api/oversight/boards/:id/years', { params: { id: board.id }, body: {
-      year: Number(v.year), plan: v.plan, fundingRequiredVnd: Number(digits(v.fundingRequiredVnd)), fundingVnd: Number(digits(v.fundingVnd)),
-      rating: (v.rating || null) as BoardRating | null, ...(v.rating && v.ratedOn ? { ratedOn: v.ratedOn } : {}),
-    } });
+    await call('POST /api/oversight/boards/:id/years', {
+      params: { id: board.id },
+      body: {
+        year: Number(v.year),
+        plan: v.plan,
+        fundingRequiredVnd: Number(digits(v.fundingRequiredVnd)),
+        fundingVnd: Number(digits(v.fundingVnd)),
+        rating: (v.rating || null) as BoardRating | null,
+        ...(v.rating && v.ratedOn ? { ratedOn: v.ratedOn } : {}),
+      },
+    });
     onSaved();
   };
   const current = pickYear(Number(v.year));
@@ -213,11 +334,17 @@ function YearDialog({ board, canRate, onClose, onSaved }: Saved & { canRate: boo
           <MoneyField label={t('boards.fundingGot')} required value={v.fundingVnd} error={errs.fundingVnd} onValue={(x) => set({ fundingVnd: x })} />
           {canRate ? (
             <>
-              <SelectField label={t('boards.rating')} value={v.rating} onChange={(e) => set({ rating: e.target.value })}
-                options={[{ value: '', label: t('boards.notRated') }, ...Object.entries(BOARD_RATING_LABELS).map(([value, l]) => ({ value, label: pick(l) }))]} />
+              <SelectField
+                label={t('boards.rating')}
+                value={v.rating}
+                onChange={(e) => set({ rating: e.target.value })}
+                options={[{ value: '', label: t('boards.notRated') }, ...Object.entries(BOARD_RATING_LABELS).map(([value, l]) => ({ value, label: pick(l) }))]}
+              />
               {v.rating && <DateField label={t('boards.ratedOn')} value={v.ratedOn} required error={errs.ratedOn} onChange={(d) => set({ ratedOn: d })} />}
             </>
-          ) : <p className="hint">{current?.rating ? t('boards.ratedBy', { rating: pick(BOARD_RATING_LABELS[current.rating]) }) : t('boards.rateHint')}</p>}
+          ) : (
+            <p className="hint">{current?.rating ? t('boards.ratedBy', { rating: pick(BOARD_RATING_LABELS[current.rating]) }) : t('boards.rateHint')}</p>
+          )}
         </>
       )}
     </FormDialog>
@@ -246,8 +373,13 @@ function ReportDialog({ board, onClose, onSaved }: Saved) {
         <>
           <div className="form-row">
             <TextField label={t('oversight.year')} inputMode="numeric" required value={v.year} error={errs.year} onChange={(e) => set({ year: e.target.value })} />
-            <SelectField label={t('plan.quarter')} value={v.quarter} error={errs.quarter} onChange={(e) => set({ quarter: e.target.value })}
-              options={['1', '2', '3', '4'].map((n) => ({ value: n, label: t('plan.quarterN', { n }) }))} />
+            <SelectField
+              label={t('plan.quarter')}
+              value={v.quarter}
+              error={errs.quarter}
+              onChange={(e) => set({ quarter: e.target.value })}
+              options={['1', '2', '3', '4'].map((n) => ({ value: n, label: t('plan.quarterN', { n }) }))}
+            />
           </div>
           <DateField label={t('boards.filedOnField')} value={v.filedOn} required error={errs.filedOn} onChange={(d) => set({ filedOn: d })} />
           <TextField label={t('boards.reportSummary')} value={v.summary} onChange={(e) => set({ summary: e.target.value })} />

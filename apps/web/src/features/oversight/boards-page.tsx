@@ -24,7 +24,7 @@ export function BoardsPage() {
   const { t, pick } = useI18n();
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const list = useEndpoint('GET /api/oversight/boards', unit ? { query: { unit } } : null);
   const [adding, setAdding] = useState(false);
   const today = todayIso();
@@ -32,13 +32,25 @@ export function BoardsPage() {
   const shown = list.data?.filter((b) => q.ended === '1' || b.validTo === 'infinity' || b.validTo > today);
   return (
     <>
-      <PageTitle title={t('oversight.title')} actions={can('inspection.write') && unit && (
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('boards.add')}</button>)} />
+      <PageTitle
+        title={t('oversight.title')}
+        actions={
+          can('inspection.write') &&
+          unit && (
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              {t('boards.add')}
+            </button>
+          )
+        }
+      />
       <OversightTabs tab="boards" query={{ unit: q.unit }} />
       <div className="filters">
         <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
-        <CheckboxField label={t('boards.showEnded', { n: (list.data?.length ?? 0) - (list.data?.filter((b) => b.validTo === 'infinity' || b.validTo > today).length ?? 0) })}
-          checked={q.ended === '1'} onChange={(e) => setQ({ ended: e.target.checked ? '1' : null })} />
+        <CheckboxField
+          label={t('boards.showEnded', { n: (list.data?.length ?? 0) - (list.data?.filter((b) => b.validTo === 'infinity' || b.validTo > today).length ?? 0) })}
+          checked={q.ended === '1'}
+          onChange={(e) => setQ({ ended: e.target.checked ? '1' : null })}
+        />
       </div>
       {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading />}
@@ -48,12 +60,26 @@ export function BoardsPage() {
           const last = b.years.at(-1);
           return (
             <li key={b.id}>
-              <Link to={`/oversight/boards/${b.id}`}><strong>{b.name}</strong></Link>
+              <Link to={`/oversight/boards/${b.id}`}>
+                <strong>{b.name}</strong>
+              </Link>
               {b.project && <> · {b.project}</>}
-              <div className="small muted">{pick(BOARD_KIND_LABELS[b.kind])} · {b.unitName} · {t('boards.term', { term: b.termLabel })} ·{' '}
-                {formatDate(b.electedOn)}{b.validTo !== 'infinity' && ` – ${formatDate(b.validTo)}`}</div>
-              <div className="small">{t('boards.summary', { members: b.members.length, supervisions: b.supervisions, violations: b.violations })}
-                {last?.rating && <> · <span className={last.rating === 'weak' ? 'badge badge-warn' : 'badge badge-ok'}>{last.year}: {pick(BOARD_RATING_LABELS[last.rating])}</span></>}</div>
+              <div className="small muted">
+                {pick(BOARD_KIND_LABELS[b.kind])} · {b.unitName} · {t('boards.term', { term: b.termLabel })} · {formatDate(b.electedOn)}
+                {b.validTo !== 'infinity' && ` – ${formatDate(b.validTo)}`}
+              </div>
+              <div className="small">
+                {t('boards.summary', { members: b.members.length, supervisions: b.supervisions, violations: b.violations })}
+                {last?.rating && (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <span className={last.rating === 'weak' ? 'badge badge-warn' : 'badge badge-ok'}>
+                      {last.year}: {pick(BOARD_RATING_LABELS[last.rating])}
+                    </span>
+                  </>
+                )}
+              </div>
             </li>
           );
         })}
@@ -72,7 +98,9 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
   const today = todayIso();
   const [v, setV] = useState({ kind: 'ttnd', name: pick(BOARD_KIND_LABELS.ttnd), project: '', termLabel: '', electedOn: today });
   const [members, setMembers] = useState<MemberRow[]>(() => [member('head'), member('deputy'), member(), member(), member()]);
-  const villages = useFetch(v.electedOn ? `units:villages:${unitId}:${v.electedOn}` : null, () => unitsApi.list({ parent: unitId, asOf: v.electedOn, level: 'village', limit: 500 }));
+  const villages = useFetch(v.electedOn ? `units:villages:${unitId}:${v.electedOn}` : null, () =>
+    unitsApi.list({ parent: unitId, asOf: v.electedOn, level: 'village', limit: 500 }),
+  );
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const setMember = (i: number, patch: Partial<MemberRow>) => setMembers((ms) => ms.map((m, k) => (k === i ? { ...m, ...patch } : m)));
   const gsd = v.kind === 'gsdtccd';
@@ -87,10 +115,17 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
       members: named.length < BOARD_MIN_MEMBERS && t('boards.errMembers', { min: BOARD_MIN_MEMBERS, n: named.length }),
       ...Object.fromEntries(members.map((m, i) => [`m${i}.fullName`, m.fullName.trim().length === 1 && t('boards.errName')])),
     });
-    const b = await call('POST /api/oversight/boards', { body: {
-      unitId, kind: v.kind as BoardKind, name: v.name, termLabel: v.termLabel, electedOn: v.electedOn, ...(gsd ? { project: v.project } : {}),
-      members: named.map((m) => ({ fullName: m.fullName, role: m.role as BoardMemberRole, ...(m.villageId ? { villageId: Number(m.villageId) } : {}) })),
-    } });
+    const b = await call('POST /api/oversight/boards', {
+      body: {
+        unitId,
+        kind: v.kind as BoardKind,
+        name: v.name,
+        termLabel: v.termLabel,
+        electedOn: v.electedOn,
+        ...(gsd ? { project: v.project } : {}),
+        members: named.map((m) => ({ fullName: m.fullName, role: m.role as BoardMemberRole, ...(m.villageId ? { villageId: Number(m.villageId) } : {}) })),
+      },
+    });
     navigate(`/oversight/boards/${b.id}`);
   };
   const villageOptions = [{ value: '', label: t('boards.noVillage') }, ...(villages.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
@@ -98,25 +133,53 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
     <FormDialog open noValidate onClose={onClose} onSubmit={submit} title={t('boards.add')} submitLabel={t('oversight.save')}>
       {(errs) => (
         <>
-          <SelectField label={t('boards.kind')} value={v.kind} onChange={(e) => set({ kind: e.target.value, name: pick(BOARD_KIND_LABELS[e.target.value as 'ttnd']) })}
-            options={labelOptions(BOARD_KIND_LABELS, pick)} />
+          <SelectField
+            label={t('boards.kind')}
+            value={v.kind}
+            onChange={(e) => set({ kind: e.target.value, name: pick(BOARD_KIND_LABELS[e.target.value as 'ttnd']) })}
+            options={labelOptions(BOARD_KIND_LABELS, pick)}
+          />
           <TextField label={t('boards.name')} required value={v.name} error={errs.name} onChange={(e) => set({ name: e.target.value })} />
           {gsd && <TextField label={t('boards.project')} required value={v.project} error={errs.project} onChange={(e) => set({ project: e.target.value })} />}
-          <TextField label={t('boards.termLabel')} hint={t('boards.termHint')} required value={v.termLabel} error={errs.termLabel} onChange={(e) => set({ termLabel: e.target.value })} />
+          <TextField
+            label={t('boards.termLabel')}
+            hint={t('boards.termHint')}
+            required
+            value={v.termLabel}
+            error={errs.termLabel}
+            onChange={(e) => set({ termLabel: e.target.value })}
+          />
           <DateField label={t('boards.electedOn')} value={v.electedOn} required error={errs.electedOn} onChange={(d) => set({ electedOn: d })} />
           <p className="hint">{t(gsd ? 'boards.membersHintGsd' : 'boards.membersHint', { min: BOARD_MIN_MEMBERS })}</p>
-          {errs.members && <p className="field-error" role="alert">{errs.members}</p>}
+          {errs.members && (
+            <p className="field-error" role="alert">
+              {errs.members}
+            </p>
+          )}
           {members.map((m, i) => (
             <fieldset key={i} className="subform">
               <legend>{t('boards.memberN', { n: i + 1 })}</legend>
-              <TextField label={t('boards.fullName')} autoComplete="off" value={m.fullName} error={errs[`m${i}.fullName`]} onChange={(e) => setMember(i, { fullName: e.target.value })} />
+              <TextField
+                label={t('boards.fullName')}
+                autoComplete="off"
+                value={m.fullName}
+                error={errs[`m${i}.fullName`]}
+                onChange={(e) => setMember(i, { fullName: e.target.value })}
+              />
               <div className="form-row">
-                <SelectField label={t('boards.role')} value={m.role} onChange={(e) => setMember(i, { role: e.target.value })} options={labelOptions(BOARD_MEMBER_ROLE_LABELS, pick)} />
+                <SelectField
+                  label={t('boards.role')}
+                  value={m.role}
+                  onChange={(e) => setMember(i, { role: e.target.value })}
+                  options={labelOptions(BOARD_MEMBER_ROLE_LABELS, pick)}
+                />
                 <SelectField label={t('boards.village')} value={m.villageId} onChange={(e) => setMember(i, { villageId: e.target.value })} options={villageOptions} />
               </div>
             </fieldset>
           ))}
-          <button type="button" className="btn btn-small" onClick={() => setMembers((ms) => [...ms, member()])}>{t('boards.addMember')}</button>
+          <button type="button" className="btn btn-small" onClick={() => setMembers((ms) => [...ms, member()])}>
+            {t('boards.addMember')}
+          </button>
         </>
       )}
     </FormDialog>

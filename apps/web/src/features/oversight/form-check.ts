@@ -5,7 +5,9 @@ import { ApiError } from '../../api';
  * fields' names, as `errs.<name>` reads them) and nothing is sent. The server checks again.
  */
 export function checkForm(errors: Record<string, string | false | null | undefined>): void {
-  const details = Object.entries(errors).filter((e): e is [string, string] => !!e[1]).map(([path, message]) => ({ path: `/${path}`, message }));
+  const details = Object.entries(errors)
+    .filter((e): e is [string, string] => !!e[1])
+    .map(([path, message]) => ({ path: `/${path}`, message }));
   if (details.length) throw new ApiError(400, 'VALIDATION', 'Vui lòng sửa các ô được đánh dấu bên dưới', 'Please correct the fields marked below', details);
 }
 

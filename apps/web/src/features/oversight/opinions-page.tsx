@@ -25,34 +25,68 @@ export function OpinionsPage() {
   const { t, pick } = useI18n();
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const list = useEndpoint('GET /api/oversight/opinions', unit ? { query: { unit, ...(q.year ? { year: q.year } : {}) } } : null);
   const [adding, setAdding] = useState(false);
   const rows = list.data ?? [];
   const drafts = rows.flatMap((s) => s.drafts);
   const totals = {
-    rounds: rows.length, drafts: drafts.length, draftOpinions: drafts.reduce((n, d) => n + d.opinions, 0),
-    officials: rows.reduce((n, s) => n + s.officialsOpinions, 0), people: rows.reduce((n, s) => n + s.participants, 0),
+    rounds: rows.length,
+    drafts: drafts.length,
+    draftOpinions: drafts.reduce((n, d) => n + d.opinions, 0),
+    officials: rows.reduce((n, s) => n + s.officialsOpinions, 0),
+    people: rows.reduce((n, s) => n + s.participants, 0),
   };
   return (
     <>
-      <PageTitle title={t('oversight.title')} actions={can('oversight.write') && unit && (
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('opinions.add')}</button>)} />
+      <PageTitle
+        title={t('oversight.title')}
+        actions={
+          can('oversight.write') &&
+          unit && (
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              {t('opinions.add')}
+            </button>
+          )
+        }
+      />
       <OversightTabs tab="opinions" query={{ unit: q.unit, year: q.year }} />
       <div className="filters">
         <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
-        <TextField label={t('oversight.year')} hint={t('opinions.yearHint')} type="number" min={2000} max={2100} value={q.year ?? ''}
-          onChange={(e) => setQ({ year: e.target.value || null })} />
+        <TextField
+          label={t('oversight.year')}
+          hint={t('opinions.yearHint')}
+          type="number"
+          min={2000}
+          max={2100}
+          value={q.year ?? ''}
+          onChange={(e) => setQ({ year: e.target.value || null })}
+        />
       </div>
       {list.error && <ErrorNote error={list.error} onRetry={list.reload} />}
       {!list.data && !list.error && <Loading />}
       {list.data && (
         <dl className="stats" data-testid="opinion-totals">
-          <div><dt>{t('opinions.rounds')}</dt><dd>{formatNumber(totals.rounds)}</dd></div>
-          <div><dt>{t('opinions.drafts')}</dt><dd>{formatNumber(totals.drafts)}</dd></div>
-          <div><dt>{t('opinions.draftOpinions')}</dt><dd>{formatNumber(totals.draftOpinions)}</dd></div>
-          <div><dt>{t('opinions.officialsOpinions')}</dt><dd>{formatNumber(totals.officials)}</dd></div>
-          <div><dt>{t('opinions.people')}</dt><dd>{formatNumber(totals.people)}</dd></div>
+          <div>
+            <dt>{t('opinions.rounds')}</dt>
+            <dd>{formatNumber(totals.rounds)}</dd>
+          </div>
+          <div>
+            <dt>{t('opinions.drafts')}</dt>
+            <dd>{formatNumber(totals.drafts)}</dd>
+          </div>
+          <div>
+            <dt>{t('opinions.draftOpinions')}</dt>
+            <dd>{formatNumber(totals.draftOpinions)}</dd>
+          </div>
+          <div>
+            <dt>{t('opinions.officialsOpinions')}</dt>
+            <dd>{formatNumber(totals.officials)}</dd>
+          </div>
+          <div>
+            <dt>{t('opinions.people')}</dt>
+            <dd>{formatNumber(totals.people)}</dd>
+          </div>
         </dl>
       )}
       {list.data?.length === 0 && <Empty>{t('oversight.none')}</Empty>}
@@ -61,15 +95,21 @@ export function OpinionsPage() {
         {rows.map((s) => (
           <li key={s.id}>
             <strong>{s.title}</strong>
-            <div className="small muted">{formatDate(s.heldOn)} · {pick(OPINION_FORM_LABELS[s.form])} · {pick(OPINION_TOPIC_LABELS[s.topic])} · {s.unitName}
-              {s.participants > 0 && <> · {t('opinions.peopleN', { n: formatNumber(s.participants) })}</>}</div>
-            {s.topic === 'officials'
-              ? <div className="small">{t('opinions.officialsN', { n: formatNumber(s.officialsOpinions) })}</div>
-              : (
-                <ul className="small">
-                  {s.drafts.map((d) => <li key={d.id}>{d.title} ({pick(DOC_KIND_LABELS[d.docKind])}): {t('opinions.opinionsN', { n: formatNumber(d.opinions) })}</li>)}
-                </ul>
-              )}
+            <div className="small muted">
+              {formatDate(s.heldOn)} · {pick(OPINION_FORM_LABELS[s.form])} · {pick(OPINION_TOPIC_LABELS[s.topic])} · {s.unitName}
+              {s.participants > 0 && <> · {t('opinions.peopleN', { n: formatNumber(s.participants) })}</>}
+            </div>
+            {s.topic === 'officials' ? (
+              <div className="small">{t('opinions.officialsN', { n: formatNumber(s.officialsOpinions) })}</div>
+            ) : (
+              <ul className="small">
+                {s.drafts.map((d) => (
+                  <li key={d.id}>
+                    {d.title} ({pick(DOC_KIND_LABELS[d.docKind])}): {t('opinions.opinionsN', { n: formatNumber(d.opinions) })}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
@@ -97,12 +137,26 @@ function OpinionDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: 
       participants: v.participants.trim() !== '' && !isCount(v.participants) && count,
       officialsOpinions: !onDrafts && !isCount(v.officialsOpinions) && count,
       drafts: onDrafts && drafts.length === 0 && t('opinions.errNoDrafts'),
-      ...(onDrafts ? Object.fromEntries(drafts.flatMap((d, i) => [[`d${i}.title`, !d.title.trim() && required], [`d${i}.opinions`, !isCount(d.opinions) && count]])) : {}),
+      ...(onDrafts
+        ? Object.fromEntries(
+            drafts.flatMap((d, i) => [
+              [`d${i}.title`, !d.title.trim() && required],
+              [`d${i}.opinions`, !isCount(d.opinions) && count],
+            ]),
+          )
+        : {}),
     });
-    await call('POST /api/oversight/opinions', { body: {
-      unitId, heldOn: v.heldOn, form: v.form as OpinionForm, topic: v.topic as OpinionTopic, title: v.title, participants: Number(v.participants || 0),
-      ...(onDrafts ? { drafts: drafts.map((d) => ({ ...d, docKind: d.docKind as DocKind, opinions: Number(d.opinions) })) } : { officialsOpinions: Number(v.officialsOpinions) }),
-    } });
+    await call('POST /api/oversight/opinions', {
+      body: {
+        unitId,
+        heldOn: v.heldOn,
+        form: v.form as OpinionForm,
+        topic: v.topic as OpinionTopic,
+        title: v.title,
+        participants: Number(v.participants || 0),
+        ...(onDrafts ? { drafts: drafts.map((d) => ({ ...d, docKind: d.docKind as DocKind, opinions: Number(d.opinions) })) } : { officialsOpinions: Number(v.officialsOpinions) }),
+      },
+    });
     onSaved();
   };
   return (
@@ -113,25 +167,56 @@ function OpinionDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: 
           <SelectField label={t('oversight.form')} value={v.form} onChange={(e) => set({ form: e.target.value })} options={labelOptions(OPINION_FORM_LABELS, pick)} />
           <TextField label={t('opinions.title')} required value={v.title} error={errs.title} onChange={(e) => set({ title: e.target.value })} />
           <DateField label={t('opinions.heldOn')} value={v.heldOn} required error={errs.heldOn} onChange={(d) => set({ heldOn: d })} />
-          <TextField label={t('opinions.participants')} inputMode="numeric" value={v.participants} error={errs.participants} onChange={(e) => set({ participants: e.target.value })} />
+          <TextField
+            label={t('opinions.participants')}
+            inputMode="numeric"
+            value={v.participants}
+            error={errs.participants}
+            onChange={(e) => set({ participants: e.target.value })}
+          />
           {!onDrafts && (
-            <TextField label={t('opinions.officialsOpinions')} required inputMode="numeric" value={v.officialsOpinions} error={errs.officialsOpinions}
-              onChange={(e) => set({ officialsOpinions: e.target.value })} />
+            <TextField
+              label={t('opinions.officialsOpinions')}
+              required
+              inputMode="numeric"
+              value={v.officialsOpinions}
+              error={errs.officialsOpinions}
+              onChange={(e) => set({ officialsOpinions: e.target.value })}
+            />
           )}
           {onDrafts && (
             <>
-              {errs.drafts && <p className="field-error" role="alert">{errs.drafts}</p>}
+              {errs.drafts && (
+                <p className="field-error" role="alert">
+                  {errs.drafts}
+                </p>
+              )}
               {drafts.map((d, i) => (
                 <fieldset key={i} className="subform">
                   <legend>{t('opinions.draftN', { n: i + 1 })}</legend>
                   <TextField label={t('opinions.draftTitle')} required value={d.title} error={errs[`d${i}.title`]} onChange={(e) => setDraft(i, { title: e.target.value })} />
-                  <SelectField label={t('opinions.docKind')} value={d.docKind} onChange={(e) => setDraft(i, { docKind: e.target.value })} options={labelOptions(DOC_KIND_LABELS, pick)} />
-                  <TextField label={t('opinions.draftOpinionsField')} required inputMode="numeric" value={d.opinions} error={errs[`d${i}.opinions`]}
-                    onChange={(e) => setDraft(i, { opinions: e.target.value })} />
-                  <button type="button" className="btn btn-small" onClick={() => setDrafts((ds) => ds.filter((_, k) => k !== i))}>{t('oversight.remove')}</button>
+                  <SelectField
+                    label={t('opinions.docKind')}
+                    value={d.docKind}
+                    onChange={(e) => setDraft(i, { docKind: e.target.value })}
+                    options={labelOptions(DOC_KIND_LABELS, pick)}
+                  />
+                  <TextField
+                    label={t('opinions.draftOpinionsField')}
+                    required
+                    inputMode="numeric"
+                    value={d.opinions}
+                    error={errs[`d${i}.opinions`]}
+                    onChange={(e) => setDraft(i, { opinions: e.target.value })}
+                  />
+                  <button type="button" className="btn btn-small" onClick={() => setDrafts((ds) => ds.filter((_, k) => k !== i))}>
+                    {t('oversight.remove')}
+                  </button>
                 </fieldset>
               ))}
-              <button type="button" className="btn btn-small" onClick={() => setDrafts((ds) => [...ds, { title: '', docKind: 'law', opinions: '' }])}>{t('opinions.addDraft')}</button>
+              <button type="button" className="btn btn-small" onClick={() => setDrafts((ds) => [...ds, { title: '', docKind: 'law', opinions: '' }])}>
+                {t('opinions.addDraft')}
+              </button>
             </>
           )}
         </>

@@ -24,13 +24,22 @@ export function OversightPage() {
   const { t, pick } = useI18n();
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const list = useEndpoint('GET /api/oversight/activities', unit ? { query: { unit, ...(q.year ? { year: q.year } : {}) } } : null);
   const [adding, setAdding] = useState(false);
   return (
     <>
-      <PageTitle title={t('oversight.title')} actions={can('oversight.write') && unit && (
-        <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>{t('oversight.add')}</button>)} />
+      <PageTitle
+        title={t('oversight.title')}
+        actions={
+          can('oversight.write') &&
+          unit && (
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              {t('oversight.add')}
+            </button>
+          )
+        }
+      />
       <OversightTabs tab="list" query={{ unit: q.unit, year: q.year }} />
       <div className="filters">
         <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
@@ -42,9 +51,13 @@ export function OversightPage() {
       <ul className="member-list">
         {list.data?.map((a) => (
           <li key={a.id}>
-            <Link to={`/oversight/activities/${a.id}`}><strong>{a.title}</strong></Link>
-            <div className="small muted">{pick(ACTIVITY_KIND_LABELS[a.kind])} · {pick(ACTIVITY_FORM_LABELS[a.form])} · {formatDate(a.startedOn)} · {a.unitName} · {pick(ACTIVITY_STATUS_LABELS[a.status])}
-              {a.recommendations > 0 && <> · {t('oversight.recsN', { n: a.recommendations, open: a.openRecommendations })}</>}</div>
+            <Link to={`/oversight/activities/${a.id}`}>
+              <strong>{a.title}</strong>
+            </Link>
+            <div className="small muted">
+              {pick(ACTIVITY_KIND_LABELS[a.kind])} · {pick(ACTIVITY_FORM_LABELS[a.form])} · {formatDate(a.startedOn)} · {a.unitName} · {pick(ACTIVITY_STATUS_LABELS[a.status])}
+              {a.recommendations > 0 && <> · {t('oversight.recsN', { n: a.recommendations, open: a.openRecommendations })}</>}
+            </div>
           </li>
         ))}
       </ul>
@@ -58,14 +71,40 @@ type ActivityPreset = { topicId: number; kind: string; form: string; title: stri
 /** Records a supervision or criticism; from a plan's topic (`preset`) it is counted against that topic. */
 export function ActivityDialog({ unitId, onClose, preset }: { unitId: number; onClose: () => void; preset?: ActivityPreset }) {
   const { t, pick } = useI18n();
-  const [v, setV] = useState({ kind: preset?.kind ?? 'supervision', form: preset?.form ?? 'direct', title: preset?.title ?? '', subjectKind: preset?.subjectKind ?? 'agency',
-    subject: preset?.subject ?? '', team: '', documents: '', startedOn: todayIso(), draftTitle: '', participants: '0', opinionsGiven: '0', opinionsAccepted: '0' });
+  const [v, setV] = useState({
+    kind: preset?.kind ?? 'supervision',
+    form: preset?.form ?? 'direct',
+    title: preset?.title ?? '',
+    subjectKind: preset?.subjectKind ?? 'agency',
+    subject: preset?.subject ?? '',
+    team: '',
+    documents: '',
+    startedOn: todayIso(),
+    draftTitle: '',
+    participants: '0',
+    opinionsGiven: '0',
+    opinionsAccepted: '0',
+  });
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const criticism = v.kind === 'criticism';
   const submit = async () => {
-    const a = await call('POST /api/oversight/activities', { body: { unitId, kind: v.kind as ActivityKind, form: v.form as ActivityForm, title: v.title, subjectKind: v.subjectKind as SubjectKind, subject: v.subject, team: v.team,
-      documents: v.documents, startedOn: v.startedOn, ...(preset ? { topicId: preset.topicId } : {}),
-      ...(criticism ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) } : {}) } });
+    const a = await call('POST /api/oversight/activities', {
+      body: {
+        unitId,
+        kind: v.kind as ActivityKind,
+        form: v.form as ActivityForm,
+        title: v.title,
+        subjectKind: v.subjectKind as SubjectKind,
+        subject: v.subject,
+        team: v.team,
+        documents: v.documents,
+        startedOn: v.startedOn,
+        ...(preset ? { topicId: preset.topicId } : {}),
+        ...(criticism
+          ? { draftTitle: v.draftTitle, participants: Number(v.participants), opinionsGiven: Number(v.opinionsGiven), opinionsAccepted: Number(v.opinionsAccepted) }
+          : {}),
+      },
+    });
     navigate(`/oversight/activities/${a.id}`);
   };
   return (
@@ -73,10 +112,21 @@ export function ActivityDialog({ unitId, onClose, preset }: { unitId: number; on
       {(errs) => (
         <>
           {preset && <p className="hint">{t('plan.fromTopic')}</p>}
-          <SelectField label={t('oversight.kind')} value={v.kind} disabled={!!preset} onChange={(e) => set({ kind: e.target.value })} options={options(ACTIVITY_KIND_LABELS, pick)} />
+          <SelectField
+            label={t('oversight.kind')}
+            value={v.kind}
+            disabled={!!preset}
+            onChange={(e) => set({ kind: e.target.value })}
+            options={options(ACTIVITY_KIND_LABELS, pick)}
+          />
           <SelectField label={t('oversight.form')} value={v.form} onChange={(e) => set({ form: e.target.value })} options={options(ACTIVITY_FORM_LABELS, pick)} />
           <TextField label={t('oversight.titleField')} required value={v.title} error={errs.title} onChange={(e) => set({ title: e.target.value })} />
-          <SelectField label={t('oversight.subjectKind')} value={v.subjectKind} onChange={(e) => set({ subjectKind: e.target.value })} options={options(SUBJECT_KIND_LABELS, pick)} />
+          <SelectField
+            label={t('oversight.subjectKind')}
+            value={v.subjectKind}
+            onChange={(e) => set({ subjectKind: e.target.value })}
+            options={options(SUBJECT_KIND_LABELS, pick)}
+          />
           <TextField label={t('oversight.subject')} required value={v.subject} error={errs.subject} onChange={(e) => set({ subject: e.target.value })} />
           <TextField label={t('oversight.team')} value={v.team} onChange={(e) => set({ team: e.target.value })} />
           <DateField label={t('oversight.startedOn')} value={v.startedOn} required error={errs.startedOn} onChange={(d) => set({ startedOn: d })} />
@@ -110,8 +160,10 @@ export function OverduePage() {
         {list.data?.items.map((r) => (
           <li key={r.id}>
             <strong>{r.content}</strong> — {r.agency}
-            <div className="small muted">{t('oversight.dueOn')}: {formatDate(r.dueOn)} · {pick(RECOMMENDATION_STATUS_LABELS[r.status])} · {r.unitName} ·{' '}
-              <Link to={`/oversight/activities/${r.activityId}`}>{r.activityTitle}</Link></div>
+            <div className="small muted">
+              {t('oversight.dueOn')}: {formatDate(r.dueOn)} · {pick(RECOMMENDATION_STATUS_LABELS[r.status])} · {r.unitName} ·{' '}
+              <Link to={`/oversight/activities/${r.activityId}`}>{r.activityTitle}</Link>
+            </div>
           </li>
         ))}
       </ul>

@@ -30,7 +30,7 @@ export function PlanPage() {
   const { t, pick } = useI18n();
   const { me, can } = useSession();
   const [q, setQ] = useQueryState();
-  const unit = q.unit ? Number(q.unit) : me?.unitId ?? null;
+  const unit = q.unit ? Number(q.unit) : (me?.unitId ?? null);
   const year = /^\d{4}$/.test(q.year ?? '') ? Number(q.year) : Number(todayIso().slice(0, 4));
   const plan = useEndpoint('GET /api/oversight/plans', unit ? { query: { unit, year } } : null);
   const [editing, setEditing] = useState(false);
@@ -40,8 +40,18 @@ export function PlanPage() {
   const draft = p?.status === 'draft';
   return (
     <>
-      <PageTitle title={t('oversight.title')} actions={can('oversight.write') && unit && plan.data === null && (
-        <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>{t('plan.create')}</button>)} />
+      <PageTitle
+        title={t('oversight.title')}
+        actions={
+          can('oversight.write') &&
+          unit &&
+          plan.data === null && (
+            <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
+              {t('plan.create')}
+            </button>
+          )
+        }
+      />
       <OversightTabs tab="plan" query={{ unit: q.unit, year: q.year }} />
       <div className="filters">
         <UnitSelect label={t('oversight.unit')} value={unit} onChange={(id) => setQ({ unit: id })} allowClear={false} />
@@ -52,17 +62,36 @@ export function PlanPage() {
       {plan.data === null && <Empty>{t('plan.none', { year })}</Empty>}
       {p && (
         <>
-          <Section title={t('plan.heading', { year: p.year, unit: p.unitName })} actions={(
-            <>
-              {draft && can('oversight.write') && <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>{t('plan.edit')}</button>}
-              {draft && can('oversight.approve') && <button type="button" className="btn btn-small btn-primary" onClick={() => setApproving(true)}>{t('plan.approve')}</button>}
-            </>
-          )}>
+          <Section
+            title={t('plan.heading', { year: p.year, unit: p.unitName })}
+            actions={
+              <>
+                {draft && can('oversight.write') && (
+                  <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+                    {t('plan.edit')}
+                  </button>
+                )}
+                {draft && can('oversight.approve') && (
+                  <button type="button" className="btn btn-small btn-primary" onClick={() => setApproving(true)}>
+                    {t('plan.approve')}
+                  </button>
+                )}
+              </>
+            }
+          >
             <p data-testid="plan-status">
-              {draft ? <span className="badge badge-warn">{t('plan.draft')}</span>
-                : <span className="badge badge-ok">{t('plan.approvedOn', { date: formatDate(p.approvedOn) })}</span>}
+              {draft ? (
+                <span className="badge badge-warn">{t('plan.draft')}</span>
+              ) : (
+                <span className="badge badge-ok">{t('plan.approvedOn', { date: formatDate(p.approvedOn) })}</span>
+              )}
             </p>
-            {p.partyOpinion && <p><strong>{t('plan.partyOpinion')}:</strong> {p.partyOpinion}{p.partyOpinionOn && ` (${formatDate(p.partyOpinionOn)})`}</p>}
+            {p.partyOpinion && (
+              <p>
+                <strong>{t('plan.partyOpinion')}:</strong> {p.partyOpinion}
+                {p.partyOpinionOn && ` (${formatDate(p.partyOpinionOn)})`}
+              </p>
+            )}
             {draft && !can('oversight.approve') && <p className="hint">{t('plan.approveHint')}</p>}
           </Section>
           <Section title={t('plan.progress')}>
@@ -72,10 +101,12 @@ export function PlanPage() {
                   <strong>{t(r.kind === 'supervision' ? 'plan.reqSupervision' : 'plan.reqCriticism')}</strong>
                   <div className="small">
                     {t('plan.required', { n: r.max === null ? `≥ ${r.min}` : r.max === r.min ? String(r.min) : `${r.min}–${r.max}` })}
-                    {' · '}{t('plan.planned', { n: r.planned })}{' · '}{t('plan.done', { n: r.done, year: p.year })}
+                    {' · '}
+                    {t('plan.planned', { n: r.planned })}
+                    {' · '}
+                    {t('plan.done', { n: r.done, year: p.year })}
                   </div>
-                  {r.gap > 0 ? <span className="badge badge-warn">{t('plan.gap', { n: r.gap })}</span>
-                    : <span className="badge badge-ok">{t('plan.enough')}</span>}
+                  {r.gap > 0 ? <span className="badge badge-warn">{t('plan.gap', { n: r.gap })}</span> : <span className="badge badge-ok">{t('plan.enough')}</span>}
                 </li>
               ))}
             </ul>
@@ -86,13 +117,23 @@ export function PlanPage() {
             <ul className="member-list" data-testid="plan-topics">
               {p.topics.map((x) => (
                 <li key={x.id}>
-                  <div className="member-main"><span className="badge">{t('plan.quarterN', { n: x.quarter })}</span> <strong>{x.title}</strong></div>
-                  <div className="small muted">{pick(ACTIVITY_KIND_LABELS[x.kind])} · {pick(ACTIVITY_FORM_LABELS[x.form])} · {pick(SUBJECT_KIND_LABELS[x.subjectKind])}: {x.subject}</div>
+                  <div className="member-main">
+                    <span className="badge">{t('plan.quarterN', { n: x.quarter })}</span> <strong>{x.title}</strong>
+                  </div>
+                  <div className="small muted">
+                    {pick(ACTIVITY_KIND_LABELS[x.kind])} · {pick(ACTIVITY_FORM_LABELS[x.form])} · {pick(SUBJECT_KIND_LABELS[x.subjectKind])}: {x.subject}
+                  </div>
                   <div className="member-actions">
-                    {x.activityId ? <Link to={`/oversight/activities/${x.activityId}`}>{t('plan.carriedOut')}</Link>
-                      : <span className="small muted">{t('plan.notCarriedOut')}</span>}
+                    {x.activityId ? (
+                      <Link to={`/oversight/activities/${x.activityId}`}>{t('plan.carriedOut')}</Link>
+                    ) : (
+                      <span className="small muted">{t('plan.notCarriedOut')}</span>
+                    )}
                     {!x.activityId && p.status === 'approved' && p.year <= Number(todayIso().slice(0, 4)) && can('oversight.write') && (
-                      <button type="button" className="btn btn-small" onClick={() => setCarrying(x)}>{t('plan.carryOut')}</button>)}
+                      <button type="button" className="btn btn-small" onClick={() => setCarrying(x)}>
+                        {t('plan.carryOut')}
+                      </button>
+                    )}
                   </div>
                 </li>
               ))}
@@ -102,8 +143,13 @@ export function PlanPage() {
       )}
       {editing && unit && <PlanDialog unitId={unit} year={year} plan={p ?? null} onClose={() => setEditing(false)} onSaved={plan.reload} />}
       {approving && p && <ApproveDialog plan={p} onClose={() => setApproving(false)} onSaved={plan.reload} />}
-      {carrying && unit && <ActivityDialog unitId={unit} onClose={() => setCarrying(null)}
-        preset={{ topicId: carrying.id, kind: carrying.kind, form: carrying.form, title: carrying.title, subjectKind: carrying.subjectKind, subject: carrying.subject }} />}
+      {carrying && unit && (
+        <ActivityDialog
+          unitId={unit}
+          onClose={() => setCarrying(null)}
+          preset={{ topicId: carrying.id, kind: carrying.kind, form: carrying.form, title: carrying.title, subjectKind: carrying.subjectKind, subject: carrying.subject }}
+        />
+      )}
     </>
   );
 }
@@ -121,9 +167,20 @@ function PlanDialog({ unitId, year, plan, onClose, onSaved }: { unitId: number; 
     const required = t('form.required');
     checkForm({
       topics: rows.length + kept.length === 0 && t('plan.errNoTopics'),
-      ...Object.fromEntries(rows.flatMap((r, i) => [[`t${i}.title`, !r.title.trim() && required], [`t${i}.subject`, !r.subject.trim() && required]])),
+      ...Object.fromEntries(
+        rows.flatMap((r, i) => [
+          [`t${i}.title`, !r.title.trim() && required],
+          [`t${i}.subject`, !r.subject.trim() && required],
+        ]),
+      ),
     });
-    await call('POST /api/oversight/plans', { body: { unitId, year, topics: rows.map((r) => ({ ...r, kind: r.kind as ActivityKind, subjectKind: r.subjectKind as SubjectKind, form: r.form as ActivityForm, quarter: Number(r.quarter) })) } });
+    await call('POST /api/oversight/plans', {
+      body: {
+        unitId,
+        year,
+        topics: rows.map((r) => ({ ...r, kind: r.kind as ActivityKind, subjectKind: r.subjectKind as SubjectKind, form: r.form as ActivityForm, quarter: Number(r.quarter) })),
+      },
+    });
     onSaved();
   };
   return (
@@ -131,24 +188,41 @@ function PlanDialog({ unitId, year, plan, onClose, onSaved }: { unitId: number; 
       {(errs) => (
         <>
           <p className="hint">{t('plan.dialogHint')}</p>
-          {errs.topics && <p className="field-error" role="alert">{errs.topics}</p>}
+          {errs.topics && (
+            <p className="field-error" role="alert">
+              {errs.topics}
+            </p>
+          )}
           {kept.length > 0 && <p className="small muted">{t('plan.kept', { n: kept.length })}</p>}
           {rows.map((r, i) => (
             <fieldset key={i} className="subform">
               <legend>{t('plan.topicN', { n: i + 1 })}</legend>
               <SelectField label={t('oversight.kind')} value={r.kind} onChange={(e) => set(i, { kind: e.target.value })} options={labelOptions(ACTIVITY_KIND_LABELS, pick)} />
               <TextField label={t('plan.topicTitle')} required value={r.title} error={errs[`t${i}.title`]} onChange={(e) => set(i, { title: e.target.value })} />
-              <SelectField label={t('oversight.subjectKind')} value={r.subjectKind} onChange={(e) => set(i, { subjectKind: e.target.value })} options={labelOptions(SUBJECT_KIND_LABELS, pick)} />
+              <SelectField
+                label={t('oversight.subjectKind')}
+                value={r.subjectKind}
+                onChange={(e) => set(i, { subjectKind: e.target.value })}
+                options={labelOptions(SUBJECT_KIND_LABELS, pick)}
+              />
               <TextField label={t('oversight.subject')} required value={r.subject} error={errs[`t${i}.subject`]} onChange={(e) => set(i, { subject: e.target.value })} />
               <div className="form-row">
                 <SelectField label={t('oversight.form')} value={r.form} onChange={(e) => set(i, { form: e.target.value })} options={labelOptions(ACTIVITY_FORM_LABELS, pick)} />
-                <SelectField label={t('plan.quarter')} value={r.quarter} onChange={(e) => set(i, { quarter: e.target.value })}
-                  options={['1', '2', '3', '4'].map((n) => ({ value: n, label: t('plan.quarterN', { n }) }))} />
+                <SelectField
+                  label={t('plan.quarter')}
+                  value={r.quarter}
+                  onChange={(e) => set(i, { quarter: e.target.value })}
+                  options={['1', '2', '3', '4'].map((n) => ({ value: n, label: t('plan.quarterN', { n }) }))}
+                />
               </div>
-              <button type="button" className="btn btn-small" onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}>{t('oversight.remove')}</button>
+              <button type="button" className="btn btn-small" onClick={() => setRows((rs) => rs.filter((_, k) => k !== i))}>
+                {t('oversight.remove')}
+              </button>
             </fieldset>
           ))}
-          <button type="button" className="btn btn-small" onClick={() => setRows((rs) => [...rs, emptyTopic()])}>{t('plan.addTopic')}</button>
+          <button type="button" className="btn btn-small" onClick={() => setRows((rs) => [...rs, emptyTopic()])}>
+            {t('plan.addTopic')}
+          </button>
         </>
       )}
     </FormDialog>
@@ -166,9 +240,14 @@ function ApproveDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
       approvedOn: !v.approvedOn ? t('form.required') : v.approvedOn > today && future,
       partyOpinionOn: v.partyOpinionOn > today ? future : !!v.partyOpinionOn && !v.partyOpinion.trim() && t('plan.errOpinionText'),
     });
-    await call('POST /api/oversight/plans/:id/approve', { params: { id: plan.id }, body: {
-      approvedOn: v.approvedOn, ...(v.partyOpinion.trim() ? { partyOpinion: v.partyOpinion } : {}), ...(v.partyOpinionOn ? { partyOpinionOn: v.partyOpinionOn } : {}),
-    } });
+    await call('POST /api/oversight/plans/:id/approve', {
+      params: { id: plan.id },
+      body: {
+        approvedOn: v.approvedOn,
+        ...(v.partyOpinion.trim() ? { partyOpinion: v.partyOpinion } : {}),
+        ...(v.partyOpinionOn ? { partyOpinionOn: v.partyOpinionOn } : {}),
+      },
+    });
     onSaved();
   };
   return (
@@ -177,8 +256,13 @@ function ApproveDialog({ plan, onClose, onSaved }: { plan: Plan; onClose: () => 
         <>
           {plan.requirements.some((r) => r.gap > 0) && <Notice kind="warn">{t('plan.approveGap')}</Notice>}
           <DateField label={t('plan.approvedOnField')} value={v.approvedOn} required error={errs.approvedOn} onChange={(d) => setV({ ...v, approvedOn: d })} />
-          <TextField label={t('plan.partyOpinion')} hint={t('plan.partyOpinionHint')} value={v.partyOpinion} error={errs.partyOpinion}
-            onChange={(e) => setV({ ...v, partyOpinion: e.target.value })} />
+          <TextField
+            label={t('plan.partyOpinion')}
+            hint={t('plan.partyOpinionHint')}
+            value={v.partyOpinion}
+            error={errs.partyOpinion}
+            onChange={(e) => setV({ ...v, partyOpinion: e.target.value })}
+          />
           <DateField label={t('plan.partyOpinionOn')} value={v.partyOpinionOn} allowEmpty error={errs.partyOpinionOn} onChange={(d) => setV({ ...v, partyOpinionOn: d })} />
         </>
       )}

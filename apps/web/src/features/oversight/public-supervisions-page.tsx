@@ -18,11 +18,18 @@ export function PublicSupervisionsPage({ code }: { code: string }) {
       {list.data?.map((s, i) => (
         <article key={i} className="card">
           <h2>{s.title}</h2>
-          <p className="small muted">{pick(ACTIVITY_KIND_LABELS[s.kind])} · {s.unitName} · {formatDate(s.startedOn)}{s.endedOn && ` – ${formatDate(s.endedOn)}`} · {s.subject}</p>
-          <p><strong>{t('oversight.conclusion')}:</strong> {s.conclusion}</p>
+          <p className="small muted">
+            {pick(ACTIVITY_KIND_LABELS[s.kind])} · {s.unitName} · {formatDate(s.startedOn)}
+            {s.endedOn && ` – ${formatDate(s.endedOn)}`} · {s.subject}
+          </p>
+          <p>
+            <strong>{t('oversight.conclusion')}:</strong> {s.conclusion}
+          </p>
           <ul>
             {s.recommendations.map((r, k) => (
-              <li key={k}>{r.content} — {r.agency} · {t('oversight.dueOn')} {formatDate(r.dueOn)} · <strong>{pick(RECOMMENDATION_STATUS_LABELS[r.status])}</strong></li>
+              <li key={k}>
+                {r.content} — {r.agency} · {t('oversight.dueOn')} {formatDate(r.dueOn)} · <strong>{pick(RECOMMENDATION_STATUS_LABELS[r.status])}</strong>
+              </li>
             ))}
           </ul>
         </article>

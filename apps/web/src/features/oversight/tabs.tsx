@@ -16,7 +16,9 @@ export function OversightTabs({ tab, query }: { tab: (typeof TABS)[number][0]; q
   return (
     <nav className="tabs" aria-label={t('oversight.title')}>
       {TABS.map(([key, to, label]) => (
-        <Link key={key} to={key === 'overdue' || !qs ? to : `${to}?${qs}`} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>{t(label)}</Link>
+        <Link key={key} to={key === 'overdue' || !qs ? to : `${to}?${qs}`} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>
+          {t(label)}
+        </Link>
       ))}
     </nav>
   );

@@ -20,12 +20,25 @@ export function DirectorySection({ unitId }: { unitId: number }) {
   const [editing, setEditing] = useState<DeadlineRule | null>(null);
   return (
     <>
-      <Section title={t('petitions.agencies')}
-        actions={can('petition.write') && <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding(true)}>{t('petitions.addAgency')}</button>}>
+      <Section
+        title={t('petitions.agencies')}
+        actions={
+          can('petition.write') && (
+            <button type="button" className="btn btn-small btn-primary" onClick={() => setAdding(true)}>
+              {t('petitions.addAgency')}
+            </button>
+          )
+        }
+      >
         {agencies.error && <ErrorNote error={agencies.error} onRetry={agencies.reload} />}
         {agencies.data?.length === 0 && <Empty>{t('petitions.noneYet')}</Empty>}
         <ul className="member-list">
-          {agencies.data?.map((a) => <li key={a.id}><strong>{a.name}</strong><div className="small muted">{a.unitName}</div></li>)}
+          {agencies.data?.map((a) => (
+            <li key={a.id}>
+              <strong>{a.name}</strong>
+              <div className="small muted">{a.unitName}</div>
+            </li>
+          ))}
         </ul>
       </Section>
       <Section title={t('petitions.rules')}>
@@ -34,17 +47,21 @@ export function DirectorySection({ unitId }: { unitId: number }) {
           {rules.data?.map((r) => (
             <li key={r.kind}>
               <strong>{pick(PETITION_KIND_LABELS[r.kind])}</strong>
-              <div className="small">{t('petitions.ruleLine', { accept: r.acceptDays, answer: r.answerDays, complex: r.complexAnswerDays })}
+              <div className="small">
+                {t('petitions.ruleLine', { accept: r.acceptDays, answer: r.answerDays, complex: r.complexAnswerDays })}
                 {r.maxExtensions > 0 && ` · ${t('petitions.ruleExtensions', { n: r.maxExtensions, days: r.extensionDays })}`}
-                {r.resultNoticeDays && ` · ${t('petitions.ruleNotice', { days: r.resultNoticeDays })}`}</div>
-              {can('unit.manage') && <button type="button" className="btn btn-small" onClick={() => setEditing(r)}>{t('petitions.editRule')}</button>}
+                {r.resultNoticeDays && ` · ${t('petitions.ruleNotice', { days: r.resultNoticeDays })}`}
+              </div>
+              {can('unit.manage') && (
+                <button type="button" className="btn btn-small" onClick={() => setEditing(r)}>
+                  {t('petitions.editRule')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       </Section>
-      {adding && (
-        <AgencyDialog unitId={unitId} onClose={() => setAdding(false)} onSaved={agencies.reload} />
-      )}
+      {adding && <AgencyDialog unitId={unitId} onClose={() => setAdding(false)} onSaved={agencies.reload} />}
       {editing && <RuleDialog rule={editing} onClose={() => setEditing(null)} onSaved={rules.reload} />}
     </>
   );
@@ -54,9 +71,20 @@ function AgencyDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: (
   const { t } = useI18n();
   const [name, setName] = useState('');
   return (
-    <FormDialog open onClose={onClose} title={t('petitions.addAgency')} submitLabel={t('petitions.save')} canSubmit={!!name.trim()}
-      onSubmit={async () => { await call('POST /api/petition-agencies', { body: { unitId, name } }); onSaved(); }}>
-      {(errs) => <TextField label={t('petitions.agencyName')} hint={t('petitions.agencyNameHint')} required value={name} error={errs.name} onChange={(e) => setName(e.target.value)} />}
+    <FormDialog
+      open
+      onClose={onClose}
+      title={t('petitions.addAgency')}
+      submitLabel={t('petitions.save')}
+      canSubmit={!!name.trim()}
+      onSubmit={async () => {
+        await call('POST /api/petition-agencies', { body: { unitId, name } });
+        onSaved();
+      }}
+    >
+      {(errs) => (
+        <TextField label={t('petitions.agencyName')} hint={t('petitions.agencyNameHint')} required value={name} error={errs.name} onChange={(e) => setName(e.target.value)} />
+      )}
     </FormDialog>
   );
 }
@@ -64,21 +92,37 @@ function AgencyDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: (
 function RuleDialog({ rule, onClose, onSaved }: { rule: DeadlineRule; onClose: () => void; onSaved: () => void }) {
   const { t, pick } = useI18n();
   const [v, setV] = useState({
-    acceptDays: String(rule.acceptDays), answerDays: String(rule.answerDays), complexAnswerDays: String(rule.complexAnswerDays),
-    extensionDays: String(rule.extensionDays), maxExtensions: String(rule.maxExtensions), resultNoticeDays: rule.resultNoticeDays ? String(rule.resultNoticeDays) : '',
+    acceptDays: String(rule.acceptDays),
+    answerDays: String(rule.answerDays),
+    complexAnswerDays: String(rule.complexAnswerDays),
+    extensionDays: String(rule.extensionDays),
+    maxExtensions: String(rule.maxExtensions),
+    resultNoticeDays: rule.resultNoticeDays ? String(rule.resultNoticeDays) : '',
   });
   const num = (k: keyof typeof v, label: string, errs: Record<string, string>) => (
     <TextField label={label} type="number" min={0} value={v[k]} error={errs[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} />
   );
   return (
-    <FormDialog open onClose={onClose} title={`${t('petitions.editRule')} — ${pick(PETITION_KIND_LABELS[rule.kind])}`} submitLabel={t('petitions.save')}
+    <FormDialog
+      open
+      onClose={onClose}
+      title={`${t('petitions.editRule')} — ${pick(PETITION_KIND_LABELS[rule.kind])}`}
+      submitLabel={t('petitions.save')}
       onSubmit={async () => {
-        await call('PUT /api/petition-rules/:kind', { params: { kind: rule.kind }, body: {
-          acceptDays: Number(v.acceptDays), answerDays: Number(v.answerDays), complexAnswerDays: Number(v.complexAnswerDays),
-          extensionDays: Number(v.extensionDays), maxExtensions: Number(v.maxExtensions), resultNoticeDays: v.resultNoticeDays ? Number(v.resultNoticeDays) : null,
-        } });
+        await call('PUT /api/petition-rules/:kind', {
+          params: { kind: rule.kind },
+          body: {
+            acceptDays: Number(v.acceptDays),
+            answerDays: Number(v.answerDays),
+            complexAnswerDays: Number(v.complexAnswerDays),
+            extensionDays: Number(v.extensionDays),
+            maxExtensions: Number(v.maxExtensions),
+            resultNoticeDays: v.resultNoticeDays ? Number(v.resultNoticeDays) : null,
+          },
+        });
         onSaved();
-      }}>
+      }}
+    >
       {(errs) => (
         <>
           {num('acceptDays', t('petitions.ruleAccept'), errs)}

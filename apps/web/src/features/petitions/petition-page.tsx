@@ -2,7 +2,11 @@ import { Fragment, useState, type ReactNode } from 'react';
 import './petitions.css';
 import type { PetitionDetail, PetitionIdentity } from '@contract/petitions';
 import {
-  PETITION_ACTION_LABELS, PETITION_CHANNEL_LABELS, PETITION_FIELD_LABELS, PETITION_KIND_LABELS, PETITION_STATE_LABELS,
+  PETITION_ACTION_LABELS,
+  PETITION_CHANNEL_LABELS,
+  PETITION_FIELD_LABELS,
+  PETITION_KIND_LABELS,
+  PETITION_STATE_LABELS,
   type PetitionAction,
 } from '@contract/petitions-values';
 import type { ApiError } from '../../api';
@@ -26,11 +30,28 @@ export function PetitionPage({ id }: { id: number }) {
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   const p = res.data;
-  const row = (label: string, value: ReactNode) => value ? <Fragment key={label}><dt>{label}</dt><dd>{value}</dd></Fragment> : null;
+  const row = (label: string, value: ReactNode) =>
+    value ? (
+      <Fragment key={label}>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </Fragment>
+    ) : null;
   return (
     <>
-      <PageTitle title={p.title} sub={<>{p.trackingCode} · <StateBadge state={p.state} overdue={p.overdue} /></>}
-        before={<Link to="/petitions" className="small">← {t('petitions.title')}</Link>} />
+      <PageTitle
+        title={p.title}
+        sub={
+          <>
+            {p.trackingCode} · <StateBadge state={p.state} overdue={p.overdue} />
+          </>
+        }
+        before={
+          <Link to="/petitions" className="small">
+            ← {t('petitions.title')}
+          </Link>
+        }
+      />
       {done && <Notice kind="ok">{done}</Notice>}
       {p.allowedActions.length > 0 && (
         <div className="actions" role="group" aria-label={t('petitions.actions')}>
@@ -59,13 +80,25 @@ export function PetitionPage({ id }: { id: number }) {
         {p.canWrite && <AttachAnswer id={p.id} onDone={res.reload} />}
         {p.attachments.length > 0 && (
           <ul className="plain-list">
-            {p.attachments.map((a) => <li key={a.id}><a href={`/api/petitions/${p.id}/attachments/${a.id}`} download>{a.filename}</a> <span className="small muted">({a.purpose === 'answer' ? t('petitions.answerDocument') + ', ' : ''}{Math.ceil(a.size / 1024)} KB)</span></li>)}
+            {p.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/api/petitions/${p.id}/attachments/${a.id}`} download>
+                  {a.filename}
+                </a>{' '}
+                <span className="small muted">
+                  ({a.purpose === 'answer' ? t('petitions.answerDocument') + ', ' : ''}
+                  {Math.ceil(a.size / 1024)} KB)
+                </span>
+              </li>
+            ))}
           </ul>
         )}
       </Section>
       {p.answeredOn && (
         <Section title={t('petitions.answer')}>
-          <p>{p.answerInWriting ? t('petitions.inWriting', { no: p.answerDocNo ?? '—' }) : t('petitions.notInWriting')} · {formatDate(p.answeredOn)}</p>
+          <p>
+            {p.answerInWriting ? t('petitions.inWriting', { no: p.answerDocNo ?? '—' }) : t('petitions.notInWriting')} · {formatDate(p.answeredOn)}
+          </p>
           <p className="prewrap">{p.answerSummary}</p>
           <p className="small muted">{p.answerPublic ? t('petitions.answerPublished') : t('petitions.answerNotPublished')}</p>
         </Section>
@@ -82,8 +115,16 @@ export function PetitionPage({ id }: { id: number }) {
         </ol>
       </Section>
       {action && (
-        <ActionDialog petition={p} action={action} defaultDate={todayIso()} onClose={() => setAction(null)}
-          onDone={(next: PetitionDetail) => { setDone(t('petitions.actionDone', { state: pick(PETITION_STATE_LABELS[next.state]) })); res.reload(); }} />
+        <ActionDialog
+          petition={p}
+          action={action}
+          defaultDate={todayIso()}
+          onClose={() => setAction(null)}
+          onDone={(next: PetitionDetail) => {
+            setDone(t('petitions.actionDone', { state: pick(PETITION_STATE_LABELS[next.state]) }));
+            res.reload();
+          }}
+        />
       )}
     </>
   );
@@ -101,7 +142,11 @@ function Identity({ p }: { p: PetitionDetail }) {
       {p.canReadIdentity && !shown && (
         <>
           <p className="small muted">{t('petitions.identityAudited')}</p>
-          <button type="button" className="btn btn-small" onClick={() => call('GET /api/petitions/:id/identity', { params: { id: p.id } }).then(setShown, (e) => setError(asApiError(e)))}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => call('GET /api/petitions/:id/identity', { params: { id: p.id } }).then(setShown, (e) => setError(asApiError(e)))}
+          >
             {t('petitions.showIdentity')}
           </button>
         </>
@@ -109,7 +154,15 @@ function Identity({ p }: { p: PetitionDetail }) {
       {error && <ErrorNote error={error} />}
       {shown && (
         <dl className="kv">
-          {(['name', 'phone', 'email', 'address'] as const).map((k) => shown[k] && <Fragment key={k}><dt>{t(`petitions.id.${k}` as const)}</dt><dd>{shown[k]}</dd></Fragment>)}
+          {(['name', 'phone', 'email', 'address'] as const).map(
+            (k) =>
+              shown[k] && (
+                <Fragment key={k}>
+                  <dt>{t(`petitions.id.${k}` as const)}</dt>
+                  <dd>{shown[k]}</dd>
+                </Fragment>
+              ),
+          )}
         </dl>
       )}
     </Section>
@@ -138,10 +191,13 @@ function AttachAnswer({ id, onDone }: { id: number; onDone: () => void }) {
   };
   return (
     <div className="actions">
-      <label className="small">{t('petitions.attachAnswer')}{' '}
+      <label className="small">
+        {t('petitions.attachAnswer')}{' '}
         <input type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
-      <button type="button" className="btn btn-small" disabled={!file || busy} onClick={send}>{t('petitions.attach')}</button>
+      <button type="button" className="btn btn-small" disabled={!file || busy} onClick={send}>
+        {t('petitions.attach')}
+      </button>
       {error && <ErrorNote error={error} />}
     </div>
   );

@@ -25,7 +25,13 @@ export function PublicMyPetitionsPage() {
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    try { await fn(); } catch (e) { setError(asApiError(e)); } finally { setBusy(false); }
+    try {
+      await fn();
+    } catch (e) {
+      setError(asApiError(e));
+    } finally {
+      setBusy(false);
+    }
   };
   const ask = (e: FormEvent) => {
     e.preventDefault();
@@ -42,19 +48,36 @@ export function PublicMyPetitionsPage() {
       {!list && (
         <Section title={t('myPetitions.contactStep')}>
           <form onSubmit={ask}>
-            <TextField label={t('myPetitions.contact')} required value={contact} onChange={(e) => setContact(e.target.value)}
-              autoComplete="email" hint={t('myPetitions.contactHint')} />
+            <TextField
+              label={t('myPetitions.contact')}
+              required
+              value={contact}
+              onChange={(e) => setContact(e.target.value)}
+              autoComplete="email"
+              hint={t('myPetitions.contactHint')}
+            />
             <div className="actions">
-              <button type="submit" className="btn" disabled={busy || contact.trim().length < 3}>{asked ? t('myPetitions.askAgain') : t('myPetitions.ask')}</button>
+              <button type="submit" className="btn" disabled={busy || contact.trim().length < 3}>
+                {asked ? t('myPetitions.askAgain') : t('myPetitions.ask')}
+              </button>
             </div>
           </form>
           {asked !== null && (
             <form onSubmit={open}>
               <Notice kind="info">{t('myPetitions.sent', { minutes: asked })}</Notice>
-              <TextField label={t('myPetitions.code')} required value={code} inputMode="numeric" autoComplete="one-time-code" maxLength={6}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+              <TextField
+                label={t('myPetitions.code')}
+                required
+                value={code}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+              />
               <div className="actions">
-                <button type="submit" className="btn btn-primary" disabled={busy || code.length !== 6}>{t('myPetitions.open')}</button>
+                <button type="submit" className="btn btn-primary" disabled={busy || code.length !== 6}>
+                  {t('myPetitions.open')}
+                </button>
               </div>
             </form>
           )}
@@ -67,9 +90,15 @@ export function PublicMyPetitionsPage() {
           <ul className="cards">
             {list.map((p) => (
               <li key={p.trackingCode} className="card">
-                <Link to={`/public/petitions/${p.trackingCode}`}><strong className="tracking-code">{p.trackingCode}</strong></Link>
-                <div>{pick(PETITION_KIND_LABELS[p.kind])} · {p.unitName}</div>
-                <div className="small">{formatDate(p.receivedOn)} · <strong>{pick(PETITION_STATE_LABELS[p.state])}</strong></div>
+                <Link to={`/public/petitions/${p.trackingCode}`}>
+                  <strong className="tracking-code">{p.trackingCode}</strong>
+                </Link>
+                <div>
+                  {pick(PETITION_KIND_LABELS[p.kind])} · {p.unitName}
+                </div>
+                <div className="small">
+                  {formatDate(p.receivedOn)} · <strong>{pick(PETITION_STATE_LABELS[p.state])}</strong>
+                </div>
               </li>
             ))}
           </ul>

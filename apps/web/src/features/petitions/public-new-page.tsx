@@ -1,7 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-  ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_FIELD_LABELS, PETITION_FIELDS, PETITION_KIND_LABELS, PETITION_KINDS,
-} from '@contract/petitions-values';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_FIELD_LABELS, PETITION_FIELDS, PETITION_KIND_LABELS, PETITION_KINDS } from '@contract/petitions-values';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useLocation } from '../../router';
@@ -73,7 +71,9 @@ export function PublicPetitionNewPage() {
       <>
         <PageTitle title={t('publicPetition.sent')} />
         <Section title={t('publicPetition.yourCode')}>
-          <p className="tracking-code" data-testid="tracking-code">{code}</p>
+          <p className="tracking-code" data-testid="tracking-code">
+            {code}
+          </p>
           <p>{t('publicPetition.keepCode')}</p>
           {(v.email.trim() || v.phone.trim()) && <Notice kind="info">{t('publicPetition.codeSentTo')}</Notice>}
           <p>
@@ -81,7 +81,11 @@ export function PublicPetitionNewPage() {
               {copied ? t('publicPetition.copied') : t('publicPetition.copy')}
             </button>
           </p>
-          <p><Link className="btn btn-primary" to={`/public/petitions/${code}`}>{t('publicPetition.follow')}</Link></p>
+          <p>
+            <Link className="btn btn-primary" to={`/public/petitions/${code}`}>
+              {t('publicPetition.follow')}
+            </Link>
+          </p>
         </Section>
       </>
     );
@@ -92,14 +96,28 @@ export function PublicPetitionNewPage() {
       <form onSubmit={submit}>
         <Section title={t('publicPetition.where')}>
           <TextField label={t('publicPetition.searchUnit')} value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Phường Bắc Giang" />
-          <SelectField label={t('publicPetition.unit')} required value={v.unitCode} error={errs.unitCode} onChange={(e) => set({ unitCode: e.target.value })}
-            options={[{ value: '', label: t('publicPetition.chooseUnit') }, ...(units.data ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))]} />
+          <SelectField
+            label={t('publicPetition.unit')}
+            required
+            value={v.unitCode}
+            error={errs.unitCode}
+            onChange={(e) => set({ unitCode: e.target.value })}
+            options={[{ value: '', label: t('publicPetition.chooseUnit') }, ...(units.data ?? []).map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))]}
+          />
         </Section>
         <Section title={t('publicPetition.what')}>
-          <SelectField label={t('petitions.kind')} value={v.kind} onChange={(e) => set({ kind: e.target.value })}
-            options={PETITION_KINDS.map((k) => ({ value: k, label: pick(PETITION_KIND_LABELS[k]) }))} />
-          <SelectField label={t('petitions.field')} value={v.field} onChange={(e) => set({ field: e.target.value })}
-            options={PETITION_FIELDS.map((f) => ({ value: f, label: pick(PETITION_FIELD_LABELS[f]) }))} />
+          <SelectField
+            label={t('petitions.kind')}
+            value={v.kind}
+            onChange={(e) => set({ kind: e.target.value })}
+            options={PETITION_KINDS.map((k) => ({ value: k, label: pick(PETITION_KIND_LABELS[k]) }))}
+          />
+          <SelectField
+            label={t('petitions.field')}
+            value={v.field}
+            onChange={(e) => set({ field: e.target.value })}
+            options={PETITION_FIELDS.map((f) => ({ value: f, label: pick(PETITION_FIELD_LABELS[f]) }))}
+          />
           <TextField label={t('petitions.titleLabel')} required maxLength={200} value={v.title} error={errs.title} onChange={(e) => set({ title: e.target.value })} />
           <TextAreaField label={t('petitions.content')} required maxLength={5000} value={v.content} error={errs.content} onChange={(e) => set({ content: e.target.value })} />
           <Field label={t('publicPetition.files')} hint={t('publicPetition.filesHint')} error={localError ?? undefined}>
@@ -119,9 +137,15 @@ export function PublicPetitionNewPage() {
           <button type="submit" className="btn btn-primary" disabled={busy || !v.unitCode || !v.title.trim() || !v.content.trim() || !!localError}>
             {t('publicPetition.send')}
           </button>
-          <Link to="/public/petitions" className="btn">{t('publicPetition.haveCode')}</Link>
+          <Link to="/public/petitions" className="btn">
+            {t('publicPetition.haveCode')}
+          </Link>
         </div>
-        {missing.length > 0 && <p className="small muted" data-testid="send-blocked">{t('publicPetition.missing', { fields: missing.join(', ') })}</p>}
+        {missing.length > 0 && (
+          <p className="small muted" data-testid="send-blocked">
+            {t('publicPetition.missing', { fields: missing.join(', ') })}
+          </p>
+        )}
       </form>
     </>
   );

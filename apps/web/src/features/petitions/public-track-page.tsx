@@ -23,14 +23,25 @@ export function PublicTrackFormPage() {
       <PageTitle title={t('publicPetition.trackTitle')} />
       <Section title={t('publicPetition.enterCode')}>
         <form onSubmit={go}>
-          <TextField label={t('publicPetition.code')} value={code} placeholder="ABCD-EFGH-JK" onChange={(e) => setCode(e.target.value)}
-            error={code.trim() && !valid ? t('publicPetition.codeFormat') : undefined} />
+          <TextField
+            label={t('publicPetition.code')}
+            value={code}
+            placeholder="ABCD-EFGH-JK"
+            onChange={(e) => setCode(e.target.value)}
+            error={code.trim() && !valid ? t('publicPetition.codeFormat') : undefined}
+          />
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={!valid}>{t('publicPetition.look')}</button>
-            <Link to="/public/petitions/new" className="btn">{t('publicPetition.title')}</Link>
+            <button type="submit" className="btn btn-primary" disabled={!valid}>
+              {t('publicPetition.look')}
+            </button>
+            <Link to="/public/petitions/new" className="btn">
+              {t('publicPetition.title')}
+            </Link>
           </div>
         </form>
-        <p><Link to="/public/petitions/mine">{t('publicPetition.lostCode')}</Link></p>
+        <p>
+          <Link to="/public/petitions/mine">{t('publicPetition.lostCode')}</Link>
+        </p>
       </Section>
     </>
   );
@@ -48,18 +59,32 @@ export function PublicTrackPage({ code }: { code: string }) {
       {res.data && (
         <>
           <Section title={t('publicPetition.status')}>
-            <p data-testid="petition-state"><strong>{pick(PETITION_STATE_LABELS[res.data.state])}</strong></p>
+            <p data-testid="petition-state">
+              <strong>{pick(PETITION_STATE_LABELS[res.data.state])}</strong>
+            </p>
             <dl className="kv">
-              <dt>{t('petitions.kind')}</dt><dd>{pick(PETITION_KIND_LABELS[res.data.kind])}</dd>
-              <dt>{t('petitions.unit')}</dt><dd>{res.data.unitName}</dd>
-              <dt>{t('petitions.received')}</dt><dd>{formatDate(res.data.receivedOn)}</dd>
-              {res.data.dueOn && <><dt>{t('petitions.due')}</dt><dd>{formatDate(res.data.dueOn)}</dd></>}
+              <dt>{t('petitions.kind')}</dt>
+              <dd>{pick(PETITION_KIND_LABELS[res.data.kind])}</dd>
+              <dt>{t('petitions.unit')}</dt>
+              <dd>{res.data.unitName}</dd>
+              <dt>{t('petitions.received')}</dt>
+              <dd>{formatDate(res.data.receivedOn)}</dd>
+              {res.data.dueOn && (
+                <>
+                  <dt>{t('petitions.due')}</dt>
+                  <dd>{formatDate(res.data.dueOn)}</dd>
+                </>
+              )}
             </dl>
           </Section>
           {res.data.answer && (
             <Section title={t('petitions.answer')}>
-              <p>{res.data.answer.inWriting ? t('publicPetition.answeredInWriting') : t('petitions.notInWriting')} · {formatDate(res.data.answer.date)}</p>
-              <p className="prewrap" data-testid="petition-answer">{res.data.answer.summary}</p>
+              <p>
+                {res.data.answer.inWriting ? t('publicPetition.answeredInWriting') : t('petitions.notInWriting')} · {formatDate(res.data.answer.date)}
+              </p>
+              <p className="prewrap" data-testid="petition-answer">
+                {res.data.answer.summary}
+              </p>
             </Section>
           )}
           <Section title={t('petitions.timeline')}>

@@ -13,7 +13,9 @@ export function PetitionTabs({ tab }: { tab: (typeof TABS)[number][0] }) {
   return (
     <nav className="tabs" aria-label={t('petitions.title')}>
       {TABS.map(([key, to, label]) => (
-        <Link key={key} to={to} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>{t(label)}</Link>
+        <Link key={key} to={to} className={key === tab ? 'tab active' : 'tab'} aria-current={key === tab ? 'page' : undefined}>
+          {t(label)}
+        </Link>
       ))}
     </nav>
   );

@@ -25,8 +25,15 @@ export function FrontDoorPage() {
   ] as const;
   return (
     <>
-      <PageTitle title={t('public.title')} sub={t('portal.sub')}
-        actions={<Link to="/login" className="btn btn-primary">{t('portal.staffSignIn')}</Link>} />
+      <PageTitle
+        title={t('public.title')}
+        sub={t('portal.sub')}
+        actions={
+          <Link to="/login" className="btn btn-primary">
+            {t('portal.staffSignIn')}
+          </Link>
+        }
+      />
       <Section title={t('portal.openCampaigns')}>
         {campaigns.error && <ErrorNote error={campaigns.error} onRetry={campaigns.reload} />}
         {!campaigns.data && !campaigns.error && <Loading />}
@@ -34,8 +41,12 @@ export function FrontDoorPage() {
         <ul className="cards" data-testid="open-campaigns">
           {open.map((c) => (
             <li key={c.id} className="card">
-              <Link to={`/public/campaigns/${c.id}`}><strong>{c.name}</strong></Link>
-              <div className="small">{c.unitName} · {t('portal.until', { date: formatDate(c.receiveTo) })}</div>
+              <Link to={`/public/campaigns/${c.id}`}>
+                <strong>{c.name}</strong>
+              </Link>
+              <div className="small">
+                {c.unitName} · {t('portal.until', { date: formatDate(c.receiveTo) })}
+              </div>
               <div>{t('portal.received', { amount: formatVnd(c.receivedMoney + c.receivedGoods), n: c.donationCount })}</div>
             </li>
           ))}
@@ -44,7 +55,12 @@ export function FrontDoorPage() {
       <Section title={t('portal.doSomething')}>
         <ul className="public-links">
           {links.map((l) => (
-            <li key={l.to}><Link to={l.to}><strong>{t(l.title)}</strong><span className="small">{t(l.hint)}</span></Link></li>
+            <li key={l.to}>
+              <Link to={l.to}>
+                <strong>{t(l.title)}</strong>
+                <span className="small">{t(l.hint)}</span>
+              </Link>
+            </li>
           ))}
         </ul>
       </Section>
@@ -61,11 +77,24 @@ function WardFinder() {
   const units = useEndpoint('GET /api/public/petition-units', term.trim().length >= 2 ? { query: { q: term } } : null);
   return (
     <Section title={t('portal.wardPages')}>
-      <TextField label={t('portal.findWard')} value={q} onChange={(e) => setQ(e.target.value)} placeholder="Phường Bắc Giang"
-        onKeyDown={(e) => { if (e.key === 'Enter' && units.data?.length === 1) navigate(`/public/units/${units.data[0].code}`); }} />
+      <TextField
+        label={t('portal.findWard')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder="Phường Bắc Giang"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && units.data?.length === 1) navigate(`/public/units/${units.data[0].code}`);
+        }}
+      />
       {units.data && (
         <ul className="link-list">
-          {units.data.slice(0, 20).map((u) => <li key={u.code}><Link to={`/public/units/${u.code}`}><span>{u.name}</span></Link></li>)}
+          {units.data.slice(0, 20).map((u) => (
+            <li key={u.code}>
+              <Link to={`/public/units/${u.code}`}>
+                <span>{u.name}</span>
+              </Link>
+            </li>
+          ))}
         </ul>
       )}
     </Section>

@@ -14,7 +14,7 @@ describe('report periods', () => {
 });
 
 describe('the period a report form starts with', () => {
-  it('is the current month, quarter or half; this year\'s annual report from November, last year\'s before', () => {
+  it("is the current month, quarter or half; this year's annual report from November, last year's before", () => {
     expect(defaultPeriod('monthly', '2026-12-05')).toEqual({ year: 2026, part: 12 });
     expect(defaultPeriod('quarterly', '2026-08-20')).toEqual({ year: 2026, part: 3 });
     expect(defaultPeriod('six_month', '2026-06-30')).toEqual({ year: 2026, part: 1 });

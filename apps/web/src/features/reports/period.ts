@@ -10,11 +10,16 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 export function reportPeriod(template: ReportTemplate, year: number, part: number, startYear: number): { from: string; to: string } {
   const span = (m1: number, m2: number) => ({ from: `${year}-${pad(m1)}-01`, to: `${year}-${pad(m2)}-${lastDay(year, m2)}` });
   switch (template) {
-    case 'monthly': return span(part, part);
-    case 'quarterly': return span(part * 3 - 2, part * 3);
-    case 'six_month': return part === 1 ? span(1, 6) : span(7, 12);
-    case 'annual': return span(1, 12);
-    case 'term': return { from: `${Math.min(startYear, year)}-01-01`, to: `${year}-12-31` };
+    case 'monthly':
+      return span(part, part);
+    case 'quarterly':
+      return span(part * 3 - 2, part * 3);
+    case 'six_month':
+      return part === 1 ? span(1, 6) : span(7, 12);
+    case 'annual':
+      return span(1, 12);
+    case 'term':
+      return { from: `${Math.min(startYear, year)}-01-01`, to: `${year}-12-31` };
   }
 }
 
@@ -31,10 +36,14 @@ export function defaultPeriod(template: ReportTemplate, todayIso: string): { yea
   const year = Number(todayIso.slice(0, 4));
   const month = Number(todayIso.slice(5, 7));
   switch (template) {
-    case 'monthly': return { year, part: month };
-    case 'quarterly': return { year, part: Math.ceil(month / 3) };
-    case 'six_month': return { year, part: month <= 6 ? 1 : 2 };
+    case 'monthly':
+      return { year, part: month };
+    case 'quarterly':
+      return { year, part: Math.ceil(month / 3) };
+    case 'six_month':
+      return { year, part: month <= 6 ? 1 : 2 };
     case 'annual':
-    case 'term': return { year: month >= 11 ? year : year - 1, part: 1 };
+    case 'term':
+      return { year: month >= 11 ? year : year - 1, part: 1 };
   }
 }

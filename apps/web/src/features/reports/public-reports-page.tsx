@@ -21,11 +21,20 @@ export function PublicReportsPage() {
           <ul className="plain-list">
             {res.data.map((r) => (
               <li key={r.id}>
-                <strong>{t('reports.no')} {r.symbol}</strong> — {pick(REPORT_TEMPLATE_LABELS[r.template])}, {r.unitName}
-                <div className="small">{formatDate(r.from)} – {formatDate(r.to)} · {t('reports.issuedOn', { date: formatDate(r.issuedOn) })}</div>
+                <strong>
+                  {t('reports.no')} {r.symbol}
+                </strong>{' '}
+                — {pick(REPORT_TEMPLATE_LABELS[r.template])}, {r.unitName}
+                <div className="small">
+                  {formatDate(r.from)} – {formatDate(r.to)} · {t('reports.issuedOn', { date: formatDate(r.issuedOn) })}
+                </div>
                 <div className="actions">
-                  <a className="btn btn-small" href={r.docxUrl} download>{t('reports.downloadDocx')}</a>
-                  <a className="btn btn-small" href={r.xlsxUrl} download>{t('reports.downloadXlsx')}</a>
+                  <a className="btn btn-small" href={r.docxUrl} download>
+                    {t('reports.downloadDocx')}
+                  </a>
+                  <a className="btn btn-small" href={r.xlsxUrl} download>
+                    {t('reports.downloadXlsx')}
+                  </a>
                 </div>
               </li>
             ))}

@@ -30,7 +30,13 @@ export function ReportPage({ id }: { id: number }) {
     return () => clearTimeout(timer);
   }, [working, job?.progress, job?.step, reload]);
 
-  if (res.error && !job) return <><PageTitle title={t('reports.report')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
+  if (res.error && !job)
+    return (
+      <>
+        <PageTitle title={t('reports.report')} />
+        <ErrorNote error={res.error} onRetry={res.reload} />
+      </>
+    );
   if (!job) return <Loading />;
 
   const act = async (f: () => Promise<unknown>) => {
@@ -43,37 +49,61 @@ export function ReportPage({ id }: { id: number }) {
     }
   };
   // The number is shown before anything is taken; issuing confirms exactly that number.
-  const openIssue = () => act(async () => { setPreview(await reportsApi.issuePreview(job.id)); setDialog('issue'); });
-  const close = () => { setDialog(null); setReason(''); };
+  const openIssue = () =>
+    act(async () => {
+      setPreview(await reportsApi.issuePreview(job.id));
+      setDialog('issue');
+    });
+  const close = () => {
+    setDialog(null);
+    setReason('');
+  };
 
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to="/reports">← {t('reports.title')}</Link></p>}
+        before={
+          <p className="small">
+            <Link to="/reports">← {t('reports.title')}</Link>
+          </p>
+        }
         title={job.issued ? `${t('reports.no')} ${job.issued.symbol}` : `${pick(REPORT_TEMPLATE_LABELS[job.template])} — ${t('reports.draftVersion', { n: job.version })}`}
         sub={`${pick(REPORT_TEMPLATE_LABELS[job.template])} · ${job.unitName} · ${formatDate(job.from)} – ${formatDate(job.to)}`}
       />
       <Section title={t('reports.status')}>
-        <p><strong>{pick(REPORT_STATUS_LABELS[job.status])}</strong> · {t('reports.version', { n: job.version })}</p>
+        <p>
+          <strong>{pick(REPORT_STATUS_LABELS[job.status])}</strong> · {t('reports.version', { n: job.version })}
+        </p>
         {working && (
           <>
             <div className="bar" role="progressbar" aria-label={t('reports.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.progress}>
               <span style={{ width: `${job.progress}%` }} />
             </div>
-            <p className="hint">{job.progress}%{REPORT_STEP_LABELS[job.step] ? ` · ${pick(REPORT_STEP_LABELS[job.step])}` : ''}</p>
+            <p className="hint">
+              {job.progress}%{REPORT_STEP_LABELS[job.step] ? ` · ${pick(REPORT_STEP_LABELS[job.step])}` : ''}
+            </p>
           </>
         )}
         {job.status === 'failed' && <Notice kind="warn">{t('reports.failed')}</Notice>}
         {job.status === 'draft' && <p className="hint">{t('reports.draftHelp')}</p>}
         {job.status === 'submitted' && <p className="hint">{job.canIssue ? t('reports.submittedHelp') : t('reports.submittedOther')}</p>}
-        {job.overrideReason && <p className="small">{t('reports.overrideReason')}: {job.overrideReason}</p>}
+        {job.overrideReason && (
+          <p className="small">
+            {t('reports.overrideReason')}: {job.overrideReason}
+          </p>
+        )}
         {actionError && <ErrorNote error={actionError} />}
         <div className="actions">
           {job.canSubmit && (
-            <button type="button" className="btn btn-primary"
-              onClick={() => (job.findings.length ? setDialog('submit') : act(() => reportsApi.submit(job.id)))}>{t('reports.submit')}</button>
+            <button type="button" className="btn btn-primary" onClick={() => (job.findings.length ? setDialog('submit') : act(() => reportsApi.submit(job.id)))}>
+              {t('reports.submit')}
+            </button>
           )}
-          {job.canIssue && <button type="button" className="btn btn-primary" onClick={openIssue}>{t('reports.issue')}</button>}
+          {job.canIssue && (
+            <button type="button" className="btn btn-primary" onClick={openIssue}>
+              {t('reports.issue')}
+            </button>
+          )}
         </div>
       </Section>
 
@@ -82,7 +112,9 @@ export function ReportPage({ id }: { id: number }) {
           <p className="hint">{job.status === 'draft' ? t('reports.findingsDraft') : t('reports.findingsKept')}</p>
           <ul className="findings">
             {job.findings.map((f, i) => (
-              <li key={i}><strong>{pick(FINDING_KIND_LABELS[f.kind])}:</strong> {locale === 'vi' ? f.message : f.messageEn}</li>
+              <li key={i}>
+                <strong>{pick(FINDING_KIND_LABELS[f.kind])}:</strong> {locale === 'vi' ? f.message : f.messageEn}
+              </li>
             ))}
           </ul>
         </Section>
@@ -93,14 +125,32 @@ export function ReportPage({ id }: { id: number }) {
         <Section title={t('reports.files')}>
           <p>{t('reports.issuedOn', { date: formatDate(job.issued.issuedOn) })}</p>
           <div className="actions">
-            <a className="btn btn-primary" href={job.issued.docxUrl} download>{t('reports.downloadDocx')}</a>
-            <a className="btn" href={job.issued.xlsxUrl} download>{t('reports.downloadXlsx')}</a>
+            <a className="btn btn-primary" href={job.issued.docxUrl} download>
+              {t('reports.downloadDocx')}
+            </a>
+            <a className="btn" href={job.issued.xlsxUrl} download>
+              {t('reports.downloadXlsx')}
+            </a>
           </div>
-          <p className="small">SHA-256 (.docx): <code style={{ overflowWrap: 'anywhere' }}>{job.issued.docxSha256}</code></p>
-          {job.issued.published && <Notice kind="ok">{t('reports.isPublished')} <Link to="/public/reports">{t('reports.publicLink')}</Link></Notice>}
+          <p className="small">
+            SHA-256 (.docx): <code style={{ overflowWrap: 'anywhere' }}>{job.issued.docxSha256}</code>
+          </p>
+          {job.issued.published && (
+            <Notice kind="ok">
+              {t('reports.isPublished')} <Link to="/public/reports">{t('reports.publicLink')}</Link>
+            </Notice>
+          )}
           <div className="actions">
-            {job.canPublish && <button type="button" className="btn" onClick={() => act(() => reportsApi.publish(job.id))}>{t('reports.publish')}</button>}
-            {job.canUnpublish && <button type="button" className="btn" onClick={() => setDialog('unpublish')}>{t('reports.unpublish')}</button>}
+            {job.canPublish && (
+              <button type="button" className="btn" onClick={() => act(() => reportsApi.publish(job.id))}>
+                {t('reports.publish')}
+              </button>
+            )}
+            {job.canUnpublish && (
+              <button type="button" className="btn" onClick={() => setDialog('unpublish')}>
+                {t('reports.unpublish')}
+              </button>
+            )}
           </div>
         </Section>
       )}
@@ -109,7 +159,9 @@ export function ReportPage({ id }: { id: number }) {
       {job.figures && <FiguresSection job={job} />}
       {!working && <CommentsSection id={job.id} />}
 
-      <FormDialog open={dialog === 'submit' || dialog === 'unpublish'} onClose={close}
+      <FormDialog
+        open={dialog === 'submit' || dialog === 'unpublish'}
+        onClose={close}
         title={dialog === 'submit' ? t('reports.submitAnyway') : t('reports.unpublish')}
         submitLabel={dialog === 'submit' ? t('reports.submit') : t('reports.unpublish')}
         canSubmit={reason.trim().length >= 10}
@@ -118,21 +170,32 @@ export function ReportPage({ id }: { id: number }) {
           else await reportsApi.unpublish(job.id, reason.trim());
           close();
           reload();
-        }}>
+        }}
+      >
         {(errors) => (
-          <Field label={dialog === 'submit' ? t('reports.overrideReason') : t('reports.unpublishReason')} hint={t('reports.overrideHint')}
-            error={errors.overrideReason ?? errors.reason}>
+          <Field
+            label={dialog === 'submit' ? t('reports.overrideReason') : t('reports.unpublishReason')}
+            hint={t('reports.overrideHint')}
+            error={errors.overrideReason ?? errors.reason}
+          >
             {(a) => <textarea {...a} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
         )}
       </FormDialog>
 
-      <FormDialog open={dialog === 'issue' && !!preview} onClose={close} title={t('reports.issueConfirm')}
-        submitLabel={preview ? t('reports.issueAs', { symbol: preview.symbol }) : t('reports.issue')} canSubmit
-        onSubmit={async () => { await reportsApi.issue(job.id, preview!.number); close(); reload(); }}>
-        {() => preview && (
-          <p>{t('reports.issueText', { symbol: preview.symbol, date: formatDate(preview.issuedOn), unit: preview.unitName })}</p>
-        )}
+      <FormDialog
+        open={dialog === 'issue' && !!preview}
+        onClose={close}
+        title={t('reports.issueConfirm')}
+        submitLabel={preview ? t('reports.issueAs', { symbol: preview.symbol }) : t('reports.issue')}
+        canSubmit
+        onSubmit={async () => {
+          await reportsApi.issue(job.id, preview!.number);
+          close();
+          reload();
+        }}
+      >
+        {() => preview && <p>{t('reports.issueText', { symbol: preview.symbol, date: formatDate(preview.issuedOn), unit: preview.unitName })}</p>}
       </FormDialog>
     </>
   );
@@ -144,11 +207,23 @@ function PreviewSection({ job }: { job: ReportJob }) {
   return (
     <Section title={job.issued ? t('reports.document') : t('reports.preview')}>
       <article className="doc-preview" aria-label={t('reports.preview')}>
-        <p className="small">{job.unitName.toLocaleUpperCase('vi')} · {t('reports.no')}: {job.issued?.symbol ?? '…/BC-MTTQ'}</p>
+        <p className="small">
+          {job.unitName.toLocaleUpperCase('vi')} · {t('reports.no')}: {job.issued?.symbol ?? '…/BC-MTTQ'}
+        </p>
         {job.preview!.map((b, i) => {
-          if (b.kind === 'title') return <p key={i} style={{ textAlign: 'center', fontWeight: 700 }}>{b.text}</p>;
+          if (b.kind === 'title')
+            return (
+              <p key={i} style={{ textAlign: 'center', fontWeight: 700 }}>
+                {b.text}
+              </p>
+            );
           if (b.kind === 'heading') return <h3 key={i}>{b.text}</h3>;
-          if (b.kind === 'line') return <p key={i}>- {b.text}: <strong>{b.value}</strong>.</p>;
+          if (b.kind === 'line')
+            return (
+              <p key={i}>
+                - {b.text}: <strong>{b.value}</strong>.
+              </p>
+            );
           return <p key={i}>{b.text}</p>;
         })}
       </article>
@@ -177,14 +252,19 @@ function CommentsSection({ id }: { id: number }) {
     <Section title={t('reports.comments')}>
       {list.data?.length === 0 && <p className="hint">{t('reports.noComments')}</p>}
       <ul className="plain-list">
-        {list.data?.map((c) => <li key={c.id}><strong>{c.author}</strong>{c.unitName ? ` (${c.unitName})` : ''} · {formatDateTime(c.createdAt)}: {c.body}</li>)}
+        {list.data?.map((c) => (
+          <li key={c.id}>
+            <strong>{c.author}</strong>
+            {c.unitName ? ` (${c.unitName})` : ''} · {formatDateTime(c.createdAt)}: {c.body}
+          </li>
+        ))}
       </ul>
       <form onSubmit={send}>
-        <Field label={t('reports.addComment')}>
-          {(a) => <textarea {...a} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />}
-        </Field>
+        <Field label={t('reports.addComment')}>{(a) => <textarea {...a} rows={2} value={body} onChange={(e) => setBody(e.target.value)} />}</Field>
         {error && <ErrorNote error={error} />}
-        <button type="submit" className="btn" disabled={!body.trim()}>{t('reports.sendComment')}</button>
+        <button type="submit" className="btn" disabled={!body.trim()}>
+          {t('reports.sendComment')}
+        </button>
       </form>
     </Section>
   );
@@ -201,14 +281,20 @@ function FiguresSection({ job }: { job: ReportJob }) {
         <details key={title}>
           <summary>{title}</summary>
           <ul className="plain-list">
-            {job.figures!.filter((f) => f.section === title).map((f) => (
-              <li key={f.id}>
-                {f.wording}:{' '}
-                {f.metricKey && f.value !== null
-                  ? <Link to={buildUrl(`/metrics/${encodeURIComponent(f.metricKey)}`, { unit: job.unitId, from: f.from, to: f.to })}><strong>{f.text}</strong></Link>
-                  : <strong>{f.value === null ? t('reports.noData') : f.text}</strong>}
-              </li>
-            ))}
+            {job
+              .figures!.filter((f) => f.section === title)
+              .map((f) => (
+                <li key={f.id}>
+                  {f.wording}:{' '}
+                  {f.metricKey && f.value !== null ? (
+                    <Link to={buildUrl(`/metrics/${encodeURIComponent(f.metricKey)}`, { unit: job.unitId, from: f.from, to: f.to })}>
+                      <strong>{f.text}</strong>
+                    </Link>
+                  ) : (
+                    <strong>{f.value === null ? t('reports.noData') : f.text}</strong>
+                  )}
+                </li>
+              ))}
           </ul>
         </details>
       ))}

@@ -48,7 +48,10 @@ export function ReportsPage() {
     setBusy(true);
     setError(null);
     try {
-      const nextTasks = tasks.split('\n').map((x) => x.trim()).filter(Boolean);
+      const nextTasks = tasks
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const job = await reportsApi.create({ template, unit, ...period, ...(nextTasks.length ? { nextTasks } : {}) });
       navigate(`/reports/${job.id}`);
     } catch (err) {
@@ -65,18 +68,34 @@ export function ReportsPage() {
           <form className="form" onSubmit={start}>
             {error && <ErrorNote error={error} />}
             <div className="filters">
-              <SelectField label={t('reports.template')} value={template} onChange={(e) => chooseTemplate(e.target.value as ReportTemplate)}
-                options={REPORT_TEMPLATES.map((k) => ({ value: k, label: pick(REPORT_TEMPLATE_LABELS[k]) }))} />
+              <SelectField
+                label={t('reports.template')}
+                value={template}
+                onChange={(e) => chooseTemplate(e.target.value as ReportTemplate)}
+                options={REPORT_TEMPLATES.map((k) => ({ value: k, label: pick(REPORT_TEMPLATE_LABELS[k]) }))}
+              />
               <UnitSelect label={t('reports.unit')} value={unit} allowClear={false} onChange={(id) => setUnit(id)} />
               {template === 'term' && (
-                <SelectField label={t('reports.startYear')} value={String(startYear)} onChange={(e) => setStartYear(Number(e.target.value))}
-                  options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+                <SelectField
+                  label={t('reports.startYear')}
+                  value={String(startYear)}
+                  onChange={(e) => setStartYear(Number(e.target.value))}
+                  options={years.map((y) => ({ value: String(y), label: String(y) }))}
+                />
               )}
-              <SelectField label={template === 'term' ? t('reports.endYear') : t('reports.year')} value={String(year)}
-                onChange={(e) => setYear(Number(e.target.value))} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+              <SelectField
+                label={template === 'term' ? t('reports.endYear') : t('reports.year')}
+                value={String(year)}
+                onChange={(e) => setYear(Number(e.target.value))}
+                options={years.map((y) => ({ value: String(y), label: String(y) }))}
+              />
               {parts > 0 && (
-                <SelectField label={t(partLabel)} value={String(Math.min(part, parts))} onChange={(e) => setPart(Number(e.target.value))}
-                  options={Array.from({ length: parts }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} />
+                <SelectField
+                  label={t(partLabel)}
+                  value={String(Math.min(part, parts))}
+                  onChange={(e) => setPart(Number(e.target.value))}
+                  options={Array.from({ length: parts }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+                />
               )}
             </div>
             <p className="hint">{t('reports.period', { from: formatDate(period.from), to: formatDate(period.to) })}</p>
@@ -84,7 +103,9 @@ export function ReportsPage() {
               {(a) => <textarea {...a} rows={3} value={tasks} onChange={(e) => setTasks(e.target.value)} />}
             </Field>
             <div className="actions">
-              <button type="submit" className="btn btn-primary" disabled={busy || !unit}>{busy ? t('reports.starting') : t('reports.start')}</button>
+              <button type="submit" className="btn btn-primary" disabled={busy || !unit}>
+                {busy ? t('reports.starting') : t('reports.start')}
+              </button>
             </div>
           </form>
         </Section>
@@ -95,22 +116,37 @@ export function ReportsPage() {
         {list.data && list.data.length === 0 && <Empty>{t('reports.none')}</Empty>}
         {list.data && list.data.length > 0 && (
           <StackTable>
-              <thead>
-                <tr><th>{t('reports.report')}</th><th>{t('reports.unit')}</th><th>{t('reports.periodCol')}</th><th>{t('reports.status')}</th><th>{t('reports.created')}</th></tr>
-              </thead>
-              <tbody>
-                {list.data.map((j) => (
-                  <tr key={j.id}>
-                    <td><Link to={`/reports/${j.id}`}>{j.issued ? `${t('reports.no')} ${j.issued.symbol}` : `${pick(REPORT_TEMPLATE_LABELS[j.template])} — ${t('reports.draftVersion', { n: j.version })}`}</Link>
-                      {j.issued && <div className="small">{pick(REPORT_TEMPLATE_LABELS[j.template])}</div>}</td>
-                    <td>{j.unitName}</td>
-                    <td>{formatDate(j.from)} – {formatDate(j.to)}</td>
-                    <td>{pick(REPORT_STATUS_LABELS[j.status])}{j.issued?.published ? ` · ${t('reports.published')}` : ''}</td>
-                    <td>{formatDateTime(j.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </StackTable>
+            <thead>
+              <tr>
+                <th>{t('reports.report')}</th>
+                <th>{t('reports.unit')}</th>
+                <th>{t('reports.periodCol')}</th>
+                <th>{t('reports.status')}</th>
+                <th>{t('reports.created')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((j) => (
+                <tr key={j.id}>
+                  <td>
+                    <Link to={`/reports/${j.id}`}>
+                      {j.issued ? `${t('reports.no')} ${j.issued.symbol}` : `${pick(REPORT_TEMPLATE_LABELS[j.template])} — ${t('reports.draftVersion', { n: j.version })}`}
+                    </Link>
+                    {j.issued && <div className="small">{pick(REPORT_TEMPLATE_LABELS[j.template])}</div>}
+                  </td>
+                  <td>{j.unitName}</td>
+                  <td>
+                    {formatDate(j.from)} – {formatDate(j.to)}
+                  </td>
+                  <td>
+                    {pick(REPORT_STATUS_LABELS[j.status])}
+                    {j.issued?.published ? ` · ${t('reports.published')}` : ''}
+                  </td>
+                  <td>{formatDateTime(j.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </StackTable>
         )}
       </Section>
     </>

@@ -13,7 +13,11 @@ import { boundsOf, projector } from './map-geometry';
 import { dashboardUrl, formatValue, recordsUrl, scaleColour, STATUS_COLOUR } from './present';
 
 let shapesOnce: Promise<Shapes> | undefined;
-const loadShapes = () => (shapesOnce ??= targetsApi.shapes().catch((e) => { shapesOnce = undefined; throw e; }));
+const loadShapes = () =>
+  (shapesOnce ??= targetsApi.shapes().catch((e) => {
+    shapesOnce = undefined;
+    throw e;
+  }));
 
 /** The communes/wards coloured by a target's verdict or a metric's value; a tap opens the commune's targets. */
 type MapTarget = { number: number; title: string; measured: boolean };
@@ -25,8 +29,7 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
   const metrics = useFetch('metrics-list', metricsApi.list);
   const shapes = useFetch('map-shapes', loadShapes);
   const [kind, key] = choice.split(':');
-  const data = useFetch(`map:${unit}:${year}:${view}:${choice}`, () =>
-    targetsApi.map({ unit, year, view, ...(kind === 'target' ? { target: Number(key) } : { metric: key }) }));
+  const data = useFetch(`map:${unit}:${year}:${view}:${choice}`, () => targetsApi.map({ unit, year, view, ...(kind === 'target' ? { target: Number(key) } : { metric: key }) }));
   const geo = useMemo(() => {
     if (!shapes.data) return null;
     const features = shapes.data.features;
@@ -50,10 +53,15 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
   return (
     <Section title={t('targets.map')}>
       <div className="filters">
-        <SelectField label={t('targets.mapColour')} value={choice} onChange={(e) => setChoice(e.target.value)} options={[
-          ...targets.map((x) => ({ value: `target:${x.number}`, label: `${t('targets.mapByTarget', { n: x.number })} — ${x.title.slice(0, 60)}` })),
-          ...(metrics.data ?? []).map((m) => ({ value: `metric:${m.key}`, label: pick(m.label) })),
-        ]} />
+        <SelectField
+          label={t('targets.mapColour')}
+          value={choice}
+          onChange={(e) => setChoice(e.target.value)}
+          options={[
+            ...targets.map((x) => ({ value: `target:${x.number}`, label: `${t('targets.mapByTarget', { n: x.number })} — ${x.title.slice(0, 60)}` })),
+            ...(metrics.data ?? []).map((m) => ({ value: `metric:${m.key}`, label: pick(m.label) })),
+          ]}
+        />
       </div>
       <p className="hint">{t('targets.mapHelp')}</p>
       {(shapes.error || data.error) && <ErrorNote error={(shapes.error ?? data.error)!} onRetry={shapes.error ? shapes.reload : data.reload} />}
@@ -66,7 +74,15 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
               const d = view2.path(f.geometry.coordinates);
               if (!u) return <path key={f.properties.code} d={d} fill={colour(f.properties.code)} className="map-shape map-off" />;
               return (
-                <a key={f.properties.code} href={open(u)} onClick={(e) => { e.preventDefault(); navigate(open(u)); }} aria-label={label(u)}>
+                <a
+                  key={f.properties.code}
+                  href={open(u)}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(open(u));
+                  }}
+                  aria-label={label(u)}
+                >
                   <title>{label(u)}</title>
                   <path d={d} fill={colour(f.properties.code)} className="map-shape" data-code={f.properties.code} />
                 </a>
@@ -75,17 +91,24 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
           </svg>
           {kind === 'metric' && <p className="small muted">{t('targets.mapLegendMax', { value: formatValue(max, uom, locale) })}</p>}
           <ul className="map-list small">
-            {data.data.units.filter((u) => kind === 'metric' || u.status !== 'not_applicable').map((u) => (
-              <li key={u.unit.id}>
-                <span className="swatch" style={{ background: colour(u.unit.code) }} aria-hidden="true" />
-                <Link to={open(u)}>{u.unit.name}</Link>
-                {u.from.length > 1 || (u.from[0] && u.from[0].id !== u.unit.id) ? <span className="muted"> ({u.from.map((x) => x.name).join(', ')})</span> : null}
-                {': '}
-                {kind === 'metric'
-                  ? <Link to={recordsUrl(key, u.from.length === 1 ? u.from[0].id : u.unit.id, year)}>{formatValue(u.value, uom, locale)}</Link>
-                  : <>{pick(TARGET_STATUS_LABELS[u.status ?? 'not_applicable'])}{u.value !== null && ` (${formatValue(u.value, uom, locale)})`}</>}
-              </li>
-            ))}
+            {data.data.units
+              .filter((u) => kind === 'metric' || u.status !== 'not_applicable')
+              .map((u) => (
+                <li key={u.unit.id}>
+                  <span className="swatch" style={{ background: colour(u.unit.code) }} aria-hidden="true" />
+                  <Link to={open(u)}>{u.unit.name}</Link>
+                  {u.from.length > 1 || (u.from[0] && u.from[0].id !== u.unit.id) ? <span className="muted"> ({u.from.map((x) => x.name).join(', ')})</span> : null}
+                  {': '}
+                  {kind === 'metric' ? (
+                    <Link to={recordsUrl(key, u.from.length === 1 ? u.from[0].id : u.unit.id, year)}>{formatValue(u.value, uom, locale)}</Link>
+                  ) : (
+                    <>
+                      {pick(TARGET_STATUS_LABELS[u.status ?? 'not_applicable'])}
+                      {u.value !== null && ` (${formatValue(u.value, uom, locale)})`}
+                    </>
+                  )}
+                </li>
+              ))}
           </ul>
         </>
       )}

@@ -37,7 +37,10 @@ export function CongressNewPage() {
     setError(null);
     try {
       const k = await api.post<CongressDetail>('/api/target-congresses', {
-        unitId: unit, termLabel, name, validFrom,
+        unitId: unit,
+        termLabel,
+        name,
+        validFrom,
         ...(copyFrom.startsWith('template:') ? { template: copyFrom.slice(9) } : copyFrom ? { copyFrom: Number(copyFrom) } : {}),
       });
       navigate(`/targets/congresses/${k.id}`);
@@ -49,7 +52,14 @@ export function CongressNewPage() {
 
   return (
     <>
-      <PageTitle before={<p className="small"><Link to="/targets">← {t('targets.back')}</Link></p>} title={t('targets.newCongress')} />
+      <PageTitle
+        before={
+          <p className="small">
+            <Link to="/targets">← {t('targets.back')}</Link>
+          </p>
+        }
+        title={t('targets.newCongress')}
+      />
       <Section title={t('targets.newCongress')}>
         <form className="form" onSubmit={submit}>
           {error && <ErrorNote error={error} />}
@@ -57,14 +67,20 @@ export function CongressNewPage() {
           <TextField label={t('targets.termLabel')} hint="2030–2035" value={termLabel} onChange={(e) => setTerm(e.target.value)} required error={errors.termLabel} />
           <TextField label={t('targets.congressName')} value={name} onChange={(e) => setName(e.target.value)} required error={errors.name} />
           <DateField label={t('targets.validFrom')} value={validFrom} onChange={setFrom} required />
-          <SelectField label={t('targets.copyFrom')} value={copyFrom} onChange={(e) => setCopy(e.target.value)}
+          <SelectField
+            label={t('targets.copyFrom')}
+            value={copyFrom}
+            onChange={(e) => setCopy(e.target.value)}
             options={[
               { value: '', label: t('targets.copyNone') },
               ...TARGET_TEMPLATES.map((x) => ({ value: `template:${x}`, label: pick(TARGET_TEMPLATE_LABELS[x]) })),
               ...(around.data ?? []).map((k) => ({ value: String(k.id), label: `${k.unitName}: ${k.name}` })),
-            ]} />
+            ]}
+          />
           <div className="actions">
-            <button type="submit" className="btn btn-primary" disabled={busy || !unit}>{busy ? t('common.saving') : t('common.save')}</button>
+            <button type="submit" className="btn btn-primary" disabled={busy || !unit}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
           </div>
         </form>
       </Section>

@@ -20,16 +20,29 @@ export function CongressPage({ id }: { id: number }) {
   const res = useFetch(`congress:${id}`, () => targetsApi.congress(id));
   // Figures are named as people read them, not by their metric keys.
   const metrics = useFetch('metrics-list', () => metricsApi.list());
-  const nameOf = (key: string) => { const m = metrics.data?.find((x) => x.key === key); return m ? pick(m.label) : '…'; };
+  const nameOf = (key: string) => {
+    const m = metrics.data?.find((x) => x.key === key);
+    return m ? pick(m.label) : '…';
+  };
   const [editing, setEditing] = useState<{ target: TargetDef; measure: Measure } | null>(null);
   const [saved, setSaved] = useState(false);
   const k = res.data;
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to="/targets">← {t('targets.back')}</Link></p>}
+        before={
+          <p className="small">
+            <Link to="/targets">← {t('targets.back')}</Link>
+          </p>
+        }
         title={k ? k.name : t('targets.congressTitle')}
-        sub={k ? <span>{k.unitName} · {t('targets.term', { term: k.termLabel, from: formatDate(k.validFrom), to: formatDate(dayBefore(k.validTo)) })}</span> : undefined}
+        sub={
+          k ? (
+            <span>
+              {k.unitName} · {t('targets.term', { term: k.termLabel, from: formatDate(k.validFrom), to: formatDate(dayBefore(k.validTo)) })}
+            </span>
+          ) : undefined
+        }
       />
       {saved && <Notice kind="ok">{t('targets.saved')}</Notice>}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
@@ -39,7 +52,10 @@ export function CongressPage({ id }: { id: number }) {
           <ol className="target-list">
             {k.targets.map((x) => (
               <li key={x.id} className="target">
-                <div className="target-head"><span className="target-no">{x.number}</span><span className="target-title">{pick(x.title)}</span></div>
+                <div className="target-head">
+                  <span className="target-no">{x.number}</span>
+                  <span className="target-title">{pick(x.title)}</span>
+                </div>
                 <ul className="target-measures">
                   {x.measures.map((m) => {
                     const uom = m.each || m.quantity.kind === 'ratio' ? 'percent' : 'count';
@@ -50,10 +66,18 @@ export function CongressPage({ id }: { id: number }) {
                         <div className="small muted">
                           {t('targets.levels')}: {m.levels.map((l) => pick(UNIT_LEVEL_LABELS[l])).join(', ')}
                           {m.each && ` (${t('targets.eachUnit', { level: pick(UNIT_LEVEL_LABELS[m.each]).toLowerCase() })})`}
-                          {' · '}{t('targets.metricKeys')}: {keys.map(nameOf).join(' ÷ ')}
+                          {' · '}
+                          {t('targets.metricKeys')}: {keys.map(nameOf).join(' ÷ ')}
                         </div>
                         {k.canManage && m.rule.op !== 'no_decrease' && (
-                          <button type="button" className="link-btn small" onClick={() => { setSaved(false); setEditing({ target: x, measure: m }); }}>
+                          <button
+                            type="button"
+                            className="link-btn small"
+                            onClick={() => {
+                              setSaved(false);
+                              setEditing({ target: x, measure: m });
+                            }}
+                          >
                             {t('targets.editRule')} {m.code}
                           </button>
                         )}
@@ -67,8 +91,15 @@ export function CongressPage({ id }: { id: number }) {
         </Section>
       )}
       {editing && (
-        <RuleDialog target={editing.target} measure={editing.measure} onClose={() => setEditing(null)}
-          onSaved={() => { setSaved(true); res.reload(); }} />
+        <RuleDialog
+          target={editing.target}
+          measure={editing.measure}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setSaved(true);
+            res.reload();
+          }}
+        />
       )}
     </>
   );

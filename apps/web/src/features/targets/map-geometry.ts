@@ -5,12 +5,15 @@ export type Bounds = { minX: number; minY: number; maxX: number; maxY: number };
 
 export function boundsOf(polygons: Ring[][][]): Bounds {
   const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  for (const multi of polygons) for (const poly of multi) for (const ring of poly) for (const [x, y] of ring) {
-    if (x < b.minX) b.minX = x;
-    if (x > b.maxX) b.maxX = x;
-    if (y < b.minY) b.minY = y;
-    if (y > b.maxY) b.maxY = y;
-  }
+  for (const multi of polygons)
+    for (const poly of multi)
+      for (const ring of poly)
+        for (const [x, y] of ring) {
+          if (x < b.minX) b.minX = x;
+          if (x > b.maxX) b.maxX = x;
+          if (y < b.minY) b.minY = y;
+          if (y > b.maxY) b.maxY = y;
+        }
   return b;
 }
 
@@ -20,7 +23,6 @@ export function projector(b: Bounds, width: number) {
   const scale = width / ((b.maxX - b.minX) * k || 1);
   const height = Math.ceil((b.maxY - b.minY) * scale);
   const at = ([x, y]: number[]) => [((x - b.minX) * k * scale).toFixed(1), ((b.maxY - y) * scale).toFixed(1)];
-  const path = (multi: Ring[][]) =>
-    multi.map((poly) => poly.map((ring) => 'M' + ring.map((p) => at(p).join(',')).join('L') + 'Z').join('')).join('');
+  const path = (multi: Ring[][]) => multi.map((poly) => poly.map((ring) => 'M' + ring.map((p) => at(p).join(',')).join('L') + 'Z').join('')).join('');
   return { width, height, path };
 }

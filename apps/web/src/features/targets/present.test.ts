@@ -23,7 +23,17 @@ describe('targets presentation', () => {
   it('colours by value and projects with north up', () => {
     expect(scaleColour(null, 10)).toBe('#e5e7eb');
     expect(scaleColour(10, 10)).toBe('rgb(127, 29, 29)');
-    const square = [[[[106, 21], [106.1, 21], [106.1, 21.1], [106, 21.1], [106, 21]]]];
+    const square = [
+      [
+        [
+          [106, 21],
+          [106.1, 21],
+          [106.1, 21.1],
+          [106, 21.1],
+          [106, 21],
+        ],
+      ],
+    ];
     const p = projector(boundsOf([square]), 100);
     const [x, y] = p.path(square).slice(1).split('L')[0].split(',').map(Number);
     expect([x, Math.abs(y - p.height) < 1]).toEqual([0, true]); // south-west corner at the bottom left

@@ -6,7 +6,11 @@ import { formatMetric } from '../metrics/present';
 export const FIRST_YEAR = 2019;
 
 export const STATUS_CLASS: Record<TargetStatus, string> = {
-  met: 'st-met', exceeded: 'st-exceeded', not_met: 'st-not-met', not_measured: 'st-none', not_applicable: 'st-na',
+  met: 'st-met',
+  exceeded: 'st-exceeded',
+  not_met: 'st-not-met',
+  not_measured: 'st-none',
+  not_applicable: 'st-na',
 };
 
 export const TREND_ARROW = { up: '↑', down: '↓', same: '→' } as const;
@@ -22,11 +26,16 @@ export function formatValue(value: number | null, uom: Uom, locale: 'vi' | 'en')
 export function formatRule(rule: Rule, uom: Uom, locale: 'vi' | 'en'): string {
   const f = (v: number) => formatMetric(v, uom, locale);
   switch (rule.op) {
-    case 'gte': return `≥ ${f(rule.value)}`;
-    case 'gt': return `> ${f(rule.value)}`;
-    case 'lte': return `≤ ${f(rule.value)}`;
-    case 'range': return `${f(rule.min)} – ${f(rule.max)}`;
-    case 'no_decrease': return locale === 'vi' ? 'không thấp hơn năm trước' : 'not below the previous year';
+    case 'gte':
+      return `≥ ${f(rule.value)}`;
+    case 'gt':
+      return `> ${f(rule.value)}`;
+    case 'lte':
+      return `≤ ${f(rule.value)}`;
+    case 'range':
+      return `${f(rule.min)} – ${f(rule.max)}`;
+    case 'no_decrease':
+      return locale === 'vi' ? 'không thấp hơn năm trước' : 'not below the previous year';
   }
 }
 
@@ -59,5 +68,9 @@ export function scaleColour(value: number | null, max: number): string {
 }
 
 export const STATUS_COLOUR: Record<TargetStatus, string> = {
-  met: '#4ade80', exceeded: '#15803d', not_met: '#dc2626', not_measured: '#d1d5db', not_applicable: '#f3f4f6',
+  met: '#4ade80',
+  exceeded: '#15803d',
+  not_met: '#dc2626',
+  not_measured: '#d1d5db',
+  not_applicable: '#f3f4f6',
 };

@@ -18,7 +18,9 @@ export function StatusBadge({ status, reason }: { status: TargetProgress['status
 export function TargetList({ result }: { result: TargetsResult }) {
   return (
     <ol className="target-list">
-      {result.targets.map((x) => <TargetItem key={x.number} target={x} unitId={result.unit.id} year={result.year} />)}
+      {result.targets.map((x) => (
+        <TargetItem key={x.number} target={x} unitId={result.unit.id} year={result.year} />
+      ))}
     </ol>
   );
 }
@@ -39,10 +41,23 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
         {primary && (
           <span>
             <span className="muted">{t('targets.value')}: </span>
-            {primary.reason === 'metric_missing' ? <span className="target-value">—</span>
-              : <Link to={recordsUrl(primary.metricKeys[0], unitId, year)} className="target-value">{formatValue(x.value, x.unitOfMeasure, locale)}</Link>}
-            {x.trend && <span className="trend" title={t('targets.previous', { value: formatValue(x.previousValue, x.unitOfMeasure, locale) })}> {TREND_ARROW[x.trend]}</span>}
-            <span className="muted"> · {t('targets.required')}: {formatRule(primary.rule, primary.unitOfMeasure, locale)}</span>
+            {primary.reason === 'metric_missing' ? (
+              <span className="target-value">—</span>
+            ) : (
+              <Link to={recordsUrl(primary.metricKeys[0], unitId, year)} className="target-value">
+                {formatValue(x.value, x.unitOfMeasure, locale)}
+              </Link>
+            )}
+            {x.trend && (
+              <span className="trend" title={t('targets.previous', { value: formatValue(x.previousValue, x.unitOfMeasure, locale) })}>
+                {' '}
+                {TREND_ARROW[x.trend]}
+              </span>
+            )}
+            <span className="muted">
+              {' '}
+              · {t('targets.required')}: {formatRule(primary.rule, primary.unitOfMeasure, locale)}
+            </span>
           </span>
         )}
         {x.status === 'not_measured' && x.reason && <span className="muted small">{pick(NOT_MEASURED_REASON_LABELS[x.reason])}</span>}
@@ -55,17 +70,21 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
       </div>
       {x.measures.length > 0 && (
         <details className="target-measures">
-          <summary>{t('targets.measures')} ({x.measures.length})</summary>
+          <summary>
+            {t('targets.measures')} ({x.measures.length})
+          </summary>
           <ul>
             {x.measures.map((m) => (
               <li key={m.code}>
                 <span className="measure-code">{m.code}</span> {pick(m.label)}
                 {m.each && <span className="muted"> ({t('targets.eachUnit', { level: pick(UNIT_LEVEL_LABELS[m.each]).toLowerCase() })})</span>}
                 <div className="measure-figures">
-                  {m.reason === 'metric_missing' ? <span>—</span>
-                    : <Link to={recordsUrl(m.metricKeys[0], unitId, year)}>{formatValue(m.value, m.unitOfMeasure, locale)}</Link>}
+                  {m.reason === 'metric_missing' ? <span>—</span> : <Link to={recordsUrl(m.metricKeys[0], unitId, year)}>{formatValue(m.value, m.unitOfMeasure, locale)}</Link>}
                   {m.numerator !== null && m.denominator !== null && !m.each && (
-                    <span className="muted small measure-ratio"> ({m.numerator}/<Link to={recordsUrl(m.metricKeys[1], unitId, year)}>{m.denominator}</Link>)</span>
+                    <span className="muted small measure-ratio">
+                      {' '}
+                      ({m.numerator}/<Link to={recordsUrl(m.metricKeys[1], unitId, year)}>{m.denominator}</Link>)
+                    </span>
                   )}
                   <span className="muted"> · {formatRule(m.rule, m.unitOfMeasure, locale)} </span>
                   <StatusBadge status={m.status} reason={m.reason} />
@@ -74,7 +93,12 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
                 {m.missing && m.missing.length > 0 && (
                   <p className="small">
                     {t('targets.missingUnits', { names: '' })}
-                    {m.missing.map((u, i) => <span key={u.unitId}>{i > 0 && ', '}<Link to={dashboardUrl(u.unitId, year)}>{u.unitName}</Link></span>)}
+                    {m.missing.map((u, i) => (
+                      <span key={u.unitId}>
+                        {i > 0 && ', '}
+                        <Link to={dashboardUrl(u.unitId, year)}>{u.unitName}</Link>
+                      </span>
+                    ))}
                   </p>
                 )}
               </li>
@@ -90,5 +114,13 @@ function TargetItem({ target: x, unitId, year }: { target: TargetProgress; unitI
 export function RecordsLink({ metricKey, unitId, year }: { metricKey: string; unitId: number; year: number }) {
   const { t } = useI18n();
   const url = moduleRecordsUrl(metricKey, unitId, year);
-  return url ? <> · <Link to={url} className="small">{t('targets.records')}</Link></> : null;
+  return url ? (
+    <>
+      {' '}
+      ·{' '}
+      <Link to={url} className="small">
+        {t('targets.records')}
+      </Link>
+    </>
+  ) : null;
 }

@@ -21,26 +21,44 @@ export function TargetUnitsPage({ number }: { number: number }) {
   const year = Number(query.year) || defaultYear(me.unitValidTo);
   const view: MetricView = query.view === 'then' ? 'then' : 'now';
   const scope = query.scope === 'all' ? 'all' : 'children';
-  const res = useFetch(unit ? `target-units:${number}:${unit}:${year}:${view}:${scope}` : null,
-    () => targetsApi.units(number, { unit: unit!, year, view, scope }));
+  const res = useFetch(unit ? `target-units:${number}:${unit}:${year}:${view}:${scope}` : null, () => targetsApi.units(number, { unit: unit!, year, view, scope }));
   const r = res.data;
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to={dashboardUrl(unit ?? 0, year)}>← {t('targets.back')}</Link></p>}
+        before={
+          <p className="small">
+            <Link to={dashboardUrl(unit ?? 0, year)}>← {t('targets.back')}</Link>
+          </p>
+        }
         title={t('targets.unitsTitle', { n: number })}
-        sub={r ? <span>{pick(r.title)} · {r.year}</span> : undefined}
+        sub={
+          r ? (
+            <span>
+              {pick(r.title)} · {r.year}
+            </span>
+          ) : undefined
+        }
       />
       <div className="filters">
-        <SelectField label={t('targets.scope')} value={scope} onChange={(e) => setQuery({ scope: e.target.value === 'all' ? 'all' : null })}
-          options={[{ value: 'children', label: t('targets.scopeChildren') }, { value: 'all', label: t('targets.scopeAll') }]} />
+        <SelectField
+          label={t('targets.scope')}
+          value={scope}
+          onChange={(e) => setQuery({ scope: e.target.value === 'all' ? 'all' : null })}
+          options={[
+            { value: 'children', label: t('targets.scopeChildren') },
+            { value: 'all', label: t('targets.scopeAll') },
+          ]}
+        />
       </div>
       {!unit && <Notice>{t('targets.pickUnit')}</Notice>}
       {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
       {unit && !r && !res.error && <Loading />}
       {r && (
         <Section title={t('targets.unitsTitle', { n: number })}>
-          {r.units.length === 0 ? <p className="hint">{t('targets.noUnits')}</p> : (
+          {r.units.length === 0 ? (
+            <p className="hint">{t('targets.noUnits')}</p>
+          ) : (
             <ul className="unit-cards" aria-busy={res.loading}>
               {r.units.map((u) => (
                 <li key={u.unit.id} data-testid={`unit-row-${u.unit.code}`}>
@@ -51,12 +69,19 @@ export function TargetUnitsPage({ number }: { number: number }) {
                   {u.measures.map((m) => (
                     <div key={m.code} className="unit-card-measure">
                       <span className="measure-code">{m.code}</span>{' '}
-                      {m.reason === 'metric_missing' ? <span>—</span> : (
+                      {m.reason === 'metric_missing' ? (
+                        <span>—</span>
+                      ) : (
                         <Link to={recordsUrl(m.metricKeys[0], u.unit.id, r.year)} aria-label={`${u.unit.name}, ${m.code}: ${formatValue(m.value, m.unitOfMeasure, locale)}`}>
                           {formatValue(m.value, m.unitOfMeasure, locale)}
                         </Link>
                       )}
-                      {m.numerator !== null && m.denominator !== null && !m.each && <span className="muted small"> ({m.numerator}/{m.denominator})</span>}
+                      {m.numerator !== null && m.denominator !== null && !m.each && (
+                        <span className="muted small">
+                          {' '}
+                          ({m.numerator}/{m.denominator})
+                        </span>
+                      )}
                       <span className="muted small"> · {formatRule(m.rule, m.unitOfMeasure, locale)}</span>
                       <RecordsLink metricKey={m.metricKeys[0]} unitId={u.unit.id} year={r.year} />
                     </div>

@@ -40,19 +40,35 @@ export function TargetsPage() {
     <>
       <PageTitle
         title={t('targets.title')}
-        sub={r?.congress ? <span>{r.congress.name.includes(r.congress.termLabel) ? r.congress.name : t('targets.congress', { name: r.congress.name, term: r.congress.termLabel })}</span> : undefined}
-        actions={r?.canManage ? (
-          <>
-            {r.congress && <Link className="btn" to={`/targets/congresses/${r.congress.id}`}>{t('targets.manage')}</Link>}
-            <Link className="btn" to={`/targets/congresses/new?unit=${r.unit.id}`}>{t('targets.newCongress')}</Link>
-          </>
-        ) : undefined}
+        sub={
+          r?.congress ? (
+            <span>{r.congress.name.includes(r.congress.termLabel) ? r.congress.name : t('targets.congress', { name: r.congress.name, term: r.congress.termLabel })}</span>
+          ) : undefined
+        }
+        actions={
+          r?.canManage ? (
+            <>
+              {r.congress && (
+                <Link className="btn" to={`/targets/congresses/${r.congress.id}`}>
+                  {t('targets.manage')}
+                </Link>
+              )}
+              <Link className="btn" to={`/targets/congresses/new?unit=${r.unit.id}`}>
+                {t('targets.newCongress')}
+              </Link>
+            </>
+          ) : undefined
+        }
       />
       <Section title={t('metrics.params')}>
         <div className="filters">
           <UnitSelect label={t('targets.unit')} value={unit} allowClear={false} onChange={(id) => setQuery({ unit: id }, { push: true })} />
-          <SelectField label={t('targets.year')} value={String(year)} onChange={(e) => setQuery({ year: e.target.value }, { push: true })}
-            options={years.map((y) => ({ value: y, label: y }))} />
+          <SelectField
+            label={t('targets.year')}
+            value={String(year)}
+            onChange={(e) => setQuery({ year: e.target.value }, { push: true })}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
         </div>
       </Section>
       {!unit && <Notice>{t('targets.pickUnit')}</Notice>}
@@ -62,7 +78,9 @@ export function TargetsPage() {
         <div aria-busy={res.loading} className="targets-dash">
           {!r.congress && r.targets.length > 0 && <Notice>{t('targets.noCongress', { year: r.year })}</Notice>}
           <Section title={`${t('targets.glance', { year: r.year })} — ${r.unit.name}`}>
-            {r.targets.length === 0 ? <p className="hint">{t(r.unitExisted ? 'targets.noTargets' : 'targets.notExisting', { year: r.year })}</p> : (
+            {r.targets.length === 0 ? (
+              <p className="hint">{t(r.unitExisted ? 'targets.noTargets' : 'targets.notExisting', { year: r.year })}</p>
+            ) : (
               <>
                 {r.congress && (
                   <p className="target-summary" data-testid="targets-summary">
@@ -81,10 +99,16 @@ export function TargetsPage() {
           {r.congress && r.targets.length > 0 && <YearChart unit={r.unit.id} year={r.year} view={view} count={r.targets.length} />}
           {r.children.some((c) => c.cells.length > 0) && <UnitChart result={r} />}
           <div className="targets-map">
-            <CommuneMap unit={r.unit.id} year={r.year} view={view} targets={r.targets.map((x) => ({
-              number: x.number, title: pick(x.title),
-              measured: ['met', 'exceeded', 'not_met'].includes(x.status) || x.children.met + x.children.exceeded + x.children.notMet > 0,
-            }))} />
+            <CommuneMap
+              unit={r.unit.id}
+              year={r.year}
+              view={view}
+              targets={r.targets.map((x) => ({
+                number: x.number,
+                title: pick(x.title),
+                measured: ['met', 'exceeded', 'not_met'].includes(x.status) || x.children.met + x.children.exceeded + x.children.notMet > 0,
+              }))}
+            />
           </div>
         </div>
       )}

@@ -1,6 +1,4 @@
-import type {
-  CreateUnit, DissolveUnit, ImportSummary, ImportUnits, MergeUnits, MoveUnit, RenameUnit, Unit, UnitChangeResult, UnitDetail, UnitListQuery,
-} from '@contract/units';
+import type { CreateUnit, DissolveUnit, ImportSummary, ImportUnits, MergeUnits, MoveUnit, RenameUnit, Unit, UnitChangeResult, UnitDetail, UnitListQuery } from '@contract/units';
 import { api } from '../../api';
 
 export const unitsApi = {

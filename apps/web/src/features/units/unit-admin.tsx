@@ -28,13 +28,29 @@ export function UnitAdmin({ unit, today, onChanged }: { unit: UnitDetail; today:
   return (
     <Section title={t('unitAdmin.title')}>
       {done && <Notice kind="ok">{done}</Notice>}
-      {ended ? <p className="hint">{t('unitAdmin.ended')}</p> : (
+      {ended ? (
+        <p className="hint">{t('unitAdmin.ended')}</p>
+      ) : (
         <div className="actions">
-          {unit.level !== 'village' && <button type="button" className="btn btn-small" onClick={() => setOpen('create')}>{t('unitAdmin.create')}</button>}
-          <button type="button" className="btn btn-small" onClick={() => setOpen('rename')}>{t('unitAdmin.rename')}</button>
-          {unit.parentId && <button type="button" className="btn btn-small" onClick={() => setOpen('move')}>{t('unitAdmin.move')}</button>}
-          <button type="button" className="btn btn-small" onClick={() => setOpen('merge')}>{t('unitAdmin.merge')}</button>
-          <button type="button" className="btn btn-small" onClick={() => setOpen('dissolve')}>{t('unitAdmin.dissolve')}</button>
+          {unit.level !== 'village' && (
+            <button type="button" className="btn btn-small" onClick={() => setOpen('create')}>
+              {t('unitAdmin.create')}
+            </button>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => setOpen('rename')}>
+            {t('unitAdmin.rename')}
+          </button>
+          {unit.parentId && (
+            <button type="button" className="btn btn-small" onClick={() => setOpen('move')}>
+              {t('unitAdmin.move')}
+            </button>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => setOpen('merge')}>
+            {t('unitAdmin.merge')}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setOpen('dissolve')}>
+            {t('unitAdmin.dissolve')}
+          </button>
         </div>
       )}
       {open && <ChangeDialog kind={open} unit={unit} today={today} onClose={() => setOpen(null)} onDone={finish} />}
@@ -74,8 +90,9 @@ function ChangeDialog({ kind, unit, today, onClose, onDone }: { kind: Kind; unit
     }
   };
 
-  const ready = !!date && (kind === 'create' ? !!code.trim() && !!name.trim() && !!kindText.trim()
-    : kind === 'rename' ? !!name.trim() : kind === 'move' || kind === 'merge' ? target !== null : true);
+  const ready =
+    !!date &&
+    (kind === 'create' ? !!code.trim() && !!name.trim() && !!kindText.trim() : kind === 'rename' ? !!name.trim() : kind === 'move' || kind === 'merge' ? target !== null : true);
 
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={ready} title={t(`unitAdmin.${kind}`)} submitLabel={t(`unitAdmin.${kind}`)}>
@@ -85,24 +102,47 @@ function ChangeDialog({ kind, unit, today, onClose, onDone }: { kind: Kind; unit
           <DateField label={t('unitAdmin.effectiveDate')} value={date} required error={errs.effectiveDate ?? errs.validFrom} onChange={setDate} />
           {kind === 'create' && (
             <>
-              <SelectField label={t('units.level')} value={level} onChange={(e) => setLevel(e.target.value as UnitLevel)}
-                options={UNIT_LEVELS.filter((l) => UNIT_LEVELS.indexOf(l) > UNIT_LEVELS.indexOf(unit.level)).map((l) => ({ value: l, label: pick(UNIT_LEVEL_LABELS[l]) }))} />
+              <SelectField
+                label={t('units.level')}
+                value={level}
+                onChange={(e) => setLevel(e.target.value as UnitLevel)}
+                options={UNIT_LEVELS.filter((l) => UNIT_LEVELS.indexOf(l) > UNIT_LEVELS.indexOf(unit.level)).map((l) => ({ value: l, label: pick(UNIT_LEVEL_LABELS[l]) }))}
+              />
               <TextField label={t('units.code')} hint={t('unitAdmin.codeHint')} required value={code} error={errs.code} onChange={(e) => setCode(e.target.value)} />
             </>
           )}
           {(kind === 'create' || kind === 'rename') && (
             <>
               <TextField label={t('units.name')} required value={name} error={errs.name} onChange={(e) => setName(e.target.value)} />
-              <TextField label={t('units.kind')} hint={t('unitAdmin.kindHint')} required={kind === 'create'} value={kindText} error={errs.kind} onChange={(e) => setKindText(e.target.value)} />
+              <TextField
+                label={t('units.kind')}
+                hint={t('unitAdmin.kindHint')}
+                required={kind === 'create'}
+                value={kindText}
+                error={errs.kind}
+                onChange={(e) => setKindText(e.target.value)}
+              />
             </>
           )}
           {(kind === 'move' || kind === 'merge') && (
-            <UnitSelect label={kind === 'move' ? t('unitAdmin.newParent') : t('unitAdmin.mergeInto')} value={target} allowClear={false}
-              error={errs.parentId ?? errs.into} onChange={setTarget} />
+            <UnitSelect
+              label={kind === 'move' ? t('unitAdmin.newParent') : t('unitAdmin.mergeInto')}
+              value={target}
+              allowClear={false}
+              error={errs.parentId ?? errs.into}
+              onChange={setTarget}
+            />
           )}
           {kind === 'merge' && (
-            <SelectField label={t('unitAdmin.part')} value={part} onChange={(e) => setPart(e.target.value as UnitPart)}
-              options={[{ value: 'full', label: t('unitAdmin.partFull') }, { value: 'partial', label: t('unitAdmin.partPartial') }]} />
+            <SelectField
+              label={t('unitAdmin.part')}
+              value={part}
+              onChange={(e) => setPart(e.target.value as UnitPart)}
+              options={[
+                { value: 'full', label: t('unitAdmin.partFull') },
+                { value: 'partial', label: t('unitAdmin.partPartial') },
+              ]}
+            />
           )}
           <TextField label={t('units.legalBasis')} hint={t('unitAdmin.legalBasisHint')} value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} />
           <TextField label={t('org.note')} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -23,20 +23,25 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
 
       <h3 className="subhead">{t('units.versions')}</h3>
       <StackTable>
-          <thead>
-            <tr><th>{t('units.name')}</th><th>{t('units.parent')}</th><th>{t('units.from')}</th><th>{t('units.to')}</th></tr>
-          </thead>
-          <tbody>
-            {unit.versions.map((v) => (
-              <tr key={v.validFrom}>
-                <td>{v.name}</td>
-                <td>{v.parentId ? <Link to={`/units/${v.parentId}`}>{v.parentName}</Link> : '—'}</td>
-                <td>{formatDate(v.validFrom)}</td>
-                <td>{v.validTo ? formatDate(dayBefore(v.validTo)) : t('units.present')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </StackTable>
+        <thead>
+          <tr>
+            <th>{t('units.name')}</th>
+            <th>{t('units.parent')}</th>
+            <th>{t('units.from')}</th>
+            <th>{t('units.to')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unit.versions.map((v) => (
+            <tr key={v.validFrom}>
+              <td>{v.name}</td>
+              <td>{v.parentId ? <Link to={`/units/${v.parentId}`}>{v.parentName}</Link> : '—'}</td>
+              <td>{formatDate(v.validFrom)}</td>
+              <td>{v.validTo ? formatDate(dayBefore(v.validTo)) : t('units.present')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </StackTable>
 
       <h3 className="subhead">{t('units.events')}</h3>
       {unit.events.length === 0 && <Empty>{t('units.noEvents')}</Empty>}
@@ -54,7 +59,11 @@ export function UnitHistory({ unit }: { unit: UnitDetail }) {
               {subject.length > 0 && <UnitLinks label={t('units.eventSubject')} units={subject} current={unit.id} />}
               {from.length > 0 && <UnitLinks label={t('units.eventFrom')} units={from} current={unit.id} />}
               {to.length > 0 && <UnitLinks label={t('units.eventTo')} units={to} current={unit.id} />}
-              {e.legalBasis && <p className="small muted">{t('units.legalBasis')}: {e.legalBasis}</p>}
+              {e.legalBasis && (
+                <p className="small muted">
+                  {t('units.legalBasis')}: {e.legalBasis}
+                </p>
+              )}
               {e.note && <p className="small muted">{e.note}</p>}
             </li>
           );
@@ -75,7 +84,8 @@ function LinkedList({ title, units, testId }: { title: string; units: Linked[]; 
             <Link to={`/units/${l.id}`}>
               <span>{l.name}</span>
               <span className="small muted">
-                {formatDate(l.effectiveDate)}{l.part === 'partial' ? ' · ' + t('units.partial') : ''}
+                {formatDate(l.effectiveDate)}
+                {l.part === 'partial' ? ' · ' + t('units.partial') : ''}
               </span>
             </Link>
           </li>

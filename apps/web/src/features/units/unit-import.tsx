@@ -19,26 +19,49 @@ export function UnitImport() {
   const codes = provinces.split(/[\s,;]+/).filter(Boolean);
 
   return (
-    <Section title={t('unitImport.title')}
-      actions={<button type="button" className="btn btn-small" onClick={() => setOpen(true)}>{t('unitImport.open')}</button>}>
+    <Section
+      title={t('unitImport.title')}
+      actions={
+        <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+          {t('unitImport.open')}
+        </button>
+      }
+    >
       <p className="hint">{t('unitImport.intro')}</p>
       {result && (
         <Notice kind="ok">
           {t('unitImport.done', {
-            units: formatNumber(result.created.units), events: formatNumber(result.created.events),
-            lineage: formatNumber(result.created.lineage), skipped: formatNumber(result.skipped.units),
+            units: formatNumber(result.created.units),
+            events: formatNumber(result.created.events),
+            lineage: formatNumber(result.created.lineage),
+            skipped: formatNumber(result.skipped.units),
           })}
         </Notice>
       )}
-      <FormDialog open={open} onClose={() => setOpen(false)} title={t('unitImport.title')} submitLabel={t('unitImport.run')}
-        onSubmit={async () => setResult(await unitsApi.import({ dataset, ...(dataset === 'reform-2025-07-01' && codes.length ? { provinceCodes: codes } : {}) }))}>
+      <FormDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('unitImport.title')}
+        submitLabel={t('unitImport.run')}
+        onSubmit={async () => setResult(await unitsApi.import({ dataset, ...(dataset === 'reform-2025-07-01' && codes.length ? { provinceCodes: codes } : {}) }))}
+      >
         {(errs) => (
           <>
-            <SelectField label={t('unitImport.dataset')} value={dataset} onChange={(e) => setDataset(e.target.value as UnitDataset)}
-              options={UNIT_DATASETS.map((d) => ({ value: d, label: t(`unitImport.${d}`) }))} />
+            <SelectField
+              label={t('unitImport.dataset')}
+              value={dataset}
+              onChange={(e) => setDataset(e.target.value as UnitDataset)}
+              options={UNIT_DATASETS.map((d) => ({ value: d, label: t(`unitImport.${d}`) }))}
+            />
             {dataset === 'reform-2025-07-01' && (
-              <TextField label={t('unitImport.provinces')} hint={t('unitImport.provincesHint')} value={provinces} inputMode="numeric"
-                error={errs.provinceCodes} onChange={(e) => setProvinces(e.target.value)} />
+              <TextField
+                label={t('unitImport.provinces')}
+                hint={t('unitImport.provincesHint')}
+                value={provinces}
+                inputMode="numeric"
+                error={errs.provinceCodes}
+                onChange={(e) => setProvinces(e.target.value)}
+              />
             )}
             <p className="hint">{t('unitImport.safe')}</p>
           </>

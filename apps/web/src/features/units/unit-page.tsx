@@ -34,8 +34,20 @@ export function UnitPage({ id }: { id: number }) {
   const inner = useFetch(res.data && near !== asOf ? `unit:${id}@${near}#${version}` : null, () => unitsApi.get(id, near!));
   const u = res.data && near !== asOf ? inner.data : res.data;
 
-  if (res.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
-  if (inner.error) return <><PageTitle title={t('units.unit')} /><ErrorNote error={inner.error} onRetry={inner.reload} /></>;
+  if (res.error)
+    return (
+      <>
+        <PageTitle title={t('units.unit')} />
+        <ErrorNote error={res.error} onRetry={res.reload} />
+      </>
+    );
+  if (inner.error)
+    return (
+      <>
+        <PageTitle title={t('units.unit')} />
+        <ErrorNote error={inner.error} onRetry={inner.reload} />
+      </>
+    );
   if (!u) return <Loading />;
 
   const ended = !!u.validTo && u.validTo <= fallback;
@@ -45,19 +57,27 @@ export function UnitPage({ id }: { id: number }) {
   return (
     <>
       <PageTitle
-        before={u.ancestors.length > 0 && (
-          <nav className="breadcrumb" aria-label={t('units.breadcrumb')}>
-            <ol>
-              {u.ancestors.map((a) => <li key={a.id}><Link to={keepAsOf(`/units/${a.id}`)}>{a.name}</Link></li>)}
-              <li aria-current="page">{u.name}</li>
-            </ol>
-          </nav>
-        )}
+        before={
+          u.ancestors.length > 0 && (
+            <nav className="breadcrumb" aria-label={t('units.breadcrumb')}>
+              <ol>
+                {u.ancestors.map((a) => (
+                  <li key={a.id}>
+                    <Link to={keepAsOf(`/units/${a.id}`)}>{a.name}</Link>
+                  </li>
+                ))}
+                <li aria-current="page">{u.name}</li>
+              </ol>
+            </nav>
+          )
+        }
         title={u.name}
         sub={
           <>
             <span className="badge badge-red">{pick(UNIT_LEVEL_LABELS[u.level])}</span>
-            <span>{t('units.code')}: {u.code}</span>
+            <span>
+              {t('units.code')}: {u.code}
+            </span>
             <span>{validity(u, t)}</span>
           </>
         }
@@ -70,15 +90,16 @@ export function UnitPage({ id }: { id: number }) {
             <p>
               {t('units.rolledInto')}{' '}
               {u.successors.map((s, i) => (
-                <span key={s.id}>{i > 0 && ', '}<Link to={`/units/${s.id}`}>{s.name}</Link></span>
+                <span key={s.id}>
+                  {i > 0 && ', '}
+                  <Link to={`/units/${s.id}`}>{s.name}</Link>
+                </span>
               ))}
             </p>
           )}
         </Notice>
       )}
-      {!validOn(asOf, u.validFrom, u.validTo) && !ended && (
-        <Notice kind="info">{t('units.notValidAt', { date: formatDate(asOf) })}</Notice>
-      )}
+      {!validOn(asOf, u.validFrom, u.validTo) && !ended && <Notice kind="info">{t('units.notValidAt', { date: formatDate(asOf) })}</Notice>}
 
       <div className="card">
         <div className="filters">
@@ -89,23 +110,55 @@ export function UnitPage({ id }: { id: number }) {
       <div className="grid-2">
         <Section title={t('units.info')}>
           <dl className="kv">
-            <dt>{t('units.code')}</dt><dd>{u.code}</dd>
-            <dt>{t('units.level')}</dt><dd>{pick(UNIT_LEVEL_LABELS[u.level])}</dd>
-            <dt>{t('units.kind')}</dt><dd>{u.kind}</dd>
+            <dt>{t('units.code')}</dt>
+            <dd>{u.code}</dd>
+            <dt>{t('units.level')}</dt>
+            <dd>{pick(UNIT_LEVEL_LABELS[u.level])}</dd>
+            <dt>{t('units.kind')}</dt>
+            <dd>{u.kind}</dd>
             <dt>{t('units.parent')}</dt>
             <dd>{u.parentId ? <Link to={keepAsOf(`/units/${u.parentId}`)}>{u.parentName}</Link> : t('common.none')}</dd>
-            <dt>{t('units.validity')}</dt><dd>{formatPeriod(u.validFrom, u.validTo, t('units.present'))}</dd>
+            <dt>{t('units.validity')}</dt>
+            <dd>{formatPeriod(u.validFrom, u.validTo, t('units.present'))}</dd>
           </dl>
         </Section>
         <Section title={t('units.work')}>
           <ul className="link-list">
-            {can('org.read') && <li><Link to={orgPaths.committees(u.id)}>{t('org.committees')}</Link></li>}
-            {can('org.read') && <li><Link to={orgPaths.memberOrgs(u.id)}>{t('org.memberOrgs')}</Link></li>}
-            {can('org.read') && u.level !== 'village' && <li><Link to={orgPaths.workBoards(u.id)}>{t('org.workBoards')}</Link></li>}
-            {can('org.read') && u.level === 'village' && <li><Link to={orgPaths.workBoards(u.id)}>{t('org.workBoard')}</Link></li>}
-            {can('org.read') && <li><Link to={orgPaths.people(u.id)}>{t('org.people')}</Link></li>}
-            {can('metric.read') && <li><Link to={buildUrl('/metrics', { unit: u.id })}>{t('nav.metrics')}</Link></li>}
-            {can('audit.read') && <li><Link to={buildUrl('/audit', { unit: u.id })}>{t('units.auditOfUnit')}</Link></li>}
+            {can('org.read') && (
+              <li>
+                <Link to={orgPaths.committees(u.id)}>{t('org.committees')}</Link>
+              </li>
+            )}
+            {can('org.read') && (
+              <li>
+                <Link to={orgPaths.memberOrgs(u.id)}>{t('org.memberOrgs')}</Link>
+              </li>
+            )}
+            {can('org.read') && u.level !== 'village' && (
+              <li>
+                <Link to={orgPaths.workBoards(u.id)}>{t('org.workBoards')}</Link>
+              </li>
+            )}
+            {can('org.read') && u.level === 'village' && (
+              <li>
+                <Link to={orgPaths.workBoards(u.id)}>{t('org.workBoard')}</Link>
+              </li>
+            )}
+            {can('org.read') && (
+              <li>
+                <Link to={orgPaths.people(u.id)}>{t('org.people')}</Link>
+              </li>
+            )}
+            {can('metric.read') && (
+              <li>
+                <Link to={buildUrl('/metrics', { unit: u.id })}>{t('nav.metrics')}</Link>
+              </li>
+            )}
+            {can('audit.read') && (
+              <li>
+                <Link to={buildUrl('/audit', { unit: u.id })}>{t('units.auditOfUnit')}</Link>
+              </li>
+            )}
           </ul>
         </Section>
       </div>
@@ -135,8 +188,7 @@ function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; 
   const title = at === asOf ? t('units.children') : t('units.childrenAt', { date: formatDate(at) });
   // A new ward can hold a hundred villages with repeated names: find one by name or code.
   const needle = foldVn(filter.trim());
-  const shown = (res.data ?? []).filter((c) => !needle || foldVn(`${c.name} ${c.code}`).includes(needle))
-    .sort((a, b) => naturalCompare(a.name, b.name));
+  const shown = (res.data ?? []).filter((c) => !needle || foldVn(`${c.name} ${c.code}`).includes(needle)).sort((a, b) => naturalCompare(a.name, b.name));
   const visible = all || needle ? shown : shown.slice(0, FIRST);
   return (
     <Section title={title}>
@@ -145,9 +197,7 @@ function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; 
       {res.data && res.data.length === 0 && <Empty>{t('units.noChildren')}</Empty>}
       {res.data && res.data.length > 0 && (
         <>
-          {res.data.length > FIRST && (
-            <TextField label={t('units.filterChildren')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />
-          )}
+          {res.data.length > FIRST && <TextField label={t('units.filterChildren')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />}
           <p className="hint">{needle ? t('units.childMatches', { n: shown.length, total: res.data.length }) : t('units.childTotal', { n: res.data.length })}</p>
           <ul className="link-list">
             {visible.map((c) => (
@@ -155,15 +205,22 @@ function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; 
                 <Link to={at === asOf ? keepAsOf(`/units/${c.id}`) : buildUrl(`/units/${c.id}`, { asOf: at })}>
                   <span>{c.name}</span>
                   <span className="small muted">
-                    {[c.code, c.name.toLowerCase().startsWith(c.kind.toLowerCase()) ? '' : c.kind || pick(UNIT_LEVEL_LABELS[c.level]),
-                      (c.childCount ?? 0) > 0 ? t('units.childCount', { n: c.childCount ?? 0 }) : ''].filter(Boolean).join(' · ')}
+                    {[
+                      c.code,
+                      c.name.toLowerCase().startsWith(c.kind.toLowerCase()) ? '' : c.kind || pick(UNIT_LEVEL_LABELS[c.level]),
+                      (c.childCount ?? 0) > 0 ? t('units.childCount', { n: c.childCount ?? 0 }) : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </Link>
               </li>
             ))}
           </ul>
           {visible.length < shown.length && (
-            <button type="button" className="btn btn-small" onClick={() => setAll(true)}>{t('units.showAll', { n: shown.length })}</button>
+            <button type="button" className="btn btn-small" onClick={() => setAll(true)}>
+              {t('units.showAll', { n: shown.length })}
+            </button>
           )}
         </>
       )}

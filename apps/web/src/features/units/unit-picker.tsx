@@ -32,15 +32,7 @@ export function UnitPicker(props: Mode) {
   const query = useDebounced(q.trim(), 250);
   return (
     <div className="unit-picker">
-      <TextField
-        label={t('units.search')}
-        hint={t('units.searchHint')}
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        autoComplete="off"
-        spellCheck={false}
-      />
+      <TextField label={t('units.search')} hint={t('units.searchHint')} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" spellCheck={false} />
       <div className="picker-body" aria-live="polite">
         {query ? <SearchResults q={query} {...props} /> : <Roots {...props} />}
       </div>
@@ -79,7 +71,9 @@ function Roots({ asOf, ...mode }: Mode) {
   const single = res.data.length === 1;
   return (
     <ul className="tree" aria-label={t('units.tree')}>
-      {res.data.map((u) => <TreeNode key={u.id} unit={u} asOf={asOf} initiallyOpen={single} {...mode} />)}
+      {res.data.map((u) => (
+        <TreeNode key={u.id} unit={u} asOf={asOf} initiallyOpen={single} {...mode} />
+      ))}
     </ul>
   );
 }
@@ -109,8 +103,16 @@ function TreeNode({ unit, asOf, initiallyOpen = false, ...mode }: Mode & { unit:
       </div>
       {open && hasChildren && (
         <ul>
-          {kids.error && <li><ErrorNote error={kids.error} onRetry={kids.reload} /></li>}
-          {!kids.data && !kids.error && <li><Loading inline /></li>}
+          {kids.error && (
+            <li>
+              <ErrorNote error={kids.error} onRetry={kids.reload} />
+            </li>
+          )}
+          {!kids.data && !kids.error && (
+            <li>
+              <Loading inline />
+            </li>
+          )}
           {kids.data && [...kids.data].sort((a, b) => naturalCompare(a.name, b.name)).map((c) => <TreeNode key={c.id} unit={c} asOf={asOf} {...mode} />)}
         </ul>
       )}
@@ -127,18 +129,24 @@ function UnitRow({ unit, linkTo, onPick, showParent }: Mode & { unit: Unit; show
     !kindShown && (unit.kind || pick(UNIT_LEVEL_LABELS[unit.level])),
     showParent && unit.parentName && t('units.in', { name: unit.parentName }),
     (unit.childCount ?? 0) > 0 && t('units.childCount', { n: unit.childCount ?? 0 }),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   if (onPick) {
     return (
       <span className="tree-label">
-        <button type="button" className="tree-choose" onClick={() => onPick(unit)}>{unit.name}</button>
+        <button type="button" className="tree-choose" onClick={() => onPick(unit)}>
+          {unit.name}
+        </button>
         {meta && <span className="small muted">{meta}</span>}
       </span>
     );
   }
   return (
     <span className="tree-label">
-      <Link className="unit-name" to={linkTo ? linkTo(unit) : `/units/${unit.id}`}>{unit.name}</Link>
+      <Link className="unit-name" to={linkTo ? linkTo(unit) : `/units/${unit.id}`}>
+        {unit.name}
+      </Link>
       {meta && <span className="small muted">{meta}</span>}
     </span>
   );

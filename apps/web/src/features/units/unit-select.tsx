@@ -29,18 +29,24 @@ export function UnitSelect({ label, value, onChange, name, hint, error, allowCle
   const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const needName = value !== null && !name && picked?.id !== value;
   const looked = useFetch(needName ? `unit-name:${value}` : null, () => unitsApi.get(value!));
-  const shown = value === null ? null : picked?.id === value ? picked.name : name ?? looked.data?.name ?? '…';
+  const shown = value === null ? null : picked?.id === value ? picked.name : (name ?? looked.data?.name ?? '…');
 
   return (
     <div className={error ? 'field field-invalid' : 'field'} role="group" aria-labelledby={id}>
-      <span className="label" id={id}>{label}</span>
+      <span className="label" id={id}>
+        {label}
+      </span>
       <div className="unit-select">
-        <span className="unit-select-value" data-testid="unit-select-value">{shown ?? t('units.noneChosen')}</span>
+        <span className="unit-select-value" data-testid="unit-select-value">
+          {shown ?? t('units.noneChosen')}
+        </span>
         <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
           {value === null ? t('units.pick') : t('units.change')}
         </button>
         {allowClear && value !== null && (
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => onChange(null)}>{t('common.clear')}</button>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => onChange(null)}>
+            {t('common.clear')}
+          </button>
         )}
       </div>
       {hint && <p className="hint">{hint}</p>}

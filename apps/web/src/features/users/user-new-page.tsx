@@ -37,25 +37,68 @@ export function UserNewPage() {
 
   return (
     <>
-      <PageTitle before={<p className="small"><Link to="/users">← {t('users.title')}</Link></p>} title={t('users.create')} />
+      <PageTitle
+        before={
+          <p className="small">
+            <Link to="/users">← {t('users.title')}</Link>
+          </p>
+        }
+        title={t('users.create')}
+      />
       <Section title={t('users.accountInfo')}>
         <form className="form" onSubmit={submit}>
           {error && <ErrorNote error={error} />}
-          <TextField label={t('auth.username')} hint={t('users.usernameHint')} error={errs.username} required autoCapitalize="none" spellCheck={false}
-            autoComplete="off" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} />
-          <TextField label={t('users.displayName')} error={errs.displayName} required value={form.displayName}
-            onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-          <SelectField label={t('users.role')} error={errs.role} value={form.role} options={roleOptions(locale)}
-            onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
-          <UnitSelect label={t('users.unit')} value={form.unitId} error={errs.unitId} allowClear={!needsUnit}
-            hint={needsUnit ? t('users.unitHint') : t('users.noUnitAdmin')} onChange={(id) => setForm({ ...form, unitId: id })} />
-          <TextField label={t('users.password')} hint={t('users.passwordHint')} error={errs.password} type="password" required minLength={PASSWORD_MIN_LENGTH}
-            autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <TextField
+            label={t('auth.username')}
+            hint={t('users.usernameHint')}
+            error={errs.username}
+            required
+            autoCapitalize="none"
+            spellCheck={false}
+            autoComplete="off"
+            value={form.username}
+            onChange={(e) => setForm({ ...form, username: e.target.value })}
+          />
+          <TextField
+            label={t('users.displayName')}
+            error={errs.displayName}
+            required
+            value={form.displayName}
+            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          />
+          <SelectField
+            label={t('users.role')}
+            error={errs.role}
+            value={form.role}
+            options={roleOptions(locale)}
+            onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+          />
+          <UnitSelect
+            label={t('users.unit')}
+            value={form.unitId}
+            error={errs.unitId}
+            allowClear={!needsUnit}
+            hint={needsUnit ? t('users.unitHint') : t('users.noUnitAdmin')}
+            onChange={(id) => setForm({ ...form, unitId: id })}
+          />
+          <TextField
+            label={t('users.password')}
+            hint={t('users.passwordHint')}
+            error={errs.password}
+            type="password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
           <div className="actions">
             <button type="submit" className="btn btn-primary" disabled={busy || (needsUnit && form.unitId === null)}>
               {busy ? t('common.saving') : t('users.create')}
             </button>
-            <Link className="btn" to="/users">{t('common.cancel')}</Link>
+            <Link className="btn" to="/users">
+              {t('common.cancel')}
+            </Link>
           </div>
         </form>
       </Section>

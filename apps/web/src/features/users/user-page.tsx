@@ -21,23 +21,47 @@ import { call } from '../../client';
 export function UserPage({ id }: { id: number }) {
   const { t } = useI18n();
   const [query] = useQueryState();
-  const res = useFetch(`user:${id}`, () => usersApi.get(id).catch((e) => {
-    if (e instanceof ApiError && e.status === 404) return null;
-    throw e;
-  }));
+  const res = useFetch(`user:${id}`, () =>
+    usersApi.get(id).catch((e) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
+  );
   const [account, setAccount] = useState<UserAccount | null>(null);
   useEffect(() => setAccount(res.data ?? null), [res.data]);
 
-  if (res.error) return <><PageTitle title={t('users.account')} /><ErrorNote error={res.error} onRetry={res.reload} /></>;
+  if (res.error)
+    return (
+      <>
+        <PageTitle title={t('users.account')} />
+        <ErrorNote error={res.error} onRetry={res.reload} />
+      </>
+    );
   if (res.data === undefined) return <Loading />;
-  if (!account) return <><PageTitle title={t('users.account')} /><Notice kind="warn">{t('users.notFound')}</Notice></>;
+  if (!account)
+    return (
+      <>
+        <PageTitle title={t('users.account')} />
+        <Notice kind="warn">{t('users.notFound')}</Notice>
+      </>
+    );
 
   return (
     <>
       <PageTitle
-        before={<p className="small"><Link to="/users">← {t('users.title')}</Link></p>}
+        before={
+          <p className="small">
+            <Link to="/users">← {t('users.title')}</Link>
+          </p>
+        }
         title={account.displayName}
-        sub={<><span>{account.username}</span>{!account.active && <span className="badge badge-warn">{t('users.inactive')}</span>}<span className="small">{t('users.createdOn', { date: formatDateTime(account.createdAt) })}</span></>}
+        sub={
+          <>
+            <span>{account.username}</span>
+            {!account.active && <span className="badge badge-warn">{t('users.inactive')}</span>}
+            <span className="small">{t('users.createdOn', { date: formatDateTime(account.createdAt) })}</span>
+          </>
+        }
       />
       {query.created && <Notice kind="ok">{t('users.created', { username: account.username })}</Notice>}
       <EditForm account={account} onSaved={setAccount} />
@@ -84,13 +108,23 @@ function EditForm({ account, onSaved }: { account: UserAccount; onSaved: (u: Use
       <form className="form" onSubmit={submit}>
         {error && <ErrorNote error={error} />}
         {saved && !dirty && <Notice kind="ok">{t('users.updated')}</Notice>}
-        <TextField label={t('users.displayName')} error={errs.displayName} required value={form.displayName}
-          onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-        <SelectField label={t('users.role')} error={errs.role} value={form.role} options={roleOptions(locale)}
-          onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
-        <UnitSelect label={t('users.unit')} value={form.unitId} name={form.unitId === account.unitId ? account.unitName : undefined} allowClear={form.role === 'admin'}
-          error={errs.unitId} hint={form.role === 'admin' ? t('users.noUnitAdmin') : t('users.unitHint')}
-          onChange={(unitId) => setForm({ ...form, unitId })} />
+        <TextField label={t('users.displayName')} error={errs.displayName} required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+        <SelectField
+          label={t('users.role')}
+          error={errs.role}
+          value={form.role}
+          options={roleOptions(locale)}
+          onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+        />
+        <UnitSelect
+          label={t('users.unit')}
+          value={form.unitId}
+          name={form.unitId === account.unitId ? account.unitName : undefined}
+          allowClear={form.role === 'admin'}
+          error={errs.unitId}
+          hint={form.role === 'admin' ? t('users.noUnitAdmin') : t('users.unitHint')}
+          onChange={(unitId) => setForm({ ...form, unitId })}
+        />
         <CheckboxField label={t('users.activeLabel')} checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
         <p className="hint">{t('users.sessionsEnd')}</p>
         <div className="actions">
@@ -131,8 +165,17 @@ function PasswordForm({ account }: { account: UserAccount }) {
       <form className="form" onSubmit={submit}>
         {error && <ErrorNote error={error} />}
         {done && <Notice kind="ok">{t('users.passwordReset')}</Notice>}
-        <TextField label={t('users.newPassword')} hint={t('users.passwordHint')} error={fieldErrors(error).password} type="password"
-          autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label={t('users.newPassword')}
+          hint={t('users.passwordHint')}
+          error={fieldErrors(error).password}
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <div className="actions">
           <button type="submit" className="btn" disabled={busy || password.length < 10}>
             {busy ? t('common.saving') : t('users.resetPassword')}

@@ -18,7 +18,14 @@ export function UsersPage() {
   const res = useFetch(`users:${query}`, () => usersApi.list(query || undefined));
   return (
     <>
-      <PageTitle title={t('users.title')} actions={<Link className="btn btn-primary" to="/users/new">{t('users.create')}</Link>} />
+      <PageTitle
+        title={t('users.title')}
+        actions={
+          <Link className="btn btn-primary" to="/users/new">
+            {t('users.create')}
+          </Link>
+        }
+      />
       <Section title={t('users.list')}>
         <TextField label={t('users.search')} hint={t('users.searchHint')} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
         {res.error && <ErrorNote error={res.error} onRetry={res.reload} />}
@@ -29,14 +36,22 @@ export function UsersPage() {
             {res.data.map((u) => (
               <li key={u.id}>
                 <div className="member-main">
-                  <Link to={`/users/${u.id}`}><strong>{u.username}</strong></Link>
+                  <Link to={`/users/${u.id}`}>
+                    <strong>{u.username}</strong>
+                  </Link>
                   <span>{u.displayName}</span>
                   {u.active ? <span className="badge badge-ok">{t('users.active')}</span> : <span className="badge badge-warn">{t('users.inactive')}</span>}
                 </div>
                 <div className="small muted">
                   {pick(ROLE_LABELS[u.role])}
-                  {u.unitId && <> · <Link to={`/units/${u.unitId}`}>{u.unitName}</Link></>}
-                  {' · '}{t('users.createdOn', { date: formatDateTime(u.createdAt) })}
+                  {u.unitId && (
+                    <>
+                      {' '}
+                      · <Link to={`/units/${u.unitId}`}>{u.unitName}</Link>
+                    </>
+                  )}
+                  {' · '}
+                  {t('users.createdOn', { date: formatDateTime(u.createdAt) })}
                 </div>
               </li>
             ))}

@@ -8,10 +8,14 @@ const t = useWorldApp();
 
 it('a statement line without a recognised name shows its memo (phone and account numbers masked) and is found by its words', async () => {
   const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Bão lũ (thử nội dung)' });
-  const csv = 'Ngày,Số tiền,Nội dung\n'
-    + '14/09/2024,"150,000",66586932949-0905296326-Ung ho ba con Giang Bien vuot lu\n'
-    + '14/09/2024,"250,000",LE VAN CUONG chuyen tien ung ho\n';
-  const parsed = await parseUpload({ files: [{ name: 'sk.csv', data: Buffer.from(csv) }], format: 'generic', mapping: { date: 0, amount: 1, memo: 2 }, target: { campaignId: c.campaignId } });
+  const csv =
+    'Ngày,Số tiền,Nội dung\n' + '14/09/2024,"150,000",66586932949-0905296326-Ung ho ba con Giang Bien vuot lu\n' + '14/09/2024,"250,000",LE VAN CUONG chuyen tien ung ho\n';
+  const parsed = await parseUpload({
+    files: [{ name: 'sk.csv', data: Buffer.from(csv) }],
+    format: 'generic',
+    mapping: { date: 0, amount: 1, memo: 2 },
+    target: { campaignId: c.campaignId },
+  });
   await importParsed(t.db, null, parsed, { campaignId: c.campaignId, accountId: c.vietin });
   invalidatePublicCache();
   const res = await t.app.inject({ url: `/api/public/campaigns/${c.campaignId}/donations?q=giang%20bien` });

@@ -23,23 +23,36 @@ beforeAll(async () => {
   privateCampaign = await makeCampaign(t.db, t.w.A, c.fundId, { name: 'Đợt nội bộ', isPublic: false });
   const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
   const chair = await sessionAs(t.db, 'standing_committee', t.w.A);
-  const give = (over: Record<string, unknown>) => recordDonation({ db: t.db, user: acct.user }, {
-    campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'individual', accountId: c.vietin, ...over,
-  } as Parameters<typeof recordDonation>[1]);
+  const give = (over: Record<string, unknown>) =>
+    recordDonation({ db: t.db, user: acct.user }, {
+      campaignId,
+      receivedOn: '2024-09-15',
+      amount: 100_000,
+      donorKind: 'individual',
+      accountId: c.vietin,
+      ...over,
+    } as Parameters<typeof recordDonation>[1]);
   await give({ donorName: 'Nguyễn Thị Ánh', amount: 500_000, memo: 'Ủng hộ đồng bào vùng lũ' });
   await give({ donorName: 'Nguyễn Thị Ánh Dương', amount: 700_000, receivedOn: '2024-09-16' });
   await give({ donorName: SECRET, amount: 900_000, publishName: false, memo: `${SECRET} gửi tặng` });
   await give({ donorKind: 'anonymous', amount: 50_000 });
   await give({ donorName: 'Công ty TNHH Hòa Bình', donorKind: 'organisation', amount: 20_000_000, receivedOn: '2024-09-20' });
-  const csv = 'Ngày,Số tiền,Nội dung\n'
-    + '14/09/2024,"200,000",NGUYEN THI ANH ung ho dong bao bao lu\n'
-    + '14/09/2024,"300,000",TRAN VAN BINH chuyen tien ung ho\n';
+  const csv = 'Ngày,Số tiền,Nội dung\n' + '14/09/2024,"200,000",NGUYEN THI ANH ung ho dong bao bao lu\n' + '14/09/2024,"300,000",TRAN VAN BINH chuyen tien ung ho\n';
   const parsed = await parseUpload({ files: [{ name: 'sk.csv', data: Buffer.from(csv) }], format: 'generic', mapping: { date: 0, amount: 1, memo: 2 }, target: { campaignId } });
   await importParsed(t.db, null, parsed, { campaignId, accountId: c.vietin });
-  const p = await proposeDisbursement({ db: t.db, user: acct.user }, {
-    campaignId, kind: 'household', purpose: 'relief', amount: 3_000_000, paidOn: '2024-09-25', payAccountId: c.vietin,
-    beneficiaryName: 'Nguyễn Văn An', beneficiaryVillage: 'thôn Đông',
-  });
+  const p = await proposeDisbursement(
+    { db: t.db, user: acct.user },
+    {
+      campaignId,
+      kind: 'household',
+      purpose: 'relief',
+      amount: 3_000_000,
+      paidOn: '2024-09-25',
+      payAccountId: c.vietin,
+      beneficiaryName: 'Nguyễn Văn An',
+      beneficiaryVillage: 'thôn Đông',
+    },
+  );
   await approveDisbursement({ db: t.db, user: chair.user }, p.id);
   invalidatePublicCache();
 });
@@ -100,7 +113,10 @@ describe('public statement (no sign-in)', () => {
     const res = await get(`/api/public/campaigns/${campaignId}/donations.csv?q=nguyen%20thi%20anh&sort=amount_desc`);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('attachment');
-    const lines = res.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('Nhà hảo tâm');
     expect(lines.slice(1)).toEqual([
       '2024-09-16,Nguyễn Thị Ánh Dương,700000,,Tiền',
@@ -160,12 +176,15 @@ describe('public statement (no sign-in)', () => {
   });
 
   it('a donation booked through the API shows in the cached totals at once', async () => {
-    const total = async () => ((await get('/api/public/campaigns')).json() as Array<{ id: number; receivedMoney: number }>)
-      .find((x) => x.id === campaignId)!.receivedMoney;
+    const total = async () => ((await get('/api/public/campaigns')).json() as Array<{ id: number; receivedMoney: number }>).find((x) => x.id === campaignId)!.receivedMoney;
     const before = await total();
     const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
-    const res = await t.app.inject({ method: 'POST', url: '/api/fund/donations', headers: acct.headers,
-      payload: { campaignId, receivedOn: '2024-09-21', amount: 1_234_000, donorKind: 'anonymous' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/fund/donations',
+      headers: acct.headers,
+      payload: { campaignId, receivedOn: '2024-09-21', amount: 1_234_000, donorKind: 'anonymous' },
+    });
     expect(res.statusCode).toBe(200);
     expect(await total()).toBe(before + 1_234_000);
   });
@@ -183,8 +202,17 @@ describe('public statement (no sign-in)', () => {
 });
 
 describe('choosing between the walk and the index', () => {
-  it('estimates a phrase\'s share from its word pairs, and calls an unlisted pair rarer than any listed', () => {
-    const st = { freq: new Map([['le', 0.1], ['thi', 0.3], ['huong', 0.07], ['le_thi', 0.03], ['thi_huong', 0.02]]), floor: 0.001 };
+  it("estimates a phrase's share from its word pairs, and calls an unlisted pair rarer than any listed", () => {
+    const st = {
+      freq: new Map([
+        ['le', 0.1],
+        ['thi', 0.3],
+        ['huong', 0.07],
+        ['le_thi', 0.03],
+        ['thi_huong', 0.02],
+      ]),
+      floor: 0.001,
+    };
     expect(phraseShare(['le', 'thi', 'huong'], st)).toBeCloseTo((0.03 * 0.02) / 0.3, 10);
     expect(phraseShare(['thi'], st)).toBe(0.3);
     expect(phraseShare(['lo', 'thi', 'huong'], st)).toBeCloseTo((0.0005 * 0.02) / 0.3, 10);

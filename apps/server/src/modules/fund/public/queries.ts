@@ -1,9 +1,7 @@
 // The public statement of a campaign: totals, where the money went, bank accounts with VietQR, and the
 // donation list. Nothing here needs a session; nothing here shows an unpublished name.
 import { DISBURSEMENT_KIND_LABELS, DISBURSEMENT_PURPOSE_LABELS, DONOR_KIND_LABELS } from '@contract/fund-values';
-import type {
-  PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDonationQuery,
-} from '@contract/fund-public';
+import type { PublicCampaign, PublicCampaignDetail, PublicDistributionPage, PublicDonationQuery } from '@contract/fund-public';
 import { PUBLIC_CSV_MAX_ROWS } from '@contract/fund-public-values';
 import type { Db } from '../../../db/db';
 import { AppError } from '../../../platform/errors';
@@ -34,15 +32,12 @@ type CampaignRow = Omit<PublicCampaign, 'balance'>;
 const withBalance = (r: CampaignRow): PublicCampaign => ({ ...r, balance: r.receivedMoney + r.receivedGoods - r.distributed });
 
 export function listPublicCampaigns(db: Db): Promise<PublicCampaign[]> {
-  return cached('campaigns', TOTALS_TTL_MS, async () =>
-    (await db.query<CampaignRow>(`${CAMPAIGN_SQL} order by c.receive_from desc, c.id desc`)).map(withBalance));
+  return cached('campaigns', TOTALS_TTL_MS, async () => (await db.query<CampaignRow>(`${CAMPAIGN_SQL} order by c.receive_from desc, c.id desc`)).map(withBalance));
 }
 
 async function publicCampaign(db: Db, id: number): Promise<PublicCampaign & { unitId: number }> {
   return cached(`campaign:${id}`, TOTALS_TTL_MS, async () => {
-    const [r] = await db.query<CampaignRow & { unitId: number }>(
-      `${CAMPAIGN_SQL.replace('select c.id,', 'select c.unit_id as "unitId", c.id,')} and c.id = $1`, [id],
-    );
+    const [r] = await db.query<CampaignRow & { unitId: number }>(`${CAMPAIGN_SQL.replace('select c.id,', 'select c.unit_id as "unitId", c.id,')} and c.id = $1`, [id]);
     if (!r) throw new AppError('FUND_CAMPAIGN_NOT_FOUND');
     return { ...withBalance(r), unitId: r.unitId };
   });
@@ -68,7 +63,10 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
     // The three breakdowns and the accounts in one round trip (small reads; donors from the kept totals).
     type Part = { key: string; amount: number; count: number };
     const [{ byPurpose, byUnit, byDonor, banks }] = await db.query<{
-      byPurpose: Part[]; byUnit: Array<Part & { label: string | null }>; byDonor: Part[]; banks: BankRow[];
+      byPurpose: Part[];
+      byUnit: Array<Part & { label: string | null }>;
+      byDonor: Part[];
+      banks: BankRow[];
     }>(
       `select
          (select coalesce(json_agg(r order by r.amount desc), '[]') from (
@@ -83,13 +81,19 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
          (select coalesce(json_agg(r order by r.amount desc), '[]') from (
             select donor_key as key, sum(amount)::bigint as amount, sum(n)::int as count
               from fund_campaign_totals where campaign_id = $1 group by 1 having sum(n) > 0) r) as "byDonor",
-         (select coalesce(json_agg(b order by b.campaign_id nulls last, b.id), '[]') from (${BANKS_SQL}) b) as banks`, [id, c.unitId]);
+         (select coalesce(json_agg(b order by b.campaign_id nulls last, b.id), '[]') from (${BANKS_SQL}) b) as banks`,
+      [id, c.unitId],
+    );
     const memo = vietQrMemo(id);
     // A campaign whose receiving period has ended shows no way to pay it: it says so and points to open ones.
     const closed = c.receiveTo < today();
     if (closed) banks.length = 0;
-    const openCampaigns = closed ? await db.query<{ id: number; name: string }>(
-      `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by receive_to, id limit 5`, [today()]) : [];
+    const openCampaigns = closed
+      ? await db.query<{ id: number; name: string }>(
+          `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by receive_to, id limit 5`,
+          [today()],
+        )
+      : [];
     const { unitId: _u, ...pub } = c;
     return {
       ...pub,
@@ -100,7 +104,10 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
       distributedByUnit: byUnit.map((r) => ({ ...r, label: r.label ?? '' })),
       donorsByKind: byDonor.map((r) => ({ ...r, label: DONOR_KIND_LABELS[r.key as keyof typeof DONOR_KIND_LABELS]?.vi ?? r.key })),
       accounts: banks.map((b) => ({
-        bankName: b.bank_name, bankBin: b.bank_bin, accountNo: b.account_no, accountHolder: b.account_holder,
+        bankName: b.bank_name,
+        bankBin: b.bank_bin,
+        accountNo: b.account_no,
+        accountHolder: b.account_holder,
         vietQr: b.bank_bin ? buildVietQr({ bankBin: b.bank_bin, accountNumber: b.account_no, memo }) : null,
         reference: campaignReference(id),
         qrSvgUrl: b.bank_bin ? `/api/public/campaigns/${id}/vietqr.svg?account=${encodeURIComponent(b.account_no)}` : null,
@@ -139,9 +146,17 @@ const DIST_PAGE = 50;
 export async function publicDistributions(db: Db, id: number, pageNo: number): Promise<PublicDistributionPage> {
   const c = await publicCampaign(db, id);
   const rows = await db.query<{
-    id: number; paid_on: string; kind: keyof typeof DISBURSEMENT_KIND_LABELS; purpose: string; amount: number;
-    beneficiary_name: string | null; beneficiary_village: string | null; project_name: string | null; target_name: string | null;
-    packages: number | null; total: number;
+    id: number;
+    paid_on: string;
+    kind: keyof typeof DISBURSEMENT_KIND_LABELS;
+    purpose: string;
+    amount: number;
+    beneficiary_name: string | null;
+    beneficiary_village: string | null;
+    project_name: string | null;
+    target_name: string | null;
+    packages: number | null;
+    total: number;
   }>(
     `select x.id, x.paid_on, x.kind, x.purpose, x.amount, x.beneficiary_name, x.beneficiary_village, x.project_name, x.packages,
        (select v.name from unit_versions v where v.unit_id = x.target_unit_id and v.valid_from <= x.paid_on order by v.valid_from desc limit 1) as target_name,
@@ -152,7 +167,9 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
     [c.id, DIST_PAGE, (pageNo - 1) * DIST_PAGE],
   );
   return {
-    page: pageNo, size: DIST_PAGE, total: rows[0]?.total ?? 0,
+    page: pageNo,
+    size: DIST_PAGE,
+    total: rows[0]?.total ?? 0,
     items: rows.map((r) => {
       let recipient: string;
       if (r.target_name && (r.kind === 'transfer_up' || r.kind === 'allocation_down')) recipient = r.target_name;
@@ -161,9 +178,14 @@ export async function publicDistributions(db: Db, id: number, pageNo: number): P
       else if (r.kind !== 'household' && r.beneficiary_name) recipient = r.beneficiary_name;
       else recipient = [r.beneficiary_name ? maskName(r.beneficiary_name) : 'Hộ gia đình', r.beneficiary_village].filter(Boolean).join(' — ');
       return {
-        id: r.id, paidOn: r.paid_on, kind: r.kind, kindLabel: DISBURSEMENT_KIND_LABELS[r.kind]?.vi ?? r.kind,
+        id: r.id,
+        paidOn: r.paid_on,
+        kind: r.kind,
+        kindLabel: DISBURSEMENT_KIND_LABELS[r.kind]?.vi ?? r.kind,
         purpose: DISBURSEMENT_PURPOSE_LABELS[r.purpose as keyof typeof DISBURSEMENT_PURPOSE_LABELS]?.vi ?? r.purpose,
-        amount: r.amount, recipient, packages: r.packages,
+        amount: r.amount,
+        recipient,
+        packages: r.packages,
       };
     }),
   };
@@ -198,8 +220,11 @@ async function buildCsv(db: Db, id: number, q: PublicDonationQuery, donationCoun
   const r = await searchDonations(db, id, { ...q, page: 1, size: PUBLIC_CSV_MAX_ROWS }, donationCount);
   const lines = [['Ngày / Date', 'Nhà hảo tâm / Donor', 'Số tiền (VND) / Amount', 'Nội dung / Memo', 'Hình thức / Kind'].map(csvCell).join(',')];
   for (const d of r.items) {
-    lines.push([d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? d.goodsDescription ?? d.memo : d.memo,
-      d.kind === 'goods' ? 'Hiện vật' : 'Tiền'].map(csvCell).join(','));
+    lines.push(
+      [d.receivedOn, d.donorName ?? 'Ẩn danh', d.amount, d.kind === 'goods' ? (d.goodsDescription ?? d.memo) : d.memo, d.kind === 'goods' ? 'Hiện vật' : 'Tiền']
+        .map(csvCell)
+        .join(','),
+    );
   }
   if (r.hasMore) lines.push(csvCell(`… chỉ ${PUBLIC_CSV_MAX_ROWS} dòng đầu; hãy lọc hẹp hơn / first ${PUBLIC_CSV_MAX_ROWS} rows only; narrow the search`));
   return { csv: Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n'), truncated: r.hasMore, name: `sao-ke-dot-${id}.csv` };

@@ -43,14 +43,19 @@ function tokenStats(db: Db): Promise<TokenStats | null> {
   // A refresh of the statistics (after an import) reloads at once.
   const version = statisticsVersion();
   if (statsCache && statsCache.db === db && statsCache.version === version && Date.now() - statsCache.at < STATS_TTL_MS) return statsCache.value;
-  const value = db.query<{ elems: string[] | null; freqs: number[] | null }>(
-    `select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs from pg_stats
+  const value = db
+    .query<{ elems: string[] | null; freqs: number[] | null }>(
+      `select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs from pg_stats
       where tablename = 'fund_donations_search_tokens' and attname = 'fund_search_tokens'`,
-  ).then(([r]) => {
-    if (!r?.elems?.length || !r.freqs) return null;
-    const freq = new Map(r.elems.map((e, i) => [e, r.freqs![i]]));
-    return { freq, floor: r.freqs[r.elems.length] ?? Math.min(...freq.values()) };
-  }, () => null);
+    )
+    .then(
+      ([r]) => {
+        if (!r?.elems?.length || !r.freqs) return null;
+        const freq = new Map(r.elems.map((e, i) => [e, r.freqs![i]]));
+        return { freq, floor: r.freqs[r.elems.length] ?? Math.min(...freq.values()) };
+      },
+      () => null,
+    );
   statsCache = { at: Date.now(), db, version, value };
   return value;
 }
@@ -101,9 +106,7 @@ function conditions(campaignId: number, q: PublicDonationQuery, words: string[],
   return { where, params };
 }
 
-export async function searchDonations(
-  db: Db, campaignId: number, q: PublicDonationQuery, campaignCount: number, opts: { walkCap?: number } = {},
-): Promise<SearchResult> {
+export async function searchDonations(db: Db, campaignId: number, q: PublicDonationQuery, campaignCount: number, opts: { walkCap?: number } = {}): Promise<SearchResult> {
   const words = queryWords(q.q);
   const offset = (q.page - 1) * q.size;
   const need = offset + q.size + 1; // one more tells whether there is a next page
@@ -131,14 +134,19 @@ export async function searchDonations(
   const order = ORDER[q.sort];
   const filtered = words.length > 0 || q.min !== undefined || q.max !== undefined;
   const page = (rows: PublicDonation[], total: PublicDonationPage['total'], plan: SearchPlan): SearchResult => ({
-    items: rows.slice(offset, offset + q.size), page: q.page, size: q.size, total, hasMore: rows.length > offset + q.size, plan,
+    items: rows.slice(offset, offset + q.size),
+    page: q.page,
+    size: q.size,
+    total,
+    hasMore: rows.length > offset + q.size,
+    plan,
   });
 
   if (!filtered && !q.from && !q.to) {
-    const rows = await db.query<PublicDonation>(
-      `select ${PUBLIC_COLS} from fund_donations where campaign_id = $1 and reversal_entry_id is null order by ${order} limit $2`,
-      [campaignId, need],
-    );
+    const rows = await db.query<PublicDonation>(`select ${PUBLIC_COLS} from fund_donations where campaign_id = $1 and reversal_entry_id is null order by ${order} limit $2`, [
+      campaignId,
+      need,
+    ]);
     return page(rows, { count: campaignCount, kind: 'exact' }, 'list');
   }
 
@@ -174,19 +182,14 @@ export async function searchDonations(
     const ww = ['campaign_id = $1'];
     if (byDate && q.from) ww.push(`received_on >= $${wp.push(q.from)}::date`);
     if (byDate && q.to) ww.push(`received_on <= $${wp.push(q.to)}::date`);
-    const [{ n }] = await db.query<{ n: number }>(
-      `select count(*)::int as n from (select 1 from fund_donations where ${ww.join(' and ')} limit $${wp.push(walkCap)}) t`, wp,
-    );
+    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from (select 1 from fund_donations where ${ww.join(' and ')} limit $${wp.push(walkCap)}) t`, wp);
     if (n < walkCap) return page(found, { count: found.length, kind: 'exact' }, 'walk');
   }
 
   // 2. Rare matches (or a date range on its own): the index finds them; the planner sorts the few rows.
   const c = conditions(campaignId, q, words, useIndex);
   c.params.push(need);
-  const rows = await db.query<PublicDonation>(
-    `select ${PUBLIC_COLS} from fund_donations where ${c.where.join(' and ')} order by ${order} limit $${c.params.length}`,
-    c.params,
-  );
+  const rows = await db.query<PublicDonation>(`select ${PUBLIC_COLS} from fund_donations where ${c.where.join(' and ')} order by ${order} limit $${c.params.length}`, c.params);
   // A full page means more matches than shown; counting them all would cost more than the page.
   const total: PublicDonationPage['total'] = rows.length < need ? { count: rows.length, kind: 'exact' } : { count: need - 1, kind: 'atLeast' };
   return page(rows, total, useIndex ? 'index' : 'filter');

@@ -18,13 +18,15 @@ const t = useWorldApp();
 
 type Totals = Array<{ donor_key: string; kind: string; amount: number; n: number }>;
 
-const maintained = (db: Db, campaignId: number) => db.query<Totals[number]>(
-  `select donor_key, kind, amount::bigint as amount, n::int as n from fund_campaign_totals where campaign_id = $1 and n <> 0 order by 1, 2`,
-  [campaignId]);
+const maintained = (db: Db, campaignId: number) =>
+  db.query<Totals[number]>(`select donor_key, kind, amount::bigint as amount, n::int as n from fund_campaign_totals where campaign_id = $1 and n <> 0 order by 1, 2`, [campaignId]);
 
-const recomputed = (db: Db, campaignId: number) => db.query<Totals[number]>(
-  `select case when publish_name then donor_kind else 'anonymous' end as donor_key, kind, sum(amount)::bigint as amount, count(*)::int as n
-     from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1, 2 order by 1, 2`, [campaignId]);
+const recomputed = (db: Db, campaignId: number) =>
+  db.query<Totals[number]>(
+    `select case when publish_name then donor_kind else 'anonymous' end as donor_key, kind, sum(amount)::bigint as amount, count(*)::int as n
+     from fund_donations where campaign_id = $1 and reversal_entry_id is null group by 1, 2 order by 1, 2`,
+    [campaignId],
+  );
 
 const csv = (lines: string[]) => Buffer.from(['Ngày,Số tiền,Nội dung', ...lines].join('\n'));
 
@@ -37,17 +39,31 @@ describe('maintained campaign totals', () => {
   it('equal the recomputed totals after donations, goods, a reversal, imports and a re-import; the public page reads them', async () => {
     const c = await makeStatementCampaign(t.db, t.w.A, { name: 'Đợt thử tổng cộng' });
     const acct = await sessionAs(t.db, 'fund_accountant', t.w.A);
-    const give = (over: Record<string, unknown>) => recordDonation({ db: t.db, user: acct.user }, {
-      campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'individual', accountId: c.vietin, ...over,
-    } as Parameters<typeof recordDonation>[1]);
+    const give = (over: Record<string, unknown>) =>
+      recordDonation({ db: t.db, user: acct.user }, {
+        campaignId: c.campaignId,
+        receivedOn: '2024-09-15',
+        amount: 100_000,
+        donorKind: 'individual',
+        accountId: c.vietin,
+        ...over,
+      } as Parameters<typeof recordDonation>[1]);
     expect(await maintained(t.db, c.campaignId)).toEqual([]);
 
     await give({ donorName: 'Nguyễn Văn Tổng', amount: 500_000 });
     const hidden = await give({ donorName: 'Người Giấu Tên', amount: 900_000, publishName: false });
     await give({ donorKind: 'anonymous', amount: 50_000 });
     await give({ donorKind: 'organisation', donorName: 'Công ty Thử', amount: 7_000_000 });
-    await give({ donorKind: 'organisation', donorName: 'Công ty Gạo', kind: 'goods', amount: 2_000_000, accountId: undefined,
-      goodsDescription: 'Gạo', goodsQuantity: 100, goodsUnit: 'kg' });
+    await give({
+      donorKind: 'organisation',
+      donorName: 'Công ty Gạo',
+      kind: 'goods',
+      amount: 2_000_000,
+      accountId: undefined,
+      goodsDescription: 'Gạo',
+      goodsQuantity: 100,
+      goodsUnit: 'kg',
+    });
     expect(await maintained(t.db, c.campaignId)).toEqual(await recomputed(t.db, c.campaignId));
 
     const reversed = await give({ donorName: 'Trần Thị Nhầm', amount: 300_000 });
@@ -65,11 +81,14 @@ describe('maintained campaign totals', () => {
 
     invalidatePublicCache();
     const page = (await t.app.inject({ url: `/api/public/campaigns/${c.campaignId}` })).json() as {
-      receivedMoney: number; receivedGoods: number; donationCount: number; donorsByKind: Array<{ key: string; amount: number; count: number }>;
+      receivedMoney: number;
+      receivedGoods: number;
+      donationCount: number;
+      donorsByKind: Array<{ key: string; amount: number; count: number }>;
     };
     expect(page).toMatchObject({ receivedMoney: money, receivedGoods: 2_000_000, donationCount: now.reduce((s, r) => s + r.n, 0) });
     expect(page.donorsByKind.find((d) => d.key === 'organisation')).toMatchObject({ amount: 9_000_000, count: 2 });
-    expect(page.donorsByKind.find((d) => d.key === 'anonymous')).toMatchObject({ amount: 1_050_000, count: 2 }) // the import's line without a name too;
+    expect(page.donorsByKind.find((d) => d.key === 'anonymous')).toMatchObject({ amount: 1_050_000, count: 2 }); // the import's line without a name too;
   });
 
   it('a refused donation leaves the totals as they were', async () => {
@@ -78,8 +97,9 @@ describe('maintained campaign totals', () => {
     await recordDonation({ db: t.db, user: acct.user }, { campaignId: c.campaignId, receivedOn: '2024-09-15', amount: 100_000, donorKind: 'anonymous', accountId: c.vietin });
     const before = await maintained(t.db, c.campaignId);
     const stranger = await sessionAs(t.db, 'fund_accountant', t.w.B);
-    await expect(fundAccess(t.db, stranger.user, 'POST /api/fund/donations', { body: { campaignId: c.campaignId, receivedOn: '2024-09-15' } }))
-      .rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    await expect(fundAccess(t.db, stranger.user, 'POST /api/fund/donations', { body: { campaignId: c.campaignId, receivedOn: '2024-09-15' } })).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
     expect(await maintained(t.db, c.campaignId)).toEqual(before);
   });
 });

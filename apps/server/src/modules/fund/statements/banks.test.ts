@@ -7,7 +7,9 @@ import { CsvReader, parseCsv } from './csv';
 const STATEMENTS_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
 
 function realFiles(prefix: 'Vietinbank' | 'Agribank'): InputFile[] {
-  return fs.readdirSync(STATEMENTS_DIR).filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
+  return fs
+    .readdirSync(STATEMENTS_DIR)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
     .map((name) => ({ name, text: fs.readFileSync(path.join(STATEMENTS_DIR, name), 'utf8') }));
 }
 
@@ -61,7 +63,11 @@ describe('real statements', () => {
     expect(r.lines).toHaveLength(42493);
     expect(sum(r.lines.map((l) => l.credit))).toBe(43_553_107_197);
     expect(r.recovered.map((x) => [x.file.slice(-7), x.row, x.amount])).toEqual([
-      ['002.csv', 693, 100000], ['003.csv', 1429, 100000], ['003.csv', 6775, 200000], ['004.csv', 2979, 1000000], ['004.csv', 5411, 300000],
+      ['002.csv', 693, 100000],
+      ['003.csv', 1429, 100000],
+      ['003.csv', 6775, 200000],
+      ['004.csv', 2979, 1000000],
+      ['004.csv', 5411, 300000],
     ]);
     expect(r.recovered.every((x) => x.memoShowsAmount)).toBe(true);
     expect(r.lines.filter((l) => l.recovered)).toHaveLength(5);
@@ -83,11 +89,12 @@ describe('unreadable rows', () => {
   const header = 'PageId,Date,Time,DocumentNumber,ReferenceNumber,TransactionDetails,DebitAmount,CreditAmount,Balance,OffsetAccount\n';
 
   it('names the file, row and line of every row it cannot read', () => {
-    const text = header
-      + '1,10/09/2024,12:01:29,,,"memo on\ntwo lines",,"300,000",,A – A/C\n'
-      + '1,31/09/2024,12:01:30,,,x,,"100,000",,\n'
-      + '1,10/09/2024,12:01:31,,,y,,"1O0,000",,\n'
-      + '1,10/09/2024,12:01:32,,,z,,,,\n';
+    const text =
+      header +
+      '1,10/09/2024,12:01:29,,,"memo on\ntwo lines",,"300,000",,A – A/C\n' +
+      '1,31/09/2024,12:01:30,,,x,,"100,000",,\n' +
+      '1,10/09/2024,12:01:31,,,y,,"1O0,000",,\n' +
+      '1,10/09/2024,12:01:32,,,z,,,,\n';
     const r = parseBankStatements([{ name: 'Vietinbank-111602391111-x_001.csv', text }]);
     expect(r.problems.map((p) => [p.file, p.row, p.line])).toEqual([
       ['Vietinbank-111602391111-x_001.csv', 2, 4],
@@ -100,10 +107,8 @@ describe('unreadable rows', () => {
   });
 
   it('Agribank: a lost amount with no balance before it, or a broken chain, cannot be recovered', () => {
-    const text = header
-      + '1,10/09/2024,,,1,"NGUYEN VAN A ung ho 100,000",,,"100,000",\n'
-      + '1,10/09/2024,,,2,b,,"50,000","150,000",\n'
-      + '1,10/09/2024,,,3,c,,"50,000","999,000",\n';
+    const text =
+      header + '1,10/09/2024,,,1,"NGUYEN VAN A ung ho 100,000",,,"100,000",\n' + '1,10/09/2024,,,2,b,,"50,000","150,000",\n' + '1,10/09/2024,,,3,c,,"50,000","999,000",\n';
     const r = parseBankStatements([{ name: 'Agribank-1500201113838-x_001.csv', text }]);
     expect(r.problems.map((p) => p.row)).toEqual([1, 3]);
     expect(r.problems[0].reason).toMatch(/không thể khôi phục/);

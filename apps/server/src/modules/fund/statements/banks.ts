@@ -6,8 +6,7 @@ import { assignKeys, flattenMemo, parseDmy, parseGroupedAmount, parseTime } from
 import { donorFromMemo, nameFromCounterparty } from './donor-names';
 import type { Bank, ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 
-export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount',
-  'CreditAmount', 'Balance', 'OffsetAccount'];
+export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount', 'CreditAmount', 'Balance', 'OffsetAccount'];
 
 export type InputFile = { name: string; text: string };
 
@@ -87,27 +86,60 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
       const d = parseGroupedAmount(f[6]);
       const c = parseGroupedAmount(f[7]);
       const bal = parseGroupedAmount(f[8]);
-      if (time === undefined) { bad(`giờ không hợp lệ "${f[2]}" / invalid time`); continue; }
-      if (d === undefined) { bad(`số tiền ghi nợ không đọc được "${f[6]}" / unreadable debit amount`); continue; }
-      if (c === undefined) { bad(`số tiền ghi có không đọc được "${f[7]}" / unreadable credit amount`); continue; }
-      if (bal === undefined) { bad(`số dư không đọc được "${f[8]}" / unreadable balance`); continue; }
+      if (time === undefined) {
+        bad(`giờ không hợp lệ "${f[2]}" / invalid time`);
+        continue;
+      }
+      if (d === undefined) {
+        bad(`số tiền ghi nợ không đọc được "${f[6]}" / unreadable debit amount`);
+        continue;
+      }
+      if (c === undefined) {
+        bad(`số tiền ghi có không đọc được "${f[7]}" / unreadable credit amount`);
+        continue;
+      }
+      if (bal === undefined) {
+        bad(`số dư không đọc được "${f[8]}" / unreadable balance`);
+        continue;
+      }
       const memo = flattenMemo(f[5]);
       const counterparty = f[9].trim() ? flattenMemo(f[9]) : null;
       const draft: Draft = {
-        file: file.name, row, line: rec.line, bank, account, date, time: time ?? null,
-        reference: f[4].trim() || f[3].trim() || null, memo, counterparty,
+        file: file.name,
+        row,
+        line: rec.line,
+        bank,
+        account,
+        date,
+        time: time ?? null,
+        reference: f[4].trim() || f[3].trim() || null,
+        memo,
+        counterparty,
         donorName: nameFromCounterparty(counterparty) ?? donorFromMemo(memo),
-        debit: d ?? 0, credit: c ?? 0, balance: bal, recovered: false, missingAmount: d === null && c === null,
+        debit: d ?? 0,
+        credit: c ?? 0,
+        balance: bal,
+        recovered: false,
+        missingAmount: d === null && c === null,
       };
       if (bank === 'agribank') {
         const prev = chains.get(chainKey);
         if (bal === null) {
-          if (draft.missingAmount) { bad('thiếu cả số tiền và số dư, không thể khôi phục / neither amount nor balance: cannot recover'); continue; }
+          if (draft.missingAmount) {
+            bad('thiếu cả số tiền và số dư, không thể khôi phục / neither amount nor balance: cannot recover');
+            continue;
+          }
           if (prev !== undefined) chains.set(chainKey, prev + draft.credit - draft.debit);
         } else if (draft.missingAmount) {
-          if (prev === undefined) { bad('thiếu số tiền ở dòng đầu chuỗi số dư, không thể khôi phục / amount missing on the first row of the balance chain: cannot recover'); continue; }
+          if (prev === undefined) {
+            bad('thiếu số tiền ở dòng đầu chuỗi số dư, không thể khôi phục / amount missing on the first row of the balance chain: cannot recover');
+            continue;
+          }
           const delta = bal - prev;
-          if (delta === 0) { bad('thiếu số tiền và số dư không đổi / amount missing and the balance did not change'); continue; }
+          if (delta === 0) {
+            bad('thiếu số tiền và số dư không đổi / amount missing and the balance did not change');
+            continue;
+          }
           if (delta > 0) draft.credit = delta;
           else draft.debit = -delta;
           draft.recovered = true;

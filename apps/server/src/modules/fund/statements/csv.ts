@@ -5,7 +5,10 @@
 export type CsvRecord = { fields: string[]; line: number };
 
 export class CsvError extends Error {
-  constructor(readonly line: number, readonly reason: string) {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
     super(`line ${line}: ${reason}`);
   }
 }

@@ -13,7 +13,10 @@ const DEFAULT_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/
  * maintaining them row by row). Never do this on a live database: it locks the table for the import.
  */
 export async function importDemoStatements(tx: Db, campaignId: number, dir = process.env.STATEMENTS_DIR || DEFAULT_DIR): Promise<ImportResult> {
-  const files = fs.readdirSync(dir).filter((f) => /^(Vietinbank|Agribank)-.*\.csv$/i.test(f)).sort()
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^(Vietinbank|Agribank)-.*\.csv$/i.test(f))
+    .sort()
     .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId } });
   const indexes = await tx.query<{ name: string; def: string }>(

@@ -5,7 +5,7 @@ import { parseBankStatements } from './banks';
 import { donorFromMemo, maskMemo, memoNamesNobody, nameFromCounterparty } from './donor-names';
 import { STATEMENTS_DIR } from './fixtures';
 
-describe('the donor\'s name in the memo forms of Vietnamese banks (hand-written samples)', () => {
+describe("the donor's name in the memo forms of Vietnamese banks (hand-written samples)", () => {
   const samples: Array<[string, string | null]> = [
     // Vietcombank app: <bank code>.<ref>.<hhmmss>.<memo>, and the generic <ref>.<ddmmyy>.<hhmmss>.<NAME>
     ['MBVCB.6997688629.123456.NGUYEN VAN AN chuyen tien', 'NGUYEN VAN AN'],
@@ -52,7 +52,9 @@ describe('the donor\'s name in the memo forms of Vietnamese banks (hand-written 
 
 describe('names in the real statements', () => {
   const share = (prefix: string) => {
-    const files = fs.readdirSync(STATEMENTS_DIR).filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
+    const files = fs
+      .readdirSync(STATEMENTS_DIR)
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
       .map((name) => ({ name, text: fs.readFileSync(path.join(STATEMENTS_DIR, name), 'utf8') }));
     const { lines } = parseBankStatements(files);
     const named = lines.filter((l) => l.donorName).length;

@@ -36,8 +36,36 @@ const SUFFIXES: RegExp[] = [
 
 // Words that start what the payer says about the gift (normalised). Strong ones end the name in any case;
 // weak ones are also given names or surnames ("Tai", "Thuong", "Ho"), so they end it only in lower case.
-const STRONG = ['chuyen tien', 'chuyen khoan', 'chuyen', 'ck', 'ung ho', 'ungho', 'uh', 'ug ho', 'ung h', 'ho tro', 'hotro', 'quyen gop', 'dong gop',
-  'chia se', 'cuu tro', 'tu thien', 'transfer', 'dung zalopay', 'kinh gui', 'xin gui', 'gui', 'xin', 'kinh', 'nop', 'giup', 'chuc', 'gop suc', 'chung tay'];
+const STRONG = [
+  'chuyen tien',
+  'chuyen khoan',
+  'chuyen',
+  'ck',
+  'ung ho',
+  'ungho',
+  'uh',
+  'ug ho',
+  'ung h',
+  'ho tro',
+  'hotro',
+  'quyen gop',
+  'dong gop',
+  'chia se',
+  'cuu tro',
+  'tu thien',
+  'transfer',
+  'dung zalopay',
+  'kinh gui',
+  'xin gui',
+  'gui',
+  'xin',
+  'kinh',
+  'nop',
+  'giup',
+  'chuc',
+  'gop suc',
+  'chung tay',
+];
 const WEAK = ['tang', 'thuong', 'mong', 'cau', 'vi', 'cho', 'den', 'toi', 'qua', 'tai', 'tu', 'ho', 'gop', 'dc', 'duoc', 'ct', 'hy', 'co', 'va', 'o'];
 const VERBS = [...STRONG, ...WEAK];
 // Address words: with a number after them the name has ended ("so 6 ngo 189", "to 12").
@@ -45,23 +73,92 @@ const ADDRESS = new Set(['so', 'sn', 'ngo', 'ngach', 'hem', 'nha', 'to', 'tdp', 
 
 // Openings that describe the gift or the payer without a name: the memo names nobody.
 const NAMELESS_OPENINGS = new RegExp(
-  `^(?:${[...VERBS, 'cua it', 'it long', 'tam long', 'chut tam long', 'con', 'em', 'minh', 'chau xin', 'chau gui', 'anh em', 'ban', 'tien', 'so tien', 'khac phuc', 'bao', 'lu',
-    'mien bac', 'dong bao', 'ba con', 'vung', 'nguoi dan', 'cac tinh', 'yagi', 'bao so', 'baoso', 'thien tai', 'lu lut', 'kinh chuc', 'hy vong', 'binh an',
-    'ungho\\w*', 'unghodong\\w*', 'uhll', 'e', 'da e', 'moi nguoi', 'hi vong', '\\d+ chut', 'la rach', 'nguoi con', 'co len\\w*', 'cam on',
-    'viet nam', 'uh', 'hotro', 'ht', 'tt', 'nhu', 'thay', 'gd', 'mot', 'it', 'nho', 'niem', 'tinh', 'yeu', 'thuong', 'cung', 'hanh', 'san', 'se', 'ngan', 'trieu']
-    .map((v) => v.replace(/ /g, '\\s+')).join('|')})(?=$|\\s|[-,.:;)(])`, 'i',
+  `^(?:${[
+    ...VERBS,
+    'cua it',
+    'it long',
+    'tam long',
+    'chut tam long',
+    'con',
+    'em',
+    'minh',
+    'chau xin',
+    'chau gui',
+    'anh em',
+    'ban',
+    'tien',
+    'so tien',
+    'khac phuc',
+    'bao',
+    'lu',
+    'mien bac',
+    'dong bao',
+    'ba con',
+    'vung',
+    'nguoi dan',
+    'cac tinh',
+    'yagi',
+    'bao so',
+    'baoso',
+    'thien tai',
+    'lu lut',
+    'kinh chuc',
+    'hy vong',
+    'binh an',
+    'ungho\\w*',
+    'unghodong\\w*',
+    'uhll',
+    'e',
+    'da e',
+    'moi nguoi',
+    'hi vong',
+    '\\d+ chut',
+    'la rach',
+    'nguoi con',
+    'co len\\w*',
+    'cam on',
+    'viet nam',
+    'uh',
+    'hotro',
+    'ht',
+    'tt',
+    'nhu',
+    'thay',
+    'gd',
+    'mot',
+    'it',
+    'nho',
+    'niem',
+    'tinh',
+    'yeu',
+    'thuong',
+    'cung',
+    'hanh',
+    'san',
+    'se',
+    'ngan',
+    'trieu',
+  ]
+    .map((v) => v.replace(/ /g, '\\s+'))
+    .join('|')})(?=$|\\s|[-,.:;)(])`,
+  'i',
 );
 
 // A person speaking of themself without a name ("chau ung ho", "em gui").
 const PRONOUNS = new Set(['con', 'em', 'e', 'chau', 'minh', 'toi', 'tui', 'anh', 'chi', 'co', 'chu', 'bac', 'ong', 'ba', 'me', 'bo']);
 
 // Vietnamese family names (normalised): a phrase starting with one is a person's name in any case.
-const SURNAMES = new Set(('nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai truong lam luong dao cao ha ta '
-  + 'quach tang thai chu la kieu tong lu van khuc nghiem kim au phung doan trieu la thach mac nong quan giang hua chau luu cu khong tieu hang '
-  + 'tieu ninh ong thieu diep banh dam nham mach lo lai tu bach chung vuong').split(' '));
+const SURNAMES = new Set(
+  (
+    'nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh mai truong lam luong dao cao ha ta ' +
+    'quach tang thai chu la kieu tong lu van khuc nghiem kim au phung doan trieu la thach mac nong quan giang hua chau luu cu khong tieu hang ' +
+    'tieu ninh ong thieu diep banh dam nham mach lo lai tu bach chung vuong'
+  ).split(' '),
+);
 
 // How donors who are not one person call themselves.
-const GROUP_START = /^(?:gia dinh|gd|gdinh|gđ|cong ty|cty|tap the|tap doan|nhom|hoi|clb|cau lac bo|truong|lop|chi bo|chi hoi|cong doan|doan|ban|phong|khoa|to|tdp|thon|xom|ho kinh doanh|hkd|quy|fan|be|ong|ba|co|chu|bac|anh|chi|vo chong|me|bo|cac con|cac chau|cbcnv|cb|nhan vien|hoc sinh|sinh vien|hs|sv|cuu|nha|cua hang|shop|chua|giao xu|ubnd|mttq|uy ban|benh vien|ngan hang)\b/i;
+const GROUP_START =
+  /^(?:gia dinh|gd|gdinh|gđ|cong ty|cty|tap the|tap doan|nhom|hoi|clb|cau lac bo|truong|lop|chi bo|chi hoi|cong doan|doan|ban|phong|khoa|to|tdp|thon|xom|ho kinh doanh|hkd|quy|fan|be|ong|ba|co|chu|bac|anh|chi|vo chong|me|bo|cac con|cac chau|cbcnv|cb|nhan vien|hoc sinh|sinh vien|hs|sv|cuu|nha|cua hang|shop|chua|giao xu|ubnd|mttq|uy ban|benh vien|ngan hang)\b/i;
 
 /** The memo the payer typed, without the bank's and app's wrapper around it. */
 export function unwrapMemo(memo: string): string {
@@ -168,7 +265,11 @@ export function looksLikeName(t: string): boolean {
 /** The payer's name from "TRAN TIEN ANH – A/C" or "VNDA-TGTT-NGUYEN THU BINH – A/C"; null for banks, wallets and cash desks. */
 export function nameFromCounterparty(s: string | null): string | null {
   if (!s) return null;
-  const t = s.replace(/\s+/g, ' ').replace(/\s*[–-]\s*A\/C.*$/i, '').replace(/^[A-Z]{2,6}-TGTT-/i, '').trim();
+  const t = s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[–-]\s*A\/C.*$/i, '')
+    .replace(/^[A-Z]{2,6}-TGTT-/i, '')
+    .trim();
   return looksLikeName(t) ? t : null;
 }
 

@@ -9,15 +9,22 @@ import type { UploadedFile } from './generic';
 export const STATEMENTS_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
 
 export function statementUploads(prefix: 'Vietinbank' | 'Agribank'): UploadedFile[] {
-  return fs.readdirSync(STATEMENTS_DIR).filter((f) => f.startsWith(prefix) && f.endsWith('.csv')).sort()
+  return fs
+    .readdirSync(STATEMENTS_DIR)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.csv'))
+    .sort()
     .map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS_DIR, name)) }));
 }
 
 /** A public campaign at a unit with the two real relief accounts (VietinBank, Agribank) opened for it. */
 export async function makeStatementCampaign(db: Db, unitId: number, over: { isPublic?: boolean; name?: string; receiveTo?: string } = {}) {
   const { fundId, bankId } = await makeFund(db, unitId, 'cuu_tro');
-  const campaignId = await makeCampaign(db, unitId, fundId, { name: over.name ?? 'Ủng hộ đồng bào bão lũ (thử)', isPublic: over.isPublic ?? true, receiveFrom: '2024-09-01',
-    ...(over.receiveTo ? { receiveTo: over.receiveTo, distributeBy: over.receiveTo } : {}) });
+  const campaignId = await makeCampaign(db, unitId, fundId, {
+    name: over.name ?? 'Ủng hộ đồng bào bão lũ (thử)',
+    isPublic: over.isPublic ?? true,
+    receiveFrom: '2024-09-01',
+    ...(over.receiveTo ? { receiveTo: over.receiveTo, distributeBy: over.receiveTo } : {}),
+  });
   const vietin = await insertBankAccount(db, { unitId, name: 'VietinBank cứu trợ', bankName: 'VietinBank', bankBin: '970415', accountNo: '111602391111', campaignId });
   const agri = await insertBankAccount(db, { unitId, name: 'Agribank cứu trợ', bankName: 'Agribank', bankBin: '970405', accountNo: '1500201113838', campaignId });
   return { fundId, campaignId, vietin, agri, otherBank: bankId };

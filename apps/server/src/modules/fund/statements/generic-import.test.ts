@@ -11,16 +11,25 @@ import { suggestMapping } from './mapping';
 const t = useWorldApp();
 
 async function donationsOf(campaignId: number) {
-  const [r] = await t.db.query<{ n: number; s: number }>(
-    'select count(*)::int as n, coalesce(sum(amount), 0)::bigint as s from fund_donations where campaign_id = $1', [campaignId]);
+  const [r] = await t.db.query<{ n: number; s: number }>('select count(*)::int as n, coalesce(sum(amount), 0)::bigint as s from fund_donations where campaign_id = $1', [
+    campaignId,
+  ]);
   return r;
 }
 
-describe('any bank\'s statement: debit and credit columns', () => {
+describe("any bank's statement: debit and credit columns", () => {
   it('suggests the mapping from the header names, below the lines above the header', async () => {
     const { rows } = await readTable(debitCreditStatement());
     expect(suggestMapping(rows)).toEqual({
-      date: 1, reference: 2, debit: 3, credit: 4, balance: 5, memo: 6, name: null, headerRow: true, skipRows: 3,
+      date: 1,
+      reference: 2,
+      debit: 3,
+      credit: 4,
+      balance: 5,
+      memo: 6,
+      name: null,
+      headerRow: true,
+      skipRows: 3,
     });
     expect(suggestMapping([{ cells: ['a', 'b'], line: 1 }])).toBeNull();
   });
@@ -28,7 +37,15 @@ describe('any bank\'s statement: debit and credit columns', () => {
   it('an English "Transaction No" column is the reference, not the debit ("nợ")', () => {
     const header = ['Posting Date', 'Value Date', 'Transaction No', 'Description', 'Debit Amount', 'Credit Amount', 'Balance'];
     expect(suggestMapping([{ cells: header, line: 1 }])).toEqual({
-      date: 0, reference: 2, memo: 3, debit: 4, credit: 5, balance: 6, name: null, headerRow: true, skipRows: 0,
+      date: 0,
+      reference: 2,
+      memo: 3,
+      debit: 4,
+      credit: 5,
+      balance: 6,
+      name: null,
+      headerRow: true,
+      skipRows: 0,
     });
   });
 
@@ -37,10 +54,15 @@ describe('any bank\'s statement: debit and credit columns', () => {
     const parsed = await parseUpload({ files: [debitCreditStatement()], format: 'generic', target: { campaignId } });
     const r = await importParsed(t.db, null, parsed, { campaignId, accountId: vietin });
     expect(r).toMatchObject({ credits: 3, inserted: 3, amount: 1_700_000, named: 2, debits: { count: 2, amount: 2_011_000, proposed: 0 } });
-    expect(r.debits.lines.map((l) => [l.amount, l.memo])).toEqual([[11_000, 'Phi dich vu SMS Banking'], [2_000_000, 'Chuyen tien ho tro xa Tan My']]);
+    expect(r.debits.lines.map((l) => [l.amount, l.memo])).toEqual([
+      [11_000, 'Phi dich vu SMS Banking'],
+      [2_000_000, 'Chuyen tien ho tro xa Tan My'],
+    ]);
     expect(await donationsOf(campaignId)).toEqual({ n: 3, s: 1_700_000 });
     const names = await t.db.query<{ donor_name: string | null; statement_balance: number }>(
-      'select donor_name, statement_balance from fund_donations where campaign_id = $1 order by id', [campaignId]);
+      'select donor_name, statement_balance from fund_donations where campaign_id = $1 order by id',
+      [campaignId],
+    );
     expect(names).toEqual([
       { donor_name: 'NGUYEN VAN BINH', statement_balance: 10_500_000 },
       { donor_name: 'TRAN THI HOA', statement_balance: 11_489_000 },
@@ -56,9 +78,12 @@ describe('any bank\'s statement: debit and credit columns', () => {
     const r = await importParsed(t.db, acct.user, parsed, { campaignId, accountId: vietin }, undefined, { debits: 'propose' });
     expect(r.debits).toMatchObject({ count: 2, proposed: 2 });
     const props = await t.db.query<{ amount: number; status: string; proposed_by: number }>(
-      'select amount, status, proposed_by from fund_disbursements where campaign_id = $1 order by amount', [campaignId]);
+      'select amount, status, proposed_by from fund_disbursements where campaign_id = $1 order by amount',
+      [campaignId],
+    );
     expect(props).toEqual([
-      { amount: 11_000, status: 'proposed', proposed_by: acct.user.id }, { amount: 2_000_000, status: 'proposed', proposed_by: acct.user.id },
+      { amount: 11_000, status: 'proposed', proposed_by: acct.user.id },
+      { amount: 2_000_000, status: 'proposed', proposed_by: acct.user.id },
     ]);
   });
 
@@ -97,8 +122,13 @@ describe('POST /api/fund/statements/preview and /import with many files', () => 
     const preview = await post('/api/fund/statements/preview', { accountId: String(vietin) }, upload, acct.headers);
     expect(preview.json().error).toBeUndefined();
     expect(preview.json().files).toHaveLength(12);
-    expect(preview.json().files.every((f: { mappingSource: string; rowCount: number; mapping: { credit: number } }) =>
-      f.mappingSource === 'suggested' && f.mapping.credit === 4 && f.rowCount === 6)).toBe(true);
+    expect(
+      preview
+        .json()
+        .files.every(
+          (f: { mappingSource: string; rowCount: number; mapping: { credit: number } }) => f.mappingSource === 'suggested' && f.mapping.credit === 4 && f.rowCount === 6,
+        ),
+    ).toBe(true);
 
     const res = await post('/api/fund/statements/import', { campaignId: String(campaignId), accountId: String(vietin), format: 'generic' }, upload, acct.headers);
     expect(res.statusCode).toBe(202);

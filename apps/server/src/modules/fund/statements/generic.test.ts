@@ -20,10 +20,11 @@ describe('generic statement import with column mapping', () => {
   });
 
   it('CSV: chosen columns become lines; debits are not donations; bad rows are named', async () => {
-    const csv = 'Ngày,Diễn giải,Số tiền,Người chuyển,Mã GD\n'
-      + '12/09/2024,"Ủng hộ\nbão lũ DK7X4",500.000,Nguyễn Thị Ánh,FT1\n'
-      + '12/09/2024,Phí,-11.000,,FT2\n'
-      + '13/09/2024,ung ho,năm trăm,,FT3\n';
+    const csv =
+      'Ngày,Diễn giải,Số tiền,Người chuyển,Mã GD\n' +
+      '12/09/2024,"Ủng hộ\nbão lũ DK7X4",500.000,Nguyễn Thị Ánh,FT1\n' +
+      '12/09/2024,Phí,-11.000,,FT2\n' +
+      '13/09/2024,ung ho,năm trăm,,FT3\n';
     const { rows, problem } = await readTable({ name: 'sao-ke.csv', data: Buffer.from(csv) });
     expect(problem).toBeNull();
     const r = parseGeneric('sao-ke.csv', rows, { date: 0, memo: 1, amount: 2, name: 3, reference: 4 }, '0011001234567');

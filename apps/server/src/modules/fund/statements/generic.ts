@@ -28,8 +28,7 @@ export type ColumnMapping = {
 
 export type UploadedFile = { name: string; data: Buffer };
 
-export const isXlsx = (f: UploadedFile) =>
-  /\.xlsx$/i.test(f.name) || (f.data[0] === 0x50 && f.data[1] === 0x4b); // a zip: Office Open XML
+export const isXlsx = (f: UploadedFile) => /\.xlsx$/i.test(f.name) || (f.data[0] === 0x50 && f.data[1] === 0x4b); // a zip: Office Open XML
 
 /** The rows of a CSV or the first sheet of an XLSX file, cells as text (dates as YYYY-MM-DD). */
 export async function readTable(file: UploadedFile): Promise<{ rows: TableRow[]; problem: RowProblem | null }> {
@@ -104,12 +103,12 @@ export function parseLooseDate(s: string): { date: string; time: string | null }
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?/.exec(t);
   if (m) {
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    return date ? { date, time: m[4] ? parseTime(m[4]) ?? null : null } : null;
+    return date ? { date, time: m[4] ? (parseTime(m[4]) ?? null) : null } : null;
   }
   m = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(t);
   if (m) {
     const date = parseDmy(m[1]);
-    return date ? { date, time: m[2] ? parseTime(m[2]) ?? null : null } : null;
+    return date ? { date, time: m[2] ? (parseTime(m[2]) ?? null) : null } : null;
   }
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const ms = Math.round((Number(t) - 25569) * 86400000); // Excel day 25569 = 1970-01-01
@@ -162,10 +161,21 @@ export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapp
     credit += c;
     debit += d;
     drafts.push({
-      file: fileName, row, line: r.line, bank: 'generic', account, date: when.date, time: when.time,
-      reference: cell(map.reference) || null, memo, counterparty: name || null,
-      donorName: name || donorFromMemo(memo), debit: d, credit: c,
-      balance: bal, recovered: false,
+      file: fileName,
+      row,
+      line: r.line,
+      bank: 'generic',
+      account,
+      date: when.date,
+      time: when.time,
+      reference: cell(map.reference) || null,
+      memo,
+      counterparty: name || null,
+      donorName: name || donorFromMemo(memo),
+      debit: d,
+      credit: c,
+      balance: bal,
+      recovered: false,
     });
   });
   return {

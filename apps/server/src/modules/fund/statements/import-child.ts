@@ -10,7 +10,10 @@ const STATEMENTS = path.resolve(import.meta.dirname, '../../../../../../assets/s
 async function main() {
   const campaignId = Number(process.argv[2]);
   const db = process.env.CHILD_DATABASE_URL ? await openPostgres(process.env.CHILD_DATABASE_URL) : await openPglite(process.env.CHILD_PGLITE_DIR!);
-  const files = fs.readdirSync(STATEMENTS).filter((f) => f.endsWith('.csv')).sort()
+  const files = fs
+    .readdirSync(STATEMENTS)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
     .map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS, name)) }));
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId } });
   const r = await importParsed(db, null, parsed, { campaignId }, (p) => process.stdout.write(`progress ${p.phase} ${p.done}\n`));

@@ -27,7 +27,13 @@ const KEEP = `interval '1 day'`;
 type Row = { id: string; user_id: number; status: ImportJob['status']; progress: Progress; result: ImportResult | null; error: ImportJob['error']; started_ms: number };
 const COLS = `id::text, user_id, status, progress, result, error, (extract(epoch from started_at) * 1000)::float8 as started_ms`;
 const toJob = (r: Row): ImportJob => ({
-  id: r.id, userId: r.user_id, status: r.status, progress: r.progress, result: r.result, error: r.error, startedAt: Math.round(r.started_ms),
+  id: r.id,
+  userId: r.user_id,
+  status: r.status,
+  progress: r.progress,
+  result: r.result,
+  error: r.error,
+  startedAt: Math.round(r.started_ms),
 });
 const errorBody = (e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL')).toBody().error;
 
@@ -42,18 +48,31 @@ function jobWriter(db: Db, id: string) {
     while (pending) {
       const p = pending;
       pending = null;
-      await db.query(
-        `update fund_import_jobs set progress = $2, lease_until = now() + make_interval(secs => $3), updated_at = now()
-          where id = $1 and status = 'running'`, [id, JSON.stringify(p), leaseSeconds()],
-      ).catch(() => {}); // a lost write is renewed by the next one, or the lease tells readers the process stopped
+      await db
+        .query(
+          `update fund_import_jobs set progress = $2, lease_until = now() + make_interval(secs => $3), updated_at = now()
+          where id = $1 and status = 'running'`,
+          [id, JSON.stringify(p), leaseSeconds()],
+        )
+        .catch(() => {}); // a lost write is renewed by the next one, or the lease tells readers the process stopped
     }
   };
-  const kick = () => { if (!writing) writing = loop().finally(() => { writing = null; if (pending) kick(); }); };
+  const kick = () => {
+    if (!writing)
+      writing = loop().finally(() => {
+        writing = null;
+        if (pending) kick();
+      });
+  };
   return {
-    progress(p: Progress) { pending = p; kick(); },
-    renew: () => db.query(`update fund_import_jobs set lease_until = now() + make_interval(secs => $2) where id = $1 and status = 'running'`,
-      [id, leaseSeconds()]).catch(() => {}),
-    async settled() { while (writing) await writing; },
+    progress(p: Progress) {
+      pending = p;
+      kick();
+    },
+    renew: () => db.query(`update fund_import_jobs set lease_until = now() + make_interval(secs => $2) where id = $1 and status = 'running'`, [id, leaseSeconds()]).catch(() => {}),
+    async settled() {
+      while (writing) await writing;
+    },
   };
 }
 
@@ -66,14 +85,17 @@ export async function startImport({ db, user }: Ctx, req: ImportRequest): Promis
   await assertUnitAccess(db, user, 'fund.write', unitId, parsed.lines[0].date);
   await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
   const progress: Progress = { phase: 'writing', total: parsed.lines.length, done: 0 };
-  const [row] = await db.query<Row>(
-    `insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`,
-    [crypto.randomUUID(), user.id, JSON.stringify(progress), leaseSeconds()],
-  );
+  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
+    crypto.randomUUID(),
+    user.id,
+    JSON.stringify(progress),
+    leaseSeconds(),
+  ]);
   const job = toJob(row);
-  const remember = req.format === 'generic' && req.target.accountId
-    ? [...new Map([...parsed.signatures.values()].map((s) => [s.signature, { accountId: req.target.accountId!, ...s }])).values()]
-    : [];
+  const remember =
+    req.format === 'generic' && req.target.accountId
+      ? [...new Map([...parsed.signatures.values()].map((s) => [s.signature, { accountId: req.target.accountId!, ...s }])).values()]
+      : [];
   const opts: ImportOptions = { debits: req.debits ?? 'skip', commit: db.kind === 'pglite' ? 'batches' : 'one', remember };
   const writer = jobWriter(db, job.id);
   // The lease is renewed while the import runs, also during a long batch that reports no progress.
@@ -83,25 +105,29 @@ export async function startImport({ db, user }: Ctx, req: ImportRequest): Promis
     clearInterval(renew);
     await writer.settled();
     // The process that ran the import has the last word, even over a reader that took its lease as lapsed.
-    await db.query(
-      `update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`,
-      [job.id, status, result && JSON.stringify(result), error && JSON.stringify(error)],
-    );
+    await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
+      job.id,
+      status,
+      result && JSON.stringify(result),
+      error && JSON.stringify(error),
+    ]);
   };
-  importParsed(db, user, parsed, req.target, (p) => writer.progress(p), opts).then(
-    (r) => finish('done', r, null),
-    (e) => finish('failed', null, errorBody(e)),
-  ).catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
+  importParsed(db, user, parsed, req.target, (p) => writer.progress(p), opts)
+    .then(
+      (r) => finish('done', r, null),
+      (e) => finish('failed', null, errorBody(e)),
+    )
+    .catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
   return job;
 }
 
 /** A job of the asking user (job ids are not shared), read from the database by whichever process is asked. */
 export async function importJob({ db, user }: Ctx, id: string): Promise<ImportJob> {
   // Its process stopped without finishing it: say so once, for every reader after.
-  await db.query(
-    `update fund_import_jobs set status = 'failed', error = $2, updated_at = now() where id = $1 and status = 'running' and lease_until < now()`,
-    [id, JSON.stringify(errorBody(new AppError('FUND_IMPORT_INTERRUPTED')))],
-  );
+  await db.query(`update fund_import_jobs set status = 'failed', error = $2, updated_at = now() where id = $1 and status = 'running' and lease_until < now()`, [
+    id,
+    JSON.stringify(errorBody(new AppError('FUND_IMPORT_INTERRUPTED'))),
+  ]);
   const [row] = await db.query<Row>(`select ${COLS} from fund_import_jobs where id = $1`, [id]);
   if (!row || row.user_id !== user.id) throw new AppError('NOT_FOUND');
   return toJob(row);

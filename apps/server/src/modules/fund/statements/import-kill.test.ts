@@ -14,7 +14,8 @@ const ALL_ROWS = 56474 + 42493;
 function runChild(campaignId: number, env: Record<string, string>, killAt?: number): Promise<{ killed: boolean; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, String(campaignId)], {
-      env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
@@ -42,7 +43,9 @@ async function counts(db: RootDb, campaignId: number) {
             (select coalesce(sum(amount), 0) from fund_donations where campaign_id = $1)::bigint as s,
             (select count(*) from fund_statement_imports where campaign_id = $1)::int as imports,
             (select count(*) from fund_entries e where exists (select 1 from fund_entry_lines l join fund_accounts a on a.id = l.account_id
-               where l.entry_id = e.id and a.campaign_id = $1))::int as entries`, [campaignId]);
+               where l.entry_id = e.id and a.campaign_id = $1))::int as entries`,
+    [campaignId],
+  );
   return r;
 }
 

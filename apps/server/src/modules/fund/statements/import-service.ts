@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors';
 import { recordDonationsBulk, type BulkDonationLine } from '../donation-service';
 import { campaignRow, fundRow } from '../queries';
 import { referencedCampaign } from '../vietqr';
-import { parseBankFiles } from './parse-pool';
+import { parseBankStatements } from './banks';
 import { parseGeneric, readTable, type ColumnMapping, type UploadedFile } from './generic';
 import { headerSignature, rememberedFor, rememberMapping, suggestMapping } from './mapping';
 import { expandZips } from './zip';
@@ -81,9 +81,7 @@ const MAX_PROBLEMS_SHOWN = 200;
 const MAX_DEBITS_LISTED = 200;
 
 /** Reads the upload into statement lines; any unreadable row rejects the whole upload, each named. */
-export async function parseUpload(
-  req: ImportRequest, db?: Db,
-): Promise<ParsedStatement & { signatures: Map<string, { signature: string; mapping: ColumnMapping }> }> {
+export async function parseUpload(req: ImportRequest, db?: Db): Promise<ParsedStatement & { signatures: Map<string, { signature: string; mapping: ColumnMapping }> }> {
   let parsed: ParsedStatement;
   const signatures = new Map<string, { signature: string; mapping: ColumnMapping }>();
   const files = await expandZips(req.files);
@@ -98,7 +96,12 @@ export async function parseUpload(
       const remembered = !req.mapping && db && req.target.accountId ? await rememberedFor(db, req.target.accountId, rows) : null;
       const mapping = req.mapping ?? remembered ?? suggestMapping(rows);
       if (!mapping) {
-        parsed.problems.push({ file: f.name, row: 0, line: 1, reason: 'không nhận ra cột ngày và số tiền; hãy chọn cột / no date or amount column recognised: choose the columns' });
+        parsed.problems.push({
+          file: f.name,
+          row: 0,
+          line: 1,
+          reason: 'không nhận ra cột ngày và số tiền; hãy chọn cột / no date or amount column recognised: choose the columns',
+        });
         continue;
       }
       signatures.set(f.name, { signature: headerSignature(rows, mapping), mapping });
@@ -108,7 +111,7 @@ export async function parseUpload(
       parsed.files.push(...one.files);
     }
   } else {
-    parsed = await parseBankFiles(files);
+    parsed = parseBankStatements(files.map((f) => ({ name: f.name, text: f.data.toString('utf8') })));
   }
   if (parsed.problems.length) throw invalid(parsed.problems);
   if (!parsed.lines.length) throw new AppError('IMPORT_INVALID', { problems: [], reason: 'no rows' });
@@ -131,16 +134,19 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
  * statement again with another column mapping adds nothing.
  */
 export async function importParsed(
-  db: Db, user: CurrentUser | null, parsed: ParsedStatement, target: ImportTarget,
-  onProgress: (p: Progress) => void = () => {}, opts: ImportOptions = {},
+  db: Db,
+  user: CurrentUser | null,
+  parsed: ParsedStatement,
+  target: ImportTarget,
+  onProgress: (p: Progress) => void = () => {},
+  opts: ImportOptions = {},
 ): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const credits = parsed.lines.filter((l) => l.credit > 0);
   const debitLines = parsed.lines.filter((l) => l.debit > 0);
   const perFile = new Map<string, FileProgress>(parsed.files.map((f) => [f.file, { file: f.file, total: 0, done: 0 }]));
   for (const l of credits) perFile.get(l.file)!.total++;
-  const progress = (phase: Progress['phase'], done: number) =>
-    onProgress({ phase, total: credits.length, done, files: [...perFile.values()].map((f) => ({ ...f })) });
+  const progress = (phase: Progress['phase'], done: number) => onProgress({ phase, total: credits.length, done, files: [...perFile.values()].map((f) => ({ ...f })) });
   progress('writing', 0);
 
   const body = async (run: Run): Promise<ImportResult> => {
@@ -151,12 +157,13 @@ export async function importParsed(
       // Accounts opened for the campaign come first when the same number is listed twice.
       const accounts = await tx.query<{ id: number; account_no: string | null; kind: string; unit_id: number }>(
         `select id, account_no, kind, unit_id from fund_accounts where unit_id = $1 and kind in ('bank', 'cash')
-          order by campaign_id is not distinct from $2 desc, campaign_id nulls first, id`, [fund.unit_id, campaign?.id ?? null],
+          order by campaign_id is not distinct from $2 desc, campaign_id nulls first, id`,
+        [fund.unit_id, campaign?.id ?? null],
       );
       // Campaigns of the same unit that a memo's reference may name.
-      const campaigns = new Map((await tx.query<{ id: number; fund_id: number }>(
-        'select id, fund_id from fund_campaigns where unit_id = $1', [fund.unit_id],
-      )).map((c) => [c.id, c.fund_id]));
+      const campaigns = new Map(
+        (await tx.query<{ id: number; fund_id: number }>('select id, fund_id from fund_campaigns where unit_id = $1', [fund.unit_id])).map((c) => [c.id, c.fund_id]),
+      );
       return { campaign, fund, accounts, campaigns };
     });
     const { campaign, fund, accounts, campaigns } = prep;
@@ -202,12 +209,17 @@ export async function importParsed(
         const fresh = part.filter((l) => !takeMatch(known, l));
         skipped += part.length - fresh.length;
         if (fresh.length) {
-          const r = await run((tx) => recordDonationsBulk({ db: tx, user }, {
-            ...(g.campaignId ? { campaignId: g.campaignId } : { fundId: g.fundId }),
-            accountId: g.accountId,
-            lines: fresh.map((l) => toDonationLine(l, g.accountId)),
-            memo: `Thu ủng hộ theo sao kê ${[...new Set(part.map((l) => l.file))].join(', ')}`.slice(0, 500),
-          }));
+          const r = await run((tx) =>
+            recordDonationsBulk(
+              { db: tx, user },
+              {
+                ...(g.campaignId ? { campaignId: g.campaignId } : { fundId: g.fundId }),
+                accountId: g.accountId,
+                lines: fresh.map((l) => toDonationLine(l, g.accountId)),
+                memo: `Thu ủng hộ theo sao kê ${[...new Set(part.map((l) => l.file))].join(', ')}`.slice(0, 500),
+              },
+            ),
+          );
           inserted += r.inserted;
           skipped += r.skipped;
           amount += r.total;
@@ -220,8 +232,12 @@ export async function importParsed(
       }
     }
 
-    const debits = { count: debitLines.length, amount: debitLines.reduce((s, l) => s + l.debit, 0), proposed: 0,
-      lines: debitLines.slice(0, MAX_DEBITS_LISTED).map((l) => ({ file: l.file, row: l.row, date: l.date, amount: l.debit, memo: l.memo, reference: l.reference })) };
+    const debits = {
+      count: debitLines.length,
+      amount: debitLines.reduce((s, l) => s + l.debit, 0),
+      proposed: 0,
+      lines: debitLines.slice(0, MAX_DEBITS_LISTED).map((l) => ({ file: l.file, row: l.row, date: l.date, amount: l.debit, memo: l.memo, reference: l.reference })),
+    };
     if (opts.debits === 'propose' && debitLines.length) {
       if (!user) throw new AppError('FORBIDDEN');
       debits.proposed = await run((tx) => proposeDebits(tx, user, fund.id, campaign?.id ?? null, debitLines, accountFor));
@@ -233,17 +249,45 @@ export async function importParsed(
         `insert into fund_statement_imports (unit_id, campaign_id, fund_id, account_id, files, status, rows_read, credits, inserted,
            skipped, amount, matched_by_reference, recovered, entry_ids, created_by, started_at)
          values ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-        [unitId, campaign?.id ?? null, fund.id, [...groups.values()][0]?.accountId ?? null,
-          JSON.stringify(parsed.files), parsed.lines.length, credits.length, inserted, skipped, amount, matchedByReference,
-          JSON.stringify(parsed.recovered), entryIds, user?.id ?? null, startedAt],
+        [
+          unitId,
+          campaign?.id ?? null,
+          fund.id,
+          [...groups.values()][0]?.accountId ?? null,
+          JSON.stringify(parsed.files),
+          parsed.lines.length,
+          credits.length,
+          inserted,
+          skipped,
+          amount,
+          matchedByReference,
+          JSON.stringify(parsed.recovered),
+          entryIds,
+          user?.id ?? null,
+          startedAt,
+        ],
       );
       for (const m of opts.remember ?? []) await rememberMapping(tx, m.accountId, m.signature, m.mapping, user?.id ?? null);
       const result: ImportResult = {
-        importId, files: parsed.files, rowsRead: parsed.lines.length, credits: credits.length, inserted, skipped, amount,
-        matchedByReference, recovered: parsed.recovered, entryIds, named, namedShare: credits.length ? named / credits.length : 0, debits,
+        importId,
+        files: parsed.files,
+        rowsRead: parsed.lines.length,
+        credits: credits.length,
+        inserted,
+        skipped,
+        amount,
+        matchedByReference,
+        recovered: parsed.recovered,
+        entryIds,
+        named,
+        namedShare: credits.length ? named / credits.length : 0,
+        debits,
       };
       await audit(tx, user, {
-        action: 'import', entity: 'fund_statement_import', entityId: importId, unitId,
+        action: 'import',
+        entity: 'fund_statement_import',
+        entityId: importId,
+        unitId,
         after: { ...result, files: parsed.files.map((f) => f.file), debits: { ...debits, lines: undefined } },
       });
       progress('done', credits.length);
@@ -251,9 +295,7 @@ export async function importParsed(
     });
   };
 
-  const run = opts.commit === 'batches'
-    ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn))
-    : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
+  const run = opts.commit === 'batches' ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn)) : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
   return run.then(async (r) => {
     const stats = opts.statistics ?? 'soon';
     if (r.inserted > 0 && stats === 'wait') await refreshStatistics(db, ['fund_donations']);
@@ -277,7 +319,9 @@ async function recordedLines(tx: Db, fundId: number, accountId: number, lines: S
   }
   const rows = await tx.query<{ d: string; amount: number; reference: string | null; statement_balance: number | null; memo: string | null }>(
     `select received_on as d, amount, reference, statement_balance, memo from fund_donations
-      where fund_id = $4 and received_on between $2 and $3 and account_id = $1 and source = 'statement'`, [accountId, from, to, fundId]);
+      where fund_id = $4 and received_on between $2 and $3 and account_id = $1 and source = 'statement'`,
+    [accountId, from, to, fundId],
+  );
   for (const r of rows) {
     const k = `${r.d}:${r.amount}`;
     (known.get(k) ?? known.set(k, []).get(k)!).push({ reference: r.reference, balance: r.statement_balance, memo: r.memo, used: false });
@@ -289,25 +333,39 @@ async function recordedLines(tx: Db, fundId: number, accountId: number, lines: S
 function takeMatch(known: Known, l: StatementLine): boolean {
   const same = known.get(`${l.date}:${l.credit}`);
   if (!same) return false;
-  const m = same.find((k) => !k.used && ((l.reference !== null && k.reference === l.reference)
-    || (l.balance !== null && k.balance === l.balance) || (!!l.memo && k.memo === l.memo)));
+  const m = same.find(
+    (k) => !k.used && ((l.reference !== null && k.reference === l.reference) || (l.balance !== null && k.balance === l.balance) || (!!l.memo && k.memo === l.memo)),
+  );
   if (m) m.used = true;
   return !!m;
 }
 
 /** Each debit line proposed as a payment out of the fund, for a second person to approve. */
 async function proposeDebits(
-  tx: Db, user: CurrentUser, fundId: number, campaignId: number | null, lines: StatementLine[], accountFor: (l: StatementLine) => number,
+  tx: Db,
+  user: CurrentUser,
+  fundId: number,
+  campaignId: number | null,
+  lines: StatementLine[],
+  accountFor: (l: StatementLine) => number,
 ): Promise<number> {
   let n = 0;
   for (const l of lines) {
     const accountId = accountFor(l);
-    await proposeDisbursement({ db: tx, user }, {
-      ...(campaignId ? { campaignId } : { fundId }), kind: 'other', amount: l.debit, paidOn: l.date, payAccountId: accountId,
-      purpose: 'other', note: `Chi theo sao kê ${l.file}, dòng ${l.row}: ${l.memo || l.reference || ''}`.slice(0, 2000),
-      beneficiaryName: (l.counterparty || l.memo || 'Ngân hàng').slice(0, 200),
-      idempotencyKey: `statement-debit:${accountId}/${l.key}`,
-    });
+    await proposeDisbursement(
+      { db: tx, user },
+      {
+        ...(campaignId ? { campaignId } : { fundId }),
+        kind: 'other',
+        amount: l.debit,
+        paidOn: l.date,
+        payAccountId: accountId,
+        purpose: 'other',
+        note: `Chi theo sao kê ${l.file}, dòng ${l.row}: ${l.memo || l.reference || ''}`.slice(0, 2000),
+        beneficiaryName: (l.counterparty || l.memo || 'Ngân hàng').slice(0, 200),
+        idempotencyKey: `statement-debit:${accountId}/${l.key}`,
+      },
+    );
     n++;
   }
   return n;

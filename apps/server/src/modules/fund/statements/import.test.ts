@@ -11,8 +11,9 @@ import { importParsed, parseUpload } from './import-service';
 const t = useWorldApp();
 
 async function donationsOf(campaignId: number) {
-  const [r] = await t.db.query<{ n: number; s: number }>(
-    'select count(*)::int as n, coalesce(sum(amount), 0)::bigint as s from fund_donations where campaign_id = $1', [campaignId]);
+  const [r] = await t.db.query<{ n: number; s: number }>('select count(*)::int as n, coalesce(sum(amount), 0)::bigint as s from fund_donations where campaign_id = $1', [
+    campaignId,
+  ]);
   return r;
 }
 
@@ -64,12 +65,11 @@ describe('statement import', () => {
     expect(await donationsOf(campaignId)).toEqual({ n: 0, s: 0 });
   });
 
-  it('a line whose memo carries a campaign\'s VietQR reference goes to that campaign', async () => {
+  it("a line whose memo carries a campaign's VietQR reference goes to that campaign", async () => {
     const { campaignId, fundId, vietin } = await makeStatementCampaign(t.db, t.w.A);
     const other = await makeCampaign(t.db, t.w.A, fundId, { name: 'Nhà Đại đoàn kết (thử)' });
-    const csv = 'Ngày,Số tiền,Nội dung\n'
-      + `15/09/2024,"200,000",NGUYEN VAN BINH chuyen tien UNG HO ${campaignReference(other)}\n`
-      + '15/09/2024,"300,000",TRAN THI HOA ung ho bao lu\n';
+    const csv =
+      'Ngày,Số tiền,Nội dung\n' + `15/09/2024,"200,000",NGUYEN VAN BINH chuyen tien UNG HO ${campaignReference(other)}\n` + '15/09/2024,"300,000",TRAN THI HOA ung ho bao lu\n';
     const parsed = await parseUpload({ files: [{ name: 'x.csv', data: Buffer.from(csv) }], format: 'generic', mapping: { date: 0, amount: 1, memo: 2 }, target: { campaignId } });
     const r = await importParsed(t.db, null, parsed, { campaignId, accountId: vietin });
     expect(r.matchedByReference).toBe(1);
@@ -113,8 +113,9 @@ describe('POST /api/fund/statements/import', () => {
   it('a bad file is answered at once with every unreadable row', async () => {
     const { campaignId } = await makeStatementCampaign(t.db, t.w.A);
     const acct = await sessionAs(t.db, 'fund_accountant', t.w.S);
-    const bad = 'PageId,Date,Time,DocumentNumber,ReferenceNumber,TransactionDetails,DebitAmount,CreditAmount,Balance,OffsetAccount\n'
-      + '1,10/09/2024,12:00:00,,,ok,,"100,000",,\n1,99/09/2024,12:00:00,,,bad date,,"100,000",,\n';
+    const bad =
+      'PageId,Date,Time,DocumentNumber,ReferenceNumber,TransactionDetails,DebitAmount,CreditAmount,Balance,OffsetAccount\n' +
+      '1,10/09/2024,12:00:00,,,ok,,"100,000",,\n1,99/09/2024,12:00:00,,,bad date,,"100,000",,\n';
     const m = multipart({ campaignId: String(campaignId) }, [{ name: 'Vietinbank-111602391111-bad.csv', data: Buffer.from(bad) }]);
     const res = await t.app.inject({ method: 'POST', url: '/api/fund/statements/import', payload: m.body, headers: { ...m.headers, ...acct.headers } });
     expect(res.statusCode).toBe(400);

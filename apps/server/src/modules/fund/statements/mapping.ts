@@ -36,23 +36,27 @@ export function suggestMapping(rows: TableRow[]): ColumnMapping | null {
     return {
       date: found.date,
       ...(split ? { credit: found.credit, debit: found.debit ?? null } : { amount: found.amount }),
-      balance: found.balance ?? null, memo: found.memo ?? null, name: found.name ?? null, reference: found.reference ?? null,
-      headerRow: true, skipRows: h,
+      balance: found.balance ?? null,
+      memo: found.memo ?? null,
+      name: found.name ?? null,
+      reference: found.reference ?? null,
+      headerRow: true,
+      skipRows: h,
     };
   }
   return null;
 }
 
 /** The header's names, to recognise the same export layout next time. */
-export const headerSignature = (rows: TableRow[], m: ColumnMapping) =>
-  m.headerRow === false ? '' : (rows[m.skipRows ?? 0]?.cells ?? []).map((c) => normalizeVn(c)).join('|');
+export const headerSignature = (rows: TableRow[], m: ColumnMapping) => (m.headerRow === false ? '' : (rows[m.skipRows ?? 0]?.cells ?? []).map((c) => normalizeVn(c)).join('|'));
 
 /** Keeps the mapping that imported a file into this account, for its next statement of the same layout. */
 export async function rememberMapping(db: Db, accountId: number, signature: string, mapping: ColumnMapping, userId: number | null): Promise<void> {
   await db.query(
     `insert into fund_statement_mappings (account_id, header, mapping, updated_by) values ($1, $2, $3, $4)
      on conflict (account_id, header) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()`,
-    [accountId, signature, JSON.stringify(mapping), userId]);
+    [accountId, signature, JSON.stringify(mapping), userId],
+  );
 }
 
 /** The mapping remembered for this account and this file's header layout (tried at each candidate header row). */

@@ -19,8 +19,11 @@ export async function previewFiles({ db }: Ctx, input: { files: UploadedFile[]; 
     const mapping = remembered ?? suggestMapping(rows);
     const start = mapping?.skipRows ?? 0;
     files.push({
-      name: f.name, rowCount: Math.max(0, rows.length - start - 1), rows: rows.slice(start, start + PREVIEW_ROWS).map((r) => r.cells),
-      mapping, mappingSource: remembered ? 'remembered' : mapping ? 'suggested' : null,
+      name: f.name,
+      rowCount: Math.max(0, rows.length - start - 1),
+      rows: rows.slice(start, start + PREVIEW_ROWS).map((r) => r.cells),
+      mapping,
+      mappingSource: remembered ? 'remembered' : mapping ? 'suggested' : null,
     });
   }
   return { files };

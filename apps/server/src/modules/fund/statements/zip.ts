@@ -22,7 +22,8 @@ export async function expandZips(files: UploadedFile[]): Promise<UploadedFile[]>
     } catch {
       throw new AppError('IMPORT_INVALID', { problems: [{ file: f.name, row: 0, line: 0, reason: 'không đọc được tệp nén / unreadable zip file' }] });
     }
-    const entries = Object.values(zip.files).filter((e) => !e.dir && /\.(csv|xlsx)$/i.test(e.name) && !/(^|\/)(__MACOSX|\.)/.test(e.name))
+    const entries = Object.values(zip.files)
+      .filter((e) => !e.dir && /\.(csv|xlsx)$/i.test(e.name) && !/(^|\/)(__MACOSX|\.)/.test(e.name))
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       const data = Buffer.from(await e.async('uint8array'));
