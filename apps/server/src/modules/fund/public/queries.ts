@@ -85,13 +85,14 @@ export async function publicCampaignDetail(db: Db, id: number): Promise<PublicCa
       [id, c.unitId],
     );
     const memo = vietQrMemo(id);
-    // A campaign whose receiving period has ended shows no way to pay it: it says so and points to open ones.
+    // A campaign whose receiving period has ended shows no way to pay it: it says so and points to open ones,
+    // the same unit's first.
     const closed = c.receiveTo < today();
     if (closed) banks.length = 0;
     const openCampaigns = closed
       ? await db.query<{ id: number; name: string }>(
-          `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by receive_to, id limit 5`,
-          [today()],
+          `select id, name from fund_campaigns where is_public and receive_from <= $1::date and receive_to >= $1::date order by unit_id = $2 desc, receive_to, id limit 5`,
+          [today(), c.unitId],
         )
       : [];
     const { unitId: _u, ...pub } = c;
