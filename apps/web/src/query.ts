@@ -1,6 +1,7 @@
 // Data loading through react-query: one cache for the app, keys derived from the endpoint key and its
 // input (never written by hand), and every successful change through the client refreshing the reads
 // it affects.
+import { useCallback } from 'react';
 import { QueryClient, keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from './api';
 import { call, onWrite, splitKey, type EndpointKeyOf, type Input, type Output, type ReadKey } from './client';
@@ -44,6 +45,14 @@ export function affects(write: EndpointKeyOf, queryKey: QueryKey, also: readonly
   return also.includes(read) || resourceOf(splitKey(read)[1]) === resourceOf(splitKey(write)[1]);
 }
 
+/** The public statement of campaigns: what money coming in or going out changes (/api/public/campaigns…). */
+const PUBLIC_CAMPAIGN_READS: readonly ReadKey[] = [
+  'GET /api/public/campaigns',
+  'GET /api/public/campaigns/:id',
+  'GET /api/public/campaigns/:id/donations',
+  'GET /api/public/campaigns/:id/distributions',
+];
+
 /** Reads a change affects beyond its own resource, by the write's key (kept beside the table's keys). */
 export const ALSO_AFFECTS: Partial<Record<EndpointKeyOf, readonly ReadKey[]>> = {
   'POST /api/directive-obligations/:id/answer': ['GET /api/direction/inbox', 'GET /api/direction/duties'],
@@ -56,6 +65,20 @@ export const ALSO_AFFECTS: Partial<Record<EndpointKeyOf, readonly ReadKey[]>> = 
   'POST /api/public/petitions': ['GET /api/petitions', 'GET /api/home/todo'],
   'POST /api/petitions': ['GET /api/home/todo'],
   'POST /api/petitions/:id/actions': ['GET /api/home/todo'],
+  // Fund: the public statement shows what comes in and goes out; the to-do home counts the payments awaiting me.
+  'POST /api/fund/campaigns': PUBLIC_CAMPAIGN_READS,
+  'POST /api/fund/donations': PUBLIC_CAMPAIGN_READS,
+  'POST /api/fund/statements/import': [...PUBLIC_CAMPAIGN_READS, 'GET /api/home/todo'],
+  'POST /api/fund/disbursements': ['GET /api/home/todo'],
+  'POST /api/fund/disbursements/:id/approve': [...PUBLIC_CAMPAIGN_READS, 'GET /api/home/todo'],
+  'POST /api/fund/disbursements/:id/reject': ['GET /api/home/todo'],
+  'POST /api/fund/disbursements/:id/reverse': PUBLIC_CAMPAIGN_READS,
+  'POST /api/fund/proposals/:id/approve': PUBLIC_CAMPAIGN_READS,
+  // Households: a support paid from a fund proposes its payment; the to-do home counts the households not yet reached.
+  'POST /api/households/supports': ['GET /api/fund/disbursements', 'GET /api/home/todo'],
+  'PUT /api/households/:id/classifications': ['GET /api/home/todo'],
+  'POST /api/households': ['GET /api/home/todo'],
+  'POST /api/households/import': ['GET /api/home/todo'],
 };
 
 /** Marks stale (and reloads when shown) every read a change affects. */
@@ -79,6 +102,10 @@ export function useLoad<T>(queryKey: QueryKey | null, load: () => Promise<T>): F
     enabled: queryKey !== null,
     placeholderData: keepPreviousData,
   });
+  // A reload right after a change joins the refresh that the change already started. The same function
+  // from render to render, as the loader's was (a page may poll with it in an effect's dependencies).
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch({ cancelRefetch: false }), [refetch]);
   if (queryKey === null) return { data: undefined, error: null, loading: false, reload: noop };
   // After an error, the data is this key's own (kept from its last success) or nothing: react-query
   // shows placeholder (previous key's) data only while the new key is pending.
@@ -86,8 +113,7 @@ export function useLoad<T>(queryKey: QueryKey | null, load: () => Promise<T>): F
     data: q.data,
     error: q.error ? asApiError(q.error) : null,
     loading: q.isFetching,
-    // A reload right after a change joins the refresh that the change already started.
-    reload: () => void q.refetch({ cancelRefetch: false }),
+    reload,
   };
 }
 

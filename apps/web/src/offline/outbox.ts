@@ -4,6 +4,8 @@
 // is dropped silently. Kept in localStorage: a board head's queue is a handful of small records.
 import { useSyncExternalStore } from 'react';
 import { api, ApiError } from '../api';
+import { endpointUrl, splitKey, type EndpointKeyOf, type Input, type Output } from '../client';
+import { invalidateAfter } from '../query';
 
 export type Pending = {
   key: string;
@@ -15,6 +17,8 @@ export type Pending = {
   label: string;
   createdAt: string;
   error?: { code: string; message: string; messageEn: string };
+  /** The table's key of the write (callOrKeep): the reads it affects are refreshed once it is recorded. */
+  endpoint?: EndpointKeyOf;
 };
 
 const STORE = 'dk-outbox';
@@ -44,18 +48,31 @@ export async function sendOrKeep<T>(
   body: Record<string, unknown>,
   label: string,
   method: 'POST' | 'PUT' = 'POST',
+  endpoint?: EndpointKeyOf,
 ): Promise<{ queued: false; result: T } | { queued: true }> {
   const key = (body.clientKey as string | undefined) ?? newKey();
   const sent = method === 'POST' ? { ...body, clientKey: key } : body;
   if (navigator.onLine) {
     try {
-      return { queued: false, result: await send<T>(method, path, sent) };
+      const result = await send<T>(method, path, sent);
+      if (endpoint) void invalidateAfter(endpoint);
+      return { queued: false, result };
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'NETWORK') throw e;
     }
   }
-  write([...read(), { key, method, path, body: sent, label, createdAt: new Date().toISOString() }]);
+  write([...read(), { key, method, path, body: sent, label, createdAt: new Date().toISOString(), ...(endpoint ? { endpoint } : {}) }]);
   return { queued: true };
+}
+
+/** A write of the table the outbox may keep: JSON to a POST or PUT. */
+type KeepableKey = { [K in EndpointKeyOf]: K extends `${'POST' | 'PUT'} ${string}` ? K : never }[EndpointKeyOf];
+
+/** sendOrKeep by the table's key, as `call` (client.ts): the path and method from the key, the body and the answer typed from the table. */
+export function callOrKeep<K extends KeepableKey>(key: K, input: Input<K>, label: string): Promise<{ queued: false; result: Output<K> } | { queued: true }> {
+  const [method] = splitKey(key);
+  const { body } = input as { body: Record<string, unknown> };
+  return sendOrKeep<Output<K>>(endpointUrl(key, input as never), body, label, method as 'POST' | 'PUT', key);
 }
 
 const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => (method === 'PUT' ? api.put<T>(path, body) : api.post<T>(path, body));
@@ -70,6 +87,7 @@ export function flush(): Promise<number> {
       try {
         await send(item.method ?? 'POST', item.path, item.body);
         write(read().filter((p) => p.key !== item.key));
+        if (item.endpoint) void invalidateAfter(item.endpoint);
         sent++;
       } catch (e) {
         if (e instanceof ApiError && e.code === 'NETWORK') break;

@@ -6,8 +6,8 @@ import { Link } from '../../router';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
-import { useFetch } from '../../use-fetch';
-import { fundPublicApi, publicPaths } from './api';
+import { endpointUrl } from '../../client';
+import { useEndpoint } from '../../query';
 import { DistributionsSection } from './distributions-section';
 import { DonationsSection } from './donations-section';
 import './fund-public.css';
@@ -15,14 +15,14 @@ import './fund-public.css';
 /** A campaign's public statement: totals, how to give (VietQR), the searchable donations, the payments. */
 export function PublicCampaignPage({ id }: { id: number }) {
   const { t } = useI18n();
-  const res = useFetch(`public-campaign:${id}`, () => fundPublicApi.campaign(id));
+  const res = useEndpoint('GET /api/public/campaigns/:id', { params: { id } });
   const c = res.data;
   return (
     <>
       <PageTitle
         title={c?.name ?? t('common.loading')}
         before={
-          <Link to={publicPaths.campaigns()} className="small">
+          <Link to="/public/campaigns" className="small">
             {t('fundPublic.allCampaigns')}
           </Link>
         }
@@ -124,7 +124,7 @@ function GiveSection({ c }: { c: PublicCampaignDetail }) {
               <ul>
                 {c.openCampaigns.map((o) => (
                   <li key={o.id}>
-                    <Link to={publicPaths.campaign(o.id)}>{o.name}</Link>
+                    <Link to={`/public/campaigns/${o.id}`}>{o.name}</Link>
                   </li>
                 ))}
               </ul>
@@ -151,7 +151,15 @@ function GiveSection({ c }: { c: PublicCampaignDetail }) {
             {c.accounts.map((a) => (
               <figure key={a.accountNo} className="fp-qr">
                 {a.qrSvgUrl && (
-                  <img src={`${a.qrSvgUrl}${valid && digits ? `&amount=${digits}` : ''}`} width={220} height={220} alt={t('fundPublic.qrAlt', { account: a.accountNo })} />
+                  <img
+                    src={endpointUrl('GET /api/public/campaigns/:id/vietqr.svg', {
+                      params: { id: c.id },
+                      query: { account: a.accountNo, amount: valid && digits ? digits : undefined },
+                    })}
+                    width={220}
+                    height={220}
+                    alt={t('fundPublic.qrAlt', { account: a.accountNo })}
+                  />
                 )}
                 <figcaption>
                   <div>

@@ -3,14 +3,13 @@ import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
-import { useFetch } from '../../use-fetch';
-import { fundPublicApi, publicPaths } from './api';
+import { useEndpoint } from '../../query';
 import './fund-public.css';
 
 /** Every public campaign with its totals: where a citizen starts checking. */
 export function PublicCampaignsPage() {
   const { t } = useI18n();
-  const res = useFetch('public-campaigns', fundPublicApi.campaigns);
+  const res = useEndpoint('GET /api/public/campaigns');
   return (
     <>
       <PageTitle title={t('fundPublic.campaigns')} sub={t('fundPublic.campaignsIntro')} />
@@ -21,7 +20,7 @@ export function PublicCampaignsPage() {
         {res.data?.map((c) => (
           <li key={c.id} className="card">
             <h2>
-              <Link to={publicPaths.campaign(c.id)}>{c.name}</Link>
+              <Link to={`/public/campaigns/${c.id}`}>{c.name}</Link>
             </h2>
             <p className="small muted">
               {c.unitName} · {t('fundPublic.period', { from: formatDate(c.receiveFrom), to: formatDate(c.receiveTo), by: formatDate(c.distributeBy) })}

@@ -3,14 +3,13 @@ import { formatDate, formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { Section } from '../../ui/page';
-import { useFetch } from '../../use-fetch';
-import { fundPublicApi } from './api';
+import { useEndpoint } from '../../query';
 
 /** Payments out of the campaign; beneficiaries' names come masked from the server. */
 export function DistributionsSection({ campaignId }: { campaignId: number }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const res = useFetch(`public-distributions:${campaignId}:${page}`, () => fundPublicApi.distributions(campaignId, page));
+  const res = useEndpoint('GET /api/public/campaigns/:id/distributions', { params: { id: campaignId }, query: { page } });
   const pages = res.data ? Math.max(1, Math.ceil(res.data.total / res.data.size)) : 1;
   return (
     <Section title={t('fundPublic.distributions')}>

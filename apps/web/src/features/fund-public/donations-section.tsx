@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PUBLIC_DONATION_SORTS } from '@contract/fund-public-values';
+import { PUBLIC_DONATION_SORTS, type PublicDonationSort } from '@contract/fund-public-values';
 import { formatDate, formatNumber, formatVnd, parseDate } from '../../format';
 import type { MessageKey } from '../../i18n/vi';
 import { useI18n } from '../../i18n/i18n';
@@ -8,10 +8,11 @@ import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
-import { useFetch } from '../../use-fetch';
-import { fundPublicApi, type DonationFilters } from './api';
+import { endpointUrl, type Input } from '../../client';
+import { useEndpoint } from '../../query';
 
 const amountOk = (s: string | undefined) => !s || /^\d{1,16}$/.test(s);
+const isSort = (s: string | undefined): s is PublicDonationSort => (PUBLIC_DONATION_SORTS as readonly (string | undefined)[]).includes(s);
 
 /** The searchable list of donations; the filters live in the address so a search can be shared. */
 export function DonationsSection({ campaignId }: { campaignId: number }) {
@@ -27,17 +28,18 @@ export function DonationsSection({ campaignId }: { campaignId: number }) {
   const [fromText, setFromText] = useState(query.from ? formatDate(query.from) : '');
   const [toText, setToText] = useState(query.to ? formatDate(query.to) : '');
 
-  const filters: DonationFilters = {
-    q: query.q,
-    min: amountOk(query.min) ? query.min : undefined,
-    max: amountOk(query.max) ? query.max : undefined,
-    from: query.from,
-    to: query.to,
-    sort: query.sort,
-    page: query.page,
+  // The search as the address holds it; defaults (newest first, page 1) left out of the request.
+  const filters: Input<'GET /api/public/campaigns/:id/donations'>['query'] = {
+    q: query.q || undefined,
+    min: amountOk(query.min) ? query.min || undefined : undefined,
+    max: amountOk(query.max) ? query.max || undefined : undefined,
+    from: query.from || undefined,
+    to: query.to || undefined,
+    sort: isSort(query.sort) && query.sort !== 'newest' ? query.sort : undefined,
+    page: query.page && query.page !== '1' ? query.page : undefined,
   };
   const page = Math.max(1, Number(query.page) || 1);
-  const res = useFetch(`public-donations:${campaignId}:${JSON.stringify(filters)}`, () => fundPublicApi.donations(campaignId, filters));
+  const res = useEndpoint('GET /api/public/campaigns/:id/donations', { params: { id: campaignId }, query: filters });
   const setDate = (key: 'from' | 'to', s: string) => {
     const iso = s.trim() ? parseDate(s) : null;
     if (!s.trim() || iso) setQuery({ [key]: iso, page: null });
@@ -48,7 +50,12 @@ export function DonationsSection({ campaignId }: { campaignId: number }) {
     <Section
       title={t('fundPublic.donations')}
       actions={
-        <a className="btn btn-small" href={fundPublicApi.csvUrl(campaignId, filters)} download title={t('fundPublic.csvHint')}>
+        <a
+          className="btn btn-small"
+          href={endpointUrl('GET /api/public/campaigns/:id/donations.csv', { params: { id: campaignId }, query: { ...filters, page: undefined } })}
+          download
+          title={t('fundPublic.csvHint')}
+        >
           {t('fundPublic.csv')}
         </a>
       }

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportJob, StatementMapping, StatementPreview } from '@contract/fund-public';
-import { api, ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field, SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
-import { useFetch } from '../../use-fetch';
-import { fundApi } from '../fund/api';
+import { call, type Input } from '../../client';
+import { asApiError, invalidateAfter, useEndpoint } from '../../query';
 import './fund-public.css';
 
 type Problem = { file: string; row: number; line: number; reason: string };
@@ -22,8 +22,8 @@ const colsOf = (m: StatementMapping | null): Record<Col, string> =>
 /** Importing bank statements into a campaign, with a progress bar while the lines are written. */
 export function StatementImportPage({ campaignId }: { campaignId: number }) {
   const { t } = useI18n();
-  const campaign = useFetch(`campaign:${campaignId}`, () => fundApi.campaign(campaignId));
-  const accounts = useFetch(campaign.data ? `accounts:${campaign.data.unitId}` : null, () => fundApi.accounts(campaign.data!.unitId));
+  const campaign = useEndpoint('GET /api/fund/campaigns/:id', { params: { id: campaignId } });
+  const accounts = useEndpoint('GET /api/fund/accounts', campaign.data ? { query: { unit: campaign.data.unitId } } : null);
   const [format, setFormat] = useState<'bank' | 'generic'>('bank');
   const [files, setFiles] = useState<File[]>([]);
   const [accountId, setAccountId] = useState('');
@@ -40,32 +40,27 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
   const follow = (id: string) => {
     timer.current = window.setTimeout(async () => {
       try {
-        const j = await api.get<ImportJob>(`/api/fund/statements/imports/${id}`);
+        const j = await call('GET /api/fund/statements/imports/:id', { params: { id } });
         setJob(j);
         if (j.status === 'running') follow(id);
+        // The lines are written by the job, after the upload's answer: what shows them is refreshed now.
+        else void invalidateAfter('POST /api/fund/statements/import');
       } catch (e) {
-        setError(e as ApiError);
+        setError(asApiError(e));
       }
     }, 400);
-  };
-
-  const form = (extra: Record<string, string>) => {
-    const f = new FormData();
-    for (const [k, v] of Object.entries(extra)) f.append(k, v);
-    for (const file of files) f.append('file', file, file.name);
-    return f;
   };
 
   const doPreview = async () => {
     setError(null);
     try {
-      const p = await api.upload<StatementPreview>('/api/fund/statements/preview', form(accountId ? { accountId } : {}));
+      const p = await call('POST /api/fund/statements/preview', { body: { accountId: accountId || undefined }, files });
       setPreview(p.files);
       setCols(colsOf(p.files[0]?.mapping ?? null));
       setSkipRows(p.files[0]?.mapping?.skipRows ?? 0);
       setEdited(false);
     } catch (e) {
-      setError(e as ApiError);
+      setError(asApiError(e));
     }
   };
 
@@ -73,7 +68,7 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
     e.preventDefault();
     setError(null);
     setJob(null);
-    const fields: Record<string, string> = { campaignId: String(campaignId), format, debits };
+    const fields: Input<'POST /api/fund/statements/import'>['body'] = { campaignId, format, debits };
     if (format === 'generic') {
       if (accountId) fields.accountId = accountId;
       // Untouched, each file keeps its own suggested (or remembered) mapping; changed, the choice applies to all.
@@ -83,11 +78,11 @@ export function StatementImportPage({ campaignId }: { campaignId: number }) {
       }
     }
     try {
-      const j = await api.upload<ImportJob>('/api/fund/statements/import', form(fields));
+      const j = await call('POST /api/fund/statements/import', { body: fields, files });
       setJob(j);
       if (j.status === 'running') follow(j.id);
     } catch (err) {
-      setError(err as ApiError);
+      setError(asApiError(err));
     }
   };
 

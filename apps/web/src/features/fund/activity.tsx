@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import type { Decree93Status, Disbursement, DonationListQuery } from '@contract/fund';
+import type { Decree93Status, Disbursement } from '@contract/fund';
 import { DECREE93_LABELS, DISBURSEMENT_PURPOSE_LABELS, DISBURSEMENT_STATUS_LABELS, DONOR_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { fundApi } from './api';
 import { StackTable } from '../../ui/table';
+import { call, type Input } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 
 /** A correction: a reversing entry with a reason; nothing is erased. */
 function ReverseDialog({ what, onClose, onSubmit }: { what: string; onClose: () => void; onSubmit: (reason: string) => Promise<unknown> }) {
@@ -114,15 +114,14 @@ export function Decree93Badges({ status }: { status: Decree93Status }) {
 }
 
 /** The latest donations of a fund or campaign, with links to their printable receipts. */
-export function DonationsSection({ query, version }: { query: Partial<DonationListQuery>; version: number }) {
+export function DonationsSection({ query }: { query: Input<'GET /api/fund/donations'>['query'] }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const [page, setPage] = useState(0);
   const [reversing, setReversing] = useState<{ id: number; name: string } | null>(null);
-  const [mine, setMine] = useState(0);
   const [proposed, setProposed] = useState(false);
   const size = 50;
-  const res = useFetch(`fund-donations:${JSON.stringify(query)}:${page}:${version}:${mine}`, () => fundApi.donations({ ...query, limit: size, offset: page * size }));
+  const res = useEndpoint('GET /api/fund/donations', { query: { ...query, limit: size, offset: page * size } });
   const d = res.data;
   return (
     <Section title={t('fund.donations')}>
@@ -174,9 +173,8 @@ export function DonationsSection({ query, version }: { query: Partial<DonationLi
           what={reversing.name}
           onClose={() => setReversing(null)}
           onSubmit={async (reason) => {
-            await fundApi.reverseDonation(reversing.id, { reason });
+            await call('POST /api/fund/donations/:id/reverse', { params: { id: reversing.id }, body: { reason } });
             setProposed(true);
-            setMine((n) => n + 1);
           }}
         />
       )}
@@ -200,24 +198,12 @@ export function Pager({ page, pages, onPage }: { page: number; pages: number; on
   );
 }
 
-/** Payments (proposed, approved, rejected); the approver decides here. */
-export function DisbursementsSection({
-  title,
-  query,
-  version,
-  onChanged,
-  emptyText,
-}: {
-  title: string;
-  query: Parameters<typeof fundApi.disbursements>[0];
-  version: number;
-  onChanged: () => void;
-  emptyText: string;
-}) {
+/** Payments (proposed, approved, rejected); the approver decides here. A decision refreshes every fund read shown (query.ts). */
+export function DisbursementsSection({ title, query, emptyText }: { title: string; query: Input<'GET /api/fund/disbursements'>['query']; emptyText: string }) {
   const { t, pick } = useI18n();
   const { can } = useSession();
   const [reversing, setReversing] = useState<Disbursement | null>(null);
-  const res = useFetch(`fund-disbursements:${JSON.stringify(query)}:${version}`, () => fundApi.disbursements(query));
+  const res = useEndpoint('GET /api/fund/disbursements', { query });
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -226,9 +212,8 @@ export function DisbursementsSection({
     setBusy(d.id);
     setError(null);
     try {
-      await fundApi.reject(d.id, {});
+      await call('POST /api/fund/disbursements/:id/reject', { params: { id: d.id }, body: {} });
       setDone(t('fund.rejectedNamed', { name: who(d) }));
-      onChanged();
     } catch (e) {
       setError(asApiError(e));
     } finally {
@@ -238,9 +223,8 @@ export function DisbursementsSection({
   // Approving opens the confirm step (balance before → after); the payment is booked there.
   const approve = async (d: Disbursement) => {
     setError(null);
-    await fundApi.approve(d.id, {});
+    await call('POST /api/fund/disbursements/:id/approve', { params: { id: d.id }, body: {} });
     setDone(t('fund.approvedNamed', { name: who(d) }));
-    onChanged();
   };
   const who = (d: Disbursement) => d.beneficiaryName ?? d.projectName ?? d.targetUnitName ?? '';
   return (
@@ -319,9 +303,8 @@ export function DisbursementsSection({
           what={who(reversing)}
           onClose={() => setReversing(null)}
           onSubmit={async (reason) => {
-            await fundApi.reverseDisbursement(reversing.id, { reason });
+            await call('POST /api/fund/disbursements/:id/reverse', { params: { id: reversing.id }, body: { reason } });
             setDone(t('fund.reversedNamed', { name: who(reversing) }));
-            onChanged();
           }}
         />
       )}

@@ -3,12 +3,12 @@ import type { Proposal } from '@contract/fund';
 import { formatDate, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { ConfirmDecisionDialog, DisbursementsSection } from './activity';
-import { fundApi } from './api';
+import { call } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 
 /**
  * What waits for the approver (the standing committee): payments, and the transfers between funds and
@@ -17,7 +17,7 @@ import { fundApi } from './api';
  */
 export function ApprovalsPage() {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
+  // A decision in either section refreshes both (every fund read is refreshed after a write: query.ts).
   return (
     <>
       <PageTitle
@@ -28,21 +28,15 @@ export function ApprovalsPage() {
           </nav>
         }
       />
-      <DisbursementsSection
-        title={t('fund.awaitingMe')}
-        query={{ pendingForMe: 'true' }}
-        version={version}
-        onChanged={() => setVersion((n) => n + 1)}
-        emptyText={t('fund.nothingAwaiting')}
-      />
-      <ProposalsSection version={version} onChanged={() => setVersion((n) => n + 1)} />
+      <DisbursementsSection title={t('fund.awaitingMe')} query={{ pendingForMe: 'true' }} emptyText={t('fund.nothingAwaiting')} />
+      <ProposalsSection />
     </>
   );
 }
 
-function ProposalsSection({ version, onChanged }: { version: number; onChanged: () => void }) {
+function ProposalsSection() {
   const { t } = useI18n();
-  const res = useFetch(`fund-proposals:${version}`, () => fundApi.proposals({ pendingForMe: 'true' }));
+  const res = useEndpoint('GET /api/fund/proposals', { query: { pendingForMe: 'true' } });
   const [confirming, setConfirming] = useState<Proposal | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -52,9 +46,8 @@ function ProposalsSection({ version, onChanged }: { version: number; onChanged: 
     setBusy(p.id);
     setError(null);
     try {
-      await fundApi.rejectProposal(p.id, {});
+      await call('POST /api/fund/proposals/:id/reject', { params: { id: p.id }, body: {} });
       setDone(t('fund.proposalRejected', { name: name(p) }));
-      onChanged();
     } catch (e) {
       setError(asApiError(e));
     } finally {
@@ -124,9 +117,8 @@ function ProposalsSection({ version, onChanged }: { version: number; onChanged: 
           after={confirming.balanceAfter}
           onClose={() => setConfirming(null)}
           onConfirm={async () => {
-            await fundApi.approveProposal(confirming.id, {});
+            await call('POST /api/fund/proposals/:id/approve', { params: { id: confirming.id }, body: {} });
             setDone(t('fund.proposalApproved', { name: name(confirming) }));
-            onChanged();
           }}
         />
       )}

@@ -4,19 +4,17 @@ import { FUND_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { Decree93Badges, DisbursementsSection, DonationsSection } from './activity';
-import { fundApi } from './api';
 import { DonationDialog, ProposeDialog } from './fund-forms';
+import { useEndpoint } from '../../query';
 
 /** One standing fund: balance, what came in and went out, and the forms to record more. */
 export function FundPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
-  const [version, setVersion] = useState(0);
-  const res = useFetch(`fund:${id}:${version}`, () => fundApi.fund(id));
+  const res = useEndpoint('GET /api/fund/funds/:id', { params: { id } });
   const f = res.data;
   return (
     <Frame
@@ -49,9 +47,9 @@ export function FundPage({ id }: { id: number }) {
               <dd>{formatDate(f.openedOn)}</dd>
             </dl>
           </Section>
-          <Record unitId={f.unitId} fund={f} preset={`f${f.id}`} onChanged={() => setVersion((n) => n + 1)} />
-          <DisbursementsSection title={t('fund.payments')} query={{ fund: f.id }} version={version} onChanged={() => setVersion((n) => n + 1)} emptyText={t('fund.noPayments')} />
-          <DonationsSection query={{ fund: f.id }} version={version} />
+          <Record unitId={f.unitId} fund={f} preset={`f${f.id}`} />
+          <DisbursementsSection title={t('fund.payments')} query={{ fund: f.id }} emptyText={t('fund.noPayments')} />
+          <DonationsSection query={{ fund: f.id }} />
         </>
       )}
     </Frame>
@@ -61,8 +59,7 @@ export function FundPage({ id }: { id: number }) {
 /** One campaign: totals, quota achievement, Decree 93 standing, donations and payments. */
 export function CampaignPage({ id }: { id: number }) {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
-  const res = useFetch(`campaign:${id}:${version}`, () => fundApi.campaign(id));
+  const res = useEndpoint('GET /api/fund/campaigns/:id', { params: { id } });
   const c = res.data;
   return (
     <Frame
@@ -81,15 +78,9 @@ export function CampaignPage({ id }: { id: number }) {
       {c && (
         <>
           <CampaignTotals c={c} />
-          <Record unitId={c.unitId} campaign={c} preset={`c${c.id}`} onChanged={() => setVersion((n) => n + 1)} />
-          <DisbursementsSection
-            title={t('fund.payments')}
-            query={{ campaign: c.id }}
-            version={version}
-            onChanged={() => setVersion((n) => n + 1)}
-            emptyText={t('fund.noPayments')}
-          />
-          <DonationsSection query={{ campaign: c.id }} version={version} />
+          <Record unitId={c.unitId} campaign={c} preset={`c${c.id}`} />
+          <DisbursementsSection title={t('fund.payments')} query={{ campaign: c.id }} emptyText={t('fund.noPayments')} />
+          <DonationsSection query={{ campaign: c.id }} />
         </>
       )}
     </Frame>
@@ -191,13 +182,13 @@ function Frame({
   );
 }
 
-/** The two acts of the fund accountant, preset to this fund or campaign. */
-function Record({ unitId, fund, campaign, preset, onChanged }: { unitId: number; fund?: Fund; campaign?: Campaign; preset: string; onChanged: () => void }) {
+/** The two acts of the fund accountant, preset to this fund or campaign (the page's figures refresh after either: query.ts). */
+function Record({ unitId, fund, campaign, preset }: { unitId: number; fund?: Fund; campaign?: Campaign; preset: string }) {
   const { t } = useI18n();
   const { can } = useSession();
   const [dialog, setDialog] = useState<'donation' | 'propose' | null>(null);
   const [done, setDone] = useState<ReactNode>(null);
-  const funds = useFetch(campaign ? `fund:${campaign.fundId}` : null, () => fundApi.fund(campaign!.fundId));
+  const funds = useEndpoint('GET /api/fund/funds/:id', campaign ? { params: { id: campaign.fundId } } : null);
   if (!can('fund.write')) return null;
   const fundList = fund ? [fund] : funds.data ? [funds.data] : [];
   const campaignList = campaign ? [campaign] : [];
@@ -225,22 +216,11 @@ function Record({ unitId, fund, campaign, preset, onChanged }: { unitId: number;
                 {t('fund.donationRecorded', { receipt: d.receiptNo ?? '' })} <Link to={`/fund/receipts/${d.id}`}>{t('fund.openReceipt')}</Link>
               </>,
             );
-            onChanged();
           }}
         />
       )}
       {dialog === 'propose' && (
-        <ProposeDialog
-          unitId={unitId}
-          funds={fundList}
-          campaigns={campaignList}
-          preset={preset}
-          onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDone(t('fund.proposed'));
-            onChanged();
-          }}
-        />
+        <ProposeDialog unitId={unitId} funds={fundList} campaigns={campaignList} preset={preset} onClose={() => setDialog(null)} onSaved={() => setDone(t('fund.proposed'))} />
       )}
     </>
   );

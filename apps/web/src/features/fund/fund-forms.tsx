@@ -16,12 +16,12 @@ import {
 } from '@contract/fund-values';
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { DateField } from '../../ui/date-field';
 import { FormDialog } from '../../ui/form-dialog';
 import { UnitSelect } from '../units/unit-select';
-import { fundApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** A key per opened form: sending the same form twice (a double tap, a retry) books once. */
 const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).replace(/-/g, '');
@@ -53,7 +53,7 @@ export function DonationDialog({
 }) {
   const { t, pick } = useI18n();
   const key = useMemo(newKey, []);
-  const accounts = useFetch(`fund-accounts:${unitId}`, () => fundApi.accounts(unitId));
+  const accounts = useEndpoint('GET /api/fund/accounts', { query: { unit: unitId } });
   const [v, setV] = useState({
     target: preset ?? '',
     receivedOn: todayIso(),
@@ -73,18 +73,20 @@ export function DonationDialog({
   const moneyAccounts = (accounts.data ?? []).filter((a) => a.kind === 'cash' || a.kind === 'bank');
   const submit = async () =>
     onSaved(
-      await fundApi.recordDonation({
-        ...parseTarget(v.target),
-        receivedOn: v.receivedOn,
-        kind: v.kind,
-        amount: amountOf(v.amount),
-        donorKind: v.donorKind,
-        ...(v.donorKind !== 'anonymous' ? { donorName: v.donorName.trim(), publishName: v.publishName } : {}),
-        ...(v.donorAddress.trim() ? { donorAddress: v.donorAddress.trim() } : {}),
-        ...(v.memo.trim() ? { memo: v.memo.trim() } : {}),
-        ...(v.kind === 'money' && v.accountId ? { accountId: Number(v.accountId) } : {}),
-        ...(v.kind === 'goods' ? { goodsDescription: v.goodsDescription.trim(), goodsQuantity: Number(v.goodsQuantity.replace(',', '.')), goodsUnit: v.goodsUnit.trim() } : {}),
-        idempotencyKey: key,
+      await call('POST /api/fund/donations', {
+        body: {
+          ...parseTarget(v.target),
+          receivedOn: v.receivedOn,
+          kind: v.kind,
+          amount: amountOf(v.amount),
+          donorKind: v.donorKind,
+          ...(v.donorKind !== 'anonymous' ? { donorName: v.donorName.trim(), publishName: v.publishName } : {}),
+          ...(v.donorAddress.trim() ? { donorAddress: v.donorAddress.trim() } : {}),
+          ...(v.memo.trim() ? { memo: v.memo.trim() } : {}),
+          ...(v.kind === 'money' && v.accountId ? { accountId: Number(v.accountId) } : {}),
+          ...(v.kind === 'goods' ? { goodsDescription: v.goodsDescription.trim(), goodsQuantity: Number(v.goodsQuantity.replace(',', '.')), goodsUnit: v.goodsUnit.trim() } : {}),
+          idempotencyKey: key,
+        },
       }),
     );
   const ok = !!v.target && amountOf(v.amount) > 0 && (v.donorKind === 'anonymous' || !!v.donorName.trim());
@@ -165,7 +167,7 @@ export function ProposeDialog({
 }) {
   const { t, pick } = useI18n();
   const key = useMemo(newKey, []);
-  const accounts = useFetch(`fund-accounts:${unitId}`, () => fundApi.accounts(unitId));
+  const accounts = useEndpoint('GET /api/fund/accounts', { query: { unit: unitId } });
   const [v, setV] = useState({
     target: preset ?? '',
     kind: 'household' as DisbursementKind,
@@ -184,20 +186,22 @@ export function ProposeDialog({
   const between = v.kind === 'transfer_up' || v.kind === 'allocation_down';
   const submit = async () =>
     onSaved(
-      await fundApi.propose({
-        ...parseTarget(v.target),
-        kind: v.kind,
-        purpose: v.purpose,
-        amount: amountOf(v.amount),
-        paidOn: v.paidOn,
-        ...(v.beneficiaryName.trim() ? { beneficiaryName: v.beneficiaryName.trim() } : {}),
-        ...(v.beneficiaryVillage.trim() ? { beneficiaryVillage: v.beneficiaryVillage.trim() } : {}),
-        ...(v.projectName.trim() ? { projectName: v.projectName.trim() } : {}),
-        ...(between && v.targetUnitId ? { targetUnitId: v.targetUnitId } : {}),
-        ...(v.packages ? { packages: Number(v.packages) } : {}),
-        ...(v.note.trim() ? { note: v.note.trim() } : {}),
-        ...(v.payAccountId ? { payAccountId: Number(v.payAccountId) } : {}),
-        idempotencyKey: key,
+      await call('POST /api/fund/disbursements', {
+        body: {
+          ...parseTarget(v.target),
+          kind: v.kind,
+          purpose: v.purpose,
+          amount: amountOf(v.amount),
+          paidOn: v.paidOn,
+          ...(v.beneficiaryName.trim() ? { beneficiaryName: v.beneficiaryName.trim() } : {}),
+          ...(v.beneficiaryVillage.trim() ? { beneficiaryVillage: v.beneficiaryVillage.trim() } : {}),
+          ...(v.projectName.trim() ? { projectName: v.projectName.trim() } : {}),
+          ...(between && v.targetUnitId ? { targetUnitId: v.targetUnitId } : {}),
+          ...(v.packages ? { packages: Number(v.packages) } : {}),
+          ...(v.note.trim() ? { note: v.note.trim() } : {}),
+          ...(v.payAccountId ? { payAccountId: Number(v.payAccountId) } : {}),
+          idempotencyKey: key,
+        },
       }),
     );
   const payFrom = (accounts.data ?? []).filter((a) => a.kind === 'cash' || a.kind === 'bank' || a.kind === 'goods');
@@ -253,7 +257,8 @@ export function ProposeDialog({
 export function FundDialog({ unitId, onClose, onSaved }: { unitId: number; onClose: () => void; onSaved: (f: Fund) => void }) {
   const { t, pick } = useI18n();
   const [v, setV] = useState({ kind: 'vi_nguoi_ngheo' as FundKind, name: '', openedOn: todayIso() });
-  const submit = async () => onSaved(await fundApi.createFund({ unitId, kind: v.kind, name: v.name.trim() || pick(FUND_KIND_LABELS[v.kind]), openedOn: v.openedOn }));
+  const submit = async () =>
+    onSaved(await call('POST /api/fund/funds', { body: { unitId, kind: v.kind, name: v.name.trim() || pick(FUND_KIND_LABELS[v.kind]), openedOn: v.openedOn } }));
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} title={t('fund.createFund')} submitLabel={t('common.create')}>
       {(errs) => (
@@ -288,17 +293,19 @@ export function CampaignDialog({ unitId, funds, onClose, onSaved }: { unitId: nu
   const set = (p: Partial<typeof v>) => setV((o) => ({ ...o, ...p }));
   const submit = async () =>
     onSaved(
-      await fundApi.createCampaign({
-        unitId,
-        fundId: Number(v.fundId),
-        name: v.name.trim(),
-        purpose: v.purpose.trim(),
-        receiveFrom: v.receiveFrom,
-        receiveTo: v.receiveTo,
-        distributeBy: v.distributeBy,
-        isPublic: v.isPublic,
-        ...(amountOf(v.quota) > 0 ? { quota: amountOf(v.quota) } : {}),
-        ...(v.quotaUnitId ? { quotaUnitId: v.quotaUnitId } : {}),
+      await call('POST /api/fund/campaigns', {
+        body: {
+          unitId,
+          fundId: Number(v.fundId),
+          name: v.name.trim(),
+          purpose: v.purpose.trim(),
+          receiveFrom: v.receiveFrom,
+          receiveTo: v.receiveTo,
+          distributeBy: v.distributeBy,
+          isPublic: v.isPublic,
+          ...(amountOf(v.quota) > 0 ? { quota: amountOf(v.quota) } : {}),
+          ...(v.quotaUnitId ? { quotaUnitId: v.quotaUnitId } : {}),
+        },
       }),
     );
   return (

@@ -3,15 +3,14 @@ import { FUND_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { CheckboxField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { DisbursementsSection, Decree93Badges } from './activity';
-import { fundApi } from './api';
 import { CampaignDialog, DonationDialog, FundDialog, ProposeDialog } from './fund-forms';
+import { useEndpoint } from '../../query';
 
 /** Funds and campaigns of a unit (mine by default), what awaits my approval, and the forms to record. */
 export function FundsPage() {
@@ -21,18 +20,14 @@ export function FundsPage() {
   const [query, setQuery] = useQueryState();
   const unitId = query.unit ? Number(query.unit) : me.unitId;
   const scope = query.scope === 'subtree' ? 'subtree' : 'unit';
-  const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<'donation' | 'propose' | 'fund' | 'campaign' | null>(null);
   const [done, setDone] = useState<ReactNode>(null);
-  const key = `${unitId}:${scope}:${version}`;
-  const funds = useFetch(unitId ? `funds:${key}` : null, () => fundApi.funds({ unit: unitId!, scope }));
-  const campaigns = useFetch(unitId ? `campaigns:${key}` : null, () => fundApi.campaigns({ unit: unitId!, scope }));
+  const funds = useEndpoint('GET /api/fund/funds', unitId ? { query: { unit: unitId, scope } } : null);
+  const campaigns = useEndpoint('GET /api/fund/campaigns', unitId ? { query: { unit: unitId, scope } } : null);
   const own = (funds.data ?? []).filter((f) => f.unitId === unitId);
   const ownCampaigns = (campaigns.data ?? []).filter((c) => c.unitId === unitId);
-  const changed = (text: ReactNode) => {
-    setDone(text);
-    setVersion((n) => n + 1);
-  };
+  // What a change alters (balances, lists) reloads by itself: every fund read is refreshed after a write (query.ts).
+  const changed = (text: ReactNode) => setDone(text);
 
   return (
     <>
@@ -69,15 +64,7 @@ export function FundsPage() {
       </div>
       {done && <Notice kind="ok">{done}</Notice>}
       {!unitId && <Notice>{t('fund.pickUnit')}</Notice>}
-      {can('fund.approve') && (
-        <DisbursementsSection
-          title={t('fund.awaitingMe')}
-          query={{ pendingForMe: 'true' }}
-          version={version}
-          onChanged={() => setVersion((n) => n + 1)}
-          emptyText={t('fund.nothingAwaiting')}
-        />
-      )}
+      {can('fund.approve') && <DisbursementsSection title={t('fund.awaitingMe')} query={{ pendingForMe: 'true' }} emptyText={t('fund.nothingAwaiting')} />}
       {unitId && (
         <Section
           title={t('fund.funds')}

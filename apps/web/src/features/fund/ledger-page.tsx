@@ -3,7 +3,6 @@ import { ACCOUNT_KIND_LABELS, ENTRY_KIND_LABELS } from '@contract/fund-values';
 import { dayBefore, formatDate, formatNumber, formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
@@ -11,7 +10,8 @@ import { PageTitle, Section } from '../../ui/page';
 import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { Pager } from './activity';
-import { fundApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 import { StackTable } from '../../ui/table';
 
 /** A unit's books: accounts with balances, the journal newest first, totals, and monthly closing. */
@@ -22,12 +22,11 @@ export function LedgerPage() {
   const [query, setQuery] = useQueryState();
   const unitId = query.unit ? Number(query.unit) : me.unitId;
   const [page, setPage] = useState(0);
-  const [version, setVersion] = useState(0);
   const [closing, setClosing] = useState(false);
   const [adding, setAdding] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const size = 50;
-  const res = useFetch(unitId ? `ledger:${unitId}:${page}:${version}` : null, () => fundApi.ledger({ unit: unitId!, limit: size, offset: page * size }));
+  const res = useEndpoint('GET /api/fund/ledger', unitId ? { query: { unit: unitId, limit: size, offset: page * size } } : null);
   const l = res.data;
   const balanced = l && l.totalDebit === l.totalCredit;
   return (
@@ -139,25 +138,9 @@ export function LedgerPage() {
           </Section>
         </>
       )}
-      {adding && unitId && (
-        <BankAccountDialog
-          unitId={unitId}
-          onClose={() => setAdding(false)}
-          onSaved={(name) => {
-            setDone(t('fund.savedNamed', { name }));
-            setVersion((n) => n + 1);
-          }}
-        />
-      )}
+      {adding && unitId && <BankAccountDialog unitId={unitId} onClose={() => setAdding(false)} onSaved={(name) => setDone(t('fund.savedNamed', { name }))} />}
       {closing && unitId && (
-        <CloseMonthDialog
-          unitId={unitId}
-          onClose={() => setClosing(false)}
-          onSaved={(through) => {
-            setDone(t('fund.closedThrough', { date: formatDate(through) }));
-            setVersion((n) => n + 1);
-          }}
-        />
+        <CloseMonthDialog unitId={unitId} onClose={() => setClosing(false)} onSaved={(through) => setDone(t('fund.closedThrough', { date: formatDate(through) }))} />
       )}
     </>
   );
@@ -167,7 +150,7 @@ function CloseMonthDialog({ unitId, onClose, onSaved }: { unitId: number; onClos
   const { t } = useI18n();
   // The month before this one, in Vietnam's calendar.
   const [month, setMonth] = useState(dayBefore(todayIso().slice(0, 8) + '01').slice(0, 7));
-  const submit = async () => onSaved((await fundApi.closeMonth({ unitId, month })).closedThrough);
+  const submit = async () => onSaved((await call('POST /api/fund/closings', { body: { unitId, month } })).closedThrough);
   return (
     <FormDialog open onClose={onClose} onSubmit={submit} canSubmit={/^\d{4}-\d{2}$/.test(month)} title={t('fund.closeMonth')} submitLabel={t('fund.closeMonth')}>
       {(errs) => <TextField label={t('fund.month')} hint={t('fund.monthHint')} value={month} error={errs.month} onChange={(e) => setMonth(e.target.value.trim())} />}
@@ -180,13 +163,15 @@ function BankAccountDialog({ unitId, onClose, onSaved }: { unitId: number; onClo
   const [v, setV] = useState({ bankName: '', bankBin: '', accountNo: '', accountHolder: '' });
   const set = (p: Partial<typeof v>) => setV((o) => ({ ...o, ...p }));
   const submit = async () => {
-    const a = await fundApi.createBankAccount({
-      unitId,
-      name: `${v.bankName.trim()} ${v.accountNo.trim()}`,
-      bankName: v.bankName.trim(),
-      accountNo: v.accountNo.trim(),
-      ...(v.bankBin.trim() ? { bankBin: v.bankBin.trim() } : {}),
-      ...(v.accountHolder.trim() ? { accountHolder: v.accountHolder.trim() } : {}),
+    const a = await call('POST /api/fund/accounts', {
+      body: {
+        unitId,
+        name: `${v.bankName.trim()} ${v.accountNo.trim()}`,
+        bankName: v.bankName.trim(),
+        accountNo: v.accountNo.trim(),
+        ...(v.bankBin.trim() ? { bankBin: v.bankBin.trim() } : {}),
+        ...(v.accountHolder.trim() ? { accountHolder: v.accountHolder.trim() } : {}),
+      },
     });
     onSaved(a.name);
   };

@@ -3,10 +3,9 @@ import { DONOR_KIND_LABELS } from '@contract/fund-values';
 import { formatDate, formatNumber, formatVnd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
-import { fundApi } from './api';
+import { useEndpoint } from '../../query';
 import './receipt.css';
 
 /** "Bắc Giang, ngày 05 tháng 12 năm 2026": the place is the unit's proper name (the level word dropped). */
@@ -19,7 +18,7 @@ export function placeDate(unitName: string, iso: string): string {
 /** The printable receipt (giấy biên nhận) of a donation, with the amount in Vietnamese words. */
 export function ReceiptPage({ id }: { id: number }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`receipt:${id}`, () => fundApi.receipt(id));
+  const res = useEndpoint('GET /api/fund/donations/:id/receipt', { params: { id } });
   const r = res.data;
   // The print rules (receipt.css) apply while this page is open; a stylesheet, not inline CSS (CSP).
   useEffect(() => {

@@ -14,7 +14,7 @@ import type { Classification } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { sendOrKeep } from '../../offline/outbox';
+import { callOrKeep } from '../../offline/outbox';
 import { YEAR_OPTIONS } from './frame';
 
 /** The annual review of one household: its classes, housing condition and need for a year. */
@@ -38,7 +38,7 @@ export function ClassifyDialog({
   const { t, pick } = useI18n();
   const [y, setY] = useState(String(year));
   const [classes, setClasses] = useState<HouseholdClass[]>(current?.classes ?? []);
-  const [condition, setCondition] = useState<string>(current?.housingCondition ?? '');
+  const [condition, setCondition] = useState<HousingCondition | ''>(current?.housingCondition ?? '');
   const [need, setNeed] = useState<HousingNeed>(current?.housingNeed ?? 'none');
   const [note, setNote] = useState(current?.note ?? '');
   return (
@@ -49,11 +49,10 @@ export function ClassifyDialog({
       submitLabel={t('common.save')}
       onSubmit={async () => {
         // A review made without a connection waits on the device (offline/outbox); setting a year's classes is safe to repeat.
-        const sent = await sendOrKeep<Classification[]>(
-          `/api/households/${householdId}/classifications`,
-          { year: Number(y), classes, housingCondition: (condition || null) as HousingCondition | null, housingNeed: need, note: note || null },
+        const sent = await callOrKeep(
+          'PUT /api/households/:id/classifications',
+          { params: { id: householdId }, body: { year: Number(y), classes, housingCondition: condition || null, housingNeed: need, note: note || null } },
           `${t('hh.classify', { year: y })} — ${headName}`,
-          'PUT',
         );
         onSaved(sent.queued);
       }}
@@ -75,7 +74,7 @@ export function ClassifyDialog({
           <SelectField
             label={t('hh.housingCondition')}
             value={condition}
-            onChange={(e) => setCondition(e.target.value)}
+            onChange={(e) => setCondition(e.target.value as HousingCondition | '')}
             options={[{ value: '', label: '—' }, ...HOUSING_CONDITIONS.map((c) => ({ value: c, label: pick(HOUSING_CONDITION_LABELS[c]) }))]}
           />
           <SelectField

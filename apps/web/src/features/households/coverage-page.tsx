@@ -5,11 +5,11 @@ import type { UnitDetail } from '@contract/units';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { exportUrl, householdsApi } from './api';
+import { endpointUrl } from '../../client';
+import { useEndpoint } from '../../query';
 import { HouseholdsFrame } from './frame';
 import { classList } from './labels';
 import { SupportFormDialog } from './support-form';
@@ -26,7 +26,7 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
   const { can } = useSession();
   const [query, setQuery] = useQueryState();
   const kind = (COVERAGE_KINDS as readonly string[]).includes(query.kind) ? (query.kind as CoverageKind) : 'tet';
-  const res = useFetch(`hh-cov:${unit.id}:${year}:${kind}`, () => householdsApi.coverage(unit.id, year, kind));
+  const res = useEndpoint('GET /api/households/coverage', { query: { unit: unit.id, year, kind } });
   const [recording, setRecording] = useState<CoverageRow | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const c = res.data;
@@ -55,7 +55,7 @@ function CoverageList({ unit, year }: { unit: UnitDetail; year: number }) {
           title={pick(COVERAGE_KIND_LABELS[kind]) + (c.quarter ? ` — Q${c.quarter}/${c.year}` : ` — ${c.year}`)}
           actions={
             can('household.export') && (
-              <a className="btn btn-small" href={exportUrl({ list: 'coverage', unit: unit.id, year, kind })} download>
+              <a className="btn btn-small" href={endpointUrl('GET /api/households/export.xlsx', { query: { list: 'coverage', unit: unit.id, year, kind } })} download>
                 {t('hh.export')}
               </a>
             )

@@ -2,10 +2,9 @@ import { RELATION_LABELS } from '@contract/households-values';
 import type { UnitDetail } from '@contract/units';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { Section } from '../../ui/page';
-import { householdsApi } from './api';
+import { useEndpoint } from '../../query';
 import { HouseholdsFrame } from './frame';
 
 /** People registered in more than one household of the unit (same name without diacritics, same year of birth). */
@@ -19,7 +18,7 @@ export function DuplicatesPage() {
 
 function Report({ unit }: { unit: UnitDetail }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`hh-dups:${unit.id}`, () => householdsApi.duplicates(unit.id));
+  const res = useEndpoint('GET /api/households/duplicates/report', { query: { unit: unit.id } });
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading />;
   return (

@@ -4,13 +4,12 @@ import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/page';
 import { useMe } from '../auth/session';
-import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
+import { useEndpoint } from '../../query';
 
 export type Tab = 'registry' | 'coverage' | 'duplicates' | 'import';
 const TABS: { tab: Tab; path: string; label: MessageKey }[] = [
@@ -30,7 +29,7 @@ export function HouseholdsFrame({ tab, children, withYear = true }: { tab: Tab; 
   const [query, setQuery] = useQueryState();
   const unitId = query.unit ? Number(query.unit) : me.unitId;
   const year = query.year ? Number(query.year) : thisYear();
-  const unit = useFetch(unitId ? `hh-unit:${unitId}` : null, () => unitsApi.get(unitId!));
+  const unit = useEndpoint('GET /api/units/:id', unitId ? { params: { id: unitId } } : null);
   const keep = (path: string) => {
     const p = new URLSearchParams();
     if (query.unit) p.set('unit', query.unit);

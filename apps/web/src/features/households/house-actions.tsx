@@ -3,10 +3,10 @@ import { HOUSE_STATUSES, HOUSE_STATUS_LABELS } from '@contract/households-values
 import type { Support } from '@contract/households';
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { ErrorNote } from '../../ui/feedback';
-import { householdsApi } from './api';
+import { call, endpointUrl } from '../../client';
+import { asApiError } from '../../query';
 import { toBase64 } from './files';
 
 /** A solidarity house's next step (approved → under construction → handed over) and its photos. */
@@ -27,7 +27,11 @@ export function HouseActions({ support, onChanged }: { support: Support; onChang
   return (
     <div className="member-actions">
       {next && (
-        <button type="button" className="btn btn-small" onClick={() => run(() => householdsApi.houseProgress(support.id, { status: next, date: todayIso() }))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => run(() => call('POST /api/households/supports/:id/house', { params: { id: support.id }, body: { status: next, date: todayIso() } }))}
+        >
           → {pick(HOUSE_STATUS_LABELS[next])}
         </button>
       )}
@@ -39,12 +43,15 @@ export function HouseActions({ support, onChanged }: { support: Support; onChang
           hidden
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void run(async () => householdsApi.housePhoto(support.id, { fileName: f.name, mime: f.type, contentBase64: await toBase64(f) }));
+            if (f)
+              void run(async () =>
+                call('POST /api/households/supports/:id/photos', { params: { id: support.id }, body: { fileName: f.name, mime: f.type, contentBase64: await toBase64(f) } }),
+              );
           }}
         />
       </label>
       {house.photos.map((p) => (
-        <a key={p.id} href={`/api/households/photos/${p.id}`} target="_blank" rel="noreferrer" className="small">
+        <a key={p.id} href={endpointUrl('GET /api/households/photos/:id', { params: { id: p.id } })} target="_blank" rel="noreferrer" className="small">
           {pick(HOUSE_STATUS_LABELS[p.stage])}: {p.fileName}
         </a>
       ))}

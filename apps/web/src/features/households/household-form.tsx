@@ -12,13 +12,12 @@ import {
 } from '@contract/households-values';
 import type { DuplicateCandidate } from '@contract/households';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { useDebounced } from '../../ui/use-debounced';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PickerField } from '../../ui/picker';
-import { unitsApi } from '../units/api';
-import { householdsApi } from './api';
+import { call } from '../../client';
+import { useEndpoint } from '../../query';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
 type Props = { open: boolean; onClose: () => void; parentUnitId: number; year: number; onSaved: (id: number) => void };
@@ -26,43 +25,45 @@ type Props = { open: boolean; onClose: () => void; parentUnitId: number; year: n
 /** Registers a household in a village of the unit, with its class for the year; likely duplicates are shown first. */
 export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved }: Props) {
   const { t, pick } = useI18n();
-  const villages = useFetch(`hh-villages:${parentUnitId}`, async () => {
-    const self = await unitsApi.get(parentUnitId);
-    return self.level === 'village'
-      ? [{ id: self.id, name: self.name }]
-      : (await unitsApi.list({ parent: parentUnitId, level: 'village' })).map((u) => ({ id: u.id, name: u.name }));
-  });
+  // The unit itself when it is a village, else its villages.
+  const self = useEndpoint('GET /api/units/:id', { params: { id: parentUnitId } });
+  const below = useEndpoint('GET /api/units', self.data && self.data.level !== 'village' ? { query: { parent: parentUnitId, level: 'village' } } : null);
+  const villages = self.data?.level === 'village' ? [self.data] : (below.data ?? []);
   const [f, setF] = useState({ unitId: '', headName: '', headBirthYear: '', headNationalId: '', address: '', housingNeed: 'none' as HousingNeed });
   const [members, setMembers] = useState<MemberDraft[]>([]);
   const [classes, setClasses] = useState<HouseholdClass[]>([]);
   const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
-    setF({ ...f, [k]: e.target.value });
+  const change = (patch: Partial<typeof f>) => {
+    setF({ ...f, ...patch });
     setDups(null);
     setConfirmed(false);
   };
+  const set = (k: 'headName' | 'headBirthYear' | 'headNationalId' | 'address') => (e: { target: { value: string } }) => change({ [k]: e.target.value });
   const unitId = f.unitId;
   const setVillage = useCallback((v: string) => setF((o) => ({ ...o, unitId: v })), []);
   // As the name and year are typed: people already registered with them (shown before saving), in the
   // chosen village's ward or, before one is chosen, in the whole unit.
   const probe = useDebounced(`${unitId || parentUnitId}|${f.headName.trim()}|${f.headBirthYear}`, 500);
   const [pUnit, pName, pYear] = probe.split('|');
-  const live = useFetch(pUnit && pName.length >= 5 && /^\d{4}$/.test(pYear) ? `hh-dupcheck:${probe}` : null, () =>
-    householdsApi.check({ unit: Number(pUnit), name: pName, birthYear: Number(pYear) }),
+  const live = useEndpoint(
+    'GET /api/households/duplicates',
+    pUnit && pName.length >= 5 && /^\d{4}$/.test(pYear) ? { query: { unit: Number(pUnit), name: pName, birthYear: Number(pYear) } } : null,
   );
 
   const submit = async () => {
     try {
-      const h = await householdsApi.create({
-        unitId: Number(unitId),
-        headName: f.headName,
-        headBirthYear: f.headBirthYear ? Number(f.headBirthYear) : null,
-        headNationalId: f.headNationalId || undefined,
-        address: f.address || null,
-        confirmDuplicates: confirmed,
-        members: members.filter((m) => m.fullName.trim()).map((m) => ({ fullName: m.fullName, birthYear: m.birthYear ? Number(m.birthYear) : null, relation: m.relation })),
-        classification: { year, classes, housingNeed: f.housingNeed, housingCondition: null, note: null },
+      const h = await call('POST /api/households', {
+        body: {
+          unitId: Number(unitId),
+          headName: f.headName,
+          headBirthYear: f.headBirthYear ? Number(f.headBirthYear) : null,
+          headNationalId: f.headNationalId || undefined,
+          address: f.address || null,
+          confirmDuplicates: confirmed,
+          members: members.filter((m) => m.fullName.trim()).map((m) => ({ fullName: m.fullName, birthYear: m.birthYear ? Number(m.birthYear) : null, relation: m.relation })),
+          classification: { year, classes, housingNeed: f.housingNeed, housingCondition: null, note: null },
+        },
       });
       onSaved(h.id);
     } catch (e) {
@@ -88,7 +89,7 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
             value={unitId}
             onValue={setVillage}
             error={errors['/unitId']}
-            options={(villages.data ?? []).map((v) => ({ value: String(v.id), label: v.name }))}
+            options={villages.map((v) => ({ value: String(v.id), label: v.name }))}
           />
           <TextField label={t('hh.headName')} value={f.headName} onChange={set('headName')} error={errors['/headName']} required />
           <TextField label={t('hh.birthYear')} inputMode="numeric" value={f.headBirthYear} onChange={set('headBirthYear')} error={errors['/headBirthYear']} />
@@ -117,7 +118,7 @@ export function HouseholdFormDialog({ open, onClose, parentUnitId, year, onSaved
           <SelectField
             label={t('hh.housingNeed')}
             value={f.housingNeed}
-            onChange={set('housingNeed')}
+            onChange={(e) => change({ housingNeed: e.target.value as HousingNeed })}
             options={HOUSING_NEEDS.map((n) => ({ value: n, label: pick(HOUSING_NEED_LABELS[n]) }))}
           />
           {dups && <DuplicatesNote candidates={dups} confirmed={confirmed} onConfirm={setConfirmed} />}

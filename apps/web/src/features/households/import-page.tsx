@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { ImportError } from '@contract/households';
 import { IMPORT_COLUMNS } from '@contract/households-values';
 import type { UnitDetail } from '@contract/units';
-import { ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field } from '../../ui/fields';
 import { Section } from '../../ui/page';
-import { householdsApi } from './api';
+import { call } from '../../client';
+import { asApiError } from '../../query';
 import { toBase64 } from './files';
 import { HouseholdsFrame } from './frame';
 
@@ -30,7 +30,7 @@ function ImportForm({ unit, year }: { unit: UnitDetail; year: number }) {
     setDone(null);
     setError(null);
     try {
-      const r = await householdsApi.import({ unitId: unit.id, year, fileName: file.name, contentBase64: await toBase64(file) });
+      const r = await call('POST /api/households/import', { body: { unitId: unit.id, year, fileName: file.name, contentBase64: await toBase64(file) } });
       setDone(t('hh.imported', { n: r.created, year: r.year }));
     } catch (err) {
       setError(asApiError(err));

@@ -1,18 +1,15 @@
-import { HOUSE_BUILD_LABELS, type HouseBuild } from '@contract/households-values';
-import { api } from '../../api';
+import { HOUSE_BUILD_LABELS } from '@contract/households-values';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
 import { StackTable } from '../../ui/table';
 
-type PublicHouse = { villageName: string; name: string; year: number; build: HouseBuild; handedOverOn: string };
-
 /** Public: solidarity houses handed over under a unit — a masked name and the village, nothing more. */
 export function PublicHousesPage({ unitId }: { unitId: number }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`public-houses:${unitId}`, () => api.get<PublicHouse[]>('/api/public/households/houses', { unit: unitId }));
+  const res = useEndpoint('GET /api/public/households/houses', { query: { unit: unitId } });
   return (
     <>
       <PageTitle title={t('hh.publicHouses')} />

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { HOUSEHOLD_CLASSES, HOUSEHOLD_CLASS_LABELS, HOUSING_NEED_LABELS } from '@contract/households-values';
+import { HOUSEHOLD_CLASSES, HOUSEHOLD_CLASS_LABELS, HOUSING_NEED_LABELS, type HouseholdClass } from '@contract/households-values';
 import type { UnitDetail } from '@contract/units';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
 import { useSession } from '../auth/session';
-import { exportUrl, householdsApi } from './api';
+import { endpointUrl } from '../../client';
+import { useEndpoint } from '../../query';
 import { HouseholdsFrame } from './frame';
 import { HouseholdFormDialog } from './household-form';
 import { classList } from './labels';
@@ -25,15 +25,15 @@ function Registry({ unit, year }: { unit: UnitDetail; year: number }) {
   const [query, setQuery] = useQueryState();
   const [adding, setAdding] = useState(false);
   const q = useDebounced(query.q ?? '', 300);
-  const cls = query.class ?? '';
-  const res = useFetch(`hh:${unit.id}:${year}:${cls}:${q}`, () => householdsApi.list({ unit: unit.id, year, class: cls || undefined, q: q || undefined }));
+  const cls = (HOUSEHOLD_CLASSES as readonly string[]).includes(query.class ?? '') ? (query.class as HouseholdClass) : undefined;
+  const res = useEndpoint('GET /api/households', { query: { unit: unit.id, year, class: cls, q: q || undefined } });
   const rows = res.data ?? [];
   return (
     <>
       <div className="card filters">
         <SelectField
           label={t('hh.class')}
-          value={cls}
+          value={cls ?? ''}
           onChange={(e) => setQuery({ class: e.target.value || null })}
           options={[{ value: '', label: t('common.all') }, ...HOUSEHOLD_CLASSES.map((c) => ({ value: c, label: pick(HOUSEHOLD_CLASS_LABELS[c]) }))]}
         />
@@ -47,7 +47,7 @@ function Registry({ unit, year }: { unit: UnitDetail; year: number }) {
           actions={
             <>
               {can('household.export') && (
-                <a className="btn btn-small" href={exportUrl({ list: 'registry', unit: unit.id, year, class: cls || undefined })} download>
+                <a className="btn btn-small" href={endpointUrl('GET /api/households/export.xlsx', { query: { list: 'registry', unit: unit.id, year, class: cls } })} download>
                   {t('hh.export')}
                 </a>
               )}

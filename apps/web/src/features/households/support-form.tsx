@@ -1,4 +1,3 @@
-import { sendOrKeep } from '../../offline/outbox';
 import { useState } from 'react';
 import {
   HOUSE_BUILDS,
@@ -7,6 +6,7 @@ import {
   SUPPORT_FORM_LABELS,
   SUPPORT_KINDS,
   SUPPORT_KIND_LABELS,
+  type HouseBuild,
   type SupportForm,
   type SupportKind,
 } from '@contract/households-values';
@@ -16,8 +16,8 @@ import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/date-field';
 import { MoneyField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { api } from '../../api';
-import { useFetch } from '../../use-fetch';
+import { callOrKeep } from '../../offline/outbox';
+import { useEndpoint } from '../../query';
 import { useMe, useSession } from '../auth/session';
 import { DuplicatesNote, duplicatesOf } from './duplicates-note';
 
@@ -46,7 +46,7 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
     year: String(year),
     provider: '',
     note: '',
-    build: 'repair',
+    build: 'repair' as HouseBuild,
     cost: '',
     fromFund: '',
     fromOrgs: '',
@@ -56,46 +56,50 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
   const { can } = useSession();
   const me = useMe();
   // Paid from one of my unit's funds: the fund's disbursement is proposed in the same act.
-  const funds = useFetch(can('fund.write') && me.unitId ? `hh-funds:${me.unitId}` : null, () =>
-    api.get<Array<{ id: number; name: string; balance: number }>>('/api/fund/funds', { unit: me.unitId! }),
-  );
+  const funds = useEndpoint('GET /api/fund/funds', can('fund.write') && me.unitId ? { query: { unit: me.unitId } } : null);
   const [fundId, setFundId] = useState('');
   const [dups, setDups] = useState<DuplicateCandidate[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => {
-    setF({ ...f, [k]: e.target.value });
+  const change = (patch: Partial<typeof f>) => {
+    setF({ ...f, ...patch });
     setDups(null);
     setConfirmed(false);
   };
+  // The text fields; the choices (kind, form, build) are set with their own type below.
+  const set = (k: 'value' | 'year' | 'provider' | 'note' | 'cost' | 'fromFund' | 'fromOrgs' | 'fromSocial' | 'labourDays') => (e: { target: { value: string } }) =>
+    change({ [k]: e.target.value });
   const house = f.kind === 'house';
 
   const submit = async () => {
     try {
-      const sent = await sendOrKeep<Support>(
-        '/api/households/supports',
+      // Without a connection the act waits on the device (offline/outbox) and is recorded once when it returns.
+      const sent = await callOrKeep(
+        'POST /api/households/supports',
         {
-          householdId,
-          kind: f.kind,
-          year: Number(f.year),
-          supportDate: f.date,
-          form: house ? 'in_kind' : f.form,
-          valueVnd: num(f.value),
-          provider: f.provider || null,
-          campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null,
-          note: f.note || null,
-          confirmDuplicates: confirmed,
-          fundId: fundId ? Number(fundId) : undefined,
-          house: house
-            ? {
-                build: f.build as 'new' | 'repair',
-                approvedOn: f.date,
-                costVnd: num(f.cost),
-                fromFundVnd: num(f.fromFund),
-                fromMemberOrgsVnd: num(f.fromOrgs),
-                fromSocialVnd: num(f.fromSocial),
-                labourDays: num(f.labourDays),
-              }
-            : undefined,
+          body: {
+            householdId,
+            kind: f.kind,
+            year: Number(f.year),
+            supportDate: f.date,
+            form: house ? 'in_kind' : f.form,
+            valueVnd: num(f.value),
+            provider: f.provider || null,
+            campaign: f.kind === 'tet' ? `Tết vì người nghèo Xuân ${f.year}` : null,
+            note: f.note || null,
+            confirmDuplicates: confirmed,
+            fundId: fundId ? Number(fundId) : undefined,
+            house: house
+              ? {
+                  build: f.build,
+                  approvedOn: f.date,
+                  costVnd: num(f.cost),
+                  fromFundVnd: num(f.fromFund),
+                  fromMemberOrgsVnd: num(f.fromOrgs),
+                  fromSocialVnd: num(f.fromSocial),
+                  labourDays: num(f.labourDays),
+                }
+              : undefined,
+          },
         },
         `${pick(SUPPORT_KIND_LABELS[f.kind])} — ${headName}`,
       );
@@ -111,12 +115,22 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
       {(errors) => (
         <>
           {!fixedKind && (
-            <SelectField label={t('hh.kind')} value={f.kind} onChange={set('kind')} options={SUPPORT_KINDS.map((k) => ({ value: k, label: pick(SUPPORT_KIND_LABELS[k]) }))} />
+            <SelectField
+              label={t('hh.kind')}
+              value={f.kind}
+              onChange={(e) => change({ kind: e.target.value as SupportKind })}
+              options={SUPPORT_KINDS.map((k) => ({ value: k, label: pick(SUPPORT_KIND_LABELS[k]) }))}
+            />
           )}
           <DateField label={t('hh.date')} value={f.date} onChange={(date) => setF({ ...f, date })} error={errors['/supportDate']} />
           <TextField label={f.kind === 'tet' ? t('hh.campaignYear') : t('hh.year')} inputMode="numeric" value={f.year} onChange={set('year')} />
           {!house && (
-            <SelectField label={t('hh.form')} value={f.form} onChange={set('form')} options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))} />
+            <SelectField
+              label={t('hh.form')}
+              value={f.form}
+              onChange={(e) => change({ form: e.target.value as SupportForm })}
+              options={SUPPORT_FORMS.map((k) => ({ value: k, label: pick(SUPPORT_FORM_LABELS[k]) }))}
+            />
           )}
           {!house && <MoneyField label={t('hh.value')} value={f.value} onValue={(x) => set('value')({ target: { value: x } })} error={errors['/valueVnd']} />}
           {house && (
@@ -124,7 +138,7 @@ export function SupportFormDialog({ open, onClose, householdId, headName, year, 
               <SelectField
                 label={t('hh.houseBuild')}
                 value={f.build}
-                onChange={set('build')}
+                onChange={(e) => change({ build: e.target.value as HouseBuild })}
                 options={HOUSE_BUILDS.map((k) => ({ value: k, label: pick(HOUSE_BUILD_LABELS[k]) }))}
               />
               <MoneyField label={t('hh.houseCost')} value={f.cost} onValue={(x) => set('cost')({ target: { value: x } })} />

@@ -1,15 +1,15 @@
 import { REPORT_TEMPLATE_LABELS } from '@contract/reports-values';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
-import { reportsApi } from './api';
+import { endpointUrl } from '../../client';
+import { useEndpoint } from '../../query';
 
 /** Reports the units chose to publish, for anyone. */
 export function PublicReportsPage() {
   const { t, pick } = useI18n();
-  const res = useFetch('public-reports', () => reportsApi.publicList());
+  const res = useEndpoint('GET /api/public/reports');
   return (
     <>
       <PageTitle title={t('reports.publicTitle')} sub={t('reports.publicSub')} />
@@ -29,10 +29,10 @@ export function PublicReportsPage() {
                   {formatDate(r.from)} – {formatDate(r.to)} · {t('reports.issuedOn', { date: formatDate(r.issuedOn) })}
                 </div>
                 <div className="actions">
-                  <a className="btn btn-small" href={r.docxUrl} download>
+                  <a className="btn btn-small" href={endpointUrl('GET /api/public/reports/:id/:kind', { params: { id: r.id, kind: 'docx' } })} download>
                     {t('reports.downloadDocx')}
                   </a>
-                  <a className="btn btn-small" href={r.xlsxUrl} download>
+                  <a className="btn btn-small" href={endpointUrl('GET /api/public/reports/:id/:kind', { params: { id: r.id, kind: 'xlsx' } })} download>
                     {t('reports.downloadXlsx')}
                   </a>
                 </div>

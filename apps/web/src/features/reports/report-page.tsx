@@ -4,19 +4,19 @@ import { formatDate, formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { buildUrl } from '../../route-match';
-import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { Field } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import type { IssuePreview, ReportJob } from '@contract/reports';
-import { reportsApi } from './api';
+import { call, endpointUrl } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 
 /** One report: progress while it is made; the draft's findings, preview and figures; review, issue under a confirmed number, publish. */
 export function ReportPage({ id }: { id: number }) {
   const { t, pick, locale } = useI18n();
-  const res = useFetch(`report:${id}`, () => reportsApi.get(id));
+  const res = useEndpoint('GET /api/reports/:id', { params: { id } });
   const [dialog, setDialog] = useState<null | 'submit' | 'issue' | 'unpublish'>(null);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<IssuePreview | null>(null);
@@ -51,7 +51,7 @@ export function ReportPage({ id }: { id: number }) {
   // The number is shown before anything is taken; issuing confirms exactly that number.
   const openIssue = () =>
     act(async () => {
-      setPreview(await reportsApi.issuePreview(job.id));
+      setPreview(await call('GET /api/reports/:id/issue', { params: { id: job.id } }));
       setDialog('issue');
     });
   const close = () => {
@@ -95,7 +95,11 @@ export function ReportPage({ id }: { id: number }) {
         {actionError && <ErrorNote error={actionError} />}
         <div className="actions">
           {job.canSubmit && (
-            <button type="button" className="btn btn-primary" onClick={() => (job.findings.length ? setDialog('submit') : act(() => reportsApi.submit(job.id)))}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => (job.findings.length ? setDialog('submit') : act(() => call('POST /api/reports/:id/submit', { params: { id: job.id }, body: {} })))}
+            >
               {t('reports.submit')}
             </button>
           )}
@@ -125,10 +129,10 @@ export function ReportPage({ id }: { id: number }) {
         <Section title={t('reports.files')}>
           <p>{t('reports.issuedOn', { date: formatDate(job.issued.issuedOn) })}</p>
           <div className="actions">
-            <a className="btn btn-primary" href={job.issued.docxUrl} download>
+            <a className="btn btn-primary" href={endpointUrl('GET /api/reports/:id/:kind', { params: { id: job.id, kind: 'docx' } })} download>
               {t('reports.downloadDocx')}
             </a>
-            <a className="btn" href={job.issued.xlsxUrl} download>
+            <a className="btn" href={endpointUrl('GET /api/reports/:id/:kind', { params: { id: job.id, kind: 'xlsx' } })} download>
               {t('reports.downloadXlsx')}
             </a>
           </div>
@@ -142,7 +146,7 @@ export function ReportPage({ id }: { id: number }) {
           )}
           <div className="actions">
             {job.canPublish && (
-              <button type="button" className="btn" onClick={() => act(() => reportsApi.publish(job.id))}>
+              <button type="button" className="btn" onClick={() => act(() => call('POST /api/reports/:id/publish', { params: { id: job.id } }))}>
                 {t('reports.publish')}
               </button>
             )}
@@ -166,8 +170,8 @@ export function ReportPage({ id }: { id: number }) {
         submitLabel={dialog === 'submit' ? t('reports.submit') : t('reports.unpublish')}
         canSubmit={reason.trim().length >= 10}
         onSubmit={async () => {
-          if (dialog === 'submit') await reportsApi.submit(job.id, reason.trim());
-          else await reportsApi.unpublish(job.id, reason.trim());
+          if (dialog === 'submit') await call('POST /api/reports/:id/submit', { params: { id: job.id }, body: { overrideReason: reason.trim() } });
+          else await call('POST /api/reports/:id/unpublish', { params: { id: job.id }, body: { reason: reason.trim() } });
           close();
           reload();
         }}
@@ -190,7 +194,7 @@ export function ReportPage({ id }: { id: number }) {
         submitLabel={preview ? t('reports.issueAs', { symbol: preview.symbol }) : t('reports.issue')}
         canSubmit
         onSubmit={async () => {
-          await reportsApi.issue(job.id, preview!.number);
+          await call('POST /api/reports/:id/issue', { params: { id: job.id }, body: { number: preview!.number } });
           close();
           reload();
         }}
@@ -234,14 +238,14 @@ function PreviewSection({ job }: { job: ReportJob }) {
 /** Comments on the report: any level that may draft it may comment; the unit signs. */
 function CommentsSection({ id }: { id: number }) {
   const { t } = useI18n();
-  const list = useFetch(`report-comments:${id}`, () => reportsApi.comments(id));
+  const list = useEndpoint('GET /api/reports/:id/comments', { params: { id } });
   const [body, setBody] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const send = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await reportsApi.comment(id, body.trim());
+      await call('POST /api/reports/:id/comments', { params: { id }, body: { body: body.trim() } });
       setBody('');
       list.reload();
     } catch (err) {

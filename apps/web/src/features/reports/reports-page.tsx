@@ -3,14 +3,14 @@ import { REPORT_STATUS_LABELS, REPORT_TEMPLATES, REPORT_TEMPLATE_LABELS, type Re
 import { formatDate, formatDateTime, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
 import type { ApiError } from '../../api';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { Field, SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe, useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { reportsApi } from './api';
+import { call } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 import { defaultPeriod, partsOf, reportPeriod } from './period';
 import { StackTable } from '../../ui/table';
 
@@ -36,7 +36,7 @@ export function ReportsPage() {
   const [tasks, setTasks] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const list = useFetch('reports', () => reportsApi.list({ limit: 50 }));
+  const list = useEndpoint('GET /api/reports', { query: { limit: 50 } });
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
   const parts = partsOf(template);
   const period = reportPeriod(template, year, Math.min(part, parts || 1), startYear);
@@ -52,7 +52,7 @@ export function ReportsPage() {
         .split('\n')
         .map((x) => x.trim())
         .filter(Boolean);
-      const job = await reportsApi.create({ template, unit, ...period, ...(nextTasks.length ? { nextTasks } : {}) });
+      const job = await call('POST /api/reports', { body: { template, unit, ...period, ...(nextTasks.length ? { nextTasks } : {}) } });
       navigate(`/reports/${job.id}`);
     } catch (err) {
       setError(asApiError(err));
