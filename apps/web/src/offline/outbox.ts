@@ -3,7 +3,7 @@
 // answer that refuses it (a conflict) keeps it, with the reason, for the person to resolve: nothing
 // is dropped silently. Kept in localStorage: a board head's queue is a handful of small records.
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from '../api';
+import { ApiError, send as sendRequest } from '../api';
 
 export type Pending = {
   key: string;
@@ -58,7 +58,8 @@ export async function sendOrKeep<T>(
   return { queued: true };
 }
 
-const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => (method === 'PUT' ? api.put<T>(path, body) : api.post<T>(path, body));
+// A queued write is kept by its path (what localStorage holds), so it goes out through the untyped sender.
+const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => sendRequest<T>(method, path, { json: body });
 
 let flushing: Promise<number> | null = null;
 

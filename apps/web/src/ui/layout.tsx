@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/vi';
 import type { Locale } from '../i18n/translate';
 import { useSession } from '../features/auth/session';
-import { authApi } from '../features/auth/api';
+import { call } from '../client';
 import { CloseIcon, MenuIcon } from './icons';
 import { focusPageHeading } from './page';
 
@@ -42,7 +42,7 @@ export function LanguageSwitch() {
   const choose = (l: Locale) => {
     if (l === locale) return;
     setLocale(l);
-    if (me) authApi.setLocale(l).catch(() => undefined); // the local choice already applies
+    if (me) call('PUT /api/me/locale', { body: { locale: l } }).catch(() => undefined); // the local choice already applies
   };
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>

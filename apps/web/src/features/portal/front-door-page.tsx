@@ -2,18 +2,16 @@ import { useState } from 'react';
 import { formatDate, formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
-import { fundPublicApi } from '../fund-public/api';
 import { useEndpoint } from '../../query';
 
 /** The public front door: what a citizen can read or send, the open campaigns first; staff sign-in one tap away. */
 export function FrontDoorPage() {
   const { t } = useI18n();
-  const campaigns = useFetch('front-campaigns', () => fundPublicApi.campaigns());
+  const campaigns = useEndpoint('GET /api/public/campaigns');
   const today = todayIso();
   const open = (campaigns.data ?? []).filter((c) => c.receiveFrom <= today && today <= c.receiveTo);
   const links = [
