@@ -56,6 +56,16 @@ export const ALSO_AFFECTS: Partial<Record<EndpointKeyOf, readonly ReadKey[]>> = 
   'POST /api/public/petitions': ['GET /api/petitions', 'GET /api/home/todo'],
   'POST /api/petitions': ['GET /api/home/todo'],
   'POST /api/petitions/:id/actions': ['GET /api/home/todo'],
+  // A congress's targets and their rules are what the targets dashboard measures against.
+  'POST /api/target-congresses': ['GET /api/targets', 'GET /api/targets/years', 'GET /api/targets/map', 'GET /api/targets/:number/units'],
+  'POST /api/target-congresses/:id/targets': [
+    'GET /api/target-congresses/:id',
+    'GET /api/targets',
+    'GET /api/targets/years',
+    'GET /api/targets/map',
+    'GET /api/targets/:number/units',
+  ],
+  'PATCH /api/target-defs/:id': ['GET /api/target-congresses/:id', 'GET /api/targets', 'GET /api/targets/years', 'GET /api/targets/map', 'GET /api/targets/:number/units'],
 };
 
 /** Marks stale (and reloads when shown) every read a change affects. */
