@@ -1,6 +1,5 @@
 import type { MetricInfo } from '@contract/metrics';
-import { useI18n } from '../../i18n/i18n';
-import { vi, type MessageKey } from '../../i18n/vi';
+import { hasMessage, useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
@@ -9,7 +8,7 @@ import { useEndpoint } from '../../query';
 
 function moduleLabel(module: string, t: ReturnType<typeof useI18n>['t']): string {
   const key = `metrics.moduleName.${module}`;
-  return key in vi ? t(key as MessageKey) : t('metrics.module', { module });
+  return hasMessage(key) ? t(key) : t('metrics.module', { module });
 }
 
 /** The registry of metrics, grouped by module; each opens for a unit and its children. */
