@@ -119,6 +119,8 @@ describe('query keys and invalidation', () => {
     expect(affects('PATCH /api/target-defs/:id', ['GET /api/target-congresses/:id', { params: { id: 3 } }], rule)).toBe(true);
     expect(affects('PATCH /api/target-defs/:id', ['GET /api/targets', { query: { unit: 1, year: 2026, view: 'now' } }], rule)).toBe(true);
     expect(affects('PATCH /api/target-defs/:id', ['GET /api/units', {}], rule)).toBe(false);
+    // Every change is audited: a record's history open beside its form shows the change.
+    expect(affects('PATCH /api/users/:id', ['GET /api/audit', { query: { entity: 'user', id: '4' } }, 'pages'])).toBe(true);
   });
 
   it('a successful change through the client reloads the affected reads on screen and marks only them stale', async () => {

@@ -33,6 +33,9 @@ export function resourceOf(path: string): string {
   return parts[1] === 'public' ? (parts[2] ?? '') : (parts[1] ?? '');
 }
 
+/** Reads every change affects: the audit trail records each one (a record's history shown beside its form). */
+const EVERY_WRITE_AFFECTS: readonly string[] = ['GET /api/audit'] satisfies ReadKey[];
+
 /**
  * Whether a change through `write` makes the read cached under `queryKey` stale: a read of the same
  * resource ('POST /api/oversight/boards/:id/years' → every 'GET /api/oversight/…'), or one the change
@@ -41,7 +44,7 @@ export function resourceOf(path: string): string {
 export function affects(write: EndpointKeyOf, queryKey: QueryKey, also: readonly string[] = []): boolean {
   const read = queryKey[0];
   if (typeof read !== 'string' || !read.startsWith('GET ')) return false;
-  return also.includes(read) || resourceOf(splitKey(read)[1]) === resourceOf(splitKey(write)[1]);
+  return also.includes(read) || EVERY_WRITE_AFFECTS.includes(read) || resourceOf(splitKey(read)[1]) === resourceOf(splitKey(write)[1]);
 }
 
 /** Reads a change affects beyond its own resource, by the write's key (kept beside the table's keys). */
