@@ -33,14 +33,15 @@ export function UserPage({ id }: { id: number }) {
         <ErrorNote error={res.error} onRetry={res.reload} />
       </>
     );
-  if (!missing && res.data === undefined) return <Loading />;
-  if (missing || !account)
+  if (missing)
     return (
       <>
         <PageTitle title={t('users.account')} />
         <Notice kind="warn">{t('users.notFound')}</Notice>
       </>
     );
+  // Until the account is in the form's state (the moment after it loads).
+  if (!account) return <Loading />;
 
   return (
     <>
