@@ -43,9 +43,23 @@ test('English is one tap away and stays chosen', async ({ page }) => {
   await page.getByRole('button', { name: 'EN' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Units' })).toBeVisible();
+  // Reopened in English: the English messages load before anything shows, so no Vietnamese flashes first.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => seen.push(document.body?.innerText ?? '')).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.reload();
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Units' })).toBeVisible();
+  const shown = await page.evaluate(() => (window as unknown as { seen: string[] }).seen.join('\n'));
+  expect(shown).not.toContain('Đơn vị');
+  expect(shown).not.toContain('Trang chủ');
+  expect(shown).not.toContain('Đang tải');
+  // A module's page brings its own messages (loaded with its code), in the language chosen.
+  await page.getByRole('navigation').getByRole('link', { name: 'Front organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front committees and boards');
   await page.getByRole('button', { name: 'VI' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ủy ban MTTQ và các ban');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Đơn vị' })).toBeVisible();
 });
 

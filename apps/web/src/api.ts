@@ -1,6 +1,5 @@
 // The one HTTP client: JSON in and out, session cookie included, CSRF header on every change.
 import type { ErrorBody } from '@contract/errors';
-import { buildUrl, type Query } from './route-match';
 
 const CSRF_COOKIE = 'dk_csrf';
 const CSRF_HEADER = 'x-csrf-token';
@@ -95,20 +94,3 @@ export async function send<T>(method: string, url: string, payload?: Payload): P
   }
   return data as T;
 }
-
-const request = <T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> =>
-  send<T>(method, buildUrl(path, query), body === undefined ? undefined : { json: body });
-
-/**
- * The untyped path, for the features whose routes are not yet in the endpoint table (see client.ts:
- * `call('GET /api/…')` replaces these once they are).
- */
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  del: <T>(path: string) => request<T>('DELETE', path),
-  /** A multipart upload (files and their fields). */
-  upload: <T>(path: string, form: FormData) => send<T>('POST', path, { form }),
-};

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryObserver } from '@tanstack/react-query';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { call, endpointUrl, toForm } from './client';
-import { affects, endpointQueryKey, queryClient, resourceOf } from './query';
+import { ALSO_AFFECTS, affects, endpointQueryKey, queryClient, resourceOf } from './query';
 
 type Sent = { url: string; init: RequestInit };
 let sent: Sent[] = [];
@@ -114,6 +114,13 @@ describe('query keys and invalidation', () => {
     expect(affects('POST /api/oversight/boards/:id/years', ['fetch', 'units:1'])).toBe(false);
     expect(affects('POST /api/directive-obligations/:id/answer', ['GET /api/direction/inbox', {}])).toBe(false);
     expect(affects('POST /api/directive-obligations/:id/answer', ['GET /api/direction/inbox', {}], ['GET /api/direction/inbox'])).toBe(true);
+    // A target's new rule shows on its congress's page and on the dashboard (other resources than target-defs).
+    const rule = ALSO_AFFECTS['PATCH /api/target-defs/:id'];
+    expect(affects('PATCH /api/target-defs/:id', ['GET /api/target-congresses/:id', { params: { id: 3 } }], rule)).toBe(true);
+    expect(affects('PATCH /api/target-defs/:id', ['GET /api/targets', { query: { unit: 1, year: 2026, view: 'now' } }], rule)).toBe(true);
+    expect(affects('PATCH /api/target-defs/:id', ['GET /api/units', {}], rule)).toBe(false);
+    // Every change is audited: a record's history open beside its form shows the change.
+    expect(affects('PATCH /api/users/:id', ['GET /api/audit', { query: { entity: 'user', id: '4' } }, 'pages'])).toBe(true);
   });
 
   it('a successful change through the client reloads the affected reads on screen and marks only them stale', async () => {

@@ -17,6 +17,18 @@ export type Input<K extends EndpointKeyOf> = EndpointRequest<ApiTable[K]> & File
 /** What the endpoint answers. */
 export type Output<K extends EndpointKeyOf> = EndpointOutput<ApiTable[K]>;
 
+/** The permission an endpoint's declaration requires, as a literal (never for a public or signed-in endpoint). */
+export type PermissionOf<K extends EndpointKeyOf> = ApiTable[K] extends { access: { permission: infer P } } ? P : never;
+type GuardedKey = { [K in EndpointKeyOf]: [PermissionOf<K>] extends [never] ? never : K }[EndpointKeyOf];
+/**
+ * What a page needs, for its route and its menu entry: the endpoint it loads (or, for a form page, the
+ * change it makes) and that endpoint's permission. The permission is written out, so the browser needs
+ * no table at runtime, but tsc rejects one that differs from the endpoint's declaration.
+ */
+export type Guard = { [K in GuardedKey]: { endpoint: K; permission: PermissionOf<K> } }[GuardedKey];
+/** A page anyone signed in may open. */
+export type Unguarded = { endpoint?: undefined; permission?: undefined };
+
 /** The input argument: optional when the endpoint needs nothing. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T`: T has no required key
 export type InputArg<K extends EndpointKeyOf> = {} extends Input<K> ? [input?: Input<K>] : [input: Input<K>];

@@ -34,6 +34,9 @@ export function resourceOf(path: string): string {
   return parts[1] === 'public' ? (parts[2] ?? '') : (parts[1] ?? '');
 }
 
+/** Reads every change affects: the audit trail records each one (a record's history shown beside its form). */
+const EVERY_WRITE_AFFECTS: readonly string[] = ['GET /api/audit'] satisfies ReadKey[];
+
 /**
  * Whether a change through `write` makes the read cached under `queryKey` stale: a read of the same
  * resource ('POST /api/oversight/boards/:id/years' → every 'GET /api/oversight/…'), or one the change
@@ -42,7 +45,7 @@ export function resourceOf(path: string): string {
 export function affects(write: EndpointKeyOf, queryKey: QueryKey, also: readonly string[] = []): boolean {
   const read = queryKey[0];
   if (typeof read !== 'string' || !read.startsWith('GET ')) return false;
-  return also.includes(read) || resourceOf(splitKey(read)[1]) === resourceOf(splitKey(write)[1]);
+  return also.includes(read) || EVERY_WRITE_AFFECTS.includes(read) || resourceOf(splitKey(read)[1]) === resourceOf(splitKey(write)[1]);
 }
 
 /** The public statement of campaigns: what money coming in or going out changes (/api/public/campaigns…). */
@@ -79,6 +82,16 @@ export const ALSO_AFFECTS: Partial<Record<EndpointKeyOf, readonly ReadKey[]>> = 
   'PUT /api/households/:id/classifications': ['GET /api/home/todo'],
   'POST /api/households': ['GET /api/home/todo'],
   'POST /api/households/import': ['GET /api/home/todo'],
+  // A congress's targets and their rules are what the targets dashboard measures against.
+  'POST /api/target-congresses': ['GET /api/targets', 'GET /api/targets/years', 'GET /api/targets/map', 'GET /api/targets/:number/units'],
+  'POST /api/target-congresses/:id/targets': [
+    'GET /api/target-congresses/:id',
+    'GET /api/targets',
+    'GET /api/targets/years',
+    'GET /api/targets/map',
+    'GET /api/targets/:number/units',
+  ],
+  'PATCH /api/target-defs/:id': ['GET /api/target-congresses/:id', 'GET /api/targets', 'GET /api/targets/years', 'GET /api/targets/map', 'GET /api/targets/:number/units'],
 };
 
 /** Marks stale (and reloads when shown) every read a change affects. */

@@ -107,20 +107,24 @@ export function defineEndpoints<const T extends Record<EndpointKey, EndpointDef>
 }
 
 // ---- access shorthands ----
+// Each keeps its permission as a literal type (`P`), so a caller's type names it: the web's navigation takes an
+// entry's permission from the endpoint its page loads (`PermissionOf<K>` in apps/web/src/client.ts) and tsc
+// rejects one that differs.
 export const PUBLIC = { public: true } as const;
 export const SIGNED_IN = { signedIn: true } as const;
 /** The permission at a unit given in the query string (e.g. `?unit=12`). */
-export const atQuery = (permission: Permission, key = 'unit', opts: { date?: string; optional?: true } = {}) =>
+export const atQuery = <const P extends Permission>(permission: P, key = 'unit', opts: { date?: string; optional?: true } = {}) =>
   ({ permission, unit: { from: 'input', part: 'query', key, ...opts } }) as const;
 /** The permission at a unit given in the JSON body (e.g. `unitId`), on the fact's date when named. */
-export const atBody = (permission: Permission, key = 'unitId', date?: string) => ({ permission, unit: { from: 'input', part: 'body', key, ...(date ? { date } : {}) } }) as const;
+export const atBody = <const P extends Permission>(permission: P, key = 'unitId', date?: string) =>
+  ({ permission, unit: { from: 'input', part: 'body', key, ...(date ? { date } : {}) } }) as const;
 /** The permission at a unit given as a path parameter. */
-export const atParam = (permission: Permission, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
+export const atParam = <const P extends Permission>(permission: P, key = 'id') => ({ permission, unit: { from: 'input', part: 'params', key } }) as const;
 /** The permission at the unit (and date) of the record a path parameter names. */
-export const atRecord = (permission: Permission, kind: string, param = 'id', opts: 'today' | { hidden?: ErrorCode; part?: 'params' | 'body' } = {}) =>
+export const atRecord = <const P extends Permission>(permission: P, kind: string, param = 'id', opts: 'today' | { hidden?: ErrorCode; part?: 'params' | 'body' } = {}) =>
   ({ permission, unit: { from: 'record', kind, param, ...(opts === 'today' ? { date: 'today' as const } : opts) } }) as const;
 /** The permission at the unit of a record named by a query or body field, on the fact's date in `date` of the same part. */
-export const atRecordIn = (permission: Permission, kind: string, part: 'query' | 'body', key: string, date?: string) =>
+export const atRecordIn = <const P extends Permission>(permission: P, kind: string, part: 'query' | 'body', key: string, date?: string) =>
   ({ permission, unit: recordIn(kind, part, key, date) }) as const;
 /** A record named by a query or body field (an alternative of atFirst). */
 export const recordIn = (kind: string, part: 'query' | 'body', key: string, date?: string) =>
@@ -128,12 +132,12 @@ export const recordIn = (kind: string, part: 'query' | 'body', key: string, date
 /** A unit given in the query or body (an alternative of atFirst). */
 export const unitIn = (part: 'query' | 'body', key: string, opts: { date?: string; optional?: true } = {}) => ({ from: 'input', part, key, ...opts }) as const;
 /** The permission at the unit of the first alternative given: e.g. the campaign's, else the fund's, else the unit's. */
-export const atFirst = <const S extends Array<InputSource | RecordSource | { from: 'own' } | { from: 'none' }>>(permission: Permission, ...of: S) =>
+export const atFirst = <const P extends Permission, const S extends Array<InputSource | RecordSource | { from: 'own' } | { from: 'none' }>>(permission: P, ...of: S) =>
   ({ permission, unit: { from: 'first', of } }) as const;
 /** The permission at the user's own unit. */
-export const atOwnUnit = (permission: Permission) => ({ permission, unit: { from: 'own' } }) as const;
+export const atOwnUnit = <const P extends Permission>(permission: P) => ({ permission, unit: { from: 'own' } }) as const;
 /** The permission alone, whatever the unit (system settings, administration). */
-export const anyUnit = (permission: Permission) => ({ permission, unit: { from: 'none' } }) as const;
+export const anyUnit = <const P extends Permission>(permission: P) => ({ permission, unit: { from: 'none' } }) as const;
 
 // ---- types for callers (server handlers and the web client) ----
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { vi } from './vi';
-import { en } from './en';
+import fs from 'node:fs';
+import path from 'node:path';
+import { vi as viFrame } from './vi';
+import { en as enFrame } from './en';
+import { viModules } from './vi-modules';
+import { enModules } from './en-modules';
 import { fill, initialLocale, placeholders } from './translate';
+
+// The whole catalog of each language: the frame's messages and the modules' pages' (loaded apart, i18n.tsx).
+const vi = { ...viFrame, ...viModules };
+const en = { ...enFrame, ...enModules };
 
 describe('message catalogs', () => {
   it('have the same keys in both languages and no empty message', () => {
@@ -36,5 +44,38 @@ describe('translate helpers', () => {
     expect(initialLocale(null)).toBe('vi');
     expect(initialLocale('en')).toBe('en');
     expect(initialLocale('fr')).toBe('vi');
+  });
+});
+
+describe('the frame’s messages', () => {
+  it('are apart from the modules’ (a key in both would be shadowed)', () => {
+    expect(Object.keys(viFrame).filter((k) => k in viModules)).toEqual([]);
+  });
+
+  it('cover every message the first bundle shows (the modules’ load only with a page)', () => {
+    // The files main.tsx loads at once: its static imports, transitively (a page's `import()` is not followed).
+    const src = path.resolve(import.meta.dirname, '..');
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^import (?!type )[^;]*? from '(\.{1,2}\/[^']+)';$/gms)) {
+        const base = path.resolve(path.dirname(file), m[1]);
+        const found = ['.ts', '.tsx', '/index.ts'].map((x) => base + x).find((f) => fs.existsSync(f));
+        if (found) visit(found);
+      }
+    };
+    visit(path.join(src, 'main.tsx'));
+    const files = [...seen].filter((f) => !f.includes(`${path.sep}i18n${path.sep}`));
+    expect(files.map((f) => path.relative(src, f))).toContain('ui/layout.tsx');
+    const used = new Set<string>();
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      // t('key'), and keys given as data (a menu entry's label, a link's title or hint).
+      for (const m of text.matchAll(/\bt\(\s*'([\w.]+)'|\b(?:label|title|hint): '([a-z]\w*\.[\w.]+)'/g)) used.add(m[1] ?? m[2]);
+    }
+    expect(used.size).toBeGreaterThan(30);
+    expect([...used].filter((k) => !(k in viFrame))).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-// English messages of the direction pages (spread into en.ts).
+// English messages of the direction pages (spread into en-modules.ts).
 export const enDirection = {
-  'nav.direction': 'Directives',
   'direction.title': 'Directives and guidance',
   'direction.sub': 'What the levels above asked and by when; units below that have not answered',
   'direction.unit': 'Unit',

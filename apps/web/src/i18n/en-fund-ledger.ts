@@ -2,7 +2,6 @@ import type { viFundLedger } from './vi-fund-ledger';
 
 // English messages of the signed-in fund pages.
 export const enFundLedger: Record<keyof typeof viFundLedger, string> = {
-  'nav.fund': 'Funds',
   'fund.title': 'Funds and campaigns',
   'fund.unit': 'Unit',
   'fund.pickUnit': 'Choose a unit to see its funds.',

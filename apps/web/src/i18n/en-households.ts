@@ -1,8 +1,7 @@
 import type { viHouseholds } from './vi-households';
 
-// English messages of the households pages (spread into en.ts).
+// English messages of the households pages (spread into en-modules.ts).
 export const enHouseholds: Record<keyof typeof viHouseholds, string> = {
-  'nav.households': 'Households',
   'hh.title': 'Households and social support',
   'hh.sections': 'Household sections',
   'hh.registry': 'Registry',

@@ -1,9 +1,5 @@
-// English messages of the movements pages (spread into en.ts).
+// English messages of the movements pages (spread into en-modules.ts).
 export const enMovements = {
-  'nav.solidarity': 'Solidarity Day',
-  'nav.surveys': 'Satisfaction surveys',
-  'nav.models': 'Models and movements',
-  'metrics.moduleName.movements': 'Movements, campaigns and propaganda',
   'movements.unit': 'Unit',
   'movements.year': 'Year',
   'movements.kind': 'Kind of model',

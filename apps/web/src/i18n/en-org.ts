@@ -1,6 +1,6 @@
 import type { viOrg } from './vi-org';
 
-// English messages of the organisation pages and unit administration (spread into en.ts).
+// English messages of the organisation pages and unit administration (spread into en-modules.ts).
 
 export const enOrg: Record<keyof typeof viOrg, string> = {
   'unitAdmin.title': 'Change this unit (administrator)',

@@ -1,9 +1,7 @@
 import type { viOversight } from './vi-oversight';
 
-// English messages of the oversight pages (spread into en.ts).
+// English messages of the oversight pages (spread into en-modules.ts).
 export const enOversight: Record<keyof typeof viOversight, string> = {
-  'nav.oversight': 'Supervision',
-  'nav.mediation': 'Mediation',
   'oversight.title': 'Supervision and social criticism',
   'oversight.unit': 'Unit',
   'oversight.year': 'Year',

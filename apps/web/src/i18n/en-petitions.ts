@@ -1,8 +1,7 @@
 import type { viPetitions } from './vi-petitions';
 
-// English messages of the petitions pages (spread into en.ts).
+// English messages of the petitions pages (spread into en-modules.ts).
 export const enPetitions: Record<keyof typeof viPetitions, string> = {
-  'nav.petitions': 'Citizens and petitions',
   'petitions.title': 'Citizen reception and petitions',
   'petitions.sub': 'Followed from receipt until the citizen is told the result',
   'petitions.tabList': 'Petitions',

@@ -1,8 +1,7 @@
 import type { viReports } from './vi-reports';
 
-// English messages of the reports pages (spread into en.ts).
+// English messages of the reports pages (spread into en-modules.ts).
 export const enReports: Record<keyof typeof viReports, string> = {
-  'nav.reports': 'Reports',
   'reports.title': 'Reports',
   'reports.sub': 'Monthly, quarterly, six-month, annual and term reports in the Decree 30/2020 format, with figures computed from the records.',
   'reports.new': 'New report',

@@ -2,7 +2,6 @@ import type { viSecurity } from './vi-security';
 
 // English: the account's own security (password change).
 export const enSecurity: Record<keyof typeof viSecurity, string> = {
-  'me.changePassword': 'Change password',
   'me.currentPassword': 'Current password',
   'me.newPassword': 'New password',
   'me.confirmPassword': 'New password again',

@@ -1,8 +1,7 @@
 import type { viTargets } from './vi-targets';
 
-// English messages of the targets pages (spread into en.ts).
+// English messages of the targets pages (spread into en-modules.ts).
 export const enTargets: Record<keyof typeof viTargets, string> = {
-  'nav.targets': 'Targets',
   'targets.title': 'Term targets',
   'targets.unit': 'Unit',
   'targets.year': 'Year',

@@ -1,34 +1,26 @@
-import type { MessageKey } from './vi';
-import { enOrg } from './en-org';
-import { enFund } from './en-fund';
-import { enFundPublic } from './en-fund-public';
-import { enPetitions } from './en-petitions';
-import { enHouseholds } from './en-households';
-import { enTargets } from './en-targets';
-import { enDirection } from './en-direction';
-import { enReports } from './en-reports';
-import { enSecurity } from './en-security';
-import { enOversight } from './en-oversight';
-import { enMovements } from './en-movements';
+import type { vi } from './vi';
 
 // English: the second language. Same keys as vi.ts, same {placeholders}.
 
-export const en: Record<MessageKey, string> = {
-  ...enOrg,
-  ...enFund,
-  ...enFundPublic,
-  ...enPetitions,
-  ...enHouseholds,
-  ...enTargets,
-  ...enDirection,
-  ...enReports,
-  ...enSecurity,
-  ...enOversight,
-  ...enMovements,
+// Loaded only when English is chosen (i18n.tsx); the modules' messages are in en-modules.ts.
+export const en: Record<keyof typeof vi, string> = {
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Digital platform of the Vietnam Fatherland Front',
 
   'nav.main': 'Main navigation',
+  // Every menu entry and the account link: the frame shows them before any module's messages load.
+  'nav.direction': 'Directives',
+  'nav.fund': 'Funds',
+  'nav.households': 'Households',
+  'nav.models': 'Models and movements',
+  'nav.solidarity': 'Solidarity Day',
+  'nav.surveys': 'Satisfaction surveys',
+  'nav.mediation': 'Mediation',
+  'nav.oversight': 'Supervision',
+  'nav.petitions': 'Citizens and petitions',
+  'nav.reports': 'Reports',
+  'me.changePassword': 'Change password',
+  'nav.targets': 'Targets',
   'nav.open': 'Open menu',
   'nav.close': 'Close menu',
   'nav.skip': 'Skip to main content',

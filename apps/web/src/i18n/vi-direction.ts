@@ -1,6 +1,5 @@
-// Vietnamese messages of the direction pages (spread into vi.ts).
+// Vietnamese messages of the direction pages (spread into vi-modules.ts).
 export const viDirection = {
-  'nav.direction': 'Chỉ đạo, hướng dẫn',
   'direction.title': 'Chỉ đạo, hướng dẫn',
   'direction.sub': 'Việc cấp trên giao và hạn thực hiện; đơn vị cấp dưới chưa trả lời',
   'direction.unit': 'Đơn vị',

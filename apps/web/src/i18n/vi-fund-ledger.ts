@@ -1,6 +1,5 @@
 // Vietnamese messages of the signed-in fund pages (funds, campaigns, receipts, payments, books).
 export const viFundLedger = {
-  'nav.fund': 'Quỹ',
   'fund.title': 'Quỹ và vận động',
   'fund.unit': 'Đơn vị',
   'fund.pickUnit': 'Chọn một đơn vị để xem quỹ.',

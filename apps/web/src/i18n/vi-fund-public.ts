@@ -1,4 +1,4 @@
-// Vietnamese messages of the public statement pages and the statement import (spread into vi.ts).
+// Vietnamese messages of the public statement pages and the statement import (spread into vi-modules.ts).
 export const viFundPublic = {
   'fundPublic.campaigns': 'Công khai các cuộc vận động',
   'fundPublic.campaignsIntro': 'Mọi khoản ủng hộ và mọi khoản chi được công khai tại đây, ai cũng tra cứu được, không cần đăng nhập.',

@@ -1,4 +1,4 @@
-// Vietnamese messages of the fund pages (spread into vi.ts).
+// Vietnamese messages of the fund pages (spread into vi-modules.ts).
 import { viFundLedger } from './vi-fund-ledger';
 
 export const viFund = {

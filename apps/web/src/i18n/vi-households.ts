@@ -1,6 +1,5 @@
-// Vietnamese messages of the households pages (spread into vi.ts).
+// Vietnamese messages of the households pages (spread into vi-modules.ts).
 export const viHouseholds = {
-  'nav.households': 'Hộ gia đình',
   'hh.title': 'Hộ gia đình và an sinh xã hội',
   'hh.sections': 'Các mục hộ gia đình',
   'hh.registry': 'Sổ hộ',

@@ -1,9 +1,5 @@
-// Vietnamese messages of the movements pages (spread into vi.ts).
+// Vietnamese messages of the movements pages (spread into vi-modules.ts).
 export const viMovements = {
-  'nav.solidarity': 'Ngày hội Đại đoàn kết',
-  'nav.surveys': 'Lấy ý kiến hài lòng',
-  'nav.models': 'Mô hình, phong trào',
-  'metrics.moduleName.movements': 'Phong trào, cuộc vận động, tuyên truyền',
   'movements.unit': 'Đơn vị',
   'movements.year': 'Năm',
   'movements.kind': 'Loại mô hình',

@@ -1,4 +1,4 @@
-// Vietnamese messages of the organisation pages and unit administration (spread into vi.ts).
+// Vietnamese messages of the organisation pages and unit administration (spread into vi-modules.ts).
 
 export const viOrg = {
   'unitAdmin.title': 'Thay đổi đơn vị (quản trị)',

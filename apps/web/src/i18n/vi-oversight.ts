@@ -1,7 +1,5 @@
-// Vietnamese messages of the oversight pages (spread into vi.ts).
+// Vietnamese messages of the oversight pages (spread into vi-modules.ts).
 export const viOversight = {
-  'nav.oversight': 'Giám sát, phản biện',
-  'nav.mediation': 'Hòa giải',
   'oversight.title': 'Giám sát, phản biện xã hội',
   'oversight.unit': 'Đơn vị',
   'oversight.year': 'Năm',

@@ -1,6 +1,5 @@
-// Vietnamese messages of the petitions pages (spread into vi.ts).
+// Vietnamese messages of the petitions pages (spread into vi-modules.ts).
 export const viPetitions = {
-  'nav.petitions': 'Tiếp công dân, kiến nghị',
   'petitions.title': 'Tiếp công dân, đơn thư, kiến nghị',
   'petitions.sub': 'Theo dõi từ khi tiếp nhận đến khi công dân được thông báo kết quả',
   'petitions.tabList': 'Đơn thư, kiến nghị',

@@ -1,6 +1,5 @@
-// Vietnamese messages of the reports pages (spread into vi.ts).
+// Vietnamese messages of the reports pages (spread into vi-modules.ts).
 export const viReports = {
-  'nav.reports': 'Báo cáo',
   'reports.title': 'Báo cáo',
   'reports.sub': 'Lập báo cáo tháng, quý, 6 tháng, năm và nhiệm kỳ theo thể thức Nghị định 30/2020/NĐ-CP, số liệu tính từ dữ liệu đã ghi nhận.',
   'reports.new': 'Lập báo cáo mới',

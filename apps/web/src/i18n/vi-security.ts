@@ -1,6 +1,5 @@
 // Vietnamese: the account's own security (password change).
 export const viSecurity = {
-  'me.changePassword': 'Đổi mật khẩu',
   'me.currentPassword': 'Mật khẩu hiện tại',
   'me.newPassword': 'Mật khẩu mới',
   'me.confirmPassword': 'Nhập lại mật khẩu mới',

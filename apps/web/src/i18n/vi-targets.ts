@@ -1,6 +1,5 @@
-// Vietnamese messages of the targets pages (spread into vi.ts).
+// Vietnamese messages of the targets pages (spread into vi-modules.ts).
 export const viTargets = {
-  'nav.targets': 'Chỉ tiêu',
   'targets.title': 'Chỉ tiêu nhiệm kỳ',
   'targets.unit': 'Đơn vị',
   'targets.year': 'Năm',

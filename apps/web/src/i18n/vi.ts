@@ -1,33 +1,27 @@
 // Vietnamese: the default language. Every key here must exist in en.ts (the type checks it).
 
-import { viOrg } from './vi-org';
-import { viFund } from './vi-fund';
-import { viFundPublic } from './vi-fund-public';
-import { viPetitions } from './vi-petitions';
-import { viHouseholds } from './vi-households';
-import { viTargets } from './vi-targets';
-import { viDirection } from './vi-direction';
-import { viReports } from './vi-reports';
-import { viSecurity } from './vi-security';
-import { viOversight } from './vi-oversight';
-import { viMovements } from './vi-movements';
+import type { ModuleKey } from './vi-modules';
 
+// The frame's messages: sign-in, the menu, shared controls. A module's pages have theirs in vi-<module>.ts,
+// gathered in vi-modules.ts and loaded with the first page (see i18n.tsx), so the first bundle stays small.
 export const vi = {
-  ...viOrg,
-  ...viFund,
-  ...viFundPublic,
-  ...viPetitions,
-  ...viHouseholds,
-  ...viTargets,
-  ...viDirection,
-  ...viReports,
-  ...viSecurity,
-  ...viOversight,
-  ...viMovements,
   'app.name': 'Đoàn Kết',
   'app.tagline': 'Nền tảng số của Mặt trận Tổ quốc Việt Nam',
 
   'nav.main': 'Điều hướng chính',
+  // Every menu entry and the account link: the frame shows them before any module's messages load.
+  'nav.direction': 'Chỉ đạo, hướng dẫn',
+  'nav.fund': 'Quỹ',
+  'nav.households': 'Hộ gia đình',
+  'nav.models': 'Mô hình, phong trào',
+  'nav.solidarity': 'Ngày hội Đại đoàn kết',
+  'nav.surveys': 'Lấy ý kiến hài lòng',
+  'nav.mediation': 'Hòa giải',
+  'nav.oversight': 'Giám sát, phản biện',
+  'nav.petitions': 'Tiếp công dân, kiến nghị',
+  'nav.reports': 'Báo cáo',
+  'me.changePassword': 'Đổi mật khẩu',
+  'nav.targets': 'Chỉ tiêu',
   'nav.open': 'Mở danh mục',
   'nav.close': 'Đóng danh mục',
   'nav.skip': 'Bỏ qua, đến nội dung chính',
@@ -351,4 +345,5 @@ export const vi = {
   'offline.saved': 'Đã lưu trên máy; sẽ tự gửi khi có mạng.',
 };
 
-export type MessageKey = keyof typeof vi;
+/** A message of the frame (in the first bundle) or of a module's pages (vi-modules.ts, loaded with the pages). */
+export type MessageKey = keyof typeof vi | ModuleKey;

@@ -3,7 +3,7 @@
 // answer that refuses it (a conflict) keeps it, with the reason, for the person to resolve: nothing
 // is dropped silently. Kept in localStorage: a board head's queue is a handful of small records.
 import { useSyncExternalStore } from 'react';
-import { api, ApiError } from '../api';
+import { ApiError, send as sendRequest } from '../api';
 import { endpointUrl, splitKey, type EndpointKeyOf, type Input, type Output } from '../client';
 import { invalidateAfter } from '../query';
 
@@ -75,7 +75,8 @@ export function callOrKeep<K extends KeepableKey>(key: K, input: Input<K>, label
   return sendOrKeep<Output<K>>(endpointUrl(key, input as never), body, label, method as 'POST' | 'PUT', key);
 }
 
-const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => (method === 'PUT' ? api.put<T>(path, body) : api.post<T>(path, body));
+// A queued write is kept by its path (what localStorage holds), so it goes out through the untyped sender.
+const send = <T>(method: 'POST' | 'PUT', path: string, body: Record<string, unknown>) => sendRequest<T>(method, path, { json: body });
 
 let flushing: Promise<number> | null = null;
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ApiError } from '../api';
-import { asApiError } from '../use-fetch';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from './dialog';
 import { ErrorNote } from './feedback';
 import { fieldErrors } from './form-errors';
+import { asApiError } from '../query';
 
 type Props = {
   open: boolean;

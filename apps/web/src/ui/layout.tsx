@@ -1,36 +1,36 @@
 import { OutboxBanner } from '../offline/outbox-banner';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Permission } from '@contract/access';
 import { ROLE_LABELS } from '@contract/access-values';
 import { Link, useLocation } from '../router';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/vi';
 import type { Locale } from '../i18n/translate';
 import { useSession } from '../features/auth/session';
-import { authApi } from '../features/auth/api';
+import { call, type Guard, type Unguarded } from '../client';
 import { CloseIcon, MenuIcon } from './icons';
 import { focusPageHeading } from './page';
 
-type NavItem = { to: string; label: MessageKey; permission?: Permission };
+/** A menu entry: shown when the person may read what its page loads (the same Guard as the page's route). */
+export type NavItem = { to: string; label: MessageKey } & (Guard | Unguarded);
 
-const NAV: NavItem[] = [
+export const NAV: NavItem[] = [
   { to: '/', label: 'nav.home' },
-  { to: '/units', label: 'nav.units', permission: 'unit.read' },
-  { to: '/org', label: 'nav.org', permission: 'org.read' },
-  { to: '/targets', label: 'nav.targets', permission: 'metric.read' },
-  { to: '/direction', label: 'nav.direction', permission: 'direction.read' },
-  { to: '/petitions', label: 'nav.petitions', permission: 'petition.read' },
-  { to: '/oversight', label: 'nav.oversight', permission: 'oversight.read' },
-  { to: '/mediation', label: 'nav.mediation', permission: 'oversight.read' },
-  { to: '/movements/solidarity', label: 'nav.solidarity', permission: 'movement.read' },
-  { to: '/movements/surveys', label: 'nav.surveys', permission: 'movement.read' },
-  { to: '/movements/models', label: 'nav.models', permission: 'movement.read' },
-  { to: '/fund', label: 'nav.fund', permission: 'fund.read' },
-  { to: '/households', label: 'nav.households', permission: 'household.read' },
-  { to: '/metrics', label: 'nav.metrics', permission: 'metric.read' },
-  { to: '/reports', label: 'nav.reports', permission: 'metric.read' },
-  { to: '/audit', label: 'nav.audit', permission: 'audit.read' },
-  { to: '/users', label: 'nav.users', permission: 'user.manage' },
+  { to: '/units', label: 'nav.units', endpoint: 'GET /api/units', permission: 'unit.read' },
+  { to: '/org', label: 'nav.org', endpoint: 'GET /api/org/committees', permission: 'org.read' },
+  { to: '/targets', label: 'nav.targets', endpoint: 'GET /api/targets', permission: 'metric.read' },
+  { to: '/direction', label: 'nav.direction', endpoint: 'GET /api/direction/inbox', permission: 'direction.read' },
+  { to: '/petitions', label: 'nav.petitions', endpoint: 'GET /api/petitions', permission: 'petition.read' },
+  { to: '/oversight', label: 'nav.oversight', endpoint: 'GET /api/oversight/activities', permission: 'oversight.read' },
+  { to: '/mediation', label: 'nav.mediation', endpoint: 'GET /api/mediation/cases', permission: 'oversight.read' },
+  { to: '/movements/solidarity', label: 'nav.solidarity', endpoint: 'GET /api/movements/solidarity', permission: 'movement.read' },
+  { to: '/movements/surveys', label: 'nav.surveys', endpoint: 'GET /api/movements/surveys', permission: 'movement.read' },
+  { to: '/movements/models', label: 'nav.models', endpoint: 'GET /api/movements/models', permission: 'movement.read' },
+  { to: '/fund', label: 'nav.fund', endpoint: 'GET /api/fund/funds', permission: 'fund.read' },
+  { to: '/households', label: 'nav.households', endpoint: 'GET /api/households', permission: 'household.read' },
+  { to: '/metrics', label: 'nav.metrics', endpoint: 'GET /api/metrics', permission: 'metric.read' },
+  { to: '/reports', label: 'nav.reports', endpoint: 'GET /api/reports', permission: 'metric.read' },
+  { to: '/audit', label: 'nav.audit', endpoint: 'GET /api/audit', permission: 'audit.read' },
+  { to: '/users', label: 'nav.users', endpoint: 'GET /api/users', permission: 'user.manage' },
 ];
 
 const isActive = (to: string, path: string) => (to === '/' ? path === '/' : path === to || path.startsWith(to + '/'));
@@ -42,7 +42,7 @@ export function LanguageSwitch() {
   const choose = (l: Locale) => {
     if (l === locale) return;
     setLocale(l);
-    if (me) authApi.setLocale(l).catch(() => undefined); // the local choice already applies
+    if (me) call('PUT /api/me/locale', { body: { locale: l } }).catch(() => undefined); // the local choice already applies
   };
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>

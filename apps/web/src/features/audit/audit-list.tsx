@@ -2,9 +2,8 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditQuery, AuditRow } from '@contract/audit';
 import { ROLE_LABELS, type Role } from '@contract/access-values';
 import { dayBefore, formatDate, formatDateTime } from '../../format';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, hasMessage } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
-import { vi } from '../../i18n/vi';
 import { Link } from '../../router';
 import { call } from '../../client';
 import { asApiError, endpointQueryKey } from '../../query';
@@ -35,7 +34,7 @@ export function useAuditPages(filter: Partial<AuditQuery>) {
   };
 }
 
-const hasKey = (k: string): k is MessageKey => k in vi;
+const hasKey = hasMessage;
 
 /** A list of audit rows with their changes; `compact` hides what the context already says. */
 export function AuditList({ filter, compact = false }: { filter: Partial<AuditQuery>; compact?: boolean }) {

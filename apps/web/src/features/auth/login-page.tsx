@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api';
-import { asApiError } from '../../use-fetch';
+import { asApiError } from '../../query';
+import { call } from '../../client';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNote } from '../../ui/feedback';
 import { TextField, CheckboxField } from '../../ui/fields';
 import { LanguageSwitch } from '../../ui/layout';
-import { authApi } from './api';
 import { useSession } from './session';
 import { Link } from '../../router';
 
@@ -25,7 +25,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      signedIn(await authApi.login({ username: username.trim(), password }));
+      signedIn(await call('POST /api/auth/login', { body: { username: username.trim(), password } }));
     } catch (err) {
       setError(asApiError(err));
       setBusy(false);

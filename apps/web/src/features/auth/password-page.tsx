@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@contract/users-values';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote } from '../../ui/feedback';
 import { CheckboxField, TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { call } from '../../client';
-import { useEndpoint } from '../../query';
+import { useEndpoint, asApiError } from '../../query';
 
 /** The signed-in user changes their own password (the current one first; other sessions end). */
 export function PasswordPage() {

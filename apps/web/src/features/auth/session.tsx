@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Me } from '@contract/auth';
 import type { Permission } from '@contract/access';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../api';
-import { authApi } from './api';
+import { call } from '../../client';
 import { queryClient } from '../../query';
 
 type Status = 'loading' | 'anonymous' | 'signedIn' | 'offline';
@@ -55,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    authApi.me().then(
+    call('GET /api/me').then(
       (m) => live && signedIn(m),
       (e: unknown) => {
         if (!live) return;
@@ -70,7 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await authApi.logout();
+      await call('POST /api/auth/logout');
     } finally {
       anonymous();
     }

@@ -4,7 +4,6 @@ import type { DutyRow } from '@contract/direction';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, Field, SelectField, TextField } from '../../ui/fields';
@@ -12,7 +11,6 @@ import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { unitsApi } from '../units/api';
 import { DirectionTabs } from './tabs';
 import { call } from '../../client';
 import { useEndpoint } from '../../query';
@@ -305,7 +303,7 @@ function InspectionDialog({ unit, onClose, onSaved }: { unit: number; onClose: (
   const [inspected, setInspected] = useState<number | null>(null);
   const [v, setV] = useState({ heldOn: todayIso(), topic: '', conclusions: '' });
   // The units right below on the day (a picker of its own would be a dialog inside this one).
-  const below = useFetch(`units-below:${unit}:${v.heldOn}`, () => unitsApi.list({ parent: unit, asOf: v.heldOn, limit: 500 }));
+  const below = useEndpoint('GET /api/units', { query: { parent: unit, asOf: v.heldOn, limit: 500 } });
   const options = [{ value: '', label: t('direction.chooseUnit') }, ...(below.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))];
   return (
     <FormDialog

@@ -14,7 +14,6 @@ import type { Course, Grading, Programme } from '@contract/direction';
 import { formatDate, formatNumber, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { ApiError } from '../../api';
-import { asApiError } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { Empty, ErrorNote, Notice } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
@@ -24,7 +23,7 @@ import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { Frame, Loaded, TextArea } from './work-frame';
 import { call } from '../../client';
-import { useEndpoint } from '../../query';
+import { useEndpoint, asApiError } from '../../query';
 import type { AwardLevel, PartnerKind, RecipientKind } from '@contract/direction-values';
 
 // ---- training (target 15a) ----

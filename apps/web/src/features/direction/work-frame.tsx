@@ -2,13 +2,13 @@ import type { ReactNode } from 'react';
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import type { Fetched } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { Field, SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
 import { DirectionTabs, type DirectionTab } from './tabs';
+import type { Fetched } from '../../query';
 
 // The frame shared by the unit's own records of programme 5, one page each: key tasks (target 16), elections and the Party
 // congress (12) in tasks-pages.tsx; training (15a), grading (15b, 15c), the commendation registry and

@@ -3,15 +3,14 @@ import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { metricsApi } from './api';
 import { barPercent, formatMetric, yearRange } from './present';
+import { useEndpoint } from '../../query';
 
 const FIRST_YEAR = 2019;
 
@@ -26,7 +25,7 @@ export function MetricPage({ metricKey }: { metricKey: string }) {
   const to = query.to || todayIso();
   const view: MetricView = query.view === 'then' ? 'then' : 'now';
   const ready = !!unit && from <= to;
-  const res = useFetch(ready ? `${metricKey}:${unit}:${from}:${to}:${view}` : null, () => metricsApi.get(metricKey, { unit: unit!, from, to, view }));
+  const res = useEndpoint('GET /api/metrics/:key', ready ? { params: { key: metricKey }, query: { unit, from, to, view } } : null);
   const r = res.data;
   // Dimensions with nothing in them (no province inside a ward) only widen the table.
   const dims = r?.metric.dims ? Object.entries(r.metric.dims).filter(([k]) => (r.total.byDim[k] ?? 0) !== 0 || r.children.some((c) => (c.byDim[k] ?? 0) !== 0)) : [];

@@ -1,23 +1,21 @@
 import type { MetricInfo } from '@contract/metrics';
-import { useI18n } from '../../i18n/i18n';
-import { vi, type MessageKey } from '../../i18n/vi';
+import { hasMessage, useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
-import { metricsApi } from './api';
+import { useEndpoint } from '../../query';
 
 function moduleLabel(module: string, t: ReturnType<typeof useI18n>['t']): string {
   const key = `metrics.moduleName.${module}`;
-  return key in vi ? t(key as MessageKey) : t('metrics.module', { module });
+  return hasMessage(key) ? t(key) : t('metrics.module', { module });
 }
 
 /** The registry of metrics, grouped by module; each opens for a unit and its children. */
 export function MetricsPage() {
   const { t, pick } = useI18n();
   const [query] = useQueryState();
-  const res = useFetch('metrics', metricsApi.list);
+  const res = useEndpoint('GET /api/metrics');
   const groups = new Map<string, MetricInfo[]>();
   for (const m of res.data ?? []) groups.set(m.module, [...(groups.get(m.module) ?? []), m]);
   return (

@@ -3,12 +3,11 @@ import { SURVEY_RATING_LABELS, SURVEY_RATINGS, type SurveyRating } from '@contra
 import type { ApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/page';
 import { call } from '../../client';
-import { useEndpoint } from '../../query';
+import { useEndpoint, asApiError } from '../../query';
 
 /** A citizen answers a satisfaction survey without an account: the household code printed on the invitation, one answer per household. */
 export function PublicSurveyPage({ code }: { code: string }) {

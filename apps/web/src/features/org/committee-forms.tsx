@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 import type { CommitteeDetail, CommitteeMember, CreateMembershipChange } from '@contract/org';
 import { POSITION_LABELS, POSITIONS_BY_KIND, type Position } from '@contract/org-values';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
-import { orgApi } from './api';
 import { emptyPerson, personBody, PersonFields, type PersonValue } from './org-forms';
+import { useEndpoint } from '../../query';
+import { call } from '../../client';
 
 /** Member organisations of the committee's unit, for "represents" choices. */
 function useMemberOrgs(c: CommitteeDetail) {
-  return useFetch(`member-orgs:${c.unitId}`, () => orgApi.memberOrgs({ unit: c.unitId })).data ?? [];
+  return useEndpoint('GET /api/org/member-organisations', { query: { unit: c.unitId } }).data ?? [];
 }
 
 function usePositionOptions(c: CommitteeDetail) {
@@ -44,7 +44,11 @@ export function MemberDialog({
 
   const submit = async () => {
     const body = personBody(person);
-    onSaved(member ? await orgApi.updateMember(member.id, body) : await orgApi.addMember(c.id, { ...body, position, validFrom: from }));
+    onSaved(
+      member
+        ? await call('PATCH /api/org/members/:id', { params: { id: member.id }, body })
+        : await call('POST /api/org/committees/:id/members', { params: { id: c.id }, body: { ...body, position, validFrom: from } }),
+    );
   };
 
   return (
@@ -94,7 +98,9 @@ export function EndMemberDialog({
       canSubmit={!!date}
       title={t('org.endMemberOf', { name: member.personName })}
       submitLabel={t('org.endMember')}
-      onSubmit={async () => onSaved(await orgApi.endMember(member.id, { date, ...(reason.trim() ? { reason: reason.trim() } : {}) }))}
+      onSubmit={async () =>
+        onSaved(await call('POST /api/org/members/:id/end', { params: { id: member.id }, body: { date, ...(reason.trim() ? { reason: reason.trim() } : {}) } }))
+      }
     >
       {(errs) => (
         <>
@@ -119,7 +125,8 @@ export function ChangeDialog({ committee: c, onClose, onSaved }: { committee: Co
   const [reason, setReason] = useState('');
   const [decisionNo, setDecisionNo] = useState('');
   // Seat holders on the chosen date (the committee's list is for its reference date).
-  const holders = useFetch(`holders:${c.id}:${date}`, () => orgApi.committee(c.id, date)).data?.members.filter((m) => m.active && m.position === position) ?? [];
+  const holders =
+    useEndpoint('GET /api/org/committees/:id', { params: { id: c.id }, query: { asOf: date } }).data?.members.filter((m) => m.active && m.position === position) ?? [];
   // A seat with one holder (a chair) is most likely the one being replaced: choose it for the user.
   const only = holders.length === 1 ? holders[0].id : null;
   useEffect(() => setOutgoing(only), [only]);
@@ -133,7 +140,7 @@ export function ChangeDialog({ committee: c, onClose, onSaved }: { committee: Co
     };
     if (reason.trim()) body.reason = reason.trim();
     if (decisionNo.trim()) body.decisionNo = decisionNo.trim();
-    await orgApi.recordChange(c.id, body);
+    await call('POST /api/org/committees/:id/changes', { params: { id: c.id }, body });
     onSaved();
   };
 

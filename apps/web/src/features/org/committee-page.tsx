@@ -4,16 +4,15 @@ import { COMMITTEE_KIND_LABELS, POSITION_LABELS, POSITIONS } from '@contract/org
 import { foldVn, formatDate, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { DateField } from '../../ui/date-field';
 import { TextField } from '../../ui/fields';
 import { RecordHistory } from '../audit/record-history';
-import { orgApi } from './api';
 import { ChangeDialog, EndMemberDialog, MemberDialog } from './committee-forms';
 import { CommitteeFormDialog } from './org-forms';
 import { orgPaths } from './paths';
+import { useEndpoint } from '../../query';
 
 type Open = { kind: 'add' } | { kind: 'change' } | { kind: 'edit' } | { kind: 'editMember'; m: CommitteeMember } | { kind: 'end'; m: CommitteeMember } | null;
 
@@ -24,7 +23,7 @@ export function CommitteePage({ id }: { id: number }) {
   const { t, pick } = useI18n();
   const [query, setQuery] = useQueryState();
   const asOf = query.asOf || undefined;
-  const res = useFetch(`committee:${id}:${asOf}`, () => orgApi.committee(id, asOf));
+  const res = useEndpoint('GET /api/org/committees/:id', { params: { id }, query: { asOf } });
   const [open, setOpen] = useState<Open>(null);
   const [done, setDone] = useState<string | null>(null);
   const c = res.data;

@@ -4,17 +4,16 @@ import type { UnitDetail } from '@contract/units';
 import { formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { CheckboxField, SelectField } from '../../ui/fields';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { dateWithin } from '../units/dates';
 import { useDefaultAsOf } from '../units/use-as-of';
-import { orgApi } from './api';
 import { OrgFrame } from './org-frame';
 import { CommitteeFormDialog, TERMS } from './org-forms';
 import { orgPaths } from './paths';
+import { useEndpoint } from '../../query';
 
 /** The committees of a unit (both terms, every kind), optionally with those of its subtree. */
 export function CommitteesPage() {
@@ -30,7 +29,7 @@ function Committees({ unit }: { unit: UnitDetail }) {
   const kind = (COMMITTEE_KINDS as readonly string[]).includes(query.kind) ? (query.kind as CommitteeKind) : undefined;
   const term = TERMS.includes(query.term) ? query.term : undefined;
   const scope = query.scope === 'subtree' ? 'subtree' : 'unit';
-  const res = useFetch(`committees:${unit.id}:${kind}:${term}:${scope}`, () => orgApi.committees({ unit: unit.id, kind, term, scope }));
+  const res = useEndpoint('GET /api/org/committees', { query: { unit: unit.id, kind, term, scope } });
 
   return (
     <>

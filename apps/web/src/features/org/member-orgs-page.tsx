@@ -5,7 +5,6 @@ import type { UnitDetail } from '@contract/units';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { DateField } from '../../ui/date-field';
@@ -14,8 +13,9 @@ import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { dateWithin } from '../units/dates';
 import { useDefaultAsOf } from '../units/use-as-of';
-import { orgApi } from './api';
 import { OrgFrame } from './org-frame';
+import { useEndpoint } from '../../query';
+import { call } from '../../client';
 
 /** Member organisations (tổ chức thành viên) of a unit, current and former. */
 export function MemberOrgsPage() {
@@ -30,7 +30,7 @@ function MemberOrgs({ unit }: { unit: UnitDetail }) {
   const [done, setDone] = useState<string | null>(null);
   const fallback = useDefaultAsOf();
   const scope = query.scope === 'subtree' ? 'subtree' : 'unit';
-  const res = useFetch(`member-orgs:${unit.id}:${scope}`, () => orgApi.memberOrgs({ unit: unit.id, scope }));
+  const res = useEndpoint('GET /api/org/member-organisations', { query: { unit: unit.id, scope } });
 
   return (
     <Section
@@ -117,8 +117,8 @@ function MemberOrgDialog({
     const common = { kind: v.kind, name: v.name.trim(), joinedOn: v.joinedOn, leftOn: v.leftOn || null };
     onSaved(
       existing
-        ? await orgApi.updateMemberOrg(existing.id, { ...common, note: v.note.trim() || null })
-        : await orgApi.createMemberOrg({ ...common, unitId, ...(v.note.trim() ? { note: v.note.trim() } : {}) }),
+        ? await call('PATCH /api/org/member-organisations/:id', { params: { id: existing.id }, body: { ...common, note: v.note.trim() || null } })
+        : await call('POST /api/org/member-organisations', { body: { ...common, unitId, ...(v.note.trim() ? { note: v.note.trim() } : {}) } }),
     );
   };
   return (

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { DateField } from '../../ui/date-field';
 import { FormDialog } from '../../ui/form-dialog';
 import { SelectField, TextField } from '../../ui/fields';
-import { orgApi } from './api';
+import { call } from '../../client';
 
 export const TERMS = ['2019–2024', '2024–2029'];
 
@@ -123,13 +123,16 @@ export function CommitteeFormDialog({
   const submit = async () => {
     if (existing) {
       onSaved(
-        await orgApi.updateCommittee(existing.id, {
-          termLabel: v.termLabel,
-          name: v.name.trim() || null,
-          validFrom: v.validFrom,
-          validTo: v.validTo ? dayAfter(v.validTo) : null,
-          decisionNo: v.decisionNo.trim() || null,
-          note: v.note.trim() || null,
+        await call('PATCH /api/org/committees/:id', {
+          params: { id: existing.id },
+          body: {
+            termLabel: v.termLabel,
+            name: v.name.trim() || null,
+            validFrom: v.validFrom,
+            validTo: v.validTo ? dayAfter(v.validTo) : null,
+            decisionNo: v.decisionNo.trim() || null,
+            note: v.note.trim() || null,
+          },
         }),
       );
     } else {
@@ -137,7 +140,7 @@ export function CommitteeFormDialog({
       if (v.name.trim()) body.name = v.name.trim();
       if (v.decisionNo.trim()) body.decisionNo = v.decisionNo.trim();
       if (v.note.trim()) body.note = v.note.trim();
-      onSaved(await orgApi.createCommittee(body));
+      onSaved(await call('POST /api/org/committees', { body }));
     }
   };
 

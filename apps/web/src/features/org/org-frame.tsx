@@ -4,13 +4,12 @@ import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/page';
 import { useMe } from '../auth/session';
-import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
 import { orgPaths } from './paths';
+import { useEndpoint } from '../../query';
 
 type Tab = 'committees' | 'memberOrgs' | 'workBoards' | 'people';
 
@@ -30,7 +29,7 @@ export function OrgFrame({ tab, children }: { tab: Tab; children: (unit: UnitDet
   const me = useMe();
   const [query, setQuery] = useQueryState();
   const unitId = query.unit ? Number(query.unit) : me.unitId;
-  const unit = useFetch(unitId ? `org-unit:${unitId}` : null, () => unitsApi.get(unitId!));
+  const unit = useEndpoint('GET /api/units/:id', unitId ? { params: { id: unitId } } : null);
   const label = TABS.find((x) => x.tab === tab)!.label;
   return (
     <>

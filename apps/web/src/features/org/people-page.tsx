@@ -5,7 +5,6 @@ import type { UnitDetail } from '@contract/units';
 import { dayAfter, dayBefore, formatPeriod } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { DateField } from '../../ui/date-field';
@@ -15,8 +14,9 @@ import { useDebounced } from '../../ui/use-debounced';
 import { useSession } from '../auth/session';
 import { dateWithin } from '../units/dates';
 import { useDefaultAsOf } from '../units/use-as-of';
-import { orgApi } from './api';
 import { OrgFrame } from './org-frame';
+import { useEndpoint } from '../../query';
+import { call } from '../../client';
 
 const PAGE = 50;
 
@@ -41,9 +41,7 @@ function People({ unit }: { unit: UnitDetail }) {
     if ((query.q ?? '') !== debounced) setQuery({ q: debounced || null, offset: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on purpose: only the debounced text drives the address
   }, [debounced]);
-  const res = useFetch(`people:${unit.id}:${role}:${scope}:${query.q ?? ''}:${offset}`, () =>
-    orgApi.people({ unit: unit.id, role, scope, q: query.q || undefined, limit: PAGE, offset }),
-  );
+  const res = useEndpoint('GET /api/org/people', { query: { unit: unit.id, role, scope, q: query.q || undefined, limit: PAGE, offset } });
   const page = res.data;
 
   return (
@@ -154,8 +152,8 @@ function PersonDialog({
     const common = { personName: v.personName.trim(), gender: v.gender, birthYear: v.birthYear, validFrom: v.validFrom, validTo: v.lastDay ? dayAfter(v.lastDay) : null };
     onSaved(
       existing
-        ? await orgApi.updatePerson(existing.id, { ...common, note: v.note.trim() || null })
-        : await orgApi.createPerson({ ...common, unitId, role: v.role, ...(v.note.trim() ? { note: v.note.trim() } : {}) }),
+        ? await call('PATCH /api/org/people/:id', { params: { id: existing.id }, body: { ...common, note: v.note.trim() || null } })
+        : await call('POST /api/org/people', { body: { ...common, unitId, role: v.role, ...(v.note.trim() ? { note: v.note.trim() } : {}) } }),
     );
   };
   return (

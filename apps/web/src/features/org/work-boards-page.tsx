@@ -3,17 +3,16 @@ import type { UnitDetail } from '@contract/units';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { CheckboxField } from '../../ui/fields';
 import { Section } from '../../ui/page';
 import { useSession } from '../auth/session';
 import { dateWithin } from '../units/dates';
 import { useDefaultAsOf } from '../units/use-as-of';
-import { orgApi } from './api';
 import { OrgFrame } from './org-frame';
 import { CommitteeFormDialog } from './org-forms';
 import { orgPaths } from './paths';
+import { useEndpoint } from '../../query';
 
 /** Villages under a unit and their Front work boards — those lacking one first. */
 export function WorkBoardsPage() {
@@ -28,7 +27,7 @@ function WorkBoards({ unit }: { unit: UnitDetail }) {
   const asOf = dateWithin(fallback, unit.validFrom, unit.validTo);
   const [creatingFor, setCreatingFor] = useState<{ id: number; name: string } | null>(null);
   const missingOnly = query.missing === '1';
-  const res = useFetch(`work-boards:${unit.id}:${asOf}`, () => orgApi.workBoards(unit.id, asOf));
+  const res = useEndpoint('GET /api/org/work-boards', { query: { unit: unit.id, asOf } });
   const o = res.data;
   const villages = o ? (missingOnly ? o.villages.filter((v) => v.committeeId === null) : o.villages) : [];
 

@@ -5,14 +5,12 @@ import type { BoardRating } from '@contract/oversight-values';
 import { formatDate, formatNumber, formatVnd, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, MoneyField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle, Section } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { unitsApi } from '../units/api';
 import { checkForm, isCount } from './form-check';
 import { missingQuarters } from './quarters';
 import { call } from '../../client';
@@ -27,9 +25,7 @@ export function BoardPage({ id }: { id: number }) {
   const b = useEndpoint('GET /api/oversight/boards/:id', { params: { id } });
   // A Ban TTND has a member from each village of its ward (as the villages were at its election).
   const ttnd = b.data?.kind === 'ttnd' ? b.data : null;
-  const villages = useFetch(ttnd ? `units:villages:${ttnd.unitId}:${ttnd.electedOn}` : null, () =>
-    unitsApi.list({ parent: ttnd!.unitId, asOf: ttnd!.electedOn, level: 'village', limit: 500 }),
-  );
+  const villages = useEndpoint('GET /api/units', ttnd ? { query: { parent: ttnd.unitId, asOf: ttnd.electedOn, level: 'village', limit: 500 } } : null);
   const [open, setOpen] = useState<Dialog>(null);
   if (b.error) return <ErrorNote error={b.error} onRetry={b.reload} />;
   if (!b.data) return <Loading />;

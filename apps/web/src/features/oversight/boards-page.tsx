@@ -4,14 +4,12 @@ import type { BoardKind, BoardMemberRole } from '@contract/oversight-values';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { DateField } from '../../ui/date-field';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { PageTitle } from '../../ui/page';
 import { useSession } from '../auth/session';
-import { unitsApi } from '../units/api';
 import { UnitSelect } from '../units/unit-select';
 import { checkForm } from './form-check';
 import { labelOptions } from './oversight-page';
@@ -98,9 +96,7 @@ function BoardDialog({ unitId, onClose }: { unitId: number; onClose: () => void 
   const today = todayIso();
   const [v, setV] = useState({ kind: 'ttnd', name: pick(BOARD_KIND_LABELS.ttnd), project: '', termLabel: '', electedOn: today });
   const [members, setMembers] = useState<MemberRow[]>(() => [member('head'), member('deputy'), member(), member(), member()]);
-  const villages = useFetch(v.electedOn ? `units:villages:${unitId}:${v.electedOn}` : null, () =>
-    unitsApi.list({ parent: unitId, asOf: v.electedOn, level: 'village', limit: 500 }),
-  );
+  const villages = useEndpoint('GET /api/units', v.electedOn ? { query: { parent: unitId, asOf: v.electedOn, level: 'village', limit: 500 } } : null);
   const set = (patch: Partial<typeof v>) => setV((o) => ({ ...o, ...patch }));
   const setMember = (i: number, patch: Partial<MemberRow>) => setMembers((ms) => ms.map((m, k) => (k === i ? { ...m, ...patch } : m)));
   const gsd = v.kind === 'gsdtccd';

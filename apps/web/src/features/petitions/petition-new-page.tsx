@@ -4,7 +4,6 @@ import type { ApiError } from '../../api';
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { asApiError } from '../../use-fetch';
 import { DateField } from '../../ui/date-field';
 import { ErrorNote } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
@@ -16,6 +15,7 @@ import { TextAreaField } from './text-area';
 import { call } from '../../client';
 import type { PetitionField, PetitionKind } from '@contract/petitions-values';
 import type { Input } from '../../client';
+import { asApiError } from '../../query';
 
 /** Records a petition received at a reception, by letter, at a voter meeting, a dialogue or in a situation report. */
 export function PetitionNewPage() {

@@ -13,13 +13,12 @@ import type { ApiError } from '../../api';
 import { formatDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { PageTitle, Section } from '../../ui/page';
 import { ActionDialog } from './action-dialog';
 import { StateBadge } from './petitions-page';
 import { call } from '../../client';
-import { useEndpoint } from '../../query';
+import { useEndpoint, asApiError } from '../../query';
 
 /** One petition: what it asks, where it stands, its timeline and the next steps the user may take. */
 export function PetitionPage({ id }: { id: number }) {

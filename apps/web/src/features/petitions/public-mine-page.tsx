@@ -5,12 +5,12 @@ import type { ApiError } from '../../api';
 import { formatDate } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import './petitions.css';
 import { call } from '../../client';
+import { asApiError } from '../../query';
 
 /** "My petitions": a citizen who lost a tracking code gets a one-time code at the contact they gave, then the list. */
 export function PublicMyPetitionsPage() {

@@ -3,7 +3,6 @@ import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, PETITION_FIELD_LABELS, PETI
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useLocation } from '../../router';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote, Notice } from '../../ui/feedback';
 import { Field, SelectField, TextField } from '../../ui/fields';
 import { fieldErrors } from '../../ui/form-errors';
@@ -12,7 +11,7 @@ import { useDebounced } from '../../ui/use-debounced';
 import { call } from '../../client';
 import { TextAreaField } from './text-area';
 import './petitions.css';
-import { useEndpoint } from '../../query';
+import { useEndpoint, asApiError } from '../../query';
 import type { PetitionField, PetitionKind } from '@contract/petitions-values';
 
 /** Each text trimmed (the form leaves an empty one out). */

@@ -4,18 +4,17 @@ import type { TargetsResult } from '@contract/targets';
 import { TARGET_STATUS_LABELS } from '@contract/targets-values';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { Section } from '../../ui/page';
-import { targetsApi } from './api';
 import { dashboardUrl, FIRST_YEAR, formatValue, STATUS_COLOUR } from './present';
+import { useEndpoint } from '../../query';
 
 /** Targets met / not met / not measured in each of the last five years: one stacked column a year. */
 export function YearChart({ unit, year, view, count }: { unit: number; year: number; view: MetricView; count: number }) {
   const { t } = useI18n();
   const from = Math.max(FIRST_YEAR, year - 4);
-  const res = useFetch(`target-years:${unit}:${from}:${year}:${view}`, () => targetsApi.years(unit, from, year, view));
+  const res = useEndpoint('GET /api/targets/years', { query: { unit, from, to: year, view } });
   const W = 320,
     H = 150,
     top = 10,

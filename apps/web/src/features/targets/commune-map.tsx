@@ -3,18 +3,21 @@ import type { MetricView } from '@contract/metrics';
 import { TARGET_STATUS_LABELS } from '@contract/targets-values';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { Section } from '../../ui/page';
-import { metricsApi } from '../metrics/api';
-import { targetsApi, type Shapes } from './api';
 import { boundsOf, projector } from './map-geometry';
 import { dashboardUrl, formatValue, recordsUrl, scaleColour, STATUS_COLOUR } from './present';
+import { useEndpoint, useLoad } from '../../query';
+import { call } from '../../client';
 
+/** The GeoJSON the shapes endpoint sends as a file (the table declares no JSON answer for it). */
+type Shapes = { type: 'FeatureCollection'; features: Array<{ properties: { code: string; name: string }; geometry: { coordinates: number[][][][] } }> };
+
+// Loaded once a visit: the boundaries do not change while the app is open.
 let shapesOnce: Promise<Shapes> | undefined;
 const loadShapes = () =>
-  (shapesOnce ??= targetsApi.shapes().catch((e) => {
+  (shapesOnce ??= (call('GET /api/targets/map/shapes') as Promise<Shapes>).catch((e) => {
     shapesOnce = undefined;
     throw e;
   }));
@@ -26,10 +29,10 @@ export function CommuneMap({ unit, year, view, targets }: { unit: number; year: 
   const { t, pick, locale } = useI18n();
   const first = targets.find((x) => x.measured) ?? targets[0];
   const [choice, setChoice] = useState(first ? `target:${first.number}` : 'metric:org.units_by_level');
-  const metrics = useFetch('metrics-list', metricsApi.list);
-  const shapes = useFetch('map-shapes', loadShapes);
+  const metrics = useEndpoint('GET /api/metrics');
+  const shapes = useLoad(['GET /api/targets/map/shapes'], loadShapes);
   const [kind, key] = choice.split(':');
-  const data = useFetch(`map:${unit}:${year}:${view}:${choice}`, () => targetsApi.map({ unit, year, view, ...(kind === 'target' ? { target: Number(key) } : { metric: key }) }));
+  const data = useEndpoint('GET /api/targets/map', { query: { unit, year, view, ...(kind === 'target' ? { target: Number(key) } : { metric: key }) } });
   const geo = useMemo(() => {
     if (!shapes.data) return null;
     const features = shapes.data.features;

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Congress, CongressDetail } from '@contract/targets';
-import { ApiError, api } from '../../api';
+import type { ApiError } from '../../api';
 import { todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useQueryState } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
+import { call } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 import { DateField } from '../../ui/date-field';
 import { ErrorNote } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
@@ -12,7 +12,7 @@ import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { TARGET_TEMPLATES, TARGET_TEMPLATE_LABELS } from '@contract/targets-values';
+import { TARGET_TEMPLATES, TARGET_TEMPLATE_LABELS, type TargetTemplate } from '@contract/targets-values';
 import './targets.css';
 
 /** A new congress term sets its targets without code: copied from an earlier congress, then edited. */
@@ -27,7 +27,7 @@ export function CongressNewPage() {
   const [copyFrom, setCopy] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const around = useFetch(unit ? `congresses:${unit}` : null, () => api.get<Congress[]>('/api/target-congresses', { unit: unit! }));
+  const around = useEndpoint('GET /api/target-congresses', unit ? { query: { unit } } : null);
   const errors = fieldErrors(error);
 
   const submit = async (e: FormEvent) => {
@@ -36,12 +36,14 @@ export function CongressNewPage() {
     setBusy(true);
     setError(null);
     try {
-      const k = await api.post<CongressDetail>('/api/target-congresses', {
-        unitId: unit,
-        termLabel,
-        name,
-        validFrom,
-        ...(copyFrom.startsWith('template:') ? { template: copyFrom.slice(9) } : copyFrom ? { copyFrom: Number(copyFrom) } : {}),
+      const k = await call('POST /api/target-congresses', {
+        body: {
+          unitId: unit,
+          termLabel,
+          name,
+          validFrom,
+          ...(copyFrom.startsWith('template:') ? { template: copyFrom.slice(9) as TargetTemplate /* one of the options below */ } : copyFrom ? { copyFrom: Number(copyFrom) } : {}),
+        },
       });
       navigate(`/targets/congresses/${k.id}`);
     } catch (err) {

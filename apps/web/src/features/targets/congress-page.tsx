@@ -4,22 +4,21 @@ import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { formatDate, dayBefore } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { FormDialog } from '../../ui/form-dialog';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
-import { metricsApi } from '../metrics/api';
-import { targetsApi } from './api';
 import { formatRule } from './present';
 import './targets.css';
+import { useEndpoint } from '../../query';
+import { call } from '../../client';
 
 /** A congress's targets as records: what each measures and how; the standing committee edits the levels. */
 export function CongressPage({ id }: { id: number }) {
   const { t, pick, locale } = useI18n();
-  const res = useFetch(`congress:${id}`, () => targetsApi.congress(id));
+  const res = useEndpoint('GET /api/target-congresses/:id', { params: { id } });
   // Figures are named as people read them, not by their metric keys.
-  const metrics = useFetch('metrics-list', () => metricsApi.list());
+  const metrics = useEndpoint('GET /api/metrics');
   const nameOf = (key: string) => {
     const m = metrics.data?.find((x) => x.key === key);
     return m ? pick(m.label) : '…';
@@ -113,7 +112,7 @@ function RuleDialog({ target, measure, onClose, onSaved }: { target: TargetDef; 
   const rule = (): Rule => (r.op === 'range' ? { op: 'range', min: Number(a), max: Number(b) } : r.op === 'no_decrease' ? r : { op: r.op, value: Number(a) });
   const submit = async () => {
     const measures = target.measures.map((m) => (m.code === measure.code ? { ...m, rule: rule() } : m));
-    await targetsApi.updateTarget(target.id, { measures });
+    await call('PATCH /api/target-defs/:id', { params: { id: target.id }, body: { measures } });
     onSaved();
   };
   return (

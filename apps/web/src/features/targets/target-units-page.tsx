@@ -1,16 +1,15 @@
 import type { MetricView } from '@contract/metrics';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
-import { targetsApi } from './api';
 import { dashboardUrl, formatRule, formatValue, recordsUrl } from './present';
 import { RecordsLink, StatusBadge } from './target-list';
 import { defaultYear } from './targets-page';
 import './targets.css';
+import { useEndpoint } from '../../query';
 
 /** One target across the units below: those that miss it first, every figure linked to its records. */
 export function TargetUnitsPage({ number }: { number: number }) {
@@ -21,7 +20,7 @@ export function TargetUnitsPage({ number }: { number: number }) {
   const year = Number(query.year) || defaultYear(me.unitValidTo);
   const view: MetricView = query.view === 'then' ? 'then' : 'now';
   const scope = query.scope === 'all' ? 'all' : 'children';
-  const res = useFetch(unit ? `target-units:${number}:${unit}:${year}:${view}:${scope}` : null, () => targetsApi.units(number, { unit: unit!, year, view, scope }));
+  const res = useEndpoint('GET /api/targets/:number/units', unit ? { params: { number }, query: { unit, year, view, scope } } : null);
   const r = res.data;
   return (
     <>

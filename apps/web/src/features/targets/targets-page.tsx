@@ -2,19 +2,18 @@ import type { MetricView } from '@contract/metrics';
 import { dayBefore, todayIso } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useMe } from '../auth/session';
 import { UnitSelect } from '../units/unit-select';
-import { targetsApi } from './api';
 import { ChildrenMatrix } from './children-matrix';
 import { UnitChart, YearChart } from './charts';
 import { CommuneMap } from './commune-map';
 import { TargetList } from './target-list';
 import { FIRST_YEAR } from './present';
 import './targets.css';
+import { useEndpoint } from '../../query';
 
 /** The year a user sees first: this year, or the last year of a unit that has ended. */
 export function defaultYear(unitValidTo: string | null): number {
@@ -31,7 +30,7 @@ export function TargetsPage() {
   const unit = query.unit ? Number(query.unit) : me.unitId;
   const year = Number(query.year) || defaultYear(me.unitValidTo);
   const view: MetricView = query.view === 'then' ? 'then' : 'now';
-  const res = useFetch(unit ? `targets:${unit}:${year}:${view}` : null, () => targetsApi.overview(unit!, year, view));
+  const res = useEndpoint('GET /api/targets', unit ? { query: { unit, year, view } } : null);
   const r = res.data;
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i));
   const count = (pred: (s: string) => boolean) => r?.targets.filter((x) => pred(x.status)).length ?? 0;

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { Notice } from '../../ui/feedback';
 import { Section } from '../../ui/page';
-import { unitsApi } from './api';
+import { call } from '../../client';
 import { UnitSelect } from './unit-select';
 
 type Kind = 'create' | 'rename' | 'move' | 'merge' | 'dissolve';
@@ -73,19 +73,22 @@ function ChangeDialog({ kind, unit, today, onClose, onDone }: { kind: Kind; unit
 
   const submit = async () => {
     if (kind === 'create') {
-      const r = await unitsApi.create({ code: code.trim(), level, kind: kindText.trim(), name: name.trim(), parentId: unit.id, validFrom: date, ...basis });
+      const r = await call('POST /api/units', { body: { code: code.trim(), level, kind: kindText.trim(), name: name.trim(), parentId: unit.id, validFrom: date, ...basis } });
       navigate(`/units/${r.unitId}`);
     } else if (kind === 'rename') {
-      await unitsApi.rename(unit.id, { effectiveDate: date, name: name.trim(), ...(kindText.trim() && kindText.trim() !== unit.kind ? { kind: kindText.trim() } : {}), ...basis });
+      await call('POST /api/units/:id/rename', {
+        params: { id: unit.id },
+        body: { effectiveDate: date, name: name.trim(), ...(kindText.trim() && kindText.trim() !== unit.kind ? { kind: kindText.trim() } : {}), ...basis },
+      });
       onDone(t('unitAdmin.renamed'));
     } else if (kind === 'move') {
-      await unitsApi.move(unit.id, { effectiveDate: date, parentId: target!, ...basis });
+      await call('POST /api/units/:id/move', { params: { id: unit.id }, body: { effectiveDate: date, parentId: target!, ...basis } });
       onDone(t('unitAdmin.moved'));
     } else if (kind === 'merge') {
-      await unitsApi.merge({ effectiveDate: date, sources: [{ unitId: unit.id, part }], into: { unitId: target! }, ...basis });
+      await call('POST /api/units/merge', { body: { effectiveDate: date, sources: [{ unitId: unit.id, part }], into: { unitId: target! }, ...basis } });
       onDone(t('unitAdmin.merged'));
     } else {
-      await unitsApi.dissolve(unit.id, { effectiveDate: date, ...basis });
+      await call('POST /api/units/:id/dissolve', { params: { id: unit.id }, body: { effectiveDate: date, ...basis } });
       onDone(t('unitAdmin.dissolved'));
     }
   };

@@ -7,7 +7,7 @@ import { Notice } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDialog } from '../../ui/form-dialog';
 import { Section } from '../../ui/page';
-import { unitsApi } from './api';
+import { call } from '../../client';
 
 /** The administrator's import of the real administrative-unit data (the same as the CLI command). */
 export function UnitImport() {
@@ -43,7 +43,9 @@ export function UnitImport() {
         onClose={() => setOpen(false)}
         title={t('unitImport.title')}
         submitLabel={t('unitImport.run')}
-        onSubmit={async () => setResult(await unitsApi.import({ dataset, ...(dataset === 'reform-2025-07-01' && codes.length ? { provinceCodes: codes } : {}) }))}
+        onSubmit={async () =>
+          setResult(await call('POST /api/units/import', { body: { dataset, ...(dataset === 'reform-2025-07-01' && codes.length ? { provinceCodes: codes } : {}) } }))
+        }
       >
         {(errs) => (
           <>

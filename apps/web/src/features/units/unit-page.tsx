@@ -5,7 +5,7 @@ import { dayBefore, foldVn, formatDate, formatPeriod, naturalCompare, todayIso }
 import { useI18n } from '../../i18n/i18n';
 import { buildUrl } from '../../route-match';
 import { Link, useQueryState } from '../../router';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { Empty, ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
@@ -13,7 +13,6 @@ import { RecordHistory } from '../audit/record-history';
 import { useSession } from '../auth/session';
 import { orgPaths } from '../org/paths';
 import { AsOfField } from './as-of';
-import { unitsApi } from './api';
 import { dateWithin, validOn } from './dates';
 import { UnitHistory } from './unit-history';
 import { UnitAdmin } from './unit-admin';
@@ -26,12 +25,13 @@ export function UnitPage({ id }: { id: number }) {
   const [query, setQuery] = useQueryState();
   const fallback = useDefaultAsOf();
   const asOf = query.asOf || fallback;
-  // Bumped after an administrator's change, so everything on the page loads again.
+  // Bumped after an administrator's change, so the children and the history mount again (the unit's reads
+  // are refreshed by the change itself).
   const [version, setVersion] = useState(0);
-  const res = useFetch(`unit:${id}@${asOf}#${version}`, () => unitsApi.get(id, asOf));
+  const res = useEndpoint('GET /api/units/:id', { params: { id }, query: { asOf } });
   // Outside the unit's life (an ended ward viewed today) its parents are read on its nearest day.
   const near = res.data && dateWithin(asOf, res.data.validFrom, res.data.validTo);
-  const inner = useFetch(res.data && near !== asOf ? `unit:${id}@${near}#${version}` : null, () => unitsApi.get(id, near!));
+  const inner = useEndpoint('GET /api/units/:id', res.data && near && near !== asOf ? { params: { id }, query: { asOf: near } } : null);
   const u = res.data && near !== asOf ? inner.data : res.data;
 
   if (res.error)
@@ -182,7 +182,7 @@ const FIRST = 30;
 
 function Children({ unit, at, asOf, keepAsOf }: { unit: UnitDetail; at: string; asOf: string; keepAsOf: (to: string) => string }) {
   const { t, pick } = useI18n();
-  const res = useFetch(`kids:${unit.id}@${at}`, () => unitsApi.list({ parent: unit.id, asOf: at, limit: 500 }));
+  const res = useEndpoint('GET /api/units', { query: { parent: unit.id, asOf: at, limit: 500 } });
   const [filter, setFilter] = useState('');
   const [all, setAll] = useState(false);
   const title = at === asOf ? t('units.children') : t('units.childrenAt', { date: formatDate(at) });

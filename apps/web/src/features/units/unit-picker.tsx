@@ -4,12 +4,11 @@ import { UNIT_LEVEL_LABELS } from '@contract/units-values';
 import { naturalCompare } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { ErrorNote, Empty, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { ChevronIcon } from '../../ui/icons';
 import { useDebounced } from '../../ui/use-debounced';
-import { unitsApi } from './api';
 
 const SEARCH_LIMIT = 50;
 
@@ -42,7 +41,7 @@ export function UnitPicker(props: Mode) {
 
 function SearchResults({ q, asOf, ...mode }: Mode & { q: string }) {
   const { t } = useI18n();
-  const res = useFetch(`q:${q}@${asOf}`, () => unitsApi.list({ q, asOf, limit: SEARCH_LIMIT }));
+  const res = useEndpoint('GET /api/units', { query: { q, asOf, limit: SEARCH_LIMIT } });
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading inline />;
   if (!res.data.length) return <Empty>{t('units.noResults')}</Empty>;
@@ -63,7 +62,7 @@ function SearchResults({ q, asOf, ...mode }: Mode & { q: string }) {
 
 function Roots({ asOf, ...mode }: Mode) {
   const { t } = useI18n();
-  const res = useFetch(`roots@${asOf}`, () => unitsApi.list({ asOf }));
+  const res = useEndpoint('GET /api/units', { query: { asOf } });
   if (res.error) return <ErrorNote error={res.error} onRetry={res.reload} />;
   if (!res.data) return <Loading inline />;
   if (!res.data.length) return <Empty>{t('units.noneAtDate')}</Empty>;
@@ -82,7 +81,7 @@ function TreeNode({ unit, asOf, initiallyOpen = false, ...mode }: Mode & { unit:
   const { t } = useI18n();
   const [open, setOpen] = useState(initiallyOpen);
   const hasChildren = (unit.childCount ?? 0) > 0;
-  const kids = useFetch(open && hasChildren ? `kids:${unit.id}@${asOf}` : null, () => unitsApi.list({ parent: unit.id, asOf, limit: 500 }));
+  const kids = useEndpoint('GET /api/units', open && hasChildren ? { query: { parent: unit.id, asOf, limit: 500 } } : null);
   return (
     <li>
       <div className={mode.selectedId === unit.id ? 'tree-row selected' : 'tree-row'}>

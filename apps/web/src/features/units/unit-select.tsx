@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import type { Unit } from '@contract/units';
 import { useI18n } from '../../i18n/i18n';
-import { useFetch } from '../../use-fetch';
+import { useEndpoint } from '../../query';
 import { Dialog } from '../../ui/dialog';
 import { AsOfField } from './as-of';
-import { unitsApi } from './api';
 import { UnitPicker } from './unit-picker';
 import { useDefaultAsOf } from './use-as-of';
 
@@ -28,7 +27,7 @@ export function UnitSelect({ label, value, onChange, name, hint, error, allowCle
   const [asOf, setAsOf] = useState(fallback);
   const [picked, setPicked] = useState<{ id: number; name: string } | null>(null);
   const needName = value !== null && !name && picked?.id !== value;
-  const looked = useFetch(needName ? `unit-name:${value}` : null, () => unitsApi.get(value!));
+  const looked = useEndpoint('GET /api/units/:id', needName ? { params: { id: value } } : null);
   const shown = value === null ? null : picked?.id === value ? picked.name : (name ?? looked.data?.name ?? '…');
 
   return (

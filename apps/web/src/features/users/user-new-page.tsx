@@ -4,14 +4,14 @@ import type { Role } from '@contract/access';
 import type { ApiError } from '../../api';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate } from '../../router';
-import { asApiError } from '../../use-fetch';
 import { ErrorNote } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { UnitSelect } from '../units/unit-select';
-import { usersApi } from './api';
 import { roleOptions } from './role-options';
+import { asApiError } from '../../query';
+import { call } from '../../client';
 
 /** Create an account: user name, name, role at a unit, first password. */
 export function UserNewPage() {
@@ -27,7 +27,7 @@ export function UserNewPage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await usersApi.create({ ...form, username: form.username.trim().toLowerCase(), unitId: form.unitId });
+      const created = await call('POST /api/users', { body: { ...form, username: form.username.trim().toLowerCase(), unitId: form.unitId } });
       navigate(`/users/${created.id}?created=1`);
     } catch (err) {
       setError(asApiError(err));

@@ -2,49 +2,46 @@ import { PASSWORD_MIN_LENGTH } from '@contract/users-values';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '@contract/access';
 import type { UpdateUser, UserAccount } from '@contract/users';
-import { ApiError } from '../../api';
+import type { ApiError } from '../../api';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link, useQueryState } from '../../router';
-import { asApiError, useFetch } from '../../use-fetch';
 import { ErrorNote, Loading, Notice } from '../../ui/feedback';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { fieldErrors } from '../../ui/form-errors';
 import { PageTitle, Section } from '../../ui/page';
 import { RecordHistory } from '../audit/record-history';
 import { UnitSelect } from '../units/unit-select';
-import { usersApi } from './api';
 import { roleOptions } from './role-options';
 import { call } from '../../client';
+import { asApiError, useEndpoint } from '../../query';
 
 /** One account: change name, role, unit, active; reset its password; read its history. */
 export function UserPage({ id }: { id: number }) {
   const { t } = useI18n();
   const [query] = useQueryState();
-  const res = useFetch(`user:${id}`, () =>
-    usersApi.get(id).catch((e) => {
-      if (e instanceof ApiError && e.status === 404) return null;
-      throw e;
-    }),
-  );
+  const res = useEndpoint('GET /api/users/:id', { params: { id } });
+  // An unknown account is a page of its own, not an error with a Retry button.
+  const missing = res.error?.status === 404;
   const [account, setAccount] = useState<UserAccount | null>(null);
   useEffect(() => setAccount(res.data ?? null), [res.data]);
 
-  if (res.error)
+  if (res.error && !missing)
     return (
       <>
         <PageTitle title={t('users.account')} />
         <ErrorNote error={res.error} onRetry={res.reload} />
       </>
     );
-  if (res.data === undefined) return <Loading />;
-  if (!account)
+  if (missing)
     return (
       <>
         <PageTitle title={t('users.account')} />
         <Notice kind="warn">{t('users.notFound')}</Notice>
       </>
     );
+  // Until the account is in the form's state (the moment after it loads).
+  if (!account) return <Loading />;
 
   return (
     <>
@@ -94,7 +91,7 @@ function EditForm({ account, onSaved }: { account: UserAccount; onSaved: (u: Use
     setError(null);
     setSaved(false);
     try {
-      onSaved(await usersApi.update(account.id, patch));
+      onSaved(await call('PATCH /api/users/:id', { params: { id: account.id }, body: patch }));
       setSaved(true);
     } catch (err) {
       setError(asApiError(err));
@@ -150,7 +147,7 @@ function PasswordForm({ account }: { account: UserAccount }) {
     setError(null);
     setDone(false);
     try {
-      await usersApi.update(account.id, { password });
+      await call('PATCH /api/users/:id', { params: { id: account.id }, body: { password } });
       setPassword('');
       setDone(true);
     } catch (err) {

@@ -3,19 +3,18 @@ import { ROLE_LABELS } from '@contract/access-values';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useFetch } from '../../use-fetch';
 import { Empty, ErrorNote, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/fields';
 import { PageTitle, Section } from '../../ui/page';
 import { useDebounced } from '../../ui/use-debounced';
-import { usersApi } from './api';
+import { useEndpoint } from '../../query';
 
 /** Account administration: find an account, open it, or create one. */
 export function UsersPage() {
   const { t, pick } = useI18n();
   const [q, setQ] = useState('');
   const query = useDebounced(q.trim(), 250);
-  const res = useFetch(`users:${query}`, () => usersApi.list(query || undefined));
+  const res = useEndpoint('GET /api/users', { query: { q: query || undefined } });
   return (
     <>
       <PageTitle
