@@ -26,6 +26,8 @@ export type Config = {
   rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
   /** The public routes' admission gate (platform/admission.ts): places in flight, wait and queue per process. */
   admission: { inFlight: number; maxWaitMs: number; maxWaiting: number };
+  /** Public requests are refused while the event loop is this late (platform/admission.ts, registerPressureShedding). */
+  pressure: { maxEventLoopDelayMs: number; sampleIntervalMs: number };
   /** Where CSP violation reports are appended as JSON lines (the e2e suite fails on any). */
   cspReportFile: string | undefined;
   /** The public statement's short in-process cache (PUBLIC_CACHE=0: off, for measuring). */
@@ -69,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: (env.RATE_LIMIT_STORE || (workers > 1 ? 'postgres' : 'memory')) === 'postgres' ? 'postgres' : 'memory' },
     // 6 of the pool's 10 connections at most go to public requests: the rest stay free for the staff.
     admission: { inFlight: Number(env.PUBLIC_CONCURRENCY ?? 6), maxWaitMs: Number(env.PUBLIC_QUEUE_MS ?? 1000), maxWaiting: Number(env.PUBLIC_QUEUE ?? 200) },
+    // Sampled 4 times a second so shedding starts and stops within a quarter of a second of a spike. Off by
+    // default on PGlite: the embedded database works on the event loop itself, so there a late loop means
+    // one heavy query (an import, a report), not a crowd, and one user would be told the site is full.
+    pressure: { maxEventLoopDelayMs: Number(env.PUBLIC_MAX_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 100 : 0)), sampleIntervalMs: 250 },
     publicCache: env.PUBLIC_CACHE !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };

@@ -4,6 +4,7 @@
 // (SERVER_BUSY, Retry-After) instead of queueing until they time out. Staff routes never pass the gate,
 // and the gate leaves some of the database pool free for them, so a spike cannot starve the staff.
 // The per-address limit (rate-limit.ts) still applies first; this one bounds the total, whoever asks.
+import underPressure from '@fastify/under-pressure';
 import type { App } from './http';
 import { AppError } from './errors';
 
@@ -75,13 +76,51 @@ export class Gate {
 
 const isPublic = (url: string) => url.startsWith('/api/public/');
 
+const RETRY_AFTER_SECONDS = 5;
+/**
+ * The refusal's body, built once: under a spike a process answers thousands of these a second, so it
+ * skips the error path (an Error with its stack, the error handler, serialising) for a ready buffer.
+ */
+const busyBody = Buffer.from(JSON.stringify(new AppError('SERVER_BUSY', { retryAfterSeconds: RETRY_AFTER_SECONDS }).toBody()));
+
+export type PressureSettings = {
+  /** Mean event-loop delay (ms) over a sample above which public requests are refused (PUBLIC_MAX_LOOP_DELAY_MS; 0 = off). */
+  maxEventLoopDelayMs: number;
+  /** How often the delay is sampled (ms): how fast shedding starts and stops. */
+  sampleIntervalMs: number;
+};
+
+/**
+ * Sheds public requests while this process's event loop is late: a late loop means every request
+ * already waits, the staff's included, and the places of the gate below do not see it (a spike of
+ * cheap cached answers, or of connections, holds no place yet starves the loop). @fastify/under-pressure
+ * measures the delay; its handler refuses only /api/public/* with 429 SERVER_BUSY and Retry-After, and
+ * lets every other route through, so the staff are never refused. Registered before the rate limit and
+ * the gate, so a shed request costs no database round trip (the rate limit's store may be PostgreSQL).
+ */
+export async function registerPressureShedding(app: App, settings: PressureSettings): Promise<void> {
+  if (settings.maxEventLoopDelayMs <= 0) return;
+  await app.register(underPressure, {
+    maxEventLoopDelay: settings.maxEventLoopDelayMs,
+    sampleInterval: settings.sampleIntervalMs,
+    pressureHandler: (req, reply) => {
+      if (!isPublic(req.url)) return; // staff and everything else: served, only later
+      // Sent here, the request goes no further (the plugin's documented way to answer instead of 503).
+      reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).header('content-type', 'application/json; charset=utf-8').send(busyBody);
+    },
+  });
+}
+
 /** The gate on /api/public/*: a place from the request's arrival until its response is sent (or the client leaves). */
 export function registerAdmission(app: App, settings: AdmissionSettings): Gate | null {
   if (settings.inFlight <= 0) return null;
   const gate = new Gate(settings.inFlight, settings.maxWaiting, settings.maxWaitMs);
   app.addHook('onRequest', async (req, reply) => {
     if (!isPublic(req.url)) return;
-    if (!(await gate.enter())) throw new AppError('SERVER_BUSY', { retryAfterSeconds: 5 });
+    if (!(await gate.enter())) {
+      reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).header('content-type', 'application/json; charset=utf-8');
+      return reply.send(busyBody);
+    }
     let left = false;
     const leave = () => {
       if (left) return;
