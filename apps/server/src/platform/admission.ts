@@ -5,6 +5,7 @@
 // and the gate leaves some of the database pool free for them, so a spike cannot starve the staff.
 // The per-address limit (rate-limit.ts) still applies first; this one bounds the total, whoever asks.
 import underPressure from '@fastify/under-pressure';
+import type { FastifyReply } from 'fastify';
 import type { App } from './http';
 import { AppError } from './errors';
 
@@ -15,6 +16,8 @@ export type AdmissionSettings = {
   maxWaitMs: number;
   /** How many may wait at once; more are refused without waiting. */
   maxWaiting: number;
+  /** How long a refusal is held before it is sent (PUBLIC_REFUSAL_HOLD_MS; see refuseBusy). */
+  refusalHoldMs?: number;
 };
 
 /** A counting semaphore with a bounded, time-limited queue: enter() resolves true (admitted) or false (shed). */
@@ -83,11 +86,29 @@ const RETRY_AFTER_SECONDS = 5;
  */
 const busyBody = Buffer.from(JSON.stringify(new AppError('SERVER_BUSY', { retryAfterSeconds: RETRY_AFTER_SECONDS }).toBody()));
 
+/**
+ * Answers 429 SERVER_BUSY after holding the refusal `holdMs` (jittered between half and all of it).
+ * Why hold it: a refusal costs the event loop almost nothing while it waits on a timer, but a connection
+ * that got its 429 at once asks again at once (a page retrying, a script, the benchmark's clients), and
+ * a thousand such connections keep every turn of the loop full of refusals, so the staff's requests wait
+ * behind them. Held, a refused connection can ask again at most about once per hold (HTTP/1.1 sends one
+ * request at a time per connection), and the loop's turns stay short. A new visitor's first request costs
+ * the same either way.
+ */
+export async function refuseBusy(reply: FastifyReply, holdMs: number): Promise<void> {
+  if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs * (0.5 + Math.random() / 2)));
+  // A visitor who left meanwhile: nothing to send.
+  if (reply.raw.destroyed) return;
+  reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).header('content-type', 'application/json; charset=utf-8').send(busyBody);
+}
+
 export type PressureSettings = {
   /** Mean event-loop delay (ms) over a sample above which public requests are refused (PUBLIC_MAX_LOOP_DELAY_MS; 0 = off). */
   maxEventLoopDelayMs: number;
   /** How often the delay is sampled (ms): how fast shedding starts and stops. */
   sampleIntervalMs: number;
+  /** How long a refusal is held before it is sent (PUBLIC_REFUSAL_HOLD_MS; see refuseBusy). */
+  refusalHoldMs: number;
 };
 
 /**
@@ -106,7 +127,7 @@ export async function registerPressureShedding(app: App, settings: PressureSetti
     pressureHandler: (req, reply) => {
       if (!isPublic(req.url)) return; // staff and everything else: served, only later
       // Sent here, the request goes no further (the plugin's documented way to answer instead of 503).
-      reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).header('content-type', 'application/json; charset=utf-8').send(busyBody);
+      return refuseBusy(reply, settings.refusalHoldMs);
     },
   });
 }
@@ -118,8 +139,8 @@ export function registerAdmission(app: App, settings: AdmissionSettings): Gate |
   app.addHook('onRequest', async (req, reply) => {
     if (!isPublic(req.url)) return;
     if (!(await gate.enter())) {
-      reply.code(429).header('retry-after', String(RETRY_AFTER_SECONDS)).header('content-type', 'application/json; charset=utf-8');
-      return reply.send(busyBody);
+      await refuseBusy(reply, settings.refusalHoldMs ?? 0);
+      return reply;
     }
     let left = false;
     const leave = () => {
