@@ -271,7 +271,7 @@ export async function main(argv: string[]): Promise<void> {
           await new Promise((r) => setTimeout(r, 2000));
         }
       }
-      const table = formatRows(label, configRows);
+      const table = formatRows({ '1': '1 process', '2': 'WORKERS=2', '2r': 'WORKERS=2 + replica' }[config] ?? label, configRows);
       tables.push(table);
       log(table);
       const top = configRows.filter((r) => r.clients === Math.max(...args.clients) && !r.target.startsWith('baseline'));
@@ -281,7 +281,9 @@ export async function main(argv: string[]): Promise<void> {
         `Goals at ${Math.max(...args.clients)} clients: no errors but 429 — ${bad.length ? `FAIL (${bad.map((r) => r.target).join('; ')})` : 'PASS'}; ` +
         `staff p95 < 500 ms — ${starved.length ? `FAIL (${starved.map((r) => `${r.target}: ${ms(r.staff.stats.p95)} ms`).join('; ')})` : 'PASS'}; load average ${loadAvg().join(' / ')}`;
       log(goals);
-      summary.push(`**${label}** — ${aloneLine}. ${goals}.`);
+      summary.push(
+        `**${label}** — ${aloneLine}. ${goals}. Settings: PUBLIC_MAX_LOOP_DELAY_MS=${process.env.PUBLIC_MAX_LOOP_DELAY_MS ?? 'default'}, PUBLIC_REFUSAL_HOLD_MS=${process.env.PUBLIC_REFUSAL_HOLD_MS ?? 'default'}.`,
+      );
     }
   } finally {
     while (servers.length > 1) await servers.pop()!.stop();
