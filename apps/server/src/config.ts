@@ -73,10 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: (env.RATE_LIMIT_STORE || (workers > 1 ? 'postgres' : 'memory')) === 'postgres' ? 'postgres' : 'memory' },
     // 6 of the pool's 10 connections at most go to public requests: the rest stay free for the staff.
     admission: { inFlight: Number(env.PUBLIC_CONCURRENCY ?? 6), maxWaitMs: Number(env.PUBLIC_QUEUE_MS ?? 1000), maxWaiting: Number(env.PUBLIC_QUEUE ?? 200), refusalHoldMs },
-    // Sampled 4 times a second so shedding starts and stops within a quarter of a second of a spike. Off by
+    // 25 ms: a staff request spans several turns of the loop (its session, its queries, the answer), and
+    // about ten turns of 25 ms stay under the staff's 500 ms. Sampled 4 times a second so shedding starts and stops within a quarter of a second of a spike. Off by
     // default on PGlite: the embedded database works on the event loop itself, so there a late loop means
     // one heavy query (an import, a report), not a crowd, and one user would be told the site is full.
-    pressure: { maxEventLoopDelayMs: Number(env.PUBLIC_MAX_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 50 : 0)), sampleIntervalMs: 250, refusalHoldMs },
+    pressure: { maxEventLoopDelayMs: Number(env.PUBLIC_MAX_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 25 : 0)), sampleIntervalMs: 250, refusalHoldMs },
     publicCache: env.PUBLIC_CACHE !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };
