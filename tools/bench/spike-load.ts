@@ -2,7 +2,8 @@
 // staff probe in the parent is not timed on the same event loop: autocannon with N connections, each a
 // client that sends its next request when the previous one is answered (or has timed out). With
 // `forwarded`, every request carries another X-Forwarded-For address (the product started with
-// TRUST_PROXY=loopback): a spike is very many people, not one address. Prints one JSON line.
+// TRUST_PROXY=loopback): a spike is very many people, not one address. Every request says
+// `Accept-Encoding: gzip, deflate, br`, as every browser does (the CSV is then sent gzipped). Prints one JSON line.
 import { createRequire } from 'node:module';
 
 export type LoadSpec = { urls: string[]; connections: number; seconds: number; paths: string[]; forwarded: boolean; timeoutSeconds: number };
@@ -47,6 +48,7 @@ export function run(spec: LoadSpec): Promise<LoadResult> {
         requests: spec.paths.map((path) => ({
           method: 'GET',
           path,
+          headers: { 'accept-encoding': 'gzip, deflate, br' },
           setupRequest: (req: RawRequest) => {
             if (!spec.forwarded) return req;
             const n = ++seq + process.pid * 65_536;

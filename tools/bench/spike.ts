@@ -14,6 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { searchMix } from './hot-paths';
 import { benchPort, Client, startProduct, type Started } from './started';
+import pg from 'pg';
+import { redact, serverUrl } from './databases';
 import { loadAvg, machine } from './report';
 import { log, step, UsageError } from './cli';
 import { summarize, type Stats } from './stats';
@@ -65,6 +67,24 @@ function load(spec: LoadSpec): Promise<LoadResult> {
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult) : reject(new Error(`load generator failed: ${err.slice(-1000)}`))));
   });
+}
+
+/**
+ * Why the replica given cannot serve this run, or null: it must be a hot standby that already holds the
+ * database the bench made on the server (BENCH_DATABASE_URL must be its primary: `tools/pg-replica.sh up`
+ * prints both).
+ */
+async function replicaProblem(url: string): Promise<string | null> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await c.connect();
+    const [{ standby }] = (await c.query<{ standby: boolean }>('select pg_is_in_recovery() as standby')).rows;
+    return standby ? null : 'is not a standby (pg_is_in_recovery() is false)';
+  } catch (err) {
+    return `cannot be read (${(err as Error).message}): is it a streaming replica of ${redact(serverUrl())}? Start the bench with BENCH_DATABASE_URL set to its primary`;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 type Probe = { stats: Stats; statuses: Record<string, number>; failures: number };
@@ -127,32 +147,28 @@ function mixOf(r: LoadResult): Row['mix'] {
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(n && n / of < 0.001 ? 3 : 1)}%` : '—');
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
-function formatRows(rows: Row[]): string {
-  const head = ['target', 'clients', 'req/s', 'p50', 'p95', 'p99', 'errors', '2xx', '429', '5xx', 'other 4xx', 'timeouts', 'staff p50', 'staff p95', 'staff n', 'load avg (1 min)'];
+const thousands = (v: string) => v.replace(/^(\d+)(\d{3})(?=$|\.)/, '$1,$2');
+
+/** A markdown table, to paste into README "Disaster spike" as it is. */
+function formatRows(title: string, rows: Row[]): string {
+  const head = [title, 'clients', 'req/s', 'p50 / p95 / p99 ms', '2xx', '429', '5xx', 'other 4xx', 'timeouts + socket errors', 'staff p50 / p95 ms (n)', 'load (1 min)'];
   const body = rows.map((r) => {
     const m = r.mix;
-    const bad = m.server + m.other + m.timeouts + m.errors;
     return [
       r.target,
-      String(r.clients),
-      r.load.perSecond.toFixed(0),
-      ms(r.load.p50),
-      ms(r.load.p95),
-      ms(r.load.p99),
-      pct(bad, m.attempts),
+      thousands(String(r.clients)),
+      thousands(r.load.perSecond.toFixed(0)),
+      [r.load.p50, r.load.p95, r.load.p99].map((v) => thousands(ms(v))).join(' / '),
       pct(m.ok, m.attempts),
       pct(m.shed, m.attempts),
       String(m.server),
       String(m.other),
       String(m.timeouts + m.errors),
-      ms(r.staff.stats.p50),
-      ms(r.staff.stats.p95),
-      String(r.staff.stats.n),
-      String(r.loadAvg[0]),
+      `${thousands(ms(r.staff.stats.p50))} / ${thousands(ms(r.staff.stats.p95))} (${r.staff.stats.n}${r.staff.failures ? `, ${r.staff.failures} failed` : ''})`,
+      r.loadAvg[0].toFixed(2),
     ];
   });
-  const w = head.map((h, k) => Math.max(h.length, ...body.map((b) => b[k].length)));
-  return [head, ...body].map((row) => '  ' + row.map((c, k) => (k === 0 ? c.padEnd(w[k]) : c.padStart(w[k]))).join('  ')).join('\n');
+  return [head, head.map(() => '---'), ...body].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -173,6 +189,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   const rows: Row[] = [];
   const ran: string[] = [];
+  const tables: string[] = [];
+  const summary: string[] = [];
   const servers: Started[] = [first];
   try {
     log(`Started with the demo in ${first.startSeconds.toFixed(1)} s.`);
@@ -210,6 +228,11 @@ export async function main(argv: string[]): Promise<void> {
           const u = new URL(args.replicaUrl);
           u.pathname = new URL(servers[0].place.DATABASE_URL).pathname;
           extra = { DATABASE_REPLICA_URL: u.toString() };
+          const notReplica = await replicaProblem(u.toString());
+          if (notReplica) {
+            log(`\n=== 2 processes + replica — NOT RUN: ${redact(u.toString())} ${notReplica}`);
+            continue;
+          }
         }
         if (hasWorkers) {
           servers[0] = await servers[0].restart({ ...env, ...extra, WORKERS: '2' });
@@ -231,7 +254,8 @@ export async function main(argv: string[]): Promise<void> {
       const idle = staffProbe(signedIn, staffUrls);
       await new Promise((r) => setTimeout(r, 5000));
       const alone = await idle.stop();
-      log(`Staff alone (no spike, 5 s): p50 ${ms(alone.stats.p50)} ms, p95 ${ms(alone.stats.p95)} ms, n ${alone.stats.n}; load average ${loadAvg().join(' / ')}`);
+      const aloneLine = `Staff alone (no spike, 5 s): p50 ${ms(alone.stats.p50)} ms, p95 ${ms(alone.stats.p95)} ms, n ${alone.stats.n}; load average ${loadAvg().join(' / ')}`;
+      log(aloneLine);
       for (const t of targets.filter((x) => !args.only || args.only.split(',').some((k) => x.key === k))) {
         for (const clients of args.clients) {
           step(`${config}: ${t.name}, ${clients} clients`);
@@ -247,19 +271,27 @@ export async function main(argv: string[]): Promise<void> {
           await new Promise((r) => setTimeout(r, 2000));
         }
       }
-      log(formatRows(configRows));
+      const table = formatRows({ '1': '1 process', '2': 'WORKERS=2', '2r': 'WORKERS=2 + replica' }[config] ?? label, configRows);
+      tables.push(table);
+      log(table);
       const top = configRows.filter((r) => r.clients === Math.max(...args.clients) && !r.target.startsWith('baseline'));
       const bad = top.filter((r) => r.mix.server + r.mix.other + r.mix.timeouts + r.mix.errors > 0);
       const starved = top.filter((r) => r.staff.stats.p95 >= 500 || r.staff.failures > 0);
-      log(
+      const goals =
         `Goals at ${Math.max(...args.clients)} clients: no errors but 429 — ${bad.length ? `FAIL (${bad.map((r) => r.target).join('; ')})` : 'PASS'}; ` +
-          `staff p95 < 500 ms — ${starved.length ? `FAIL (${starved.map((r) => `${r.target}: ${ms(r.staff.stats.p95)} ms`).join('; ')})` : 'PASS'}; load average ${loadAvg().join(' / ')}`,
+        `staff p95 < 500 ms — ${starved.length ? `FAIL (${starved.map((r) => `${r.target}: ${ms(r.staff.stats.p95)} ms`).join('; ')})` : 'PASS'}; load average ${loadAvg().join(' / ')}`;
+      log(goals);
+      summary.push(
+        `**${label}** — ${aloneLine}. ${goals}. Settings: PUBLIC_MAX_LOOP_DELAY_MS=${process.env.PUBLIC_MAX_LOOP_DELAY_MS ?? 'default'}, PUBLIC_REFUSAL_HOLD_MS=${process.env.PUBLIC_REFUSAL_HOLD_MS ?? 'default'}.`,
       );
     }
   } finally {
     while (servers.length > 1) await servers.pop()!.stop();
     await servers[0].stop();
   }
+  // Everything again at the end, ready to paste into README "Disaster spike".
+  log(`\n--- markdown (${m.date}; ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB, Node ${m.node}; ${args.seconds} s per run) ---\n`);
+  for (let i = 0; i < tables.length; i++) log(`${tables[i]}\n\n${summary[i]}\n`);
   const file = path.resolve('.tmp/bench-spike.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify({ machine: m, args, ran, rows }, null, 2));

@@ -14,7 +14,7 @@ import { AppError } from './platform/errors';
 import { registerTextHygiene } from './platform/text-hygiene';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { registerRateLimit } from './platform/rate-limit';
-import { registerAdmission } from './platform/admission';
+import { registerAdmission, registerPressureShedding } from './platform/admission';
 import { startReportWorker } from './modules/reports/worker';
 import './modules/metrics-index';
 import { MODULES } from './modules/modules';
@@ -71,8 +71,11 @@ export async function buildApp(
   });
   await app.register(cookie);
   await registerSecurityHeaders(app, config.cspReportFile);
-  await registerRateLimit(app, db, config.rateLimit);
+  // Order of the checks on a public request: the event loop's delay, the gate's places, then the
+  // per-address limit (route-level hooks run after these), so a shed request never reaches the database.
+  await registerPressureShedding(app, config.pressure);
   registerAdmission(app, config.admission);
+  await registerRateLimit(app, db, config.rateLimit);
   // Uploads (statements, attachments): each route reads its parts and sets its own tighter limits.
   await app.register(multipart, { limits: { fileSize: 64 * 1024 * 1024, files: 10, fields: 50 } });
   registerErrorHandler(app);

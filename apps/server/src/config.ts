@@ -25,7 +25,9 @@ export type Config = {
   /** Public routes and sign-in: requests per minute per address (RATE_LIMIT, 0 = off) and where counts live. */
   rateLimit: { perMinute: number; store: 'memory' | 'postgres' };
   /** The public routes' admission gate (platform/admission.ts): places in flight, wait and queue per process. */
-  admission: { inFlight: number; maxWaitMs: number; maxWaiting: number };
+  admission: { inFlight: number; maxWaitMs: number; maxWaiting: number; refusalHoldMs: number };
+  /** Public requests are refused while the event loop is this late (platform/admission.ts, registerPressureShedding). */
+  pressure: { maxEventLoopDelayMs: number; sampleIntervalMs: number; refusalHoldMs: number };
   /** Where CSP violation reports are appended as JSON lines (the e2e suite fails on any). */
   cspReportFile: string | undefined;
   /** The public statement's short in-process cache (PUBLIC_CACHE=0: off, for measuring). */
@@ -46,6 +48,8 @@ function trustProxyOf(v: string | undefined): Config['trustProxy'] {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.NODE_ENV ?? '';
+  // A refused public request's answer is held up to 1 s, so a connection retrying at once is paced (admission.ts).
+  const refusalHoldMs = Number(env.PUBLIC_REFUSAL_HOLD_MS ?? 1000);
   const workers = Math.max(1, Math.floor(Number(env.WORKERS ?? 1)) || 1);
   const relaxed = mode === 'development' || mode === 'test';
   return {
@@ -68,7 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Several processes share each address's budget only through the database.
     rateLimit: { perMinute: Number(env.RATE_LIMIT ?? 300), store: (env.RATE_LIMIT_STORE || (workers > 1 ? 'postgres' : 'memory')) === 'postgres' ? 'postgres' : 'memory' },
     // 6 of the pool's 10 connections at most go to public requests: the rest stay free for the staff.
-    admission: { inFlight: Number(env.PUBLIC_CONCURRENCY ?? 6), maxWaitMs: Number(env.PUBLIC_QUEUE_MS ?? 1000), maxWaiting: Number(env.PUBLIC_QUEUE ?? 200) },
+    admission: { inFlight: Number(env.PUBLIC_CONCURRENCY ?? 6), maxWaitMs: Number(env.PUBLIC_QUEUE_MS ?? 1000), maxWaiting: Number(env.PUBLIC_QUEUE ?? 200), refusalHoldMs },
+    // 25 ms: a staff request spans several turns of the loop (its session, its queries, the answer), and
+    // about ten turns of 25 ms stay under the staff's 500 ms. Sampled 4 times a second so shedding starts and stops within a quarter of a second of a spike. Off by
+    // default on PGlite: the embedded database works on the event loop itself, so there a late loop means
+    // one heavy query (an import, a report), not a crowd, and one user would be told the site is full.
+    pressure: { maxEventLoopDelayMs: Number(env.PUBLIC_MAX_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 25 : 0)), sampleIntervalMs: 250, refusalHoldMs },
     publicCache: env.PUBLIC_CACHE !== '0',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
   };

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { Gate, registerAdmission } from './admission';
+import { Gate, registerAdmission, registerPressureShedding } from './admission';
 import { registerErrorHandler, type App } from './http';
 
 describe('Gate: places in flight, a bounded wait, then refusal', () => {
@@ -110,8 +110,86 @@ describe('admission gate on the public routes', () => {
     }
   });
 
+  it('a refusal is held (PUBLIC_REFUSAL_HOLD_MS, jittered between half and all of it) while the staff are answered at once', async () => {
+    const app = Fastify() as unknown as App;
+    registerErrorHandler(app);
+    const gate = registerAdmission(app, { inFlight: 1, maxWaitMs: 0, maxWaiting: 0, refusalHoldMs: 400 })!;
+    const held: Array<() => void> = [];
+    app.get('/api/public/slow', async () => {
+      await new Promise<void>((r) => held.push(r));
+      return { ok: true };
+    });
+    app.get('/api/fund/funds', async () => ({ staff: true }));
+    await app.ready();
+    try {
+      const first = app.inject({ method: 'GET', url: '/api/public/slow' });
+      while (held.length < 1) await new Promise((r) => setTimeout(r, 5));
+      const t0 = Date.now();
+      const refused = app.inject({ method: 'GET', url: '/api/public/slow' }).then((r) => ({ r, ms: Date.now() - t0 }));
+      const staff = await app.inject({ method: 'GET', url: '/api/fund/funds' });
+      expect(staff.statusCode).toBe(200);
+      expect(Date.now() - t0).toBeLessThan(200);
+      const { r, ms } = await refused;
+      expect(r.statusCode).toBe(429);
+      expect(r.json().error.code).toBe('SERVER_BUSY');
+      expect(r.headers['retry-after']).toBe('5');
+      expect(ms).toBeGreaterThanOrEqual(195);
+      held.shift()!();
+      expect((await first).statusCode).toBe(200);
+      expect(gate.inFlight).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('PUBLIC_CONCURRENCY=0 turns the gate off', () => {
     const app = Fastify() as unknown as App;
     expect(registerAdmission(app, { inFlight: 0, maxWaitMs: 0, maxWaiting: 0 })).toBeNull();
+  });
+});
+
+describe('shedding by event-loop delay (@fastify/under-pressure)', () => {
+  it('while the event loop is late, a public route is refused 429 SERVER_BUSY with Retry-After and a Vietnamese message, a staff route still answers; once it is on time again the public is served', async () => {
+    const app = Fastify() as unknown as App;
+    registerErrorHandler(app);
+    await registerPressureShedding(app, { maxEventLoopDelayMs: 20, sampleIntervalMs: 300, refusalHoldMs: 0 });
+    app.get('/api/public/page', async () => ({ page: true }));
+    app.get('/api/fund/funds', async () => ({ staff: true }));
+    await app.ready();
+    const late = () => (app as unknown as { memoryUsage(): { eventLoopDelay: number } }).memoryUsage().eventLoopDelay > 20;
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/public/page' })).statusCode).toBe(200);
+      // What a spike does to the loop: every turn takes 60 ms (the delay sampled is the mean over its turns).
+      const busyTurns = async (ms: number) => {
+        for (const end = Date.now() + ms; Date.now() < end;) {
+          const until = Date.now() + 60;
+          while (Date.now() < until);
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+      await busyTurns(700);
+      expect(late()).toBe(true);
+      const refused = await app.inject({ method: 'GET', url: '/api/public/page' });
+      const staff = await app.inject({ method: 'GET', url: '/api/fund/funds' });
+      expect(late()).toBe(true); // both answered within the same sample
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.headers['content-type']).toMatch(/^application\/json/);
+      expect(refused.json().error).toMatchObject({ code: 'SERVER_BUSY', message: 'Hệ thống đang có quá nhiều người truy cập, vui lòng thử lại sau ít giây' });
+      expect(staff.statusCode).toBe(200);
+      expect(staff.json()).toEqual({ staff: true });
+      while (late()) await new Promise((r) => setTimeout(r, 20));
+      expect((await app.inject({ method: 'GET', url: '/api/public/page' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('PUBLIC_MAX_LOOP_DELAY_MS=0 turns it off', async () => {
+    const app = Fastify() as unknown as App;
+    await registerPressureShedding(app, { maxEventLoopDelayMs: 0, sampleIntervalMs: 250, refusalHoldMs: 0 });
+    await app.ready();
+    expect(app.hasDecorator('memoryUsage')).toBe(false);
+    await app.close();
   });
 });

@@ -1,3 +1,4 @@
+import { Negotiator } from '@fastify/accept-negotiator';
 import { StatementMapping } from '@contract/fund-public';
 import { fundEndpoints, publicFundEndpoints } from '@contract/endpoints/fund';
 import { AppError } from '../../platform/errors';
@@ -13,6 +14,10 @@ import { campaignVietQr, listPublicCampaigns, publicCampaignDetail, publicDistri
 import type { UploadedFile } from './statements/generic';
 import { importJob, startImport } from './statements/import-jobs';
 import { previewFiles } from './statements/preview';
+
+// q-values and `identity;q=0` honoured: a client that refuses gzip gets the plain file.
+const gzipNegotiator = new Negotiator({ supportedValues: ['gzip', 'identity'] });
+const acceptsGzip = (header: string | string[] | undefined) => typeof header === 'string' && gzipNegotiator.negotiate(header) === 'gzip';
 
 /** An uploaded statement file, named without the browser's folders. */
 const statementFiles = (files: Upload[]): UploadedFile[] => files.map((f) => ({ name: f.filename.replace(/^.*[\\/]/, ''), data: f.data }));
@@ -87,11 +92,17 @@ const publicStatement = bind(publicFundEndpoints, {
     const { plan: _plan, ...page } = await publicDonations(ctx.db, params.id, query);
     return page;
   },
-  'GET /api/public/campaigns/:id/donations.csv': async (ctx, { params, query }, { reply }) => {
-    const { csv, name } = await publicDonationsCsv(ctx.db, params.id, query);
+  'GET /api/public/campaigns/:id/donations.csv': async (ctx, { params, query }, { req, reply }) => {
+    const { csv, gzip, name } = await publicDonationsCsv(ctx.db, params.id, query);
     reply.header('content-type', 'text/csv; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="${name}"`);
     reply.header('cache-control', short);
+    // The file gzipped once when built, for every client that takes it (all browsers do).
+    reply.header('vary', 'accept-encoding');
+    if (acceptsGzip(req.headers['accept-encoding'])) {
+      reply.header('content-encoding', 'gzip');
+      return gzip;
+    }
     return csv;
   },
   'GET /api/public/campaigns/:id/distributions': (ctx, { params, query }, { reply }) => {

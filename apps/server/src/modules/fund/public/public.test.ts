@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PublicDonationQuery } from '@contract/fund-public';
 import { useWorldApp } from '../../../test/app';
@@ -126,6 +127,28 @@ describe('public statement (no sign-in)', () => {
     const full = await get(`/api/public/campaigns/${campaignId}/donations.csv`);
     expect(full.body).toContain('Ẩn danh');
     expect(full.body).not.toContain('Bảo Mật');
+  });
+
+  it('a client that accepts gzip gets the CSV gzipped (built once, cached), which decodes to the same bytes as the plain file', async () => {
+    invalidatePublicCache();
+    const url = `/api/public/campaigns/${campaignId}/donations.csv?q=nguyen`;
+    const plain = await t.app.inject({ method: 'GET', url, remoteAddress: '10.20.0.1' });
+    const zipped = await t.app.inject({ method: 'GET', url, remoteAddress: '10.20.0.2', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(zipped.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(zipped.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(plain.body).toContain('Nguyễn Thị Ánh');
+    // gzip refused (q=0): the plain file.
+    const refused = await t.app.inject({ method: 'GET', url, remoteAddress: '10.20.0.3', headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.rawPayload.equals(plain.rawPayload)).toBe(true);
+    // The cached file holds both encodings: the gzip was made once, when it was built.
+    const file = await publicDonationsCsv(t.db, campaignId, PublicDonationQuery.parse({ q: 'nguyen' }));
+    expect(file.gzip.equals(zipped.rawPayload)).toBe(true);
   });
 
   it('CSV downloads past the one being built and the few in line are refused with 429 SERVER_BUSY, never a 500; the same file then comes from the cache', async () => {
