@@ -122,4 +122,22 @@ describe('POST /api/fund/statements/import', () => {
     expect(res.json().error).toMatchObject({ code: 'IMPORT_INVALID', details: { problems: [{ file: 'Vietinbank-111602391111-bad.csv', row: 2, line: 3 }] } });
     expect(await donationsOf(campaignId)).toEqual({ n: 0, s: 0 });
   });
+
+  it('line keys and search words compare bytes (collation "C"), and public search still uses the word index', async () => {
+    const cols = await t.db.query<{ column_name: string; collation_name: string }>(
+      `select column_name, collation_name from information_schema.columns
+        where table_name = 'fund_donations' and column_name in ('statement_line_key', 'search_text') order by 1`,
+    );
+    expect(cols).toEqual([
+      { column_name: 'search_text', collation_name: 'C' },
+      { column_name: 'statement_line_key', collation_name: 'C' },
+    ]);
+    await t.db.tx(async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      const plan = await tx.query<{ 'QUERY PLAN': string }>(`explain select id from fund_donations where publish_name and fund_search_tokens(search_text) @> $1::text[]`, [
+        ['nguyen_thi'],
+      ]);
+      expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('fund_donations_search_tokens');
+    });
+  });
 });
