@@ -4,7 +4,7 @@
 import { CsvReader, CsvError, type CsvRecord } from './csv';
 import { assignKeys, flattenMemo, parseDmy, parseGroupedAmount, parseTime } from './common';
 import { donorFromMemo, nameFromCounterparty } from './donor-names';
-import type { Bank, ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
+import type { Bank, ParsedStatement, RowProblem, StatementLine } from './types';
 
 export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount', 'CreditAmount', 'Balance', 'OffsetAccount'];
 
@@ -44,12 +44,32 @@ type Draft = Omit<StatementLine, 'key'> & { missingAmount: boolean };
  * so a lost amount in the first row of a later file is still recovered from the previous file.
  */
 export function parseBankStatements(files: InputFile[]): ParsedStatement {
-  const problems: RowProblem[] = [];
-  const recovered: RecoveredRow[] = [];
-  const drafts: Draft[] = [];
-  const summary: ParsedStatement['files'] = [];
+  const parsed: ParsedStatement = { lines: [], problems: [], recovered: [], files: [] };
+  for (const slice of bankStatementSlices(files, parsed)) for (const l of slice) parsed.lines.push(l);
+  return parsed;
+}
+
+/**
+ * The same parse, a slice of lines at a time (in file and row order, keys as parseBankStatements gives
+ * them), so that an import can write one slice while the next is read. Problems, recovered amounts and
+ * file summaries are added to `out` as they are found; the caller must check `out.problems` at the end
+ * (a line already yielded may belong to an upload that is then refused as a whole).
+ */
+export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 1000): Generator<StatementLine[]> {
+  const { problems, recovered } = out;
+  const summary = out.files;
+  let drafts: Draft[] = [];
+  const keys = new Map<string, number>();
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
   const chains = new Map<string, number>(); // Agribank account → last balance
+  const take = () => {
+    const slice = assignKeys(
+      drafts.map(({ missingAmount: _m, ...l }) => l),
+      keys,
+    );
+    drafts = [];
+    return slice;
+  };
 
   for (const file of sorted) {
     const records = readRecords(file, problems);
@@ -160,11 +180,11 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
       credit += draft.credit;
       debit += draft.debit;
       drafts.push(draft);
+      if (drafts.length >= sliceSize) yield take();
     }
     summary.push({ file: file.name, bank, account, rows: records.length - 1, credit, debit });
   }
-  const lines = assignKeys(drafts.map(({ missingAmount: _m, ...l }) => l));
-  return { lines, problems, recovered, files: summary };
+  if (drafts.length) yield take();
 }
 
 /** The PDF parse glued the amount into the memo: its digits still appear there in order ("C1T00,000" holds 100,000). */
