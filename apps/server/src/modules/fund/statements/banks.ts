@@ -55,7 +55,7 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
  * file summaries are added to `out` as they are found; the caller must check `out.problems` at the end
  * (a line already yielded may belong to an upload that is then refused as a whole).
  */
-export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 1000): Generator<StatementLine[]> {
+export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 500): Generator<StatementLine[]> {
   const { problems, recovered } = out;
   const summary = out.files;
   let drafts: Draft[] = [];
@@ -73,6 +73,9 @@ export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStateme
 
   for (const file of sorted) {
     const records = readRecords(file, problems);
+    // An empty slice: the reader of a file and its rows are two stretches of work, and the importer
+    // yields to other requests between slices.
+    yield [];
     if (!records) continue;
     const header = records[0]?.fields.map((h) => h.trim());
     if (!header || header.join(',') !== BANK_HEADER.join(',')) {
