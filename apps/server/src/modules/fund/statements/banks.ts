@@ -51,11 +51,11 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
 
 /**
  * The same parse, a slice of lines at a time (in file and row order, keys as parseBankStatements gives
- * them), so that an import can write one slice while the next is read. Problems, recovered amounts and
+ * them), so that an import can write one slice while the next is read (100 lines: a few ms, so requests to the same process wait little). Problems, recovered amounts and
  * file summaries are added to `out` as they are found; the caller must check `out.problems` at the end
  * (a line already yielded may belong to an upload that is then refused as a whole).
  */
-export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 500): Generator<StatementLine[]> {
+export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 100): Generator<StatementLine[]> {
   const { problems, recovered } = out;
   const summary = out.files;
   let drafts: Draft[] = [];
