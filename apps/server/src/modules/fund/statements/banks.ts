@@ -23,11 +23,23 @@ export const accountFromName = (name: string) => /-(\d{6,20})-/.exec(name)?.[1] 
 
 /** Reads a whole file chunk by chunk; an unreadable CSV structure becomes a problem on its line. */
 export function readRecords(file: InputFile, problems: RowProblem[]): CsvRecord[] | null {
+  const steps = readRecordsInSteps(file, problems);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, pausing (an empty slice) after each 64 KB, so a streamed import yields while it reads. */
+function* readRecordsInSteps(file: InputFile, problems: RowProblem[]): Generator<never[], CsvRecord[] | null> {
   const out: CsvRecord[] = [];
   const reader = new CsvReader((r) => out.push(r));
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   try {
-    for (let i = 0; i < text.length; i += 1 << 16) reader.push(text.slice(i, i + (1 << 16)));
+    for (let i = 0; i < text.length; i += 1 << 16) {
+      reader.push(text.slice(i, i + (1 << 16)));
+      yield [];
+    }
     reader.end();
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
@@ -72,10 +84,7 @@ export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStateme
   };
 
   for (const file of sorted) {
-    const records = readRecords(file, problems);
-    // An empty slice: the reader of a file and its rows are two stretches of work, and the importer
-    // yields to other requests between slices.
-    yield [];
+    const records = yield* readRecordsInSteps(file, problems);
     if (!records) continue;
     const header = records[0]?.fields.map((h) => h.trim());
     if (!header || header.join(',') !== BANK_HEADER.join(',')) {
