@@ -122,6 +122,15 @@ describe('statement import', () => {
     await expectBooksBalanced(t.db, [t.w.A]);
   }, 240_000);
 
+  it("after an import the word index's pending list is merged, so word searches do not read the imported rows one by one", async () => {
+    const { campaignId } = await makeStatementCampaign(t.db, t.w.A);
+    const files = statementUploads('Agribank').slice(0, 2);
+    const r = await importParsed(t.db, null, await parseUpload({ files, format: 'bank', target: { campaignId } }), { campaignId }, undefined, { statistics: 'wait' });
+    expect(r.inserted).toBeGreaterThan(10_000);
+    const [{ n }] = await t.db.query<{ n: number }>(`select gin_clean_pending_list('fund_donations_search_tokens')::int as n`);
+    expect(n).toBe(0); // nothing left to merge
+  }, 240_000);
+
   it("a line whose memo carries a campaign's VietQR reference goes to that campaign", async () => {
     const { campaignId, fundId, vietin } = await makeStatementCampaign(t.db, t.w.A);
     const other = await makeCampaign(t.db, t.w.A, fundId, { name: 'Nhà Đại đoàn kết (thử)' });
