@@ -13,7 +13,7 @@ import { loadConfig } from '../../apps/server/src/config';
 import { buildApp } from '../../apps/server/src/app';
 import { insertUnit } from '../../apps/server/src/test/factories';
 import { insertBankAccount, insertCampaign, insertFund } from '../../apps/server/src/modules/fund/service';
-import { importParsed, parseUpload } from '../../apps/server/src/modules/fund/statements/import-service';
+import { importParsed, importUpload, parseUpload, type ImportResult } from '../../apps/server/src/modules/fund/statements/import-service';
 import { memoNamesNobody } from '../../apps/server/src/modules/fund/statements/donor-names';
 import type { StatementLine } from '../../apps/server/src/modules/fund/statements/types';
 import { searchDonations } from '../../apps/server/src/modules/fund/public/search';
@@ -163,7 +163,11 @@ async function readsDuringImport(db: Db, kind: BenchDb['kind'], app: Awaited<Ret
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId: t2.campaignId } });
   let running = true;
   const t0 = performance.now();
-  const importing = importParsed(db, null, parsed, { campaignId: t2.campaignId }, undefined, { commit: kind === 'pglite' ? 'batches' : 'one' }).finally(() => (running = false));
+  const importing = (
+    kind === 'pglite'
+      ? importParsed(db, null, parsed, { campaignId: t2.campaignId }, undefined, { commit: 'batches' })
+      : importUpload(db, null, { files, format: 'bank', target: { campaignId: t2.campaignId } })
+  ).finally(() => (running = false));
   const health: number[] = [];
   const search: number[] = [];
   const urls = ['nguyen thi anh', 'tran van hung', 'ung ho', 'le thi huong'].map((q) => `/api/public/campaigns/${publicCampaign}/donations?q=${encodeURIComponent(q)}`);
@@ -207,9 +211,19 @@ async function benchOne(bench: BenchDb, sizes: number[]) {
     .map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS, name)) }));
   const t0 = performance.now();
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId: t.campaignId } });
-  const parseMs = performance.now() - t0;
-  const r = await importParsed(db, null, parsed, { campaignId: t.campaignId });
-  const importMs = performance.now() - t0;
+  let parseMs = performance.now() - t0;
+  let r: ImportResult;
+  let importMs: number;
+  if (bench.kind === 'postgres') {
+    // As the product imports on a server: the files are written while they are read (importUpload); the
+    // parse above is only for the name-recognition figures, and the clock starts again.
+    const t1 = performance.now();
+    r = await importUpload(db, null, { files, format: 'bank', target: { campaignId: t.campaignId } }, undefined, {}, () => (parseMs = performance.now() - t1));
+    importMs = performance.now() - t1;
+  } else {
+    r = await importParsed(db, null, parsed, { campaignId: t.campaignId });
+    importMs = performance.now() - t0;
+  }
   const again0 = performance.now();
   const again = await importParsed(db, null, await parseUpload({ files, format: 'bank', target: { campaignId: t.campaignId } }), { campaignId: t.campaignId });
   const againMs = performance.now() - again0;
@@ -278,7 +292,7 @@ function format(r: Awaited<ReturnType<typeof benchOne>>): string {
   const i = r.import;
   lines.push(`Import of the real statements: ${i.rows.toLocaleString('en')} rows, ${i.amount.toLocaleString('en')} VND, ${i.recovered} amounts recovered from the balance chain;`);
   lines.push(
-    `  ${(i.totalMs / 1000).toFixed(1)} s = ${i.rowsPerSecond.toFixed(0)} rows/s (parsing ${(i.parseMs / 1000).toFixed(1)} s of it); the same files again: ${i.reimport.inserted} added, ${i.reimport.skipped.toLocaleString('en')} skipped in ${(i.reimport.ms / 1000).toFixed(1)} s`,
+    `  ${(i.totalMs / 1000).toFixed(1)} s = ${i.rowsPerSecond.toFixed(0)} rows/s (${r.kind === 'postgres' ? 'written while read; every file read after' : 'parsing'} ${(i.parseMs / 1000).toFixed(1)} s of it); the same files again: ${i.reimport.inserted} added, ${i.reimport.skipped.toLocaleString('en')} skipped in ${(i.reimport.ms / 1000).toFixed(1)} s`,
   );
   for (const [bank, n] of Object.entries(i.names)) {
     lines.push(

@@ -4,7 +4,7 @@
 import { CsvReader, CsvError, type CsvRecord } from './csv';
 import { assignKeys, flattenMemo, parseDmy, parseGroupedAmount, parseTime } from './common';
 import { donorFromMemo, nameFromCounterparty } from './donor-names';
-import type { Bank, ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
+import type { Bank, ParsedStatement, RowProblem, StatementLine } from './types';
 
 export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount', 'CreditAmount', 'Balance', 'OffsetAccount'];
 
@@ -23,11 +23,23 @@ export const accountFromName = (name: string) => /-(\d{6,20})-/.exec(name)?.[1] 
 
 /** Reads a whole file chunk by chunk; an unreadable CSV structure becomes a problem on its line. */
 export function readRecords(file: InputFile, problems: RowProblem[]): CsvRecord[] | null {
+  const steps = readRecordsInSteps(file, problems);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, pausing (an empty slice) after each 64 KB, so a streamed import yields while it reads. */
+function* readRecordsInSteps(file: InputFile, problems: RowProblem[]): Generator<never[], CsvRecord[] | null> {
   const out: CsvRecord[] = [];
   const reader = new CsvReader((r) => out.push(r));
   const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   try {
-    for (let i = 0; i < text.length; i += 1 << 16) reader.push(text.slice(i, i + (1 << 16)));
+    for (let i = 0; i < text.length; i += 1 << 16) {
+      reader.push(text.slice(i, i + (1 << 16)));
+      yield [];
+    }
     reader.end();
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
@@ -44,15 +56,35 @@ type Draft = Omit<StatementLine, 'key'> & { missingAmount: boolean };
  * so a lost amount in the first row of a later file is still recovered from the previous file.
  */
 export function parseBankStatements(files: InputFile[]): ParsedStatement {
-  const problems: RowProblem[] = [];
-  const recovered: RecoveredRow[] = [];
-  const drafts: Draft[] = [];
-  const summary: ParsedStatement['files'] = [];
+  const parsed: ParsedStatement = { lines: [], problems: [], recovered: [], files: [] };
+  for (const slice of bankStatementSlices(files, parsed)) for (const l of slice) parsed.lines.push(l);
+  return parsed;
+}
+
+/**
+ * The same parse, a slice of lines at a time (in file and row order, keys as parseBankStatements gives
+ * them), so that an import can write one slice while the next is read (100 lines: a few ms, so requests to the same process wait little). Problems, recovered amounts and
+ * file summaries are added to `out` as they are found; the caller must check `out.problems` at the end
+ * (a line already yielded may belong to an upload that is then refused as a whole).
+ */
+export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStatement, 'lines'>, sliceSize = 100): Generator<StatementLine[]> {
+  const { problems, recovered } = out;
+  const summary = out.files;
+  let drafts: Draft[] = [];
+  const keys = new Map<string, number>();
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
   const chains = new Map<string, number>(); // Agribank account → last balance
+  const take = () => {
+    const slice = assignKeys(
+      drafts.map(({ missingAmount: _m, ...l }) => l),
+      keys,
+    );
+    drafts = [];
+    return slice;
+  };
 
   for (const file of sorted) {
-    const records = readRecords(file, problems);
+    const records = yield* readRecordsInSteps(file, problems);
     if (!records) continue;
     const header = records[0]?.fields.map((h) => h.trim());
     if (!header || header.join(',') !== BANK_HEADER.join(',')) {
@@ -160,11 +192,11 @@ export function parseBankStatements(files: InputFile[]): ParsedStatement {
       credit += draft.credit;
       debit += draft.debit;
       drafts.push(draft);
+      if (drafts.length >= sliceSize) yield take();
     }
     summary.push({ file: file.name, bank, account, rows: records.length - 1, credit, debit });
   }
-  const lines = assignKeys(drafts.map(({ missingAmount: _m, ...l }) => l));
-  return { lines, problems, recovered, files: summary };
+  if (drafts.length) yield take();
 }
 
 /** The PDF parse glued the amount into the memo: its digits still appear there in order ("C1T00,000" holds 100,000). */

@@ -34,10 +34,10 @@ export const flattenMemo = (s: string) => (/\s\s|[\r\n\t]/.test(s) ? s.replace(/
 
 /**
  * Keys that identify a line by its content (not by its place in a file, which changes when a statement
- * is split differently). Identical lines in one import are told apart by their order.
+ * is split differently). Identical lines in one import are told apart by their order (`seen` carries the
+ * count over when an import is keyed slice by slice).
  */
-export function assignKeys(lines: Omit<StatementLine, 'key'>[]): StatementLine[] {
-  const seen = new Map<string, number>();
+export function assignKeys(lines: Omit<StatementLine, 'key'>[], seen = new Map<string, number>()): StatementLine[] {
   return lines.map((l) => {
     const text = `${l.time ?? ''}\u0001${l.reference ?? ''}\u0001${l.memo}\u0001${l.counterparty ?? ''}\u0001${l.debit}\u0001${l.credit}\u0001${l.balance ?? ''}`;
     const base = `${l.bank}:${l.account ?? '-'}:${l.date}:${contentHash(text)}`;

@@ -5,9 +5,9 @@
 // on PGlite the batches already committed stay and the same upload again skips them.
 import crypto from 'node:crypto';
 import type { Db } from '../../../db/db';
-import { assertUnitAccess, type Ctx } from '../../../platform/access';
+import { assertPermission, assertUnitAccess, type Ctx } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
-import { importParsed, parseUpload, targetUnit, type ImportOptions, type ImportRequest, type ImportResult, type Progress } from './import-service';
+import { importParsed, importUpload, parseUpload, targetUnit, type ImportOptions, type ImportRequest, type ImportResult, type Progress } from './import-service';
 
 export type ImportJob = {
   id: string;
@@ -79,6 +79,7 @@ function jobWriter(db: Db, id: string) {
 /** Parses now (so a bad file is refused in the response), then writes in the background. */
 export async function startImport({ db, user }: Ctx, req: ImportRequest): Promise<ImportJob> {
   const unitId = await targetUnit(db, req.target);
+  if (db.kind !== 'pglite' && req.format === 'bank') return startStreamingImport({ db, user }, req, unitId);
   const parsed = await parseUpload(req, db);
   // The lines' dates are known only now (the registrar checked the target's unit): checked here so that a
   // refusal is the response, not a failed job; the writer checks each batch again.
@@ -119,6 +120,65 @@ export async function startImport({ db, user }: Ctx, req: ImportRequest): Promis
     )
     .catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
   return job;
+}
+
+/**
+ * The same on a server for bank statements: the job writes while the files are read (importUpload, one
+ * transaction), and the response still waits until every file has been read — a bad file is refused in
+ * the response (its job row removed, the transaction rolled back), as before; a good upload is answered
+ * with its job while the rest of the writing goes on.
+ */
+async function startStreamingImport({ db, user }: Ctx, req: ImportRequest, unitId: number): Promise<ImportJob> {
+  // No job for someone who may not write here at all; the unit's scope on the lines' dates is checked
+  // by the import at the first line, before anything is written.
+  await assertUnitAccess(db, user, 'fund.read', unitId);
+  assertPermission(user, 'fund.write');
+  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
+  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
+    crypto.randomUUID(),
+    user.id,
+    JSON.stringify({ phase: 'parsing', total: 0, done: 0 } satisfies Progress),
+    leaseSeconds(),
+  ]);
+  const job = toJob(row);
+  const writer = jobWriter(db, job.id);
+  const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
+  renew.unref();
+  const finish = async (status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) => {
+    clearInterval(renew);
+    await writer.settled();
+    await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
+      job.id,
+      status,
+      result && JSON.stringify(result),
+      error && JSON.stringify(error),
+    ]);
+  };
+  let lines = -1;
+  let answer!: { ok: (n: number) => void; refuse: (e: unknown) => void };
+  const parsed = new Promise<number>((ok, refuse) => (answer = { ok, refuse }));
+  importUpload(
+    db,
+    user,
+    req,
+    (p) => writer.progress(p),
+    { debits: req.debits ?? 'skip', commit: 'one' },
+    (n) => answer.ok((lines = n)),
+  )
+    .then(
+      (r) => finish('done', r, null),
+      async (e) => {
+        if (lines >= 0) return finish('failed', null, errorBody(e));
+        // Refused before every file was read (unreadable rows, no access to the lines' dates): the response.
+        clearInterval(renew);
+        await writer.settled();
+        await db.query('delete from fund_import_jobs where id = $1', [job.id]);
+        answer.refuse(e);
+      },
+    )
+    .catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
+  const total = await parsed;
+  return { ...job, progress: { phase: 'writing', total, done: 0 } };
 }
 
 /** A job of the asking user (job ids are not shared), read from the database by whichever process is asked. */

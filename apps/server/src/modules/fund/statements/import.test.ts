@@ -6,7 +6,7 @@ import { expectBooksBalanced } from '../testing';
 import { campaignReference } from '../vietqr';
 import { makeCampaign } from '../testing';
 import { makeStatementCampaign, multipart, statementUploads } from './fixtures';
-import { importParsed, parseUpload } from './import-service';
+import { importParsed, importUpload, parseUpload, type Progress } from './import-service';
 
 const t = useWorldApp();
 
@@ -65,6 +65,72 @@ describe('statement import', () => {
     expect(await donationsOf(campaignId)).toEqual({ n: 0, s: 0 });
   });
 
+  it('importUpload writes while it reads: the same lines, keys and totals as parse-then-import, the first batch written before the last file is read', async () => {
+    const { campaignId } = await makeStatementCampaign(t.db, t.w.A);
+    const acct = await sessionAs(t.db, 'fund_accountant', t.w.S);
+    const files = [...statementUploads('Vietinbank'), ...statementUploads('Agribank')];
+    const req = { files, format: 'bank' as const, target: { campaignId } };
+    const events: string[] = [];
+    const r = await importUpload(
+      t.db,
+      acct.user,
+      req,
+      (p: Progress) => p.done > 0 && events.push(`written ${p.done}`),
+      {},
+      (n) => events.push(`parsed ${n}`),
+    );
+    expect(r).toMatchObject({ rowsRead: 98967, credits: 98967, inserted: 98967, skipped: 0, amount: 76_783_044_604 });
+    expect(r.recovered).toHaveLength(5);
+    // Writing overlapped the reading: batches were written before the parse had finished.
+    expect(events.indexOf('parsed 98967')).toBeGreaterThan(0);
+    expect(events[0]).toMatch(/^written /);
+    // The keys are the ones parse-then-import gives: importing the same files that way adds nothing.
+    const again = await importParsed(t.db, acct.user, await parseUpload(req), { campaignId });
+    expect(again).toMatchObject({ inserted: 0, skipped: 98967 });
+    const twice = await importUpload(t.db, acct.user, req);
+    expect(twice).toMatchObject({ inserted: 0, skipped: 98967, amount: 0 });
+    expect(await donationsOf(campaignId)).toEqual({ n: 98967, s: 76_783_044_604 });
+    await expectBooksBalanced(t.db, [t.w.A]);
+  }, 240_000);
+
+  it('importUpload: an unreadable row in the last file refuses the whole upload after earlier batches were written; nothing stays', async () => {
+    const { campaignId } = await makeStatementCampaign(t.db, t.w.A);
+    const files = statementUploads('Vietinbank');
+    const last = files.length - 1;
+    const text = files[last].data.toString('utf8').split('\n');
+    const i = text.findIndex((l, k) => k > 40 && /,,"\d{1,3}(,\d{3})+",/.test(l));
+    text[i] = text[i].replace(/,,"(\d{1,3}(,\d{3})+)",/, ',,"12x,000",');
+    files[last] = { name: files[last].name, data: Buffer.from(text.join('\n')) };
+    let written = 0;
+    let parsed = false;
+    const err = await importUpload(
+      t.db,
+      null,
+      { files, format: 'bank', target: { campaignId } },
+      (p) => (written = Math.max(written, p.done)),
+      {},
+      () => (parsed = true),
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe('IMPORT_INVALID');
+    expect(err.details.problems).toEqual([expect.objectContaining({ file: files[last].name })]);
+    expect(written).toBeGreaterThan(0); // batches were written before the bad row was read…
+    expect(parsed).toBe(false);
+    expect(await donationsOf(campaignId)).toEqual({ n: 0, s: 0 }); // …and rolled back with the refusal
+    const [{ n }] = await t.db.query<{ n: number }>('select count(*)::int as n from fund_statement_imports where campaign_id = $1', [campaignId]);
+    expect(n).toBe(0);
+    await expectBooksBalanced(t.db, [t.w.A]);
+  }, 240_000);
+
+  it("after an import the word index's pending list is merged, so word searches do not read the imported rows one by one", async () => {
+    const { campaignId } = await makeStatementCampaign(t.db, t.w.A);
+    const files = statementUploads('Agribank').slice(0, 2);
+    const r = await importParsed(t.db, null, await parseUpload({ files, format: 'bank', target: { campaignId } }), { campaignId }, undefined, { statistics: 'wait' });
+    expect(r.inserted).toBeGreaterThan(10_000);
+    const [{ n }] = await t.db.query<{ n: number }>(`select gin_clean_pending_list('fund_donations_search_tokens')::int as n`);
+    expect(n).toBe(0); // nothing left to merge
+  }, 240_000);
+
   it("a line whose memo carries a campaign's VietQR reference goes to that campaign", async () => {
     const { campaignId, fundId, vietin } = await makeStatementCampaign(t.db, t.w.A);
     const other = await makeCampaign(t.db, t.w.A, fundId, { name: 'Nhà Đại đoàn kết (thử)' });
@@ -121,5 +187,23 @@ describe('POST /api/fund/statements/import', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_INVALID', details: { problems: [{ file: 'Vietinbank-111602391111-bad.csv', row: 2, line: 3 }] } });
     expect(await donationsOf(campaignId)).toEqual({ n: 0, s: 0 });
+  });
+
+  it('line keys and search words compare bytes (collation "C"), and public search still uses the word index', async () => {
+    const cols = await t.db.query<{ column_name: string; collation_name: string }>(
+      `select column_name, collation_name from information_schema.columns
+        where table_name = 'fund_donations' and column_name in ('statement_line_key', 'search_text') order by 1`,
+    );
+    expect(cols).toEqual([
+      { column_name: 'search_text', collation_name: 'C' },
+      { column_name: 'statement_line_key', collation_name: 'C' },
+    ]);
+    await t.db.tx(async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      const plan = await tx.query<{ 'QUERY PLAN': string }>(`explain select id from fund_donations where publish_name and fund_search_tokens(search_text) @> $1::text[]`, [
+        ['nguyen_thi'],
+      ]);
+      expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('fund_donations_search_tokens');
+    });
   });
 });
