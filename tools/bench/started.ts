@@ -190,7 +190,14 @@ export class Client {
   }
 
   async get<T = unknown>(url: string): Promise<T> {
-    const res = await fetch(this.base + url, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    let res = await fetch(this.base + url, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    // A public request shed while the just-started server is busy (429 SERVER_BUSY) is asked again after
+    // its Retry-After, as a browser's visitor would; the wait counts in the timing.
+    for (let tries = 0; res.status === 429 && tries < 3; tries++) {
+      await res.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 1000 * Number(res.headers.get('retry-after') ?? 1)));
+      res = await fetch(this.base + url, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    }
     if (!res.ok) throw new Error(`GET ${url.split('?')[0]} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     const type = res.headers.get('content-type') ?? '';
     return (type.includes('json') ? await res.json() : await res.arrayBuffer()) as T;
