@@ -76,6 +76,47 @@ function jobWriter(db: Db, id: string) {
   };
 }
 
+/**
+ * A job row of `userId` (old ones cleared), its progress writer, a lease renewed while it runs (also
+ * during a long batch that reports no progress), and the two ways it ends: `finish` (the process that ran
+ * the import has the last word, even over a reader that took its lease as lapsed) and `discard` (refused
+ * before it was answered: no job).
+ */
+async function openJob(db: Db, userId: number, progress: Progress) {
+  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
+  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
+    crypto.randomUUID(),
+    userId,
+    JSON.stringify(progress),
+    leaseSeconds(),
+  ]);
+  const job = toJob(row);
+  const writer = jobWriter(db, job.id);
+  const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
+  renew.unref();
+  const stop = async () => {
+    clearInterval(renew);
+    await writer.settled();
+  };
+  return {
+    job,
+    writer,
+    async finish(status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) {
+      await stop();
+      await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
+        job.id,
+        status,
+        result && JSON.stringify(result),
+        error && JSON.stringify(error),
+      ]);
+    },
+    async discard() {
+      await stop();
+      await db.query('delete from fund_import_jobs where id = $1', [job.id]);
+    },
+  };
+}
+
 /** Parses now (so a bad file is refused in the response), then writes in the background. */
 export async function startImport({ db, user }: Ctx, req: ImportRequest): Promise<ImportJob> {
   const unitId = await targetUnit(db, req.target);
@@ -84,35 +125,12 @@ export async function startImport({ db, user }: Ctx, req: ImportRequest): Promis
   // The lines' dates are known only now (the registrar checked the target's unit): checked here so that a
   // refusal is the response, not a failed job; the writer checks each batch again.
   await assertUnitAccess(db, user, 'fund.write', unitId, parsed.lines[0].date);
-  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
-  const progress: Progress = { phase: 'writing', total: parsed.lines.length, done: 0 };
-  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
-    crypto.randomUUID(),
-    user.id,
-    JSON.stringify(progress),
-    leaseSeconds(),
-  ]);
-  const job = toJob(row);
+  const { job, writer, finish } = await openJob(db, user.id, { phase: 'writing', total: parsed.lines.length, done: 0 });
   const remember =
     req.format === 'generic' && req.target.accountId
       ? [...new Map([...parsed.signatures.values()].map((s) => [s.signature, { accountId: req.target.accountId!, ...s }])).values()]
       : [];
   const opts: ImportOptions = { debits: req.debits ?? 'skip', commit: db.kind === 'pglite' ? 'batches' : 'one', remember };
-  const writer = jobWriter(db, job.id);
-  // The lease is renewed while the import runs, also during a long batch that reports no progress.
-  const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
-  renew.unref();
-  const finish = async (status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) => {
-    clearInterval(renew);
-    await writer.settled();
-    // The process that ran the import has the last word, even over a reader that took its lease as lapsed.
-    await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
-      job.id,
-      status,
-      result && JSON.stringify(result),
-      error && JSON.stringify(error),
-    ]);
-  };
   importParsed(db, user, parsed, req.target, (p) => writer.progress(p), opts)
     .then(
       (r) => finish('done', r, null),
@@ -133,35 +151,16 @@ async function startStreamingImport({ db, user }: Ctx, req: ImportRequest, unitI
   // by the import at the first line, before anything is written.
   await assertUnitAccess(db, user, 'fund.read', unitId);
   assertPermission(user, 'fund.write');
-  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
-  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
-    crypto.randomUUID(),
-    user.id,
-    JSON.stringify({ phase: 'parsing', total: 0, done: 0 } satisfies Progress),
-    leaseSeconds(),
-  ]);
-  const job = toJob(row);
-  const writer = jobWriter(db, job.id);
-  const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
-  renew.unref();
-  const finish = async (status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) => {
-    clearInterval(renew);
-    await writer.settled();
-    await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
-      job.id,
-      status,
-      result && JSON.stringify(result),
-      error && JSON.stringify(error),
-    ]);
-  };
+  const { job, writer, finish, discard } = await openJob(db, user.id, { phase: 'parsing', total: 0, done: 0 });
   let lines = -1;
+  let last: Progress = { phase: 'parsing', total: 0, done: 0 };
   let answer!: { ok: (n: number) => void; refuse: (e: unknown) => void };
   const parsed = new Promise<number>((ok, refuse) => (answer = { ok, refuse }));
   importUpload(
     db,
     user,
     req,
-    (p) => writer.progress(p),
+    (p) => writer.progress((last = p)),
     { debits: req.debits ?? 'skip', commit: 'one' },
     (n) => answer.ok((lines = n)),
   )
@@ -170,15 +169,17 @@ async function startStreamingImport({ db, user }: Ctx, req: ImportRequest, unitI
       async (e) => {
         if (lines >= 0) return finish('failed', null, errorBody(e));
         // Refused before every file was read (unreadable rows, no access to the lines' dates): the response.
-        clearInterval(renew);
-        await writer.settled();
-        await db.query('delete from fund_import_jobs where id = $1', [job.id]);
+        await discard();
         answer.refuse(e);
       },
     )
     .catch(() => {}); // the job row could not be written: its lease lapses and readers report it failed
   const total = await parsed;
-  return { ...job, progress: { phase: 'writing', total, done: 0 } };
+  // The answer's progress is in the job row before it is sent: another process asked next shows the same.
+  const progress: Progress = last.phase === 'done' ? last : { ...last, phase: 'writing', total };
+  writer.progress(progress);
+  await writer.settled();
+  return { ...job, progress };
 }
 
 /** A job of the asking user (job ids are not shared), read from the database by whichever process is asked. */
