@@ -163,10 +163,11 @@ export function UnitPage({ id }: { id: number }) {
         </Section>
       </div>
 
-      <Children key={version} unit={u} at={at} asOf={asOf} keepAsOf={keepAsOf} />
+      {/* Sibling keys must differ: two siblings keyed alike made React keep stale copies of the list (three shown at once). */}
+      <Children key={`children-${version}`} unit={u} at={at} asOf={asOf} keepAsOf={keepAsOf} />
       <UnitHistory unit={u} />
       {can('unit.manage') && <UnitAdmin unit={u} today={todayIso()} onChanged={() => setVersion((v) => v + 1)} />}
-      {can('audit.read') && <RecordHistory key={version} entity="unit" id={String(u.id)} />}
+      {can('audit.read') && <RecordHistory key={`history-${version}`} entity="unit" id={String(u.id)} />}
     </>
   );
 }
