@@ -138,9 +138,9 @@ print_env() {
 case "${1:-}" in
   up)
     start=$(date +%s%N)
-    primary_up
-    replica_up
-    bouncer_up
+    # Only the variables go to stdout (CI sources them); Debian's tools talk on stdout too
+    # ("Removed stale pid file" after an unclean stop), so their words go to stderr.
+    { primary_up; replica_up; bouncer_up; } >&2
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     echo "primary :$PRIMARY_PORT, streaming replica :$REPLICA_PORT, PgBouncer :$BOUNCER_PORT ready in ${ms} ms" >&2
     print_env
