@@ -3,9 +3,21 @@ import type { MyPetitions, PetitionKind, PetitionState } from '@contract/petitio
 import type { Db } from '../../db/db';
 import { AppError } from '../../platform/errors';
 import { addressHash } from '../petitions/public-service';
-import { unitNameAt } from '../petitions/queries';
 import { contactHash, contactsOf, parseContact, sealContact } from './contacts';
 import { enqueue } from './outbox';
+import {
+  advisoryXactLock,
+  contactKnown,
+  countCodeAttempt,
+  countRecentCodes,
+  insertCitizenCode,
+  insertPetitionContact,
+  insertStatusMessage,
+  listPetitionContacts,
+  listPetitionsByContact,
+  lockLatestCode,
+  markCodeUsed,
+} from './queries';
 
 export const CODE_MINUTES = 10;
 const CODES_PER_HOUR = 3;
@@ -21,7 +33,7 @@ export async function rememberContacts(
 ): Promise<number> {
   const contacts = contactsOf(input);
   for (const c of contacts) {
-    await tx.query(`insert into petition_contacts (petition_id, channel, contact_hash, contact) values ($1, $2, $3, $4)`, [petitionId, c.channel, contactHash(c), sealContact(c)]);
+    await insertPetitionContact(tx, petitionId, c.channel, contactHash(c), sealContact(c));
     await enqueue(tx, c, { template: 'petition.received', payload: facts }, petitionId);
   }
   return contacts.length;
@@ -29,17 +41,9 @@ export async function rememberContacts(
 
 /** Each state change reaches the contacts the citizen gave (nothing else of the petition is sent). */
 export async function notifyStatus(tx: Db, petitionId: number, state: PetitionState, date: string): Promise<void> {
-  const rows = await tx.query<{ channel: 'email' | 'sms'; contact: Uint8Array; tracking_code: string }>(
-    `select c.channel, c.contact, p.tracking_code from petition_contacts c join petitions p on p.id = c.petition_id where c.petition_id = $1`,
-    [petitionId],
-  );
+  const rows = await listPetitionContacts(tx, petitionId);
   for (const r of rows) {
-    await tx.query(`insert into notification_outbox (channel, recipient, template, payload, petition_id) values ($1, $2, 'petition.status', $3, $4)`, [
-      r.channel,
-      r.contact,
-      JSON.stringify({ trackingCode: r.tracking_code, state, date }),
-      petitionId,
-    ]);
+    await insertStatusMessage(tx, { channel: r.channel, recipient: r.contact, payload: { trackingCode: r.tracking_code, state, date }, petitionId });
   }
 }
 
@@ -51,17 +55,11 @@ export async function requestCode(db: Db, raw: string): Promise<{ sent: true; mi
   const contact = parseContact(raw);
   const hash = contactHash(contact);
   return db.tx(async (tx) => {
-    if (tx.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(hashtext($1))', [hash]);
-    const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from citizen_codes where contact_hash = $1 and created_at > now() - interval '1 hour'`, [hash]);
-    if (n >= CODES_PER_HOUR) throw new AppError('NOTIFY_CODE_LIMIT');
+    if (tx.kind === 'postgres') await advisoryXactLock(tx, hash);
+    if ((await countRecentCodes(tx, hash)) >= CODES_PER_HOUR) throw new AppError('NOTIFY_CODE_LIMIT');
     const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
-    await tx.query(`insert into citizen_codes (contact_hash, code_hash, expires_at) values ($1, $2, now() + make_interval(mins => $3))`, [
-      hash,
-      codeHash(hash, code),
-      CODE_MINUTES,
-    ]);
-    const [known] = await tx.query('select 1 from petition_contacts where contact_hash = $1 limit 1', [hash]);
-    if (known) await enqueue(tx, contact, { template: 'citizen.code', payload: { code, minutes: CODE_MINUTES } });
+    await insertCitizenCode(tx, hash, codeHash(hash, code), CODE_MINUTES);
+    if (await contactKnown(tx, hash)) await enqueue(tx, contact, { template: 'citizen.code', payload: { code, minutes: CODE_MINUTES } });
     return { sent: true as const, minutes: CODE_MINUTES };
   });
 }
@@ -70,25 +68,15 @@ export async function requestCode(db: Db, raw: string): Promise<{ sent: true; mi
 export async function myPetitions(db: Db, raw: string, code: string): Promise<MyPetitions> {
   const hash = contactHash(parseContact(raw));
   const result = await db.tx(async (tx) => {
-    const [c] = await tx.query<{ id: number; code_hash: string; attempts: number }>(
-      `select id, code_hash, attempts from citizen_codes
-        where contact_hash = $1 and used_at is null and expires_at > now() order by created_at desc limit 1 for update`,
-      [hash],
-    );
+    const c = await lockLatestCode(tx, hash);
     if (!c || c.attempts >= CODE_TRIES) return null;
     if (!crypto.timingSafeEqual(Buffer.from(c.code_hash), Buffer.from(codeHash(hash, code)))) {
       // A wrong try is counted (and committed): five and the code is spent.
-      await tx.query('update citizen_codes set attempts = attempts + 1 where id = $1', [c.id]);
+      await countCodeAttempt(tx, c.id);
       return null;
     }
-    await tx.query('update citizen_codes set used_at = now() where id = $1', [c.id]);
-    const items = await tx.query<{ trackingCode: string; kind: PetitionKind; unitName: string; receivedOn: string; state: PetitionState }>(
-      `select p.tracking_code as "trackingCode", p.kind, ${unitNameAt('p.unit_id', 'p.received_on')} as "unitName",
-              p.received_on as "receivedOn", p.state
-         from petition_contacts pc join petitions p on p.id = pc.petition_id
-        where pc.contact_hash = $1 order by p.received_on desc, p.id desc limit 100`,
-      [hash],
-    );
+    await markCodeUsed(tx, c.id);
+    const items = await listPetitionsByContact(tx, hash);
     return { items };
   });
   if (!result) throw new AppError('NOTIFY_CODE_INVALID');

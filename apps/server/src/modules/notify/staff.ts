@@ -1,19 +1,19 @@
 import type { NotifySettings } from '@contract/users';
 import { PetitionListQuery } from '@contract/petitions';
-import type { Role, Permission } from '@contract/access';
 import type { Db } from '../../db/db';
 import { can, today, type CurrentUser } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { audit } from '../../platform/audit';
-import { listPetitions, unitNameAt } from '../petitions/queries';
+import { listPetitions } from '../petitions/queries';
 import { openContact, parseContact, sealContact } from './contacts';
 import { enqueue } from './outbox';
+import { claimReminderDay, findNotifySettings, listReminderRecipients, setReminderDayQueued, updateNotifySettings } from './queries';
 
 /** Days ahead that count as "due soon" in a reminder (the message says so). */
 export const DUE_SOON_DAYS = 3;
 
 export async function notifySettings(db: Db, user: CurrentUser): Promise<NotifySettings> {
-  const [r] = await db.query<{ notify_email: Uint8Array | null; notify_deadlines: boolean }>('select notify_email, notify_deadlines from users where id = $1', [user.id]);
+  const r = await findNotifySettings(db, user.id);
   return { email: r.notify_email ? openContact('email', r.notify_email) : null, deadlines: r.notify_deadlines };
 }
 
@@ -22,24 +22,12 @@ export async function setNotifySettings(db: Db, user: CurrentUser, input: Notify
   const email = input.email ? parseContact(input.email) : null;
   if (email && email.channel !== 'email') throw new AppError('NOTIFY_EMAIL_INVALID');
   await db.tx(async (tx) => {
-    await tx.query('update users set notify_email = $2, notify_deadlines = $3 where id = $1', [user.id, email ? sealContact(email) : null, input.deadlines]);
+    await updateNotifySettings(tx, user.id, email ? sealContact(email) : null, input.deadlines);
     // The address itself stays out of the audit log: only whether there is one.
     await audit(tx, user, { action: 'update', entity: 'user_notifications', entityId: user.id, after: { email: !!email, deadlines: input.deadlines } });
   });
   return notifySettings(db, user);
 }
-
-type Recipient = {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  unit_id: number | null;
-  unit_valid_to: string | null;
-  unit_name: string | null;
-  notify_email: Uint8Array;
-  grants: Permission[];
-};
 
 /**
  * Queues the day's deadline reminders: to each active staff member who gave an address and reads petitions,
@@ -49,16 +37,8 @@ type Recipient = {
  */
 export async function queueDeadlineReminders(db: Db, day: string): Promise<number | null> {
   return db.tx(async (tx) => {
-    const [claimed] = await tx.query<{ day: string }>('insert into staff_reminder_days (day) values ($1) on conflict (day) do nothing returning day::text', [day]);
-    if (!claimed) return null;
-    const people = await tx.query<Recipient>(
-      `select u.id, u.username, u.display_name, u.role, u.unit_id, un.valid_to::text as unit_valid_to, ${unitNameAt('u.unit_id', '$1::date')} as unit_name,
-              u.notify_email, coalesce((select array_agg(g.permission) from user_grants g where g.user_id = u.id), '{}') as grants
-         from users u left join units un on un.id = u.unit_id
-        where u.active and u.notify_deadlines and u.notify_email is not null
-        order by u.id`,
-      [day],
-    );
+    if (!(await claimReminderDay(tx, day))) return null;
+    const people = await listReminderRecipients(tx, day);
     let queued = 0;
     for (const p of people) {
       const user: CurrentUser = {
@@ -80,7 +60,7 @@ export async function queueDeadlineReminders(db: Db, day: string): Promise<numbe
       await enqueue(tx, to, { template: 'staff.deadlines', payload: { overdue, dueSoon, unitName: p.unit_name ?? 'Đoàn Kết' } });
       queued++;
     }
-    await tx.query('update staff_reminder_days set queued = $2 where day = $1', [day, queued]);
+    await setReminderDayQueued(tx, day, queued);
     await audit(tx, null, { action: 'queue', entity: 'staff_reminders', entityId: day, after: { day, queued } });
     return queued;
   });

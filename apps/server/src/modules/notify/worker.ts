@@ -2,6 +2,7 @@ import type { Db } from '../../db/db';
 import { audit } from '../../platform/audit';
 import { openContact } from './contacts';
 import { claimDue, MAX_ATTEMPTS, retryDelaySeconds } from './outbox';
+import { markSent, markUnsent } from './queries';
 import { render, type Message } from './templates';
 import type { Senders } from './adapters';
 
@@ -32,7 +33,7 @@ export function startNotifyWorker(db: Db, senders: Senders, opts: { publicUrl: s
           const r = render(message, opts.publicUrl);
           await senders[row.channel].send(to, r.subject, row.channel === 'sms' ? r.sms : r.text);
           await db.tx(async (tx) => {
-            await tx.query(`update notification_outbox set status = 'sent', sent_at = now(), lease_until = null, last_error = null where id = $1`, [row.id]);
+            await markSent(tx, row.id);
             await audit(tx, null, { action: 'send', entity: 'notification', entityId: row.id, after: { channel: row.channel, template: row.template, attempts: row.attempts } });
           });
           sent++;
@@ -43,11 +44,7 @@ export function startNotifyWorker(db: Db, senders: Senders, opts: { publicUrl: s
             .replace(/\S+@\S+/g, '…')
             .slice(0, 200);
           await db.tx(async (tx) => {
-            await tx.query(
-              `update notification_outbox set status = $2, lease_until = null, last_error = $3,
-                      next_attempt_at = now() + make_interval(secs => $4) where id = $1`,
-              [row.id, final ? 'failed' : 'pending', reason, retryDelaySeconds(row.attempts)],
-            );
+            await markUnsent(tx, row.id, final ? 'failed' : 'pending', reason, retryDelaySeconds(row.attempts));
             await audit(tx, null, {
               action: final ? 'send_failed' : 'send_retry',
               entity: 'notification',

@@ -12,7 +12,8 @@ import {
 import type { Db } from '../../db/db';
 import { today, type Ctx } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
-import { listPetitions, unitNameAt } from './queries';
+import { listPetitions } from './queries';
+import { listPublicUnits } from './queries-public';
 import { csvCell } from '../../platform/csv';
 
 /** The petition list as CSV (Excel opens it with Vietnamese intact). Never the petitioner's identity. */
@@ -50,14 +51,7 @@ export const PUBLIC_UNITS_MAX = 400;
 /** Wards and communes a citizen can address today, found by name (with or without diacritics) or code, in Vietnamese order. */
 export async function publicUnits(db: Db, q: z.infer<typeof PublicUnitsQuery>): Promise<PublicUnit[]> {
   const term = q.q ? normalizeVn(q.q) : '';
-  const rows = await db.query<{ code: string; name: string | null }>(
-    `select u.code, ${unitNameAt('u.id', '$1::date')} as name from units u
-      where u.level = 'commune' and u.valid_from <= $1::date and $1::date < u.valid_to
-        and ($2 = '' or u.code = $3 or exists (select 1 from unit_versions v where v.unit_id = u.id and v.valid_from <= $1::date
-                                              and $1::date < v.valid_to and v.name_search like '%' || $2 || '%'))
-      limit $4`,
-    [today(), term, q.q ?? '', PUBLIC_UNITS_MAX],
-  );
+  const rows = await listPublicUnits(db, today(), term, q.q ?? '', PUBLIC_UNITS_MAX);
   // A unit being created has no name version until its transaction commits: it is not offered yet.
   return rows.filter((r): r is PublicUnit => r.name !== null).sort((a, b) => compareUnitNames(a.name, b.name));
 }

@@ -190,3 +190,202 @@ export async function petitionDetail(db: Db, id: number, on = today()): Promise<
     attachments,
   };
 }
+
+// ---------- the petition's own writes and checks (service.ts) ----------
+
+/** Whether the unit existed on the date (undefined when there is no such unit). */
+export async function unitValidOn(db: Db, unitId: number, date: string): Promise<{ ok: boolean }> {
+  const [u] = await db.query<{ ok: boolean }>('select valid_from <= $2::date and $2::date < valid_to as ok from units where id = $1', [unitId, date]);
+  return u;
+}
+
+/** How many of the petitions `ids` lie in the user's scope. */
+export async function countPetitionsInScope(db: Db, user: CurrentUser, ids: number[]): Promise<number> {
+  const scope = scopeCondition(user, 'p.unit_id', 'p.received_on', 2);
+  const [r] = await db.query<{ n: number }>(`select count(*)::int as n from petitions p where p.id = any($1::bigint[]) and ${scope.sql}`, [ids, ...scope.params]);
+  return r.n;
+}
+
+export type PetitionRow = {
+  trackingCode: string;
+  unitId: number;
+  channel: string;
+  kind: PetitionKind;
+  field: string;
+  title: string;
+  content: string;
+  receivedOn: string;
+  /** The accept deadline, also the first due date. */
+  acceptDueOn: string;
+  handlerId: number | null;
+  identity: Buffer | null;
+  sourceHash: string | null;
+  contentHash: string;
+  receptionId: number | null;
+  meetingId: number | null;
+  reportId: number | null;
+};
+
+export async function insertPetitionRow(tx: Db, p: PetitionRow): Promise<number> {
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into petitions (tracking_code, unit_id, channel, kind, field, title, content, received_on, accept_due_on, due_on, handler_id,
+                            identity_enc, source_hash, content_hash, reception_id, meeting_id, report_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
+    [
+      p.trackingCode,
+      p.unitId,
+      p.channel,
+      p.kind,
+      p.field,
+      p.title,
+      p.content,
+      p.receivedOn,
+      p.acceptDueOn,
+      p.handlerId,
+      p.identity,
+      p.sourceHash,
+      p.contentHash,
+      p.receptionId,
+      p.meetingId,
+      p.reportId,
+    ],
+  );
+  return id;
+}
+
+/** The first timeline entry of a petition: received (by an officer, or from the public form without actor). */
+export async function insertReceiveEvent(tx: Db, petitionId: number, onDate: string, actorId: number | null, actorUnitId: number | null): Promise<void> {
+  await tx.query(
+    `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id)
+     values ($1, $2, 'receive', null, 'received', $3, $4)`,
+    [petitionId, onDate, actorId, actorUnitId],
+  );
+}
+
+/** Locks the petition's row for a state change; undefined when there is none. */
+export async function lockPetition(tx: Db, id: number): Promise<{ id: number } | undefined> {
+  const [locked] = await tx.query<{ id: number }>('select id from petitions where id = $1 for update', [id]);
+  return locked;
+}
+
+/** The date of the petition's latest timeline entry (null without one). */
+export async function lastEventDate(db: Db, petitionId: number): Promise<string | null> {
+  const [last] = await db.query<{ d: string | null }>('select max(on_date) as d from petition_events where petition_id = $1', [petitionId]);
+  return last.d;
+}
+
+export async function setPetitionHandler(tx: Db, id: number, handlerId: number): Promise<void> {
+  await tx.query('update petitions set handler_id = $2 where id = $1', [id, handlerId]);
+}
+
+export async function declinePetition(tx: Db, id: number, reason: string): Promise<void> {
+  await tx.query('update petitions set decline_reason = $2, due_on = null where id = $1', [id, reason]);
+}
+
+/** Forwarding starts the answer anew: the earlier answer, notice and closing are cleared. */
+export async function forwardPetition(
+  tx: Db,
+  id: number,
+  v: { agencyId: number; letterNo: string; letterDate: string; forwardedOn: string; complex: boolean; answerDueOn: string },
+): Promise<void> {
+  await tx.query(
+    `update petitions set agency_id = $2, forward_letter_no = $3, forward_letter_date = $4, forwarded_on = $5, complex = $6,
+                  extensions = 0, answer_due_on = $7, due_on = $7, answered_on = null, answer_in_writing = null, answer_doc_no = null,
+                  answer_summary = null, answer_public = false, informed_on = null, closed_on = null
+            where id = $1`,
+    [id, v.agencyId, v.letterNo, v.letterDate, v.forwardedOn, v.complex, v.answerDueOn],
+  );
+}
+
+export async function extendPetition(tx: Db, id: number, answerDueOn: string): Promise<void> {
+  await tx.query('update petitions set extensions = extensions + 1, answer_due_on = $2, due_on = $2 where id = $1', [id, answerDueOn]);
+}
+
+export async function answerPetition(tx: Db, id: number, v: { answeredOn: string; inWriting: boolean; docNo: string | null; summary: string; publish: boolean }): Promise<void> {
+  await tx.query(
+    `update petitions set answered_on = $2, answer_in_writing = $3, answer_doc_no = $4, answer_summary = $5, answer_public = $6,
+                  due_on = null where id = $1`,
+    [id, v.answeredOn, v.inWriting, v.docNo, v.summary, v.publish],
+  );
+}
+
+export async function setPetitionInformed(tx: Db, id: number, date: string): Promise<void> {
+  await tx.query('update petitions set informed_on = $2 where id = $1', [id, date]);
+}
+
+export async function closePetition(tx: Db, id: number, date: string): Promise<void> {
+  await tx.query('update petitions set closed_on = $2 where id = $1', [id, date]);
+}
+
+export async function reopenPetition(tx: Db, id: number, acceptDueOn: string): Promise<void> {
+  await tx.query('update petitions set closed_on = null, accept_due_on = $2, due_on = $2 where id = $1', [id, acceptDueOn]);
+}
+
+export async function setPetitionState(tx: Db, id: number, state: PetitionItem['state']): Promise<void> {
+  await tx.query('update petitions set state = $2 where id = $1', [id, state]);
+}
+
+export async function clearPetitionDue(tx: Db, id: number): Promise<void> {
+  await tx.query('update petitions set due_on = null where id = $1', [id]);
+}
+
+export async function insertPetitionEvent(
+  tx: Db,
+  e: {
+    petitionId: number;
+    onDate: string;
+    action: string;
+    fromState: PetitionItem['state'];
+    toState: PetitionItem['state'];
+    actorId: number;
+    actorUnitId: number | null;
+    agencyId: number | null;
+    note: string | null;
+  },
+): Promise<void> {
+  await tx.query(
+    `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id, agency_id, note)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [e.petitionId, e.onDate, e.action, e.fromState, e.toState, e.actorId, e.actorUnitId, e.agencyId, e.note],
+  );
+}
+
+/** Whether an active agency serves the unit (or its successor) or a level above it. */
+export async function agencyServesUnit(db: Db, agencyId: number, unitId: number): Promise<boolean> {
+  const rows = await db.query(
+    `select 1 from petition_agencies a where a.id = $1 and a.active and exists (
+       select 1 from unit_lineage_closure l join unit_closure c on c.descendant_id = l.successor_id
+        where l.predecessor_id = $2 and c.ancestor_id = a.unit_id)`,
+    [agencyId, unitId],
+  );
+  return rows.length > 0;
+}
+
+export async function activeUserRole(db: Db, userId: number): Promise<{ role: string; unit_id: number | null } | undefined> {
+  const [h] = await db.query<{ role: string; unit_id: number | null }>('select role, unit_id from users where id = $1 and active', [userId]);
+  return h;
+}
+
+/** The sealed identity (null when the petitioner gave none); only readIdentity reads it. */
+export async function petitionIdentityEnc(db: Db, id: number): Promise<{ identity_enc: Uint8Array | null }> {
+  const [row] = await db.query<{ identity_enc: Uint8Array | null }>('select identity_enc from petitions where id = $1', [id]);
+  return row;
+}
+
+export async function findAttachment(db: Db, petitionId: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Uint8Array } | undefined> {
+  const [a] = await db.query<{ filename: string; mime: string; data: Uint8Array }>('select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [
+    attachmentId,
+    petitionId,
+  ]);
+  return a;
+}
+
+export type AttachmentRow = { petitionId: number; purpose: 'petition' | 'answer'; filename: string; mime: string; size: number; sha256: string; data: Buffer };
+
+export async function insertAttachment(tx: Db, a: AttachmentRow): Promise<number> {
+  const [{ id }] = await tx.query<{ id: number }>(
+    `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [a.petitionId, a.purpose, a.filename, a.mime, a.size, a.sha256, a.data],
+  );
+  return id;
+}

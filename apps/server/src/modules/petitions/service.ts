@@ -6,7 +6,33 @@ import type { Located } from '../../platform/endpoints';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { openIdentity, sealIdentity } from './identity';
-import { deadlineRule, petitionDetail, petitionFacts, type PetitionFacts } from './queries';
+import {
+  activeUserRole,
+  agencyServesUnit,
+  answerPetition,
+  clearPetitionDue,
+  closePetition,
+  deadlineRule,
+  declinePetition,
+  extendPetition,
+  findAttachment,
+  forwardPetition,
+  insertAttachment,
+  insertPetitionEvent,
+  insertPetitionRow,
+  insertReceiveEvent,
+  lastEventDate,
+  lockPetition,
+  petitionDetail,
+  petitionFacts,
+  petitionIdentityEnc,
+  reopenPetition,
+  setPetitionHandler,
+  setPetitionInformed,
+  setPetitionState,
+  unitValidOn,
+  type PetitionFacts,
+} from './queries';
 import {
   acceptDue,
   addDays,
@@ -73,7 +99,7 @@ export async function createPetition(ctx: Ctx, input: CreatePetition): Promise<P
   return ctx.db.tx(async (tx) => {
     assertActiveUser(ctx.user, today());
     assertDate(input.receivedOn, '1900-01-01');
-    const [unit] = await tx.query<{ ok: boolean }>('select valid_from <= $2::date and $2::date < valid_to as ok from units where id = $1', [input.unitId, input.receivedOn]);
+    const unit = await unitValidOn(tx, input.unitId, input.receivedOn);
     if (!unit.ok) throw new AppError('UNIT_NOT_VALID_AT_DATE', { unitId: input.unitId, date: input.receivedOn });
     const title = plainText(input.title);
     const content = plainText(input.content);
@@ -123,34 +149,8 @@ export type NewPetition = {
 export async function insertPetition(tx: Db, p: NewPetition, actor: CurrentUser | null): Promise<number> {
   const rule = await deadlineRule(tx, p.kind);
   const due = acceptDue(rule, p.receivedOn);
-  const [{ id }] = await tx.query<{ id: number }>(
-    `insert into petitions (tracking_code, unit_id, channel, kind, field, title, content, received_on, accept_due_on, due_on, handler_id,
-                            identity_enc, source_hash, content_hash, reception_id, meeting_id, report_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16) returning id`,
-    [
-      newTrackingCode(),
-      p.unitId,
-      p.channel,
-      p.kind,
-      p.field,
-      p.title,
-      p.content,
-      p.receivedOn,
-      due,
-      p.handlerId,
-      p.identity,
-      p.sourceHash,
-      contentHash(p.unitId, p.title, p.content),
-      p.receptionId,
-      p.meetingId,
-      p.reportId,
-    ],
-  );
-  await tx.query(
-    `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id)
-     values ($1, $2, 'receive', null, 'received', $3, $4)`,
-    [id, p.receivedOn, actor?.id ?? null, actor?.unitId ?? null],
-  );
+  const id = await insertPetitionRow(tx, { ...p, trackingCode: newTrackingCode(), acceptDueOn: due, contentHash: contentHash(p.unitId, p.title, p.content) });
+  await insertReceiveEvent(tx, id, p.receivedOn, actor?.id ?? null, actor?.unitId ?? null);
   return id;
 }
 
@@ -175,13 +175,12 @@ const snapshot = (d: PetitionDetail) => ({
 /** Moves a petition along its states (see PETITION_ACTION_FROM), with its due date and timeline entry. */
 export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionInput): Promise<PetitionDetail> {
   return ctx.db.tx(async (tx) => {
-    const [locked] = await tx.query<{ id: number }>('select id from petitions where id = $1 for update', [id]);
+    const locked = await lockPetition(tx, id);
     if (!locked) throw new AppError('NOT_FOUND', { petitionId: id });
     const f = await loadFacts(tx, id);
     const date = input.date ?? today();
     assertActiveUser(ctx.user, date);
-    const [last] = await tx.query<{ d: string }>('select max(on_date) as d from petition_events where petition_id = $1', [id]);
-    assertDate(date, last.d ?? f.received_on);
+    assertDate(date, (await lastEventDate(tx, id)) ?? f.received_on);
     const to = nextState(f.state, input.action);
     const before = await present(tx, ctx.user, id);
     const rule = await deadlineRule(tx, f.kind);
@@ -189,60 +188,69 @@ export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionI
     let note: string | null = null;
     switch (input.action) {
       case 'accept':
-        await tx.query('update petitions set handler_id = $2 where id = $1', [id, input.handlerId ?? ctx.user.id]);
+        await setPetitionHandler(tx, id, input.handlerId ?? ctx.user.id);
         break;
       case 'decline':
         note = input.reason;
-        await tx.query('update petitions set decline_reason = $2, due_on = null where id = $1', [id, input.reason]);
+        await declinePetition(tx, id, input.reason);
         break;
       case 'forward': {
         await assertAgency(tx, input.agencyId, f.unit_id);
         agencyId = input.agencyId;
         const due = answerDue(rule, date, input.complex, 0);
-        await tx.query(
-          `update petitions set agency_id = $2, forward_letter_no = $3, forward_letter_date = $4, forwarded_on = $5, complex = $6,
-                  extensions = 0, answer_due_on = $7, due_on = $7, answered_on = null, answer_in_writing = null, answer_doc_no = null,
-                  answer_summary = null, answer_public = false, informed_on = null, closed_on = null
-            where id = $1`,
-          [id, input.agencyId, input.letterNo, input.letterDate, date, input.complex, due],
-        );
+        await forwardPetition(tx, id, {
+          agencyId: input.agencyId,
+          letterNo: input.letterNo,
+          letterDate: input.letterDate,
+          forwardedOn: date,
+          complex: input.complex,
+          answerDueOn: due,
+        });
         break;
       }
       case 'extend': {
         if (!canExtend(rule, f.extensions)) throw new AppError('PETITION_EXTENSION_LIMIT', { extensions: f.extensions });
         note = input.note ?? null;
         const due = answerDue(rule, f.forwarded_on!, f.complex, f.extensions + 1);
-        await tx.query('update petitions set extensions = extensions + 1, answer_due_on = $2, due_on = $2 where id = $1', [id, due]);
+        await extendPetition(tx, id, due);
         break;
       }
       case 'answer':
-        await tx.query(
-          `update petitions set answered_on = $2, answer_in_writing = $3, answer_doc_no = $4, answer_summary = $5, answer_public = $6,
-                  due_on = null where id = $1`,
-          [id, date, input.inWriting, input.docNo || null, plainText(input.summary), input.publish],
-        );
+        await answerPetition(tx, id, {
+          answeredOn: date,
+          inWriting: input.inWriting,
+          docNo: input.docNo || null,
+          summary: plainText(input.summary),
+          publish: input.publish,
+        });
         break;
       case 'inform':
         note = input.note ?? null;
-        await tx.query('update petitions set informed_on = $2 where id = $1', [id, date]);
+        await setPetitionInformed(tx, id, date);
         break;
       case 'close':
-        await tx.query('update petitions set closed_on = $2 where id = $1', [id, date]);
+        await closePetition(tx, id, date);
         break;
       case 'reopen': {
         note = input.reason;
         const due = addDays(date, rule.acceptDays);
-        await tx.query('update petitions set closed_on = null, accept_due_on = $2, due_on = $2 where id = $1', [id, due]);
+        await reopenPetition(tx, id, due);
         break;
       }
     }
-    await tx.query('update petitions set state = $2 where id = $1', [id, to]);
-    if (!isOpen(to)) await tx.query('update petitions set due_on = null where id = $1', [id]);
-    await tx.query(
-      `insert into petition_events (petition_id, on_date, action, from_state, to_state, actor_id, actor_unit_id, agency_id, note)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, date, input.action, f.state, to, ctx.user.id, ctx.user.unitId, agencyId, note],
-    );
+    await setPetitionState(tx, id, to);
+    if (!isOpen(to)) await clearPetitionDue(tx, id);
+    await insertPetitionEvent(tx, {
+      petitionId: id,
+      onDate: date,
+      action: input.action,
+      fromState: f.state,
+      toState: to,
+      actorId: ctx.user.id,
+      actorUnitId: ctx.user.unitId,
+      agencyId,
+      note,
+    });
     await notifyStatus(tx, id, to, date);
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: input.action, entity: 'petition', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
@@ -252,13 +260,7 @@ export async function actOnPetition(ctx: Ctx, id: number, input: PetitionActionI
 
 /** The agency must serve the petition's unit (or its successor) or a level above it. */
 async function assertAgency(db: Db, agencyId: number, unitId: number): Promise<void> {
-  const rows = await db.query(
-    `select 1 from petition_agencies a where a.id = $1 and a.active and exists (
-       select 1 from unit_lineage_closure l join unit_closure c on c.descendant_id = l.successor_id
-        where l.predecessor_id = $2 and c.ancestor_id = a.unit_id)`,
-    [agencyId, unitId],
-  );
-  if (!rows.length) throw new AppError('PETITION_AGENCY_INVALID', { agencyId });
+  if (!(await agencyServesUnit(db, agencyId, unitId))) throw new AppError('PETITION_AGENCY_INVALID', { agencyId });
 }
 
 /** Names the handling officer: a user whose unit reaches the petition. */
@@ -266,10 +268,10 @@ export async function assignHandler(ctx: Ctx, id: number, handlerId: number): Pr
   return ctx.db.tx(async (tx) => {
     const f = await loadFacts(tx, id);
     assertActiveUser(ctx.user, today());
-    const [h] = await tx.query<{ role: string; unit_id: number | null }>('select role, unit_id from users where id = $1 and active', [handlerId]);
+    const h = await activeUserRole(tx, handlerId);
     if (!h) throw new AppError('NOT_FOUND', { handlerId });
     const before = await present(tx, ctx.user, id);
-    await tx.query('update petitions set handler_id = $2 where id = $1', [id, handlerId]);
+    await setPetitionHandler(tx, id, handlerId);
     const after = await present(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'assign', entity: 'petition', entityId: id, unitId: f.unit_id, before: snapshot(before), after: snapshot(after) });
     return after;
@@ -285,7 +287,7 @@ export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdenti
     const f = await loadFacts(tx, id);
     // The registrar checked petition.read; a denouncer's identity needs its own permission at the same unit.
     if (isProtectedKind(f.kind)) await assertUnitAccess(tx, ctx.user, 'petition.identity', f.unit_id, f.received_on);
-    const [row] = await tx.query<{ identity_enc: Uint8Array | null }>('select identity_enc from petitions where id = $1', [id]);
+    const row = await petitionIdentityEnc(tx, id);
     await audit(tx, ctx.user, { action: 'read_identity', entity: 'petition', entityId: id, unitId: f.unit_id });
     if (!row.identity_enc) return { name: null, phone: null, email: null, address: null };
     return openIdentity(row.identity_enc);
@@ -293,10 +295,7 @@ export async function readIdentity(ctx: Ctx, id: number): Promise<PetitionIdenti
 }
 
 export async function readAttachment(ctx: Ctx, id: number, attachmentId: number): Promise<{ filename: string; mime: string; data: Buffer }> {
-  const [a] = await ctx.db.query<{ filename: string; mime: string; data: Uint8Array }>('select filename, mime, data from petition_attachments where id = $1 and petition_id = $2', [
-    attachmentId,
-    id,
-  ]);
+  const a = await findAttachment(ctx.db, id, attachmentId);
   if (!a) throw new AppError('NOT_FOUND', { attachmentId });
   return { filename: a.filename, mime: a.mime, data: Buffer.from(a.data) };
 }
@@ -309,10 +308,7 @@ export async function addAttachments(ctx: Ctx, id: number, purpose: 'petition' |
     const f = await loadFacts(tx, id);
     assertActiveUser(ctx.user, today());
     for (const a of checked) {
-      const [{ id: attId }] = await tx.query<{ id: number }>(
-        `insert into petition_attachments (petition_id, purpose, filename, mime, size, sha256, data) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [id, purpose, a.filename, a.mime, a.data.length, a.sha256, a.data],
-      );
+      const attId = await insertAttachment(tx, { petitionId: id, purpose, filename: a.filename, mime: a.mime, size: a.data.length, sha256: a.sha256, data: a.data });
       await audit(tx, ctx.user, {
         action: 'attach',
         entity: 'petition',
