@@ -7,7 +7,7 @@ import { assertUnitAccess, today, type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError, assertFound } from '../../platform/errors';
 import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
-import { underUnit, unitNameAt } from './queries';
+import { findGrading, findGradingOf, findUnitLevel, gradedOn, heldBelow, listGradingsUnder, updateDecision, upsertProposal } from './queries-grading';
 
 /** The criteria: a rate each, numerator over denominator, restricted to the unit's own level where the metric has level dims. */
 const CRITERIA: Array<{ key: string; num: string; den: string; byLevel: boolean; label: { vi: string; en: string } }> = [
@@ -63,47 +63,32 @@ export async function gradingEvidence(db: Db, unitId: number, level: string, yea
   return out;
 }
 
-const GRADING = `g.id, g.unit_id as "unitId", ${unitNameAt('g.unit_id', 'make_date(g.year, 12, 31)')} as "unitName", u.level, g.year,
-  g.proposed_grade as "proposedGrade", g.evidence, g.grade, g.reason, du.display_name as "decidedBy", g.decided_on as "decidedOn"`;
-const GRADING_FROM = `gradings g join units u on u.id = g.unit_id left join users du on du.id = g.decided_by`;
-
 async function gradingById(db: Db, id: number): Promise<Grading> {
-  return assertFound((await db.query<Grading>(`select ${GRADING} from ${GRADING_FROM} where g.id = $1`, [id]))[0]);
+  return assertFound(await findGrading(db, id));
 }
-
-/** The day a unit's year is graded on: the year's last day, or the unit's last day if it ended that year. */
-export const GRADED_ON = (unitExpr: string, yearExpr: string) => `least(make_date(${yearExpr}, 12, 31), (select valid_to - 1 from units where id = ${unitExpr}))`;
 
 /**
  * The grader reaches the graded unit on the day its year is graded on (the scope rule, as the endpoint's
  * record locator checks it), and its unit (or a unit whose history it carries) held it strictly below.
  */
 async function assertGrader(tx: Db, ctx: Ctx, unitId: number, year: number) {
-  const [{ on }] = await tx.query<{ on: string }>(`select ${GRADED_ON('$1::bigint', '$2::int')}::text as "on"`, [unitId, year]);
+  const on = await gradedOn(tx, unitId, year);
   await assertUnitAccess(tx, ctx.user, 'direction.issue', unitId, on);
   if (ctx.user.role === 'admin') return;
-  const [r] = await tx.query<{ ok: boolean }>(`select ${underUnit('$1::bigint', '$2::bigint', '$3::date', true)} as ok`, [ctx.user.unitId, unitId, on]);
-  if (!r.ok) throw new AppError('DIRECTION_NOT_BELOW');
+  if (!(await heldBelow(tx, ctx.user.unitId, unitId, on))) throw new AppError('DIRECTION_NOT_BELOW');
 }
 
 /** Computes (or recomputes, while undecided) the proposed grade of a unit for a year, with its evidence. */
 export async function proposeGrading(ctx: Ctx, input: z.infer<typeof ProposeGrading>): Promise<Grading> {
   return ctx.db.tx(async (tx) => {
-    const [u] = await tx.query<{ level: string }>('select level from units where id = $1', [input.unitId]);
-    if (!u) throw new AppError('UNIT_NOT_FOUND');
+    const level = await findUnitLevel(tx, input.unitId);
+    if (level === undefined) throw new AppError('UNIT_NOT_FOUND');
     await assertGrader(tx, ctx, input.unitId, input.year);
-    const [existing] = await tx.query<{ id: number; grade: string | null; proposed_grade: string | null }>(
-      'select id, grade, proposed_grade from gradings where unit_id = $1 and year = $2',
-      [input.unitId, input.year],
-    );
+    const existing = await findGradingOf(tx, input.unitId, input.year);
     if (existing?.grade) throw new AppError('GRADING_ALREADY_DECIDED');
-    const evidence = await gradingEvidence(tx, input.unitId, u.level, input.year);
+    const evidence = await gradingEvidence(tx, input.unitId, level, input.year);
     const proposed = proposeFrom(evidence);
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into gradings (unit_id, year, proposed_grade, evidence) values ($1, $2, $3, $4::jsonb)
-       on conflict (unit_id, year) do update set proposed_grade = excluded.proposed_grade, evidence = excluded.evidence returning id`,
-      [input.unitId, input.year, proposed, JSON.stringify(evidence)],
-    );
+    const id = await upsertProposal(tx, { unitId: input.unitId, year: input.year, proposed, evidence });
     await audit(tx, ctx.user, {
       action: 'propose',
       entity: 'grading',
@@ -127,7 +112,7 @@ export async function decideGrading(ctx: Ctx, id: number, input: z.infer<typeof 
     const reason = input.reason?.trim() || null;
     const changes = before.grade ? before.grade !== input.grade : before.proposedGrade !== input.grade;
     if ((changes || before.proposedGrade === null) && !reason) throw new AppError('GRADING_REASON_REQUIRED');
-    await tx.query('update gradings set grade = $2, reason = $3, decided_by = $4, decided_on = $5 where id = $1', [id, input.grade, reason, ctx.user.id, today()]);
+    await updateDecision(tx, id, { grade: input.grade, reason, decidedBy: ctx.user.id, decidedOn: today() });
     const after = await gradingById(tx, id);
     await audit(tx, ctx.user, {
       action: 'decide',
@@ -144,10 +129,5 @@ export async function decideGrading(ctx: Ctx, id: number, input: z.infer<typeof 
 /** Gradings of the units in a unit's subtree (through its history), optionally of one year. */
 export async function listGradings({ db, user }: Ctx, unitId: number, year?: number): Promise<Grading[]> {
   await assertUnitAccess(db, user, 'direction.read', unitId);
-  return db.query<Grading>(
-    `select ${GRADING} from ${GRADING_FROM}
-      where ${underUnit('$1::bigint', 'g.unit_id', `least(make_date(g.year, 12, 31), u.valid_to - 1)`)} and ($2::int is null or g.year = $2)
-      order by g.year desc, u.level, "unitName" limit 2000`,
-    [unitId, year ?? null],
-  );
+  return listGradingsUnder(db, unitId, year ?? null);
 }

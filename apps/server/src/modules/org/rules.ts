@@ -2,14 +2,15 @@ import type { Permission } from '@contract/access';
 import type { Db } from '../../db/db';
 import { assertPermission, assertUnitAccess, type CurrentUser } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import { findUnitFacts, isMemberOrgOf, type UnitFacts } from './queries-registry';
+
+export type { UnitFacts };
 
 /** Dates are 'YYYY-MM-DD' or 'infinity'; 'infinity' sorts after every digit, so string order is date order. */
 export const endOf = (d: string | null | undefined) => d ?? 'infinity';
 
-export type UnitFacts = { id: number; level: 'province' | 'district' | 'commune' | 'village'; valid_from: string; valid_to: string };
-
 export async function unitFacts(db: Db, unitId: number): Promise<UnitFacts> {
-  const [u] = await db.query<UnitFacts>('select id, level, valid_from::text, valid_to::text from units where id = $1', [unitId]);
+  const u = await findUnitFacts(db, unitId);
   if (!u) throw new AppError('UNIT_NOT_FOUND');
   return u;
 }
@@ -50,6 +51,5 @@ export async function unitValidAt(db: Db, unitId: number, date: string): Promise
 /** A member organisation given for a member must belong to the committee's unit. */
 export async function assertMemberOrgAt(db: Db, memberOrgId: number | null | undefined, unitId: number): Promise<void> {
   if (memberOrgId == null) return;
-  const rows = await db.query('select 1 from org_member_orgs where id = $1 and unit_id = $2', [memberOrgId, unitId]);
-  if (!rows.length) throw new AppError('ORG_MEMBER_ORG_MISMATCH', { memberOrgId });
+  if (!(await isMemberOrgOf(db, memberOrgId, unitId))) throw new AppError('ORG_MEMBER_ORG_MISMATCH', { memberOrgId });
 }

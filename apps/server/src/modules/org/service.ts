@@ -15,8 +15,20 @@ import type { Db } from '../../db/db';
 import { can, unitsInScope, type Ctx, type CurrentUser } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { normalizeVn } from '../../platform/vn-text';
 import { changeById, changesOf, committeeById, committeeFacts, memberById, membersOf, normalizeTerm, type CommitteeFacts } from './queries';
+import {
+  countOutsideTerm,
+  findMemberFacts,
+  findOverlappingCommittee,
+  findSeatHolder,
+  insertChangeRow,
+  insertCommitteeRow,
+  insertMemberRow,
+  moveMembersEnd,
+  setMemberEnd,
+  updateCommitteeRow,
+  updateMemberRow,
+} from './queries-committees';
 import { assertFactAccess, assertInUnit, assertMemberOrgAt, assertPeriod, endOf, unitFacts, unitValidAt } from './rules';
 
 // Positions only one person holds at a time.
@@ -46,12 +58,8 @@ function assertKindFitsLevel(kind: CreateCommittee['kind'], level: string): void
 }
 
 async function assertNoOverlap(db: Db, unitId: number, kind: string, from: string, to: string, exceptId: number | null) {
-  const rows = await db.query<{ id: number }>(
-    `select id from org_committees where unit_id = $1 and kind = $2 and valid_from < $4::date and $3::date < valid_to
-        and ($5::bigint is null or id <> $5::bigint) limit 1`,
-    [unitId, kind, from, to, exceptId],
-  );
-  if (rows.length) throw new AppError('ORG_TERM_OVERLAP', { committeeId: rows[0].id });
+  const other = await findOverlappingCommittee(db, unitId, kind, from, to, exceptId);
+  if (other !== undefined) throw new AppError('ORG_TERM_OVERLAP', { committeeId: other });
 }
 
 export async function createCommittee(ctx: Ctx, input: CreateCommittee): Promise<CommitteeDetail> {
@@ -63,11 +71,14 @@ export async function createCommittee(ctx: Ctx, input: CreateCommittee): Promise
     assertInUnit(unit, input.validFrom, validTo);
     assertKindFitsLevel(input.kind, unit.level);
     await assertNoOverlap(tx, unit.id, input.kind, input.validFrom, validTo, null);
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into org_committees (unit_id, kind, name, term_label, valid_from, valid_to, decision_no, note)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [unit.id, input.kind, input.name || null, normalizeTerm(input.termLabel), input.validFrom, validTo, input.decisionNo || null, input.note || null],
-    );
+    const id = await insertCommitteeRow(tx, unit.id, input.kind, {
+      name: input.name || null,
+      termLabel: normalizeTerm(input.termLabel),
+      validFrom: input.validFrom,
+      validTo,
+      decisionNo: input.decisionNo || null,
+      note: input.note || null,
+    });
     const after = await committeeDetail(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'create', entity: 'org_committee', entityId: id, unitId: unit.id, after: snapshot(after) });
     return after;
@@ -86,23 +97,17 @@ export async function updateCommittee(ctx: Ctx, id: number, input: UpdateCommitt
     await assertNoOverlap(tx, k.unit_id, k.kind, from, to, id);
     const before = await committeeDetail(tx, ctx.user, id);
     // Members serving "until the end of the term" follow a moved end; everything else must fit the new period.
-    const [outside] = await tx.query<{ n: number }>(
-      `select ((select count(*) from org_members where committee_id = $1
-                  and (valid_from < $2::date or valid_from >= $3::date or (valid_to <> $4::date and valid_to > $3::date)))
-             + (select count(*) from org_membership_changes where committee_id = $1 and (change_date < $2::date or change_date >= $3::date)))::int as n`,
-      [id, from, to, k.valid_to],
-    );
-    if (outside.n > 0) throw new AppError('ORG_DATE_OUTSIDE_TERM', { outside: outside.n });
-    await tx.query('update org_members set valid_to = $3 where committee_id = $1 and valid_to = $2', [id, k.valid_to, to]);
-    await tx.query(`update org_committees set term_label = $2, name = $3, valid_from = $4, valid_to = $5, decision_no = $6, note = $7 where id = $1`, [
-      id,
-      input.termLabel ? normalizeTerm(input.termLabel) : before.termLabel,
-      pick(input.name, before.name),
-      from,
-      to,
-      pick(input.decisionNo, before.decisionNo),
-      pick(input.note, before.note),
-    ]);
+    const outside = await countOutsideTerm(tx, id, from, to, k.valid_to);
+    if (outside > 0) throw new AppError('ORG_DATE_OUTSIDE_TERM', { outside });
+    await moveMembersEnd(tx, id, k.valid_to, to);
+    await updateCommitteeRow(tx, id, {
+      termLabel: input.termLabel ? normalizeTerm(input.termLabel) : before.termLabel,
+      name: pick(input.name, before.name),
+      validFrom: from,
+      validTo: to,
+      decisionNo: pick(input.decisionNo, before.decisionNo),
+      note: pick(input.note, before.note),
+    });
     const after = await committeeDetail(tx, ctx.user, id);
     await audit(tx, ctx.user, { action: 'update', entity: 'org_committee', entityId: id, unitId: k.unit_id, before: snapshot(before), after: snapshot(after) });
     return after;
@@ -121,13 +126,8 @@ function assertPositionFits(k: CommitteeFacts, position: Position): void {
 
 async function assertSeatFree(db: Db, committeeId: number, position: Position, from: string, to: string): Promise<void> {
   if (!SINGLE_SEAT.includes(position)) return;
-  const rows = await db.query<{ id: number }>(`select id from org_members where committee_id = $1 and position = $2 and valid_from < $4::date and $3::date < valid_to limit 1`, [
-    committeeId,
-    position,
-    from,
-    to,
-  ]);
-  if (rows.length) throw new AppError('ORG_POSITION_TAKEN', { memberId: rows[0].id });
+  const holder = await findSeatHolder(db, committeeId, position, from, to);
+  if (holder !== undefined) throw new AppError('ORG_POSITION_TAKEN', { memberId: holder });
 }
 
 type PersonInput = Pick<CreateMember, 'personName' | 'gender' | 'birthYear' | 'representing' | 'memberOrgId'>;
@@ -138,12 +138,8 @@ async function insertMember(tx: Db, k: CommitteeFacts, p: PersonInput, position:
   if (from < k.valid_from || to > k.valid_to) throw new AppError('ORG_DATE_OUTSIDE_TERM', { validFrom: from, validTo: to === 'infinity' ? null : to });
   await assertMemberOrgAt(tx, p.memberOrgId, k.unit_id);
   await assertSeatFree(tx, k.id, position, from, to);
-  const [{ id }] = await tx.query<{ id: number }>(
-    `insert into org_members (committee_id, person_name, name_search, gender, birth_year, position, representing, member_org_id, valid_from, valid_to)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [k.id, p.personName, normalizeVn(p.personName), p.gender ?? null, p.birthYear ?? null, position, p.representing || null, p.memberOrgId ?? null, from, to],
-  );
-  return id;
+  const person = { personName: p.personName, gender: p.gender ?? null, birthYear: p.birthYear ?? null, representing: p.representing || null, memberOrgId: p.memberOrgId ?? null };
+  return insertMemberRow(tx, k.id, person, position, from, to);
 }
 
 export async function addMember(ctx: Ctx, committeeId: number, input: CreateMember): Promise<CommitteeMember> {
@@ -158,10 +154,7 @@ export async function addMember(ctx: Ctx, committeeId: number, input: CreateMemb
 }
 
 async function loadMember(db: Db, id: number) {
-  const [m] = await db.query<{ id: number; committee_id: number; position: Position; valid_from: string; valid_to: string }>(
-    'select id, committee_id, position, valid_from::text, valid_to::text from org_members where id = $1',
-    [id],
-  );
+  const m = await findMemberFacts(db, id);
   if (!m) throw new AppError('NOT_FOUND', { memberId: id });
   return { m, k: await loadCommittee(db, m.committee_id) };
 }
@@ -172,15 +165,13 @@ export async function updateMember(ctx: Ctx, id: number, input: UpdateMember): P
     await assertMemberOrgAt(tx, input.memberOrgId, k.unit_id);
     const before = (await memberById(tx, id, m.valid_from))!;
     const name = input.personName ?? before.personName;
-    await tx.query(`update org_members set person_name = $2, name_search = $3, gender = $4, birth_year = $5, representing = $6, member_org_id = $7 where id = $1`, [
-      id,
-      name,
-      normalizeVn(name),
-      pick(input.gender, before.gender),
-      pick(input.birthYear, before.birthYear),
-      pick(input.representing, before.representing),
-      pick(input.memberOrgId, before.memberOrgId),
-    ]);
+    await updateMemberRow(tx, id, {
+      personName: name,
+      gender: pick(input.gender, before.gender),
+      birthYear: pick(input.birthYear, before.birthYear),
+      representing: pick(input.representing, before.representing),
+      memberOrgId: pick(input.memberOrgId, before.memberOrgId),
+    });
     const after = (await memberById(tx, id, m.valid_from))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'org_member', entityId: id, unitId: k.unit_id, before, after });
     return after;
@@ -191,7 +182,7 @@ async function endMembership(tx: Db, ctx: Ctx, m: { id: number; valid_from: stri
   // The member must hold the seat on the day before and on the day itself.
   if (!(m.valid_from < date && date < m.valid_to)) throw new AppError('ORG_MEMBER_NOT_ACTIVE', { memberId: m.id, date });
   const before = (await memberById(tx, m.id, m.valid_from))!;
-  await tx.query('update org_members set valid_to = $2, end_reason = $3 where id = $1', [m.id, date, reason]);
+  await setMemberEnd(tx, m.id, date, reason);
   const after = (await memberById(tx, m.id, m.valid_from))!;
   await audit(tx, ctx.user, { action: 'end', entity: 'org_member', entityId: m.id, unitId, before, after });
   return after;
@@ -227,11 +218,15 @@ export async function recordChange(ctx: Ctx, committeeId: number, input: CreateM
       const incoming = (await memberById(tx, incomingId, input.date))!;
       await audit(tx, ctx.user, { action: 'create', entity: 'org_member', entityId: incomingId, unitId: k.unit_id, after: incoming });
     }
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into org_membership_changes (committee_id, change_date, position, outgoing_member_id, incoming_member_id, reason, decision_no)
-       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-      [k.id, input.date, input.position, input.outgoingMemberId ?? null, incomingId, input.reason || null, input.decisionNo || null],
-    );
+    const id = await insertChangeRow(tx, {
+      committeeId: k.id,
+      date: input.date,
+      position: input.position,
+      outgoingMemberId: input.outgoingMemberId ?? null,
+      incomingMemberId: incomingId,
+      reason: input.reason || null,
+      decisionNo: input.decisionNo || null,
+    });
     const change = (await changeById(tx, id))!;
     await audit(tx, ctx.user, {
       action: 'create',
