@@ -6,7 +6,8 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { sealNationalId } from './crypto';
-import { inHistorySubtree } from './queries';
+import { insertHousehold } from './queries';
+import { insertImportedClassification, insertImportedHead, listVillagesOn } from './queries-import';
 import { refreshStatistics } from '../../platform/statistics';
 import { currentYear } from './service';
 
@@ -127,11 +128,7 @@ export async function validateRows(db: Db, table: string[][], unitId: number, ye
       errors.push(err(1, need, `Thiếu cột bắt buộc (${{ name: 'Họ tên chủ hộ', village: 'Thôn', classes: 'Phân loại' }[need]})`, `Missing column ${need}`));
   }
   if (errors.length) return { rows: [], errors };
-  const villages = await db.query<{ id: number; name: string }>(
-    `select u.id, v.name from units u join unit_versions v on v.unit_id = u.id and v.valid_from <= $2::date and $2::date < v.valid_to
-      where u.level = 'village' and ${inHistorySubtree('$1::bigint', 'u.id', '$2::date')}`,
-    [unitId, `${year}-01-01`],
-  );
+  const villages = await listVillagesOn(db, unitId, `${year}-01-01`);
   const byName = new Map<string, number[]>();
   for (const v of villages) {
     for (const k of new Set([normalizeVn(v.name), normalizeVn(v.name).replace(VILLAGE_PREFIX, '')])) byName.set(k, [...(byName.get(k) ?? []), v.id]);
@@ -197,24 +194,16 @@ export async function importHouseholds(ctx: Ctx, input: { unitId: number; year: 
       for (const villageId of new Set(rows.map((r) => r.villageId))) await assertUnitAccess(tx, ctx.user, 'household.write', villageId, date);
       for (const r of rows) {
         const sealed = r.nationalId ? sealNationalId(r.nationalId) : null;
-        const [{ id }] = await tx.query<{ id: number }>(
-          `insert into households (unit_id, head_name, head_name_search, head_birth_year, address, address_search, registered_on, note)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-          [r.villageId, r.name, normalizeVn(r.name), r.birthYear, r.address, normalizeVn(r.address ?? ''), date, `Nhập từ tệp ${input.fileName.slice(0, 100)}, dòng ${r.line}`],
-        );
-        await tx.query(
-          `insert into household_members (household_id, full_name, name_search, birth_year, relation, national_id_enc, national_id_last, national_id_digest)
-         values ($1, $2, $3, $4, 'head', $5, $6, $7)`,
-          [id, r.name, normalizeVn(r.name), r.birthYear, sealed?.enc ?? null, sealed?.last ?? null, sealed?.digest ?? null],
-        );
-        await tx.query(`insert into household_classifications (household_id, unit_id, year, classes, housing_need, fact_date) values ($1, $2, $3, $4, $5, $6)`, [
-          id,
-          r.villageId,
-          input.year,
-          r.classes,
-          r.housing,
-          date,
-        ]);
+        const id = await insertHousehold(tx, {
+          unitId: r.villageId,
+          headName: r.name,
+          headBirthYear: r.birthYear,
+          address: r.address,
+          registeredOn: date,
+          note: `Nhập từ tệp ${input.fileName.slice(0, 100)}, dòng ${r.line}`,
+        });
+        await insertImportedHead(tx, id, { name: r.name, birthYear: r.birthYear, sealed });
+        await insertImportedClassification(tx, id, { villageId: r.villageId, year: input.year, classes: r.classes, housing: r.housing, factDate: date });
       }
       await audit(tx, ctx.user, {
         action: 'import',

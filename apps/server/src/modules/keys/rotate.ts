@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { identityKeys, resealIdentity } from '../petitions/identity';
 import { nationalIdKeyIdOf, nationalIdKeys, openNationalId, sealNationalId } from '../households/crypto';
+import { listSealedIdentities, listSealedNationalIds, updateMemberNationalId, updatePetitionIdentity } from './queries';
 
 const BATCH = 1000;
 
@@ -26,16 +27,13 @@ export async function rotateKeys(db: Db): Promise<{ petitions: number; members: 
     }
   };
   for (let after = 0; ;) {
-    const rows = await db.query<{ id: number; identity_enc: Uint8Array }>(
-      'select id, identity_enc from petitions where identity_enc is not null and id > $1 order by id limit $2',
-      [after, BATCH],
-    );
+    const rows = await listSealedIdentities(db, after, BATCH);
     if (!rows.length) break;
     await db.tx(async (tx) => {
       for (const r of rows) {
         const sealed = attempt(() => resealIdentity(r.identity_enc));
         if (!sealed) continue;
-        await tx.query('update petitions set identity_enc = $2 where id = $1', [r.id, sealed]);
+        await updatePetitionIdentity(tx, r.id, sealed);
         petitions++;
       }
     });
@@ -43,17 +41,14 @@ export async function rotateKeys(db: Db): Promise<{ petitions: number; members: 
   }
   const current = nationalIdKeys().current.id;
   for (let after = 0; ;) {
-    const rows = await db.query<{ id: number; national_id_enc: string }>(
-      'select id, national_id_enc from household_members where national_id_enc is not null and id > $1 order by id limit $2',
-      [after, BATCH],
-    );
+    const rows = await listSealedNationalIds(db, after, BATCH);
     if (!rows.length) break;
     await db.tx(async (tx) => {
       for (const r of rows) {
         if (nationalIdKeyIdOf(r.national_id_enc) === current) continue;
         const s = attempt(() => sealNationalId(openNationalId(r.national_id_enc)));
         if (!s) continue;
-        await tx.query('update household_members set national_id_enc = $2, national_id_digest = $3 where id = $1', [r.id, s.enc, s.digest]);
+        await updateMemberNationalId(tx, r.id, s.enc, s.digest);
         members++;
       }
     });
