@@ -1,5 +1,12 @@
+import type { Model } from '@contract/movements';
+import type { UnitLevel } from '@contract/units';
 import type { Db } from '../../db/db';
 import { today } from '../../platform/access';
+import type { Located } from '../../platform/endpoints';
+
+/** The name a unit bore on a day (or its nearest version). */
+export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
+   order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
 
 /** The day a year's village list is taken on: the year's last day, or today while the year runs. */
 export const referenceDay = (year: number) => [`${year}-12-31`, today()].sort()[0];
@@ -50,4 +57,72 @@ export async function villagesNotHeldNaive(db: Db, unitId: number, year: number,
     [unitId, on, year],
   );
   return r.n;
+}
+
+/** A unit's level and whether it existed on `date` (undefined: no such unit). */
+export async function findUnitOn(db: Db, unitId: number, date: string): Promise<{ ok: boolean; level: UnitLevel } | undefined> {
+  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>('select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
+  return u;
+}
+
+// ---- where records lie (the locators of the endpoint table) ----
+
+/** A survey is judged at its unit on the day it opened (answers are entered while it runs). */
+export async function locateSurvey(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unitId: number; date: string }>(`select unit_id as "unitId", opens_on::text as date from surveys where id = $1`, [id]);
+  return r;
+}
+
+export async function locateModel(db: Db, id: number): Promise<Located | undefined> {
+  const [r] = await db.query<{ unitId: number; date: string }>(`select unit_id as "unitId", started_on::text as date from movement_models where id = $1`, [id]);
+  return r;
+}
+
+// ---- models and movement activities ----
+
+const MODEL_COLS = `m.id, m.unit_id as "unitId", ${unitNameAt('m.unit_id', 'coalesce(m.ended_on - 1, $9::date)')} as "unitName", m.kind, m.name,
+  m.started_on as "startedOn", m.ended_on as "endedOn", m.recognised_on as "recognisedOn", m.excellent, m.members`;
+const cols = () => MODEL_COLS.replaceAll('$9::date', `'${today()}'::date`);
+
+/** The models standing today in the unit's subtree, by kind (the one registry). */
+export async function listSubtreeModels(db: Db, unitId: number, kind?: string): Promise<Model[]> {
+  return db.query<Model>(
+    `select ${cols()} from movement_models m
+      where m.unit_id in (select c.descendant_id from unit_closure c where c.ancestor_id = $1 and c.valid_from <= coalesce(m.ended_on - 1, $3::date) and coalesce(m.ended_on - 1, $3::date) < c.valid_to)
+        and ($2::text is null or m.kind = $2)
+      order by m.started_on desc, m.id desc limit 1000`,
+    [unitId, kind ?? null, today()],
+  );
+}
+
+export async function findModel(db: Db, id: number): Promise<Model> {
+  const [m] = await db.query<Model>(`select ${cols()} from movement_models m where m.id = $1`, [id]);
+  return m;
+}
+
+export async function insertModel(
+  db: Db,
+  v: Pick<Model, 'unitId' | 'kind' | 'name' | 'startedOn' | 'recognisedOn' | 'excellent' | 'members'> & { createdBy: number },
+): Promise<{ id: number }> {
+  const [row] = await db.query<{ id: number }>(
+    `insert into movement_models (unit_id, kind, name, started_on, recognised_on, excellent, members, created_by) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [v.unitId, v.kind, v.name, v.startedOn, v.recognisedOn, v.excellent, v.members, v.createdBy],
+  );
+  return row;
+}
+
+export async function updateModelRecognition(db: Db, id: number, recognisedOn: string, excellent: boolean): Promise<void> {
+  await db.query('update movement_models set recognised_on = $2, excellent = $3 where id = $1', [id, recognisedOn, excellent]);
+}
+
+export async function insertMovementActivity(
+  db: Db,
+  v: { unitId: number; kind: string; heldOn: string; title: string; quantity: number; participants: number; opinions: number; valueVnd: number; createdBy: number },
+): Promise<{ id: number }> {
+  const [row] = await db.query<{ id: number }>(
+    `insert into movement_activities (unit_id, kind, held_on, title, quantity, participants, opinions, value_vnd, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [v.unitId, v.kind, v.heldOn, v.title, v.quantity, v.participants, v.opinions, v.valueVnd, v.createdBy],
+  );
+  return row;
 }

@@ -2,10 +2,7 @@ import type { UnitLevel } from '@contract/units';
 import type { Db } from '../../db/db';
 import { today } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-
-/** The name a unit bore on a day (or its nearest version). */
-export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.name from unit_versions v where v.unit_id = ${unitExpr}
-   order by (v.valid_from <= ${dateExpr} and ${dateExpr} < v.valid_to) desc, v.valid_from desc limit 1)`;
+import { findUnitOn } from './queries';
 
 /**
  * A fact's date: not in the future and within the life of its unit; `levels` are where it may be
@@ -13,7 +10,7 @@ export const unitNameAt = (unitExpr: string, dateExpr: string) => `(select v.nam
  */
 export async function assertFact(db: Db, unitId: number, date: string, levels?: readonly UnitLevel[]): Promise<UnitLevel> {
   if (date > today()) throw new AppError('MOVEMENT_DATE_INVALID', { date });
-  const [u] = await db.query<{ ok: boolean; level: UnitLevel }>('select valid_from <= $2::date and $2::date < valid_to as ok, level from units where id = $1', [unitId, date]);
+  const u = await findUnitOn(db, unitId, date);
   if (!u) throw new AppError('UNIT_NOT_FOUND');
   if (!u.ok) throw new AppError('MOVEMENT_DATE_INVALID', { date });
   if (levels && !levels.includes(u.level)) throw new AppError('MOVEMENT_LEVEL_INVALID', { level: u.level });

@@ -12,7 +12,7 @@ import { renderDocx, type ReportHead } from './docx';
 import { renderXlsx } from './xlsx';
 import { buildOutline, type TargetLine } from './outline';
 import { closingLine, HIGHLIGHTS, reportTitle, templateFigures } from './templates';
-import { setProgress, unitFacts, type JobRow } from './queries';
+import { insertIssue, isPeriodIssued, lockReportNumbers, markJobIssued, nextNumber, setProgress, storeJobDraft, unitFacts, type JobRow } from './queries';
 import { viDate } from './format';
 import { crossCheckTargets, targetProgress } from './targets';
 import { carriedTasks } from './tasks';
@@ -146,12 +146,6 @@ export function loadDraft(d: StoredDraft, template: ReportTemplate, period: Peri
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-/** The next number of the unit's year (what issuing now would take). */
-export async function nextNumber(db: Db, unitId: number, year: number): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>('select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [unitId, year]);
-  return n;
-}
-
 /**
  * Issues a submitted draft under the number the user confirmed: renders the final files from the
  * stored draft and stores them, in one transaction. Another document that took the number first
@@ -162,43 +156,31 @@ export async function issueDraft({ db, user }: Ctx, job: JobRow, confirmed: numb
   await db.tx(async (tx) => {
     const issuedOn = today();
     const year = Number(issuedOn.slice(0, 4));
-    await tx.query('select pg_advisory_xact_lock(2024112908, $1::int)', [job.unit_id]);
+    await lockReportNumbers(tx, job.unit_id);
     const n = await nextNumber(tx, job.unit_id, year);
     if (n !== confirmed) throw new AppError('REPORT_NUMBER_CHANGED');
-    const [other] = await tx.query(`select 1 from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4 and status = 'issued'`, [
-      job.unit_id,
-      job.template,
-      job.period_from,
-      job.period_to,
-    ]);
-    if (other) throw new AppError('REPORT_PERIOD_ISSUED');
+    if (await isPeriodIssued(tx, { unitId: job.unit_id, template: job.template, from: job.period_from, to: job.period_to })) throw new AppError('REPORT_PERIOD_ISSUED');
     const head = { ...p.head, symbol: `${n}/BC-MTTQ`, issuedOn };
     const { docx, xlsx } = await renderFiles(p, head);
     const figures = Object.fromEntries([...p.values].map(([id, v]) => [id, v.value]));
-    await tx.query(
-      `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, issued_by,
-                                  docx, docx_sha256, xlsx, xlsx_sha256, figures)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        job.id,
-        job.unit_id,
-        job.template,
-        job.period_from,
-        job.period_to,
-        year,
-        n,
-        head.symbol,
-        head.issuedOn,
-        user.id,
-        docx,
-        sha256(docx),
-        xlsx,
-        sha256(xlsx),
-        JSON.stringify(figures),
-      ],
-    );
-    const done = await tx.query(`update report_jobs set status = 'issued', step = 'issued', updated_at = now() where id = $1 and status = 'submitted' returning id`, [job.id]);
-    if (!done.length) throw new AppError('REPORT_NOT_SUBMITTED');
+    await insertIssue(tx, {
+      jobId: job.id,
+      unitId: job.unit_id,
+      template: job.template,
+      from: job.period_from,
+      to: job.period_to,
+      year,
+      number: n,
+      symbol: head.symbol,
+      issuedOn: head.issuedOn,
+      issuedBy: user.id,
+      docx,
+      docxSha256: sha256(docx),
+      xlsx,
+      xlsxSha256: sha256(xlsx),
+      figures: JSON.stringify(figures),
+    });
+    if (!(await markJobIssued(tx, job.id))) throw new AppError('REPORT_NOT_SUBMITTED');
     await audit(tx, user, {
       action: 'report.issue',
       entity: 'report',
@@ -213,10 +195,5 @@ export async function issueDraft({ db, user }: Ctx, job: JobRow, confirmed: numb
 export async function runJob(db: Db, job: JobRow, opts: { figures?: Figure[] } = {}): Promise<void> {
   const progress = (pct: number, step: string) => setProgress(db, job.id, pct, step, LEASE_SECONDS);
   const prepared = await prepareReport(db, job, { ...opts, progress });
-  // Only the worker still holding the job may finish it (one whose lease lapsed may have been overtaken).
-  await db.query(
-    `update report_jobs set status = 'draft', progress = 100, step = 'draft', findings = $2, draft = $3, lease_until = null, updated_at = now()
-      where id = $1 and status = 'running'`,
-    [job.id, JSON.stringify(prepared.findings), JSON.stringify(storeDraft(prepared))],
-  );
+  await storeJobDraft(db, job.id, JSON.stringify(prepared.findings), JSON.stringify(storeDraft(prepared)));
 }

@@ -149,3 +149,155 @@ export async function publishedIssues(db: Db, unit?: number) {
     [unit ?? null],
   );
 }
+
+/** A job that failed: only while its worker still holds it. */
+export async function failJob(db: Db, id: number, error: string): Promise<void> {
+  await db.query(`update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1 and status = 'running'`, [id, error]);
+}
+
+/** A finished draft with its findings: only the worker still holding the job may store it (one whose lease lapsed may have been overtaken). */
+export async function storeJobDraft(db: Db, id: number, findings: string, draft: string): Promise<void> {
+  await db.query(
+    `update report_jobs set status = 'draft', progress = 100, step = 'draft', findings = $2, draft = $3, lease_until = null, updated_at = now()
+      where id = $1 and status = 'running'`,
+    [id, findings, draft],
+  );
+}
+
+/** The unit's end and its last parent, to find who holds its letterhead. */
+export async function findUnitEnd(db: Db, unitId: number): Promise<{ valid_to: string; parent_id: number | null } | undefined> {
+  const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
+    `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
+       from units u where u.id = $1`,
+    [unitId],
+  );
+  return u;
+}
+
+export async function findUnitValidity(db: Db, unitId: number): Promise<{ valid_from: string; valid_to: string } | undefined> {
+  const [unit] = await db.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [unitId]);
+  return unit;
+}
+
+/** Serialises the version numbers of a unit's report requests (two requests at once). */
+export async function lockReportVersions(db: Db, unitId: number): Promise<void> {
+  await db.query('select pg_advisory_xact_lock(2024112909, $1::int)', [unitId]);
+}
+
+/** The latest version of a unit's report for a template and period. */
+export async function latestVersion(db: Db, v: { unitId: number; template: string; from: string; to: string }): Promise<{ version: number; next_tasks: string[] } | undefined> {
+  const [prev] = await db.query<{ version: number; next_tasks: string[] }>(
+    `select version, next_tasks from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4
+        order by version desc limit 1`,
+    [v.unitId, v.template, v.from, v.to],
+  );
+  return prev;
+}
+
+export async function insertJob(
+  db: Db,
+  v: { template: string; unitId: number; from: string; to: string; scopeDate: string; requestedBy: number; version: number; nextTasks: string },
+): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, requested_by, version, next_tasks)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [v.template, v.unitId, v.from, v.to, v.scopeDate, v.requestedBy, v.version, v.nextTasks],
+  );
+  return id;
+}
+
+/** Submits a draft (with the reason for its findings, if any); false when it is no longer a draft. */
+export async function submitJob(db: Db, id: number, userId: number, overrideReason: string | null | undefined): Promise<boolean> {
+  const [row] = await db.query<{ id: number }>(
+    `update report_jobs set status = 'submitted', step = 'submitted', submitted_by = $2, submitted_at = now(), updated_at = now(),
+              override_reason = coalesce($3, override_reason), override_by = case when $3::text is null then override_by else $2 end
+        where id = $1 and status = 'draft' returning id`,
+    [id, userId, overrideReason],
+  );
+  return !!row;
+}
+
+/** Publishes an issue, or publishes it again after a withdrawal; false when it is already published. */
+export async function publishIssue(db: Db, issueId: number, userId: number): Promise<boolean> {
+  const rows = await db.query(
+    `insert into report_publications (issue_id, published_by) values ($1, $2)
+       on conflict (issue_id) do update set published_at = now(), published_by = $2, unpublished_at = null, unpublished_by = null, unpublish_reason = null
+        where report_publications.unpublished_at is not null
+       returning issue_id`,
+    [issueId, userId],
+  );
+  return rows.length > 0;
+}
+
+/** Withdraws a published issue; false when it was not published. */
+export async function unpublishIssue(db: Db, issueId: number, userId: number, reason: string): Promise<boolean> {
+  const rows = await db.query(
+    `update report_publications set unpublished_at = now(), unpublished_by = $2, unpublish_reason = $3
+        where issue_id = $1 and unpublished_at is null returning issue_id`,
+    [issueId, userId, reason],
+  );
+  return rows.length > 0;
+}
+
+export async function insertComment(db: Db, jobId: number, authorId: number, body: string): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>('insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [jobId, authorId, body]);
+  return id;
+}
+
+// ---- issuing ----
+
+/** The next number of the unit's year (what issuing now would take). */
+export async function nextNumber(db: Db, unitId: number, year: number): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>('select coalesce(max(number), 0)::int + 1 as n from report_issues where unit_id = $1 and year = $2', [unitId, year]);
+  return n;
+}
+
+/** Serialises the numbering of a unit's documents until the transaction ends. */
+export async function lockReportNumbers(db: Db, unitId: number): Promise<void> {
+  await db.query('select pg_advisory_xact_lock(2024112908, $1::int)', [unitId]);
+}
+
+/** Whether a report of the unit, template and period was issued already. */
+export async function isPeriodIssued(db: Db, v: { unitId: number; template: string; from: string; to: string }): Promise<boolean> {
+  const [other] = await db.query(`select 1 from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4 and status = 'issued'`, [
+    v.unitId,
+    v.template,
+    v.from,
+    v.to,
+  ]);
+  return !!other;
+}
+
+export async function insertIssue(
+  db: Db,
+  v: {
+    jobId: number;
+    unitId: number;
+    template: string;
+    from: string;
+    to: string;
+    year: number;
+    number: number;
+    symbol: string;
+    issuedOn: string;
+    issuedBy: number;
+    docx: Buffer;
+    docxSha256: string;
+    xlsx: Buffer;
+    xlsxSha256: string;
+    figures: string;
+  },
+): Promise<void> {
+  await db.query(
+    `insert into report_issues (job_id, unit_id, template, period_from, period_to, year, number, symbol, issued_on, issued_by,
+                                  docx, docx_sha256, xlsx, xlsx_sha256, figures)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [v.jobId, v.unitId, v.template, v.from, v.to, v.year, v.number, v.symbol, v.issuedOn, v.issuedBy, v.docx, v.docxSha256, v.xlsx, v.xlsxSha256, v.figures],
+  );
+}
+
+/** Marks a submitted job issued; false when it was not submitted. */
+export async function markJobIssued(db: Db, id: number): Promise<boolean> {
+  const done = await db.query(`update report_jobs set status = 'issued', step = 'issued', updated_at = now() where id = $1 and status = 'submitted' returning id`, [id]);
+  return done.length > 0;
+}

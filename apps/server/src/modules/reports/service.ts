@@ -5,12 +5,29 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Db } from '../../db/db';
 import type { Located, PublicCtx } from '../../platform/endpoints';
-import { commentsOf, issuedFile, jobById, listJobs, publishedIssues, type JobView } from './queries';
+import {
+  commentsOf,
+  findUnitEnd,
+  findUnitValidity,
+  insertComment,
+  insertJob,
+  issuedFile,
+  jobById,
+  latestVersion,
+  listJobs,
+  lockReportVersions,
+  nextNumber,
+  publishedIssues,
+  publishIssue,
+  submitJob,
+  unpublishIssue,
+  type JobView,
+} from './queries';
 import { SECTIONS } from './coverage';
 import { slicePeriod } from './compute';
 import { formatFigure } from './format';
 import { figureText } from './outline';
-import { issueDraft, loadDraft, nextNumber, outlineOf, type StoredDraft } from './generate';
+import { issueDraft, loadDraft, outlineOf, type StoredDraft } from './generate';
 import { successorsAt } from '../units/queries';
 
 /** A committee whose unit has ended issues nothing more in its own name. */
@@ -25,11 +42,7 @@ function assertUnitLive(user: CurrentUser): void {
  */
 export async function holdsLetterhead({ db, user }: Ctx, unitId: number): Promise<boolean> {
   if (user.unitId === null) return false;
-  const [u] = await db.query<{ valid_to: string; parent_id: number | null }>(
-    `select u.valid_to::text, (select v.parent_id from unit_versions v where v.unit_id = u.id order by v.valid_to desc limit 1) as parent_id
-       from units u where u.id = $1`,
-    [unitId],
-  );
+  const u = await findUnitEnd(db, unitId);
   if (!u) return false;
   const ended = u.valid_to !== 'infinity' && u.valid_to <= today();
   if (!ended) return user.unitId === unitId;
@@ -88,7 +101,7 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   const { db, user } = ctx;
   // A term is five years; ten is the longest period a report may cover.
   if (body.from > body.to || Number(body.to.slice(0, 4)) - Number(body.from.slice(0, 4)) > 10) throw new AppError('REPORT_PERIOD_INVALID');
-  const [unit] = await db.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [body.unit]);
+  const unit = await findUnitValidity(db, body.unit);
   if (!unit) throw new AppError('UNIT_NOT_FOUND');
   if (body.to < unit.valid_from || (unit.valid_to !== 'infinity' && body.from >= unit.valid_to)) throw new AppError('REPORT_PERIOD_INVALID');
   // Scope is judged on the period's last day the unit existed: the city's 2019–2024 report belongs to
@@ -99,18 +112,19 @@ export async function requestReport(ctx: Ctx, body: CreateReport): Promise<Repor
   assertUnitLive(user);
   const id = await db.tx(async (tx) => {
     // One version number per unit, template and period, taken under a lock (two requests at once).
-    await tx.query('select pg_advisory_xact_lock(2024112909, $1::int)', [body.unit]);
-    const [prev] = await tx.query<{ version: number; next_tasks: string[] }>(
-      `select version, next_tasks from report_jobs where unit_id = $1 and template = $2 and period_from = $3 and period_to = $4
-        order by version desc limit 1`,
-      [body.unit, body.template, body.from, body.to],
-    );
+    await lockReportVersions(tx, body.unit);
+    const prev = await latestVersion(tx, { unitId: body.unit, template: body.template, from: body.from, to: body.to });
     const tasks = body.nextTasks ?? prev?.next_tasks ?? [];
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into report_jobs (template, unit_id, period_from, period_to, scope_date, requested_by, version, next_tasks)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [body.template, body.unit, body.from, body.to, scopeDate, user.id, (prev?.version ?? 0) + 1, JSON.stringify(tasks)],
-    );
+    const id = await insertJob(tx, {
+      template: body.template,
+      unitId: body.unit,
+      from: body.from,
+      to: body.to,
+      scopeDate,
+      requestedBy: user.id,
+      version: (prev?.version ?? 0) + 1,
+      nextTasks: JSON.stringify(tasks),
+    });
     await audit(tx, user, { action: 'report.request', entity: 'report', entityId: id, unitId: body.unit, after: { ...body, version: (prev?.version ?? 0) + 1 } });
     return id;
   });
@@ -173,13 +187,7 @@ export async function submitReport(ctx: Ctx, { id, overrideReason }: { id: numbe
   const findings = job.findings as Finding[];
   if (findings.length && !overrideReason) throw new AppError('REPORT_HAS_FINDINGS');
   await ctx.db.tx(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
-      `update report_jobs set status = 'submitted', step = 'submitted', submitted_by = $2, submitted_at = now(), updated_at = now(),
-              override_reason = coalesce($3, override_reason), override_by = case when $3::text is null then override_by else $2 end
-        where id = $1 and status = 'draft' returning id`,
-      [id, ctx.user.id, findings.length ? overrideReason : null],
-    );
-    if (!row) throw new AppError('REPORT_NOT_DRAFT');
+    if (!(await submitJob(tx, id, ctx.user.id, findings.length ? overrideReason : null))) throw new AppError('REPORT_NOT_DRAFT');
     await audit(tx, ctx.user, {
       action: 'report.submit',
       entity: 'report',
@@ -216,17 +224,11 @@ export async function issueReport(ctx: Ctx, { id, number }: { id: number; number
 
 export async function publishReport(ctx: Ctx, { id }: { id: number }): Promise<ReportJob> {
   const job = await writable(ctx, id);
-  if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
+  const issueId = job.issue_id;
+  if (issueId === null) throw new AppError('REPORT_NOT_ISSUED');
   if (job.published) throw new AppError('REPORT_ALREADY_PUBLISHED');
   await ctx.db.tx(async (tx) => {
-    const rows = await tx.query(
-      `insert into report_publications (issue_id, published_by) values ($1, $2)
-       on conflict (issue_id) do update set published_at = now(), published_by = $2, unpublished_at = null, unpublished_by = null, unpublish_reason = null
-        where report_publications.unpublished_at is not null
-       returning issue_id`,
-      [job.issue_id, ctx.user.id],
-    );
-    if (!rows.length) throw new AppError('REPORT_ALREADY_PUBLISHED');
+    if (!(await publishIssue(tx, issueId, ctx.user.id))) throw new AppError('REPORT_ALREADY_PUBLISHED');
     await audit(tx, ctx.user, { action: 'report.publish', entity: 'report', entityId: id, unitId: job.unit_id, after: { symbol: job.symbol } });
   });
   return reread(ctx, id);
@@ -235,14 +237,10 @@ export async function publishReport(ctx: Ctx, { id }: { id: number }): Promise<R
 /** Withdraws a published report from the public portal; the reason is audited and kept. */
 export async function unpublishReport(ctx: Ctx, { id, reason }: { id: number; reason: string }): Promise<ReportJob> {
   const job = await writable(ctx, id);
-  if (job.issue_id === null) throw new AppError('REPORT_NOT_ISSUED');
+  const issueId = job.issue_id;
+  if (issueId === null) throw new AppError('REPORT_NOT_ISSUED');
   await ctx.db.tx(async (tx) => {
-    const rows = await tx.query(
-      `update report_publications set unpublished_at = now(), unpublished_by = $2, unpublish_reason = $3
-        where issue_id = $1 and unpublished_at is null returning issue_id`,
-      [job.issue_id, ctx.user.id, reason],
-    );
-    if (!rows.length) throw new AppError('REPORT_NOT_PUBLISHED');
+    if (!(await unpublishIssue(tx, issueId, ctx.user.id, reason))) throw new AppError('REPORT_NOT_PUBLISHED');
     await audit(tx, ctx.user, {
       action: 'report.unpublish',
       entity: 'report',
@@ -265,7 +263,7 @@ export async function listComments(ctx: Ctx, { id }: { id: number }): Promise<Re
 export async function addComment(ctx: Ctx, { id, body }: { id: number; body: string }): Promise<ReportComment[]> {
   const job = await writable(ctx, id);
   await ctx.db.tx(async (tx) => {
-    const [{ id: cid }] = await tx.query<{ id: number }>('insert into report_comments (job_id, author_id, body) values ($1, $2, $3) returning id', [id, ctx.user.id, body]);
+    const cid = await insertComment(tx, id, ctx.user.id, body);
     await audit(tx, ctx.user, { action: 'report.comment', entity: 'report', entityId: id, unitId: job.unit_id, after: { commentId: cid } });
   });
   return listComments(ctx, { id });

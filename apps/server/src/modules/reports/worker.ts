@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db';
-import { claimJob } from './queries';
+import { claimJob, failJob } from './queries';
 import { LEASE_SECONDS, runJob } from './generate';
 
 export type ReportWorker = { kick(): void; stop(): Promise<void> };
@@ -26,12 +26,7 @@ export function startReportWorker(db: Db, opts: { pollMs?: number; log?: (msg: s
         } catch (err) {
           // The job fails visibly; its message is technical (no personal data is in report figures).
           opts.log?.(`report job ${job.id} failed: ${(err as Error).message}`);
-          await db
-            .query(`update report_jobs set status = 'failed', error = $2, lease_until = null, updated_at = now() where id = $1 and status = 'running'`, [
-              job.id,
-              (err as Error).message.slice(0, 500),
-            ])
-            .catch(() => {});
+          await failJob(db, job.id, (err as Error).message.slice(0, 500)).catch(() => {});
         }
       }
     } while (again && !stopped);

@@ -1,4 +1,4 @@
-import type { Congress, Measure, TargetDef, UnitRef } from '@contract/targets';
+import type { Congress, Measure, TargetDef, TargetInput, UnitRef } from '@contract/targets';
 import type { UnitLevel } from '@contract/units';
 import type { Db } from '../../db/db';
 
@@ -156,4 +156,47 @@ export async function currentSuccessors(db: Db, communeIds: number[]): Promise<A
       order by l.successor_id, l.predecessor_id`,
     [communeIds],
   );
+}
+
+// ---- congresses and their targets (writes) ----
+
+export async function findUnitValidity(db: Db, unitId: number): Promise<{ valid_from: string; valid_to: string }> {
+  const [unit] = await db.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [unitId]);
+  return unit;
+}
+
+/** Whether a congress of the unit overlaps [validFrom, validTo). */
+export async function hasOverlappingCongress(db: Db, unitId: number, validFrom: string, validTo: string): Promise<boolean> {
+  const overlap = await db.query('select 1 from target_congresses where unit_id = $1 and valid_from < $3::date and $2::date < valid_to', [unitId, validFrom, validTo]);
+  return overlap.length > 0;
+}
+
+export async function insertCongress(
+  db: Db,
+  v: { unitId: number; termLabel: string; name: string; validFrom: string; validTo: string; decisionNo: string | null },
+): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to, decision_no) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [v.unitId, v.termLabel, v.name, v.validFrom, v.validTo, v.decisionNo],
+  );
+  return id;
+}
+
+/** A target of a congress; undefined when the congress has one of that number already. */
+export async function insertTargetDef(db: Db, congressId: number, t: TargetInput): Promise<number | undefined> {
+  const rows = await db.query<{ id: number }>(
+    `insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)
+     on conflict (congress_id, number) do nothing returning id`,
+    [congressId, t.number, t.title.vi, t.title.en, JSON.stringify(t.measures)],
+  );
+  return rows[0]?.id;
+}
+
+export async function updateTargetDef(db: Db, id: number, t: Pick<TargetInput, 'title' | 'measures'>): Promise<void> {
+  await db.query('update target_defs set title_vi = $2, title_en = $3, measures = $4::jsonb, updated_at = now() where id = $1', [
+    id,
+    t.title.vi,
+    t.title.en,
+    JSON.stringify(t.measures),
+  ]);
 }

@@ -23,7 +23,22 @@ import { computeMetric, getMetric } from '../../platform/metrics';
 import { EMPTY_CHILDREN, ruleProblems } from './engine';
 import { adoptForWard, STANDARD_TARGETS_2024 } from './standard-targets';
 import { evaluateTargets, yearBounds, type UnitTargets } from './compute';
-import { congressById, congressesAround, currentSuccessors, descendants, targetById, targetsOf, unitsBelow, unitsInYear, type YearUnit } from './queries';
+import {
+  congressById,
+  congressesAround,
+  currentSuccessors,
+  descendants,
+  findUnitValidity,
+  hasOverlappingCongress,
+  insertCongress,
+  insertTargetDef,
+  targetById,
+  targetsOf,
+  unitsBelow,
+  unitsInYear,
+  updateTargetDef,
+  type YearUnit,
+} from './queries';
 
 const unitRef = ({ id, code, name, level }: YearUnit) => ({ id, code, name, level });
 const STATUS_KEY = { met: 'met', exceeded: 'exceeded', not_met: 'notMet', not_measured: 'notMeasured', not_applicable: 'notApplicable' } as const;
@@ -225,16 +240,11 @@ const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.sli
 /** A congress term of a unit with its targets (given, or copied from another congress). */
 export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<CongressDetail> {
   return ctx.db.tx(async (tx) => {
-    const [unit] = await tx.query<{ valid_from: string; valid_to: string }>('select valid_from::text, valid_to::text from units where id = $1', [input.unitId]);
+    const unit = await findUnitValidity(tx, input.unitId);
     const lastEnd = unit.valid_to === 'infinity' ? '9999-12-31' : unit.valid_to;
     const validTo = input.validTo ?? [plusYears(input.validFrom, 5), lastEnd].sort()[0];
     if (input.validFrom < unit.valid_from || validTo > lastEnd || input.validFrom >= validTo) throw new AppError('TARGET_PERIOD_INVALID');
-    const overlap = await tx.query('select 1 from target_congresses where unit_id = $1 and valid_from < $3::date and $2::date < valid_to', [
-      input.unitId,
-      input.validFrom,
-      validTo,
-    ]);
-    if (overlap.length) throw new AppError('TARGET_CONGRESS_OVERLAP');
+    if (await hasOverlappingCongress(tx, input.unitId, input.validFrom, validTo)) throw new AppError('TARGET_CONGRESS_OVERLAP');
     let targets: TargetInput[] = input.targets ?? [];
     if (input.template) {
       const base = input.template === 'standard_2024_ward' ? adoptForWard(STANDARD_TARGETS_2024) : STANDARD_TARGETS_2024;
@@ -248,10 +258,14 @@ export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<C
     }
     targets.forEach(assertRules);
     if (new Set(targets.map((t) => t.number)).size !== targets.length) throw new AppError('TARGET_NUMBER_TAKEN');
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into target_congresses (unit_id, term_label, name, valid_from, valid_to, decision_no) values ($1, $2, $3, $4, $5, $6) returning id`,
-      [input.unitId, input.termLabel.replace(/\s*[-–]\s*/, '–'), input.name, input.validFrom, validTo, input.decisionNo || null],
-    );
+    const id = await insertCongress(tx, {
+      unitId: input.unitId,
+      termLabel: input.termLabel.replace(/\s*[-–]\s*/, '–'),
+      name: input.name,
+      validFrom: input.validFrom,
+      validTo,
+      decisionNo: input.decisionNo || null,
+    });
     for (const t of targets) await insertTarget(tx, id, t);
     const k = await loadCongress(tx, id);
     await audit(tx, ctx.user, { action: 'create', entity: 'target_congress', entityId: id, unitId: k.unitId, after: { ...k, targets: targets.map(plain) } });
@@ -262,13 +276,9 @@ export async function createCongress(ctx: Ctx, input: CreateCongress): Promise<C
 const plain = (t: TargetInput) => ({ number: t.number, title: t.title, measures: t.measures });
 
 async function insertTarget(tx: Db, congressId: number, t: TargetInput): Promise<number> {
-  const rows = await tx.query<{ id: number }>(
-    `insert into target_defs (congress_id, number, title_vi, title_en, measures) values ($1, $2, $3, $4, $5::jsonb)
-     on conflict (congress_id, number) do nothing returning id`,
-    [congressId, t.number, t.title.vi, t.title.en, JSON.stringify(t.measures)],
-  );
-  if (!rows.length) throw new AppError('TARGET_NUMBER_TAKEN');
-  return rows[0].id;
+  const id = await insertTargetDef(tx, congressId, t);
+  if (id === undefined) throw new AppError('TARGET_NUMBER_TAKEN');
+  return id;
 }
 
 export async function addTarget(ctx: Ctx, { congressId, target: input }: { congressId: number; target: TargetInput }): Promise<TargetDef> {
@@ -289,12 +299,7 @@ export async function updateTarget(ctx: Ctx, { id, change: input }: { id: number
     const k = await loadCongress(tx, before.congressId);
     const next = { number: before.number, title: input.title ?? before.title, measures: input.measures ?? before.measures };
     assertRules(next);
-    await tx.query('update target_defs set title_vi = $2, title_en = $3, measures = $4::jsonb, updated_at = now() where id = $1', [
-      id,
-      next.title.vi,
-      next.title.en,
-      JSON.stringify(next.measures),
-    ]);
+    await updateTargetDef(tx, id, next);
     const after = (await targetById(tx, id))!;
     await audit(tx, ctx.user, { action: 'update', entity: 'target', entityId: id, unitId: k.unitId, before, after });
     return after;

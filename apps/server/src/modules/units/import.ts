@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors';
 import { HISTORY_START, buildBacGiangHistory, type BacGiangData } from './import-bac-giang';
 import { REFORM_DATE, REFORM_EVE, buildReformGroup, type ExistingUnit, type ReformData, type ReformLookup, type ReformResult } from './import-reform';
 import { UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan } from './store';
+import { childrenAcross, countCommunesByProvince, countStartingUnits, overlappingUnits, unitsBeforeReform } from './queries';
 
 /**
  * Imports of the real unit data (`assets/admin-units`, copied from the shared data; or ADMIN_UNITS_DIR), whole or nothing
@@ -37,12 +38,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 async function assertNoOverlap(tx: Db, plan: UnitPlan): Promise<void> {
   if (!plan.units.length) return;
   const ends = new Map(plan.ends.map((e) => [e.unitId, e.date]));
-  const rows = await tx.query<{ id: number; code: string; level: string; valid_from: string; valid_to: string }>(
-    `select u.id, u.code, u.level, u.valid_from::text, u.valid_to::text
-       from units u join unnest($1::text[], $2::text[], $3::date[], $4::date[]) n(code, level, f, t)
-         on u.code = n.code and u.level = n.level and u.valid_from < n.t and n.f < u.valid_to`,
-    [plan.units.map((u) => u.code), plan.units.map((u) => u.level), plan.units.map((u) => u.validFrom), plan.units.map((u) => u.validTo)],
-  );
+  const rows = await overlappingUnits(tx, plan.units);
   const clash = rows.filter((r) => {
     const end = ends.get(r.id);
     // A unit that this plan ends no longer overlaps what starts on its end date.
@@ -68,13 +64,14 @@ export async function importBacGiangHistory(tx: Db, actor: CurrentUser | null): 
   await lockUnitChanges(tx);
   const data = readJson<BacGiangData>('bac-giang-province-2020-2025.json', (v) => isObj(v) && isObj(v.snapshots) && typeof v.province_code === 'string');
   const plan = buildBacGiangHistory(data);
-  const [done] = await tx.query<{ n: number }>(
-    `select count(*)::int as n from units where valid_from = $1::date and (
-       (level = 'province' and code = $2) or (level = 'district' and code = any($3::text[])))`,
-    [HISTORY_START, data.province_code, plan.units.filter((u) => u.level === 'district' && u.validFrom === HISTORY_START).map((u) => u.code)],
+  const done = await countStartingUnits(
+    tx,
+    HISTORY_START,
+    data.province_code,
+    plan.units.filter((u) => u.level === 'district' && u.validFrom === HISTORY_START).map((u) => u.code),
   );
   const firstDistricts = plan.units.filter((u) => u.level === 'district' && u.validFrom === HISTORY_START).length;
-  if (done.n === firstDistricts + 1) {
+  if (done === firstDistricts + 1) {
     return finish(tx, actor, 'bac-giang-2020-2025', new UnitPlan(), { provinces: [data.province_code], units: plan.units.length }, started);
   }
   await assertNoOverlap(tx, plan);
@@ -82,14 +79,7 @@ export async function importBacGiangHistory(tx: Db, actor: CurrentUser | null): 
 }
 
 async function reformLookup(tx: Db, codes: string[]): Promise<ReformLookup> {
-  const rows = await tx.query<ExistingUnit & { province_id: number | null; valid_to: string; parent_id: number | null }>(
-    `select u.id, u.code, u.level, v.name, v.parent_id, u.valid_to::text,
-            (select c.ancestor_id from unit_closure c join units p on p.id = c.ancestor_id and p.level = 'province'
-              where c.descendant_id = u.id and c.depth > 0 and c.valid_from <= $1::date and $1::date < c.valid_to limit 1) as province_id
-       from units u join unit_versions v on v.unit_id = u.id and v.valid_from <= $1::date and $1::date < v.valid_to
-      where u.valid_from <= $1::date and $1::date < u.valid_to and (u.code = any($2::text[]) or u.level in ('district', 'commune'))`,
-    [REFORM_EVE, codes],
-  );
+  const rows = await unitsBeforeReform(tx, REFORM_EVE, codes);
   const existing = new Map<string, ExistingUnit>();
   const beneath = new Map<number, ExistingUnit[]>();
   for (const r of rows) {
@@ -113,13 +103,10 @@ export async function importReform2025(tx: Db, actor: CurrentUser | null, opts: 
   if (unknown.length) throw new AppError('VALIDATION', [{ path: '/provinceCodes', message: `unknown province ${unknown.join(', ')}` }]);
 
   // A group is imported when its new communes stand, on the reform date, under a province of its code.
-  const done = await tx.query<{ code: string; n: number }>(
-    `select p.code, count(*)::int as n from units c
-       join unit_versions v on v.unit_id = c.id and v.valid_from <= $1::date and $1::date < v.valid_to
-       join units p on p.id = v.parent_id and p.level = 'province'
-      where c.level = 'commune' and c.valid_from <= $1::date and $1::date < c.valid_to and p.code = any($2::text[])
-      group by p.code`,
-    [REFORM_DATE, groups.map((g) => g.level1_id)],
+  const done = await countCommunesByProvince(
+    tx,
+    REFORM_DATE,
+    groups.map((g) => g.level1_id),
   );
   const doneBy = new Map(done.map((d) => [d.code, d.n]));
   const skipped: ImportSummary['skipped'] = { provinces: [], units: 0 };
@@ -146,11 +133,7 @@ export async function importReform2025(tx: Db, actor: CurrentUser | null, opts: 
 async function handOverChildren(tx: Db, plan: UnitPlan, out: ReformResult): Promise<void> {
   const parents = [...out.successorOf.keys()];
   if (!parents.length) return;
-  const kids = await tx.query<{ unit_id: number; parent_id: number; name: string; valid_to: string }>(
-    `select v.unit_id, v.parent_id, v.name, v.valid_to::text from unit_versions v
-      where v.parent_id = any($1::bigint[]) and v.valid_from <= $2::date and $2::date < v.valid_to and v.valid_to > $3::date`,
-    [parents, REFORM_EVE, REFORM_DATE],
-  );
+  const kids = await childrenAcross(tx, parents, REFORM_EVE, REFORM_DATE);
   for (const k of kids.filter((x) => !out.handled.has(x.unit_id))) {
     plan.cuts.push({ unitId: k.unit_id, date: REFORM_DATE });
     plan.versions.push({ unit: k.unit_id, name: k.name, parent: out.successorOf.get(k.parent_id)!, validFrom: REFORM_DATE, validTo: k.valid_to });

@@ -1,8 +1,10 @@
-import type { Unit, UnitDetail, UnitListQuery } from '@contract/units';
+import type { Unit, UnitDetail, UnitLevel, UnitListQuery } from '@contract/units';
 import type { Db } from '../../db/db';
 import { dayWithin, scopeCondition, type CurrentUser } from '../../platform/access';
 import { normalizeVn } from '../../platform/vn-text';
 import { AppError } from '../../platform/errors';
+import type { ExistingUnit } from './import-reform';
+import type { LoadedUnit, VersionRow } from './rules';
 
 const toDate = (d: string) => (d === 'infinity' ? null : d);
 
@@ -201,4 +203,132 @@ export async function predecessorsOf(db: Db, unitId: number): Promise<number[]> 
 export async function childIds(db: Db, unitId: number, date: string): Promise<number[]> {
   const rows = await db.query<{ id: number }>(`select unit_id as id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to`, [unitId, date]);
   return rows.map((r) => r.id);
+}
+
+// ---- what unit changes and imports check before they write (rules.ts, service.ts, import.ts) ----
+
+/** The units by id, without their versions; `lock` serialises concurrent changes to the same units. */
+export async function unitRowsByIds(tx: Db, ids: number[], lock = false): Promise<Array<Omit<LoadedUnit, 'versions'>>> {
+  return tx.query<Omit<LoadedUnit, 'versions'>>(
+    `select id, code, level, kind, province_code, valid_from::text, valid_to::text
+       from units where id = any($1::bigint[]) order by id ${lock ? 'for update' : ''}`,
+    [ids],
+  );
+}
+
+/** Every version of the units, in date order. */
+export async function versionsOf(tx: Db, ids: number[]): Promise<Array<VersionRow & { unit_id: number }>> {
+  return tx.query<VersionRow & { unit_id: number }>(
+    `select unit_id, name, parent_id, valid_from::text, valid_to::text
+       from unit_versions where unit_id = any($1::bigint[]) order by unit_id, valid_from`,
+    [ids],
+  );
+}
+
+/** Whether `descendantId` lies under `ancestorId` on or after `date`. */
+export async function isUnderAfter(tx: Db, ancestorId: number, descendantId: number, date: string): Promise<boolean> {
+  const rows = await tx.query(`select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and valid_to > $3::date limit 1`, [ancestorId, descendantId, date]);
+  return rows.length > 0;
+}
+
+/** A unit of the level holding the code within [validFrom, validTo), units in `ending` that end on validFrom aside. */
+export async function codeHolder(tx: Db, code: string, level: UnitLevel, validFrom: string, validTo: string, ending: number[]): Promise<{ id: number } | undefined> {
+  const rows = await tx.query<{ id: number }>(
+    `select id from units where code = $1 and level = $2 and valid_from < $4::date and $3::date < valid_to
+        and not (id = any($5::bigint[]) and valid_from < $3::date) limit 1`,
+    [code, level, validFrom, validTo, ending],
+  );
+  return rows[0];
+}
+
+/** A child placed under the parent after `date`, if any. */
+export async function laterChild(tx: Db, parentId: number, date: string): Promise<number | undefined> {
+  const later = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_from > $2::date limit 1', [parentId, date]);
+  return later[0]?.unit_id;
+}
+
+/** The parent's children on `date`, by id. */
+export async function childIdsOn(tx: Db, parentId: number, date: string): Promise<number[]> {
+  const rows = await tx.query<{ unit_id: number }>(`select unit_id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to order by unit_id`, [
+    parentId,
+    date,
+  ]);
+  return rows.map((r) => r.unit_id);
+}
+
+/** A few of the children the unit has on or after `date`. */
+export async function childrenFrom(tx: Db, unitId: number, date: string): Promise<number[]> {
+  const kids = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_to > $2::date limit 5', [unitId, date]);
+  return kids.map((k) => k.unit_id);
+}
+
+/** Whether any of the predecessors already rolls into the successor. */
+export async function hasLineage(tx: Db, successorId: number, predecessorIds: number[]): Promise<boolean> {
+  const linked = await tx.query('select 1 from unit_lineage where successor_id = $1 and predecessor_id = any($2::bigint[]) limit 1', [successorId, predecessorIds]);
+  return linked.length > 0;
+}
+
+/** Existing units sharing code and level with a new one and overlapping its validity. */
+export async function overlappingUnits(
+  tx: Db,
+  units: Array<{ code: string; level: string; validFrom: string; validTo: string }>,
+): Promise<Array<{ id: number; code: string; level: string; valid_from: string; valid_to: string }>> {
+  return tx.query<{ id: number; code: string; level: string; valid_from: string; valid_to: string }>(
+    `select u.id, u.code, u.level, u.valid_from::text, u.valid_to::text
+       from units u join unnest($1::text[], $2::text[], $3::date[], $4::date[]) n(code, level, f, t)
+         on u.code = n.code and u.level = n.level and u.valid_from < n.t and n.f < u.valid_to`,
+    [units.map((u) => u.code), units.map((u) => u.level), units.map((u) => u.validFrom), units.map((u) => u.validTo)],
+  );
+}
+
+/** How many of the province and its districts already begin on `start` (an import done before). */
+export async function countStartingUnits(tx: Db, start: string, provinceCode: string, districtCodes: string[]): Promise<number> {
+  const [done] = await tx.query<{ n: number }>(
+    `select count(*)::int as n from units where valid_from = $1::date and (
+       (level = 'province' and code = $2) or (level = 'district' and code = any($3::text[])))`,
+    [start, provinceCode, districtCodes],
+  );
+  return done.n;
+}
+
+/** Units standing on `eve` with one of the codes, and every district and commune, with the province each lay in. */
+export async function unitsBeforeReform(
+  tx: Db,
+  eve: string,
+  codes: string[],
+): Promise<Array<ExistingUnit & { province_id: number | null; valid_to: string; parent_id: number | null }>> {
+  return tx.query<ExistingUnit & { province_id: number | null; valid_to: string; parent_id: number | null }>(
+    `select u.id, u.code, u.level, v.name, v.parent_id, u.valid_to::text,
+            (select c.ancestor_id from unit_closure c join units p on p.id = c.ancestor_id and p.level = 'province'
+              where c.descendant_id = u.id and c.depth > 0 and c.valid_from <= $1::date and $1::date < c.valid_to limit 1) as province_id
+       from units u join unit_versions v on v.unit_id = u.id and v.valid_from <= $1::date and $1::date < v.valid_to
+      where u.valid_from <= $1::date and $1::date < u.valid_to and (u.code = any($2::text[]) or u.level in ('district', 'commune'))`,
+    [eve, codes],
+  );
+}
+
+/** The communes standing on `date` under each province of the codes, counted. */
+export async function countCommunesByProvince(tx: Db, date: string, provinceCodes: string[]): Promise<Array<{ code: string; n: number }>> {
+  return tx.query<{ code: string; n: number }>(
+    `select p.code, count(*)::int as n from units c
+       join unit_versions v on v.unit_id = c.id and v.valid_from <= $1::date and $1::date < v.valid_to
+       join units p on p.id = v.parent_id and p.level = 'province'
+      where c.level = 'commune' and c.valid_from <= $1::date and $1::date < c.valid_to and p.code = any($2::text[])
+      group by p.code`,
+    [date, provinceCodes],
+  );
+}
+
+/** The children the parents have on `eve` whose versions run past `date`. */
+export async function childrenAcross(
+  tx: Db,
+  parentIds: number[],
+  eve: string,
+  date: string,
+): Promise<Array<{ unit_id: number; parent_id: number; name: string; valid_to: string }>> {
+  return tx.query<{ unit_id: number; parent_id: number; name: string; valid_to: string }>(
+    `select v.unit_id, v.parent_id, v.name, v.valid_to::text from unit_versions v
+      where v.parent_id = any($1::bigint[]) and v.valid_from <= $2::date and $2::date < v.valid_to and v.valid_to > $3::date`,
+    [parentIds, eve, date],
+  );
 }

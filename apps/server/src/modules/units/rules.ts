@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/db';
 import { AppError } from '../../platform/errors';
 import type { UnitPlan, UnitRef } from './store';
+import { childIdsOn, codeHolder, isUnderAfter, laterChild, unitRowsByIds, versionsOf } from './queries';
 
 /** The rules every unit change obeys; each failure is a stable AppError code, thrown before anything is written. */
 
@@ -31,19 +32,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 /** Loads units with their versions; `lock` serialises concurrent changes to the same units. */
 export async function loadUnits(tx: Db, ids: number[], lock = false): Promise<LoadedUnit[]> {
   if (!ids.length) return [];
-  const units = await tx.query<Omit<LoadedUnit, 'versions'>>(
-    `select id, code, level, kind, province_code, valid_from::text, valid_to::text
-       from units where id = any($1::bigint[]) order by id ${lock ? 'for update' : ''}`,
-    [ids],
-  );
+  const units = await unitRowsByIds(tx, ids, lock);
   const found = new Set(units.map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw new AppError('UNIT_NOT_FOUND', { unitIds: missing });
-  const versions = await tx.query<VersionRow & { unit_id: number }>(
-    `select unit_id, name, parent_id, valid_from::text, valid_to::text
-       from unit_versions where unit_id = any($1::bigint[]) order by unit_id, valid_from`,
-    [ids],
-  );
+  const versions = await versionsOf(tx, ids);
   const byId = new Map(units.map((u) => [u.id, { ...u, versions: [] as VersionRow[] }]));
   for (const v of versions) byId.get(v.unit_id)!.versions.push({ name: v.name, parent_id: v.parent_id, valid_from: v.valid_from, valid_to: v.valid_to });
   return ids.map((id) => byId.get(id)!);
@@ -96,8 +89,7 @@ export async function checkParent(tx: Db, level: UnitLevel, parentId: number | n
 /** Moving `unitId` under `parentId` from `date` must not put a unit inside its own subtree. */
 export async function assertNoCycle(tx: Db, unitId: number, parentId: number, date: string): Promise<void> {
   if (unitId === parentId) throw new AppError('UNIT_CYCLE', { unitId, parentId });
-  const rows = await tx.query(`select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and valid_to > $3::date limit 1`, [unitId, parentId, date]);
-  if (rows.length) throw new AppError('UNIT_CYCLE', { unitId, parentId });
+  if (await isUnderAfter(tx, unitId, parentId, date)) throw new AppError('UNIT_CYCLE', { unitId, parentId });
 }
 
 /**
@@ -106,27 +98,15 @@ export async function assertNoCycle(tx: Db, unitId: number, parentId: number, da
  * change's date (`ending`) no longer overlap.
  */
 export async function assertCodeFree(tx: Db, code: string, level: UnitLevel, validFrom: string, validTo: string, ending: number[] = []): Promise<void> {
-  const rows = await tx.query<{ id: number }>(
-    `select id from units where code = $1 and level = $2 and valid_from < $4::date and $3::date < valid_to
-        and not (id = any($5::bigint[]) and valid_from < $3::date) limit 1`,
-    [code, level, validFrom, validTo, ending],
-  );
-  if (rows.length) throw new AppError('UNIT_CODE_DUPLICATE', { code, level, existingUnitId: rows[0].id });
+  const holder = await codeHolder(tx, code, level, validFrom, validTo, ending);
+  if (holder) throw new AppError('UNIT_CODE_DUPLICATE', { code, level, existingUnitId: holder.id });
 }
 
 /** Subordinate units of `parentId` on `date`; any child placed under it after the date blocks the change. */
 export async function childrenOn(tx: Db, parentId: number, date: string): Promise<LoadedUnit[]> {
-  const later = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_from > $2::date limit 1', [parentId, date]);
-  if (later.length) throw new AppError('UNIT_LATER_CHANGE_EXISTS', { unitId: later[0].unit_id, date });
-  const rows = await tx.query<{ unit_id: number }>(`select unit_id from unit_versions where parent_id = $1 and valid_from <= $2::date and $2::date < valid_to order by unit_id`, [
-    parentId,
-    date,
-  ]);
-  return loadUnits(
-    tx,
-    rows.map((r) => r.unit_id),
-    true,
-  );
+  const later = await laterChild(tx, parentId, date);
+  if (later !== undefined) throw new AppError('UNIT_LATER_CHANGE_EXISTS', { unitId: later, date });
+  return loadUnits(tx, await childIdsOn(tx, parentId, date), true);
 }
 
 /**

@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertChangeable, assertCodeFree, assertNoCycle, changeVersion, checkParent, childrenOn, loadUnit, loadUnits, parseInput, snapshot, type LoadedUnit } from './rules';
 import { INFINITY, UnitPlan, lockUnitChanges, refreshClosure, touchedUnitIds, writePlan, type UnitRef } from './store';
+import { childrenFrom, hasLineage } from './queries';
 
 /**
  * Changes to the unit hierarchy ('unit.manage', checked by the registrar), each in one transaction:
@@ -129,8 +130,7 @@ export async function mergeUnits({ db, user }: Ctx, raw: unknown): Promise<UnitC
       const t = await loadUnit(tx, input.into.unitId, true);
       assertChangeable(t, date);
       if (t.level !== level) throw new AppError('UNIT_LEVEL_MISMATCH', { level: t.level, sourceLevel: level });
-      const linked = await tx.query('select 1 from unit_lineage where successor_id = $1 and predecessor_id = any($2::bigint[]) limit 1', [t.id, sourceIds]);
-      if (linked.length) throw new AppError('CONFLICT', { message: 'already merged' });
+      if (await hasLineage(tx, t.id, sourceIds)) throw new AppError('CONFLICT', { message: 'already merged' });
       before.push(t);
       target = t.id;
     } else {
@@ -213,8 +213,8 @@ export async function dissolveUnit({ db, user }: Ctx, id: number, raw: unknown):
     await lockUnitChanges(tx);
     const u = await loadUnit(tx, id, true);
     assertChangeable(u, input.effectiveDate, true);
-    const kids = await tx.query<{ unit_id: number }>('select unit_id from unit_versions where parent_id = $1 and valid_to > $2::date limit 5', [u.id, input.effectiveDate]);
-    if (kids.length) throw new AppError('UNIT_HAS_CHILDREN', { unitIds: kids.map((k) => k.unit_id) });
+    const kids = await childrenFrom(tx, u.id, input.effectiveDate);
+    if (kids.length) throw new AppError('UNIT_HAS_CHILDREN', { unitIds: kids });
     const plan = new UnitPlan();
     plan.ends.push({ unitId: u.id, date: input.effectiveDate });
     plan.addEvent({ kind: 'dissolve', date: input.effectiveDate, ...basis(input), units: [{ unit: u.id, role: 'subject' }] });
