@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, withFundErrors } from './ledger';
 import { accountRow, donationById, resolveTarget, type FundRow } from './queries';
+import { donationIdByEntry, insertDonation, insertDonationChunk, nextReceiptNo, recordedLineKeys, setDonationReversal, type DonationChunk } from './queries-donations';
 
 // Statement memos are public: phone and account numbers are masked there, so they are not searchable either.
 const statementSearchText = (name: string | null, memo: string | null) => donorText(name, memo?.replace(/\d{7,}/g, ' ') ?? null);
@@ -20,16 +21,6 @@ function assertDonor(kind: DonorKind, name: string | null | undefined): string |
 
 function assertOpened(fund: FundRow, date: string): void {
   if (date < fund.opened_on) throw new AppError('FUND_BEFORE_OPENING', { openedOn: fund.opened_on });
-}
-
-/** Next receipt number of the unit's year; the counter row stays locked until commit, so numbers have no gaps. */
-async function nextReceiptNo(tx: Db, unitId: number, year: number): Promise<number> {
-  const [r] = await tx.query<{ last_no: number }>(
-    `insert into fund_receipt_counters (unit_id, year, last_no) values ($1, $2, 1)
-     on conflict (unit_id, year) do update set last_no = fund_receipt_counters.last_no + 1 returning last_no`,
-    [unitId, year],
-  );
-  return r.last_no;
 }
 
 /**
@@ -70,41 +61,35 @@ export async function recordDonation({ db, user }: Ctx, input: CreateDonation): 
       ],
     });
     if (!posted.created) {
-      const [first] = await tx.query<{ id: number }>('select id from fund_donations where entry_id = $1', [posted.entryId]);
-      if (!first) throw new AppError('CONFLICT', { idempotencyKey: input.idempotencyKey });
-      return donationById(tx, first.id);
+      const first = await donationIdByEntry(tx, posted.entryId);
+      if (first === undefined) throw new AppError('CONFLICT', { idempotencyKey: input.idempotencyKey });
+      return donationById(tx, first);
     }
     const year = Number(input.receivedOn.slice(0, 4));
     const receiptNo = await nextReceiptNo(tx, fund.unit_id, year);
-    const [{ id }] = await tx.query<{ id: number }>(
-      `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, received_on, amount, kind, goods_description,
-         goods_quantity, goods_unit, donor_kind, donor_name, donor_address, publish_name, memo, reference, source, search_text,
-         receipt_year, receipt_no, entry_id, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'manual', $17, $18, $19, $20, $21) returning id`,
-      [
-        fund.unit_id,
-        fund.id,
-        campaign?.id ?? null,
-        accountId,
-        input.receivedOn,
-        input.amount,
-        kind,
-        kind === 'goods' ? input.goodsDescription!.trim() : null,
-        kind === 'goods' ? input.goodsQuantity : null,
-        kind === 'goods' ? input.goodsUnit!.trim() : null,
-        input.donorKind,
-        donorName,
-        input.donorAddress || null,
-        input.donorKind === 'anonymous' ? false : (input.publishName ?? true),
-        input.memo || null,
-        input.reference || null,
-        donorText(donorName, input.memo),
-        year,
-        receiptNo,
-        posted.entryId,
-        user.id,
-      ],
-    );
+    const id = await insertDonation(tx, {
+      unitId: fund.unit_id,
+      fundId: fund.id,
+      campaignId: campaign?.id ?? null,
+      accountId,
+      receivedOn: input.receivedOn,
+      amount: input.amount,
+      kind,
+      goodsDescription: kind === 'goods' ? input.goodsDescription!.trim() : null,
+      goodsQuantity: kind === 'goods' ? input.goodsQuantity : null,
+      goodsUnit: kind === 'goods' ? input.goodsUnit!.trim() : null,
+      donorKind: input.donorKind,
+      donorName,
+      donorAddress: input.donorAddress || null,
+      publishName: input.donorKind === 'anonymous' ? false : (input.publishName ?? true),
+      memo: input.memo || null,
+      reference: input.reference || null,
+      searchText: donorText(donorName, input.memo),
+      receiptYear: year,
+      receiptNo,
+      entryId: posted.entryId,
+      createdBy: user.id,
+    });
     const after = await donationById(tx, id);
     await audit(tx, user, { action: 'create', entity: 'fund_donation', entityId: id, unitId: fund.unit_id, after });
     return after;
@@ -158,8 +143,7 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
     const existing = new Set<string>();
     for (let i = 0; i < unique.length; i += CHUNK * 4) {
       const keys = unique.slice(i, i + CHUNK * 4).map((l) => l.statementLineKey);
-      const rows = await tx.query<{ k: string }>('select statement_line_key as k from fund_donations where statement_line_key = any($1::text[])', [keys]);
-      for (const r of rows) existing.add(r.k);
+      for (const k of await recordedLineKeys(tx, keys)) existing.add(k);
     }
     const fresh = unique.filter((l) => !existing.has(l.statementLineKey));
     const skipped = input.lines.length - fresh.length;
@@ -199,33 +183,26 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const part = fresh.slice(i, i + CHUNK);
         const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
-        const params = [
-          fund.unit_id,
-          fund.id,
-          campaign?.id ?? null,
-          input.accountId,
+        const chunk: DonationChunk = {
+          unitId: fund.unit_id,
+          fundId: fund.id,
+          campaignId: campaign?.id ?? null,
+          accountId: input.accountId,
           entryId,
-          user?.id ?? null,
-          part.map((l) => l.receivedOn),
-          part.map((l) => l.amount),
-          kinds,
-          part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)),
-          part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
-          part.map((l) => l.memo),
-          part.map((l) => l.reference ?? null),
-          part.map((l) => l.statementLineKey),
-          part.map((l) => statementSearchText(l.donorName, l.memo)),
-          part.map((l) => l.statementBalance ?? null),
-        ];
+          createdBy: user?.id ?? null,
+          receivedOn: part.map((l) => l.receivedOn),
+          amount: part.map((l) => l.amount),
+          donorKind: kinds,
+          donorName: part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)),
+          publishName: part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
+          memo: part.map((l) => l.memo),
+          reference: part.map((l) => l.reference ?? null),
+          statementLineKey: part.map((l) => l.statementLineKey),
+          searchText: part.map((l) => statementSearchText(l.donorName, l.memo)),
+          statementBalance: part.map((l) => l.statementBalance ?? null),
+        };
         if (writing) await writing;
-        writing = tx.query(
-          `insert into fund_donations (unit_id, fund_id, campaign_id, account_id, entry_id, kind, source, created_by,
-             received_on, amount, donor_kind, donor_name, publish_name, memo, reference, statement_line_key, search_text, statement_balance)
-           select $1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, 'money', 'statement', $6::bigint, t.*
-             from unnest($7::date[], $8::bigint[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[],
-               $16::bigint[]) as t`,
-          params,
-        );
+        writing = insertDonationChunk(tx, chunk);
       }
       await writing;
     });
@@ -255,7 +232,7 @@ export async function bookDonationReversal(tx: Db, user: CurrentUser, id: number
   const before = await donationById(tx, id);
   if (before.reversed) throw new AppError('FUND_ALREADY_REVERSED');
   const { entryId } = await reverseEntryLines(tx, before.entryId, { date, reason, createdBy: user.id });
-  await tx.query('update fund_donations set reversal_entry_id = $2 where id = $1', [id, entryId]);
+  await setDonationReversal(tx, id, entryId);
   const after = await donationById(tx, id);
   await audit(tx, user, { action: 'reverse', entity: 'fund_donation', entityId: id, unitId: before.unitId, before, after: { ...after, reason } });
   return after;

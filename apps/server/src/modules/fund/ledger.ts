@@ -1,6 +1,18 @@
 import type { EntryKind } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { AppError } from '../../platform/errors';
+import {
+  findBalanceAccount,
+  findEntryByKey,
+  findEntryToReverse,
+  insertEntry,
+  insertEntryLines,
+  insertUnitAccounts,
+  linesOfEntry,
+  lockAccounts,
+  lowestBalanceFrom,
+  unitAccounts,
+} from './queries-ledger';
 
 export type LineInput = { accountId: number; debit?: number; credit?: number };
 
@@ -55,21 +67,13 @@ export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: n
   }
   return db.tx((tx) =>
     withFundErrors(async () => {
-      const inserted = await tx.query<{ id: number }>(
-        `insert into fund_entries (unit_id, entry_date, kind, memo, idempotency_key, reverses_entry_id, reason, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (idempotency_key) do nothing returning id`,
-        [e.unitId, e.date, e.kind, e.memo, e.idempotencyKey ?? null, e.reversesEntryId ?? null, e.reason ?? null, e.createdBy],
-      );
-      if (!inserted.length) {
-        const [first] = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [e.idempotencyKey]);
-        return { entryId: first.id, created: false };
+      const entryId = await insertEntry(tx, e);
+      if (entryId === undefined) {
+        const first = await findEntryByKey(tx, e.idempotencyKey);
+        return { entryId: first!.id, created: false };
       }
-      const entryId = inserted[0].id;
       const ids = [...new Set(e.lines.map((l) => l.accountId))].sort((a, b) => a - b);
-      const accounts = await tx.query<{ id: number; kind: string; balance: number; unit_id: number }>(
-        'select id, kind, balance, unit_id from fund_accounts where id = any($1::bigint[]) order by id for update',
-        [ids],
-      );
+      const accounts = await lockAccounts(tx, ids);
       if (accounts.length !== ids.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND');
       for (const a of accounts) {
         if (a.unit_id !== e.unitId) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: a.id });
@@ -84,28 +88,10 @@ export async function postEntry(db: Db, e: PostEntryInput): Promise<{ entryId: n
           if (low + delta < 0) throw new AppError('FUND_INSUFFICIENT', { accountId: a.id, available: low, needed: -delta, asOf: e.date });
         }
       }
-      await tx.query(
-        `insert into fund_entry_lines (entry_id, account_id, debit, credit)
-       select $1, a, d, c from unnest($2::bigint[], $3::bigint[], $4::bigint[]) as t(a, d, c)`,
-        [entryId, e.lines.map((l) => l.accountId), e.lines.map((l) => l.debit ?? 0), e.lines.map((l) => l.credit ?? 0)],
-      );
+      await insertEntryLines(tx, entryId, e.lines);
       return { entryId, created: true };
     }),
   );
-}
-
-/** The lowest running balance of an account on `date` or any later day with entries. */
-async function lowestBalanceFrom(tx: Db, accountId: number, creditNormal: boolean, date: string): Promise<number> {
-  const [r] = await tx.query<{ low: number }>(
-    `with days as (
-       select e.entry_date as d, sum(${creditNormal ? 'l.credit - l.debit' : 'l.debit - l.credit'}) as v
-         from fund_entry_lines l join fund_entries e on e.id = l.entry_id where l.account_id = $1 group by e.entry_date),
-     running as (select d, sum(v) over (order by d) as cum from days),
-     upto as (select coalesce(sum(v), 0) as b from days where d <= $2::date)
-     select least((select b from upto), coalesce((select min(cum) from running where d >= $2::date), (select b from upto)))::bigint as low`,
-    [accountId, date],
-  );
-  return r.low;
 }
 
 /** Books the mirror image of an entry (debits become credits), dated `date`, with the reason. */
@@ -114,23 +100,17 @@ export async function reverseEntryLines(
   entryId: number,
   opts: { date: string; reason: string; createdBy: number | null; idempotencyKey?: string | null },
 ): Promise<{ entryId: number; created: boolean }> {
-  const [entry] = await tx.query<{ unit_id: number; memo: string; kind: string; reversed_by: number | null }>(
-    `select e.unit_id, e.memo, e.kind, (select r.id from fund_entries r where r.reverses_entry_id = e.id) as reversed_by
-       from fund_entries e where e.id = $1`,
-    [entryId],
-  );
+  const entry = await findEntryToReverse(tx, entryId);
   if (!entry) throw new AppError('FUND_ENTRY_NOT_FOUND');
   if (entry.kind === 'reversal') throw new AppError('FUND_REVERSAL_OF_REVERSAL');
   if (entry.reversed_by !== null) {
     if (opts.idempotencyKey) {
-      const again = await tx.query<{ id: number }>('select id from fund_entries where idempotency_key = $1', [opts.idempotencyKey]);
-      if (again.length) return { entryId: again[0].id, created: false };
+      const again = await findEntryByKey(tx, opts.idempotencyKey);
+      if (again) return { entryId: again.id, created: false };
     }
     throw new AppError('FUND_ALREADY_REVERSED', { reversalEntryId: entry.reversed_by });
   }
-  const lines = await tx.query<{ account_id: number; debit: number; credit: number }>('select account_id, debit, credit from fund_entry_lines where entry_id = $1 order by id', [
-    entryId,
-  ]);
+  const lines = await linesOfEntry(tx, entryId);
   try {
     return await postEntry(tx, {
       unitId: entry.unit_id,
@@ -153,20 +133,15 @@ export async function reverseEntryLines(
 
 /** The unit's cash, goods and payable-to-higher-level accounts, created on first use. */
 export async function ensureUnitAccounts(tx: Db, unitId: number): Promise<{ cash: number; goods: number; payableUp: number }> {
-  await tx.query(
-    `insert into fund_accounts (unit_id, kind, name)
-     select $1, k, n from (values ('cash', 'Tiền mặt'), ('goods', 'Hiện vật'), ('payable_up', 'Phải nộp cấp trên')) as v(k, n)
-     on conflict do nothing`,
-    [unitId],
-  );
-  const rows = await tx.query<{ id: number; kind: string }>(`select id, kind from fund_accounts where unit_id = $1 and kind in ('cash', 'goods', 'payable_up')`, [unitId]);
+  await insertUnitAccounts(tx, unitId);
+  const rows = await unitAccounts(tx, unitId);
   const by = (k: string) => rows.find((r) => r.kind === k)!.id;
   return { cash: by('cash'), goods: by('goods'), payableUp: by('payable_up') };
 }
 
 /** The balance account of a fund (campaign_id null) or of one campaign. */
 export async function balanceAccountOf(tx: Db, fundId: number, campaignId: number | null): Promise<number> {
-  const rows = await tx.query<{ id: number }>(`select id from fund_accounts where kind = 'fund' and fund_id = $1 and campaign_id is not distinct from $2`, [fundId, campaignId]);
-  if (!rows.length) throw new AppError('FUND_ACCOUNT_NOT_FOUND', { fundId, campaignId });
-  return rows[0].id;
+  const id = await findBalanceAccount(tx, fundId, campaignId);
+  if (id === undefined) throw new AppError('FUND_ACCOUNT_NOT_FOUND', { fundId, campaignId });
+  return id;
 }

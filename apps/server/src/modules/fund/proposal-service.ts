@@ -10,31 +10,25 @@ import { AppError } from '../../platform/errors';
 import { bookDonationReversal } from './donation-service';
 import { balanceAccountOf, postEntry, withFundErrors } from './ledger';
 import { accountRow, donationById, fundRow } from './queries';
+import { donationReversalEntry, donationsSum, lockDonations, setDonationsReversal, unreversedImportDonations } from './queries-donations';
+import { batchEntryAccounts } from './queries-ledger';
+import {
+  balanceAccountInfo,
+  findProposal,
+  findStatementImport,
+  insertProposalRow,
+  lockProposalForDecision,
+  markProposalApproved,
+  markProposalRejected,
+  pendingProposalsNotBy,
+  proposalIdsOfUnit,
+  userDisplayName,
+  type ProposalRow,
+} from './queries-proposals';
 import { bookTransfer, type TransferInput } from './service';
 
-type Row = {
-  id: number;
-  unit_id: number;
-  kind: Proposal['kind'];
-  payload: Record<string, unknown>;
-  reason: string;
-  status: Proposal['status'];
-  proposed_by: number;
-  proposed_at: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  decision_note: string | null;
-  result: unknown;
-};
-
 async function insertProposal(tx: Db, user: CurrentUser, unitId: number, kind: Proposal['kind'], payload: Record<string, unknown>, reason: string) {
-  const [{ id }] = await tx.query<{ id: number }>('insert into fund_proposals (unit_id, kind, payload, reason, proposed_by) values ($1, $2, $3, $4, $5) returning id', [
-    unitId,
-    kind,
-    JSON.stringify(payload),
-    reason,
-    user.id,
-  ]);
+  const id = await insertProposalRow(tx, { unitId, kind, payload, reason, proposedBy: user.id });
   const after = await proposalById(tx, id);
   await audit(tx, user, { action: 'propose', entity: 'fund_proposal', entityId: id, unitId, after });
   return after;
@@ -67,16 +61,9 @@ export async function proposeDonationReversal({ db, user }: Ctx, donationId: num
 /** The reversal of a whole statement import, or of chosen donations of it, proposed. */
 export async function proposeImportReversal({ db, user }: Ctx, importId: number, input: ReverseImport): Promise<Proposal> {
   return db.tx(async (tx) => {
-    const [imp] = await tx.query<{ unit_id: number; entry_ids: number[]; started_at: string }>(
-      'select unit_id, entry_ids, started_at::date::text as started_at from fund_statement_imports where id = $1',
-      [importId],
-    );
+    const imp = await findStatementImport(tx, importId);
     if (!imp) throw new AppError('FUND_IMPORT_NOT_FOUND', { importId });
-    const rows = await tx.query<{ id: number; received_on: string }>(
-      `select id, received_on from fund_donations where entry_id = any($1::bigint[]) and reversal_entry_id is null
-         and ($2::bigint[] is null or id = any($2::bigint[])) order by id`,
-      [imp.entry_ids, input.donationIds ?? null],
-    );
+    const rows = await unreversedImportDonations(tx, imp.entry_ids, input.donationIds ?? null);
     if (input.donationIds && rows.length !== new Set(input.donationIds).size) {
       throw new AppError('VALIDATION', { donationIds: 'not all of them are unreversed lines of this import' });
     }
@@ -85,8 +72,8 @@ export async function proposeImportReversal({ db, user }: Ctx, importId: number,
   });
 }
 
-async function lockProposal(tx: Db, user: CurrentUser, id: number): Promise<Row> {
-  const [p] = await tx.query<Row>('select * from fund_proposals where id = $1 for update', [id]);
+async function lockProposal(tx: Db, user: CurrentUser, id: number): Promise<ProposalRow> {
+  const p = await lockProposalForDecision(tx, id);
   if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
   if (p.proposed_by === user.id) throw new AppError('FUND_SELF_DECISION');
   if (p.status !== 'proposed') throw new AppError('FUND_PROPOSAL_DECIDED', { status: p.status });
@@ -104,12 +91,7 @@ export async function approveProposal({ db, user }: Ctx, id: number, note?: stri
       await assertUnitAccess(tx, user, 'fund.approve', (await fundRow(tx, t.toFundId)).unit_id, t.inDate ?? t.date);
       result = await bookTransfer(tx, t, user.id);
     } else result = await reverseDonations(tx, user, p.payload.donationIds as number[], p.reason);
-    await tx.query(`update fund_proposals set status = 'approved', decided_by = $2, decided_at = now(), decision_note = $3, result = $4 where id = $1`, [
-      id,
-      user.id,
-      note?.trim() || null,
-      JSON.stringify(result),
-    ]);
+    await markProposalApproved(tx, id, user.id, note?.trim() || null, result);
     const after = await proposalById(tx, id);
     await audit(tx, user, { action: 'approve', entity: 'fund_proposal', entityId: id, unitId: p.unit_id, after });
     return after;
@@ -119,7 +101,7 @@ export async function approveProposal({ db, user }: Ctx, id: number, note?: stri
 export async function rejectProposal({ db, user }: Ctx, id: number, note?: string): Promise<Proposal> {
   return db.tx(async (tx) => {
     const p = await lockProposal(tx, user, id);
-    await tx.query(`update fund_proposals set status = 'rejected', decided_by = $2, decided_at = now(), decision_note = $3 where id = $1`, [id, user.id, note?.trim() || null]);
+    await markProposalRejected(tx, id, user.id, note?.trim() || null);
     const after = await proposalById(tx, id);
     await audit(tx, user, { action: 'reject', entity: 'fund_proposal', entityId: id, unitId: p.unit_id, after });
     return after;
@@ -132,27 +114,18 @@ export async function rejectProposal({ db, user }: Ctx, id: number, note?: strin
  */
 async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason: string) {
   const date = today();
-  const rows = await tx.query<{ id: number; entry_id: number; amount: number; source: string; reversal_entry_id: number | null }>(
-    'select id, entry_id, amount, source, reversal_entry_id from fund_donations where id = any($1::bigint[]) order by id for update',
-    [ids],
-  );
+  const rows = await lockDonations(tx, ids);
   if (rows.some((r) => r.reversal_entry_id !== null)) throw new AppError('FUND_ALREADY_REVERSED');
   const entries: number[] = [];
   const byEntry = new Map<number, typeof rows>();
   for (const r of rows) {
     if (r.source === 'manual') {
       await bookDonationReversal(tx, user, r.id, reason, date);
-      const [x] = await tx.query<{ e: number }>('select reversal_entry_id as e from fund_donations where id = $1', [r.id]);
-      entries.push(x.e);
+      entries.push(await donationReversalEntry(tx, r.id));
     } else (byEntry.get(r.entry_id) ?? byEntry.set(r.entry_id, []).get(r.entry_id)!).push(r);
   }
   for (const [entryId, lines] of byEntry) {
-    const [e] = await tx.query<{ unit_id: number; debit_account: number; credit_account: number }>(
-      `select e.unit_id, (select account_id from fund_entry_lines where entry_id = e.id and debit > 0 limit 1) as debit_account,
-              (select account_id from fund_entry_lines where entry_id = e.id and credit > 0 limit 1) as credit_account
-         from fund_entries e where e.id = $1`,
-      [entryId],
-    );
+    const e = await batchEntryAccounts(tx, entryId);
     const total = lines.reduce((s, l) => s + l.amount, 0);
     const { entryId: corr } = await postEntry(tx, {
       unitId: e.unit_id,
@@ -166,7 +139,13 @@ async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason
         { accountId: e.debit_account, credit: total },
       ],
     });
-    await withFundErrors(() => tx.query('update fund_donations set reversal_entry_id = $2 where id = any($1::bigint[])', [lines.map((l) => l.id), corr]));
+    await withFundErrors(() =>
+      setDonationsReversal(
+        tx,
+        lines.map((l) => l.id),
+        corr,
+      ),
+    );
     entries.push(corr);
   }
   return { reversed: rows.length, amount: rows.reduce((s, r) => s + r.amount, 0), entryIds: entries };
@@ -179,11 +158,7 @@ async function reverseDonations(tx: Db, user: CurrentUser, ids: number[], reason
 export async function listProposals({ db, user }: Ctx, q: { unit?: number; status?: Proposal['status']; pendingForMe?: boolean }): Promise<Proposal[]> {
   if (q.pendingForMe) {
     if (!can(user, 'fund.approve')) return [];
-    const rows = await db.query<{ id: number; unit_id: number }>(
-      `select id, unit_id from fund_proposals where status = 'proposed' and proposed_by <> $1 and ($2::bigint is null or unit_id = $2)
-        order by proposed_at, id limit 200`,
-      [user.id, q.unit ?? null],
-    );
+    const rows = await pendingProposalsNotBy(db, user.id, q.unit ?? null);
     const ok = await unitsInScope(db, user, 'fund.approve', [...new Set(rows.map((r) => r.unit_id))]);
     const mine = await Promise.all(rows.filter((r) => ok.has(r.unit_id)).map((r) => proposalById(db, r.id, user)));
     return mine.filter((p) => p.canDecide);
@@ -192,10 +167,7 @@ export async function listProposals({ db, user }: Ctx, q: { unit?: number; statu
   if (!unitId) throw new AppError('VALIDATION', { unit: 'required' });
   // The unit was checked by the registrar (fund.read); only those who propose or decide see the proposals.
   if (!can(user, 'fund.write') && !can(user, 'fund.approve')) return [];
-  const rows = await db.query<{ id: number }>(
-    'select id from fund_proposals where unit_id = $1 and ($2::text is null or status = $2) order by proposed_at desc, id desc limit 200',
-    [unitId, q.status ?? null],
-  );
+  const rows = await proposalIdsOfUnit(db, unitId, q.status ?? null);
   return Promise.all(rows.map((r) => proposalById(db, r.id, user)));
 }
 
@@ -204,7 +176,7 @@ export async function listProposals({ db, user }: Ctx, q: { unit?: number; statu
  * after; with `user`, whether that user may decide it.
  */
 export async function proposalById(db: Db, id: number, user?: CurrentUser): Promise<Proposal> {
-  const [p] = await db.query<Row>('select * from fund_proposals where id = $1', [id]);
+  const p = await findProposal(db, id);
   if (!p) throw new AppError('FUND_PROPOSAL_NOT_FOUND', { proposalId: id });
   let amount: number;
   let balanceAccount: number | null;
@@ -212,24 +184,13 @@ export async function proposalById(db: Db, id: number, user?: CurrentUser): Prom
     amount = Number(p.payload.amount);
     balanceAccount = await balanceAccountOf(db, Number(p.payload.fromFundId), (p.payload.fromCampaignId as number | undefined) ?? null);
   } else {
-    const [s] = await db.query<{ amount: number; account: number | null }>(
-      `select coalesce(sum(d.amount), 0)::bigint as amount,
-              (select a.id from fund_accounts a where a.kind = 'fund' and a.fund_id = min(d.fund_id) and a.campaign_id is not distinct from min(d.campaign_id)) as account
-         from fund_donations d where d.id = any($1::bigint[])`,
-      [p.payload.donationIds],
-    );
+    const s = await donationsSum(db, p.payload.donationIds as number[]);
     amount = s.amount;
     balanceAccount = s.account;
   }
-  const [acc] = balanceAccount
-    ? await db.query<{ balance: number; fund_name: string | null; campaign_name: string | null }>(
-        `select a.balance, f.name as fund_name, c.name as campaign_name from fund_accounts a left join fund_funds f on f.id = a.fund_id
-       left join fund_campaigns c on c.id = a.campaign_id where a.id = $1`,
-        [balanceAccount],
-      )
-    : [];
+  const acc = balanceAccount ? await balanceAccountInfo(db, balanceAccount) : undefined;
   const before = acc?.balance ?? null;
-  const [who] = await db.query<{ name: string }>('select display_name as name from users where id = $1', [p.proposed_by]);
+  const proposerName = await userDisplayName(db, p.proposed_by);
   const decided = p.status !== 'proposed';
   let canDecide = false;
   if (user && !decided && p.proposed_by !== user.id && can(user, 'fund.approve')) {
@@ -254,7 +215,7 @@ export async function proposalById(db: Db, id: number, user?: CurrentUser): Prom
     amount,
     balanceBefore: decided || before === null ? null : before,
     balanceAfter: decided || before === null ? null : before - amount,
-    proposedByName: who?.name ?? '',
+    proposedByName: proposerName ?? '',
     fundName: acc ? (acc.campaign_name ?? acc.fund_name) : null,
     canDecide,
   };

@@ -1,7 +1,8 @@
-import type { Account, Disbursement, Donation, FundKind } from '@contract/fund';
+import type { Account, CreateBankAccount, CreateCampaign, CreateFund, Disbursement, Donation, FundKind } from '@contract/fund';
 import type { Db } from '../../db/db';
 import { AppError } from '../../platform/errors';
 import type { Located } from '../../platform/endpoints';
+import { normalizeVn } from '../../platform/vn-text';
 
 // The name a unit had on a date (names change through versions).
 export const unitNameOn = (unitExpr: string, dateExpr: string) =>
@@ -220,3 +221,86 @@ export const locateStatementImport = (db: Db, id: number) =>
     id,
     () => new AppError('FUND_IMPORT_NOT_FOUND', { importId: id }),
   );
+
+// ---- opening funds, campaigns and accounts ----
+
+export async function insertFundRow(db: Db, input: CreateFund, createdBy: number | null): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(`insert into fund_funds (unit_id, kind, name, opened_on, note, created_by) values ($1, $2, $3, $4, $5, $6) returning id`, [
+    input.unitId,
+    input.kind,
+    input.name,
+    input.openedOn,
+    input.note || null,
+    createdBy,
+  ]);
+  return id;
+}
+
+export async function insertFundBalanceAccount(db: Db, unitId: number, name: string, fundId: number): Promise<void> {
+  await db.query(`insert into fund_accounts (unit_id, kind, name, fund_id) values ($1, 'fund', $2, $3)`, [unitId, name, fundId]);
+}
+
+export async function insertCampaignRow(db: Db, input: CreateCampaign, createdBy: number | null): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `insert into fund_campaigns (unit_id, fund_id, name, name_search, purpose, receive_from, receive_to, distribute_by, quota,
+       quota_unit_id, is_public, created_by, appeal)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+    [
+      input.unitId,
+      input.fundId,
+      input.name,
+      normalizeVn(input.name),
+      input.purpose,
+      input.receiveFrom,
+      input.receiveTo,
+      input.distributeBy,
+      input.quota ?? null,
+      input.quotaUnitId ?? null,
+      input.isPublic ?? false,
+      createdBy,
+      input.appeal ?? null,
+    ],
+  );
+  return id;
+}
+
+export async function insertCampaignBalanceAccount(db: Db, unitId: number, name: string, fundId: number, campaignId: number): Promise<void> {
+  await db.query(`insert into fund_accounts (unit_id, kind, name, fund_id, campaign_id) values ($1, 'fund', $2, $3, $4)`, [unitId, name, fundId, campaignId]);
+}
+
+export async function insertBankAccountRow(db: Db, input: CreateBankAccount): Promise<number> {
+  const [{ id }] = await db.query<{ id: number }>(
+    `insert into fund_accounts (unit_id, kind, name, bank_name, bank_bin, account_no, account_holder, campaign_id)
+     values ($1, 'bank', $2, $3, $4, $5, $6, $7) returning id`,
+    [input.unitId, input.name, input.bankName, input.bankBin ?? null, input.accountNo, input.accountHolder ?? null, input.campaignId ?? null],
+  );
+  return id;
+}
+
+export async function accountById(db: Db, id: number): Promise<Account> {
+  const [a] = await db.query<Account>(`${ACCOUNT_SELECT} where a.id = $1`, [id]);
+  return a;
+}
+
+/** The unit `ancestorId` lay above `descendantId` (not the unit itself) on `date`. */
+export async function unitAboveOn(db: Db, ancestorId: number, descendantId: number, date: string): Promise<boolean> {
+  const rows = await db.query(
+    `select 1 from unit_closure where ancestor_id = $1 and descendant_id = $2 and ancestor_id <> descendant_id
+        and valid_from <= $3::date and $3::date < valid_to`,
+    [ancestorId, descendantId, date],
+  );
+  return rows.length > 0;
+}
+
+/** The unit when it began after `date`: its first day and the names of the units it succeeded. */
+export async function unitStartedAfter(db: Db, unitId: number, date: string): Promise<{ valid_from: string; predecessors: string | null } | undefined> {
+  const [u] = await db.query<{ valid_from: string; predecessors: string | null }>(
+    `select u.valid_from::text as valid_from,
+            (select string_agg(v.name, ', ' order by v.name) from unit_lineage l
+               join unit_versions v on v.unit_id = l.predecessor_id and v.valid_to = l.effective_date
+              where l.successor_id = u.id) as predecessors
+       from units u where u.id = $1 and u.valid_from > $2::date`,
+    [unitId, date],
+  );
+  return u;
+}

@@ -25,9 +25,8 @@ export const campaignReference = (campaignId: number) => `DK${campaignId}X${luhn
  * "DK12 X5"), so spaces are ignored; the check digit rejects near misses.
  */
 export function referencedCampaign(memo: string): number | null {
-  const re = /DK(\d{1,9})X(\d)(?!\d)/gi;
   const compact = memo.replace(/\s+/g, '');
-  for (let m = re.exec(compact); m; m = re.exec(compact)) {
+  for (const m of compact.matchAll(/DK(\d{1,9})X(\d)(?!\d)/gi)) {
     if (luhn(m[1]) === Number(m[2])) return Number(m[1]);
   }
   return null;

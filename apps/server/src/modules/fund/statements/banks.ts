@@ -19,7 +19,7 @@ export function detectBank(name: string, records: CsvRecord[]): Bank | null {
   return sample.every((r) => r.fields[8]?.trim()) ? 'agribank' : 'vietinbank';
 }
 
-export const accountFromName = (name: string) => /-(\d{6,20})-/.exec(name)?.[1] ?? null;
+export const accountFromName = (name: string) => name.match(/-(\d{6,20})-/)?.[1] ?? null;
 
 /** Reads a whole file chunk by chunk; an unreadable CSV structure becomes a problem on its line. */
 export function readRecords(file: InputFile, problems: RowProblem[]): CsvRecord[] | null {

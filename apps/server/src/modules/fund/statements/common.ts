@@ -10,7 +10,7 @@ export function parseGroupedAmount(s: string): number | null | undefined {
 
 /** dd/mm/yyyy → yyyy-mm-dd when the day exists; otherwise null. */
 export function parseDmy(s: string): string | null {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s.trim());
+  const m = s.trim().match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/);
   if (!m) return null;
   return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
 }
@@ -24,7 +24,7 @@ export function isoDate(y: number, mo: number, d: number): string | null {
 export function parseTime(s: string): string | null | undefined {
   const t = s.trim();
   if (t === '') return null;
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  const m = t.match(/^(\d{1,2}):(\d{2})(?::(\d{2}))?$/);
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return undefined;
   return `${m[1].padStart(2, '0')}:${m[2]}:${m[3] ?? '00'}`;
 }

@@ -186,7 +186,7 @@ export function unwrapMemo(memo: string): string {
 /** The donor named at the start of a memo, or null when it names nobody ("Ung ho cac tinh bi bao lu"). */
 export function donorFromMemo(memo: string): string | null {
   if (!memo) return null;
-  const ct = /\btu \d{6,} (.+?) toi \d/i.exec(memo); // Agribank's own transfers
+  const ct = memo.match(/\btu \d{6,} (.+?) toi \d/i); // Agribank's own transfers
   if (ct && looksLikeName(ct[1].trim())) return ct[1].trim();
   const t = unwrapMemo(memo);
   const p = leadingPhrase(t);
@@ -203,8 +203,8 @@ export function memoNamesNobody(memo: string): boolean {
 
 // The words before the first verb, separator, number or address.
 function leadingPhrase(t: string): { lead: string; verb: boolean } | null {
-  const sep = /\s+-\s*|\s*[,;:.(]\s*|-\s+/.exec(t);
-  const head = (sep && sep.index > 0 ? t.slice(0, sep.index) : t).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+  const sep = t.search(/\s+-\s*|\s*[,;:.(]\s*|-\s+/);
+  const head = (sep > 0 ? t.slice(0, sep) : t).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
   const words = head.split(/\s+/).filter(Boolean);
   const plain = words.map((w) => normalizeVn(w));
   const caps = (w: string) => /\p{Lu}/u.test(w) && w === w.toUpperCase();

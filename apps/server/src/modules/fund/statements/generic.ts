@@ -100,12 +100,12 @@ export function parseLooseAmount(s: string): number | null | undefined {
 /** A date (and maybe a time) as banks write it, or an Excel serial day number. */
 export function parseLooseDate(s: string): { date: string; time: string | null } | null {
   const t = s.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?/.exec(t);
+  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?/);
   if (m) {
     const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return date ? { date, time: m[4] ? (parseTime(m[4]) ?? null) : null } : null;
   }
-  m = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/.exec(t);
+  m = t.match(/^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?$/);
   if (m) {
     const date = parseDmy(m[1]);
     return date ? { date, time: m[2] ? (parseTime(m[2]) ?? null) : null } : null;

@@ -3,6 +3,7 @@
 import type { Db } from '../../../db/db';
 import { normalizeVn } from '../../../platform/vn-text';
 import type { ColumnMapping, TableRow } from './generic';
+import { statementMappingsOf, upsertStatementMapping } from './queries';
 
 type Field = 'date' | 'credit' | 'debit' | 'amount' | 'balance' | 'memo' | 'name' | 'reference';
 
@@ -52,16 +53,12 @@ export const headerSignature = (rows: TableRow[], m: ColumnMapping) => (m.header
 
 /** Keeps the mapping that imported a file into this account, for its next statement of the same layout. */
 export async function rememberMapping(db: Db, accountId: number, signature: string, mapping: ColumnMapping, userId: number | null): Promise<void> {
-  await db.query(
-    `insert into fund_statement_mappings (account_id, header, mapping, updated_by) values ($1, $2, $3, $4)
-     on conflict (account_id, header) do update set mapping = excluded.mapping, updated_by = excluded.updated_by, updated_at = now()`,
-    [accountId, signature, JSON.stringify(mapping), userId],
-  );
+  await upsertStatementMapping(db, accountId, signature, mapping, userId);
 }
 
 /** The mapping remembered for this account and this file's header layout (tried at each candidate header row). */
 export async function rememberedFor(db: Db, accountId: number, rows: TableRow[]): Promise<ColumnMapping | null> {
-  const saved = await db.query<{ header: string; mapping: ColumnMapping }>('select header, mapping from fund_statement_mappings where account_id = $1', [accountId]);
+  const saved = await statementMappingsOf(db, accountId);
   for (const s of saved) if (headerSignature(rows, s.mapping) === s.header) return s.mapping;
   return null;
 }
