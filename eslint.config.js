@@ -29,5 +29,20 @@ export default tseslint.config(
     // refs…) took ~80% of the whole lint time and judge patterns for a compiler this app does not use.
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
+  {
+    // Issue 10: SQL lives in a module's queries*.ts (or store.ts); services hold the rules and transactions.
+    files: ['apps/server/src/modules/**/*.ts'],
+    ignores: ['**/queries*.ts', '**/store.ts', '**/*.test.ts', '**/testing.ts', '**/samples.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='query']", message: "SQL goes in the module's queries.ts (a named, typed function), not in a service." },
+        {
+          selector: "CallExpression[callee.property.name='exec'][arguments.0.type=/^(TemplateLiteral|Literal)$/]",
+          message: "SQL goes in the module's queries.ts (a named, typed function), not in a service.",
+        },
+      ],
+    },
+  },
   prettier,
 );

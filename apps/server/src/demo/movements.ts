@@ -119,7 +119,8 @@ export async function seedDemoMovements(tx: Db, opts: { today?: string } = {}): 
     if (u) newWards.push(u);
   }
   const villages = await villagesOf(tx, city.id, '2019-06-01');
-  const newVillages = (await Promise.all(newWards.map((u) => villagesOf(tx, u.id, '2026-01-01')))).flat();
+  const newVillages: Village[] = []; // one query at a time on the transaction's connection
+  for (const u of newWards) newVillages.push(...(await villagesOf(tx, u.id, '2026-01-01')));
   const ctx = { tx, r, today, city, wards, newWards, villages, newVillages };
   await seedPropaganda(ctx);
   await seedReligion(ctx);

@@ -367,7 +367,9 @@ async function seedBoards(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today
   const years: unknown[][] = [];
   const ids = await reserveIds(tx, 'inspection_boards', wards.length * 2 + 60 + newWards.length * 3);
   let b = 0;
-  const villageCounts = await Promise.all(wards.map((u) => villagesOf(tx, u.id, '2022-03-20')));
+  // One after another: a transaction is one connection, and pg refuses (deprecated: queues) queries sent at once on it.
+  const villageCounts: number[][] = [];
+  for (const u of wards) villageCounts.push(await villagesOf(tx, u.id, '2022-03-20'));
   const extraMembers = split(F.membersElected - villageCounts.reduce((n, v) => n + v.length, 0), wards.length, r);
   const board = (unitId: number, kind: 'ttnd' | 'gsdtccd', name: string, project: string | null, term: string, elected: string, to: string, villages: number[], n: number) => {
     const id = ids[b++];
@@ -497,7 +499,8 @@ function quartersEnded(from: string, today: string): Array<[number, number, stri
 
 /** A team in every village from 2019; 520 cases closed in the old period (480 settled: 92.3%); cases in the new wards. */
 async function seedMediation(tx: Db, r: Rng, wards: Unit[], newWards: Unit[], today: string) {
-  const villages = (await Promise.all(wards.map((u) => villagesOf(tx, u.id, '2019-06-01')))).flat();
+  const villages: number[] = []; // one query at a time on the transaction's connection
+  for (const u of wards) villages.push(...(await villagesOf(tx, u.id, '2019-06-01')));
   const teamIds = await reserveIds(tx, 'mediation_teams', villages.length);
   const [names] = await tx.query<{ n: string[] }>(
     `select array_agg(v.name order by u.ord) as n from unnest($1::bigint[]) with ordinality u(id, ord) join unit_versions v on v.unit_id = u.id and v.valid_from <= '2019-06-01' and '2019-06-01' < v.valid_to`,

@@ -9,7 +9,13 @@ import { accountRow, donationById, resolveTarget, type FundRow } from './queries
 import { donationIdByEntry, insertDonation, insertDonationChunk, nextReceiptNo, recordedLineKeys, setDonationReversal, type DonationChunk } from './queries-donations';
 
 // Statement memos are public: phone and account numbers are masked there, so they are not searchable either.
-const statementSearchText = (name: string | null, memo: string | null) => donorText(name, memo?.replace(/\d{7,}/g, ' ') ?? null);
+// The words are the payer's (the memo without the bank's wrapper, when the parser gave it), and the name once:
+// "NAPAS Noi dung", "CT nhanh 247" and a name repeated in the memo were a third of each row's index entries.
+function statementSearchText(name: string | null, memo: string | null): string {
+  const words = memo ? normalizeVn(memo.replace(/\d{7,}/g, ' ')) : '';
+  const who = name ? normalizeVn(name) : '';
+  return who && (words === who || words.startsWith(`${who} `)) ? words : `${who} ${words}`.trim();
+}
 
 const donorText = (name: string | null | undefined, memo: string | null | undefined) => normalizeVn(`${name ?? ''} ${memo ?? ''}`).trim();
 
@@ -103,6 +109,8 @@ export type BulkDonationLine = {
   donorName: string | null;
   donorKind?: DonorKind;
   memo: string | null;
+  /** The memo without the bank's wrapper, searched instead of the memo when given. */
+  searchMemo?: string | null;
   reference?: string | null;
   /** Unique across all donations, e.g. "vietinbank:111602391111:<transaction no>". */
   statementLineKey: string;
@@ -198,7 +206,7 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
           memo: part.map((l) => l.memo),
           reference: part.map((l) => l.reference ?? null),
           statementLineKey: part.map((l) => l.statementLineKey),
-          searchText: part.map((l) => statementSearchText(l.donorName, l.memo)),
+          searchText: part.map((l) => statementSearchText(l.donorName, l.searchMemo ?? l.memo)),
           statementBalance: part.map((l) => l.statementBalance ?? null),
         };
         if (writing) await writing;

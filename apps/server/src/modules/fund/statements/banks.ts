@@ -3,7 +3,7 @@
 // and no times. Agribank's balance chain lets a lost amount be recovered exactly.
 import { CsvReader, CsvError, type CsvRecord } from './csv';
 import { assignKeys, flattenMemo, parseDmy, parseGroupedAmount, parseTime } from './common';
-import { donorFromMemo, nameFromCounterparty } from './donor-names';
+import { donorFromMemo, nameFromCounterparty, unwrapMemo } from './donor-names';
 import type { Bank, ParsedStatement, RowProblem, StatementLine } from './types';
 
 export const BANK_HEADER = ['PageId', 'Date', 'Time', 'DocumentNumber', 'ReferenceNumber', 'TransactionDetails', 'DebitAmount', 'CreditAmount', 'Balance', 'OffsetAccount'];
@@ -136,6 +136,7 @@ export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStateme
       }
       const memo = flattenMemo(f[5]);
       const counterparty = f[9].trim() ? flattenMemo(f[9]) : null;
+      const plainMemo = unwrapMemo(memo);
       const draft: Draft = {
         file: file.name,
         row,
@@ -146,8 +147,9 @@ export function* bankStatementSlices(files: InputFile[], out: Omit<ParsedStateme
         time: time ?? null,
         reference: f[4].trim() || f[3].trim() || null,
         memo,
+        plainMemo,
         counterparty,
-        donorName: nameFromCounterparty(counterparty) ?? donorFromMemo(memo),
+        donorName: nameFromCounterparty(counterparty) ?? donorFromMemo(memo, plainMemo),
         debit: d ?? 0,
         credit: c ?? 0,
         balance: bal,

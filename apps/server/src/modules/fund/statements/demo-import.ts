@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../db/db';
 import { importParsed, parseUpload, type ImportResult } from './import-service';
+import { buildIndexes, donationSecondaryIndexes, dropIndexes } from './queries';
 
 const DEFAULT_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
 
@@ -19,14 +20,9 @@ export async function importDemoStatements(tx: Db, campaignId: number, dir = pro
     .sort()
     .map((name) => ({ name, data: fs.readFileSync(path.join(dir, name)) }));
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId } });
-  const indexes = await tx.query<{ name: string; def: string }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
-      where i.indrelid = 'fund_donations'::regclass and not i.indisunique and not i.indisprimary`,
-  );
-  for (const i of indexes) await tx.exec(`drop index ${i.name}`);
+  const indexes = await donationSecondaryIndexes(tx);
+  await dropIndexes(tx, indexes);
   const result = await importParsed(tx, null, parsed, { campaignId }, undefined, { statistics: 'none' });
-  // The GIN build sorts its entries in memory; the default 64 MB makes it spill and merge.
-  await tx.exec(`set local maintenance_work_mem = '256MB'`);
-  for (const i of indexes) await tx.exec(i.def);
+  await buildIndexes(tx, indexes);
   return result;
 }

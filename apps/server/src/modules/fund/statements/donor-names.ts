@@ -184,11 +184,11 @@ export function unwrapMemo(memo: string): string {
 }
 
 /** The donor named at the start of a memo, or null when it names nobody ("Ung ho cac tinh bi bao lu"). */
-export function donorFromMemo(memo: string): string | null {
+export function donorFromMemo(memo: string, unwrapped?: string): string | null {
   if (!memo) return null;
   const ct = memo.match(/\btu \d{6,} (.+?) toi \d/i); // Agribank's own transfers
   if (ct && looksLikeName(ct[1].trim())) return ct[1].trim();
-  const t = unwrapMemo(memo);
+  const t = unwrapped ?? unwrapMemo(memo);
   const p = leadingPhrase(t);
   return p && acceptLead(p.lead, p.verb) ? p.lead : null;
 }

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { CsvError, CsvReader } from './csv';
 import { assignKeys, flattenMemo, isoDate, parseDmy, parseTime } from './common';
-import { donorFromMemo } from './donor-names';
+import { donorFromMemo, unwrapMemo } from './donor-names';
 import type { ParsedStatement, RowProblem, StatementLine } from './types';
 
 export type TableRow = { cells: string[]; line: number };
@@ -158,6 +158,7 @@ export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapp
     if (bal === undefined) return bad(`số dư không đọc được "${cell(map.balance)}" / unreadable balance`);
     const memo = flattenMemo(cell(map.memo));
     const name = flattenMemo(cell(map.name));
+    const plainMemo = unwrapMemo(memo);
     credit += c;
     debit += d;
     drafts.push({
@@ -170,8 +171,9 @@ export function parseGeneric(fileName: string, rows: TableRow[], map: ColumnMapp
       time: when.time,
       reference: cell(map.reference) || null,
       memo,
+      plainMemo,
       counterparty: name || null,
-      donorName: name || donorFromMemo(memo),
+      donorName: name || donorFromMemo(memo, plainMemo),
       debit: d,
       credit: c,
       balance: bal,

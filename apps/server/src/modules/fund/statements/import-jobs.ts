@@ -7,26 +7,34 @@ import crypto from 'node:crypto';
 import type { Db } from '../../../db/db';
 import { assertPermission, assertUnitAccess, type Ctx } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
+import {
+  clearOldJobs,
+  deleteJob,
+  failLapsedJob,
+  finishJobRow,
+  insertJob,
+  jobRow,
+  renewJobLease,
+  writeJobProgress,
+  type JobError,
+  type JobRow,
+  type JobStatus,
+} from './queries-jobs';
 import { importParsed, importUpload, parseUpload, targetUnit, type ImportOptions, type ImportRequest, type ImportResult, type Progress } from './import-service';
 
 export type ImportJob = {
   id: string;
   userId: number;
-  status: 'running' | 'done' | 'failed';
+  status: JobStatus;
   progress: Progress;
   result: ImportResult | null;
-  error: { code: string; message: string; messageEn: string; details?: unknown } | null;
+  error: JobError | null;
   startedAt: number;
 };
 
 /** How long a job stays 'running' without its process renewing it (IMPORT_LEASE_SECONDS, for tests). */
 const leaseSeconds = () => Math.max(1, Number(process.env.IMPORT_LEASE_SECONDS ?? 30));
-/** Finished jobs are kept this long for the user to read their result. */
-const KEEP = `interval '1 day'`;
-
-type Row = { id: string; user_id: number; status: ImportJob['status']; progress: Progress; result: ImportResult | null; error: ImportJob['error']; started_ms: number };
-const COLS = `id::text, user_id, status, progress, result, error, (extract(epoch from started_at) * 1000)::float8 as started_ms`;
-const toJob = (r: Row): ImportJob => ({
+const toJob = (r: JobRow): ImportJob => ({
   id: r.id,
   userId: r.user_id,
   status: r.status,
@@ -48,13 +56,7 @@ function jobWriter(db: Db, id: string) {
     while (pending) {
       const p = pending;
       pending = null;
-      await db
-        .query(
-          `update fund_import_jobs set progress = $2, lease_until = now() + make_interval(secs => $3), updated_at = now()
-          where id = $1 and status = 'running'`,
-          [id, JSON.stringify(p), leaseSeconds()],
-        )
-        .catch(() => {}); // a lost write is renewed by the next one, or the lease tells readers the process stopped
+      await writeJobProgress(db, id, p, leaseSeconds()).catch(() => {}); // a lost write is renewed by the next one, or the lease tells readers the process stopped
     }
   };
   const kick = () => {
@@ -69,7 +71,7 @@ function jobWriter(db: Db, id: string) {
       pending = p;
       kick();
     },
-    renew: () => db.query(`update fund_import_jobs set lease_until = now() + make_interval(secs => $2) where id = $1 and status = 'running'`, [id, leaseSeconds()]).catch(() => {}),
+    renew: () => renewJobLease(db, id, leaseSeconds()).catch(() => {}),
     async settled() {
       while (writing) await writing;
     },
@@ -83,14 +85,8 @@ function jobWriter(db: Db, id: string) {
  * before it was answered: no job).
  */
 async function openJob(db: Db, userId: number, progress: Progress) {
-  await db.query(`delete from fund_import_jobs where started_at < now() - ${KEEP}`);
-  const [row] = await db.query<Row>(`insert into fund_import_jobs (id, user_id, progress, lease_until) values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLS}`, [
-    crypto.randomUUID(),
-    userId,
-    JSON.stringify(progress),
-    leaseSeconds(),
-  ]);
-  const job = toJob(row);
+  await clearOldJobs(db);
+  const job = toJob(await insertJob(db, crypto.randomUUID(), userId, progress, leaseSeconds()));
   const writer = jobWriter(db, job.id);
   const renew = setInterval(() => void writer.renew(), (leaseSeconds() * 1000) / 3);
   renew.unref();
@@ -101,18 +97,13 @@ async function openJob(db: Db, userId: number, progress: Progress) {
   return {
     job,
     writer,
-    async finish(status: 'done' | 'failed', result: ImportResult | null, error: ImportJob['error']) {
+    async finish(status: 'done' | 'failed', result: ImportResult | null, error: JobError | null) {
       await stop();
-      await db.query(`update fund_import_jobs set status = $2, result = $3, error = $4, lease_until = now(), updated_at = now() where id = $1`, [
-        job.id,
-        status,
-        result && JSON.stringify(result),
-        error && JSON.stringify(error),
-      ]);
+      await finishJobRow(db, job.id, status, result, error);
     },
     async discard() {
       await stop();
-      await db.query('delete from fund_import_jobs where id = $1', [job.id]);
+      await deleteJob(db, job.id);
     },
   };
 }
@@ -185,11 +176,8 @@ async function startStreamingImport({ db, user }: Ctx, req: ImportRequest, unitI
 /** A job of the asking user (job ids are not shared), read from the database by whichever process is asked. */
 export async function importJob({ db, user }: Ctx, id: string): Promise<ImportJob> {
   // Its process stopped without finishing it: say so once, for every reader after.
-  await db.query(`update fund_import_jobs set status = 'failed', error = $2, updated_at = now() where id = $1 and status = 'running' and lease_until < now()`, [
-    id,
-    JSON.stringify(errorBody(new AppError('FUND_IMPORT_INTERRUPTED'))),
-  ]);
-  const [row] = await db.query<Row>(`select ${COLS} from fund_import_jobs where id = $1`, [id]);
+  await failLapsedJob(db, id, errorBody(new AppError('FUND_IMPORT_INTERRUPTED')));
+  const row = await jobRow(db, id);
   if (!row || row.user_id !== user.id) throw new AppError('NOT_FOUND');
   return toJob(row);
 }

@@ -17,6 +17,8 @@ import { proposeDisbursement } from '../disbursement-service';
 import type { ParsedStatement, RecoveredRow, RowProblem, StatementLine } from './types';
 import { invalidatePublicCache } from '../public/cache';
 import { refreshStatistics, refreshStatisticsSoon } from '../../../platform/statistics';
+import { cleanSearchPendingList, importAccounts, insertStatementImport, recordedStatementRows, unitCampaignFunds } from './queries';
+import { counted, importsSettled } from './upkeep';
 
 export type ImportTarget = { campaignId?: number | null; fundId?: number | null; accountId?: number | null };
 export type ImportRequest = {
@@ -157,7 +159,7 @@ function invalid(problems: RowProblem[]): AppError {
   return new AppError('IMPORT_INVALID', { problemCount: problems.length, problems: problems.slice(0, MAX_PROBLEMS_SHOWN) });
 }
 
-// lines: all of the group's lines so far; pending: those not yet given to a batch; known: generic lines
+// lines: the group's lines so far (generic ones; of a bank statement the first only); pending: those not yet given to a batch; known: generic lines
 // already recorded on the account (read when the group's first batch is written).
 type Group = { accountId: number; campaignId: number | null; fundId: number; lines: StatementLine[]; pending: StatementLine[]; known: Known | null };
 type Run = <T>(fn: (tx: Db) => Promise<T>) => Promise<T>;
@@ -217,15 +219,9 @@ async function importLines(
       const campaign = target.campaignId ? await campaignRow(tx, target.campaignId) : null;
       const fund = await fundRow(tx, campaign?.fund_id ?? target.fundId ?? 0);
       // Accounts opened for the campaign come first when the same number is listed twice.
-      const accounts = await tx.query<{ id: number; account_no: string | null; kind: string; unit_id: number }>(
-        `select id, account_no, kind, unit_id from fund_accounts where unit_id = $1 and kind in ('bank', 'cash')
-          order by campaign_id is not distinct from $2 desc, campaign_id nulls first, id`,
-        [fund.unit_id, campaign?.id ?? null],
-      );
+      const accounts = await importAccounts(tx, fund.unit_id, campaign?.id ?? null);
       // Campaigns of the same unit that a memo's reference may name.
-      const campaigns = new Map(
-        (await tx.query<{ id: number; fund_id: number }>('select id, fund_id from fund_campaigns where unit_id = $1', [fund.unit_id])).map((c) => [c.id, c.fund_id]),
-      );
+      const campaigns = new Map((await unitCampaignFunds(tx, fund.unit_id)).map((c) => [c.id, c.fund_id]));
       return { campaign, fund, accounts, campaigns };
     });
     const { campaign, fund, accounts, campaigns } = prep;
@@ -318,7 +314,9 @@ async function importLines(
           }
           const k = `${accountId}:${campaignId}:${fundId}`;
           const g = groups.get(k) ?? groups.set(k, { accountId, campaignId, fundId, lines: [], pending: [], known: null }).get(k)!;
-          g.lines.push(l);
+          // Only generic lines are matched against what is recorded (recordedLines); a bank line's key decides, so
+          // keeping every line of a long statement alive would only make the garbage collector walk them.
+          if (l.bank === 'generic' || !g.lines.length) g.lines.push(l);
           g.pending.push(l);
         }
         for (const g of groups.values()) flush(g, false);
@@ -352,28 +350,23 @@ async function importLines(
     }
 
     return run(async (tx) => {
-      const [{ id: importId }] = await tx.query<{ id: number }>(
-        `insert into fund_statement_imports (unit_id, campaign_id, fund_id, account_id, files, status, rows_read, credits, inserted,
-           skipped, amount, matched_by_reference, recovered, entry_ids, created_by, started_at)
-         values ($1, $2, $3, $4, $5, 'done', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
-        [
-          unitId,
-          campaign?.id ?? null,
-          fund.id,
-          [...groups.values()][0]?.accountId ?? null,
-          JSON.stringify(parsed.files),
-          rowsRead,
-          credits,
-          inserted,
-          skipped,
-          amount,
-          matchedByReference,
-          JSON.stringify(parsed.recovered),
-          entryIds,
-          user?.id ?? null,
-          startedAt,
-        ],
-      );
+      const importId = await insertStatementImport(tx, {
+        unitId,
+        campaignId: campaign?.id ?? null,
+        fundId: fund.id,
+        accountId: [...groups.values()][0]?.accountId ?? null,
+        files: parsed.files,
+        rowsRead,
+        credits,
+        inserted,
+        skipped,
+        amount,
+        matchedByReference,
+        recovered: parsed.recovered,
+        entryIds,
+        createdBy: user?.id ?? null,
+        startedAt,
+      });
       for (const m of opts.remember ?? []) await rememberMapping(tx, m.accountId, m.signature, m.mapping, user?.id ?? null);
       const result: ImportResult = {
         importId,
@@ -402,13 +395,14 @@ async function importLines(
     });
   };
 
-  const run = opts.commit === 'batches' ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn)) : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
-  return run.then(async (r) => {
+  const written = counted(() => (opts.commit === 'batches' ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn)) : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)))));
+  return written.then(async (r) => {
     const stats = opts.statistics ?? 'soon';
     if (r.inserted > 0 && stats === 'wait') await Promise.all([refreshStatistics(db, ['fund_donations']), mergeSearchIndex(db)]);
     if (r.inserted > 0 && stats === 'soon') {
-      refreshStatisticsSoon(db, ['fund_donations']);
-      void mergeSearchIndex(db);
+      const settled = importsSettled();
+      refreshStatisticsSoon(db, ['fund_donations'], settled);
+      void settled.then(() => mergeSearchIndex(db));
     }
     invalidatePublicCache();
     return r;
@@ -424,7 +418,7 @@ async function importLines(
  * but speed: the next import, vacuum or a full list merges it.
  */
 async function mergeSearchIndex(db: Db): Promise<void> {
-  await db.query(`select gin_clean_pending_list('fund_donations_search_tokens')`).catch(() => {});
+  await cleanSearchPendingList(db).catch(() => {});
 }
 
 type Known = Map<string, Array<{ reference: string | null; balance: number | null; memo: string | null; used: boolean }>>;
@@ -439,11 +433,7 @@ async function recordedLines(tx: Db, fundId: number, accountId: number, lines: S
     if (l.date < from) from = l.date;
     if (l.date > to) to = l.date;
   }
-  const rows = await tx.query<{ d: string; amount: number; reference: string | null; statement_balance: number | null; memo: string | null }>(
-    `select received_on as d, amount, reference, statement_balance, memo from fund_donations
-      where fund_id = $4 and received_on between $2 and $3 and account_id = $1 and source = 'statement'`,
-    [accountId, from, to, fundId],
-  );
+  const rows = await recordedStatementRows(tx, accountId, from, to, fundId);
   for (const r of rows) {
     const k = `${r.d}:${r.amount}`;
     (known.get(k) ?? known.set(k, []).get(k)!).push({ reference: r.reference, balance: r.statement_balance, memo: r.memo, used: false });
@@ -501,6 +491,7 @@ function toDonationLine(l: StatementLine, accountId: number): BulkDonationLine {
     donorName: l.donorName,
     donorKind: l.donorName ? 'individual' : 'anonymous',
     memo: l.memo || null,
+    searchMemo: l.plainMemo ?? null,
     reference: l.reference,
     statementLineKey: `${accountId}/${l.key}`,
     statementBalance: l.balance,

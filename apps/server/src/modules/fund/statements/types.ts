@@ -14,6 +14,8 @@ export type StatementLine = {
   time: string | null; // HH:MM:SS
   reference: string | null;
   memo: string;
+  /** The memo without the bank's wrapper (what the payer typed): the words search indexes. */
+  plainMemo?: string;
   /** The other side as the bank printed it (name, masked account). */
   counterparty: string | null;
   /** Best reading of the payer's name, from the counterparty or the memo. */
