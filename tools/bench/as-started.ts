@@ -18,7 +18,7 @@ const MODULES: Record<string, string[]> = { fund: ['fund'], petitions: ['petitio
 
 type Import = { rows: number; seconds: number; rowsPerSecond: number; uploads: number };
 
-/** The real statements through POST /api/fund/statements/import (≤ 10 files per upload), into a new public campaign. */
+/** The real statements through POST /api/fund/statements/import (one upload of the 11 files), into a new public campaign. */
 async function importThroughRoutes(base: string): Promise<{ campaignId: number; imp: Import }> {
   const admin = await Client.signIn(base, 'admin');
   const pub = await admin.get<Array<{ id: number; name: string }>>('/api/public/campaigns');
@@ -46,7 +46,9 @@ async function importThroughRoutes(base: string): Promise<{ campaignId: number; 
     .readdirSync(STATEMENTS)
     .filter((f) => /^(Vietinbank|Agribank)-.*\.csv$/i.test(f))
     .sort();
-  const groups = [files.filter((f) => f.startsWith('Vietinbank')), files.filter((f) => f.startsWith('Agribank'))];
+  // All the files in one upload, as an accountant selects them (the route takes up to 200); until 6 December
+  // the bench sent one upload per bank, and the second was written beside the first one's index merge.
+  const groups = [files];
   let rows = 0;
   const t0 = performance.now();
   for (const group of groups) {

@@ -39,22 +39,20 @@ const queues = new WeakMap<Db, Queue>();
  * The same refresh, after the caller has answered: a bulk write is done when its rows are committed, and
  * ANALYZE of the table it wrote (0.4 s after the real statements' 99k lines) need not delay it. Tables
  * asked for while a refresh runs are analyzed once after it. Only for a connection, not a transaction
- * handle (the transaction would be over when the refresh runs). `after`: not before it resolves.
+ * handle (the transaction would be over when the refresh runs).
  */
-export function refreshStatisticsSoon(db: Db, tables: string[], after: Promise<void> = Promise.resolve()): void {
+export function refreshStatisticsSoon(db: Db, tables: string[]): void {
   const q = queues.get(db) ?? { tables: new Set<string>(), running: Promise.resolve() };
   queues.set(db, q);
   const idle = q.tables.size === 0;
   for (const t of tables) q.tables.add(t);
   if (!idle) return;
-  q.running = q.running
-    .then(() => after)
-    .then(async () => {
-      const next = [...q.tables];
-      q.tables.clear();
-      // A closed database (a test ending, a stopping server) has nothing left to plan for.
-      await refreshStatistics(db, next).catch(() => {});
-    });
+  q.running = q.running.then(async () => {
+    const next = [...q.tables];
+    q.tables.clear();
+    // A closed database (a test ending, a stopping server) has nothing left to plan for.
+    await refreshStatistics(db, next).catch(() => {});
+  });
 }
 
 /** Resolves when the refreshes asked for so far on this connection have run (tests, benchmarks). */

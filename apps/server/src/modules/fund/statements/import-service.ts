@@ -18,7 +18,6 @@ import type { ParsedStatement, RecoveredRow, RowProblem, StatementLine } from '.
 import { invalidatePublicCache } from '../public/cache';
 import { refreshStatistics, refreshStatisticsSoon } from '../../../platform/statistics';
 import { cleanSearchPendingList, importAccounts, insertStatementImport, recordedStatementRows, unitCampaignFunds } from './queries';
-import { counted, importsSettled } from './upkeep';
 
 export type ImportTarget = { campaignId?: number | null; fundId?: number | null; accountId?: number | null };
 export type ImportRequest = {
@@ -395,14 +394,14 @@ async function importLines(
     });
   };
 
-  const written = counted(() => (opts.commit === 'batches' ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn)) : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)))));
-  return written.then(async (r) => {
+  const run = opts.commit === 'batches' ? body(<T>(fn: (tx: Db) => Promise<T>) => db.tx(fn)) : db.tx((tx) => body(<T>(fn: (tx2: Db) => Promise<T>) => fn(tx)));
+  return run.then(async (r) => {
     const stats = opts.statistics ?? 'soon';
     if (r.inserted > 0 && stats === 'wait') await Promise.all([refreshStatistics(db, ['fund_donations']), mergeSearchIndex(db)]);
     if (r.inserted > 0 && stats === 'soon') {
-      const settled = importsSettled();
-      refreshStatisticsSoon(db, ['fund_donations'], settled);
-      void settled.then(() => mergeSearchIndex(db));
+      // At once, not after a run of uploads: until the merge every word search reads the whole pending list.
+      refreshStatisticsSoon(db, ['fund_donations']);
+      void mergeSearchIndex(db);
     }
     invalidatePublicCache();
     return r;
