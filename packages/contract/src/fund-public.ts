@@ -175,6 +175,8 @@ export const ImportJob = z.object({
     })
     .nullable(),
   error: z.object({ code: z.string(), message: z.string(), messageEn: z.string(), details: z.unknown().optional() }).nullable(),
+  /** When it ended (ms since the epoch), null while running. */
+  finishedAt: z.number().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 

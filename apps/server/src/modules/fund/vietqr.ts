@@ -25,6 +25,7 @@ export const campaignReference = (campaignId: number) => `DK${campaignId}X${luhn
  * "DK12 X5"), so spaces are ignored; the check digit rejects near misses.
  */
 export function referencedCampaign(memo: string): number | null {
+  if (!/d\s*k/i.test(memo)) return null; // most memos: no copy of the whole memo to find out
   const compact = memo.replace(/\s+/g, '');
   for (const m of compact.matchAll(/DK(\d{1,9})X(\d)(?!\d)/gi)) {
     if (luhn(m[1]) === Number(m[2])) return Number(m[1]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBankStatements, type InputFile } from './banks';
 import { CsvReader, parseCsv } from './csv';
+import { base36 } from './common';
 
 const STATEMENTS_DIR = path.resolve(import.meta.dirname, '../../../../../../assets/statements');
 
@@ -84,6 +85,14 @@ describe('real statements', () => {
     const keys = new Set(all.lines.map((l) => l.key));
     expect(one.lines.every((l) => keys.has(l.key))).toBe(true);
     expect(parseBankStatements([...files].reverse()).lines.map((l) => l.key)).toEqual(all.lines.map((l) => l.key));
+  });
+});
+
+describe('line keys', () => {
+  it('base36 gives the digits of toString(36) for every integer up to 2^53', () => {
+    const xs = [0, 1, 35, 36, 36 ** 4 - 1, 36 ** 4, 36 ** 8 - 1, 36 ** 8, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 1];
+    for (let i = 1; i < 20_000; i++) xs.push(4294967296 * (2097151 & Math.imul(i, 2654435761)) + (Math.imul(i, 1597334677) >>> 0));
+    for (const x of xs) expect(base36(x), String(x)).toBe(x.toString(36));
   });
 });
 

@@ -71,7 +71,22 @@ export function contentHash(...parts: string[]): string {
       b2 = Math.imul(b2 ^ ch, 1597334677);
     }
   }
-  return finish(a1, a2).toString(36) + '.' + finish(b1, b2).toString(36);
+  return base36(finish(a1, a2)) + '.' + base36(finish(b1, b2));
+}
+
+const B4 = 36 ** 4;
+
+/**
+ * n.toString(36) for an integer 0 ≤ n < 2^53, the same digits: V8 converts a number past 2^31 through
+ * its general double-to-radix path (~1.3 µs; two per statement line), small ones at once; so in parts.
+ */
+export function base36(n: number): string {
+  if (n < B4) return n.toString(36);
+  const c = n % B4;
+  const r = (n - c) / B4;
+  if (r < B4) return r.toString(36) + c.toString(36).padStart(4, '0');
+  const b = r % B4;
+  return ((r - b) / B4).toString(36) + b.toString(36).padStart(4, '0') + c.toString(36).padStart(4, '0');
 }
 
 function finish(h1: number, h2: number): number {

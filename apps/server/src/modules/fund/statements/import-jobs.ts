@@ -30,6 +30,7 @@ export type ImportJob = {
   result: ImportResult | null;
   error: JobError | null;
   startedAt: number;
+  finishedAt: number | null;
 };
 
 /** How long a job stays 'running' without its process renewing it (IMPORT_LEASE_SECONDS, for tests). */
@@ -42,6 +43,7 @@ const toJob = (r: JobRow): ImportJob => ({
   result: r.result,
   error: r.error,
   startedAt: Math.round(r.started_ms),
+  finishedAt: r.status === 'running' ? null : Math.round(r.updated_ms),
 });
 const errorBody = (e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL')).toBody().error;
 

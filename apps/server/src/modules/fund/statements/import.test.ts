@@ -194,12 +194,14 @@ describe('POST /api/fund/statements/import', () => {
     const res = await upload(fields, acct.headers);
     expect(res.statusCode).toBe(202);
     const job = res.json();
+    expect(job.finishedAt).toBeNull();
     let state = job;
     for (let i = 0; i < 100 && state.status === 'running'; i++) {
       await new Promise((r) => setTimeout(r, 50));
       state = (await t.app.inject({ url: `/api/fund/statements/imports/${job.id}`, headers: acct.headers })).json();
     }
     expect(state).toMatchObject({ status: 'done', progress: { phase: 'done', done: 2, total: 2 }, result: { inserted: 2, amount: 1_500_000 } });
+    expect(state.finishedAt).toBeGreaterThan(Date.now() - 60_000);
     // Someone else cannot follow it.
     expect((await t.app.inject({ url: `/api/fund/statements/imports/${job.id}`, headers: outsider.headers })).statusCode).toBe(404);
   });

@@ -4,11 +4,21 @@ import type { ImportResult, Progress } from './import-service';
 
 export type JobStatus = 'running' | 'done' | 'failed';
 export type JobError = { code: string; message: string; messageEn: string; details?: unknown };
-export type JobRow = { id: string; user_id: number; status: JobStatus; progress: Progress; result: ImportResult | null; error: JobError | null; started_ms: number };
+export type JobRow = {
+  id: string;
+  user_id: number;
+  status: JobStatus;
+  progress: Progress;
+  result: ImportResult | null;
+  error: JobError | null;
+  started_ms: number;
+  updated_ms: number;
+};
 
 /** Finished jobs are kept this long for the user to read their result. */
 const KEEP = `interval '1 day'`;
-const COLS = `id::text, user_id, status, progress, result, error, (extract(epoch from started_at) * 1000)::float8 as started_ms`;
+const COLS = `id::text, user_id, status, progress, result, error, (extract(epoch from started_at) * 1000)::float8 as started_ms,
+  (extract(epoch from updated_at) * 1000)::float8 as updated_ms`;
 
 export async function writeJobProgress(db: Db, id: string, progress: Progress, leaseSeconds: number): Promise<void> {
   await db.query(
