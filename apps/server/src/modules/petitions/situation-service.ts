@@ -36,18 +36,7 @@ export async function fileReport(ctx: Ctx, input: In<typeof FileSituationReport>
     if (ids.length) {
       if ((await countPetitionsInScope(tx, ctx.user, ids)) !== ids.length) throw new AppError('OUT_OF_SCOPE', { petitionIds: ids });
     }
-    const reportId = await insertReport(tx, {
-      periodId: input.periodId,
-      unitId: input.unitId,
-      filedOn,
-      topics: plainText(input.topics),
-      hotIssues: input.hotIssues.map(plainText).filter(Boolean),
-      petitionIds: ids,
-      createdBy: ctx.user.id,
-    });
-    if (reportId === undefined) throw new AppError('SITUATION_REPORT_EXISTS');
-    const report = {
-      id: reportId,
+    const fields = {
       periodId: input.periodId,
       unitId: input.unitId,
       filedOn,
@@ -55,6 +44,9 @@ export async function fileReport(ctx: Ctx, input: In<typeof FileSituationReport>
       hotIssues: input.hotIssues.map(plainText).filter(Boolean),
       petitionIds: ids,
     };
+    const reportId = await insertReport(tx, { ...fields, createdBy: ctx.user.id });
+    if (reportId === undefined) throw new AppError('SITUATION_REPORT_EXISTS');
+    const report = { id: reportId, ...fields };
     await audit(tx, ctx.user, { action: 'create', entity: 'situation_report', entityId: report.id, unitId: input.unitId, after: report });
     return report;
   });

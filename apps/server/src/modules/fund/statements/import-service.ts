@@ -349,35 +349,20 @@ async function importLines(
     }
 
     return run(async (tx) => {
+      const counts = { files: parsed.files, rowsRead, credits, inserted, skipped, amount, matchedByReference, recovered: parsed.recovered, entryIds };
       const importId = await insertStatementImport(tx, {
+        ...counts,
         unitId,
         campaignId: campaign?.id ?? null,
         fundId: fund.id,
         accountId: [...groups.values()][0]?.accountId ?? null,
-        files: parsed.files,
-        rowsRead,
-        credits,
-        inserted,
-        skipped,
-        amount,
-        matchedByReference,
-        recovered: parsed.recovered,
-        entryIds,
         createdBy: user?.id ?? null,
         startedAt,
       });
       for (const m of opts.remember ?? []) await rememberMapping(tx, m.accountId, m.signature, m.mapping, user?.id ?? null);
       const result: ImportResult = {
         importId,
-        files: parsed.files,
-        rowsRead,
-        credits,
-        inserted,
-        skipped,
-        amount,
-        matchedByReference,
-        recovered: parsed.recovered,
-        entryIds,
+        ...counts,
         named,
         namedShare: credits ? named / credits : 0,
         debits,

@@ -1,6 +1,7 @@
 // Statements' own SQL: the column mappings remembered per bank account and header layout.
 import type { Db } from '../../../db/db';
 import type { ColumnMapping } from './generic';
+import type { ImportResult } from './import-service';
 
 export async function upsertStatementMapping(db: Db, accountId: number, signature: string, mapping: ColumnMapping, userId: number | null): Promise<void> {
   await db.query(
@@ -28,20 +29,12 @@ export async function unitCampaignFunds(db: Db, unitId: number): Promise<Array<{
   return db.query<{ id: number; fund_id: number }>('select id, fund_id from fund_campaigns where unit_id = $1', [unitId]);
 }
 
-export type StatementImportRow = {
+/** What an import records of itself (its counts as in its result). */
+export type StatementImportRow = Pick<ImportResult, 'files' | 'rowsRead' | 'credits' | 'inserted' | 'skipped' | 'amount' | 'matchedByReference' | 'recovered' | 'entryIds'> & {
   unitId: number;
   campaignId: number | null;
   fundId: number;
   accountId: number | null;
-  files: unknown;
-  rowsRead: number;
-  credits: number;
-  inserted: number;
-  skipped: number;
-  amount: number;
-  matchedByReference: number;
-  recovered: unknown;
-  entryIds: number[];
   createdBy: number | null;
   startedAt: string;
 };
