@@ -11,7 +11,8 @@ import { scopeCondition, type CurrentUser } from '../../apps/server/src/platform
 import { insertUnit } from '../../apps/server/src/test/factories';
 import { insertBankAccount, insertCampaign, insertFund } from '../../apps/server/src/modules/fund/service';
 import { balanceAccountOf, postEntry } from '../../apps/server/src/modules/fund/ledger';
-import { phraseTokens, queryWords } from '../../apps/server/src/modules/fund/public/search';
+import { queryWords } from '../../apps/server/src/modules/fund/public/search';
+import { phraseTokens } from '../../apps/server/src/modules/fund/public/queries-search';
 import { openBenchPglite, openBenchPostgres, redact, serverUrl, type BenchDb } from './databases';
 import { generateDonations } from './fund-data';
 import { machine } from './report';

@@ -19,7 +19,8 @@ import { submitPublic, trackPublic } from './public-service';
 import { myPetitions, requestCode } from '../notify/citizen';
 import { listPetitions } from './queries';
 import { actOnPetition, addAttachments, assignHandler, createPetition, getPetition, readAttachment, readIdentity } from './service';
-import { createPeriod, fileReport, listPeriods, situationOverview } from './situation-service';
+import { listPeriods } from './queries-situation';
+import { createPeriod, fileReport, situationOverview } from './situation-service';
 
 /** The petitions module's handlers: one line each; access was checked by the registrar from the table. */
 export const petitionHandlers = bind(petitionEndpoints, {

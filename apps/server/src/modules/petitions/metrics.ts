@@ -1,6 +1,6 @@
 import { PETITION_CHANNEL_LABELS, PETITION_KIND_LABELS, SITUATION_PERIOD_KIND_LABELS } from '@contract/petitions';
 import type { MetricDef } from '../../platform/metrics';
-import { REQUIRED_SQL } from './situation-service';
+import { REQUIRED_SQL } from './queries-situation';
 
 /**
  * The unit that holds a petition on a date: its own unit while that exists, afterwards the successor

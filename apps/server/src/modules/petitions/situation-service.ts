@@ -7,9 +7,6 @@ import { countPetitionsInScope } from './queries';
 import { findPeriodForUnit, insertPeriod, insertReport, listPeriodsByIds, listSituationRows } from './queries-situation';
 import { plainText } from './rules';
 
-// The metrics (REQUIRED_SQL) and the endpoints (listPeriods) read these here.
-export { listPeriods, REQUIRED_SQL } from './queries-situation';
-
 type In<T extends z.ZodType> = z.infer<T>;
 
 export async function createPeriod(ctx: Ctx, input: In<typeof CreateSituationPeriod>): Promise<SituationPeriod> {

@@ -8,8 +8,6 @@ import { normalizeVn } from '../../../platform/vn-text';
 import { statisticsVersion } from '../../../platform/statistics';
 import { campaignRowsUpTo, firstDonations, matchingDonations, tokenFrequencies, walkDonations } from './queries-search';
 
-export { phraseTokens } from './queries-search';
-
 /** Rows walked in display order before switching to the index. */
 export const WALK_CAP = 5_000;
 
