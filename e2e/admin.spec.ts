@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 test('an administrator creates an account, sees its history and finds it in the filtered audit trail', async ({ page }) => {

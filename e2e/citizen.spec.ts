@@ -1,12 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SMTPServer } from 'smtp-server';
-import { SMTP_PORT } from './playwright.config';
 import { signIn } from './helpers';
 
-// The product sends to this real SMTP server (SMTP_URL in the config): what it receives is what a mailbox would.
+// The product sends to this real SMTP server (SMTP_URL of the worker's server, fixtures.ts): what it receives is what a mailbox would.
 const inbox: Array<{ to: string; raw: string }> = [];
 let smtp: SMTPServer;
-test.beforeAll(async () => {
+test.beforeAll(async ({ server }) => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,7 +19,7 @@ test.beforeAll(async () => {
       });
     },
   });
-  await new Promise<void>((r) => smtp.listen(SMTP_PORT, '127.0.0.1', r));
+  await new Promise<void>((r) => smtp.listen(server.smtpPort, '127.0.0.1', r));
 });
 test.afterAll(async () => new Promise<void>((r) => smtp.close(r)));
 

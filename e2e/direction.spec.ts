@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatDate, todayIso } from '../apps/web/src/format';
 import { apiAs, signIn, unitId } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures';
 import { apiAs, signIn, unitId } from './helpers';
 
 const FUND = 'Quỹ "Vì người nghèo" phường Bắc Giang';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 // Twelve statements written for this test in the layouts of twelve banks' exports (CSV and XLSX: Vietcombank,

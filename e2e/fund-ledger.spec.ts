@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 const FUND = 'Quỹ "Vì người nghèo" phường Bắc Giang';

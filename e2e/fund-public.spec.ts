@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 // A citizen, with no account, checks the public statement of the demo's "Bão Yagi 2024" campaign,
 // which holds the real published VietinBank and Agribank statements (98,967 lines).

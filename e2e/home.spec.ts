@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 test("the standing committee's to-do home shows the demo's payments awaiting approval and overdue petitions, each opening its list", async ({ page }) => {

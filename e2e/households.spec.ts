@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 test('canbo.bacgiang records a Tết gift from the not-yet-reached list, and the household leaves it', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { installApp, signIn } from './helpers';
 import { todayIso } from '../apps/web/src/format';
 

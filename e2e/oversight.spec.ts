@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 test('a ward officer records a supervision with two recommendations and follows one to done', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 test('a citizen sends a petition, a ward official accepts, forwards and records the answer, the citizen sees it', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, pagePost, signIn } from './helpers';
 
 test('the province standing committee drafts an annual report, previews it, issues it under the number it confirms, publishes it; others are refused', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs, pagePost, signIn, unitId } from './helpers';
 
 test('a ward official of Phường Bắc Giang sees the ward, its villages and old Trần Phú, and nothing of Đa Mai', async ({ page, baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { watchCsp } from './csp-check';
 import { apiAs, signIn } from './helpers';
 

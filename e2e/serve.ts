@@ -14,7 +14,7 @@ if (url) {
   for (const { datname } of old.rows) {
     if (Date.now() - Number(datname.split('_')[2]) > 3600_000) await admin.query(`drop database if exists ${datname} with (force)`);
   }
-  const name = `doanket_e2e_${Date.now()}`;
+  const name = `doanket_e2e_${Date.now()}_${process.env.PORT ?? 0}`; // two workers may start in the same millisecond
   await admin.query(`create database ${name}`);
   await admin.end();
   const u = new URL(url);

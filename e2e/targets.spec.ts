@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { apiAs, signIn, unitId } from './helpers';
 
 async function openDashboard(page: Page, year: number) {
