@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { loadDemo } from '../demo/demo';
+import { demoTemplate } from '../test/db';
 import { withDatabase } from '../test/global-setup';
 import { backupPglite, backupPostgres, restorePglite, restorePostgres, tableFingerprints } from './backup';
 import { openPglite, openPostgres } from './db';
 import { migrate } from './migrate';
 
 // npm run backup / restore, round trip on the database this run uses: the demo world is dumped,
-// restored elsewhere, and every table compared row for row; the append-only triggers come back too.
+// restored elsewhere, and every table compared row for row (the demo: a copy of the run's, test/db.ts); the append-only triggers come back too.
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'doanket-backup-'));
 
 describe('backup and restore', () => {
@@ -19,12 +19,10 @@ describe('backup and restore', () => {
     if (url) {
       const admin = await openPostgres(url);
       const [src, dst] = [`bk_src_${process.pid}_${Date.now()}`, `bk_dst_${process.pid}_${Date.now()}`];
-      await admin.exec(`create database ${src}`);
+      await admin.exec(`create database ${src} template ${(await demoTemplate()).database}`);
       await admin.exec(`create database ${dst}`);
       try {
         const a = await openPostgres(withDatabase(url, src));
-        await migrate(a);
-        await loadDemo(a, 'demo-password-1');
         const before = await tableFingerprints(a);
         await a.close();
         await backupPostgres(withDatabase(url, src), path.join(dir, 'x.dump'));
@@ -43,9 +41,7 @@ describe('backup and restore', () => {
         await admin.close();
       }
     } else {
-      const a = await openPglite(path.join(dir, 'a'));
-      await migrate(a);
-      await loadDemo(a, 'demo-password-1');
+      const a = await openPglite(path.join(dir, 'a'), new Blob([fs.readFileSync((await demoTemplate()).file)]));
       const before = await tableFingerprints(a);
       await a.close();
       const file = path.join(dir, 'x.tar.gz');

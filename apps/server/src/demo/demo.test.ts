@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { isolatedDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
-import { DEMO_ACCOUNTS, loadDemo } from './demo';
+import { DEMO_ACCOUNTS } from './demo';
 import '../modules/metrics-index';
 
 /** The demo world as a user meets it: the seed's city, then the real reform. */
 let db: RootDb;
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
 });
 afterAll(() => db.close());
 

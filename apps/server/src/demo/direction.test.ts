@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { RootDb } from '../db/db';
 import type { App } from '../platform/http';
-import { isolatedDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { testApp } from '../test/app';
 import { sessionAs, type TestSession } from '../test/factories';
-import { loadDemo } from './demo';
 import { evaluateTargets } from '../modules/targets/compute';
 import { waitForJob, submitAndIssue } from '../modules/reports/testing';
 import { duties } from '../modules/direction/directive-service';
@@ -28,8 +27,7 @@ const unitAt = async (code: string, level: string, on: string) => {
 };
 
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
   app = await testApp(db);
   city = await unitAt('213', 'district', '2024-06-01');
   pbg = await unitAt('07210', 'commune', '2025-07-01');

@@ -2,17 +2,15 @@
 // must be Part One's (seed) figures, and the books must balance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { isolatedDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
 import { campaignsByIds } from '../modules/fund/read-service';
-import { loadDemo } from './demo';
 import '../modules/metrics-index';
 
 let db: RootDb;
 let city: number;
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
   city = (await db.query<{ id: number }>(`select id from units where code = '213' and level = 'district'`))[0].id;
 });
 afterAll(() => db.close());

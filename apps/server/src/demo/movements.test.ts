@@ -3,8 +3,7 @@
 // for the city (2024) and Phường Bắc Giang (2026).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { isolatedDb } from '../test/db';
-import { loadDemo } from './demo';
+import { demoDb } from '../test/db';
 import { DEMO_MOVEMENTS_TERM as TERM, DEMO_NOT_HELD_2026 } from './movements';
 import { FIGURES, isCovered } from '../modules/reports/coverage';
 import { SEED_EXPECTED, agrees } from '../modules/reports/seed-expected';
@@ -17,8 +16,7 @@ import '../modules/metrics-index';
 
 let db: RootDb;
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
 }, 300_000);
 afterAll(() => db.close());
 

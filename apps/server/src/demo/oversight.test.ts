@@ -2,9 +2,8 @@
 // figures exactly, and targets 10, 11 and 14 are measured for the city (2024) and Phường Bắc Giang (2026).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { isolatedDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
-import { loadDemo } from './demo';
 import { DEMO_OVERSIGHT_FIGURES as F } from './oversight';
 import { FIGURES } from '../modules/reports/coverage';
 import { computeFigures } from '../modules/reports/compute';
@@ -15,8 +14,7 @@ import '../modules/metrics-index';
 
 let db: RootDb;
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
 }, 300_000);
 afterAll(() => db.close());
 

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { isolatedDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
 import { PETITION_STATES, TRACKING_CODE_RE } from '@contract/petitions';
-import { loadDemo } from './demo';
 import { DEMO_PETITION_FIGURES as F, DEMO_PETITION_TERM as TERM } from './petitions';
 import '../modules/metrics-index';
 
 let db: RootDb;
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
 }, 300_000);
 afterAll(() => db.close());
 

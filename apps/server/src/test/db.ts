@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type RootDb } from '../db/db';
 import { migrate } from '../db/migrate';
+import { noWaitOnCommit, withDatabase } from './global-setup';
 
 let sharedPglite: Promise<RootDb> | undefined;
 
@@ -35,14 +36,18 @@ export async function countRows(db: RootDb, table: string): Promise<number> {
 export async function isolatedDb(): Promise<RootDb> {
   const url = inject('testDatabaseUrl');
   if (!url) return freshPglite();
-  const name = `${new URL(url).pathname.slice(1)}_iso_${process.pid}_${Date.now()}`;
-  const admin = await openPostgres(url);
-  await admin.query(`create database ${name}`);
-  await admin.close();
-  const u = new URL(url);
-  u.pathname = '/' + name;
-  const db = await openPostgres(u.toString());
+  const db = await ownDatabase(url, `${new URL(url).pathname.slice(1)}_iso_${process.pid}_${Date.now()}`);
   await migrate(db);
+  return db;
+}
+
+/** A new database on the run's server (a copy of `template` if given), dropped on close. */
+async function ownDatabase(url: string, name: string, template?: string): Promise<RootDb> {
+  const admin = await openPostgres(url);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  await admin.query(noWaitOnCommit(name));
+  await admin.close();
+  const db = await openPostgres(withDatabase(url, name));
   return {
     ...db,
     async close() {
@@ -52,4 +57,77 @@ export async function isolatedDb(): Promise<RootDb> {
       await a.close();
     },
   };
+}
+
+/** The password of the demo accounts in demoDb(). */
+export const DEMO_TEST_PASSWORD = 'demo-password-1';
+
+let demoBuilt: Promise<void> | undefined;
+
+/**
+ * A database of its own holding the demo (loadDemo), for tests that read or change the demo world.
+ * Loading the demo (its 98,967 real statement lines) takes about 20 s on PGlite; so the run's first file
+ * that asks builds it once (global-setup names where), under a lock the other worker waits on, and every
+ * file gets a copy: a clone of the dumped data directory on PGlite, `create database … template` on a
+ * server. Dropped on close.
+ */
+export async function demoDb(): Promise<RootDb> {
+  const url = inject('testDatabaseUrl');
+  const template = await demoTemplate();
+  if (!url) return openPglite(undefined, new Blob([fs.readFileSync(template.file)]));
+  return ownDatabase(url, `${template.database}_${process.pid}_${Date.now()}`, template.database);
+}
+
+/** The run's demo, built if no file has yet: the PGlite dump (`file`) or the server's template database. */
+export async function demoTemplate(): Promise<{ file: string; database: string }> {
+  const url = inject('testDatabaseUrl');
+  const template = inject('demoTemplate');
+  demoBuilt ??= buildOnce(template.marker, async () => {
+    const { loadDemo } = await import('../demo/demo'); // only the files that need it load the demo's modules
+    if (!url) {
+      const db = await freshPglite();
+      await loadDemo(db, DEMO_TEST_PASSWORD);
+      const blob = await db.dump!();
+      await db.close();
+      fs.writeFileSync(template.file, Buffer.from(await blob.arrayBuffer()));
+      return;
+    }
+    const admin = await openPostgres(url);
+    await admin.query(`create database ${template.database}`);
+    await admin.query(noWaitOnCommit(template.database));
+    await admin.close();
+    const db = await openPostgres(withDatabase(url, template.database));
+    await migrate(db);
+    await loadDemo(db, DEMO_TEST_PASSWORD);
+    await db.close(); // a template database takes no other session while it is copied
+  });
+  await demoBuilt;
+  return template;
+}
+
+/** Runs build once per run across the worker processes: mkdir is the lock, a file the outcome. */
+async function buildOnce(marker: string, build: () => Promise<void>): Promise<void> {
+  const [ready, failed] = [`${marker}.ready`, `${marker}.failed`];
+  let mine = false;
+  try {
+    fs.mkdirSync(`${marker}.lock`);
+    mine = true;
+  } catch {
+    // another worker holds the lock: wait for its outcome below
+  }
+  if (mine) {
+    try {
+      await build();
+      fs.writeFileSync(ready, '');
+    } catch (error) {
+      fs.writeFileSync(failed, String((error as Error).stack ?? error));
+      throw error;
+    }
+    return;
+  }
+  for (const deadline = Date.now() + 600_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    if (fs.existsSync(ready)) return;
+    if (fs.existsSync(failed)) throw new Error(`the demo template failed in another worker:\n${fs.readFileSync(failed, 'utf8')}`);
+  }
+  throw new Error('the demo template was not built within 10 minutes');
 }

@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testDatabaseUrl: string;
     pgliteTemplate: string;
+    /** Where demoDb() keeps the run's demo: `marker` + .lock/.ready/.failed, the PGlite dump, the server's template database. */
+    demoTemplate: { marker: string; file: string; database: string };
   }
 }
 
@@ -18,11 +20,20 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
+  const stamp = `${Date.now()}_${process.pid}`;
+  const marker = path.resolve(`.tmp/demo-template-${stamp}`);
+  fs.mkdirSync(path.dirname(marker), { recursive: true });
+  const demoTemplate = { marker, file: `${marker}.tgz`, database: `doanket_test_${stamp}_demo` };
+  project.provide('demoTemplate', demoTemplate);
+  const removeDemoFiles = () => {
+    for (const f of [demoTemplate.file, `${marker}.ready`, `${marker}.failed`, `${marker}.lock`]) fs.rmSync(f, { recursive: true, force: true });
+  };
   if (url) {
-    const name = `doanket_test_${Date.now()}_${process.pid}`;
+    const name = `doanket_test_${stamp}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);
+    await admin.query(noWaitOnCommit(name));
     await admin.end();
     const testUrl = withDatabase(url, name);
     const db = await openPostgres(testUrl);
@@ -34,7 +45,9 @@ export default async function setup(project: TestProject) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
+      await c.query(`drop database if exists ${demoTemplate.database} with (force)`);
       await c.end();
+      removeDemoFiles();
     };
   }
   const db = await openPglite(undefined);
@@ -46,6 +59,7 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   project.provide('testDatabaseUrl', '');
   project.provide('pgliteTemplate', file);
+  return removeDemoFiles;
 }
 
 export function withDatabase(url: string, name: string): string {
@@ -53,3 +67,10 @@ export function withDatabase(url: string, name: string): string {
   u.pathname = '/' + name;
   return u.toString();
 }
+
+/**
+ * A test database's commits need not wait for the disk: nothing is read back after a crash, and the
+ * tests commit tens of thousands of small transactions (on the server, each waited for its WAL flush).
+ * Visibility and locking are the same; only durability differs. Per database (a copy does not inherit it).
+ */
+export const noWaitOnCommit = (name: string) => `alter database ${name} set synchronous_commit = off`;

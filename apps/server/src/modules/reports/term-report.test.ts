@@ -6,10 +6,9 @@ import ExcelJS from 'exceljs';
 import type { ReportJob } from '@contract/reports';
 import type { RootDb } from '../../db/db';
 import type { App } from '../../platform/http';
-import { isolatedDb } from '../../test/db';
+import { demoDb } from '../../test/db';
 import { testApp } from '../../test/app';
 import { sessionAs, type TestSession } from '../../test/factories';
-import { loadDemo } from '../../demo/demo';
 import { computeMetric, getMetric, listMetrics } from '../../platform/metrics';
 import { FIGURES, PROGRAMMES, SECTIONS, isCovered } from './coverage';
 import { SEED_EXPECTED, agrees } from './seed-expected';
@@ -31,8 +30,7 @@ const FROM = '2019-01-01';
 const TO = '2024-06-30';
 
 beforeAll(async () => {
-  db = await isolatedDb();
-  await loadDemo(db, 'demo-password-1');
+  db = await demoDb();
   app = await testApp(db);
   const [p] = await db.query<{ id: number }>(`select id from units where code = '24' and level = 'province' and valid_from <= '2025-07-01' and '2025-07-01' < valid_to`);
   [{ id: city }] = await db.query<{ id: number }>(`select id from units where code = '213' and level = 'district' and valid_from <= '2024-06-01' and '2024-06-01' < valid_to`);
