@@ -1,4 +1,5 @@
-// A separate process that imports the real statements into a campaign, printing its progress, so that a
+// A separate process that imports the real Agribank statement (42,493 lines: long enough to be killed in
+// the middle, and the shorter of the two) into a campaign, printing its progress, so that a
 // test can kill it with SIGKILL in the middle (import-kill.test.ts). Not used by the product.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ async function main() {
   const db = process.env.CHILD_DATABASE_URL ? await openPostgres(process.env.CHILD_DATABASE_URL) : await openPglite(process.env.CHILD_PGLITE_DIR!);
   const files = fs
     .readdirSync(STATEMENTS)
-    .filter((f) => f.endsWith('.csv'))
+    .filter((f) => /^Agribank-.*\.csv$/i.test(f))
     .sort()
     .map((name) => ({ name, data: fs.readFileSync(path.join(STATEMENTS, name)) }));
   const parsed = await parseUpload({ files, format: 'bank', target: { campaignId } });
