@@ -14,6 +14,8 @@ const BASE_PORT = Number(process.env.E2E_PORT ?? 3210);
 const root = path.resolve(import.meta.dirname, '..');
 
 export type Server = { url: string; smtpPort: number; log: string };
+/** The project's database: '' for the embedded one, else a PostgreSQL server's URL (serve.ts makes a fresh database on it). */
+export type DatabaseOption = { database: string };
 
 async function ready(url: string, child: ChildProcess, log: string): Promise<void> {
   const deadline = Date.now() + 300_000;
@@ -29,21 +31,24 @@ async function ready(url: string, child: ChildProcess, log: string): Promise<voi
   throw new Error(`the test server did not answer within 5 minutes; see ${log}`);
 }
 
-export const test = base.extend<object, { server: Server }>({
+export const test = base.extend<object, DatabaseOption & { server: Server }>({
+  database: ['', { scope: 'worker', option: true }],
   server: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
-    async ({}, use, worker) => {
+    async ({ database }, use, worker) => {
       // parallelIndex is reused by a worker that replaces a failed one, so ports stay within the range.
       const port = BASE_PORT + 100 * worker.parallelIndex;
       const smtpPort = port + 25;
       const log = path.join(root, `.tmp/e2e-server-${worker.parallelIndex}.log`);
       fs.mkdirSync(path.dirname(log), { recursive: true });
       const out = fs.openSync(log, 'w');
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env.DATABASE_URL;
+      if (database) env.DATABASE_URL = database;
       const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/serve.ts'], {
         cwd: root,
         stdio: ['ignore', out, out],
         env: {
-          ...process.env,
+          ...env,
           PORT: String(port),
           HOST: '127.0.0.1',
           DEMO_PASSWORD: 'doanket2026',

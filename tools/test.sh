@@ -20,16 +20,16 @@ npm run report:coverage
 
 phase 'Unit and API tests on the embedded database (PGlite)'
 npx vitest run
-phase 'Browser tests on the embedded database (PGlite)'
-npm run test:e2e
-
 if [ -n "$server" ]; then
-  export DATABASE_URL="$server"
   phase 'Unit and API tests on the PostgreSQL server'
-  npx vitest run
-  phase 'Browser tests on the PostgreSQL server'
-  npm run test:e2e
+  DATABASE_URL="$server" npx vitest run
+  # The browser tests of both databases in one Playwright run, one project after the other: side by side
+  # they took as long (the two cores are busy either way) and a slow page could hit a timeout.
+  phase 'Browser tests on the embedded database, then on the PostgreSQL server'
+  DATABASE_URL="$server" npm run test:e2e
 else
+  phase 'Browser tests on the embedded database (PGlite)'
+  npm run test:e2e
   phase 'PostgreSQL server: not run — DATABASE_URL=postgres://… npm test runs the suite there as well'
 fi
 
