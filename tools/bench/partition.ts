@@ -402,7 +402,16 @@ function renice(pid: number): string {
   // Only when the server runs on this machine (as in development and CI): lowest CPU and I/O priority.
   const a = spawnSync('renice', ['-n', '19', '-p', String(pid)], { encoding: 'utf8' });
   const b = spawnSync('ionice', ['-c3', '-p', String(pid)], { encoding: 'utf8' });
-  return a.status === 0 && b.status === 0 ? `server process ${pid} at nice 19, ionice idle` : `could not renice the server process (${(a.stderr || b.stderr).trim()})`;
+  // With the kernel's autogroup scheduling, nice only ranks processes of one session: the server (started
+  // by its own service) shares the CPU equally with the rest unless its session's group is niced too.
+  let group = '';
+  try {
+    fs.writeFileSync(`/proc/${pid}/autogroup`, '19');
+    group = ', its autogroup at nice 19';
+  } catch {
+    // no autogroup scheduling here, or not allowed: nice alone then
+  }
+  return a.status === 0 && b.status === 0 ? `server process ${pid} at nice 19${group}, ionice idle` : `could not renice the server process (${(a.stderr || b.stderr).trim()})`;
 }
 
 export async function main(argv: string[]): Promise<void> {
