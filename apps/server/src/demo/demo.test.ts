@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RootDb } from '../db/db';
-import { demoDb, testDb } from '../test/db';
+import { demoDb } from '../test/db';
 import { computeMetric, getMetric } from '../platform/metrics';
-import { DEMO_ACCOUNTS, checkpointAfterLoad } from './demo';
+import { DEMO_ACCOUNTS } from './demo';
 import '../modules/metrics-index';
 
 /** The demo world as a user meets it: the seed's city, then the real reform. */
@@ -45,15 +45,5 @@ describe('demo data', () => {
     expect(sumOfSeven).toBeGreaterThan(0);
     expect(now.get(pbg)!.value).toBeGreaterThanOrEqual(sumOfSeven);
     expect(then.get(pbg)!.value).toBe(0);
-  });
-});
-
-describe('after the load', () => {
-  it("takes a checkpoint, so that the load's WAL does not start one in the middle of the first import", async () => {
-    const own = await testDb();
-    const [{ lsn }] = await own.query<{ lsn: string }>(`select pg_current_wal_lsn()::text as lsn`);
-    await checkpointAfterLoad(own);
-    const [{ after }] = await own.query<{ after: boolean }>(`select redo_lsn >= $1::pg_lsn as after from pg_control_checkpoint()`, [lsn]);
-    expect(after).toBe(true);
   });
 });

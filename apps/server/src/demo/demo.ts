@@ -111,17 +111,6 @@ export async function loadDemo(db: Db, password: string): Promise<void> {
   });
   // Bulk-loaded tables need planner statistics before anyone is served (PGlite has no autovacuum).
   await refreshStatistics(db);
-  await checkpointAfterLoad(db);
-}
-
-/**
- * The load wrote some 150 MB of WAL. On a server a checkpoint starts when the WAL passes max_wal_size,
- * which came in the middle of the first statement import after the start (its every touched page then
- * logged in full, and the checkpoint's writes beside it); taken now, it is paid before anyone is served.
- * Needs superuser or pg_checkpoint (PostgreSQL 15): without it, the server's own schedule stands.
- */
-export async function checkpointAfterLoad(db: Db): Promise<void> {
-  await db.exec('checkpoint').catch(() => {});
 }
 
 async function createDemoUsers(tx: Db, passwordHash: string): Promise<void> {

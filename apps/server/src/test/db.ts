@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { inject } from 'vitest';
 import { openPglite, openPostgres, type RootDb } from '../db/db';
 import { migrate } from '../db/migrate';
-import { noWaitOnCommit, withDatabase } from './global-setup';
+import { createTestDatabase, withDatabase } from './global-setup';
 
 let sharedPglite: Promise<RootDb> | undefined;
 
@@ -43,10 +43,7 @@ export async function isolatedDb(): Promise<RootDb> {
 
 /** A new database on the run's server (a copy of `template` if given), dropped on close. */
 async function ownDatabase(url: string, name: string, template?: string): Promise<RootDb> {
-  const admin = await openPostgres(url);
-  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
-  await admin.query(noWaitOnCommit(name));
-  await admin.close();
+  await createTestDatabase(url, name, template);
   const db = await openPostgres(withDatabase(url, name));
   return {
     ...db,
@@ -60,7 +57,7 @@ async function ownDatabase(url: string, name: string, template?: string): Promis
 }
 
 /** The password of the demo accounts in demoDb(). */
-export const DEMO_TEST_PASSWORD = 'demo-password-1';
+const DEMO_TEST_PASSWORD = 'demo-password-1';
 
 let demoBuilt: Promise<void> | undefined;
 
@@ -92,10 +89,7 @@ export async function demoTemplate(): Promise<{ file: string; database: string }
       fs.writeFileSync(template.file, Buffer.from(await blob.arrayBuffer()));
       return;
     }
-    const admin = await openPostgres(url);
-    await admin.query(`create database ${template.database}`);
-    await admin.query(noWaitOnCommit(template.database));
-    await admin.close();
+    await createTestDatabase(url, template.database);
     const db = await openPostgres(withDatabase(url, template.database));
     await migrate(db);
     await loadDemo(db, DEMO_TEST_PASSWORD);

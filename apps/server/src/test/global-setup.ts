@@ -30,11 +30,7 @@ export default async function setup(project: TestProject) {
   };
   if (url) {
     const name = `doanket_test_${stamp}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.query(noWaitOnCommit(name));
-    await admin.end();
+    await createTestDatabase(url, name);
     const testUrl = withDatabase(url, name);
     const db = await openPostgres(testUrl);
     await migrate(db);
@@ -69,8 +65,18 @@ export function withDatabase(url: string, name: string): string {
 }
 
 /**
- * A test database's commits need not wait for the disk: nothing is read back after a crash, and the
- * tests commit tens of thousands of small transactions (on the server, each waited for its WAL flush).
- * Visibility and locking are the same; only durability differs. Per database (a copy does not inherit it).
+ * A new database on the run's server (a copy of `template` if given). Its commits need not wait for the
+ * disk: nothing is read back after a crash, and the tests commit tens of thousands of small transactions
+ * (each waited for its WAL flush). Visibility and locking are the same; only durability differs; the
+ * setting is per database (a copy does not inherit it).
  */
-export const noWaitOnCommit = (name: string) => `alter database ${name} set synchronous_commit = off`;
+export async function createTestDatabase(url: string, name: string, template?: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+    await admin.query(`alter database ${name} set synchronous_commit = off`);
+  } finally {
+    await admin.end();
+  }
+}
