@@ -6,7 +6,9 @@
 // queries on both: the public search of a campaign (the walk in display order and the word index), a
 // fund account's balance and lines by period, and the metrics' sums by unit and period.
 // The server process doing the work is reniced (nice 19, ionice idle) and runs without parallel workers:
-// the machine is shared. Results also go to .tmp/bench-partition.json.
+// the machine is shared. Results also go to .tmp/bench-partition.json. `--skip donations`, `--skip ledger` or
+// `--skip donations:unpartitioned` (repeatable) leaves out a table or one layout of it, so a long 100M run
+// can be finished in parts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -414,8 +416,31 @@ function renice(pid: number): string {
   return a.status === 0 && b.status === 0 ? `server process ${pid} at nice 19${group}, ionice idle` : `could not renice the server process (${(a.stderr || b.stderr).trim()})`;
 }
 
+const TABLES = ['donations', 'ledger'] as const;
+
+/** `--skip table[:layout]` flags taken out of argv; the rest are the suite's integer flags. */
+function parseSkips(argv: string[]): { rest: string[]; skipped: (table: (typeof TABLES)[number], layout: Layout) => boolean } {
+  const rest: string[] = [];
+  const skips: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    if (flag !== '--skip') {
+      rest.push(argv[i]);
+      continue;
+    }
+    const v = inline ?? argv[++i] ?? '';
+    const [table, layout] = v.split(':');
+    if (!TABLES.includes(table as never) || (layout !== undefined && layout !== 'unpartitioned' && layout !== 'by-year'))
+      throw new UsageError(`--skip takes donations or ledger, optionally with :unpartitioned or :by-year, not ${v}`);
+    skips.push(v);
+  }
+  const slug = (l: Layout) => (l === 'by year' ? 'by-year' : l);
+  return { rest, skipped: (table, layout) => skips.includes(table) || skips.includes(`${table}:${slug(layout)}`) };
+}
+
 export async function main(argv: string[]): Promise<void> {
-  const args = parseBenchArgs(argv, { rows: 100_000_000, rounds: 30 });
+  const { rest, skipped } = parseSkips(argv);
+  const args = parseBenchArgs(rest, { rows: 100_000_000, rounds: 30 });
   if (args.rows < 100_000) throw new UsageError('--rows takes an integer ≥ 100000');
   const m = machine();
   log(`Đoàn Kết — partitioning benchmark, ${args.rows.toLocaleString('en')} donations and ledger lines, ${m.date}`);
@@ -453,17 +478,19 @@ export async function main(argv: string[]): Promise<void> {
     const fn = /create or replace function fund_search_tokens[\s\S]*?end \$\$;/.exec(migration)![0];
     await c.query(fn);
     for (const layout of ['unpartitioned', 'by year'] as const) {
+      if (skipped('donations', layout)) continue;
       step(`donations, ${layout}`);
       runs.push(await donations(c, layout, args.rows, args.rounds));
       fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
       log(format(runs.filter((r) => r.table === 'donations')));
     }
     for (const layout of ['unpartitioned', 'by year'] as const) {
+      if (skipped('ledger', layout)) continue;
       step(`ledger lines, ${layout}`);
       runs.push(await ledger(c, layout, args.rows, args.rounds));
       fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
     }
-    log(format(runs.filter((r) => r.table === 'entry_lines')));
+    if (runs.some((r) => r.table === 'entry_lines')) log(format(runs.filter((r) => r.table === 'entry_lines')));
     log(`\nload average at the end ${loadAvg().join(' / ')}; results written to ${path.relative(process.cwd(), file)}`);
   } finally {
     await drop();

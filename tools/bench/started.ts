@@ -1,4 +1,4 @@
-// The product as a user starts it, for the "as started" benchmarks: `tools/start.ts` (what `npm start`
+// The product as a user starts it, for the "as started" benchmarks: `npm start`'s command (package.json)
 // runs) in its own process on a fresh data directory (PGlite) or a fresh database on the PostgreSQL
 // server, with the demo loaded by the product itself, measured over real HTTP on a local port.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -10,7 +10,6 @@ import { redact, serverUrl } from './databases';
 import { step } from './cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 export const DEMO_PASSWORD = 'bench-demo-2026';
 
 export type Started = {
@@ -79,13 +78,20 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/** The arguments of `npm start`'s own command (package.json), run here with this Node: the very command a user runs. */
+function startArgs(): string[] {
+  const [node, ...args] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start is expected to run node, not ${node}`);
+  return args;
+}
+
 async function launch(kind: BenchDb['kind'], place: Place, port: number, env: Record<string, string>): Promise<Started> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...place.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG: '0', DEMO_PASSWORD };
   if (kind === 'pglite') delete childEnv.DATABASE_URL;
   // Issue 16's limiter on public routes would refuse a benchmark's burst: off unless the caller says otherwise.
   childEnv.RATE_LIMIT ??= '0';
   const t0 = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [TSX, 'tools/start.ts'], { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, startArgs(), { cwd: ROOT, env: childEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));

@@ -39,4 +39,25 @@ describe('bulk statement lines', () => {
     expect(k.n).toBe(0);
     await expectBooksBalanced(t.db, [t.w.P]);
   });
+
+  // recordedLineKeys walks the unique index over the batch's span of keys: keys recorded inside that span
+  // but not in the batch are not the batch's, and keys outside ASCII (the span's order is byte order) are
+  // looked up one by one.
+  it.each([
+    ['ASCII keys (one walk over their span)', 'span'],
+    ['keys outside ASCII (looked up one by one)', 'Đà Nẵng'],
+  ])('a batch with lines already recorded skips exactly those: %s', async (_, tag) => {
+    const { fundId, bankId } = await makeFund(t.db, t.w.P);
+    const all = lines(40, tag);
+    const first = all.filter((_, i) => i % 2 === 0);
+    expect((await recordDonationsBulk({ db: t.db, user: null }, { fundId, accountId: bankId, lines: first })).inserted).toBe(20);
+    // Every odd line is new; the even ones between them are recorded, and only 0, 10, 20 are in this batch.
+    const again = all.filter((_, i) => i % 2 === 1 || i % 10 === 0);
+    const r = await recordDonationsBulk({ db: t.db, user: null }, { fundId, accountId: bankId, lines: again });
+    expect(r).toMatchObject({ inserted: 20, skipped: 4 });
+    expect(r.total).toBe(all.filter((_, i) => i % 2 === 1).reduce((s, l) => s + l.amount, 0));
+    const [n] = await t.db.query<{ n: number }>('select count(*)::int as n from fund_donations where statement_line_key like $1', [`bulk-test:${tag}:%`]);
+    expect(n.n).toBe(40);
+    await expectBooksBalanced(t.db, [t.w.P]);
+  });
 });

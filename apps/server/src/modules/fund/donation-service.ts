@@ -6,7 +6,16 @@ import { AppError } from '../../platform/errors';
 import { normalizeVn } from '../../platform/vn-text';
 import { balanceAccountOf, ensureUnitAccounts, postEntry, reverseEntryLines, withFundErrors } from './ledger';
 import { accountRow, donationById, resolveTarget, type FundRow } from './queries';
-import { donationIdByEntry, insertDonation, insertDonationChunk, nextReceiptNo, recordedLineKeys, setDonationReversal, type DonationChunk } from './queries-donations';
+import {
+  donationIdByEntry,
+  insertDonation,
+  insertDonationChunk,
+  nextReceiptNo,
+  prepareDonationChunk,
+  recordedLineKeys,
+  setDonationReversal,
+  type DonationChunk,
+} from './queries-donations';
 
 // Statement memos are public: phone and account numbers are masked there, so they are not searchable either.
 // The words are the payer's (the memo without the bank's wrapper, when the parser gave it), and the name once:
@@ -127,6 +136,8 @@ export type BulkDonationInput = {
   lines: BulkDonationLine[];
   /** Text of the batch's journal entry, e.g. the file name. */
   memo?: string;
+  /** Called as the chunks are written, with how many of `lines` are done (written or skipped), in their order. */
+  onWritten?: (done: number) => void;
 };
 
 export type BulkDonationResult = { inserted: number; skipped: number; total: number; entryId: number | null };
@@ -146,14 +157,21 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
     if (account.unit_id !== fund.unit_id) throw new AppError('FUND_ACCOUNT_UNIT', { accountId: input.accountId });
     if (account.kind !== 'bank' && account.kind !== 'cash') throw new AppError('FUND_ACCOUNT_KIND', { accountId: input.accountId });
     // Unique within the batch first (a file listing a line twice), then against what is recorded.
-    const seen = new Set<string>();
-    const unique = input.lines.filter((l) => !seen.has(l.statementLineKey) && seen.add(l.statementLineKey));
+    const unique = [...new Set(input.lines.map((l) => l.statementLineKey))];
     const existing = new Set<string>();
     for (let i = 0; i < unique.length; i += CHUNK * 4) {
-      const keys = unique.slice(i, i + CHUNK * 4).map((l) => l.statementLineKey);
-      for (const k of await recordedLineKeys(tx, keys)) existing.add(k);
+      for (const k of await recordedLineKeys(tx, unique.slice(i, i + CHUNK * 4))) existing.add(k);
     }
-    const fresh = unique.filter((l) => !existing.has(l.statementLineKey));
+    // The lines to write, and after each the number of input lines then done (for onWritten).
+    const fresh: BulkDonationLine[] = [];
+    const doneAfter: number[] = [];
+    const seen = new Set<string>();
+    input.lines.forEach((l, i) => {
+      if (seen.has(l.statementLineKey) || existing.has(l.statementLineKey)) return;
+      seen.add(l.statementLineKey);
+      fresh.push(l);
+      doneAfter.push(i + 1);
+    });
     const skipped = input.lines.length - fresh.length;
     if (!fresh.length) return { inserted: 0, skipped, total: 0, entryId: null };
     let first = fresh[0].receivedOn;
@@ -209,8 +227,10 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
           searchText: part.map((l) => statementSearchText(l.donorName, l.searchMemo ?? l.memo)),
           statementBalance: part.map((l) => l.statementBalance ?? null),
         };
+        const prepared = prepareDonationChunk(tx, chunk);
         if (writing) await writing;
-        writing = insertDonationChunk(tx, chunk);
+        const through = i + part.length === fresh.length ? input.lines.length : doneAfter[i + part.length - 1];
+        writing = insertDonationChunk(tx, prepared).then(() => input.onWritten?.(through));
       }
       await writing;
     });

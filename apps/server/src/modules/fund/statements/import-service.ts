@@ -75,9 +75,13 @@ export type ImportOptions = {
   remember?: Array<{ accountId: number; signature: string; mapping: ColumnMapping }>;
 };
 
-/** Lines per call of recordDonationsBulk: one balanced journal entry each, and a progress step; smaller when
- * each batch commits, so that other requests wait at most one batch. */
-const BATCH = { one: 10_000, batches: 2_000 };
+/** Lines per call of recordDonationsBulk: one balanced journal entry each; smaller when each batch commits, so
+ * that other requests wait at most one batch. In one transaction a batch boundary costs ~70 ms of round trips
+ * in which the database waits (the entry, the access checks, the first chunk built): 10,000-line batches spent
+ * 0.7 s of a 5 s import there. Progress is reported per written chunk. */
+const BATCH = { one: 25_000, batches: 2_000 };
+/** The import's first batch is smaller: the database starts writing while the rest is still being read. */
+const FIRST_BATCH = 2_500;
 const MAX_PROBLEMS_SHOWN = 200;
 const MAX_DEBITS_LISTED = 200;
 
@@ -253,6 +257,19 @@ async function importLines(
       const known = g.known;
       const fresh = part.filter((l) => !takeMatch(known, l));
       skipped += part.length - fresh.length;
+      const count = (l: StatementLine) => {
+        done++;
+        perFile.get(l.file)!.done++;
+      };
+      if (fresh.length < part.length) {
+        const kept = new Set(fresh);
+        for (const l of part) if (!kept.has(l)) count(l);
+      }
+      let counted = 0;
+      const advance = (n: number) => {
+        for (; counted < n; counted++) count(fresh[counted]);
+        progress('writing', done);
+      };
       if (fresh.length) {
         const r = await run((tx) =>
           recordDonationsBulk(
@@ -262,6 +279,7 @@ async function importLines(
               accountId: g.accountId,
               lines: fresh.map((l) => toDonationLine(l, g.accountId)),
               memo: `Thu ủng hộ theo sao kê ${[...new Set(part.map((l) => l.file))].join(', ')}`.slice(0, 500),
+              onWritten: advance,
             },
           ),
         );
@@ -270,17 +288,17 @@ async function importLines(
         amount += r.total;
         if (r.entryId) entryIds.push(r.entryId);
       }
-      done += part.length;
-      for (const l of part) perFile.get(l.file)!.done++;
-      progress('writing', done);
+      advance(fresh.length);
       if (opts.commit === 'batches') await yieldToLoop();
     };
     // Batches are written one after another, while the reader goes on; the first failure stops the import.
     let writing: Promise<void> = Promise.resolve();
     let failed: { error: unknown } | null = null;
+    let first = true;
     const flush = (g: Group, all: boolean) => {
-      while (g.pending.length >= size || (all && g.pending.length)) {
-        const part = g.pending.splice(0, size);
+      while (g.pending.length >= (first ? Math.min(size, FIRST_BATCH) : size) || (all && g.pending.length)) {
+        const part = g.pending.splice(0, first ? Math.min(size, FIRST_BATCH) : size);
+        first = false;
         writing = writing.then(() => (failed ? undefined : writeBatch(g, part))).catch((error) => void (failed ??= { error }));
       }
     };
