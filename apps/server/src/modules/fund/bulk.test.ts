@@ -27,15 +27,19 @@ describe('bulk statement lines', () => {
     await expectBooksBalanced(t.db, [t.w.P]);
   });
 
-  it('a line the database refuses in the last chunk leaves nothing of the batch: no donation, no entry', async () => {
+  // Up to two chunks are queued on the connection: a refusal in the middle has one queued behind it.
+  it.each([
+    ['the last chunk', 8_000, 'b'],
+    ['a middle chunk, with the next one queued behind it', 2_600, 'm'],
+  ])('a line the database refuses in %s leaves nothing of the batch: no donation, no entry', async (_, at, tag) => {
     const { fundId, bankId } = await makeFund(t.db, t.w.P);
     const before = { donations: await countOwn(t.db, 'fund_donations', t.w), entries: await countOwn(t.db, 'fund_entries', t.w) };
-    const bad = lines(6_001, 'b');
-    bad[6_000] = { ...bad[6_000], donorKind: 'nobody' as DonorKind }; // refused by the table's check, after two chunks went in
+    const bad = lines(8_001, tag);
+    bad[at] = { ...bad[at], donorKind: 'nobody' as DonorKind }; // refused by the table's check, after other chunks went in
     await expect(t.db.tx((tx) => recordDonationsBulk({ db: tx, user: null }, { fundId, accountId: bankId, lines: bad }))).rejects.toThrow();
     expect(await countOwn(t.db, 'fund_donations', t.w)).toBe(before.donations);
     expect(await countOwn(t.db, 'fund_entries', t.w)).toBe(before.entries);
-    const [k] = await t.db.query<{ n: number }>(`select count(*)::int as n from fund_donations where statement_line_key like 'bulk-test:b:%'`);
+    const [k] = await t.db.query<{ n: number }>(`select count(*)::int as n from fund_donations where statement_line_key like $1`, [`bulk-test:${tag}:%`]);
     expect(k.n).toBe(0);
     await expectBooksBalanced(t.db, [t.w.P]);
   });

@@ -202,37 +202,46 @@ export async function recordDonationsBulk({ db, user }: { db: Db; user: CurrentU
       ],
     });
     await withFundErrors(async () => {
-      // While the database writes one chunk, this process builds the next (on a server the two run on two
-      // cores); one statement at a time on the connection. A refusal rejects the whole import (the
-      // transaction is then rolled back by the caller).
-      let writing: Promise<unknown> | null = null;
-      for (let i = 0; i < fresh.length; i += CHUNK) {
-        const part = fresh.slice(i, i + CHUNK);
-        const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
-        const chunk: DonationChunk = {
-          unitId: fund.unit_id,
-          fundId: fund.id,
-          campaignId: campaign?.id ?? null,
-          accountId: input.accountId,
-          entryId,
-          createdBy: user?.id ?? null,
-          receivedOn: part.map((l) => l.receivedOn),
-          amount: part.map((l) => l.amount),
-          donorKind: kinds,
-          donorName: part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)),
-          publishName: part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
-          memo: part.map((l) => l.memo),
-          reference: part.map((l) => l.reference ?? null),
-          statementLineKey: part.map((l) => l.statementLineKey),
-          searchText: part.map((l) => statementSearchText(l.donorName, l.searchMemo ?? l.memo)),
-          statementBalance: part.map((l) => l.statementBalance ?? null),
-        };
-        const prepared = prepareDonationChunk(tx, chunk);
-        if (writing) await writing;
-        const through = i + part.length === fresh.length ? input.lines.length : doneAfter[i + part.length - 1];
-        writing = insertDonationChunk(tx, prepared).then(() => input.onWritten?.(through));
+      // While the database writes one chunk, this process builds the next and queues it on the connection:
+      // the driver sends it the moment the one before is answered, whatever this process is doing then (a
+      // parse, a garbage collection), so the database does not wait for this process between chunks. At
+      // most two chunks are queued. A refusal rejects the whole import (the caller rolls the transaction
+      // back; a chunk queued behind the refused one fails too, and is waited for).
+      const queued: Array<Promise<unknown>> = [];
+      try {
+        for (let i = 0; i < fresh.length; i += CHUNK) {
+          const part = fresh.slice(i, i + CHUNK);
+          const kinds = part.map((l) => l.donorKind ?? (l.donorName ? 'individual' : 'anonymous'));
+          const chunk: DonationChunk = {
+            unitId: fund.unit_id,
+            fundId: fund.id,
+            campaignId: campaign?.id ?? null,
+            accountId: input.accountId,
+            entryId,
+            createdBy: user?.id ?? null,
+            receivedOn: part.map((l) => l.receivedOn),
+            amount: part.map((l) => l.amount),
+            donorKind: kinds,
+            donorName: part.map((l, j) => (kinds[j] === 'anonymous' ? null : l.donorName)),
+            publishName: part.map((l, j) => l.publishName ?? kinds[j] !== 'anonymous'),
+            memo: part.map((l) => l.memo),
+            reference: part.map((l) => l.reference ?? null),
+            statementLineKey: part.map((l) => l.statementLineKey),
+            searchText: part.map((l) => statementSearchText(l.donorName, l.searchMemo ?? l.memo)),
+            statementBalance: part.map((l) => l.statementBalance ?? null),
+          };
+          const prepared = prepareDonationChunk(tx, chunk);
+          if (queued.length === 2) await queued[0].then(() => queued.shift());
+          const through = i + part.length === fresh.length ? input.lines.length : doneAfter[i + part.length - 1];
+          const written = insertDonationChunk(tx, prepared).then(() => input.onWritten?.(through));
+          written.catch(() => {}); // awaited below; a rejection before that is not "unhandled"
+          queued.push(written);
+        }
+        while (queued.length) await queued[0].then(() => queued.shift());
+      } catch (err) {
+        await Promise.allSettled(queued);
+        throw err;
       }
-      await writing;
     });
     await audit(tx, user, {
       action: 'import',

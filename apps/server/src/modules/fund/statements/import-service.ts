@@ -80,8 +80,8 @@ export type ImportOptions = {
  * in which the database waits (the entry, the access checks, the first chunk built): 10,000-line batches spent
  * 0.7 s of a 5 s import there. Progress is reported per written chunk. */
 const BATCH = { one: 25_000, batches: 2_000 };
-/** The import's first batch is smaller: the database starts writing while the rest is still being read. */
-const FIRST_BATCH = 2_500;
+/** The smallest batch given to an idle writer (see flush). */
+const MIN_BATCH = 2_500;
 const MAX_PROBLEMS_SHOWN = 200;
 const MAX_DEBITS_LISTED = 200;
 
@@ -294,12 +294,19 @@ async function importLines(
     // Batches are written one after another, while the reader goes on; the first failure stops the import.
     let writing: Promise<void> = Promise.resolve();
     let failed: { error: unknown } | null = null;
-    let first = true;
+    // A batch is given to the writer when it is full, or as soon as the writer has nothing left to do (so
+    // the database never waits for lines that are already read): small batches while the reading is
+    // ahead of nothing, full ones once it is ahead of the writing.
+    let queued = 0;
     const flush = (g: Group, all: boolean) => {
-      while (g.pending.length >= (first ? Math.min(size, FIRST_BATCH) : size) || (all && g.pending.length)) {
-        const part = g.pending.splice(0, first ? Math.min(size, FIRST_BATCH) : size);
-        first = false;
-        writing = writing.then(() => (failed ? undefined : writeBatch(g, part))).catch((error) => void (failed ??= { error }));
+      const min = Math.min(size, MIN_BATCH);
+      while (g.pending.length >= size || (all && g.pending.length) || (queued === 0 && g.pending.length >= min)) {
+        const part = g.pending.splice(0, size);
+        queued++;
+        writing = writing
+          .then(() => (failed ? undefined : writeBatch(g, part)))
+          .catch((error) => void (failed ??= { error }))
+          .finally(() => queued--);
       }
     };
 
