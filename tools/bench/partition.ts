@@ -8,7 +8,8 @@
 // The server process doing the work is reniced (nice 19, ionice idle) and runs without parallel workers:
 // the machine is shared. Results also go to .tmp/bench-partition.json. `--skip donations`, `--skip ledger` or
 // `--skip donations:unpartitioned` (repeatable) leaves out a table or one layout of it, so a long 100M run
-// can be finished in parts.
+// can be finished in parts; `--database doanket_partition_…` measures the donations an earlier run left built
+// (stopped during its index build: the searches through an unbuilt word index are left out), then drops it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -207,8 +208,10 @@ const campaignWindow = (c: number) => {
   return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
 };
 
-async function donations(c: pg.Client, layout: Layout, n: number, rounds: number): Promise<TableRun> {
+/** `existing`: the table is already built (an earlier run stopped after its load, see `--database`): only measured. */
+async function donations(c: pg.Client, layout: Layout, n: number, rounds: number, existing = false): Promise<TableRun> {
   const t = 'donations';
+  if (existing) return measureDonations(c, layout, n, rounds, { loadSeconds: NaN, indexSeconds: NaN });
   await c.query(`drop table if exists ${t} cascade`);
   const cols = `id bigint not null, unit_id bigint not null, campaign_id bigint, received_on date not null, amount bigint not null,
     publish_name boolean not null, reversal_entry_id bigint, search_text text not null`;
@@ -231,11 +234,28 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
       await c.query(ddl);
     }
   });
+  const run = await measureDonations(c, layout, n, rounds, { loadSeconds, indexSeconds });
+  await c.query(`drop table ${t} cascade`);
+  return run;
+}
+
+async function measureDonations(c: pg.Client, layout: Layout, n: number, rounds: number, built: { loadSeconds: number; indexSeconds: number }): Promise<TableRun> {
+  const t = 'donations';
+  const { loadSeconds, indexSeconds } = built;
   const analyzeSeconds = await seconds(() => c.query(`analyze ${t}`));
   const [{ gb }] = (
     await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)
   ).rows;
   step(`  ${t} (${layout}): loaded in ${loadSeconds.toFixed(0)} s, indexed in ${indexSeconds.toFixed(0)} s, ${Number(gb).toFixed(1)} GB`);
+  // Without the word index (its build was stopped) those searches are not timed; their parameters are still
+  // drawn, so the other queries get the same ones as in a full run.
+  const [{ words }] = (await c.query(`select count(*)::int as words from pg_indexes where indexname = '${t}_tokens'`)).rows;
+  const timeOrDraw: typeof timeQuery = async (cl, name, r, make) => {
+    if (words) return timeQuery(cl, name, r, make);
+    for (const i of [1000, 1001, ...Array.from({ length: r }, (_, k) => k)]) make(i);
+    step(`    ${name}: not measured (no word index)`);
+    return { name, stats: summarize([NaN]), rows: 0 };
+  };
 
   const rand = prng(42);
   const pickBig = () => Math.floor(rand() * BIG);
@@ -273,13 +293,13 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
     const tag = dates ? ' (+ campaign dates, pruned)' : '';
     queries.push(await timeQuery(c, `search, common name in a national campaign (walk)${tag}`, rounds, () => walk(pickBig(), 'nguyen van', dates)));
     queries.push(
-      await timeQuery(c, `search, rare full name in a national campaign (word index)${tag}`, rounds, (i) => {
+      await timeOrDraw(c, `search, rare full name in a national campaign (word index)${tag}`, rounds, (i) => {
         const r = rareName(i);
         return indexed(pickBig(), r.tokens, r.phrase, dates);
       }),
     );
     queries.push(
-      await timeQuery(c, `search, full name in a small campaign (word index)${tag}`, rounds, (i) => {
+      await timeOrDraw(c, `search, full name in a small campaign (word index)${tag}`, rounds, (i) => {
         const r = rareName(i);
         return indexed(pickSmall(), r.tokens.slice(0, 1), r.phrase.split(' ').slice(0, 2).join(' '), dates);
       }),
@@ -306,9 +326,8 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
       };
     }),
   );
-  const run: TableRun = { table: t, layout, rows: n, loadSeconds, indexSeconds, analyzeSeconds, sizeGB: Number(gb), queries, loadAvg: loadAvg() };
-  await c.query(`drop table ${t} cascade`);
-  return run;
+  const measured = queries.filter((q) => !Number.isNaN(q.stats.p50));
+  return { table: t, layout, rows: n, loadSeconds, indexSeconds, analyzeSeconds, sizeGB: Number(gb), queries: measured, loadAvg: loadAvg() };
 }
 
 async function ledger(c: pg.Client, layout: Layout, n: number, rounds: number): Promise<TableRun> {
@@ -375,6 +394,7 @@ async function ledger(c: pg.Client, layout: Layout, n: number, rounds: number): 
   return run;
 }
 
+const sec = (v: number) => (Number.isNaN(v) ? '— (an earlier run)' : `${v.toFixed(0)} s`);
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 function format(runs: TableRun[]): string {
@@ -385,7 +405,7 @@ function format(runs: TableRun[]): string {
     for (const r of [a, b]) {
       if (r)
         out.push(
-          `  ${r.layout}: load ${r.loadSeconds.toFixed(0)} s, indexes ${r.indexSeconds.toFixed(0)} s, analyze ${r.analyzeSeconds.toFixed(0)} s, ${r.sizeGB.toFixed(1)} GB; load average after ${r.loadAvg.join(' / ')}`,
+          `  ${r.layout}: load ${sec(r.loadSeconds)}, indexes ${sec(r.indexSeconds)}, analyze ${r.analyzeSeconds.toFixed(0)} s, ${r.sizeGB.toFixed(1)} GB; load average after ${r.loadAvg.join(' / ')}`,
         );
     }
     const names = [...new Set([...(a?.queries ?? []), ...(b?.queries ?? [])].map((q) => q.name.replace(' (+ campaign dates, pruned)', '')))];
@@ -419,11 +439,17 @@ function renice(pid: number): string {
 const TABLES = ['donations', 'ledger'] as const;
 
 /** `--skip table[:layout]` flags taken out of argv; the rest are the suite's integer flags. */
-function parseSkips(argv: string[]): { rest: string[]; skipped: (table: (typeof TABLES)[number], layout: Layout) => boolean } {
+function parseSkips(argv: string[]): { rest: string[]; skipped: (table: (typeof TABLES)[number], layout: Layout) => boolean; database?: string } {
   const rest: string[] = [];
   const skips: string[] = [];
+  let database: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
+    if (flag === '--database') {
+      database = inline ?? argv[++i];
+      if (!/^doanket_partition_\w+$/.test(database ?? '')) throw new UsageError("--database takes the name of an earlier run's database, doanket_partition_…");
+      continue;
+    }
     if (flag !== '--skip') {
       rest.push(argv[i]);
       continue;
@@ -435,11 +461,11 @@ function parseSkips(argv: string[]): { rest: string[]; skipped: (table: (typeof 
     skips.push(v);
   }
   const slug = (l: Layout) => (l === 'by year' ? 'by-year' : l);
-  return { rest, skipped: (table, layout) => skips.includes(table) || skips.includes(`${table}:${slug(layout)}`) };
+  return { rest, skipped: (table, layout) => skips.includes(table) || skips.includes(`${table}:${slug(layout)}`), database };
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const { rest, skipped } = parseSkips(argv);
+  const { rest, skipped, database } = parseSkips(argv);
   const args = parseBenchArgs(rest, { rows: 100_000_000, rounds: 30 });
   if (args.rows < 100_000) throw new UsageError('--rows takes an integer ≥ 100000');
   const m = machine();
@@ -449,11 +475,13 @@ export async function main(argv: string[]): Promise<void> {
   if (df.status === 0)
     log(`Free disk where the server keeps its data: ${df.stdout.trim().split('\n').pop()?.trim()} (needs ≈ ${Math.ceil((args.rows * 190) / 2 ** 30)} GB at the peak)`);
   const url = serverUrl();
-  const name = `doanket_partition_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const name = database ?? `doanket_partition_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
+  if (!database) {
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  }
   const u = new URL(url);
   u.pathname = '/' + name;
   const c = new pg.Client({ connectionString: u.toString() });
@@ -477,15 +505,24 @@ export async function main(argv: string[]): Promise<void> {
     const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../../apps/server/src/db/migrations/0004b_fund_search.sql'), 'utf8');
     const fn = /create or replace function fund_search_tokens[\s\S]*?end \$\$;/.exec(migration)![0];
     await c.query(fn);
+    if (database) {
+      // An earlier run's database, stopped after its donations were loaded: their layout is measured as it is.
+      const [{ parts }] = (await c.query(`select count(*)::int as parts from pg_inherits where inhparent = 'donations'::regclass`)).rows;
+      const layout: Layout = parts ? 'by year' : 'unpartitioned';
+      step(`donations, ${layout}, as built by the earlier run`);
+      runs.push(await donations(c, layout, args.rows, args.rounds, true));
+      fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
+      log(format(runs));
+    }
     for (const layout of ['unpartitioned', 'by year'] as const) {
-      if (skipped('donations', layout)) continue;
+      if (database || skipped('donations', layout)) continue;
       step(`donations, ${layout}`);
       runs.push(await donations(c, layout, args.rows, args.rounds));
       fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
       log(format(runs.filter((r) => r.table === 'donations')));
     }
     for (const layout of ['unpartitioned', 'by year'] as const) {
-      if (skipped('ledger', layout)) continue;
+      if (database || skipped('ledger', layout)) continue;
       step(`ledger lines, ${layout}`);
       runs.push(await ledger(c, layout, args.rows, args.rounds));
       fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
