@@ -19,7 +19,7 @@ const MODULES: Record<string, string[]> = { fund: ['fund'], petitions: ['petitio
 type Import = { rows: number; seconds: number; rowsPerSecond: number; uploads: number };
 
 /** The real statements through POST /api/fund/statements/import (one upload of the 11 files), into a new public campaign. */
-export async function importThroughRoutes(base: string): Promise<{ campaignId: number; imp: Import }> {
+async function importThroughRoutes(base: string): Promise<{ campaignId: number; imp: Import }> {
   const admin = await Client.signIn(base, 'admin');
   const pub = await admin.get<Array<{ id: number; name: string }>>('/api/public/campaigns');
   const id = pub.find((c) => c.name === 'Bão Yagi 2024')?.id;

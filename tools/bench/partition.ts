@@ -18,148 +18,7 @@ import { redact, serverUrl } from './databases';
 import { loadAvg, machine } from './report';
 import { log, parseBenchArgs, step, UsageError } from './cli';
 import { prng, summarize, type Stats } from './stats';
-
-// Words already folded as the stored search text is (normalizeVn); frequent first (Nguyễn ≈ 37%).
-const SURNAMES = [
-  'nguyen',
-  'nguyen',
-  'nguyen',
-  'nguyen',
-  'tran',
-  'le',
-  'pham',
-  'hoang',
-  'huynh',
-  'phan',
-  'vu',
-  'vo',
-  'dang',
-  'bui',
-  'do',
-  'ho',
-  'ngo',
-  'duong',
-  'ly',
-  'dao',
-  'dinh',
-  'lam',
-  'trinh',
-  'mai',
-  'truong',
-  'luong',
-  'ta',
-  'cao',
-  'ha',
-  'to',
-  'lo',
-  'quach',
-  'kieu',
-];
-const MIDDLE = ['thi', 'thi', 'van', 'van', 'duc', 'minh', 'ngoc', 'thanh', 'huu', 'quang', 'xuan', 'thu', 'hong', 'hoang', 'anh', 'bao', 'kim', 'manh'];
-const GIVEN = [
-  'anh',
-  'huong',
-  'linh',
-  'trang',
-  'hung',
-  'dung',
-  'ha',
-  'lan',
-  'hoa',
-  'mai',
-  'tuan',
-  'nam',
-  'hai',
-  'phuong',
-  'thao',
-  'ngoc',
-  'hang',
-  'hien',
-  'long',
-  'son',
-  'thuy',
-  'yen',
-  'binh',
-  'minh',
-  'quan',
-  'trung',
-  'van',
-  'huyen',
-  'nga',
-  'thang',
-  'cuong',
-  'dung',
-  'giang',
-  'hanh',
-  'khanh',
-  'loan',
-  'nhung',
-  'oanh',
-  'phuc',
-  'quynh',
-  'tam',
-  'thanh',
-  'tu',
-  'uyen',
-  'viet',
-  'xuan',
-  'dat',
-  'diep',
-  'chi',
-  'duy',
-  'hieu',
-  'kien',
-  'loc',
-  'nhi',
-  'tai',
-  'thinh',
-  'trinh',
-  'vinh',
-  'tuyet',
-];
-const MEMOS = [
-  'ung ho dong bao bao lu',
-  'chuyen tien ung ho mien bac',
-  'ung ho cac tinh bi bao lu',
-  'ung ho khac phuc hau qua bao so 3',
-  'ung ho nguoi dan vung lu',
-  'chuyen tien',
-  'ung ho bao yagi',
-  'gia dinh ung ho dong bao lu lut',
-  'ung ho',
-];
-
-const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
-const CAMPAIGNS = 5000; // over 2019–2025; campaigns 0–6 (one a year) are national disasters with 15% of all gifts
-const BIG = 7;
-const UNITS = 3321; // communes after 1 July 2025
-const ACCOUNTS = 10_000; // ledger accounts; 0–9 are the busy campaign accounts with 20% of all lines
-const CHUNK = 5_000_000;
-
-const sqlList = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
-
-// Deterministic per-row values: the same rows in both layouts. hashint8 is PostgreSQL's own hash.
-const h = (salt: number) => `(abs(hashint8(g * 7919 + ${salt})::bigint))`;
-// A campaign's unit, year and first day, from its number (the same expressions on both sides).
-const campaignOf = `(case when ${h(1)} % 100 < 15 then ${h(2)} % ${BIG} else ${BIG} + ${h(2)} % ${CAMPAIGNS - BIG} end)`;
-
-const donationSelect = (from: number, to: number) => `
-  select g as id, 1 + (c * 7919) % ${UNITS} as unit_id, c as campaign_id,
-    make_date((2019 + c % 7)::int, 1, 1) + ((c * 37) % 330)::int + (${h(3)} % 30)::int as received_on,
-    (1 + ${h(4)} % 50) * 20000 as amount,
-    ${h(5)} % 100 >= 3 as publish_name,
-    case when ${h(6)} % 1000 = 0 then g else null end as reversal_entry_id,
-    (${sqlList(SURNAMES)})[1 + ${h(7)} % ${SURNAMES.length}] || ' ' || (${sqlList(MIDDLE)})[1 + ${h(8)} % ${MIDDLE.length}] || ' '
-      || (${sqlList(GIVEN)})[1 + ${h(9)} % ${GIVEN.length}] || ' ' || (${sqlList(MEMOS)})[1 + ${h(10)} % ${MEMOS.length}] as search_text
-  from (select g, ${campaignOf} as c from generate_series(${from}::bigint, ${to}::bigint) g) s`;
-
-const lineSelect = (from: number, to: number) => `
-  select g as id, case when ${h(11)} % 100 < 20 then ${h(12)} % 10 else 10 + ${h(12)} % ${ACCOUNTS - 10} end as account_id,
-    g / 2 as entry_id,
-    date '2019-01-01' + (${h(13)} % 2556)::int as entry_date,
-    case when g % 2 = 0 then (1 + ${h(14)} % 50) * 20000 else 0 end as debit,
-    case when g % 2 = 1 then (1 + ${h(14)} % 50) * 20000 else 0 end as credit
-  from generate_series(${from}::bigint, ${to}::bigint) g`;
+import { SURNAMES, MIDDLE, GIVEN, YEARS, CAMPAIGNS, BIG, UNITS, ACCOUNTS, CHUNK, donationSelect, lineSelect, campaignWindow } from './partition-data';
 
 type Layout = 'unpartitioned' | 'by year';
 type Timed = { name: string; stats: Stats; rows: number };
@@ -201,17 +60,8 @@ async function seconds(fn: () => Promise<unknown>): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
-/** A campaign's receiving window, as the partitioned search would add it to prune partitions. */
-const campaignWindow = (c: number) => {
-  const start = new Date(Date.UTC(2019 + (c % 7), 0, 1 + ((c * 37) % 330)));
-  const end = new Date(start.getTime() + 30 * 86_400_000);
-  return [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)];
-};
-
-/** `existing`: the table is already built (an earlier run stopped after its load, see `--database`): only measured. */
-async function donations(c: pg.Client, layout: Layout, n: number, rounds: number, existing = false): Promise<TableRun> {
+async function donations(c: pg.Client, layout: Layout, n: number, rounds: number): Promise<TableRun> {
   const t = 'donations';
-  if (existing) return measureDonations(c, layout, n, rounds, { loadSeconds: NaN, indexSeconds: NaN });
   await c.query(`drop table if exists ${t} cascade`);
   const cols = `id bigint not null, unit_id bigint not null, campaign_id bigint, received_on date not null, amount bigint not null,
     publish_name boolean not null, reversal_entry_id bigint, search_text text not null`;
@@ -239,6 +89,7 @@ async function donations(c: pg.Client, layout: Layout, n: number, rounds: number
   return run;
 }
 
+/** Times the queries on the built table; `built` NaN: built by an earlier run (`--database`). */
 async function measureDonations(c: pg.Client, layout: Layout, n: number, rounds: number, built: { loadSeconds: number; indexSeconds: number }): Promise<TableRun> {
   const t = 'donations';
   const { loadSeconds, indexSeconds } = built;
@@ -246,7 +97,7 @@ async function measureDonations(c: pg.Client, layout: Layout, n: number, rounds:
   const [{ gb }] = (
     await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)
   ).rows;
-  step(`  ${t} (${layout}): loaded in ${loadSeconds.toFixed(0)} s, indexed in ${indexSeconds.toFixed(0)} s, ${Number(gb).toFixed(1)} GB`);
+  step(`  ${t} (${layout}): loaded in ${sec(loadSeconds)}, indexed in ${sec(indexSeconds)}, ${Number(gb).toFixed(1)} GB`);
   // Without the word index (its build was stopped) those searches are not timed; their parameters are still
   // drawn, so the other queries get the same ones as in a full run.
   const [{ words }] = (await c.query(`select count(*)::int as words from pg_indexes where indexname = '${t}_tokens'`)).rows;
@@ -349,7 +200,7 @@ async function ledger(c: pg.Client, layout: Layout, n: number, rounds: number): 
   const [{ gb }] = (
     await c.query(`select greatest(pg_total_relation_size('${t}'), (select coalesce(sum(pg_total_relation_size(relid)), 0) from pg_partition_tree('${t}')))::float8 / 2^30 as gb`)
   ).rows;
-  step(`  ${t} (${layout}): loaded in ${loadSeconds.toFixed(0)} s, indexed in ${indexSeconds.toFixed(0)} s, ${Number(gb).toFixed(1)} GB`);
+  step(`  ${t} (${layout}): loaded in ${sec(loadSeconds)}, indexed in ${sec(indexSeconds)}, ${Number(gb).toFixed(1)} GB`);
   const rand = prng(7);
   const quiet = () => 10 + Math.floor(rand() * (ACCOUNTS - 10));
   const day = () => {
@@ -510,7 +361,7 @@ export async function main(argv: string[]): Promise<void> {
       const [{ parts }] = (await c.query(`select count(*)::int as parts from pg_inherits where inhparent = 'donations'::regclass`)).rows;
       const layout: Layout = parts ? 'by year' : 'unpartitioned';
       step(`donations, ${layout}, as built by the earlier run`);
-      runs.push(await donations(c, layout, args.rows, args.rounds, true));
+      runs.push(await measureDonations(c, layout, args.rows, args.rounds, { loadSeconds: NaN, indexSeconds: NaN }));
       fs.writeFileSync(file, JSON.stringify({ machine: m, rows: args.rows, runs }, null, 2));
       log(format(runs));
     }
