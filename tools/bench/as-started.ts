@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatRows, hotPaths, type PathRow } from './hot-paths';
 import { benchPort, Client, startProduct } from './started';
-import { loadAvg, machine } from './report';
+import { cpuSpan, cpuTicks, loadAvg, machine } from './report';
 import { log, parseBenchArgs, step } from './cli';
 import type { BenchDb } from './databases';
 
@@ -97,12 +97,14 @@ export async function main(module: string, argv: string[]): Promise<void> {
       let campaignId: number | undefined;
       if (module === 'fund') {
         step(`${kind}: uploading the real statements to the import route`);
+        const ticks = cpuTicks();
         const r = await importThroughRoutes(current.base);
+        const cpu = cpuSpan(ticks);
         imp = r.imp;
         campaignId = r.campaignId;
         log(
           `Import through the route (upload, parse, write, statistics): ${imp.rows.toLocaleString('en')} rows in ${imp.seconds.toFixed(1)} s = ` +
-            `${imp.rowsPerSecond.toFixed(0)} rows/s (${imp.uploads} uploads)${kind === 'postgres' ? ` — goal ≥ 20,000 rows/s: ${imp.rowsPerSecond >= 20_000 ? 'PASS' : 'MISS'}` : ''}; load average ${loadAvg().join(' / ')}`,
+            `${imp.rowsPerSecond.toFixed(0)} rows/s (${imp.uploads} uploads)${kind === 'postgres' ? ` — goal ≥ 20,000 rows/s: ${imp.rowsPerSecond >= 20_000 ? 'PASS' : 'MISS'}` : ''}; load average ${loadAvg().join(' / ')}; ${cpu}`,
         );
       }
       step(`${kind}: ${module} paths, public cache off`);

@@ -29,6 +29,28 @@ export function machine(): Machine {
 /** 1/5/15-minute load averages: other work on the machine shows up in p95. */
 export const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
+/** The machine's CPU time counters (/proc/stat's first line, in ticks); null when not Linux. */
+export function cpuTicks(): number[] | null {
+  try {
+    return fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * How the machine's CPUs spent a span: busy, waiting for the disk, and stolen by the host (a virtual machine's
+ * neighbours). The load average alone does not tell a slow run's cause: the same import ran at 14–28k rows/s.
+ */
+export function cpuSpan(before: number[] | null, after: number[] | null = cpuTicks()): string {
+  if (!before || !after) return 'CPU time not available';
+  const d = after.map((v, i) => v - before[i]);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = d;
+  const all = d.reduce((a, b) => a + b, 0) || 1;
+  const pct = (v: number) => `${((100 * v) / all).toFixed(0)}%`;
+  return `CPU ${pct(user + nice + system + irq + softirq)} busy (${pct(nice)} niced), ${pct(idle)} idle, ${pct(iowait)} waiting for the disk, ${pct(steal)} stolen by the host`;
+}
+
 export type Goal = { goal: string; measured: string; pass: boolean };
 
 export type DbResult = {
