@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
@@ -136,7 +137,7 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
   }
   const pglite = await PGlite.create({
     dataDir: dataDir ? path.join(dataDir, 'pg') : undefined,
-    extensions: { pg_trgm, unaccent },
+    extensions: { btree_gin, pg_trgm, unaccent },
     parsers: pgliteParsers,
     loadDataDir,
   });
