@@ -5,7 +5,7 @@
 // (one table at a time, dropped before the next, so the disk holds one copy), and times the same
 // queries on both: the public search of a campaign (the walk in display order and the word index), a
 // fund account's balance and lines by period, and the metrics' sums by unit and period.
-// The server process doing the work is reniced (nice 19, ionice idle) and runs without parallel workers:
+// The server processes doing the work (one connection; a second for the index builds) are reniced (nice 19, ionice idle) and run without parallel workers:
 // the machine is shared. Results also go to .tmp/bench-partition.json. `--skip donations`, `--skip ledger` or
 // `--skip donations:unpartitioned` (repeatable) leaves out a table or one layout of it, so a long 100M run
 // can be finished in parts; `--database doanket_partition_…` measures the donations an earlier run left built
